@@ -1,0 +1,43 @@
+# Two commands on a fresh machine:  `make run` (the desk) and `make test` (the whole suite).
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: run demo test lint check-layers bench lock installer clean
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[test,postgres]"
+	touch $(STAMP)
+
+## Open the desk on the embedded SQLite store in the default data dir.
+run: $(STAMP)
+	$(BIN)/cplc-desk
+
+## Open a throwaway station filled with sample records.
+demo: $(STAMP)
+	$(BIN)/cplc-desk --demo
+
+## Lint, type-check, layer check, migration drift check and the whole pytest suite.
+test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+	$(BIN)/python -m cplc_desk.storage.migrate_check
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python -m bench
+
+lock:
+	$(BIN)/python -m pip freeze --exclude-editable > constraints.txt
+
+installer: $(STAMP)
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[installer]"
+	$(BIN)/pyinstaller --noconfirm build_installer.spec
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

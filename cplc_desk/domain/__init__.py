@@ -1,0 +1,1 @@
+"""Plain-Python domain: records, enums, validation, identifiers, normalisation (stdlib only)."""

@@ -1,0 +1,82 @@
+"""Enumerations shared by every layer. Values are stable codes stored in the database and in
+sync bundles; the GUI and the command line give them translated names."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class DeskKind(StrEnum):
+    STATION = "station"
+    HEADQUARTERS = "headquarters"
+
+
+class RecordKind(StrEnum):
+    COMPLAINT = "complaint"
+    VEHICLE_REPORT = "vehicle_report"
+
+
+class ComplaintStatus(StrEnum):
+    REGISTERED = "registered"
+    REFERRED = "referred"
+    FIR_LODGED = "fir_lodged"
+    ACTION_TAKEN = "action_taken"
+    UNDER_FOLLOW_UP = "under_follow_up"
+    RESOLVED = "resolved"
+    CLOSED = "closed"
+    WITHDRAWN = "withdrawn"
+    DUPLICATE = "duplicate"
+    NOT_IN_REMIT = "not_in_remit"
+
+
+class ComplaintEventKind(StrEnum):
+    STATUS_CHANGE = "status_change"
+    FOLLOW_UP = "follow_up"
+
+
+class VehicleReportKind(StrEnum):
+    STOLEN = "stolen"
+    SNATCHED = "snatched"
+    RECOVERED = "recovered"
+    FOUND_ABANDONED = "found_abandoned"
+
+
+class VehicleClass(StrEnum):
+    CAR = "CAR"
+    MOTORCYCLE = "MOTORCYCLE"
+    RICKSHAW = "RICKSHAW"
+    COMMERCIAL = "COMMERCIAL"
+    OTHER = "OTHER"
+
+
+class VehicleReportStatus(StrEnum):
+    OPEN = "open"  # a theft/snatching not yet recovered, or a recovery not yet matched
+    RECOVERED = "recovered"  # a theft report closed by a matched recovery
+    MATCHED = "matched"  # a recovery linked to its theft report
+    CLOSED = "closed"
+
+
+class ChangeOp(StrEnum):
+    INSERT = "insert"
+    UPDATE = "update"
+    DELETE = "delete"  # a tombstone: the row stays, marked deleted
+
+
+class AuditAction(StrEnum):
+    DESK_INITIALISED = "desk.initialised"
+    RECORD_CREATED = "record.created"
+    RECORD_UPDATED = "record.updated"
+    RECORD_DELETED = "record.deleted"
+    STATUS_CHANGED = "record.status_changed"
+    CSV_IMPORTED = "csv.imported"
+    SEARCHED_PERSON = "search.person"
+    VEHICLE_VERIFIED = "vehicle.verified"
+    RECEIPT_PRINTED = "receipt.printed"
+    RECEIPT_REPRINTED = "receipt.reprinted"
+    BUNDLE_EXPORTED = "bundle.exported"
+    BUNDLE_IMPORTED = "bundle.imported"
+    LOGIN = "session.login"
+    LOGIN_FAILED = "session.login_failed"
+    LOGOUT = "session.logout"
+    STORE_MIGRATED = "store.migrated"
+    DEMO_GENERATED = "demo.generated"

@@ -1,0 +1,1 @@
+"""SQLAlchemy models, engine/session set-up, queries and the migrations runner."""

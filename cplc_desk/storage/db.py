@@ -1,0 +1,93 @@
+"""Engine and session set-up for the desk's store.
+
+SQLite is opened in WAL mode with foreign keys on, ``synchronous=FULL`` (a commit survives a
+power cut) and a busy timeout, so a second process waits instead of failing. Write units of work
+start with ``BEGIN IMMEDIATE``: they take the write lock up front, so two writers never deadlock
+half-way through a transaction. The same code runs on PostgreSQL (psycopg 3) with a URL.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+from cplc_desk.storage import changelog
+
+BUSY_TIMEOUT_MS = 15_000
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite+pysqlite:///{path}"
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+        # Let SQLAlchemy's "begin" event below decide when a transaction starts.
+        dbapi_conn.isolation_level = None
+        cursor = dbapi_conn.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = FULL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+def make_engine(url: str, **kwargs: Any) -> Engine:
+    engine = create_engine(url, **kwargs)
+    if engine.dialect.name == "sqlite":
+        _configure_sqlite(engine)
+    return engine
+
+
+class Store:
+    """The database of one desk: an engine plus read and write units of work.
+
+    No widget or model holds a Session: services open one per call with :meth:`write` or
+    :meth:`read` and hand back plain data.
+    """
+
+    def __init__(self, url: str, *, echo: bool = False) -> None:
+        self.url = url
+        self.engine = make_engine(url, echo=echo)
+        self.is_sqlite = self.engine.dialect.name == "sqlite"
+        write_bind = (
+            self.engine.execution_options(sqlite_begin="IMMEDIATE")
+            if self.is_sqlite
+            else self.engine
+        )
+        self._writer = sessionmaker(bind=write_bind, expire_on_commit=False)
+        self._reader = sessionmaker(bind=self.engine, expire_on_commit=False)
+
+    @classmethod
+    def for_file(cls, path: Path) -> Store:
+        return cls(sqlite_url(path))
+
+    @contextmanager
+    def write(self, *, actor: str, desk_code: str) -> Iterator[Session]:
+        """One write unit of work: commits on success, rolls back on any exception.
+
+        ``actor`` and ``desk_code`` stamp every synced record created or changed inside it.
+        """
+        with self._writer.begin() as session:
+            changelog.attach(session, actor=actor, desk_code=desk_code)
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._reader() as session:
+            yield session
+
+    def dispose(self) -> None:
+        self.engine.dispose()

@@ -1,0 +1,122 @@
+"""Bringing a store's schema to the version this app expects.
+
+At start-up the app runs :func:`prepare`: a new file is created at the newest schema; an older
+one is first copied aside (a consistent copy through SQLite's backup API) and then upgraded; a
+file written by a newer version of the app is refused and left untouched.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, text
+
+from cplc_desk.domain.i18n import _
+from cplc_desk.paths import migrations_dir
+from cplc_desk.storage.types import utcnow
+
+
+class StoreError(Exception):
+    """A problem with the store that the person at the desk must act on."""
+
+
+class SchemaTooNewError(StoreError):
+    pass
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(migrations_dir()))
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None, "no migrations found"
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+@dataclass(frozen=True)
+class MigrationResult:
+    from_revision: str | None
+    to_revision: str
+    backup: Path | None
+
+
+def prepare(engine: Engine, db_file: Path | None, backup_dir: Path | None) -> MigrationResult:
+    """Create or upgrade the schema; refuse a newer one. ``db_file`` is None for PostgreSQL."""
+    script = ScriptDirectory.from_config(alembic_config())
+    head = head_revision()
+    current = current_revision(engine)
+    if current == head:
+        return MigrationResult(current, head, None)
+    if current is not None and script.get_revision(current) is None:
+        raise SchemaTooNewError(
+            _(
+                "This data file was written by a newer version of CPLC Desk (schema {rev}). "
+                "It has not been changed. Install the newer version of CPLC Desk to open it."
+            ).format(rev=current)
+        )
+    backup = None
+    if current is not None and db_file is not None and backup_dir is not None:
+        backup = _copy_aside(db_file, backup_dir, current)
+    upgrade(engine, "head")
+    return MigrationResult(current, head, backup)
+
+
+def upgrade(engine: Engine, revision: str) -> None:
+    _run(engine, lambda cfg: command.upgrade(cfg, revision))
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    _run(engine, lambda cfg: command.downgrade(cfg, revision))
+
+
+def _run(engine: Engine, step: object) -> None:
+    with engine.connect() as conn:
+        sqlite = engine.dialect.name == "sqlite"
+        if sqlite:
+            # Batch migrations rebuild tables; with foreign keys on, dropping the old table
+            # would cascade. Check the keys ourselves afterwards instead.
+            conn.exec_driver_sql("PRAGMA foreign_keys = OFF")
+        try:
+            step(alembic_config(conn))  # type: ignore[operator]
+            conn.commit()
+            if sqlite:
+                problems = conn.execute(text("PRAGMA foreign_key_check")).fetchall()
+                if problems:
+                    raise StoreError(f"foreign key check failed after migration: {problems[:5]}")
+        finally:
+            if sqlite:
+                conn.exec_driver_sql("PRAGMA foreign_keys = ON")
+
+
+def _copy_aside(db_file: Path, backup_dir: Path, revision: str) -> Path:
+    backup_dir.mkdir(parents=True, exist_ok=True)
+    stamp = utcnow().strftime("%Y%m%dT%H%M%SZ")
+    target = backup_dir / f"before-upgrade-{revision}-{stamp}.sqlite3"
+    partial = target.with_suffix(".partial")
+    source = sqlite3.connect(db_file)
+    try:
+        dest = sqlite3.connect(partial)
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        source.close()
+    partial.replace(target)
+    return target

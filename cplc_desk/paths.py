@@ -49,6 +49,9 @@ class DeskPaths:
 
     data_dir: Path
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "data_dir", Path(self.data_dir))
+
     @classmethod
     def resolve(cls, override: str | os.PathLike[str] | None = None) -> DeskPaths:
         chosen = override or os.environ.get(ENV_DATA_DIR) or default_data_dir()

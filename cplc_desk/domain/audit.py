@@ -35,7 +35,16 @@ def entry_hash(
     """
     details_json = details if isinstance(details, str) else canonical_json(details)
     payload = canonical_json(
-        [prev_hash, entry_id, at.isoformat(), desk_code, actor, action, record_table, record_id,
-         details_json]
+        [
+            prev_hash,
+            entry_id,
+            at.isoformat(),
+            desk_code,
+            actor,
+            action,
+            record_table,
+            record_id,
+            details_json,
+        ]
     )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()

@@ -31,12 +31,18 @@ def append(
     Call inside a write unit of work: the write lock it holds keeps two appends from chaining to
     the same predecessor.
     """
-    prev = session.scalar(
-        select(AuditEntry.entry_hash)
-        .where(AuditEntry.desk_code == desk_code)
-        .order_by(AuditEntry.seq.desc())
-        .limit(1)
-    )
+    # The newest hash is remembered per unit of work, so appending many entries in one
+    # transaction (a CSV batch) neither queries nor flushes for each.
+    last_hashes: dict[str, str] = session.info.setdefault("audit_last_hash", {})
+    prev = last_hashes.get(desk_code)
+    if prev is None:
+        with session.no_autoflush:
+            prev = session.scalar(
+                select(AuditEntry.entry_hash)
+                .where(AuditEntry.desk_code == desk_code)
+                .order_by(AuditEntry.seq.desc())
+                .limit(1)
+            )
     entry = AuditEntry(
         entry_id=uuid7(),
         at=utcnow(),
@@ -50,7 +56,7 @@ def append(
     )
     entry.entry_hash = _hash_of(entry, entry.prev_hash)
     session.add(entry)
-    session.flush([entry])
+    last_hashes[desk_code] = entry.entry_hash
     return entry
 
 
@@ -84,7 +90,9 @@ def verify_chain(session: Session) -> Iterator[ChainBreak]:
         if entry.prev_hash != expected_prev:
             yield ChainBreak(entry.desk_code, entry.seq, "an earlier entry was removed or changed")
         elif _hash_of(entry, entry.prev_hash) != entry.entry_hash:
-            yield ChainBreak(entry.desk_code, entry.seq, "this entry was changed after it was written")
+            yield ChainBreak(
+                entry.desk_code, entry.seq, "this entry was changed after it was written"
+            )
         try:
             json.loads(entry.details)
         except ValueError:

@@ -22,7 +22,7 @@ from sqlalchemy import (
     String,
     Text,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from cplc_desk.storage.types import UTCDateTime
 
@@ -221,7 +221,12 @@ class Complaint(SyncMixin, Base):
     narrative: Mapped[str] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(20), index=True)
     next_follow_up_on: Mapped[date | None] = mapped_column(Date, index=True)
-    legacy_key: Mapped[str | None] = mapped_column(String(64), unique=True)
+    legacy_key: Mapped[str | None] = mapped_column(String(64), unique=True)  # CSV row identity
+    legacy_ref: Mapped[str | None] = mapped_column(String(40))  # number in the old register
+
+    # Relationships tell the unit of work to insert parents first; lazy="raise" keeps a stray
+    # attribute access (say from a paint event) from quietly querying the database.
+    complainant: Mapped[Person] = relationship(lazy="raise")
 
 
 class ComplaintEvent(SyncMixin, Base):
@@ -236,6 +241,8 @@ class ComplaintEvent(SyncMixin, Base):
     note: Mapped[str] = mapped_column(Text)
     occurred_at: Mapped[datetime] = mapped_column(UTCDateTime())
     next_follow_up_on: Mapped[date | None] = mapped_column(Date)
+
+    complaint: Mapped[Complaint] = relationship(lazy="raise")
 
 
 class VehicleReport(SyncMixin, Base):
@@ -267,7 +274,11 @@ class VehicleReport(SyncMixin, Base):
     complaint_id: Mapped[str | None] = mapped_column(ForeignKey("complaint.id"))
     status: Mapped[str] = mapped_column(String(20), index=True)
     matched_report_id: Mapped[str | None] = mapped_column(ForeignKey("vehicle_report.id"))
-    legacy_key: Mapped[str | None] = mapped_column(String(64), unique=True)
+    legacy_key: Mapped[str | None] = mapped_column(String(64), unique=True)  # CSV row identity
+    legacy_ref: Mapped[str | None] = mapped_column(String(40))  # number in the old register
+
+    owner: Mapped[Person | None] = relationship(lazy="raise")
+    complaint: Mapped[Complaint | None] = relationship(lazy="raise")
 
 
 SYNC_MODELS: tuple[type[SyncMixin], ...] = (Person, Complaint, ComplaintEvent, VehicleReport)

@@ -1,0 +1,249 @@
+"""The ``cplc-desk`` command. With no subcommand it opens the desk's window.
+
+Exit codes: 0 success; 1 refused or failed (one-line reason on stderr); 2 wrong usage;
+import-csv exits 1 when some rows were not imported (the good rows are kept).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import logging.handlers
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from cplc_desk import __version__
+from cplc_desk.domain.i18n import _
+from cplc_desk.paths import ENV_DATA_DIR, DeskPaths
+from cplc_desk.services import csv_import, reference, setup
+from cplc_desk.services.check import check_store
+from cplc_desk.services.context import DeskContext, ServiceError, open_desk
+from cplc_desk.services.stats import store_stats
+from cplc_desk.storage.migrate import StoreError
+
+log = logging.getLogger("cplc_desk")
+
+
+class CliError(Exception):
+    pass
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="cplc-desk",
+        description=_(
+            "CPLC Desk: complaints and vehicle reports at CPLC station desks and headquarters. "
+            "Without a command, opens the desk's window."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"cplc-desk {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help=_("folder holding this desk's data (default: the user data folder, or ${env})").format(
+            env=ENV_DATA_DIR
+        ),
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help=_("use a throwaway station filled with sample records (deleted on exit)"),
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("init-station", help=_("set this desk up as a police-station desk"))
+    p.add_argument("--code", required=True, help=_("the station's code (see: cplc-desk stations)"))
+    p.add_argument("--name", help=_("the desk's name (default: the station's name)"))
+    p.set_defaults(handler=cmd_init_station)
+
+    p = sub.add_parser("init-hq", help=_("set this desk up as headquarters"))
+    p.add_argument("--name", required=True)
+    p.set_defaults(handler=cmd_init_hq)
+
+    p = sub.add_parser("stations", help=_("list police stations and their codes"))
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_stations)
+
+    p = sub.add_parser("import-csv", help=_("import a legacy register kept in a spreadsheet"))
+    p.add_argument("register", choices=sorted(csv_import.KINDS), help=_("which register"))
+    p.add_argument("file", type=Path)
+    p.add_argument("--json", action="store_true", help=_("print the report as JSON"))
+    p.set_defaults(handler=cmd_import_csv)
+
+    p = sub.add_parser("stats", help=_("count records by kind, status and station"))
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_stats)
+
+    p = sub.add_parser("check", help=_("check that the store is whole and untampered"))
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_check)
+    return parser
+
+
+# ------------------------------------------------------------------ commands
+
+
+def cmd_init_station(ctx: DeskContext, args: argparse.Namespace) -> int:
+    identity = setup.init_station(ctx, args.code, args.name)
+    print(_("This desk is now {name} ({code}).").format(name=identity.name, code=identity.code))
+    return 0
+
+
+def cmd_init_hq(ctx: DeskContext, args: argparse.Namespace) -> int:
+    identity = setup.init_hq(ctx, args.name)
+    print(_("This desk is now headquarters: {name}.").format(name=identity.name))
+    return 0
+
+
+def cmd_stations(ctx: DeskContext, args: argparse.Namespace) -> int:
+    rows = reference.stations(ctx)
+    if args.json:
+        print(json.dumps([r.__dict__ for r in rows], ensure_ascii=False, indent=2))
+        return 0
+    for r in rows:
+        print(f"{r.code:6} {r.name:32} {r.district_name:10} {r.zone_name}")
+    return 0
+
+
+def cmd_import_csv(ctx: DeskContext, args: argparse.Namespace) -> int:
+    def progress(done: int, total: int) -> None:
+        if not args.json and sys.stderr.isatty():
+            print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)
+
+    report = csv_import.import_csv(ctx, args.register, args.file, progress=progress)
+    if args.json:
+        print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(
+            _(
+                "{file}: {rows} rows, {imported} imported, {present} already present, {bad} not imported."
+            ).format(
+                file=report.file,
+                rows=report.rows,
+                imported=report.imported,
+                present=report.already_present,
+                bad=len(report.bad_rows),
+            )
+        )
+        for bad in report.bad_rows:
+            print(
+                _("  line {line}: {reasons}").format(line=bad.line, reasons="; ".join(bad.reasons))
+            )
+        if report.ignored_columns:
+            print(_("  columns ignored: {cols}").format(cols=", ".join(report.ignored_columns)))
+    if report.bad_rows:
+        print(
+            _(
+                "{n} rows were not imported; the other rows were saved. Fix those rows and import the file again."
+            ).format(n=len(report.bad_rows)),
+            file=sys.stderr,
+        )
+        return 1
+    return 0
+
+
+def cmd_stats(ctx: DeskContext, args: argparse.Namespace) -> int:
+    stats = store_stats(ctx).as_dict()
+    if args.json:
+        print(json.dumps(stats, indent=2, sort_keys=True))
+        return 0
+    for kind in ("complaints", "vehicle_reports"):
+        block = stats[kind]
+        assert isinstance(block, dict)
+        print(f"{kind}: {block['total']}")
+        for group in ("by_kind", "by_status", "by_station"):
+            if block.get(group):
+                print(f"  {group}: " + ", ".join(f"{k}={v}" for k, v in block[group].items()))
+    return 0
+
+
+def cmd_check(ctx: DeskContext, args: argparse.Namespace) -> int:
+    report = check_store(ctx)
+    if args.json:
+        print(json.dumps({"ok": report.ok, "checks": report.checks, "problems": report.problems}))
+    elif report.ok:
+        print(_("Store is healthy ({checks}).").format(checks=", ".join(report.checks)))
+    if not report.ok:
+        for problem in report.problems:
+            print(problem, file=sys.stderr)
+        raise CliError(_("The store failed {n} checks.").format(n=len(report.problems)))
+    return 0
+
+
+# ------------------------------------------------------------------ plumbing
+
+
+def _setup_logging(paths: DeskPaths) -> None:
+    # Log files never receive personal data: services log record numbers and counts only.
+    paths.logs.mkdir(parents=True, exist_ok=True)
+    handler = logging.handlers.RotatingFileHandler(
+        paths.logs / "cplc-desk.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger("cplc_desk")
+    root.setLevel(logging.INFO)
+    root.addHandler(handler)
+
+
+def _open(paths: DeskPaths) -> DeskContext:
+    try:
+        return open_desk(paths)
+    except (StoreError, ServiceError) as exc:
+        raise CliError(str(exc)) from None
+
+
+def _demo_desk(tmp: Path) -> DeskContext:
+    from cplc_desk.services import demo
+
+    ctx = _open(DeskPaths(tmp))
+    demo.populate(ctx)
+    return ctx
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Callable[[DeskContext, argparse.Namespace], int] | None = getattr(
+        args, "handler", None
+    )
+    demo_dir = Path(tempfile.mkdtemp(prefix="cplc-desk-demo-")) if args.demo else None
+    try:
+        paths = DeskPaths(demo_dir) if demo_dir else DeskPaths.resolve(args.data_dir)
+        try:
+            paths.ensure()
+        except OSError as exc:
+            raise CliError(
+                _("Cannot use the data folder {path}: {reason}").format(
+                    path=paths.data_dir, reason=exc.strerror
+                )
+            ) from None
+        _setup_logging(paths)
+        if handler is None:
+            from cplc_desk.gui.app import run_gui
+
+            return int(run_gui(paths, demo=bool(demo_dir)))
+        ctx = _demo_desk(paths.data_dir) if demo_dir else _open(paths)
+        try:
+            return handler(ctx, args)
+        except (ServiceError, StoreError) as exc:
+            raise CliError(str(exc)) from None
+        finally:
+            ctx.close()
+    except CliError as exc:
+        print(f"cplc-desk: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # output piped into `head` and the like
+        return 0
+    except KeyboardInterrupt:
+        print("cplc-desk: " + _("interrupted; every batch already saved is kept."), file=sys.stderr)
+        return 130
+    finally:
+        for h in logging.getLogger("cplc_desk").handlers[:]:
+            h.close()
+            logging.getLogger("cplc_desk").removeHandler(h)
+        if demo_dir is not None:
+            shutil.rmtree(demo_dir, ignore_errors=True)

@@ -1,0 +1,185 @@
+"""The first-run dialog: is this desk at a police station (which one?) or headquarters?
+
+On OK it calls the setup service. A refusal keeps the dialog open with the service's message shown
+in red under the form, so the person can correct their choice without starting over.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cplc_desk.gui.station_picker import StationPickerWidget
+from cplc_desk.services import reference, setup
+from cplc_desk.services.context import DeskContext, DeskIdentity, ServiceError
+from cplc_desk.storage.migrate import StoreError
+
+
+class DeskSetupDialog(QDialog):
+    """Asks what this desk is and sets it up. ``identity`` holds the result once accepted."""
+
+    def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.identity: DeskIdentity | None = None
+        self.setWindowTitle(self.tr("Set up this desk — CPLC Desk"))
+
+        heading = QLabel(self.tr("Welcome to CPLC Desk"))
+        font = QFont(heading.font())
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        heading.setFont(font)
+        intro = QLabel(
+            self.tr(
+                "This computer's desk is set up once. Records made here carry the desk's code "
+                "on every receipt, so choose carefully."
+            )
+        )
+        intro.setWordWrap(True)
+        question = QLabel(self.tr("Is this desk at a police station, or is it headquarters?"))
+        question.setWordWrap(True)
+        bold = QFont(question.font())
+        bold.setBold(True)
+        question.setFont(bold)
+
+        self.station_radio = QRadioButton(self.tr("At a police station"))
+        self.hq_radio = QRadioButton(self.tr("Headquarters (merges the records of all stations)"))
+        self._kind_group = QButtonGroup(self)
+        self._kind_group.addButton(self.station_radio)
+        self._kind_group.addButton(self.hq_radio)
+
+        self.picker = StationPickerWidget(reference.stations(ctx))
+        self.desk_name_edit = QLineEdit()
+        self.desk_name_edit.setPlaceholderText(self.tr("The station's name"))
+        station_page = QWidget()
+        station_form = QFormLayout(station_page)
+        station_form.setContentsMargins(0, 0, 0, 0)
+        station_form.addRow(self.tr("Police station:"), self.picker)
+        station_form.addRow(self.tr("Desk name (optional):"), self.desk_name_edit)
+
+        self.hq_name_edit = QLineEdit()
+        self.hq_name_edit.setPlaceholderText(self.tr("for example, CPLC Central Reporting Cell"))
+        hq_page = QWidget()
+        hq_form = QFormLayout(hq_page)
+        hq_form.setContentsMargins(0, 0, 0, 0)
+        hq_form.addRow(self.tr("Headquarters name:"), self.hq_name_edit)
+        hq_hint = QLabel(
+            self.tr(
+                "Headquarters does not register complaints itself: it merges the bundles that "
+                "station desks send and prepares city-wide reports."
+            )
+        )
+        hq_hint.setWordWrap(True)
+        hq_form.addRow(hq_hint)
+
+        self._pages = QStackedWidget()
+        self._pages.addWidget(station_page)
+        self._pages.addWidget(hq_page)
+
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.hide()
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Set up desk"))
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(intro)
+        layout.addSpacing(6)
+        layout.addWidget(question)
+        layout.addWidget(self.station_radio)
+        layout.addWidget(self.hq_radio)
+        layout.addSpacing(6)
+        layout.addWidget(self._pages, 1)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+
+        self.station_radio.toggled.connect(self._on_kind)
+        self.picker.station_changed.connect(self._on_station)
+        self.picker.station_activated.connect(self.accept)
+        self.hq_name_edit.textChanged.connect(self._update_ok)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        # Most desks are at police stations; headquarters is set up once.
+        self.station_radio.setChecked(True)
+        self.picker.setFocus()
+        # Sized in text units, not pixels, so a larger font or a longer translation still fits
+        # and the station list shows a useful number of rows.
+        metrics = self.fontMetrics()
+        self.resize(
+            self.sizeHint().expandedTo(
+                QSize(metrics.averageCharWidth() * 90, metrics.lineSpacing() * 34)
+            )
+        )
+        self._update_ok()
+
+    # ------------------------------------------------------------------ state
+
+    def is_station(self) -> bool:
+        return self.station_radio.isChecked()
+
+    def is_valid(self) -> bool:
+        if self.is_station():
+            return self.picker.selected_station() is not None
+        return bool(self.hq_name_edit.text().strip())
+
+    def _on_kind(self) -> None:
+        self._pages.setCurrentIndex(0 if self.is_station() else 1)
+        (self.picker if self.is_station() else self.hq_name_edit).setFocus()
+        self._clear_error()
+        self._update_ok()
+
+    def _on_station(self) -> None:
+        station = self.picker.selected_station()
+        self.desk_name_edit.setPlaceholderText(
+            station.name if station else self.tr("The station's name")
+        )
+        self._clear_error()
+        self._update_ok()
+
+    def _update_ok(self) -> None:
+        self.ok_button.setEnabled(self.is_valid())
+
+    def _clear_error(self) -> None:
+        self.error_label.clear()
+        self.error_label.hide()
+
+    def show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.show()
+
+    # ------------------------------------------------------------------ accept
+
+    def accept(self) -> None:
+        if not self.is_valid():
+            return
+        try:
+            if self.is_station():
+                station = self.picker.selected_station()
+                assert station is not None
+                name = self.desk_name_edit.text().strip() or None
+                self.identity = setup.init_station(self.ctx, station.code, name)
+            else:
+                self.identity = setup.init_hq(self.ctx, self.hq_name_edit.text())
+        except (ServiceError, StoreError) as exc:
+            self.show_error(str(exc))
+            return
+        super().accept()

@@ -1,0 +1,144 @@
+"""Opening a desk: its files, its store (migrated and with current reference data) and who is
+working at it."""
+
+from __future__ import annotations
+
+import getpass
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from cplc_desk.domain.enums import DeskKind
+from cplc_desk.domain.i18n import _
+from cplc_desk.paths import DeskPaths
+from cplc_desk.storage import audit, migrate
+from cplc_desk.storage.db import Store
+from cplc_desk.storage.models import Desk
+
+
+class ServiceError(Exception):
+    """A refusal the person must read: says what is wrong and what to do."""
+
+
+class DeskNotSetUpError(ServiceError):
+    pass
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is working. Until accounts exist this is the operating-system login name."""
+
+    username: str
+    role: str = "volunteer"
+
+    @classmethod
+    def from_os(cls) -> Actor:
+        try:
+            name = getpass.getuser()
+        except (KeyError, OSError):
+            name = "desk"
+        return cls(username=name[:64] or "desk")
+
+
+@dataclass(frozen=True)
+class DeskIdentity:
+    kind: DeskKind
+    code: str
+    name: str
+    district_code: str | None
+    site_id: str
+
+    @property
+    def is_station(self) -> bool:
+        return self.kind is DeskKind.STATION
+
+
+@dataclass
+class DeskContext:
+    """An open desk. Services take it as their first argument."""
+
+    paths: DeskPaths
+    store: Store
+    actor: Actor
+    migration: migrate.MigrationResult | None = None
+    _identity: DeskIdentity | None = field(default=None, repr=False)
+
+    def identity(self) -> DeskIdentity | None:
+        if self._identity is None:
+            with self.store.read() as s:
+                desk = s.scalar(select(Desk))
+                if desk is not None:
+                    self._identity = DeskIdentity(
+                        DeskKind(desk.kind), desk.code, desk.name, desk.district_code, desk.site_id
+                    )
+        return self._identity
+
+    def require_identity(self) -> DeskIdentity:
+        identity = self.identity()
+        if identity is None:
+            raise DeskNotSetUpError(
+                _(
+                    "This desk is not set up yet. Set it up first: "
+                    "cplc-desk init-station --code CODE, or cplc-desk init-hq --name NAME."
+                )
+            )
+        return identity
+
+    def forget_identity(self) -> None:
+        self._identity = None
+
+    @contextmanager
+    def unit_of_work(self) -> Iterator[Session]:
+        """A write transaction stamped with this desk and actor."""
+        identity = self.require_identity()
+        with self.store.write(actor=self.actor.username, desk_code=identity.code) as session:
+            yield session
+
+    def audit(
+        self,
+        session: Session,
+        action: str,
+        *,
+        record_table: str | None = None,
+        record_id: str | None = None,
+        details: Mapping[str, Any] | None = None,
+    ) -> None:
+        """Record an action in the audit trail, inside the caller's unit of work."""
+        audit.append(
+            session,
+            desk_code=session.info.get("desk_code") or self.require_identity().code,
+            actor=self.actor.username,
+            action=action,
+            record_table=record_table,
+            record_id=record_id,
+            details=details,
+        )
+
+    def close(self) -> None:
+        self.store.dispose()
+
+
+def open_desk(
+    paths: DeskPaths, *, actor: Actor | None = None, url: str | None = None
+) -> DeskContext:
+    """Open (creating if needed) the desk's store, migrate it and load reference data.
+
+    Raises :class:`migrate.StoreError` for a store this version cannot open.
+    """
+    from cplc_desk.services import reference
+
+    paths.ensure()
+    store = Store(url) if url else Store.for_file(paths.database)
+    try:
+        result = migrate.prepare(
+            store.engine, None if url else paths.database, None if url else paths.backups
+        )
+        reference.load_if_changed(store)
+    except Exception:
+        store.dispose()
+        raise
+    return DeskContext(paths=paths, store=store, actor=actor or Actor.from_os(), migration=result)

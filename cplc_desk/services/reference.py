@@ -1,0 +1,150 @@
+"""Reference data: zones, districts, police stations, complaint categories, vehicle classes.
+
+Shipped as CSV files in ``resources/reference``; loaded into the store whenever the files change
+(compared by hash), so a corrected list reaches the store without a migration.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from cplc_desk.paths import resource_path
+from cplc_desk.services.context import DeskContext
+from cplc_desk.storage.db import Store
+from cplc_desk.storage.models import (
+    ComplaintCategory,
+    District,
+    PoliceStation,
+    StoreMeta,
+    VehicleClassRef,
+    Zone,
+)
+
+FILES = (
+    "zones.csv",
+    "districts.csv",
+    "police_stations.csv",
+    "complaint_categories.csv",
+    "vehicle_classes.csv",
+)
+META_KEY = "reference_hash"
+
+
+def _read(name: str) -> list[dict[str, str]]:
+    with (resource_path("reference") / name).open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def files_hash(folder: Path | None = None) -> str:
+    folder = folder or resource_path("reference")
+    digest = hashlib.sha256()
+    for name in FILES:
+        digest.update(name.encode())
+        digest.update((folder / name).read_bytes())
+    return digest.hexdigest()
+
+
+def load_if_changed(store: Store) -> bool:
+    """Bring the store's reference tables up to the shipped files. True if anything was loaded."""
+    current = files_hash()
+    with store.write(actor="system", desk_code="-") as s:
+        meta = s.get(StoreMeta, META_KEY)
+        if meta is not None and meta.value == current:
+            return False
+        _load(s)
+        if meta is None:
+            s.add(StoreMeta(key=META_KEY, value=current))
+        else:
+            meta.value = current
+    return True
+
+
+def _load(s: Session) -> None:
+    # Upsert by code; rows no longer shipped are marked inactive, never deleted, because
+    # records already point at them.
+    for row in _read("zones.csv"):
+        s.merge(Zone(code=row["code"], name=row["name"]))
+    s.flush()
+    for row in _read("districts.csv"):
+        s.merge(District(code=row["code"], name=row["name"], zone_code=row["zone"]))
+    s.flush()
+    districts = {d.name.casefold(): d.code for d in s.scalars(select(District))}
+    shipped = set()
+    for row in _read("police_stations.csv"):
+        shipped.add(row["code"])
+        s.merge(
+            PoliceStation(
+                code=row["code"],
+                name=row["name"],
+                district_code=districts[row["district"].casefold()],
+                district_certainty=row["district_certainty"],
+                source=row["source"],
+                active=True,
+            )
+        )
+    for station in s.scalars(select(PoliceStation).where(PoliceStation.code.not_in(shipped))):
+        station.active = False
+    for row in _read("complaint_categories.csv"):
+        s.merge(
+            ComplaintCategory(code=row["code"], name=row["name"], group=row["group"], active=True)
+        )
+    for row in _read("vehicle_classes.csv"):
+        s.merge(
+            VehicleClassRef(
+                code=row["code"], name=row["name"], wheels=int(row["wheels"]), active=True
+            )
+        )
+
+
+@dataclass(frozen=True)
+class StationInfo:
+    code: str
+    name: str
+    district_code: str
+    district_name: str
+    zone_name: str
+    district_certainty: str
+
+
+@dataclass(frozen=True)
+class Choice:
+    code: str
+    name: str
+
+
+def stations(ctx: DeskContext) -> list[StationInfo]:
+    with ctx.store.read() as s:
+        rows = s.execute(
+            select(PoliceStation, District, Zone)
+            .join(District, PoliceStation.district_code == District.code)
+            .join(Zone, District.zone_code == Zone.code)
+            .where(PoliceStation.active.is_(True))
+            .order_by(PoliceStation.name)
+        ).all()
+        return [
+            StationInfo(p.code, p.name, d.code, d.name, z.name, p.district_certainty)
+            for p, d, z in rows
+        ]
+
+
+def station(ctx: DeskContext, code: str) -> StationInfo | None:
+    code = code.strip().upper()
+    return next((st for st in stations(ctx) if st.code == code), None)
+
+
+def complaint_categories(ctx: DeskContext) -> list[Choice]:
+    with ctx.store.read() as s:
+        rows = s.scalars(select(ComplaintCategory).where(ComplaintCategory.active.is_(True)))
+        return [Choice(c.code, c.name) for c in rows]
+
+
+def vehicle_classes(ctx: DeskContext) -> list[Choice]:
+    with ctx.store.read() as s:
+        rows = s.scalars(select(VehicleClassRef).where(VehicleClassRef.active.is_(True)))
+        return [Choice(c.code, c.name) for c in rows]

@@ -1,0 +1,68 @@
+"""Setting a desk up: a police-station desk or headquarters."""
+
+from __future__ import annotations
+
+from cplc_desk.domain.enums import AuditAction, DeskKind
+from cplc_desk.domain.i18n import _
+from cplc_desk.domain.ids import HQ_CODE, uuid7
+from cplc_desk.services import reference
+from cplc_desk.services.context import DeskContext, DeskIdentity, ServiceError
+from cplc_desk.storage.models import Desk
+from cplc_desk.storage.types import utcnow
+
+
+def _refuse_if_set_up(ctx: DeskContext) -> None:
+    existing = ctx.identity()
+    if existing is not None:
+        raise ServiceError(
+            _(
+                "This desk is already set up as {name} ({code}). Nothing was changed. "
+                "To set up another desk, use another data folder (--data-dir)."
+            ).format(name=existing.name, code=existing.code)
+        )
+
+
+def init_station(ctx: DeskContext, code: str, name: str | None = None) -> DeskIdentity:
+    _refuse_if_set_up(ctx)
+    station = reference.station(ctx, code)
+    if station is None:
+        raise ServiceError(
+            _(
+                "There is no police station with the code {code}. "
+                "Run cplc-desk stations to see the codes."
+            ).format(code=code.strip().upper() or "''")
+        )
+    return _create(ctx, DeskKind.STATION, station.code, name or station.name, station.district_code)
+
+
+def init_hq(ctx: DeskContext, name: str) -> DeskIdentity:
+    _refuse_if_set_up(ctx)
+    name = " ".join(name.split())
+    if not name:
+        raise ServiceError(_("Give headquarters a name, for example --name 'CPLC Central'."))
+    return _create(ctx, DeskKind.HEADQUARTERS, HQ_CODE, name, None)
+
+
+def _create(
+    ctx: DeskContext, kind: DeskKind, code: str, name: str, district: str | None
+) -> DeskIdentity:
+    desk = Desk(
+        id=1,
+        kind=kind.value,
+        code=code,
+        name=name[:120],
+        district_code=district,
+        site_id=uuid7(),
+        created_at=utcnow(),
+    )
+    with ctx.store.write(actor=ctx.actor.username, desk_code=code) as s:
+        s.add(desk)
+        s.flush()
+        ctx.audit(
+            s,
+            AuditAction.DESK_INITIALISED,
+            record_table="desk",
+            details={"kind": kind.value, "code": code, "name": name},
+        )
+    ctx.forget_identity()
+    return ctx.require_identity()

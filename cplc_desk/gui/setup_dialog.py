@@ -7,7 +7,6 @@ in red under the form, so the person can correct their choice without starting o
 from __future__ import annotations
 
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from cplc_desk.gui.station_picker import StationPickerWidget
+from cplc_desk.gui.typography import emphasise
 from cplc_desk.services import reference, setup
 from cplc_desk.services.context import DeskContext, DeskIdentity, ServiceError
 from cplc_desk.storage.migrate import StoreError
@@ -36,11 +36,7 @@ class DeskSetupDialog(QDialog):
         self.identity: DeskIdentity | None = None
         self.setWindowTitle(self.tr("Set up this desk — CPLC Desk"))
 
-        heading = QLabel(self.tr("Welcome to CPLC Desk"))
-        font = QFont(heading.font())
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        heading.setFont(font)
+        heading = emphasise(QLabel(self.tr("Welcome to CPLC Desk")), 1.4)
         intro = QLabel(
             self.tr(
                 "This computer's desk is set up once. Records made here carry the desk's code "
@@ -48,11 +44,10 @@ class DeskSetupDialog(QDialog):
             )
         )
         intro.setWordWrap(True)
-        question = QLabel(self.tr("Is this desk at a police station, or is it headquarters?"))
+        question = emphasise(
+            QLabel(self.tr("Is this desk at a police station, or is it headquarters?"))
+        )
         question.setWordWrap(True)
-        bold = QFont(question.font())
-        bold.setBold(True)
-        question.setFont(bold)
 
         self.station_radio = QRadioButton(self.tr("At a police station"))
         self.hq_radio = QRadioButton(self.tr("Headquarters (merges the records of all stations)"))

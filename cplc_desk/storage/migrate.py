@@ -44,6 +44,10 @@ def head_revision() -> str:
     return head
 
 
+def known_revisions(script: ScriptDirectory) -> set[str]:
+    return {rev.revision for rev in script.walk_revisions()}
+
+
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
@@ -63,7 +67,7 @@ def prepare(engine: Engine, db_file: Path | None, backup_dir: Path | None) -> Mi
     current = current_revision(engine)
     if current == head:
         return MigrationResult(current, head, None)
-    if current is not None and script.get_revision(current) is None:
+    if current is not None and current not in known_revisions(script):
         raise SchemaTooNewError(
             _(
                 "This data file was written by a newer version of CPLC Desk (schema {rev}). "

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Debian packages the test suite needs beyond a fresh machine: Qt's runtime libraries for the
+# offscreen platform (normally present; installed only if one is missing).
+set -euo pipefail
+needed=(libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0)
+missing=()
+for pkg in "${needed[@]}"; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null
+  apt-get install -y -qq "${missing[@]}" >/dev/null
+fi

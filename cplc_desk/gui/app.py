@@ -1,0 +1,119 @@
+"""Starting the desk's window: the application object, translations, layout direction, opening the
+desk, first-run setup, the demo desk, and the main window.
+
+:func:`run_gui` only strings together steps that tests call one by one, without ``app.exec()``.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QDialog
+
+from cplc_desk import __version__
+from cplc_desk.gui import dialogs
+from cplc_desk.gui.demo_progress import populate_demo
+from cplc_desk.gui.main_window import MainWindow
+from cplc_desk.gui.setup_dialog import DeskSetupDialog
+from cplc_desk.paths import APP_AUTHOR, APP_NAME, DeskPaths, resource_path
+from cplc_desk.services.context import DeskContext, ServiceError, open_desk
+from cplc_desk.storage.migrate import StoreError
+
+TRANSLATION_PREFIX = "cplc_desk"
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("App", text)
+
+
+def create_application(argv: Sequence[str] | None = None) -> QApplication:
+    """The QApplication (the existing one, if any: tests and embedders make their own)."""
+    existing = QApplication.instance()
+    app = (
+        existing
+        if isinstance(existing, QApplication)
+        else QApplication(list(argv if argv is not None else sys.argv))
+    )
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_AUTHOR)
+    app.setApplicationVersion(__version__)
+    return app
+
+
+def install_translators(app: QCoreApplication, locale: QLocale | None = None) -> list[QTranslator]:
+    """Install our catalogue for the locale (``cplc_desk_ur_PK.qm``, else ``cplc_desk_ur.qm``)
+    and Qt's own, so standard buttons (OK, Cancel) speak the same language."""
+    locale = locale or QLocale()
+    installed: list[QTranslator] = []
+    sources = (
+        (TRANSLATION_PREFIX, str(resource_path("translations"))),
+        ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+    )
+    for prefix, folder in sources:
+        translator = QTranslator(app)
+        if translator.load(locale, prefix, "_", folder):
+            app.installTranslator(translator)
+            installed.append(translator)
+    return installed
+
+
+def apply_layout_direction(app: QApplication, locale: QLocale | None = None) -> None:
+    """Right-to-left for Urdu (and any other right-to-left locale)."""
+    app.setLayoutDirection((locale or QLocale()).textDirection())
+
+
+def open_context(paths: DeskPaths) -> DeskContext | None:
+    """The open desk, or None after telling the person why it could not be opened."""
+    try:
+        return open_desk(paths)
+    except (StoreError, ServiceError) as exc:
+        dialogs.show_error(None, _t("CPLC Desk cannot open its data"), str(exc))
+        return None
+
+
+def ensure_set_up(ctx: DeskContext) -> bool:
+    """True if the desk is set up, asking the person on the first run."""
+    if ctx.identity() is not None:
+        return True
+    dialog = DeskSetupDialog(ctx)
+    try:
+        accepted = dialogs.run_modal(dialog) == QDialog.DialogCode.Accepted
+    finally:
+        dialog.deleteLater()
+    return accepted and ctx.identity() is not None
+
+
+def start_desk(paths: DeskPaths, demo: bool = False) -> MainWindow | int:
+    """Everything before the event loop. Returns the main window (not yet shown), or the exit
+    code when there is no window to show: 1 if the desk could not be opened or filled, 0 if the
+    person cancelled the first-run setup. The window's ``ctx`` is the caller's to close."""
+    ctx = open_context(paths)
+    if ctx is None:
+        return 1
+    try:
+        if demo and not populate_demo(ctx):
+            ctx.close()
+            return 1
+        if not ensure_set_up(ctx):
+            ctx.close()
+            return 0
+        return MainWindow(ctx, demo=demo)
+    except BaseException:
+        ctx.close()
+        raise
+
+
+def run_gui(paths: DeskPaths, demo: bool) -> int:
+    app = create_application()
+    install_translators(app)
+    apply_layout_direction(app)
+    started = start_desk(paths, demo)
+    if isinstance(started, int):
+        return started
+    started.show()
+    try:
+        return app.exec()
+    finally:
+        started.ctx.close()

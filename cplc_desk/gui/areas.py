@@ -1,0 +1,86 @@
+"""The areas of the desk (Overview, Complaints, Vehicles, Sync, Reports): their names, what each
+is for and its icon.
+
+One list feeds the navigation, the Overview's "what each area is for" and the placeholder pages,
+so the three never disagree. Texts are translated when :func:`areas` is called.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QStyle
+
+_CONTEXT = "Areas"
+
+OVERVIEW = "overview"
+COMPLAINTS = "complaints"
+VEHICLES = "vehicles"
+SYNC = "sync"
+REPORTS = "reports"
+
+
+@dataclass(frozen=True)
+class Area:
+    key: str
+    title: str
+    purpose: str
+    icon: QStyle.StandardPixmap
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text)
+
+
+def areas() -> list[Area]:
+    """In navigation order; Ctrl+1 is the first."""
+    sp = QStyle.StandardPixmap
+    return [
+        Area(
+            OVERVIEW,
+            _t("Overview"),
+            _t("This desk at a glance: who it is and how many records it holds."),
+            sp.SP_DesktopIcon,
+        ),
+        Area(
+            COMPLAINTS,
+            _t("Complaints"),
+            _t(
+                "Register citizens' complaints, print the receipt they take home, and follow "
+                "each one up with the police until it is resolved."
+            ),
+            sp.SP_FileDialogContentsView,
+        ),
+        Area(
+            VEHICLES,
+            _t("Vehicles"),
+            _t(
+                "Record stolen, snatched and recovered vehicles, and check a registration, "
+                "chassis or engine number against the theft reports."
+            ),
+            sp.SP_FileDialogDetailedView,
+        ),
+        Area(
+            SYNC,
+            _t("Sync"),
+            _t(
+                "Exchange records with headquarters: station desks send signed bundles, "
+                "headquarters merges them and sends back the list of stolen vehicles."
+            ),
+            sp.SP_BrowserReload,
+        ),
+        Area(
+            REPORTS,
+            _t("Reports"),
+            _t(
+                "Monthly figures of complaints and vehicle reports by station, category and "
+                "status, printed or saved as PDF."
+            ),
+            sp.SP_FileDialogInfoView,
+        ),
+    ]
+
+
+def area(key: str) -> Area:
+    return next(a for a in areas() if a.key == key)

@@ -1,0 +1,205 @@
+"""The desk's main window: navigation on the leading side, one page per area, menus and a status
+bar saying which desk this is, where its data lives and how many records it holds."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSizePolicy,
+    QStackedWidget,
+    QWidget,
+)
+
+from cplc_desk import __version__
+from cplc_desk.gui import dialogs, names
+from cplc_desk.gui.areas import COMPLAINTS, OVERVIEW, REPORTS, SYNC, VEHICLES, areas
+from cplc_desk.gui.complaints_page import ComplaintsPage
+from cplc_desk.gui.count_widgets import format_count
+from cplc_desk.gui.overview_page import OverviewPage
+from cplc_desk.gui.placeholder_page import PlaceholderPage
+from cplc_desk.gui.reports_page import ReportsPage
+from cplc_desk.gui.sync_page import SyncPage
+from cplc_desk.gui.vehicles_page import VehiclesPage
+from cplc_desk.services.context import DeskContext
+from cplc_desk.services.stats import StoreStats, store_stats
+
+# Which widget shows which area. A later change replaces one entry, not the window.
+PAGE_CLASSES: dict[str, type[OverviewPage] | type[PlaceholderPage]] = {
+    OVERVIEW: OverviewPage,
+    COMPLAINTS: ComplaintsPage,
+    VEHICLES: VehiclesPage,
+    SYNC: SyncPage,
+    REPORTS: ReportsPage,
+}
+
+
+class NavigationList(QListWidget):
+    """The list of areas; as wide as its longest (translated) entry, no wider."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setIconSize(QSize(24, 24))
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
+        self.setStyleSheet("QListWidget::item { padding: 8px 12px; }")
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        width = self.sizeHintForColumn(0) + 2 * self.frameWidth() + 24
+        return QSize(max(width, self.fontMetrics().averageCharWidth() * 18), hint.height())
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: DeskContext, demo: bool = False, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.demo = demo
+        self.setWindowTitle(self.window_title())
+
+        self.nav = NavigationList()
+        self.stack = QStackedWidget()
+        self.pages: dict[str, QWidget] = {}
+        self._keys: list[str] = []
+        for area in areas():
+            item = QListWidgetItem(self.style().standardIcon(area.icon), area.title)
+            item.setToolTip(area.purpose)
+            self.nav.addItem(item)
+            page = PAGE_CLASSES[area.key](ctx)
+            page.setObjectName(f"{area.key}Page")
+            self.pages[area.key] = page
+            self.stack.addWidget(page)
+            self._keys.append(area.key)
+
+        central = QWidget()
+        # A horizontal layout follows the layout direction: navigation sits on the right in Urdu.
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self._build_menus()
+        self._build_status_bar()
+        self.nav.currentRowChanged.connect(self._on_nav_row)
+        self.nav.setCurrentRow(0)
+        self.refresh()
+
+    # ------------------------------------------------------------------ building
+
+    def window_title(self) -> str:
+        identity = self.ctx.identity()
+        if identity is None:
+            title = self.tr("CPLC Desk")
+        else:
+            title = self.tr("CPLC Desk — {name} ({code})").format(
+                name=identity.name, code=identity.code
+            )
+        if self.demo:
+            title = self.tr("{title} — demo").format(title=title)
+        return title
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.refresh_action = QAction(self.tr("&Refresh"), self)
+        self.refresh_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
+        self.refresh_action.triggered.connect(self.refresh)
+        file_menu.addAction(self.refresh_action)
+        file_menu.addSeparator()
+        self.quit_action = QAction(self.tr("&Quit"), self)
+        self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self.close)
+        file_menu.addAction(self.quit_action)
+
+        # The page shortcuts live in a menu so people can discover them.
+        go_menu = self.menuBar().addMenu(self.tr("&Go"))
+        self._page_actions = QActionGroup(self)
+        self.page_actions: list[QAction] = []
+        for number, area in enumerate(areas(), start=1):
+            action = QAction(self.style().standardIcon(area.icon), area.title, self)
+            action.setCheckable(True)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _=False, row=number - 1: self.nav.setCurrentRow(row))
+            self._page_actions.addAction(action)
+            go_menu.addAction(action)
+            self.page_actions.append(action)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.about_action = QAction(self.tr("&About CPLC Desk"), self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self.show_about)
+        help_menu.addAction(self.about_action)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        identity = self.ctx.identity()
+        self.desk_status = QLabel(
+            self.tr("{kind} {code}").format(kind=names.desk_kind(identity.kind), code=identity.code)
+            if identity
+            else self.tr("Desk not set up")
+        )
+        data_dir = str(self.ctx.paths.data_dir)
+        self.data_status = QLabel(self.tr("Data folder: {path}").format(path=data_dir))
+        self.data_status.setToolTip(data_dir)
+        # A long path may be cut short by a narrow window; the tooltip keeps all of it.
+        self.data_status.setMinimumWidth(1)
+        self.records_status = QLabel()
+        bar.addWidget(self.desk_status)
+        bar.addWidget(self.data_status, 1)
+        bar.addPermanentWidget(self.records_status)
+
+    # ------------------------------------------------------------------ behaviour
+
+    def current_key(self) -> str:
+        return self._keys[self.stack.currentIndex()]
+
+    def show_page(self, key: str) -> None:
+        self.nav.setCurrentRow(self._keys.index(key))
+
+    def _on_nav_row(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        self.page_actions[row].setChecked(True)
+        if self._keys[row] == OVERVIEW:
+            # Counts may have changed on another page; they are cheap to reload.
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Reload the counts shown on the Overview and in the status bar."""
+        stats = store_stats(self.ctx)
+        overview = self.pages[OVERVIEW]
+        assert isinstance(overview, OverviewPage)
+        overview.refresh(stats)
+        self._show_totals(stats)
+
+    def _show_totals(self, stats: StoreStats) -> None:
+        # "Complaints: 1" rather than "1 complaints": no plural forms to get wrong.
+        self.records_status.setText(
+            self.tr("Complaints: {complaints} · Vehicle reports: {vehicles}").format(
+                complaints=format_count(stats.complaints.total),
+                vehicles=format_count(stats.vehicle_reports.total),
+            )
+        )
+
+    def show_about(self) -> None:
+        dialogs.show_about(
+            self,
+            self.tr("About CPLC Desk"),
+            self.tr(
+                "<h3>CPLC Desk {version}</h3>"
+                "<p>Records citizens' complaints and vehicle thefts at the desks of the "
+                "Citizens-Police Liaison Committee in Karachi's police stations, and merges "
+                "them at headquarters.</p>"
+                "<p>Works offline; records travel between desks in signed bundles.</p>"
+            ).format(version=__version__),
+        )

@@ -1,0 +1,179 @@
+"""The Overview page: who this desk is, how many records it holds, and what each area is for."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cplc_desk.domain.enums import ComplaintStatus, VehicleReportKind, VehicleReportStatus
+from cplc_desk.gui import names
+from cplc_desk.gui.areas import OVERVIEW, areas
+from cplc_desk.gui.count_widgets import CountTable, CountTile
+from cplc_desk.gui.typography import emphasise
+from cplc_desk.services import reference
+from cplc_desk.services.context import DeskContext
+from cplc_desk.services.stats import StoreStats, store_stats
+
+# Complaints still waiting for something to happen: the desk's work list.
+OPEN_COMPLAINT_STATUSES = frozenset(
+    {
+        ComplaintStatus.REGISTERED,
+        ComplaintStatus.REFERRED,
+        ComplaintStatus.FIR_LODGED,
+        ComplaintStatus.ACTION_TAKEN,
+        ComplaintStatus.UNDER_FOLLOW_UP,
+    }
+)
+
+
+class OverviewPage(QWidget):
+    def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+
+        self.title_label = emphasise(QLabel(), 1.6)
+        self.identity_label = QLabel()
+        self.identity_label.setWordWrap(True)
+        self.empty_label = QLabel(
+            self.tr("No records yet. Register the first complaint on the Complaints page.")
+        )
+        self.empty_label.setWordWrap(True)
+
+        self.complaints_tile = CountTile(self.tr("Complaints"), self.tr("all registered"))
+        self.open_complaints_tile = CountTile(
+            self.tr("Open complaints"), self.tr("waiting for action or follow-up")
+        )
+        self.vehicles_tile = CountTile(self.tr("Vehicle reports"), self.tr("all kinds"))
+        self.open_vehicles_tile = CountTile(
+            self.tr("Open vehicle reports"), self.tr("not yet recovered or matched")
+        )
+        tiles = QHBoxLayout()
+        tiles.setSpacing(12)
+        for tile in (
+            self.complaints_tile,
+            self.open_complaints_tile,
+            self.vehicles_tile,
+            self.open_vehicles_tile,
+        ):
+            tiles.addWidget(tile, 1)
+
+        self.complaints_by_status = CountTable(self.tr("Complaints by status"))
+        self.vehicles_by_kind = CountTable(self.tr("Vehicle reports by kind"))
+        self.vehicles_by_status = CountTable(self.tr("Vehicle reports by status"))
+        vehicles_column = QVBoxLayout()
+        vehicles_column.addWidget(self.vehicles_by_kind)
+        vehicles_column.addWidget(self.vehicles_by_status)
+        tables = QHBoxLayout()
+        tables.setSpacing(12)
+        tables.addWidget(self.complaints_by_status, 1)
+        tables.addLayout(vehicles_column, 1)
+
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.setSpacing(12)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.identity_label)
+        layout.addLayout(tiles)
+        layout.addWidget(self.empty_label)
+        layout.addLayout(tables)
+        layout.addWidget(self._areas_box())
+        layout.addStretch(1)
+
+        # Scrolls rather than clips when the window is small or a translation runs long.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+        self._show_identity()
+
+    def _areas_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("What each area is for"))
+        grid = QGridLayout(box)
+        grid.setColumnStretch(2, 1)
+        grid.setHorizontalSpacing(10)
+        icon_size = self.style().pixelMetric(self.style().PixelMetric.PM_SmallIconSize)
+        for row, area in enumerate(a for a in areas() if a.key != OVERVIEW):
+            icon = QLabel()
+            icon.setPixmap(self.style().standardIcon(area.icon).pixmap(icon_size))
+            title = QLabel(f"<b>{area.title}</b>")
+            purpose = QLabel(area.purpose)
+            purpose.setWordWrap(True)
+            grid.addWidget(icon, row, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(title, row, 1, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(purpose, row, 2)
+        return box
+
+    def _show_identity(self) -> None:
+        identity = self.ctx.identity()
+        if identity is None:
+            self.title_label.setText(self.tr("This desk is not set up"))
+            self.identity_label.clear()
+            return
+        self.title_label.setText(identity.name)
+        station = reference.station(self.ctx, identity.code) if identity.is_station else None
+        if station is not None:
+            self.identity_label.setText(
+                self.tr(
+                    "{kind} · {station} police station ({code}) · District {district} · {zone} Zone"
+                ).format(
+                    kind=names.desk_kind(identity.kind),
+                    station=station.name,
+                    code=station.code,
+                    district=station.district_name,
+                    zone=station.zone_name,
+                )
+            )
+        else:
+            self.identity_label.setText(
+                self.tr("{kind} ({code}) · merges the records of every station desk").format(
+                    kind=names.desk_kind(identity.kind), code=identity.code
+                )
+            )
+
+    def refresh(self, stats: StoreStats | None = None) -> None:
+        """Show fresh counts; pass ``stats`` when the caller already loaded them."""
+        stats = stats or store_stats(self.ctx)
+        complaints, vehicles = stats.complaints, stats.vehicle_reports
+        self.complaints_tile.set_value(complaints.total)
+        self.open_complaints_tile.set_value(
+            sum(n for code, n in complaints.by_status.items() if code in OPEN_COMPLAINT_STATUSES)
+        )
+        self.vehicles_tile.set_value(vehicles.total)
+        self.open_vehicles_tile.set_value(vehicles.by_status.get(VehicleReportStatus.OPEN, 0))
+        self.empty_label.setVisible(complaints.total + vehicles.total == 0)
+
+        self.complaints_by_status.set_counts(
+            _rows(list(ComplaintStatus), complaints.by_status, names.complaint_status)
+        )
+        self.vehicles_by_kind.set_counts(
+            _rows(list(VehicleReportKind), vehicles.by_kind, names.vehicle_report_kind)
+        )
+        self.vehicles_by_status.set_counts(
+            _rows(list(VehicleReportStatus), vehicles.by_status, names.vehicle_report_status)
+        )
+
+
+def _rows(
+    known: Iterable[str], counts: dict[str, int], name_of: Callable[[str], str]
+) -> list[tuple[str, str, int]]:
+    """Every known code in workflow order (zeros included, so the list does not jump about),
+    then any code this version does not know, e.g. one merged from a newer desk."""
+    codes = [str(code) for code in known]
+    codes += sorted(code for code in counts if code not in codes)
+    return [(code, name_of(code), counts.get(code, 0)) for code in codes]

@@ -1,0 +1,88 @@
+"""Shared fixtures: every test gets its own data dir with a real SQLite store.
+
+The schema is migrated once per session into a template file, which each test copies (with
+reference data already loaded), so tests run against real migrated files without paying for
+the migrations each time.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from cplc_desk.paths import DB_FILENAME, ENV_DATA_DIR, DeskPaths
+from cplc_desk.services import setup
+from cplc_desk.services.context import Actor, DeskContext, open_desk
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Nothing a test does may land in the real user's data dir or settings.
+    monkeypatch.setenv(ENV_DATA_DIR, str(tmp_path_factory.mktemp("default-data")))
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
+
+
+@pytest.fixture(scope="session")
+def template_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("template")
+    ctx = open_desk(DeskPaths(folder))
+    ctx.close()
+    return folder / DB_FILENAME
+
+
+@pytest.fixture
+def desk_paths(tmp_path: Path, template_store: Path) -> DeskPaths:
+    paths = DeskPaths(tmp_path / "desk")
+    paths.ensure()
+    shutil.copyfile(template_store, paths.database)
+    return paths
+
+
+@pytest.fixture
+def ctx(desk_paths: DeskPaths) -> Iterator[DeskContext]:
+    context = open_desk(desk_paths, actor=Actor("volunteer1"))
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def station(ctx: DeskContext) -> DeskContext:
+    """A desk set up as the Clifton police-station desk."""
+    setup.init_station(ctx, "CLIF")
+    return ctx
+
+
+@dataclass
+class CliResult:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_cli(*args: str, data_dir: Path | None = None, timeout: float = 120) -> CliResult:
+    """Run the real ``cplc-desk`` command in a subprocess."""
+    cmd = [sys.executable, "-m", "cplc_desk"]
+    if data_dir is not None:
+        cmd += ["--data-dir", str(data_dir)]
+    env = dict(os.environ, PYTHONIOENCODING="utf-8")
+    proc = subprocess.run(
+        [*cmd, *args], capture_output=True, text=True, timeout=timeout, env=env, cwd=REPO_ROOT
+    )
+    return CliResult(proc.returncode, proc.stdout, proc.stderr)
+
+
+@pytest.fixture
+def cli():
+    return run_cli

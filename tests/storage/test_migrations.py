@@ -1,0 +1,109 @@
+"""Migrations on real SQLite files: round trip, refusal of a newer schema, copy-aside."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import inspect
+
+from cplc_desk.paths import DeskPaths
+from cplc_desk.services.context import open_desk
+from cplc_desk.storage import migrate
+from cplc_desk.storage.db import make_engine, sqlite_url
+from cplc_desk.storage.models import Base
+
+
+def _tables(path: Path) -> set[str]:
+    engine = make_engine(sqlite_url(path))
+    try:
+        return set(inspect(engine).get_table_names())
+    finally:
+        engine.dispose()
+
+
+def test_upgrade_to_head_and_back_down_on_a_real_file(tmp_path: Path) -> None:
+    db = tmp_path / "roundtrip.sqlite3"
+    engine = make_engine(sqlite_url(db))
+    try:
+        migrate.upgrade(engine, "head")
+        assert migrate.current_revision(engine) == migrate.head_revision()
+        assert set(Base.metadata.tables) <= _tables(db)
+
+        migrate.downgrade(engine, "base")
+        assert migrate.current_revision(engine) is None
+        assert _tables(db) == {"alembic_version"}
+
+        migrate.upgrade(engine, "head")
+        assert set(Base.metadata.tables) <= _tables(db)
+    finally:
+        engine.dispose()
+
+
+def test_audit_log_refuses_update_and_delete_at_the_database(tmp_path: Path) -> None:
+    ctx = open_desk(DeskPaths(tmp_path / "d"))
+    from cplc_desk.services import setup
+
+    setup.init_station(ctx, "CLIF")
+    ctx.close()
+    con = sqlite3.connect(tmp_path / "d" / "cplc_desk.sqlite3")
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        con.execute("UPDATE audit_log SET actor = 'someone else'")
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        con.execute("DELETE FROM audit_log")
+    con.close()
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_a_store_written_by_a_newer_version_is_refused_and_left_untouched(tmp_path: Path) -> None:
+    paths = DeskPaths(tmp_path / "desk")
+    open_desk(paths).close()
+    con = sqlite3.connect(paths.database)
+    con.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    con.commit()
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    before = _digest(paths.database)
+    backups_before = sorted(paths.backups.iterdir())
+
+    with pytest.raises(migrate.SchemaTooNewError) as excinfo:
+        open_desk(paths)
+
+    message = str(excinfo.value)
+    assert "newer version of CPLC Desk" in message
+    assert "has not been changed" in message
+    assert _digest(paths.database) == before
+    assert sorted(paths.backups.iterdir()) == backups_before
+
+
+def test_an_older_store_is_copied_aside_before_upgrading(tmp_path: Path, monkeypatch) -> None:
+    paths = DeskPaths(tmp_path / "desk")
+    open_desk(paths).close()
+    head = migrate.head_revision()
+    # Pretend this app's head is one revision newer than the file: prepare() must copy the
+    # file aside, then run the upgrade.
+    upgrades: list[str] = []
+    monkeypatch.setattr(migrate, "head_revision", lambda: "0002_pretend")
+    monkeypatch.setattr(migrate, "upgrade", lambda engine, rev: upgrades.append(rev))
+    monkeypatch.setattr(migrate, "known_revisions", lambda script: {head, "0002_pretend"})
+    engine = make_engine(sqlite_url(paths.database))
+    try:
+        result = migrate.prepare(engine, paths.database, paths.backups)
+    finally:
+        engine.dispose()
+    assert upgrades == ["head"]
+    assert result.from_revision == head
+    assert result.backup is not None and result.backup.exists()
+    assert result.backup.name.startswith(f"before-upgrade-{head}-")
+    copy = sqlite3.connect(result.backup)
+    try:
+        assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == (head,)
+    finally:
+        copy.close()
+    assert not list(paths.backups.glob("*.partial"))

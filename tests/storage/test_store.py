@@ -1,0 +1,97 @@
+"""The store's connection settings and the automatic change log."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select, text
+
+from cplc_desk.domain.enums import ChangeOp
+from cplc_desk.domain.records import ComplaintDraft, PersonDraft
+from cplc_desk.services.context import DeskContext
+from cplc_desk.services.records import register_complaint
+from cplc_desk.storage.changelog import HardDeleteRefused
+from cplc_desk.storage.models import ChangeLog, Complaint, Person
+from cplc_desk.storage.types import utcnow
+
+
+def _draft(name: str = "Ali Raza") -> ComplaintDraft:
+    return ComplaintDraft(
+        complainant=PersonDraft(name=name, cnic="42101-1234567-1", mobile="0300-1234567"),
+        category="THEFT",
+        police_station="CLIF",
+        narrative="Phone stolen from a parked car.",
+    )
+
+
+def test_sqlite_is_opened_durable_and_safe(ctx: DeskContext) -> None:
+    with ctx.store.read() as s:
+        assert s.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert s.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert s.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
+        assert s.execute(text("PRAGMA busy_timeout")).scalar() >= 5000
+
+
+def test_every_change_reaches_the_change_log_with_a_new_version(station: DeskContext) -> None:
+    registered = register_complaint(station, _draft())
+    with station.unit_of_work() as s:
+        complaint = s.get(Complaint, registered.id)
+        assert complaint is not None and complaint.version == 1
+        complaint.narrative = "Phone and wallet stolen from a parked car."
+    with station.unit_of_work() as s:
+        complaint = s.get(Complaint, registered.id)
+        assert complaint is not None
+        complaint.deleted_at = utcnow()
+    with station.store.read() as s:
+        log = s.scalars(
+            select(ChangeLog).where(ChangeLog.record_id == registered.id).order_by(ChangeLog.seq)
+        ).all()
+        final = s.get(Complaint, registered.id)
+    assert [(e.op, e.version) for e in log] == [
+        (ChangeOp.INSERT, 1),
+        (ChangeOp.UPDATE, 2),
+        (ChangeOp.DELETE, 3),
+    ]
+    assert '"narrative": "Phone and wallet' in log[1].row_image
+    assert final is not None and final.version == 3 and final.deleted_by == "volunteer1"
+    assert final.origin_desk == "CLIF" and final.created_by == "volunteer1"
+    seqs = [e.seq for e in log]
+    assert seqs == sorted(seqs)
+
+
+def test_unchanged_records_are_not_logged_again(station: DeskContext) -> None:
+    registered = register_complaint(station, _draft())
+    with station.unit_of_work() as s:
+        complaint = s.get(Complaint, registered.id)
+        assert complaint is not None
+        complaint.narrative = complaint.narrative  # no real change
+    with station.store.read() as s:
+        versions = s.scalars(
+            select(ChangeLog.version).where(ChangeLog.record_id == registered.id)
+        ).all()
+    assert versions == [1]
+
+
+def test_hard_delete_of_a_synced_record_is_refused(station: DeskContext) -> None:
+    registered = register_complaint(station, _draft())
+    with pytest.raises(HardDeleteRefused), station.unit_of_work() as s:
+        complaint = s.get(Complaint, registered.id)
+        assert complaint is not None
+        person = s.get(Person, complaint.complainant_id)
+        s.delete(person)
+    with station.store.read() as s:
+        assert s.get(Complaint, registered.id) is not None
+
+
+def test_a_failed_unit_of_work_leaves_nothing_behind(station: DeskContext) -> None:
+    with station.store.read() as s:
+        before = s.scalar(select(text("count(*)")).select_from(ChangeLog))
+    with pytest.raises(RuntimeError), station.unit_of_work() as s:
+        from cplc_desk.domain.records import validate_complaint
+        from cplc_desk.services.records import insert_complaint
+
+        insert_complaint(station, s, validate_complaint(_draft(), utcnow()))
+        s.flush()
+        raise RuntimeError("power cut")
+    with station.store.read() as s:
+        assert s.scalar(select(text("count(*)")).select_from(ChangeLog)) == before
+        assert s.scalars(select(Complaint)).first() is None

@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run demo test lint check-layers bench lock installer clean
+.PHONY: run demo test bench lock installer screenshots clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,12 @@ test: $(STAMP)
 	$(BIN)/lint-imports
 	$(BIN)/python -m cplc_desk.storage.migrate_check
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+## Screenshots for the README, in a real X11 window under Xvfb. Needs Debian's
+## xvfb libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1.
+screenshots: $(STAMP)
+	xvfb-run -a -s "-screen 0 1280x800x24" $(BIN)/python -m cplc_desk.gui.screenshot docs/screenshots/main-window.png --demo
+	xvfb-run -a -s "-screen 0 1280x800x24" $(BIN)/python -m cplc_desk.gui.screenshot docs/screenshots/first-run.png --setup
 
 bench: $(STAMP)
 	$(BIN)/python -m bench

@@ -10,6 +10,7 @@ import sys
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog
 
 from cplc_desk import __version__
@@ -21,11 +22,10 @@ from cplc_desk.paths import APP_AUTHOR, APP_NAME, DeskPaths, resource_path
 from cplc_desk.services.context import DeskContext, ServiceError, open_desk
 from cplc_desk.storage.migrate import StoreError
 
+# A plain name lupdate recognises, with the context written at each call.
+translate = QCoreApplication.translate
+
 TRANSLATION_PREFIX = "cplc_desk"
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("App", text)
 
 
 def create_application(argv: Sequence[str] | None = None) -> QApplication:
@@ -39,6 +39,7 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_AUTHOR)
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(resource_path("icons", "cplc-desk.svg"))))
     return app
 
 
@@ -69,7 +70,7 @@ def open_context(paths: DeskPaths) -> DeskContext | None:
     try:
         return open_desk(paths)
     except (StoreError, ServiceError) as exc:
-        dialogs.show_error(None, _t("CPLC Desk cannot open its data"), str(exc))
+        dialogs.show_error(None, translate("App", "CPLC Desk cannot open its data"), str(exc))
         return None
 
 

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QStyle
 
-_CONTEXT = "Areas"
+# A plain name lupdate recognises, with the context written at each call.
+translate = QCoreApplication.translate
+
 
 OVERVIEW = "overview"
 COMPLAINTS = "complaints"
@@ -29,53 +31,53 @@ class Area:
     icon: QStyle.StandardPixmap
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
-
-
 def areas() -> list[Area]:
     """In navigation order; Ctrl+1 is the first."""
     sp = QStyle.StandardPixmap
     return [
         Area(
             OVERVIEW,
-            _t("Overview"),
-            _t("This desk at a glance: who it is and how many records it holds."),
+            translate("Areas", "Overview"),
+            translate("Areas", "This desk at a glance: who it is and how many records it holds."),
             sp.SP_DesktopIcon,
         ),
         Area(
             COMPLAINTS,
-            _t("Complaints"),
-            _t(
+            translate("Areas", "Complaints"),
+            translate(
+                "Areas",
                 "Register citizens' complaints, print the receipt they take home, and follow "
-                "each one up with the police until it is resolved."
+                "each one up with the police until it is resolved.",
             ),
             sp.SP_FileDialogContentsView,
         ),
         Area(
             VEHICLES,
-            _t("Vehicles"),
-            _t(
+            translate("Areas", "Vehicles"),
+            translate(
+                "Areas",
                 "Record stolen, snatched and recovered vehicles, and check a registration, "
-                "chassis or engine number against the theft reports."
+                "chassis or engine number against the theft reports.",
             ),
             sp.SP_FileDialogDetailedView,
         ),
         Area(
             SYNC,
-            _t("Sync"),
-            _t(
+            translate("Areas", "Sync"),
+            translate(
+                "Areas",
                 "Exchange records with headquarters: station desks send signed bundles, "
-                "headquarters merges them and sends back the list of stolen vehicles."
+                "headquarters merges them and sends back the list of stolen vehicles.",
             ),
             sp.SP_BrowserReload,
         ),
         Area(
             REPORTS,
-            _t("Reports"),
-            _t(
+            translate("Areas", "Reports"),
+            translate(
+                "Areas",
                 "Monthly figures of complaints and vehicle reports by station, category and "
-                "status, printed or saved as PDF."
+                "status, printed or saved as PDF.",
             ),
             sp.SP_FileDialogInfoView,
         ),

@@ -65,7 +65,10 @@ class CountTable(QGroupBox):
         self._grid = QGridLayout(self)
         self._grid.setColumnStretch(1, 1)
         self._grid.setHorizontalSpacing(12)
+        self._grid.setVerticalSpacing(8)
         self._rows: dict[str, tuple[QLabel, QProgressBar, QLabel]] = {}
+        self.none_label = make_quiet(QLabel(self.tr("None yet")))
+        self._grid.addWidget(self.none_label, 0, 0, 1, 3)
 
     def set_counts(self, rows: Sequence[tuple[str, str, int]]) -> None:
         """``rows`` are (code, translated name, count) in display order."""
@@ -85,7 +88,20 @@ class CountTable(QGroupBox):
             self._grid.addWidget(bar, i, 1)
             self._grid.addWidget(count_label, i, 2)
             self._rows[code] = (name_label, bar, count_label)
-        self._grid.setRowStretch(len(rows), 1)
+        self.none_label.setVisible(not rows)
+        self._grid.setRowStretch(max(len(rows), 1), 1)
+
+    def text_column_widths(self) -> tuple[int, int]:
+        """The widths the name and count columns need."""
+        rows = self._rows.values()
+        return (
+            max((row[0].sizeHint().width() for row in rows), default=0),
+            max((row[2].sizeHint().width() for row in rows), default=0),
+        )
+
+    def set_text_column_widths(self, name: int, count: int) -> None:
+        self._grid.setColumnMinimumWidth(0, name)
+        self._grid.setColumnMinimumWidth(2, count)
 
     def count_text(self, code: str) -> str:
         return self._rows[code][2].text()
@@ -101,3 +117,13 @@ class CountTable(QGroupBox):
         self._rows.clear()
         for row in range(self._grid.rowCount()):
             self._grid.setRowStretch(row, 0)
+
+
+def align_columns(tables: Sequence[CountTable]) -> None:
+    """Give several tables the same name and count column widths, so that bars side by side
+    start and end at the same place."""
+    widths = [table.text_column_widths() for table in tables]
+    name = max((w[0] for w in widths), default=0)
+    count = max((w[1] for w in widths), default=0)
+    for table in tables:
+        table.set_text_column_widths(name, count)

@@ -17,9 +17,8 @@ from cplc_desk.gui import dialogs
 from cplc_desk.services.context import DeskContext, ServiceError
 from cplc_desk.storage.migrate import StoreError
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("DemoProgress", text)
+# A plain name lupdate recognises, with the context written at each call.
+translate = QCoreApplication.translate
 
 
 class _Bridge(QObject):
@@ -36,13 +35,17 @@ def populate_demo(ctx: DeskContext, parent: QWidget | None = None, **counts: Any
     except ImportError as exc:
         dialogs.show_error(
             parent,
-            _t("Demo not available"),
-            _t("This copy of CPLC Desk has no sample records ({reason}).").format(reason=exc),
+            translate("DemoProgress", "Demo not available"),
+            translate(
+                "DemoProgress", "This copy of CPLC Desk has no sample records ({reason})."
+            ).format(reason=exc),
         )
         return False
 
-    dialog = QProgressDialog(_t("Filling the demo desk with sample records…"), "", 0, 0, parent)
-    dialog.setWindowTitle(_t("CPLC Desk demo"))
+    dialog = QProgressDialog(
+        translate("DemoProgress", "Filling the demo desk with sample records…"), "", 0, 0, parent
+    )
+    dialog.setWindowTitle(translate("DemoProgress", "CPLC Desk demo"))
     dialog.setCancelButton(None)  # a half-filled demo desk is no use to anyone
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
     dialog.setMinimumDuration(0)
@@ -88,6 +91,6 @@ def populate_demo(ctx: DeskContext, parent: QWidget | None = None, **counts: Any
     if error is None:
         return True
     if isinstance(error, ServiceError | StoreError):
-        dialogs.show_error(parent, _t("Demo not available"), str(error))
+        dialogs.show_error(parent, translate("DemoProgress", "Demo not available"), str(error))
         return False
     raise error

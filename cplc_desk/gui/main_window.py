@@ -143,7 +143,9 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         identity = self.ctx.identity()
         self.desk_status = QLabel(
-            self.tr("{kind} {code}").format(kind=names.desk_kind(identity.kind), code=identity.code)
+            self.tr("{kind} · {code}").format(
+                kind=names.desk_kind(identity.kind), code=identity.code
+            )
             if identity
             else self.tr("Desk not set up")
         )
@@ -153,6 +155,8 @@ class MainWindow(QMainWindow):
         # A long path may be cut short by a narrow window; the tooltip keeps all of it.
         self.data_status.setMinimumWidth(1)
         self.records_status = QLabel()
+        for label in (self.desk_status, self.data_status, self.records_status):
+            label.setContentsMargins(6, 0, 6, 0)
         bar.addWidget(self.desk_status)
         bar.addWidget(self.data_status, 1)
         bar.addPermanentWidget(self.records_status)

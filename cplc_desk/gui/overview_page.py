@@ -19,7 +19,12 @@ from PySide6.QtWidgets import (
 from cplc_desk.domain.enums import ComplaintStatus, VehicleReportKind, VehicleReportStatus
 from cplc_desk.gui import names
 from cplc_desk.gui.areas import OVERVIEW, areas
-from cplc_desk.gui.count_widgets import CountTable, CountTile
+from cplc_desk.gui.count_widgets import (
+    CountTable,
+    CountTile,
+    align_columns,
+    format_count,
+)
 from cplc_desk.gui.typography import emphasise
 from cplc_desk.services import reference
 from cplc_desk.services.context import DeskContext
@@ -36,18 +41,20 @@ OPEN_COMPLAINT_STATUSES = frozenset(
     }
 )
 
+TOP_STATIONS = 5
+OTHER_STATIONS = "*other*"
+
 
 class OverviewPage(QWidget):
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self._stations = {st.code: st for st in reference.stations(ctx)}
 
         self.title_label = emphasise(QLabel(), 1.6)
         self.identity_label = QLabel()
         self.identity_label.setWordWrap(True)
-        self.empty_label = QLabel(
-            self.tr("No records yet. Register the first complaint on the Complaints page.")
-        )
+        self.empty_label = QLabel()
         self.empty_label.setWordWrap(True)
 
         self.complaints_tile = CountTile(self.tr("Complaints"), self.tr("all registered"))
@@ -71,13 +78,18 @@ class OverviewPage(QWidget):
         self.complaints_by_status = CountTable(self.tr("Complaints by status"))
         self.vehicles_by_kind = CountTable(self.tr("Vehicle reports by kind"))
         self.vehicles_by_status = CountTable(self.tr("Vehicle reports by status"))
+        self.complaints_by_station = CountTable(self.tr("Complaints by police station"))
         vehicles_column = QVBoxLayout()
         vehicles_column.addWidget(self.vehicles_by_kind)
         vehicles_column.addWidget(self.vehicles_by_status)
-        tables = QHBoxLayout()
+        tables = QGridLayout()
         tables.setSpacing(12)
-        tables.addWidget(self.complaints_by_status, 1)
-        tables.addLayout(vehicles_column, 1)
+        tables.addWidget(self.complaints_by_status, 0, 0)
+        tables.addLayout(vehicles_column, 0, 1)
+        tables.addWidget(self.complaints_by_station, 1, 0)
+        tables.addWidget(self._areas_box(), 1, 1)
+        tables.setColumnStretch(0, 1)
+        tables.setColumnStretch(1, 1)
 
         content = QWidget()
         layout = QVBoxLayout(content)
@@ -88,7 +100,6 @@ class OverviewPage(QWidget):
         layout.addLayout(tiles)
         layout.addWidget(self.empty_label)
         layout.addLayout(tables)
-        layout.addWidget(self._areas_box())
         layout.addStretch(1)
 
         # Scrolls rather than clips when the window is small or a translation runs long.
@@ -111,7 +122,7 @@ class OverviewPage(QWidget):
         for row, area in enumerate(a for a in areas() if a.key != OVERVIEW):
             icon = QLabel()
             icon.setPixmap(self.style().standardIcon(area.icon).pixmap(icon_size))
-            title = QLabel(f"<b>{area.title}</b>")
+            title = emphasise(QLabel(area.title))
             purpose = QLabel(area.purpose)
             purpose.setWordWrap(True)
             grid.addWidget(icon, row, 0, Qt.AlignmentFlag.AlignTop)
@@ -124,9 +135,18 @@ class OverviewPage(QWidget):
         if identity is None:
             self.title_label.setText(self.tr("This desk is not set up"))
             self.identity_label.clear()
+            self.empty_label.setText(self.tr("No records yet."))
             return
         self.title_label.setText(identity.name)
-        station = reference.station(self.ctx, identity.code) if identity.is_station else None
+        # Headquarters does not register records itself; they arrive from the stations.
+        self.empty_label.setText(
+            self.tr("No records yet. Register the first complaint on the Complaints page.")
+            if identity.is_station
+            else self.tr(
+                "No records yet. They arrive when station desks' bundles are merged on the Sync page."
+            )
+        )
+        station = self._stations.get(identity.code) if identity.is_station else None
         if station is not None:
             self.identity_label.setText(
                 self.tr(
@@ -167,6 +187,41 @@ class OverviewPage(QWidget):
         self.vehicles_by_status.set_counts(
             _rows(list(VehicleReportStatus), vehicles.by_status, names.vehicle_report_status)
         )
+        self.complaints_by_station.set_counts(self._station_rows(complaints.by_station))
+        align_columns(
+            (
+                self.complaints_by_status,
+                self.complaints_by_station,
+                self.vehicles_by_kind,
+                self.vehicles_by_status,
+            )
+        )
+
+    def _station_name(self, code: str) -> str:
+        station = self._stations.get(code)
+        return station.name if station else code
+
+    def _station_rows(self, counts: dict[str, int]) -> list[tuple[str, str, int]]:
+        """The busiest stations, then the rest added up, so the list stays short at HQ too."""
+        ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        rows = [
+            (
+                code,
+                self.tr("{name} ({code})").format(name=self._station_name(code), code=code),
+                n,
+            )
+            for code, n in ranked[:TOP_STATIONS]
+        ]
+        rest = ranked[TOP_STATIONS:]
+        if rest:
+            rows.append(
+                (
+                    OTHER_STATIONS,
+                    self.tr("{n} other stations").format(n=format_count(len(rest))),
+                    sum(n for _, n in rest),
+                )
+            )
+        return rows
 
 
 def _rows(

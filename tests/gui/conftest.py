@@ -1,0 +1,70 @@
+"""GUI fixtures: an opened desk in a fresh data folder (set up or not), and message boxes that
+record what they would have said instead of waiting for a click."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from cplc_desk.gui import dialogs
+from cplc_desk.paths import DeskPaths
+from cplc_desk.services import setup
+from cplc_desk.services.context import DeskContext, open_desk
+
+
+@dataclass
+class ShownMessage:
+    kind: str
+    title: str
+    text: str
+
+
+@pytest.fixture(autouse=True)
+def shown_messages(monkeypatch: pytest.MonkeyPatch) -> list[ShownMessage]:
+    """Every message box a test triggers, in order. A real modal box would hang the run; an
+    unexpected modal dialog fails the test instead."""
+    shown: list[ShownMessage] = []
+
+    def recorder(kind: str):  # type: ignore[no-untyped-def]
+        def show(parent, title: str, text: str) -> None:  # type: ignore[no-untyped-def]
+            shown.append(ShownMessage(kind, title, text))
+
+        return show
+
+    def refuse_modal(dialog) -> int:  # type: ignore[no-untyped-def]
+        raise AssertionError(f"unexpected modal dialog {type(dialog).__name__}")
+
+    def refuse_confirm(parent, title: str, question: str) -> bool:  # type: ignore[no-untyped-def]
+        raise AssertionError(f"unexpected confirmation: {question}")
+
+    monkeypatch.setattr(dialogs, "show_error", recorder("error"))
+    monkeypatch.setattr(dialogs, "show_information", recorder("information"))
+    monkeypatch.setattr(dialogs, "show_about", recorder("about"))
+    monkeypatch.setattr(dialogs, "confirm", refuse_confirm)
+    monkeypatch.setattr(dialogs, "run_modal", refuse_modal)
+    return shown
+
+
+@pytest.fixture
+def desk_paths(tmp_path: Path) -> DeskPaths:
+    return DeskPaths(tmp_path / "desk")
+
+
+@pytest.fixture
+def desk_ctx(desk_paths: DeskPaths) -> Iterator[DeskContext]:
+    """A freshly opened desk that is not set up yet (the first run)."""
+    ctx = open_desk(desk_paths)
+    try:
+        yield ctx
+    finally:
+        ctx.close()
+
+
+@pytest.fixture
+def station_ctx(desk_ctx: DeskContext) -> DeskContext:
+    """A desk set up as the Clifton police-station desk."""
+    setup.init_station(desk_ctx, "CLIF")
+    return desk_ctx

@@ -1,0 +1,164 @@
+"""Start-up steps of the desk's window, called one by one (never ``app.exec()``)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QApplication
+
+from cplc_desk.domain.enums import DeskKind
+from cplc_desk.gui import app as gui_app
+from cplc_desk.gui import dialogs, names
+from cplc_desk.gui.demo_progress import populate_demo
+from cplc_desk.gui.main_window import MainWindow
+from cplc_desk.gui.setup_dialog import DeskSetupDialog
+from cplc_desk.paths import DeskPaths
+from cplc_desk.services.context import DeskContext
+from cplc_desk.services.stats import store_stats
+from cplc_desk.storage.migrate import StoreError
+
+URDU_TS = """<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ur_PK">
+<context>
+    <name>Names</name>
+    <message>
+        <source>Registered</source>
+        <translation>درج شدہ</translation>
+    </message>
+</context>
+</TS>
+"""
+
+
+def qapp_instance() -> QApplication:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    return app
+
+
+def fill_in_hq(dialog: DeskSetupDialog) -> int:
+    """Stands in for the person at the first-run dialog."""
+    dialog.hq_radio.setChecked(True)
+    dialog.hq_name_edit.setText("CPLC Central")
+    dialog.accept()
+    return dialog.result()
+
+
+def test_create_application_reuses_the_running_one(qapp) -> None:
+    before = (qapp.applicationName(), qapp.organizationName())
+    try:
+        assert gui_app.create_application() is qapp
+        assert qapp.applicationName() == "CPLC Desk"
+        assert qapp.organizationName() == "CPLC"
+    finally:
+        qapp.setApplicationName(before[0])
+        qapp.setOrganizationName(before[1])
+
+
+def test_urdu_is_right_to_left(qapp) -> None:
+    before = qapp.layoutDirection()
+    try:
+        gui_app.apply_layout_direction(qapp, QLocale("ur_PK"))
+        assert qapp.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        gui_app.apply_layout_direction(qapp, QLocale("en_PK"))
+        assert qapp.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    finally:
+        qapp.setLayoutDirection(before)
+
+
+def test_a_catalogue_for_the_locale_is_installed(
+    qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lrelease = shutil.which("pyside6-lrelease", path=str(Path(sys.executable).parent))
+    if lrelease is None:
+        pytest.skip("pyside6-lrelease is not installed")
+    ts = tmp_path / "cplc_desk_ur.ts"
+    ts.write_text(URDU_TS, encoding="utf-8")
+    subprocess.run([lrelease, "-silent", str(ts)], check=True)
+    monkeypatch.setattr(gui_app, "resource_path", lambda *parts: tmp_path)
+
+    installed = gui_app.install_translators(qapp, QLocale("ur_PK"))
+    try:
+        assert any(t.filePath().startswith(str(tmp_path)) for t in installed)
+        assert names.complaint_status("registered") == "درج شدہ"
+        assert names.complaint_status("closed") == "Closed"  # untranslated: the English source
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
+    assert names.complaint_status("registered") == "Registered"
+
+
+def test_no_catalogue_no_translator(qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(gui_app, "resource_path", lambda *parts: tmp_path)
+    installed = gui_app.install_translators(qapp, QLocale("ur_PK"))
+    try:
+        assert not any(t.filePath().startswith(str(tmp_path)) for t in installed)
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
+
+
+def test_a_store_that_cannot_be_opened_is_explained(
+    qapp, desk_paths: DeskPaths, monkeypatch: pytest.MonkeyPatch, shown_messages
+) -> None:
+    def refuse(paths):  # type: ignore[no-untyped-def]
+        raise StoreError("This data was written by a newer CPLC Desk. Install the newer version.")
+
+    monkeypatch.setattr(gui_app, "open_desk", refuse)
+    assert gui_app.start_desk(desk_paths) == 1
+    assert [(m.kind, m.text) for m in shown_messages] == [
+        ("error", "This data was written by a newer CPLC Desk. Install the newer version.")
+    ]
+
+
+def test_first_run_asks_what_the_desk_is(
+    qtbot, desk_paths: DeskPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(dialogs, "run_modal", fill_in_hq)
+    window = gui_app.start_desk(desk_paths)
+    assert isinstance(window, MainWindow)
+    qtbot.addWidget(window)
+    try:
+        identity = window.ctx.identity()
+        assert identity is not None and identity.kind is DeskKind.HEADQUARTERS
+        assert "CPLC Central" in window.windowTitle()
+    finally:
+        window.close()
+        window.ctx.close()
+
+
+def test_cancelling_the_first_run_exits_quietly(
+    qapp, desk_paths: DeskPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(dialogs, "run_modal", lambda dialog: dialog.DialogCode.Rejected)
+    assert gui_app.start_desk(desk_paths) == 0
+
+
+def test_a_set_up_desk_opens_without_questions(qapp, station_ctx: DeskContext) -> None:
+    # The autouse fixture fails the test if a modal dialog is run.
+    assert gui_app.ensure_set_up(station_ctx)
+
+
+def test_demo_desk_is_filled_with_progress(
+    qtbot, desk_paths: DeskPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(
+        gui_app, "populate_demo", lambda ctx: populate_demo(ctx, complaints=12, vehicles=6)
+    )
+    window = gui_app.start_desk(desk_paths, demo=True)
+    assert isinstance(window, MainWindow)
+    qtbot.addWidget(window)
+    try:
+        assert window.windowTitle().endswith("— demo")
+        stats = store_stats(window.ctx)
+        assert (stats.complaints.total, stats.vehicle_reports.total) == (12, 6)
+        assert QApplication.overrideCursor() is None
+    finally:
+        window.close()
+        window.ctx.close()

@@ -143,6 +143,21 @@ def _optional(text: str) -> str | None:
     return text or None
 
 
+def _bounded(c: _Collector, text: str, field_name: str, max_len: int) -> str | None:
+    """An optional free-text field, refused (not cut) when longer than its column holds."""
+    value = _optional(text)
+    if value is not None and len(value) > max_len:
+        c.fail(
+            field_name,
+            "text.too_long",
+            _("This is too long: at most {max} characters, you wrote {n}.").format(
+                max=max_len, n=len(value)
+            ),
+        )
+        return None
+    return value
+
+
 def _person(c: _Collector, draft: PersonDraft, prefix: str, *, required: bool) -> CleanPerson:
     name = (
         c.run(require_text, draft.name, f"{prefix}name", max_len=120)
@@ -153,10 +168,10 @@ def _person(c: _Collector, draft: PersonDraft, prefix: str, *, required: bool) -
     mobile = c.run(parse_mobile, draft.mobile, f"{prefix}mobile") if draft.mobile.strip() else None
     return CleanPerson(
         name=name or "",
-        relative_name=_optional(draft.relative_name),
+        relative_name=_bounded(c, draft.relative_name, f"{prefix}relative_name", 120),
         cnic=cnic,
         mobile=mobile,
-        address=_optional(draft.address),
+        address=_bounded(c, draft.address, f"{prefix}address", 2000),
     )
 
 
@@ -189,6 +204,7 @@ def validate_complaint(draft: ComplaintDraft, now: datetime) -> CleanComplaint:
     narrative = c.run(require_text, draft.narrative, "narrative", max_len=20_000)
     incident_at = _when(c, draft.incident_at, now, "incident_at")
     fir, fir_date = _fir(c, draft.fir_number, draft.fir_date, now)
+    place = _bounded(c, draft.incident_place, "incident_place", 200)
     if c.errors:
         raise DraftErrors(c.errors)
     return CleanComplaint(
@@ -196,7 +212,7 @@ def validate_complaint(draft: ComplaintDraft, now: datetime) -> CleanComplaint:
         category=draft.category.strip().upper(),
         police_station=draft.police_station.strip().upper(),
         incident_at=incident_at,
-        incident_place=_optional(draft.incident_place),
+        incident_place=place,
         fir=fir,
         fir_date=fir_date,
         narrative=narrative or "",
@@ -258,6 +274,13 @@ def validate_vehicle_report(draft: VehicleReportDraft, now: datetime) -> CleanVe
         c.fail("police_station", "station.missing", _("Choose the police station concerned."))
     incident_at = _when(c, draft.incident_at, now, "incident_at")
     fir, fir_date = _fir(c, draft.fir_number, draft.fir_date, now)
+    texts = {
+        name: _bounded(c, getattr(draft, name), name, limit)
+        for name, limit in (("make", 60), ("model", 60), ("colour", 40), ("incident_place", 200))
+    }
+    for ident, name in ((reg, "registration"), (chassis, "chassis"), (engine, "engine")):
+        if ident is not None and len(ident.display) > 40:
+            c.fail(name, "text.too_long", _("This is too long: at most 40 characters."))
     if c.errors or kind is None or vclass is None:
         raise DraftErrors(c.errors)
     return CleanVehicleReport(
@@ -266,13 +289,13 @@ def validate_vehicle_report(draft: VehicleReportDraft, now: datetime) -> CleanVe
         registration=reg,
         chassis=chassis,
         engine=engine,
-        make=_optional(draft.make),
-        model=_optional(draft.model),
-        colour=_optional(draft.colour),
+        make=texts["make"],
+        model=texts["model"],
+        colour=texts["colour"],
         model_year=year,
         owner=owner,
         incident_at=incident_at,
-        incident_place=_optional(draft.incident_place),
+        incident_place=texts["incident_place"],
         police_station=draft.police_station.strip().upper(),
         fir=fir,
         fir_date=fir_date,

@@ -11,9 +11,10 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import ClassVar
 
@@ -29,6 +30,7 @@ from cplc_desk.domain.records import (
     validate_complaint,
     validate_vehicle_report,
 )
+from cplc_desk.domain.validation import FieldError
 from cplc_desk.services import reference
 from cplc_desk.services.context import DeskContext, ServiceError
 from cplc_desk.services.records import insert_complaint, insert_vehicle_report, legacy_keys_present
@@ -50,6 +52,15 @@ VEHICLE_COLUMNS = (
 )  # fmt: skip
 VEHICLE_REQUIRED = ("kind", "vehicle_class", "police_station")
 KINDS = {"complaints": RecordKind.COMPLAINT, "vehicles": RecordKind.VEHICLE_REPORT}
+MAX_REFERENCE_CHARS = 40  # the legacy_ref column
+# The domain names a few fields after the form; a spreadsheet's reader needs the column's name.
+_COLUMN_OF_FIELD = {
+    "complainant_cnic": "cnic",
+    "complainant_mobile": "mobile",
+    "complainant_relative_name": "relative_name",
+    "incident_at": "incident_date",
+}
+_TIME_FORMATS = ("%H:%M", "%H:%M:%S", "%I:%M %p", "%I:%M:%S %p", "%I:%M%p", "%I:%M:%S%p")
 
 
 class CsvFileError(ServiceError):
@@ -104,26 +115,37 @@ def import_csv(
         )
     ctx.require_identity()
     text = _read_text(path)
-    rows, header_map, ignored = _parse(text, kind)
-    report = ImportReport(file=path.name, kind=kind, rows=len(rows), ignored_columns=ignored)
+    table = _parse(text, kind)
+    report = ImportReport(
+        file=path.name, kind=kind, rows=len(table.rows), ignored_columns=table.ignored
+    )
     resolver = _Resolver(ctx)
     now = now_utc()
     prepared: list[tuple[int, str, object, str | None]] = []
     seen: set[str] = set()
-    for line, values in rows:
-        row = {col: values.get(src, "").strip() for col, src in header_map.items()}
+    for line, values in table.rows:
+        # Values beyond the named columns usually come from a comma that was not quoted, which
+        # cut a value in two; saving the row would silently lose the rest of it.
+        extra = sum(1 for v in values[table.width :] if v.strip())
+        if extra:
+            report.bad_rows.append(BadRow(line, (_overflow_reason(len(values), table.width),)))
+            continue
+        row = {
+            col: (values[i] if i < len(values) else "").strip() for col, i in table.columns.items()
+        }
         key = _row_key(kind, row)
         if key in seen:
             report.already_present += 1
             continue
-        seen.add(key)
         try:
             clean = _validate(kind, row, resolver, now)
         except DraftErrors as exc:
+            # Not remembered in `seen`: a repeated bad row is reported again, with its own line.
             report.bad_rows.append(
                 BadRow(line, tuple(f"{e.field}: {e.message}" for e in exc.errors))
             )
             continue
+        seen.add(key)
         prepared.append((line, key, clean, row.get("reference") or None))
     model = Complaint if kind == "complaints" else VehicleReport
     done = 0
@@ -177,8 +199,26 @@ def _read_text(path: Path) -> str:
                 "The file {name} is too large ({mb} MB). Split it into parts of under 200 MB."
             ).format(name=path.name, mb=size // 1_000_000)
         )
-    data = path.read_bytes()
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        # On Windows a file still open in Excel cannot be read by other programs.
+        raise CsvFileError(
+            _(
+                "Cannot read {path} ({reason}). If it is open in Excel, close it there and "
+                "import again."
+            ).format(path=path, reason=exc.strerror)
+        ) from None
+    if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
+        raise CsvFileError(
+            _(
+                "The file {name} is an Excel workbook, not a CSV file. In Excel choose "
+                "Save As > 'CSV UTF-8 (Comma delimited)' and import that file. Nothing was imported."
+            ).format(name=path.name)
+        )
+    # UTF-16 starts with a byte-order mark, but not always; its ASCII letters carry NUL bytes,
+    # which text saved as UTF-8 never has.
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:4096]:
         raise CsvFileError(
             _(
                 "The file {name} is saved as 'Unicode text' (UTF-16). In Excel choose "
@@ -186,7 +226,7 @@ def _read_text(path: Path) -> str:
             ).format(name=path.name)
         )
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise CsvFileError(
@@ -196,33 +236,56 @@ def _read_text(path: Path) -> str:
                 "Nothing was imported."
             ).format(name=path.name, line=line)
         ) from None
+    if not text.strip():
+        # Excel saves an empty sheet as a byte-order mark and nothing else.
+        raise CsvFileError(
+            _("The file {name} is empty: there is nothing to import.").format(name=path.name)
+        )
+    return text
 
 
 def _header_key(name: str) -> str:
     return "_".join(name.strip().lower().replace("-", " ").replace("/", " ").split())
 
 
-def _parse(
-    text: str, kind: str
-) -> tuple[list[tuple[int, dict[str, str]]], dict[str, str], list[str]]:
-    first_line = text.split("\n", 1)[0]
+@dataclass(frozen=True)
+class _Table:
+    rows: list[tuple[int, list[str]]]  # (line number in the file, values)
+    columns: dict[str, int]  # known column -> its position
+    width: int  # how many columns the header row has
+    ignored: list[str]
+
+
+def _overflow_reason(count: int, width: int) -> str:
+    return _(
+        "row: it has {count} values but the first row names {width} columns. A value that "
+        "contains a comma must be in double quotes (Excel does this when it saves)."
+    ).format(count=count, width=width)
+
+
+def _parse(text: str, kind: str) -> _Table:
+    first_line = next((ln for ln in io.StringIO(text) if ln.strip()), "")
     delimiter = max(",;\t", key=first_line.count)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    # strict: without it a quote that is never closed silently swallows the rest of the file
+    # into one value, instead of stopping with the line to fix.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         header = next(reader)
+        while not any(h.strip() for h in header):  # blank lines above the header
+            header = next(reader)
     except (StopIteration, csv.Error):
         raise CsvFileError(_("The file has no header row.")) from None
     columns = COMPLAINT_COLUMNS if kind == "complaints" else VEHICLE_COLUMNS
     required = COMPLAINT_REQUIRED if kind == "complaints" else VEHICLE_REQUIRED
-    header_map: dict[str, str] = {}
+    positions: dict[str, int] = {}
     ignored: list[str] = []
-    for raw in header:
+    for index, raw in enumerate(header):
         key = _header_key(raw)
-        if key in columns and key not in header_map:
-            header_map[key] = raw
+        if key in columns and key not in positions:
+            positions[key] = index
         elif raw.strip():
             ignored.append(raw.strip())
-    missing = [c for c in required if c not in header_map]
+    missing = [c for c in required if c not in positions]
     if missing:
         raise CsvFileError(
             _(
@@ -230,12 +293,12 @@ def _parse(
                 "see docs/csv-import.md for the list. Nothing was imported."
             ).format(columns=", ".join(missing))
         )
-    rows: list[tuple[int, dict[str, str]]] = []
+    rows: list[tuple[int, list[str]]] = []
     line = reader.line_num + 1
     try:
         for values in reader:
             if any(v.strip() for v in values):
-                rows.append((line, dict(zip(header, values, strict=False))))
+                rows.append((line, values))
             line = reader.line_num + 1
     except csv.Error as exc:
         raise CsvFileError(
@@ -246,11 +309,13 @@ def _parse(
         ) from None
     if not rows:
         raise CsvFileError(_("The file has column names but no rows to import."))
-    return rows, header_map, ignored
+    return _Table(rows, positions, len(header), ignored)
 
 
 def _row_key(kind: str, row: dict[str, str]) -> str:
-    folded = {k: " ".join(v.split()).casefold() for k, v in sorted(row.items())}
+    # Empty cells are left out, so a file that gains or loses an empty column between two
+    # imports still matches the rows already imported.
+    folded = {k: " ".join(v.split()).casefold() for k, v in sorted(row.items()) if v.strip()}
     return hashlib.sha256(canonical_json([kind, folded]).encode()).hexdigest()
 
 
@@ -261,26 +326,24 @@ class _Resolver:
                         "m/cycle": "MOTORCYCLE", "auto rickshaw": "RICKSHAW", "qingqi": "RICKSHAW"}  # fmt: skip
 
     def __init__(self, ctx: DeskContext) -> None:
-        stations = reference.stations(ctx)
-        self.stations = {s.code.casefold(): s.code for s in stations}
-        self.stations.update({s.name.casefold(): s.code for s in stations})
-        cats = reference.complaint_categories(ctx)
-        self.categories = {c.code.casefold(): c.code for c in cats}
-        self.categories.update({c.name.casefold(): c.code for c in cats})
-        classes = reference.vehicle_classes(ctx)
-        self.classes = {c.code.casefold(): c.code for c in classes}
-        self.classes.update({c.name.casefold(): c.code for c in classes})
-        self.classes.update(self.VEHICLE_SYNONYMS)
+        # Later entries win: a code always means its own record, whatever a name looks like.
+        self.stations = self._table(reference.stations(ctx))
+        self.categories = self._table(reference.complaint_categories(ctx))
+        self.classes = {_fold(k): v for k, v in self.VEHICLE_SYNONYMS.items()}
+        self.classes.update(self._table(reference.vehicle_classes(ctx)))
+
+    @staticmethod
+    def _table(items: list) -> dict[str, str]:  # type: ignore[type-arg]
+        table = {_fold(i.name): i.code for i in items}
+        table.update({_fold(i.code): i.code for i in items})
+        return table
 
     @staticmethod
     def _look(table: dict[str, str], text: str, field_name: str, message: str, errors: list) -> str:  # type: ignore[type-arg]
-        from cplc_desk.domain.validation import FieldError
-
-        folded = " ".join(text.split()).casefold()
-        found = table.get(folded) or table.get(folded.replace(" ", "_"))
-        if found is None and folded:
+        found = table.get(_fold(text))
+        if found is None and text.strip():
             errors.append(
-                FieldError(field_name, f"{field_name}.unknown", message.format(value=text))
+                FieldError(field_name, f"{field_name}.unknown", message.format(value=text.strip()))
             )
         return found or ""
 
@@ -317,9 +380,15 @@ class _Resolver:
         )
 
 
-def _parse_date(text: str, field_name: str, errors: list) -> date | None:  # type: ignore[type-arg]
-    from cplc_desk.domain.validation import FieldError
+_WORD = re.compile(r"[^\W_]+")
 
+
+def _fold(text: str) -> str:
+    """A name or code as a lookup key: case, spaces and punctuation ignored."""
+    return "_".join(_WORD.findall(text.casefold()))
+
+
+def _parse_date(text: str, field_name: str, errors: list) -> date | None:  # type: ignore[type-arg]
     text = text.strip()
     if not text:
         return None
@@ -338,33 +407,54 @@ def _parse_date(text: str, field_name: str, errors: list) -> date | None:  # typ
     return None
 
 
-def _incident(row: dict[str, str], errors: list) -> datetime | None:  # type: ignore[type-arg]
-    from cplc_desk.domain.validation import FieldError
+def _parse_time(text: str, errors: list) -> time | None:  # type: ignore[type-arg]
+    # Excel writes times with seconds ("14:30:00", "2:30:00 PM"); registers often use 14.30.
+    folded = text.strip().upper().replace("A.M.", "AM").replace("P.M.", "PM").replace(".", ":")
+    for fmt in _TIME_FORMATS:
+        try:
+            return datetime.strptime(folded, fmt).time()
+        except ValueError:
+            continue
+    errors.append(
+        FieldError("incident_time", "time.format", _("Write the time as 14:30 or 2:30 PM."))
+    )
+    return None
 
-    day = _parse_date(row.get("incident_date", ""), "incident_date", errors)
+
+def _incident(row: dict[str, str], errors: list) -> datetime | None:  # type: ignore[type-arg]
+    time_text = row.get("incident_time", "").strip()
+    date_text = row.get("incident_date", "").strip()
+    day = _parse_date(date_text, "incident_date", errors)
     if day is None:
+        if time_text and not date_text:
+            errors.append(
+                FieldError(
+                    "incident_date",
+                    "date.missing",
+                    _("Write the date of the incident too: a time alone cannot be saved."),
+                )
+            )
         return None
     moment = datetime(day.year, day.month, day.day, tzinfo=PKT)
-    time_text = row.get("incident_time", "").strip()
     if time_text:
-        try:
-            parsed = datetime.strptime(time_text.upper().replace(".", ":"), "%H:%M").time()
-        except ValueError:
-            try:
-                parsed = datetime.strptime(time_text.upper(), "%I:%M %p").time()
-            except ValueError:
-                errors.append(
-                    FieldError(
-                        "incident_time", "time.format", _("Write the time as 14:30 or 2:30 PM.")
-                    )
-                )
-                return moment
-        moment = moment.replace(hour=parsed.hour, minute=parsed.minute)
+        parsed = _parse_time(time_text, errors)
+        if parsed is not None:
+            moment = moment.replace(hour=parsed.hour, minute=parsed.minute)
     return moment
 
 
 def _validate(kind: str, row: dict[str, str], resolver: _Resolver, now: datetime) -> object:
-    errors: list = []  # type: ignore[type-arg]
+    errors: list[FieldError] = []
+    if len(row.get("reference", "")) > MAX_REFERENCE_CHARS:
+        errors.append(
+            FieldError(
+                "reference",
+                "reference.too_long",
+                _("The old register's number may have at most {n} characters.").format(
+                    n=MAX_REFERENCE_CHARS
+                ),
+            )
+        )
     incident_at = _incident(row, errors)
     fir_date = _parse_date(row.get("fir_date", ""), "fir_date", errors)
     try:
@@ -399,11 +489,20 @@ def _validate(kind: str, row: dict[str, str], resolver: _Resolver, now: datetime
             ), now)  # fmt: skip
     except DraftErrors as exc:
         named = {e.field for e in errors}
-        errors.extend(e for e in exc.errors if e.field not in named)
-        raise DraftErrors(errors) from None
+        errors.extend(e for e in exc.errors if _column(e.field) not in named)
+        raise DraftErrors([_renamed(e) for e in errors]) from None
     if errors:
-        raise DraftErrors(errors)
+        raise DraftErrors([_renamed(e) for e in errors])
     return clean
+
+
+def _column(field_name: str) -> str:
+    return _COLUMN_OF_FIELD.get(field_name, field_name)
+
+
+def _renamed(error: FieldError) -> FieldError:
+    column = _column(error.field)
+    return error if column == error.field else FieldError(column, error.code, error.message)
 
 
 def iter_columns(kind: str) -> Iterator[str]:

@@ -99,3 +99,16 @@ def test_model_year_out_of_range(year: str) -> None:
 
 def test_name_key_folds_case_spacing_and_punctuation() -> None:
     assert name_key("  Syed  Hasan-Abbas ") == name_key("syed hasan abbas") == "syed hasan abbas"
+
+
+def test_over_long_free_text_is_refused_not_cut() -> None:
+    with pytest.raises(DraftErrors) as excinfo:
+        validate_vehicle_report(
+            VehicleReportDraft(
+                kind="stolen", vehicle_class="car", registration="ABC-123",
+                make="M" * 61, colour="C" * 41, incident_place="P" * 201, police_station="CLIF",
+            ),
+            NOW,
+        )  # fmt: skip
+    assert set(excinfo.value.by_field()) == {"make", "colour", "incident_place"}
+    assert "at most 60" in excinfo.value.by_field()["make"]

@@ -36,11 +36,26 @@ def init_station(ctx: DeskContext, code: str, name: str | None = None) -> DeskId
 
 
 def init_hq(ctx: DeskContext, name: str) -> DeskIdentity:
+    """Set the desk up as headquarters and create its signing and encryption keys.
+
+    On a headquarters desk that has no keys yet, only the keys are created.
+    """
+    from cplc_desk.services import sync_hq
+
+    existing = ctx.identity()
+    if (
+        existing is not None
+        and existing.kind is DeskKind.HEADQUARTERS
+        and sync_hq.ensure_hq_keys(ctx)
+    ):
+        return existing
     _refuse_if_set_up(ctx)
     name = " ".join(name.split())
     if not name:
         raise ServiceError(_("Give headquarters a name, for example --name 'CPLC Central'."))
-    return _create(ctx, DeskKind.HEADQUARTERS, HQ_CODE, name, None)
+    identity = _create(ctx, DeskKind.HEADQUARTERS, HQ_CODE, name, None)
+    sync_hq.ensure_hq_keys(ctx)
+    return identity
 
 
 def _create(

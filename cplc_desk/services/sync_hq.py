@@ -1,0 +1,406 @@
+"""Headquarters' side of sync: its keys, enrolling and revoking stations, importing, verifying
+and opening bundles."""
+
+from __future__ import annotations
+
+import base64
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from cplc_desk.domain.clock import now_utc
+from cplc_desk.domain.enums import AuditAction
+from cplc_desk.domain.i18n import _
+from cplc_desk.domain.ids import uuid7
+from cplc_desk.services import reference
+from cplc_desk.services.context import DeskContext, DeskIdentity, ServiceError
+from cplc_desk.storage import migrate
+from cplc_desk.storage.models import SyncEnrollment, SyncInbox, SyncStation, SyncStationKey
+from cplc_desk.sync import enrollment as enrollment_file
+from cplc_desk.sync import keys
+from cplc_desk.sync.errors import SyncError
+from cplc_desk.sync.files import write_atomically
+from cplc_desk.sync.importer import BundleImporter, BundleOutcome
+
+ENROLLMENT_DAYS = 30
+BUNDLE_SUFFIX = ".cplcbundle"
+
+
+def _require_hq(ctx: DeskContext) -> DeskIdentity:
+    identity = ctx.require_identity()
+    if identity.is_station:
+        raise ServiceError(_("This is a station desk; only headquarters can do this."))
+    return identity
+
+
+def ensure_hq_keys(ctx: DeskContext) -> bool:
+    """Create headquarters' signing and encryption keys if they do not exist. True if created."""
+    _require_hq(ctx)
+    sign_path = ctx.paths.keys / keys.HQ_SIGNING
+    enc_path = ctx.paths.keys / keys.HQ_ENCRYPTION
+    if sign_path.exists() and enc_path.exists():
+        return False
+    if sign_path.exists() != enc_path.exists():
+        raise ServiceError(
+            _(
+                "One of headquarters' two keys is missing in {dir}. Restore it from the backup."
+            ).format(dir=ctx.paths.keys)
+        )
+    signing, encryption = keys.new_signing_key(), keys.new_encryption_key()
+    keys.save_private(signing, sign_path)
+    keys.save_private(encryption, enc_path)
+    with ctx.unit_of_work() as s:
+        ctx.audit(
+            s,
+            AuditAction.HQ_KEYS_CREATED,
+            details={
+                "signing_key": keys.key_id(signing.public_key()),
+                "encryption_key": keys.key_id(encryption.public_key()),
+            },
+        )
+    return True
+
+
+def _hq_keys(ctx: DeskContext) -> tuple[Ed25519PrivateKey, X25519PrivateKey]:
+    try:
+        return (
+            keys.load_ed25519(ctx.paths.keys / keys.HQ_SIGNING),
+            keys.load_x25519(ctx.paths.keys / keys.HQ_ENCRYPTION),
+        )
+    except (OSError, ValueError):
+        raise ServiceError(
+            _(
+                "Headquarters' keys are missing or damaged in {dir}. Restore them from the "
+                "backup; new keys would lock out every enrolled station."
+            ).format(dir=ctx.paths.keys)
+        ) from None
+
+
+def enroll_station(ctx: DeskContext, code: str, out: Path) -> Path:
+    """Write the enrollment file a station is set up from."""
+    identity = _require_hq(ctx)
+    station = reference.station(ctx, code)
+    if station is None:
+        raise ServiceError(
+            _("There is no police station with the code {code}. Run cplc-desk stations.").format(
+                code=code.strip().upper()
+            )
+        )
+    signing, encryption = _hq_keys(ctx)
+    now = now_utc()
+    enrollment = enrollment_file.Enrollment(
+        enrollment_id=uuid7(),
+        station_code=station.code,
+        station_name=station.name,
+        district_code=station.district_code,
+        hq_name=identity.name,
+        hq_signing_key=keys.b64(keys.raw_public(signing.public_key())),
+        hq_encryption_key=keys.b64(keys.raw_public(encryption.public_key())),
+        secret=base64.b64encode(os.urandom(32)).decode(),
+        issued_at=now,
+        expires_at=now + timedelta(days=ENROLLMENT_DAYS),
+    )
+    if out.is_dir():
+        out = out / f"enroll-{station.code}-{now:%Y%m%d}.cplcenroll"
+    with ctx.unit_of_work() as s:
+        if s.get(SyncStation, station.code) is None:
+            s.add(
+                SyncStation(
+                    code=station.code,
+                    name=station.name,
+                    district_code=station.district_code,
+                    enrolled_at=now,
+                    last_sequence=0,
+                )
+            )
+            s.flush()
+        s.add(
+            SyncEnrollment(
+                id=enrollment.enrollment_id,
+                station_code=station.code,
+                secret=enrollment.secret,
+                issued_at=now,
+                expires_at=enrollment.expires_at,
+            )
+        )
+        ctx.audit(
+            s,
+            AuditAction.STATION_ENROLLED,
+            details={"station": station.code, "enrollment_id": enrollment.enrollment_id},
+        )
+        s.flush()
+        # Written inside the transaction: if the file cannot be written, no enrollment is kept.
+        try:
+            write_atomically(out, enrollment_file.write(enrollment, signing), mode=0o600)
+        except OSError as exc:
+            raise ServiceError(
+                _("Cannot write the enrollment file {path}: {reason}").format(
+                    path=out, reason=exc.strerror
+                )
+            ) from None
+    return out
+
+
+def revoke_station(ctx: DeskContext, code: str) -> int:
+    """Revoke every active key of a station; its bundles are refused until it is re-enrolled."""
+    _require_hq(ctx)
+    code = code.strip().upper()
+    with ctx.unit_of_work() as s:
+        if s.get(SyncStation, code) is None:
+            raise ServiceError(_("Station {code} is not enrolled here.").format(code=code))
+        active = s.scalars(
+            select(SyncStationKey).where(
+                SyncStationKey.station_code == code, SyncStationKey.revoked_at.is_(None)
+            )
+        ).all()
+        now = now_utc()
+        for key in active:
+            key.revoked_at = now
+        # Unused enrollments are withdrawn too: nobody can bind a key with them any more.
+        for enrollment in s.scalars(
+            select(SyncEnrollment).where(
+                SyncEnrollment.station_code == code, SyncEnrollment.used_at.is_(None)
+            )
+        ):
+            enrollment.expires_at = now
+        ctx.audit(
+            s,
+            AuditAction.STATION_REVOKED,
+            details={"station": code, "keys": [k.key_id for k in active]},
+        )
+    return len(active)
+
+
+def _importer(ctx: DeskContext) -> BundleImporter:
+    identity = _require_hq(ctx)
+    _, encryption = _hq_keys(ctx)
+
+    def audit(s: Session, action: str, details: dict[str, Any]) -> None:
+        ctx.audit(s, action, details=details)
+
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(migrate.alembic_config())
+    return BundleImporter(
+        ctx.store,
+        hq_key=encryption,
+        actor=ctx.actor.username,
+        desk_code=identity.code,
+        known_schemas=migrate.known_revisions(script),
+        audit=audit,
+    )
+
+
+def bundle_files(paths: Iterable[Path]) -> list[Path]:
+    """Files named on the command line, with folders (a USB stick) expanded to their bundles."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob(f"*{BUNDLE_SUFFIX}") if p.is_file()))
+        else:
+            found.append(path)
+    return found
+
+
+Progress = Callable[[int, int, str], None]
+
+
+def import_bundles(
+    ctx: DeskContext, paths: Iterable[Path], progress: Progress | None = None
+) -> list[BundleOutcome]:
+    importer = _importer(ctx)
+    files = bundle_files(paths)
+    outcomes: list[BundleOutcome] = []
+    for index, path in enumerate(files):
+        if progress is not None:
+            progress(index, len(files), path.name)
+        try:
+            size = path.stat().st_size
+            if size > 2 << 30:
+                raise SyncError("too_large", _("The file is larger than any bundle can be."))
+            data = path.read_bytes()
+        except SyncError as exc:
+            outcomes.append(BundleOutcome(str(path), "refused", code=exc.code, message=exc.message))
+            continue
+        except OSError as exc:
+            outcomes.append(
+                BundleOutcome(
+                    str(path),
+                    "refused",
+                    code="unreadable",
+                    message=_("Cannot read the file: {reason}").format(reason=exc.strerror),
+                )
+            )
+            continue
+        outcomes.append(importer.import_bytes(str(path), data))
+    if progress is not None:
+        progress(len(files), len(files), "")
+    return outcomes
+
+
+@dataclass(frozen=True)
+class Verification:
+    ok: bool
+    station: str | None
+    sequence: int | None
+    records: int
+    audit_entries: int
+    created_at: datetime | None
+    key_id: str | None
+    key_status: str
+    message: str
+
+
+def verify_bundle(ctx: DeskContext, path: Path) -> Verification:
+    """Check a bundle (decrypt, structure, signature, key, members) without merging anything."""
+    importer = _importer(ctx)
+    try:
+        decoded = importer.decode(path.read_bytes())
+        decoded.opened.check_members()
+    except OSError as exc:
+        return Verification(False, None, None, 0, 0, None, None, "-", str(exc.strerror))
+    except SyncError as exc:
+        return Verification(False, None, None, 0, 0, None, None, "-", exc.message)
+    m = decoded.manifest
+    with ctx.store.read() as s:
+        key = s.get(SyncStationKey, m.key_id)
+        enrollment = s.get(SyncEnrollment, m.enrollment_id)
+        station = s.get(SyncStation, m.station)
+    if key is not None:
+        key_status = (
+            "revoked"
+            if key.revoked_at
+            else "bound"
+            if key.station_code == m.station
+            else "other_station"
+        )
+    elif (
+        enrollment is not None
+        and enrollment.station_code == m.station
+        and enrollment_file.proof_ok(
+            enrollment.secret,
+            m.station,
+            m.enrollment_id,
+            keys.unb64(m.public_key),
+            m.enrollment_proof,
+        )
+    ):
+        key_status = "new_enrolled"
+    else:
+        key_status = "unknown"
+    ok = station is not None and key_status in ("bound", "new_enrolled")
+    message = (
+        _("The bundle is intact and signed by {code}'s key ({status}).").format(
+            code=m.station, status=key_status
+        )
+        if ok
+        else _(
+            "The bundle is intact, but its key is {status} for {code}; it would be refused."
+        ).format(status=key_status, code=m.station)
+    )
+    return Verification(
+        ok,
+        m.station,
+        m.sequence,
+        m.change_count,
+        m.audit_count,
+        m.created_at,
+        m.key_id,
+        key_status,
+        message,
+    )
+
+
+def open_bundle(ctx: DeskContext, path: Path, out_dir: Path) -> list[Path]:
+    """Write the decrypted, still-signed content of a bundle, plus the station's public key, so
+    someone without CPLC Desk can check the signature with OpenSSL."""
+    importer = _importer(ctx)
+    try:
+        decoded = importer.decode(path.read_bytes())
+    except OSError as exc:
+        raise ServiceError(str(exc.strerror)) from None
+    except SyncError as exc:
+        raise ServiceError(exc.message) from None
+    m = decoded.manifest
+    with ctx.store.read() as s:
+        bound = s.get(SyncStationKey, m.key_id)
+    raw_key = keys.unb64(bound.public_key if bound else m.public_key)
+    written = []
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for name in decoded.opened.zip.namelist():
+        target = out_dir / name  # names were checked against a fixed list
+        write_atomically(target, decoded.opened.zip.read(name), mode=0o600)
+        written.append(target)
+    key_file = out_dir / f"station-{m.station}-{m.key_id}.pem"
+    write_atomically(key_file, keys.public_pem(keys.ed25519_public(raw_key)))
+    written.append(key_file)
+    with ctx.unit_of_work() as s:
+        ctx.audit(
+            s,
+            AuditAction.BUNDLE_OPENED,
+            details={"station": m.station, "sequence": m.sequence, "out": str(out_dir)},
+        )
+    return written
+
+
+@dataclass(frozen=True)
+class StationSummary:
+    code: str
+    name: str
+    district_code: str | None
+    last_sequence: int
+    last_bundle_created_at: datetime | None
+    last_import_at: datetime | None
+    held: list[int]
+    missing: list[int]
+    clock_skew_seconds: int | None
+    key_status: str
+
+
+def stations_overview(ctx: DeskContext) -> list[StationSummary]:
+    _require_hq(ctx)
+    out: list[StationSummary] = []
+    with ctx.store.read() as s:
+        for st in s.scalars(select(SyncStation).order_by(SyncStation.code)):
+            held = sorted(
+                s.scalars(
+                    select(SyncInbox.sequence).where(
+                        SyncInbox.station_code == st.code, SyncInbox.status == "held"
+                    )
+                )
+            )
+            missing = [
+                n for n in range(st.last_sequence + 1, max(held, default=0)) if n not in held
+            ]
+            keys_ = s.scalars(
+                select(SyncStationKey).where(SyncStationKey.station_code == st.code)
+            ).all()
+            if any(k.revoked_at is None for k in keys_):
+                key_status = "active"
+            elif keys_:
+                key_status = "revoked"
+            else:
+                key_status = "awaiting_first_bundle"
+            out.append(
+                StationSummary(
+                    st.code,
+                    st.name,
+                    st.district_code,
+                    st.last_sequence,
+                    st.last_bundle_created_at,
+                    st.last_import_at,
+                    held,
+                    missing,
+                    st.clock_skew_seconds,
+                    key_status,
+                )
+            )
+    return out

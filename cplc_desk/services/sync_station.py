@@ -1,0 +1,270 @@
+"""A station desk's side of sync: enrollment from headquarters' file, exporting bundles."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from cplc_desk.domain.clock import now_utc
+from cplc_desk.domain.enums import AuditAction, DeskKind
+from cplc_desk.domain.i18n import _
+from cplc_desk.services import reference, setup
+from cplc_desk.services.context import DeskContext, DeskIdentity, ServiceError
+from cplc_desk.storage import migrate
+from cplc_desk.storage.models import AuditEntry, ChangeLog, StoreMeta, SyncOutbox
+from cplc_desk.sync import enrollment as enrollment_file
+from cplc_desk.sync import keys
+from cplc_desk.sync.errors import SyncError
+from cplc_desk.sync.export import StationKeys, build_next
+from cplc_desk.sync.files import write_atomically
+
+ENROLLMENT_META = "enrollment"
+
+
+def enroll_from_file(ctx: DeskContext, path: Path) -> DeskIdentity:
+    """Set this desk up (or an already-working station desk) from headquarters' enrollment file."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ServiceError(
+            _("Cannot read the enrollment file {path}: {reason}").format(
+                path=path, reason=exc.strerror
+            )
+        ) from None
+    try:
+        enrollment = enrollment_file.read(data, now_utc())
+    except SyncError as exc:
+        raise ServiceError(exc.message) from None
+    if reference.station(ctx, enrollment.station_code) is None:
+        raise ServiceError(
+            _("The enrollment file is for station {code}, which this desk does not know.").format(
+                code=enrollment.station_code
+            )
+        )
+    identity = ctx.identity()
+    if identity is None:
+        identity = setup.init_station(ctx, enrollment.station_code, enrollment.station_name)
+    elif identity.kind is not DeskKind.STATION or identity.code != enrollment.station_code:
+        raise ServiceError(
+            _(
+                "This enrollment file is for {code}, but this desk is {name} ({own}). Nothing was "
+                "changed. Use the file at the right desk, or another data folder."
+            ).format(code=enrollment.station_code, name=identity.name, own=identity.code)
+        )
+    key_path = ctx.paths.keys / keys.STATION_SIGNING
+    if key_path.exists():  # re-enrollment: keep the old key aside, never overwrite a key
+        key_path.rename(key_path.with_name(f"station-signing.{now_utc():%Y%m%dT%H%M%S}.old.pem"))
+    signing = keys.new_signing_key()
+    keys.save_private(signing, key_path)
+    stored = {**enrollment.payload(), "station_key_id": keys.key_id(signing.public_key())}
+    with ctx.unit_of_work() as s:
+        meta = s.get(StoreMeta, ENROLLMENT_META)
+        if meta is None:
+            s.add(StoreMeta(key=ENROLLMENT_META, value=json.dumps(stored)))
+        else:
+            meta.value = json.dumps(stored)
+        ctx.audit(
+            s,
+            AuditAction.DESK_ENROLLED,
+            details={
+                "enrollment_id": enrollment.enrollment_id,
+                "hq": enrollment.hq_name,
+                "station_key_id": stored["station_key_id"],
+            },
+        )
+    return identity
+
+
+def _station_keys(ctx: DeskContext) -> StationKeys:
+    with ctx.store.read() as s:
+        meta = s.get(StoreMeta, ENROLLMENT_META)
+    if meta is None:
+        raise ServiceError(
+            _(
+                "This desk is not enrolled with headquarters yet, so it cannot export bundles. "
+                "Ask headquarters for an enrollment file and run: "
+                "cplc-desk init-station --enrollment FILE"
+            )
+        )
+    info = json.loads(meta.value)
+    key_path = ctx.paths.keys / keys.STATION_SIGNING
+    try:
+        signing = keys.load_ed25519(key_path)
+    except (OSError, ValueError):
+        raise ServiceError(
+            _(
+                "The station's signing key ({path}) is missing or damaged. Ask headquarters for "
+                "a new enrollment file and enroll this desk again."
+            ).format(path=key_path)
+        ) from None
+    return StationKeys(
+        signing_key=signing,
+        enrollment_id=info["enrollment_id"],
+        enrollment_secret=info["secret"],
+        hq_encryption_key=keys.x25519_public(keys.unb64(info["hq"]["encryption_key"])),
+    )
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path | None
+    sequence: int
+    records: int
+    audit_entries: int
+    nothing_new: bool
+    message: str
+
+
+def export_bundle(ctx: DeskContext, out_dir: Path) -> ExportResult:
+    """Write the next bundle to ``out_dir``; says so (and writes nothing) if nothing changed."""
+    identity = ctx.require_identity()
+    if not identity.is_station:
+        raise ServiceError(_("Only a station desk exports bundles."))
+    station_keys = _station_keys(ctx)
+    schema = migrate.head_revision()
+    with ctx.unit_of_work() as s:
+        built = build_next(
+            s,
+            station=identity.code,
+            site_id=identity.site_id,
+            keys=station_keys,
+            schema=schema,
+            now=now_utc(),
+        )
+        if built is None:
+            last = s.scalar(select(SyncOutbox).order_by(SyncOutbox.sequence.desc()).limit(1))
+        else:
+            # Recorded before the file is written: a sequence number is never handed out twice,
+            # and a bundle whose file did not get written can be written again (rewrite_bundle).
+            s.add(
+                SyncOutbox(
+                    sequence=built.sequence,
+                    manifest_hash=built.manifest_hash,
+                    file_name=built.file_name,
+                    created_at=now_utc(),
+                    change_from=built.change_from,
+                    change_to=built.change_to,
+                    audit_from=built.audit_from,
+                    audit_to=built.audit_to,
+                    record_count=built.record_count,
+                    content=built.content,
+                )
+            )
+            ctx.audit(
+                s,
+                AuditAction.BUNDLE_EXPORTED,
+                details={"sequence": built.sequence, "records": built.record_count,
+                         "file": built.file_name},
+            )  # fmt: skip
+    if built is None:
+        if last is not None and last.written_at is None:
+            return rewrite_bundle(ctx, out_dir, last.sequence)
+        when = last.created_at.date().isoformat() if last else "-"
+        return ExportResult(
+            None,
+            last.sequence if last else 0,
+            0,
+            0,
+            True,
+            _("Nothing changed since bundle {seq} ({when}). No bundle was written.").format(
+                seq=last.sequence if last else 0, when=when
+            ),
+        )
+    path = _write(ctx, out_dir, built.file_name, built.content, built.sequence)
+    return ExportResult(
+        path,
+        built.sequence,
+        built.record_count,
+        built.audit_to - built.audit_from + 1,
+        False,
+        _("Bundle {seq} written: {path} ({n} changes).").format(
+            seq=built.sequence, path=path, n=built.record_count
+        ),
+    )
+
+
+def _write(ctx: DeskContext, out_dir: Path, name: str, content: bytes, sequence: int) -> Path:
+    path = out_dir / name
+    try:
+        write_atomically(path, content)
+    except OSError as exc:
+        raise ServiceError(
+            _(
+                "Bundle {seq} is saved in this desk but could not be written to {dir}: {reason}. "
+                "Check the USB stick, then write it again with: "
+                "cplc-desk export-bundle --out DIR --again {seq}"
+            ).format(seq=sequence, dir=out_dir, reason=exc.strerror)
+        ) from None
+    with ctx.unit_of_work() as s:
+        row = s.get(SyncOutbox, sequence)
+        if row is not None and row.written_at is None:
+            row.written_at = now_utc()
+    return path
+
+
+def rewrite_bundle(ctx: DeskContext, out_dir: Path, sequence: int | None = None) -> ExportResult:
+    """Write an earlier bundle again, byte for byte (a lost or broken stick)."""
+    ctx.require_identity()
+    with ctx.store.read() as s:
+        query = select(SyncOutbox).order_by(SyncOutbox.sequence.desc()).limit(1)
+        if sequence is not None:
+            query = select(SyncOutbox).where(SyncOutbox.sequence == sequence)
+        row = s.scalar(query)
+    if row is None:
+        raise ServiceError(
+            _("There is no bundle {seq} to write again.").format(seq=sequence or "")
+            if sequence
+            else _("No bundle was exported from this desk yet.")
+        )
+    path = _write(ctx, out_dir, row.file_name, row.content, row.sequence)
+    with ctx.unit_of_work() as s:
+        ctx.audit(s, AuditAction.BUNDLE_REWRITTEN, details={"sequence": row.sequence})
+    return ExportResult(
+        path,
+        row.sequence,
+        row.record_count,
+        row.audit_to - row.audit_from + 1,
+        False,
+        _("Bundle {seq} written again: {path}").format(seq=row.sequence, path=path),
+    )
+
+
+@dataclass(frozen=True)
+class StationSyncStatus:
+    enrolled: bool
+    hq_name: str | None
+    pending_changes: int
+    pending_audit_entries: int
+    last_sequence: int
+    last_export_at: datetime | None
+    last_file: str | None
+
+
+def status(ctx: DeskContext) -> StationSyncStatus:
+    with ctx.store.read() as s:
+        meta = s.get(StoreMeta, ENROLLMENT_META)
+        last = s.scalar(select(SyncOutbox).order_by(SyncOutbox.sequence.desc()).limit(1))
+        after = last.change_to if last else 0
+        pending = s.scalar(select(func.count()).select_from(ChangeLog).where(ChangeLog.seq > after))
+        pending_audit = s.scalar(
+            select(func.count())
+            .select_from(AuditEntry)
+            .where(
+                AuditEntry.seq > (last.audit_to if last else 0),
+                AuditEntry.action != AuditAction.BUNDLE_EXPORTED.value,
+            )
+        )
+    hq_name = json.loads(meta.value)["hq"]["name"] if meta else None
+    return StationSyncStatus(
+        enrolled=meta is not None,
+        hq_name=hq_name,
+        pending_changes=int(pending or 0),
+        pending_audit_entries=int(pending_audit or 0),
+        last_sequence=last.sequence if last else 0,
+        last_export_at=last.created_at if last else None,
+        last_file=last.file_name if last else None,
+    )

@@ -1,0 +1,184 @@
+"""The signed content inside the envelope: a ZIP held in memory with a fixed set of members.
+
+``manifest.json`` describes the bundle and lists the SHA-256 and size of every other member;
+``manifest.sig`` is the station's Ed25519 signature over the exact bytes of ``manifest.json``,
+whose ``domain`` field ("cplc-desk/bundle/v1") keeps the signature from being reused for
+anything else. Reading never extracts to disk, accepts only the expected member names, and caps
+member count, sizes, line length and compression ratio before decompressing anything.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from cplc_desk.domain.i18n import _
+from cplc_desk.sync.errors import SyncError
+
+BUNDLE_DOMAIN = "cplc-desk/bundle/v1"
+BUNDLE_FORMAT = 1
+MANIFEST = "manifest.json"
+SIGNATURE = "manifest.sig"
+DATA_MEMBERS = ("changes.jsonl", "audit.jsonl")
+MAX_MANIFEST = 1 << 20
+MAX_MEMBER = 4 << 30
+MAX_RATIO = 200
+MAX_LINE = 4 << 20
+_FIXED_TIME = (2020, 1, 1, 0, 0, 0)  # member times are not content; keeps output reproducible
+
+
+def canonical(value: Any) -> bytes:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=True).encode()
+
+
+def build(manifest: dict[str, Any], members: dict[str, bytes], key: Ed25519PrivateKey) -> bytes:
+    """Sign the manifest (after adding member hashes) and pack everything into a ZIP."""
+    manifest = dict(manifest)
+    manifest["domain"] = BUNDLE_DOMAIN
+    manifest["members"] = {
+        name: {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+        for name, data in members.items()
+    }
+    manifest_bytes = canonical(manifest)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as zf:
+        for name, data, method in (
+            (MANIFEST, manifest_bytes, zipfile.ZIP_STORED),
+            (SIGNATURE, key.sign(manifest_bytes), zipfile.ZIP_STORED),
+            *((n, d, zipfile.ZIP_DEFLATED) for n, d in members.items()),
+        ):
+            info = zipfile.ZipInfo(name, date_time=_FIXED_TIME)
+            info.compress_type = method
+            zf.writestr(info, data, compresslevel=6)
+    return buffer.getvalue()
+
+
+@dataclass
+class OpenedBundle:
+    """A bundle whose structure was checked; the signature is checked by :meth:`verify`."""
+
+    manifest: dict[str, Any]
+    manifest_bytes: bytes
+    signature: bytes
+    zip: zipfile.ZipFile
+
+    @property
+    def manifest_hash(self) -> str:
+        return hashlib.sha256(self.manifest_bytes).hexdigest()
+
+    def verify(self, public_key: Ed25519PublicKey) -> None:
+        try:
+            public_key.verify(self.signature, self.manifest_bytes)
+        except InvalidSignature:
+            raise SyncError(
+                "bad_signature",
+                _(
+                    "The bundle's signature does not match the station's key: it was changed "
+                    "after the station signed it, or signed by someone else. Do not import it; "
+                    "ask the station to write the bundle again."
+                ),
+            ) from None
+
+    def check_members(self) -> None:
+        """Every data member's SHA-256 and size match the signed manifest."""
+        for name in DATA_MEMBERS:
+            expected = self.manifest["members"][name]
+            digest = hashlib.sha256()
+            size = 0
+            with self.zip.open(name) as fh:
+                while block := fh.read(1 << 20):
+                    digest.update(block)
+                    size += len(block)
+            if digest.hexdigest() != expected["sha256"] or size != expected["size"]:
+                raise SyncError(
+                    "damaged",
+                    _("The bundle's {member} does not match its manifest: it was changed.").format(
+                        member=name
+                    ),
+                )
+
+    def lines(self, name: str) -> Iterator[dict[str, Any]]:
+        """Parsed JSON lines of a member, streamed (never the whole member in memory)."""
+        with self.zip.open(name) as fh:
+            for number, raw in enumerate(_bounded_lines(fh), start=1):
+                try:
+                    item = json.loads(raw)
+                except ValueError:
+                    raise SyncError(
+                        "damaged",
+                        _("Line {n} of {member} is not valid.").format(n=number, member=name),
+                    ) from None
+                if not isinstance(item, dict):
+                    raise SyncError(
+                        "damaged",
+                        _("Line {n} of {member} is not valid.").format(n=number, member=name),
+                    )
+                yield item
+
+
+def _bounded_lines(fh: Any) -> Iterator[bytes]:
+    while True:
+        line = fh.readline(MAX_LINE + 1)
+        if not line:
+            return
+        if len(line) > MAX_LINE:
+            raise SyncError("damaged", _("The bundle holds a line that is far too long."))
+        if line.strip():
+            yield line
+
+
+def _damaged(reason: str) -> SyncError:
+    return SyncError(
+        "damaged",
+        _("The bundle's content is not a valid CPLC Desk bundle ({reason}).").format(reason=reason),
+    )
+
+
+def open_container(data: bytes) -> OpenedBundle:
+    """Check the ZIP's structure against the caps, then read the manifest and signature."""
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        infos = zf.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        raise _damaged("not an archive") from None
+    names = [i.filename for i in infos]
+    expected = {MANIFEST, SIGNATURE, *DATA_MEMBERS}
+    if len(names) != len(set(names)) or set(names) != expected:
+        unexpected = sorted(set(names) - expected) or sorted(expected - set(names))
+        raise _damaged(
+            _("unexpected or missing parts: {names}").format(names=", ".join(unexpected))
+        )
+    for info in infos:
+        if info.flag_bits & 0x1:
+            raise _damaged("encrypted member")
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise _damaged("unsupported compression")
+        limit = MAX_MANIFEST if info.filename in (MANIFEST, SIGNATURE) else MAX_MEMBER
+        if info.file_size > limit:
+            raise SyncError(
+                "too_large",
+                _("A part of the bundle ({name}) is larger than allowed.").format(
+                    name=info.filename
+                ),
+            )
+        if info.file_size > MAX_RATIO * max(info.compress_size, 1) + 1024:
+            raise _damaged(_("a part expands suspiciously (a 'zip bomb')"))
+    try:
+        manifest_bytes = zf.read(MANIFEST)
+        signature = zf.read(SIGNATURE)
+        manifest = json.loads(manifest_bytes)
+    except (ValueError, zipfile.BadZipFile, OSError):
+        raise _damaged("unreadable manifest") from None
+    if not isinstance(manifest, dict) or manifest.get("domain") != BUNDLE_DOMAIN:
+        raise _damaged("not a station bundle manifest")
+    if len(signature) != 64:
+        raise _damaged("bad signature block")
+    return OpenedBundle(manifest, manifest_bytes, signature, zf)

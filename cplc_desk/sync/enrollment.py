@@ -1,0 +1,128 @@
+"""Enrollment files: the one file headquarters hands a station to set it up.
+
+The file carries the station's identity, headquarters' public keys and a one-time secret, and
+is signed by headquarters. The station makes its own signing key (it never leaves the station)
+and proves it belongs to this enrollment in its bundles with an HMAC under the secret, so
+headquarters binds the key to the station on the first bundle it receives.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from cplc_desk.domain.i18n import _
+from cplc_desk.sync.container import canonical
+from cplc_desk.sync.errors import SyncError
+from cplc_desk.sync.keys import b64, ed25519_public, key_id, unb64
+
+ENROLLMENT_DOMAIN = "cplc-desk/enrollment/v1"
+PROOF_DOMAIN = b"cplc-desk/enrollment-proof/v1"
+MAX_FILE = 64 * 1024
+
+
+@dataclass(frozen=True)
+class Enrollment:
+    enrollment_id: str
+    station_code: str
+    station_name: str
+    district_code: str | None
+    hq_name: str
+    hq_signing_key: str  # base64 raw Ed25519
+    hq_encryption_key: str  # base64 raw X25519
+    secret: str  # base64, 32 bytes
+    issued_at: datetime
+    expires_at: datetime
+
+    def payload(self) -> dict[str, object]:
+        return {
+            "domain": ENROLLMENT_DOMAIN,
+            "enrollment_id": self.enrollment_id,
+            "station": {
+                "code": self.station_code,
+                "name": self.station_name,
+                "district": self.district_code,
+            },
+            "hq": {
+                "name": self.hq_name,
+                "signing_key": self.hq_signing_key,
+                "encryption_key": self.hq_encryption_key,
+            },
+            "secret": self.secret,
+            "issued_at": self.issued_at.isoformat(),
+            "expires_at": self.expires_at.isoformat(),
+        }
+
+
+def write(enrollment: Enrollment, hq_key: Ed25519PrivateKey) -> bytes:
+    body = canonical(enrollment.payload())
+    return canonical({"enrollment": body.decode(), "signature": b64(hq_key.sign(body))}) + b"\n"
+
+
+def read(data: bytes, now: datetime) -> Enrollment:
+    """Parse and check an enrollment file: signature by the headquarters key it names, expiry."""
+    bad = SyncError(
+        "bad_enrollment",
+        _(
+            "This is not a valid enrollment file, or it was changed. Ask headquarters for a new "
+            "enrollment file for this station."
+        ),
+    )
+    if len(data) > MAX_FILE:
+        raise bad
+    try:
+        outer = json.loads(data)
+        body = outer["enrollment"].encode()
+        signature = unb64(outer["signature"])
+        fields = json.loads(body)
+        if fields.get("domain") != ENROLLMENT_DOMAIN:
+            raise ValueError("domain")
+        hq = fields["hq"]
+        station = fields["station"]
+        enrollment = Enrollment(
+            enrollment_id=str(fields["enrollment_id"]),
+            station_code=str(station["code"]),
+            station_name=str(station["name"]),
+            district_code=station.get("district"),
+            hq_name=str(hq["name"]),
+            hq_signing_key=str(hq["signing_key"]),
+            hq_encryption_key=str(hq["encryption_key"]),
+            secret=str(fields["secret"]),
+            issued_at=datetime.fromisoformat(fields["issued_at"]),
+            expires_at=datetime.fromisoformat(fields["expires_at"]),
+        )
+        ed25519_public(unb64(enrollment.hq_signing_key)).verify(signature, body)
+    except (ValueError, KeyError, TypeError, AttributeError, InvalidSignature):
+        raise bad from None
+    if now > enrollment.expires_at:
+        raise SyncError(
+            "enrollment_expired",
+            _("This enrollment file expired on {date}. Ask headquarters for a new one.").format(
+                date=enrollment.expires_at.date().isoformat()
+            ),
+        )
+    return enrollment
+
+
+def proof(secret_b64: str, station_code: str, enrollment_id: str, public_key_raw: bytes) -> str:
+    """HMAC-SHA256 binding a station key to an enrollment; only holders of the secret can make it."""
+    message = b"|".join(
+        [PROOF_DOMAIN, station_code.encode(), enrollment_id.encode(), public_key_raw]
+    )
+    return hmac.new(unb64(secret_b64), message, hashlib.sha256).hexdigest()
+
+
+def proof_ok(
+    secret_b64: str, station_code: str, enrollment_id: str, key_raw: bytes, given: str
+) -> bool:
+    return hmac.compare_digest(proof(secret_b64, station_code, enrollment_id, key_raw), given)
+
+
+def hq_key_id(enrollment: Enrollment) -> str:
+    return key_id(unb64(enrollment.hq_encryption_key))

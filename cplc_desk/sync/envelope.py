@@ -1,0 +1,192 @@
+"""The encrypted envelope around a bundle: readable only with headquarters' private key.
+
+Layout (all lengths big-endian u32)::
+
+    b"CPLCENV1" | len | header JSON | (len | chunk)*
+
+The header names the station, sequence and recipient key and carries the bundle's 32-byte
+content key wrapped with HPKE (RFC 9180: X25519, HKDF-SHA256, ChaCha20-Poly1305). The body is
+the plaintext cut into chunks of at most 1 MiB, each sealed with ChaCha20-Poly1305 under the
+content key; the nonce is the chunk counter plus a "last chunk" flag (the STREAM construction),
+and every chunk's associated data is the SHA-256 of the header. So a flipped byte anywhere, a
+changed header, reordered or dropped chunks, and a truncated file all fail to open, and the
+reader never holds more than one chunk of ciphertext beside the plaintext.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import struct
+from dataclasses import dataclass
+from typing import BinaryIO
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hpke
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+
+from cplc_desk.domain.i18n import _
+from cplc_desk.sync.errors import SyncError
+from cplc_desk.sync.keys import b64, key_id, unb64
+
+MAGIC = b"CPLCENV1"
+ENVELOPE_FORMAT = 1
+CHUNK = 1 << 20
+MAX_HEADER = 64 * 1024
+HPKE_INFO = b"cplc-desk/envelope/v1"
+_SUITE = hpke.Suite(hpke.KEM.X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.CHACHA20_POLY1305)
+_U32 = struct.Struct(">I")
+
+
+@dataclass(frozen=True)
+class EnvelopeHeader:
+    format: int
+    kind: str
+    station: str
+    sequence: int
+    recipient: str
+    raw: bytes
+
+    @property
+    def digest(self) -> bytes:
+        return hashlib.sha256(self.raw).digest()
+
+
+def _nonce(counter: int, last: bool) -> bytes:
+    return counter.to_bytes(11, "big") + (b"\x01" if last else b"\x00")
+
+
+def seal(
+    plaintext: bytes, recipient: X25519PublicKey, *, kind: str, station: str, sequence: int
+) -> bytes:
+    content_key = os.urandom(32)
+    header = json.dumps(
+        {
+            "format": ENVELOPE_FORMAT,
+            "kind": kind,
+            "station": station,
+            "sequence": sequence,
+            "recipient": key_id(recipient),
+            "wrapped_key": b64(_SUITE.encrypt(content_key, recipient, info=HPKE_INFO)),
+            "chunk_size": CHUNK,
+        },
+        sort_keys=True,
+        separators=(",", ":"),
+    ).encode()
+    aad = hashlib.sha256(header).digest()
+    aead = ChaCha20Poly1305(content_key)
+    parts = [MAGIC, _U32.pack(len(header)), header]
+    count = max(1, -(-len(plaintext) // CHUNK))
+    for i in range(count):
+        chunk = plaintext[i * CHUNK : (i + 1) * CHUNK]
+        sealed = aead.encrypt(_nonce(i, i == count - 1), chunk, aad)
+        parts += [_U32.pack(len(sealed)), sealed]
+    return b"".join(parts)
+
+
+def _read_exact(fh: BinaryIO, n: int, what: str) -> bytes:
+    data = fh.read(n)
+    if len(data) != n:
+        raise SyncError(
+            "truncated",
+            _(
+                "The file ends too early ({what}): it was not copied completely. Copy it again "
+                "from the station's stick, or ask the station to write the bundle again."
+            ).format(what=what),
+        )
+    return data
+
+
+def read_header(fh: BinaryIO) -> EnvelopeHeader:
+    """The header, unauthenticated until :func:`open_body` succeeds."""
+    if fh.read(len(MAGIC)) != MAGIC:
+        raise SyncError(
+            "not_a_bundle",
+            _("This file is not a CPLC Desk bundle. Check that you chose the right file."),
+        )
+    (length,) = _U32.unpack(_read_exact(fh, 4, "header length"))
+    if length > MAX_HEADER:
+        raise SyncError("damaged", _("The bundle's header is damaged (too long)."))
+    raw = _read_exact(fh, length, "header")
+    try:
+        fields = json.loads(raw)
+        header = EnvelopeHeader(
+            format=int(fields["format"]),
+            kind=str(fields["kind"]),
+            station=str(fields["station"]),
+            sequence=int(fields["sequence"]),
+            recipient=str(fields["recipient"]),
+            raw=raw,
+        )
+    except (ValueError, KeyError, TypeError):
+        raise SyncError("damaged", _("The bundle's header is damaged.")) from None
+    if header.format > ENVELOPE_FORMAT:
+        raise SyncError(
+            "format_too_new",
+            _(
+                "This bundle was made by a newer version of CPLC Desk (envelope format {n}). "
+                "Update CPLC Desk here, then import it again."
+            ).format(n=header.format),
+        )
+    return header
+
+
+def open_body(
+    fh: BinaryIO, header: EnvelopeHeader, private_key: X25519PrivateKey, max_plain: int
+) -> bytes:
+    """Decrypt the rest of the file; raises :class:`SyncError` on any damage or wrong key."""
+    if header.recipient != key_id(private_key.public_key()):
+        raise SyncError(
+            "wrong_recipient",
+            _(
+                "This bundle was encrypted for another headquarters key ({kid}). It cannot be "
+                "opened here; check that the station was enrolled by this headquarters."
+            ).format(kid=header.recipient),
+        )
+    fields = json.loads(header.raw)
+    try:
+        content_key = _SUITE.decrypt(unb64(fields["wrapped_key"]), private_key, info=HPKE_INFO)
+    except (InvalidTag, ValueError, KeyError, TypeError):
+        raise SyncError("damaged", _("The bundle's key block is damaged.")) from None
+    aead = ChaCha20Poly1305(content_key)
+    aad = header.digest
+    out = bytearray()
+    counter = 0
+    while True:
+        length_bytes = fh.read(4)
+        if len(length_bytes) != 4:
+            raise SyncError(
+                "truncated",
+                _(
+                    "The file ends too early: it was not copied completely. Copy it again, or "
+                    "ask the station to write the bundle again."
+                ),
+            )
+        (length,) = _U32.unpack(length_bytes)
+        if length > CHUNK + 16:
+            raise SyncError("damaged", _("The bundle is damaged (a part is too long)."))
+        sealed = _read_exact(fh, length, "chunk")
+        for last in (False, True):
+            try:
+                plain = aead.decrypt(_nonce(counter, last), sealed, aad)
+            except InvalidTag:
+                continue
+            break
+        else:
+            raise SyncError(
+                "damaged",
+                _(
+                    "The bundle is damaged: its content does not match its seal (a changed or "
+                    "corrupted byte). Copy it again from the station's stick."
+                ),
+            )
+        out += plain
+        if len(out) > max_plain:
+            raise SyncError("too_large", _("The bundle is larger than this desk accepts."))
+        counter += 1
+        if last:
+            if fh.read(1):
+                raise SyncError("damaged", _("The bundle has extra data after its end."))
+            return bytes(out)

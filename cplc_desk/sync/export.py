@@ -1,0 +1,183 @@
+"""Building a station's next bundle from its change log and audit trail."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
+from sqlalchemy import select, tuple_
+from sqlalchemy.orm import Session
+
+from cplc_desk import __version__
+from cplc_desk.domain.enums import AuditAction
+from cplc_desk.storage.models import AuditEntry, ChangeLog, SyncOutbox
+from cplc_desk.sync import container, envelope
+from cplc_desk.sync.enrollment import proof
+from cplc_desk.sync.keys import b64, key_id, raw_public
+
+# Parents before children, so headquarters can apply a bundle in order with foreign keys on.
+TABLE_ORDER = ("person", "complaint", "complaint_event", "vehicle_report")
+
+
+@dataclass(frozen=True)
+class StationKeys:
+    signing_key: Ed25519PrivateKey
+    enrollment_id: str
+    enrollment_secret: str
+    hq_encryption_key: X25519PublicKey
+
+
+@dataclass(frozen=True)
+class BuiltBundle:
+    sequence: int
+    file_name: str
+    content: bytes
+    manifest_hash: str
+    change_from: int
+    change_to: int
+    audit_from: int
+    audit_to: int
+    record_count: int
+    counts: dict[str, int]
+
+
+def image_hash(row_image: str) -> str:
+    return hashlib.sha256(row_image.encode("utf-8")).hexdigest()
+
+
+def file_name(station: str, sequence: int, created_at: datetime) -> str:
+    return f"CPLC-{station}-{sequence:06d}-{created_at:%Y%m%d}.cplcbundle"
+
+
+def audit_line(entry: AuditEntry) -> dict[str, object]:
+    return {
+        "entry_id": entry.entry_id,
+        "at": entry.at.isoformat(),
+        "desk_code": entry.desk_code,
+        "actor": entry.actor,
+        "action": entry.action,
+        "record_table": entry.record_table,
+        "record_id": entry.record_id,
+        "details": entry.details,
+        "prev_hash": entry.prev_hash,
+        "entry_hash": entry.entry_hash,
+    }
+
+
+def _base_hashes(s: Session, changes: Sequence[ChangeLog]) -> dict[tuple[str, int], str]:
+    """Hash of each change's predecessor image (the version it replaced)."""
+    known = {(c.record_id, c.version): image_hash(c.row_image) for c in changes}
+    wanted = [
+        (c.record_id, c.version - 1)
+        for c in changes
+        if c.version > 1 and (c.record_id, c.version - 1) not in known
+    ]
+    for start in range(0, len(wanted), 400):
+        chunk = wanted[start : start + 400]
+        rows = s.execute(
+            select(ChangeLog.record_id, ChangeLog.version, ChangeLog.row_image).where(
+                tuple_(ChangeLog.record_id, ChangeLog.version).in_(chunk)
+            )
+        )
+        known.update({(rid, v): image_hash(img) for rid, v, img in rows})
+    return known
+
+
+def build_next(
+    s: Session,
+    *,
+    station: str,
+    site_id: str,
+    keys: StationKeys,
+    schema: str,
+    now: datetime,
+) -> BuiltBundle | None:
+    """The next bundle, or None when nothing but earlier exports happened since the last one."""
+    last = s.scalar(select(SyncOutbox).order_by(SyncOutbox.sequence.desc()).limit(1))
+    change_after = last.change_to if last else 0
+    audit_after = last.audit_to if last else 0
+    changes = s.scalars(
+        select(ChangeLog).where(ChangeLog.seq > change_after).order_by(ChangeLog.seq)
+    ).all()
+    audits = s.scalars(
+        select(AuditEntry)
+        .where(AuditEntry.seq > audit_after, AuditEntry.desk_code == station)
+        .order_by(AuditEntry.seq)
+    ).all()
+    if not changes and all(a.action == AuditAction.BUNDLE_EXPORTED for a in audits):
+        return None
+    bases = _base_hashes(s, changes)
+    rank = {t: i for i, t in enumerate(TABLE_ORDER)}
+    ordered = sorted(changes, key=lambda c: (rank.get(c.table_name, len(rank)), c.seq))
+    change_lines = b"".join(
+        container.canonical(
+            {
+                "seq": c.seq,
+                "t": c.table_name,
+                "id": c.record_id,
+                "op": c.op,
+                "v": c.version,
+                "bh": bases.get((c.record_id, c.version - 1)) if c.version > 1 else None,
+                "img": c.row_image,
+            }
+        )
+        + b"\n"
+        for c in ordered
+    )
+    audit_lines = b"".join(container.canonical(audit_line(a)) + b"\n" for a in audits)
+    sequence = (last.sequence if last else 0) + 1
+    public_raw = raw_public(keys.signing_key.public_key())
+    counts: dict[str, int] = {}
+    for c in changes:
+        counts[c.table_name] = counts.get(c.table_name, 0) + 1
+    manifest = {
+        "format": container.BUNDLE_FORMAT,
+        "kind": "delta",
+        "station": station,
+        "site_id": site_id,
+        "sequence": sequence,
+        "previous": last.manifest_hash if last else None,
+        "key_id": key_id(public_raw),
+        "public_key": b64(public_raw),
+        "enrollment_id": keys.enrollment_id,
+        "enrollment_proof": proof(keys.enrollment_secret, station, keys.enrollment_id, public_raw),
+        "changes": {
+            "from": change_after + 1,
+            "to": changes[-1].seq if changes else change_after,
+            "count": len(changes),
+        },
+        "audit": {
+            "from": audit_after + 1,
+            "to": audits[-1].seq if audits else audit_after,
+            "count": len(audits),
+        },
+        "records": counts,
+        "created_at": now.isoformat(),
+        "app_version": __version__,
+        "schema": schema,
+    }
+    inner = container.build(
+        manifest,
+        {"changes.jsonl": change_lines, "audit.jsonl": audit_lines},
+        keys.signing_key,
+    )
+    opened = container.open_container(inner)
+    sealed = envelope.seal(
+        inner, keys.hq_encryption_key, kind="delta", station=station, sequence=sequence
+    )
+    return BuiltBundle(
+        sequence=sequence,
+        file_name=file_name(station, sequence, now),
+        content=sealed,
+        manifest_hash=opened.manifest_hash,
+        change_from=change_after + 1,
+        change_to=manifest["changes"]["to"],  # type: ignore[index]
+        audit_from=audit_after + 1,
+        audit_to=manifest["audit"]["to"],  # type: ignore[index]
+        record_count=len(changes),
+        counts=counts,
+    )

@@ -1,0 +1,457 @@
+"""Headquarters' import of station bundles: authenticate, check the chain, merge, all in one
+transaction per bundle, and log every attempt.
+
+Order of checks (authenticate before parsing): size cap; whole-file hash (already imported ->
+nothing to do); decrypt (a changed byte anywhere fails here); archive structure and caps;
+manifest fields; signature by the key the manifest names; that key is bound to the station (or
+provably belongs to its enrollment); the chain of sequence numbers and manifest hashes (a gap ->
+held, a reused sequence number with other content -> forked history); member hashes; then the
+merge, the station's audit entries (their hash chain verified again here) and the bookkeeping
+rows, committed together. A crash at any point leaves the store as before that bundle.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
+
+from cplc_desk.domain.audit import GENESIS_HASH, entry_hash
+from cplc_desk.domain.i18n import _
+from cplc_desk.storage.db import Store
+from cplc_desk.storage.models import (
+    AuditEntry,
+    SyncEnrollment,
+    SyncImportLog,
+    SyncInbox,
+    SyncStation,
+    SyncStationKey,
+)
+from cplc_desk.storage.types import utcnow
+from cplc_desk.sync import container, envelope, merge
+from cplc_desk.sync.enrollment import proof_ok
+from cplc_desk.sync.errors import SyncError
+from cplc_desk.sync.keys import ed25519_public, key_id, unb64
+from cplc_desk.sync.manifest import Manifest
+
+MAX_BUNDLE_BYTES = 2 << 30
+SKEW_TOLERANCE_S = 600
+
+AuditHook = Callable[[Session, str, dict[str, Any]], None]
+
+
+@dataclass
+class BundleOutcome:
+    file: str
+    status: str  # accepted | already_imported | held | refused
+    station: str | None = None
+    sequence: int | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+    missing: list[int] = field(default_factory=list)
+    code: str | None = None
+    message: str = ""
+    clock_skew_seconds: int | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "status": self.status,
+            "station": self.station,
+            "sequence": self.sequence,
+            "counts": self.counts,
+            "missing": self.missing,
+            "code": self.code,
+            "message": self.message,
+            "clock_skew_seconds": self.clock_skew_seconds,
+        }
+
+
+@dataclass
+class _Decoded:
+    file_hash: str
+    header: envelope.EnvelopeHeader
+    opened: container.OpenedBundle
+    manifest: Manifest
+
+
+class BundleImporter:
+    def __init__(
+        self,
+        store: Store,
+        *,
+        hq_key: X25519PrivateKey,
+        actor: str,
+        desk_code: str,
+        known_schemas: set[str],
+        audit: AuditHook,
+    ) -> None:
+        self.store = store
+        self.hq_key = hq_key
+        self.actor = actor
+        self.desk_code = desk_code
+        self.known_schemas = known_schemas
+        self.audit = audit
+
+    # ------------------------------------------------------------------ entry points
+
+    def import_bytes(self, name: str, data: bytes) -> BundleOutcome:
+        file_hash = hashlib.sha256(data).hexdigest()
+        outcome = BundleOutcome(file=name, status="refused")
+        try:
+            with self.store.read() as s:
+                seen = s.scalar(select(SyncInbox).where(SyncInbox.file_hash == file_hash))
+                if seen is not None:
+                    outcome.station, outcome.sequence = seen.station_code, seen.sequence
+                    outcome.status = "already_imported" if seen.status == "accepted" else "held"
+                    outcome.message = (
+                        _("Already imported; nothing changed.")
+                        if seen.status == "accepted"
+                        else _("Already received; still waiting for an earlier bundle.")
+                    )
+                    if seen.status == "held":
+                        outcome.missing = self._missing(s, seen.station_code, seen.sequence)
+                    return outcome
+            decoded = self.decode(data, file_hash)
+            outcome.station, outcome.sequence = decoded.manifest.station, decoded.manifest.sequence
+            with self.store.write(actor=self.actor, desk_code=self.desk_code) as s:
+                self._process(s, name, data, decoded, outcome)
+        except SyncError as exc:
+            outcome.status, outcome.code, outcome.message = "refused", exc.code, exc.message
+            self._log_refusal(name, file_hash, outcome)
+            return outcome
+        if outcome.status == "accepted" and outcome.station:
+            self.apply_ready_held(outcome.station)
+        return outcome
+
+    def apply_ready_held(self, station: str) -> list[BundleOutcome]:
+        """Apply held bundles of a station whose predecessor has now arrived, in order."""
+        applied: list[BundleOutcome] = []
+        while True:
+            with self.store.read() as s:
+                st = s.get(SyncStation, station)
+                nxt = (
+                    s.scalar(
+                        select(SyncInbox).where(
+                            SyncInbox.station_code == station,
+                            SyncInbox.sequence == st.last_sequence + 1,
+                            SyncInbox.status == "held",
+                        )
+                    )
+                    if st
+                    else None
+                )
+                if nxt is None or nxt.content is None:
+                    return applied
+                data, name, file_hash = nxt.content, f"held:{station}#{nxt.sequence}", nxt.file_hash
+            outcome = BundleOutcome(file=name, status="refused")
+            try:
+                decoded = self.decode(data, file_hash)
+                outcome.station, outcome.sequence = station, decoded.manifest.sequence
+                with self.store.write(actor=self.actor, desk_code=self.desk_code) as s:
+                    self._process(s, name, data, decoded, outcome, from_held=True)
+            except SyncError as exc:
+                outcome.code, outcome.message = exc.code, exc.message
+                self._log_refusal(name, file_hash, outcome)
+                return applied
+            applied.append(outcome)
+
+    def decode(self, data: bytes, file_hash: str | None = None) -> _Decoded:
+        """Decrypt and check structure and manifest fields (no store access)."""
+        if len(data) > MAX_BUNDLE_BYTES:
+            raise SyncError("too_large", _("The file is larger than any bundle can be."))
+        fh = io.BytesIO(data)
+        header = envelope.read_header(fh)
+        plain = envelope.open_body(fh, header, self.hq_key, MAX_BUNDLE_BYTES)
+        opened = container.open_container(plain)
+        manifest = Manifest.parse(opened.manifest, self.known_schemas)
+        if (header.station, header.sequence) != (manifest.station, manifest.sequence):
+            raise SyncError(
+                "damaged",
+                _("The bundle's label does not match its signed content: it was tampered with."),
+            )
+        raw_key = unb64(manifest.public_key)
+        if key_id(raw_key) != manifest.key_id:
+            raise SyncError("damaged", _("The bundle names a key that does not match its id."))
+        opened.verify(ed25519_public(raw_key))
+        return _Decoded(file_hash or hashlib.sha256(data).hexdigest(), header, opened, manifest)
+
+    # ------------------------------------------------------------------ one bundle, one transaction
+
+    def _process(
+        self,
+        s: Session,
+        name: str,
+        data: bytes,
+        d: _Decoded,
+        outcome: BundleOutcome,
+        *,
+        from_held: bool = False,
+    ) -> None:
+        m = d.manifest
+        now = utcnow()
+        station = s.get(SyncStation, m.station)
+        if station is None:
+            raise SyncError(
+                "unknown_station",
+                _(
+                    "Station {code} is not enrolled at this headquarters. Enroll it first "
+                    "(cplc-desk enroll-station --code {code}), then import again."
+                ).format(code=m.station),
+            )
+        self._authorise(s, m, now)
+        same_seq = s.scalar(
+            select(SyncInbox).where(
+                SyncInbox.station_code == m.station, SyncInbox.sequence == m.sequence
+            )
+        )
+        if same_seq is not None and not (from_held and same_seq.status == "held"):
+            if same_seq.manifest_hash != d.opened.manifest_hash:
+                raise _fork(m)
+            outcome.status = "already_imported" if same_seq.status == "accepted" else "held"
+            outcome.message = _("Already imported; nothing changed.")
+            if same_seq.status == "held":
+                outcome.missing = self._missing(s, m.station, m.sequence)
+            return
+        if m.sequence <= station.last_sequence:
+            raise _fork(m)  # an older sequence we never saw with this content
+        if m.sequence > station.last_sequence + 1:
+            d.opened.check_members()
+            s.add(
+                SyncInbox(
+                    station_code=m.station,
+                    sequence=m.sequence,
+                    manifest_hash=d.opened.manifest_hash,
+                    file_hash=d.file_hash,
+                    status="held",
+                    received_at=now,
+                    counts="{}",
+                    content=data,
+                )
+            )
+            s.flush()
+            outcome.status = "held"
+            outcome.missing = self._missing(s, m.station, m.sequence)
+            outcome.message = _(
+                "Held: bundles {missing} from {station} have not arrived yet. This one is kept "
+                "and applied automatically once they are imported."
+            ).format(missing=", ".join(map(str, outcome.missing)), station=m.station)
+            self._log(s, name, d.file_hash, outcome, "held")
+            return
+        if m.previous != station.last_manifest_hash:
+            raise _fork(m)
+        d.opened.check_members()
+        counts = merge.apply_changes(
+            s, d.opened.lines("changes.jsonl"), station=m.station, sequence=m.sequence, now=now
+        )
+        audit_count = self._apply_audit(s, d.opened, m.station)
+        skew = int((m.created_at - now).total_seconds())
+        station.last_sequence = m.sequence
+        station.last_manifest_hash = d.opened.manifest_hash
+        station.last_bundle_created_at = m.created_at
+        station.last_import_at = now
+        station.clock_skew_seconds = skew if skew > SKEW_TOLERANCE_S else 0
+        outcome.counts = {**counts.as_dict(), "audit_entries": audit_count}
+        outcome.clock_skew_seconds = station.clock_skew_seconds
+        if from_held:
+            held = s.scalar(
+                select(SyncInbox).where(
+                    SyncInbox.station_code == m.station, SyncInbox.sequence == m.sequence
+                )
+            )
+            assert held is not None
+            held.status, held.applied_at, held.content = "accepted", now, None
+            held.counts = json.dumps(outcome.counts)
+        else:
+            s.add(
+                SyncInbox(
+                    station_code=m.station,
+                    sequence=m.sequence,
+                    manifest_hash=d.opened.manifest_hash,
+                    file_hash=d.file_hash,
+                    status="accepted",
+                    received_at=now,
+                    applied_at=now,
+                    counts=json.dumps(outcome.counts),
+                )
+            )
+        outcome.status = "accepted"
+        outcome.message = _(
+            "Accepted: {new} new, {updated} updated, {unchanged} unchanged, {conflicts} conflicts."
+        ).format(**counts.as_dict())
+        if station.clock_skew_seconds:
+            outcome.message += " " + _(
+                "The station's clock is about {minutes} minutes ahead; its times were noted, "
+                "not trusted."
+            ).format(minutes=station.clock_skew_seconds // 60)
+        self._log(s, name, d.file_hash, outcome, "accepted")
+
+    def _authorise(self, s: Session, m: Manifest, now: datetime) -> None:
+        key = s.get(SyncStationKey, m.key_id)
+        if key is not None:
+            if key.station_code != m.station:
+                raise SyncError(
+                    "wrong_station",
+                    _(
+                        "This bundle claims to come from {claimed} but is signed with the key of "
+                        "station {owner}. It was refused."
+                    ).format(claimed=m.station, owner=key.station_code),
+                )
+            if key.revoked_at is not None:
+                raise SyncError(
+                    "revoked_key",
+                    _(
+                        "This bundle is signed with a key of {code} that was revoked on {date}. "
+                        "Bundles from the station's new desk are accepted; this one is not."
+                    ).format(code=m.station, date=key.revoked_at.date().isoformat()),
+                )
+            return
+        enrollment = s.get(SyncEnrollment, m.enrollment_id)
+        unknown = SyncError(
+            "unknown_key",
+            _(
+                "This bundle is signed with a key headquarters does not know for {code}. Check "
+                "that the station was set up from this headquarters' enrollment file."
+            ).format(code=m.station),
+        )
+        if enrollment is None or enrollment.station_code != m.station:
+            raise unknown
+        if enrollment.used_at is not None and enrollment.key_id != m.key_id:
+            raise unknown
+        if not proof_ok(
+            enrollment.secret, m.station, m.enrollment_id, unb64(m.public_key), m.enrollment_proof
+        ):
+            raise unknown
+        # A key from a newer enrollment replaces the station's earlier keys (a new PC).
+        for old in s.scalars(
+            select(SyncStationKey).where(
+                SyncStationKey.station_code == m.station, SyncStationKey.revoked_at.is_(None)
+            )
+        ):
+            old_enrollment = s.get(SyncEnrollment, old.enrollment_id)
+            if old_enrollment is not None and old_enrollment.issued_at < enrollment.issued_at:
+                old.revoked_at = now
+        s.add(
+            SyncStationKey(
+                key_id=m.key_id,
+                station_code=m.station,
+                public_key=m.public_key,
+                enrollment_id=m.enrollment_id,
+                bound_at=now,
+            )
+        )
+        enrollment.used_at, enrollment.key_id = now, m.key_id
+
+    def _apply_audit(self, s: Session, opened: container.OpenedBundle, station: str) -> int:
+        last = s.scalar(
+            select(AuditEntry.entry_hash)
+            .where(AuditEntry.desk_code == station)
+            .order_by(AuditEntry.seq.desc())
+            .limit(1)
+        )
+        prev = last or GENESIS_HASH
+        rows = []
+        for line in opened.lines("audit.jsonl"):
+            try:
+                at = datetime.fromisoformat(line["at"])
+                fields = {
+                    k: line[k]
+                    for k in ("entry_id", "desk_code", "actor", "action", "record_table",
+                              "record_id", "details")
+                }  # fmt: skip
+                recomputed = entry_hash(prev_hash=line["prev_hash"], at=at, **fields)
+            except (KeyError, TypeError, ValueError):
+                raise SyncError("damaged", _("The bundle's audit trail is not valid.")) from None
+            if fields["desk_code"] != station or line["prev_hash"] != prev:
+                raise SyncError(
+                    "audit_broken",
+                    _(
+                        "The audit trail in this bundle does not continue the trail headquarters "
+                        "holds for {code}: an entry was removed or changed at the station."
+                    ).format(code=station),
+                )
+            if recomputed != line["entry_hash"]:
+                raise SyncError(
+                    "audit_broken",
+                    _(
+                        "An audit entry from {code} was changed after it was written "
+                        "(entry {entry})."
+                    ).format(code=station, entry=fields["entry_id"]),
+                )
+            rows.append({**fields, "at": at, "prev_hash": prev, "entry_hash": recomputed})
+            prev = recomputed
+        if rows:
+            s.connection().execute(insert(AuditEntry), rows)
+        return len(rows)
+
+    # ------------------------------------------------------------------ bookkeeping
+
+    def _missing(self, s: Session, station: str, sequence: int) -> list[int]:
+        st = s.get(SyncStation, station)
+        last = st.last_sequence if st else 0
+        have = set(
+            s.scalars(
+                select(SyncInbox.sequence).where(
+                    SyncInbox.station_code == station,
+                    SyncInbox.sequence > last,
+                    SyncInbox.sequence < sequence,
+                )
+            )
+        )
+        return [n for n in range(last + 1, sequence) if n not in have]
+
+    def _log(
+        self, s: Session, name: str, file_hash: str | None, o: BundleOutcome, outcome: str
+    ) -> None:
+        s.add(
+            SyncImportLog(
+                at=utcnow(),
+                actor=self.actor,
+                file_name=name[-255:],
+                file_hash=file_hash,
+                station_code=o.station,
+                sequence=o.sequence,
+                outcome=outcome,
+                code=o.code,
+                message=o.message,
+            )
+        )
+        self.audit(
+            s,
+            "bundle.imported",
+            {"file": name[-120:], "station": o.station, "sequence": o.sequence,
+             "outcome": outcome, "code": o.code, "counts": o.counts},
+        )  # fmt: skip
+
+    def _log_refusal(self, name: str, file_hash: str | None, o: BundleOutcome) -> None:
+        with self.store.write(actor=self.actor, desk_code=self.desk_code) as s:
+            self._log(s, name, file_hash, o, "refused")
+
+
+def _fork(m: Manifest) -> SyncError:
+    return SyncError(
+        "forked_history",
+        _(
+            "Bundle {seq} from {code} differs from the bundle {seq} headquarters already has: the "
+            "station's history forked (for example a desk restored from an old backup). Nothing "
+            "was merged. Call the station before importing anything more from it."
+        ).format(seq=m.sequence, code=m.station),
+    )
+
+
+def count_held(s: Session, station: str) -> int:
+    return int(
+        s.scalar(
+            select(func.count())
+            .select_from(SyncInbox)
+            .where(SyncInbox.station_code == station, SyncInbox.status == "held")
+        )
+        or 0
+    )

@@ -1,5 +1,6 @@
 """The areas of the desk (Overview, Complaints, Vehicles, Sync, Reports): their names, what each
-is for and its icon.
+is for and its icon. At headquarters the Sync area is called Stations: there it follows every
+station desk and imports their bundles.
 
 One list feeds the navigation, the Overview's "what each area is for" and the placeholder pages,
 so the three never disagree. Texts are translated when :func:`areas` is called.
@@ -31,9 +32,33 @@ class Area:
     icon: QStyle.StandardPixmap
 
 
-def areas() -> list[Area]:
-    """In navigation order; Ctrl+1 is the first."""
+def areas(headquarters: bool = False) -> list[Area]:
+    """In navigation order; Ctrl+1 is the first. The same keys and order on every desk, so the
+    shortcuts do not change between a station and headquarters."""
     sp = QStyle.StandardPixmap
+    sync = (
+        Area(
+            SYNC,
+            translate("Areas", "Stations"),
+            translate(
+                "Areas",
+                "Every enrolled station desk: when it last sent a bundle, what is missing or "
+                "overdue. Import the bundles stations send, enroll and revoke stations.",
+            ),
+            sp.SP_BrowserReload,
+        )
+        if headquarters
+        else Area(
+            SYNC,
+            translate("Areas", "Sync"),
+            translate(
+                "Areas",
+                "Exchange records with headquarters: station desks send signed bundles, "
+                "headquarters merges them and sends back the list of stolen vehicles.",
+            ),
+            sp.SP_BrowserReload,
+        )
+    )
     return [
         Area(
             OVERVIEW,
@@ -61,16 +86,7 @@ def areas() -> list[Area]:
             ),
             sp.SP_FileDialogDetailedView,
         ),
-        Area(
-            SYNC,
-            translate("Areas", "Sync"),
-            translate(
-                "Areas",
-                "Exchange records with headquarters: station desks send signed bundles, "
-                "headquarters merges them and sends back the list of stolen vehicles.",
-            ),
-            sp.SP_BrowserReload,
-        ),
+        sync,
         Area(
             REPORTS,
             translate("Areas", "Reports"),
@@ -84,5 +100,5 @@ def areas() -> list[Area]:
     ]
 
 
-def area(key: str) -> Area:
-    return next(a for a in areas() if a.key == key)
+def area(key: str, headquarters: bool = False) -> Area:
+    return next(a for a in areas(headquarters) if a.key == key)

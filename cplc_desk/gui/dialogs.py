@@ -1,4 +1,4 @@
-"""Message boxes, confirmations and modal runs, each behind one small function.
+"""Message boxes, confirmations, file choosers and modal runs, each behind one small function.
 
 Widgets call these through the module (``dialogs.show_error(...)``), never ``QMessageBox``
 directly, so tests can replace them: a real modal ``exec()`` under a test runner waits forever
@@ -7,7 +7,9 @@ for a click that never comes.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from pathlib import Path
+
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 
 def show_error(parent: QWidget | None, title: str, message: str) -> None:
@@ -37,3 +39,33 @@ def show_about(parent: QWidget | None, title: str, text: str) -> None:
 def run_modal(dialog: QDialog) -> int:
     """Run a dialog modally; returns its result code (``QDialog.DialogCode``)."""
     return dialog.exec()
+
+
+def choose_folder(parent: QWidget | None, title: str, start: Path | None = None) -> Path | None:
+    """A folder the person picked (a USB stick, say), or None if they cancelled."""
+    chosen = QFileDialog.getExistingDirectory(parent, title, str(start or ""))
+    return Path(chosen) if chosen else None
+
+
+def choose_file(
+    parent: QWidget | None, title: str, name_filter: str, start: Path | None = None
+) -> Path | None:
+    """One existing file to open, or None if the person cancelled."""
+    chosen, _ = QFileDialog.getOpenFileName(parent, title, str(start or ""), name_filter)
+    return Path(chosen) if chosen else None
+
+
+def choose_files(
+    parent: QWidget | None, title: str, name_filter: str, start: Path | None = None
+) -> list[Path]:
+    """Existing files to open; empty if the person cancelled."""
+    chosen, _ = QFileDialog.getOpenFileNames(parent, title, str(start or ""), name_filter)
+    return [Path(name) for name in chosen]
+
+
+def choose_save_file(
+    parent: QWidget | None, title: str, suggested: Path, name_filter: str
+) -> Path | None:
+    """Where to write a new file (the dialog asks before replacing one), or None."""
+    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), name_filter)
+    return Path(chosen) if chosen else None

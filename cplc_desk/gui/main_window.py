@@ -3,8 +3,10 @@ bar saying which desk this is, where its data lives and how many records it hold
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -23,20 +25,26 @@ from cplc_desk.gui.areas import COMPLAINTS, OVERVIEW, REPORTS, SYNC, VEHICLES, a
 from cplc_desk.gui.complaints_page import ComplaintsPage
 from cplc_desk.gui.count_widgets import format_count
 from cplc_desk.gui.overview_page import OverviewPage
-from cplc_desk.gui.placeholder_page import PlaceholderPage
 from cplc_desk.gui.reports_page import ReportsPage
+from cplc_desk.gui.stations_page import StationsPage
 from cplc_desk.gui.sync_page import SyncPage
 from cplc_desk.gui.vehicles_page import VehiclesPage
 from cplc_desk.services.context import DeskContext
 from cplc_desk.services.stats import StoreStats, store_stats
 
+PageClass = Callable[[DeskContext], QWidget]
+
 # Which widget shows which area. A later change replaces one entry, not the window.
-PAGE_CLASSES: dict[str, type[OverviewPage] | type[PlaceholderPage]] = {
+PAGE_CLASSES: dict[str, PageClass] = {
     OVERVIEW: OverviewPage,
     COMPLAINTS: ComplaintsPage,
     VEHICLES: VehiclesPage,
     SYNC: SyncPage,
     REPORTS: ReportsPage,
+}
+# Where headquarters shows something else: it follows the stations instead of sending bundles.
+HQ_PAGE_CLASSES: dict[str, PageClass] = {
+    SYNC: StationsPage,
 }
 
 
@@ -62,18 +70,24 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.demo = demo
+        identity = ctx.identity()
+        self.headquarters = identity is not None and not identity.is_station
         self.setWindowTitle(self.window_title())
 
         self.nav = NavigationList()
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
         self._keys: list[str] = []
-        for area in areas():
+        page_classes = {**PAGE_CLASSES, **(HQ_PAGE_CLASSES if self.headquarters else {})}
+        for area in areas(self.headquarters):
             item = QListWidgetItem(self.style().standardIcon(area.icon), area.title)
             item.setToolTip(area.purpose)
             self.nav.addItem(item)
-            page = PAGE_CLASSES[area.key](ctx)
+            page = page_classes[area.key](ctx)
             page.setObjectName(f"{area.key}Page")
+            changed = getattr(page, "records_changed", None)
+            if changed is not None:
+                changed.connect(self.refresh)
             self.pages[area.key] = page
             self.stack.addWidget(page)
             self._keys.append(area.key)
@@ -124,7 +138,7 @@ class MainWindow(QMainWindow):
         go_menu = self.menuBar().addMenu(self.tr("&Go"))
         self._page_actions = QActionGroup(self)
         self.page_actions: list[QAction] = []
-        for number, area in enumerate(areas(), start=1):
+        for number, area in enumerate(areas(self.headquarters), start=1):
             action = QAction(self.style().standardIcon(area.icon), area.title, self)
             action.setCheckable(True)
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
@@ -177,6 +191,11 @@ class MainWindow(QMainWindow):
         if self._keys[row] == OVERVIEW:
             # Counts may have changed on another page; they are cheap to reload.
             self.refresh()
+        else:
+            page = self.stack.widget(row)
+            refresh = getattr(page, "refresh", None)
+            if refresh is not None:
+                refresh()
 
     def refresh(self) -> None:
         """Reload the counts shown on the Overview and in the status bar."""
@@ -194,6 +213,30 @@ class MainWindow(QMainWindow):
                 vehicles=format_count(stats.vehicle_reports.total),
             )
         )
+
+    def busy_pages(self) -> list[str]:
+        """Areas whose page is still writing or importing bundles on a worker thread."""
+        busy = []
+        for key, page in self.pages.items():
+            is_busy = getattr(page, "is_busy", None)
+            if is_busy is not None and is_busy():
+                busy.append(key)
+        return busy
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Closing now would close the store under the worker's feet; a bundle takes moments.
+        if self.busy_pages():
+            dialogs.show_information(
+                self,
+                self.tr("Still working"),
+                self.tr(
+                    "A bundle is still being written or imported. CPLC Desk can close once it "
+                    "has finished."
+                ),
+            )
+            event.ignore()
+            return
+        super().closeEvent(event)
 
     def show_about(self) -> None:
         dialogs.show_about(

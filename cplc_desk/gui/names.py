@@ -1,4 +1,4 @@
-"""Translated names for the codes the domain stores (statuses, kinds, desk kinds).
+"""Translated names for the codes the domain stores (statuses, kinds, desk kinds, sync states).
 
 The domain keeps stable codes; a person reads names in their own language. Each function builds
 its table on every call so that it follows the translator installed at that moment, and falls
@@ -62,3 +62,24 @@ def desk_kind(kind: DeskKind | str) -> str:
         DeskKind.HEADQUARTERS: translate("Names", "Headquarters"),
     }
     return names.get(kind, str(kind))
+
+
+def key_status(code: str) -> str:
+    """The state of a station's signing key at headquarters."""
+    names: dict[str, str] = {
+        "active": translate("Names", "Active", "station key"),
+        "revoked": translate("Names", "Revoked", "station key"),
+        "awaiting_first_bundle": translate("Names", "Awaiting first bundle"),
+    }
+    return names.get(code, code)
+
+
+def bundle_result(code: str) -> str:
+    """What headquarters did with one imported bundle."""
+    names: dict[str, str] = {
+        "accepted": translate("Names", "Accepted", "bundle"),
+        "already_imported": translate("Names", "Already imported", "bundle"),
+        "held": translate("Names", "Held", "bundle"),
+        "refused": translate("Names", "Refused", "bundle"),
+    }
+    return names.get(code, code)

@@ -119,7 +119,9 @@ class OverviewPage(QWidget):
         grid.setColumnStretch(2, 1)
         grid.setHorizontalSpacing(10)
         icon_size = self.style().pixelMetric(self.style().PixelMetric.PM_SmallIconSize)
-        for row, area in enumerate(a for a in areas() if a.key != OVERVIEW):
+        identity = self.ctx.identity()
+        headquarters = identity is not None and not identity.is_station
+        for row, area in enumerate(a for a in areas(headquarters) if a.key != OVERVIEW):
             icon = QLabel()
             icon.setPixmap(self.style().standardIcon(area.icon).pixmap(icon_size))
             title = emphasise(QLabel(area.title))
@@ -143,7 +145,8 @@ class OverviewPage(QWidget):
             self.tr("No records yet. Register the first complaint on the Complaints page.")
             if identity.is_station
             else self.tr(
-                "No records yet. They arrive when station desks' bundles are merged on the Sync page."
+                "No records yet. They arrive when station desks' bundles are imported on the "
+                "Stations page."
             )
         )
         station = self._stations.get(identity.code) if identity.is_station else None

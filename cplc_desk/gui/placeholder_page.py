@@ -4,10 +4,11 @@ that it is coming. Each area has its own small subclass so a later change replac
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from cplc_desk.gui.areas import area
-from cplc_desk.gui.typography import emphasise, make_quiet
+from cplc_desk.gui.page_heading import area_heading
+from cplc_desk.gui.typography import make_quiet
 from cplc_desk.services.context import DeskContext
 
 
@@ -17,18 +18,7 @@ class PlaceholderPage(QWidget):
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        info = area(self.area_key)
-
-        icon = QLabel()
-        size = self.style().pixelMetric(self.style().PixelMetric.PM_LargeIconSize)
-        icon.setPixmap(self.style().standardIcon(info.icon).pixmap(size))
-        title = emphasise(QLabel(info.title), 1.6)
-        heading = QHBoxLayout()
-        heading.addWidget(icon)
-        heading.addWidget(title, 1)
-
-        self.purpose_label = QLabel(info.purpose)
-        self.purpose_label.setWordWrap(True)
+        heading, self.purpose_label = area_heading(self, area(self.area_key))
         coming = make_quiet(
             QLabel(self.tr("This part of the desk is being built and arrives in a coming version."))
         )

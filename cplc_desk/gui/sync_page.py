@@ -1,10 +1,330 @@
-"""The Sync page: bundles between station desks and headquarters (placeholder for now)."""
+"""The Sync page of a station desk: is the desk enrolled with headquarters, what is waiting to be
+sent, the last bundle; export the next bundle to a USB stick, write an earlier one again, and
+enroll from headquarters' file.
+
+Writing a bundle runs on a worker thread (a USB stick can be slow) with a busy bar; results and
+refusals are shown in a message strip on the page, which stays readable while the person goes on.
+"""
 
 from __future__ import annotations
 
-from cplc_desk.gui.areas import SYNC
-from cplc_desk.gui.placeholder_page import PlaceholderPage
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cplc_desk.gui import dialogs, settings
+from cplc_desk.gui.areas import SYNC, area
+from cplc_desk.gui.background import BackgroundTask, Progress
+from cplc_desk.gui.count_widgets import CountTile, format_count
+from cplc_desk.gui.formats import NOTHING, format_datetime
+from cplc_desk.gui.message_banner import ERROR, INFO, SUCCESS, MessageBanner
+from cplc_desk.gui.page_heading import area_heading
+from cplc_desk.gui.typography import make_quiet
+from cplc_desk.services import sync_station
+from cplc_desk.services.context import DeskContext, ServiceError
+from cplc_desk.services.sync_station import ExportResult, StationSyncStatus
+from cplc_desk.storage.migrate import StoreError
+
+EXPORT_FOLDER = "export"
+ENROLLMENT_FOLDER = "enrollment"
 
 
-class SyncPage(PlaceholderPage):
+class SyncPage(QWidget):
     area_key = SYNC
+    # After an export, a rewrite or an enrollment has finished (successfully or not).
+    work_finished = Signal()
+
+    def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.status: StationSyncStatus | None = None
+        self._task = BackgroundTask("cplc-export-bundle", self)
+        self._task.succeeded.connect(self._on_written)
+        self._task.failed.connect(self._on_failed)
+        self._task.finished.connect(self._on_finished)
+
+        heading, self.purpose_label = area_heading(self, area(SYNC))
+
+        # ---- headquarters
+        self.enrollment_label = QLabel()
+        self.enrollment_label.setWordWrap(True)
+        self.enroll_button = QPushButton(self.tr("Enroll from file…"))
+        self.enroll_button.clicked.connect(self.enroll_from_file)
+        hq_box = QGroupBox(self.tr("Headquarters"))
+        hq_row = QHBoxLayout(hq_box)
+        hq_row.addWidget(self.enrollment_label, 1)
+        hq_row.addWidget(self.enroll_button, 0, Qt.AlignmentFlag.AlignTop)
+
+        # ---- what is waiting, and the last bundle
+        self.pending_tile = CountTile(
+            self.tr("Changes waiting to be sent"),
+            self.tr("records added or changed since the last bundle"),
+        )
+        self.audit_tile = CountTile(
+            self.tr("Audit entries waiting"), self.tr("who did what; they travel with the records")
+        )
+        self.last_tile = CountTile(self.tr("Last bundle"), "")
+        tiles = QHBoxLayout()
+        tiles.setSpacing(12)
+        for tile in (self.pending_tile, self.audit_tile, self.last_tile):
+            tiles.addWidget(tile, 1)
+
+        self.last_made_label = QLabel()
+        self.last_file_label = QLabel()
+        self.last_file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        last_form = QFormLayout()
+        last_form.addRow(self.tr("Last bundle made:"), self.last_made_label)
+        last_form.addRow(self.tr("File name:"), self.last_file_label)
+
+        # ---- sending
+        self.export_button = QPushButton(self.tr("Export bundle to folder…"))
+        self.export_button.setDefault(True)
+        self.export_button.clicked.connect(self.export_bundle)
+        export_hint = make_quiet(
+            QLabel(
+                self.tr(
+                    "Put the USB stick in and choose it (or a folder on it). The bundle holds "
+                    "every change since the last one, signed by this desk and readable only by "
+                    "headquarters."
+                )
+            )
+        )
+        export_hint.setWordWrap(True)
+
+        self.again_spin = QSpinBox()
+        self.again_spin.setMinimum(1)
+        self.again_button = QPushButton(self.tr("Write a bundle again…"))
+        self.again_button.clicked.connect(self.write_again)
+        again_label = QLabel(self.tr("Bundle number:"))
+        again_label.setBuddy(self.again_spin)
+        again_hint = make_quiet(
+            QLabel(
+                self.tr(
+                    "A stick lost or broken on the way? Write an earlier bundle again, exactly "
+                    "as it was. Headquarters recognises a bundle it already has."
+                )
+            )
+        )
+        again_hint.setWordWrap(True)
+        again_row = QHBoxLayout()
+        again_row.addWidget(again_label)
+        again_row.addWidget(self.again_spin)
+        again_row.addWidget(self.again_button)
+        again_row.addStretch(1)
+
+        export_row = QHBoxLayout()
+        export_row.addWidget(self.export_button)
+        export_row.addStretch(1)
+
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setRange(0, 0)  # the service says nothing until it is done
+        self.progress_bar.setTextVisible(False)
+        self.progress_label = QLabel()
+        self.progress_label.setWordWrap(True)
+        self.progress_bar.hide()
+        self.progress_label.hide()
+
+        send_box = QGroupBox(self.tr("Send to headquarters"))
+        send_layout = QVBoxLayout(send_box)
+        send_layout.addWidget(export_hint)
+        send_layout.addLayout(export_row)
+        send_layout.addWidget(self.progress_label)
+        send_layout.addWidget(self.progress_bar)
+        send_layout.addSpacing(6)
+        send_layout.addWidget(again_hint)
+        send_layout.addLayout(again_row)
+
+        self.banner = MessageBanner()
+
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.setSpacing(12)
+        layout.addLayout(heading)
+        layout.addWidget(self.purpose_label)
+        layout.addWidget(hq_box)
+        layout.addLayout(tiles)
+        layout.addLayout(last_form)
+        layout.addWidget(send_box)
+        layout.addWidget(self.banner)
+        layout.addStretch(1)
+
+        # Scrolls rather than clips when the window is small or a translation runs long.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+        self.refresh()
+
+    # ------------------------------------------------------------------ showing
+
+    def refresh(self) -> None:
+        """Reload the desk's sync status (cheap: a few counts)."""
+        try:
+            status = sync_station.status(self.ctx)
+        except (ServiceError, StoreError) as exc:
+            self.banner.show_message(ERROR, str(exc))
+            return
+        self.status = status
+        if status.enrolled:
+            self.enrollment_label.setText(
+                self.tr(
+                    "This desk is enrolled with {hq}. Bundles it writes can be imported there."
+                ).format(hq=status.hq_name or NOTHING)
+            )
+            self.enroll_button.setText(self.tr("Enroll again from file…"))
+        else:
+            self.enrollment_label.setText(
+                self.tr(
+                    "This desk is not enrolled with headquarters yet, so it cannot send bundles. "
+                    "Ask headquarters for an enrollment file, then enroll from it here."
+                )
+            )
+            self.enroll_button.setText(self.tr("Enroll from file…"))
+
+        self.pending_tile.set_value(status.pending_changes)
+        self.audit_tile.set_value(status.pending_audit_entries)
+        if status.last_sequence:
+            self.last_tile.value_label.setText(format_count(status.last_sequence))
+            self.last_tile.note_label.setText(self.tr("number of the last bundle written"))
+        else:
+            self.last_tile.value_label.setText(NOTHING)
+            self.last_tile.note_label.setText(self.tr("no bundle written yet"))
+        self.last_made_label.setText(format_datetime(status.last_export_at))
+        self.last_file_label.setText(status.last_file or NOTHING)
+
+        self.again_spin.setMaximum(max(status.last_sequence, 1))
+        self.again_spin.setValue(max(status.last_sequence, 1))
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        busy = self.is_busy()
+        enrolled = self.status is not None and self.status.enrolled
+        has_bundle = self.status is not None and self.status.last_sequence > 0
+        self.enroll_button.setEnabled(not busy)
+        self.export_button.setEnabled(enrolled and not busy)
+        self.export_button.setToolTip(
+            "" if enrolled else self.tr("Enroll this desk with headquarters first.")
+        )
+        self.again_spin.setEnabled(has_bundle and not busy)
+        self.again_button.setEnabled(has_bundle and not busy)
+
+    def is_busy(self) -> bool:
+        return self._task.is_running()
+
+    # ------------------------------------------------------------------ actions
+
+    def export_bundle(self) -> None:
+        folder = self._choose_folder(self.tr("Choose the USB stick or folder for the bundle"))
+        if folder is None:
+            return
+        self._run(
+            lambda _progress: sync_station.export_bundle(self.ctx, folder),
+            self.tr("Writing the next bundle to {folder}…").format(folder=folder),
+        )
+
+    def write_again(self) -> None:
+        sequence = self.again_spin.value()
+        folder = self._choose_folder(
+            self.tr("Choose where to write bundle {n} again").format(n=format_count(sequence))
+        )
+        if folder is None:
+            return
+        self._run(
+            lambda _progress: sync_station.rewrite_bundle(self.ctx, folder, sequence),
+            self.tr("Writing bundle {n} again to {folder}…").format(
+                n=format_count(sequence), folder=folder
+            ),
+        )
+
+    def enroll_from_file(self) -> None:
+        if self.is_busy():
+            return
+        path = dialogs.choose_file(
+            self,
+            self.tr("Choose the enrollment file from headquarters"),
+            self.tr("Enrollment files (*.cplcenroll);;All files (*)"),
+            settings.last_folder(ENROLLMENT_FOLDER),
+        )
+        if path is None:
+            return
+        settings.remember_folder(ENROLLMENT_FOLDER, path.parent)
+        if (
+            self.status is not None
+            and self.status.enrolled
+            and not dialogs.confirm(
+                self,
+                self.tr("Enroll again"),
+                self.tr(
+                    "This desk is already enrolled with {hq}. Enroll it again from {file}?\n\n"
+                    "The desk makes a new signing key. Do this only with a new file from "
+                    "headquarters."
+                ).format(hq=self.status.hq_name or NOTHING, file=path.name),
+            )
+        ):
+            return
+        try:
+            sync_station.enroll_from_file(self.ctx, path)
+        except (ServiceError, StoreError) as exc:
+            self.banner.show_message(ERROR, str(exc))
+        else:
+            self.refresh()
+            self.banner.show_message(
+                SUCCESS,
+                self.tr(
+                    "This desk is now enrolled with {hq}. It can send bundles to headquarters."
+                ).format(hq=self.status.hq_name if self.status else NOTHING),
+            )
+        self.work_finished.emit()
+
+    def _choose_folder(self, title: str) -> Path | None:
+        if self.is_busy():
+            return None
+        folder = dialogs.choose_folder(self, title, settings.last_folder(EXPORT_FOLDER))
+        if folder is not None:
+            settings.remember_folder(EXPORT_FOLDER, folder)
+        return folder
+
+    def _run(self, work: Callable[[Progress], ExportResult], doing: str) -> None:
+        self.banner.clear_message()
+        self.progress_label.setText(doing)
+        self.progress_label.show()
+        self.progress_bar.show()
+        self._task.start(work)
+        self._update_buttons()
+
+    def _on_written(self, result: ExportResult) -> None:
+        self.banner.show_message(INFO if result.nothing_new else SUCCESS, result.message)
+
+    def _on_failed(self, error: BaseException) -> None:
+        if isinstance(error, ServiceError | StoreError):
+            self.banner.show_message(ERROR, str(error))
+            return
+        self.banner.show_message(
+            ERROR, self.tr("The bundle could not be written: {error}").format(error=error)
+        )
+        raise error
+
+    def _on_finished(self) -> None:
+        self.progress_bar.hide()
+        self.progress_label.hide()
+        self.refresh()
+        self.work_finished.emit()

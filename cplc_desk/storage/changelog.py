@@ -10,7 +10,7 @@ are tombstoned by setting ``deleted_at``.
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import event, insert, inspect
@@ -39,7 +39,11 @@ def row_image(obj: SyncMixin) -> dict[str, Any]:
     image: dict[str, Any] = {}
     for attr in inspect(obj).mapper.column_attrs:
         value = getattr(obj, attr.key)
-        if isinstance(value, datetime | date):
+        if isinstance(value, datetime):
+            # Always UTC in images, whatever zone the value was given in (a form's PKT time):
+            # every desk then writes the same text for the same instant.
+            value = (value.astimezone(UTC) if value.tzinfo else value).isoformat()
+        elif isinstance(value, date):
             value = value.isoformat()
         image[attr.key] = value
     return image

@@ -190,6 +190,9 @@ class SyncMixin:
     version: Mapped[int] = mapped_column(Integer)
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     deleted_by: Mapped[str | None] = mapped_column(String(64))
+    # Headquarters only: SHA-256 of the row image it merged last (None on the owning desk).
+    # A station's change descends from what headquarters holds when its base hash equals this.
+    sync_hash: Mapped[str | None] = mapped_column(String(64))
 
 
 class Person(SyncMixin, Base):
@@ -386,18 +389,6 @@ class SyncImportLog(Base):
     outcome: Mapped[str] = mapped_column(String(16))
     code: Mapped[str | None] = mapped_column(String(32))
     message: Mapped[str] = mapped_column(Text)
-
-
-class RecordSyncState(Base):
-    """Headquarters' view of each merged record: version and hash of the row image it holds."""
-
-    __tablename__ = "record_sync_state"
-
-    record_id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    table_name: Mapped[str] = mapped_column(String(40))
-    origin_desk: Mapped[str] = mapped_column(String(8), index=True)
-    version: Mapped[int] = mapped_column(Integer)
-    image_hash: Mapped[str] = mapped_column(String(64))
 
 
 class SyncConflict(Base):

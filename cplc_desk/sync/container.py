@@ -13,7 +13,9 @@ import hashlib
 import io
 import json
 import zipfile
+import zlib
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,12 +29,17 @@ BUNDLE_DOMAIN = "cplc-desk/bundle/v1"
 BUNDLE_FORMAT = 1
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
-DATA_MEMBERS = ("changes.jsonl", "audit.jsonl")
+CHANGES = "changes.tsv"
+AUDIT = "audit.jsonl"
+DATA_MEMBERS = (CHANGES, AUDIT)
 MAX_MANIFEST = 1 << 20
 MAX_MEMBER = 4 << 30
 MAX_RATIO = 200
 MAX_LINE = 4 << 20
 _FIXED_TIME = (2020, 1, 1, 0, 0, 0)  # member times are not content; keeps output reproducible
+# What reading a ZIP member can raise besides SyncError: a broken deflate stream (zlib.error),
+# a stream that stops early (EOFError), a CRC or size mismatch (BadZipFile).
+_READ_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError)
 
 
 def canonical(value: Any) -> bytes:
@@ -90,14 +97,17 @@ class OpenedBundle:
     def check_members(self) -> None:
         """Every data member's SHA-256 and size match the signed manifest."""
         for name in DATA_MEMBERS:
-            expected = self.manifest["members"][name]
+            try:
+                expected = dict(self.manifest["members"][name])
+            except (KeyError, TypeError, ValueError):
+                raise _damaged(_("the manifest does not list {name}").format(name=name)) from None
             digest = hashlib.sha256()
             size = 0
-            with self.zip.open(name) as fh:
+            with _reading(name), self.zip.open(name) as fh:
                 while block := fh.read(1 << 20):
                     digest.update(block)
                     size += len(block)
-            if digest.hexdigest() != expected["sha256"] or size != expected["size"]:
+            if digest.hexdigest() != expected.get("sha256") or size != expected.get("size"):
                 raise SyncError(
                     "damaged",
                     _("The bundle's {member} does not match its manifest: it was changed.").format(
@@ -105,41 +115,50 @@ class OpenedBundle:
                     ),
                 )
 
+    def raw_lines(self, name: str) -> Iterator[bytes]:
+        """A member's non-empty lines (without the newline), streamed in large blocks."""
+        with _reading(name), self.zip.open(name) as fh:
+            tail = b""
+            while block := fh.read(4 << 20):
+                parts = (tail + block).split(b"\n")
+                tail = parts.pop()
+                # A finished line can be longer than the cap too: it may span two blocks.
+                if len(tail) > MAX_LINE or any(len(p) > MAX_LINE for p in parts):
+                    raise _damaged(_("a line is far too long"))
+                yield from (p for p in parts if p)
+            if tail:
+                yield tail
+
     def lines(self, name: str) -> Iterator[dict[str, Any]]:
         """Parsed JSON lines of a member, streamed (never the whole member in memory)."""
-        with self.zip.open(name) as fh:
-            for number, raw in enumerate(_bounded_lines(fh), start=1):
-                try:
-                    item = json.loads(raw)
-                except ValueError:
-                    raise SyncError(
-                        "damaged",
-                        _("Line {n} of {member} is not valid.").format(n=number, member=name),
-                    ) from None
-                if not isinstance(item, dict):
-                    raise SyncError(
-                        "damaged",
-                        _("Line {n} of {member} is not valid.").format(n=number, member=name),
-                    )
-                yield item
-
-
-def _bounded_lines(fh: Any) -> Iterator[bytes]:
-    while True:
-        line = fh.readline(MAX_LINE + 1)
-        if not line:
-            return
-        if len(line) > MAX_LINE:
-            raise SyncError("damaged", _("The bundle holds a line that is far too long."))
-        if line.strip():
-            yield line
+        for number, raw in enumerate(self.raw_lines(name), start=1):
+            try:
+                item = json.loads(raw)
+            except (ValueError, RecursionError):
+                item = None
+            if not isinstance(item, dict):
+                raise _damaged(_("line {n} of {member} is not valid").format(n=number, member=name))
+            yield item
 
 
 def _damaged(reason: str) -> SyncError:
     return SyncError(
         "damaged",
-        _("The bundle's content is not a valid CPLC Desk bundle ({reason}).").format(reason=reason),
+        _(
+            "The bundle's content is not a valid CPLC Desk bundle ({reason}). It was not "
+            "imported. Ask the station to write the bundle again; if the new copy is refused "
+            "too, call the station."
+        ).format(reason=reason),
     )
+
+
+@contextmanager
+def _reading(name: str) -> Iterator[None]:
+    """Turn the ZIP reader's own errors for member ``name`` into a refusal."""
+    try:
+        yield
+    except _READ_ERRORS:
+        raise _damaged(_("{name} cannot be read").format(name=name)) from None
 
 
 def open_container(data: bytes) -> OpenedBundle:
@@ -165,9 +184,10 @@ def open_container(data: bytes) -> OpenedBundle:
         if info.file_size > limit:
             raise SyncError(
                 "too_large",
-                _("A part of the bundle ({name}) is larger than allowed.").format(
-                    name=info.filename
-                ),
+                _(
+                    "A part of the bundle ({name}) is larger than allowed, so it was not opened. "
+                    "Do not import it; call the station."
+                ).format(name=info.filename),
             )
         if info.file_size > MAX_RATIO * max(info.compress_size, 1) + 1024:
             raise _damaged(_("a part expands suspiciously (a 'zip bomb')"))
@@ -175,7 +195,7 @@ def open_container(data: bytes) -> OpenedBundle:
         manifest_bytes = zf.read(MANIFEST)
         signature = zf.read(SIGNATURE)
         manifest = json.loads(manifest_bytes)
-    except (ValueError, zipfile.BadZipFile, OSError):
+    except (*_READ_ERRORS, RecursionError):
         raise _damaged("unreadable manifest") from None
     if not isinstance(manifest, dict) or manifest.get("domain") != BUNDLE_DOMAIN:
         raise _damaged("not a station bundle manifest")

@@ -86,29 +86,46 @@ def seal(
     return b"".join(parts)
 
 
+def _truncated(what: str) -> SyncError:
+    return SyncError(
+        "truncated",
+        _(
+            "The file ends too early ({what}): it was not copied completely. Copy it again "
+            "from the station's stick, or ask the station to write the bundle again."
+        ).format(what=what),
+    )
+
+
+def _damaged(what: str) -> SyncError:
+    return SyncError(
+        "damaged",
+        _(
+            "The bundle is damaged ({what}). Copy it again from the station's stick, or ask the "
+            "station to write the bundle again."
+        ).format(what=what),
+    )
+
+
 def _read_exact(fh: BinaryIO, n: int, what: str) -> bytes:
     data = fh.read(n)
     if len(data) != n:
-        raise SyncError(
-            "truncated",
-            _(
-                "The file ends too early ({what}): it was not copied completely. Copy it again "
-                "from the station's stick, or ask the station to write the bundle again."
-            ).format(what=what),
-        )
+        raise _truncated(what)
     return data
 
 
 def read_header(fh: BinaryIO) -> EnvelopeHeader:
     """The header, unauthenticated until :func:`open_body` succeeds."""
-    if fh.read(len(MAGIC)) != MAGIC:
+    magic = fh.read(len(MAGIC))
+    if magic and magic != MAGIC and MAGIC.startswith(magic):  # cut inside the first bytes
+        raise _truncated("start")
+    if magic != MAGIC:
         raise SyncError(
             "not_a_bundle",
             _("This file is not a CPLC Desk bundle. Check that you chose the right file."),
         )
     (length,) = _U32.unpack(_read_exact(fh, 4, "header length"))
     if length > MAX_HEADER:
-        raise SyncError("damaged", _("The bundle's header is damaged (too long)."))
+        raise _damaged(_("its header is too long"))
     raw = _read_exact(fh, length, "header")
     try:
         fields = json.loads(raw)
@@ -120,8 +137,10 @@ def read_header(fh: BinaryIO) -> EnvelopeHeader:
             recipient=str(fields["recipient"]),
             raw=raw,
         )
-    except (ValueError, KeyError, TypeError):
-        raise SyncError("damaged", _("The bundle's header is damaged.")) from None
+    # An unauthenticated header can hold anything JSON allows: 1e999 (OverflowError in int()),
+    # deep nesting (RecursionError), a list instead of an object.
+    except (ValueError, KeyError, TypeError, OverflowError, RecursionError):
+        raise _damaged(_("its header is not readable")) from None
     if header.format > ENVELOPE_FORMAT:
         raise SyncError(
             "format_too_new",
@@ -148,8 +167,8 @@ def open_body(
     fields = json.loads(header.raw)
     try:
         content_key = _SUITE.decrypt(unb64(fields["wrapped_key"]), private_key, info=HPKE_INFO)
-    except (InvalidTag, ValueError, KeyError, TypeError):
-        raise SyncError("damaged", _("The bundle's key block is damaged.")) from None
+    except (InvalidTag, ValueError, KeyError, TypeError, AttributeError):  # e.g. a number
+        raise _damaged(_("its key block is not readable")) from None
     aead = ChaCha20Poly1305(content_key)
     aad = header.digest
     out = bytearray()
@@ -166,7 +185,7 @@ def open_body(
             )
         (length,) = _U32.unpack(length_bytes)
         if length > CHUNK + 16:
-            raise SyncError("damaged", _("The bundle is damaged (a part is too long)."))
+            raise _damaged(_("a part is too long"))
         sealed = _read_exact(fh, length, "chunk")
         for last in (False, True):
             try:
@@ -184,9 +203,15 @@ def open_body(
             )
         out += plain
         if len(out) > max_plain:
-            raise SyncError("too_large", _("The bundle is larger than this desk accepts."))
+            raise SyncError(
+                "too_large",
+                _(
+                    "The bundle is larger than this desk accepts. Do not import it; call the "
+                    "station."
+                ),
+            )
         counter += 1
         if last:
             if fh.read(1):
-                raise SyncError("damaged", _("The bundle has extra data after its end."))
+                raise _damaged(_("extra data after its end"))
             return bytes(out)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -14,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from cplc_desk import __version__
 from cplc_desk.domain.enums import AuditAction
-from cplc_desk.storage.models import AuditEntry, ChangeLog, SyncOutbox
+from cplc_desk.storage.models import SYNC_MODELS, AuditEntry, ChangeLog, SyncOutbox
 from cplc_desk.sync import container, envelope
 from cplc_desk.sync.enrollment import proof
 from cplc_desk.sync.keys import b64, key_id, raw_public
@@ -45,12 +46,49 @@ class BuiltBundle:
     counts: dict[str, int]
 
 
-def image_hash(row_image: str) -> str:
-    return hashlib.sha256(row_image.encode("utf-8")).hexdigest()
+def image_hash(image_text: str) -> str:
+    return hashlib.sha256(image_text.encode("utf-8")).hexdigest()
+
+
+def columns_of(table: str) -> list[str]:
+    model = next(m for m in SYNC_MODELS if m.__tablename__ == table)  # type: ignore[attr-defined]
+    return [c.name for c in model.__table__.columns]  # type: ignore[attr-defined]
+
+
+COLUMNS: dict[str, list[str]] = {t: columns_of(t) for t in TABLE_ORDER}
+
+
+def array_image(row_image: str, table: str) -> str:
+    """The row image as sent: a JSON array of values in the manifest's column order.
+
+    Arrays parse much faster than objects at headquarters. The conversion is deterministic, so
+    a station computes the same text (and hash) for a predecessor image every time.
+    """
+    image = json.loads(row_image)
+    values = [image.get(name) for name in COLUMNS[table]]
+    return json.dumps(values, separators=(",", ":"), ensure_ascii=False)
 
 
 def file_name(station: str, sequence: int, created_at: datetime) -> str:
     return f"CPLC-{station}-{sequence:06d}-{created_at:%Y%m%d}.cplcbundle"
+
+
+def change_line(change: ChangeLog, image: str, base_hash: str | None) -> bytes:
+    """One line of changes.tsv: seq, table, id, op, version, base hash (or -), image.
+
+    Headquarters hashes exactly the image text it receives; JSON text never holds a raw tab or
+    newline, so the line splits unambiguously.
+    """
+    fields = (
+        str(change.seq),
+        change.table_name,
+        change.record_id,
+        change.op,
+        str(change.version),
+        base_hash or "-",
+        image,
+    )
+    return "\t".join(fields).encode("utf-8") + b"\n"
 
 
 def audit_line(entry: AuditEntry) -> dict[str, object]:
@@ -68,9 +106,11 @@ def audit_line(entry: AuditEntry) -> dict[str, object]:
     }
 
 
-def _base_hashes(s: Session, changes: Sequence[ChangeLog]) -> dict[tuple[str, int], str]:
-    """Hash of each change's predecessor image (the version it replaced)."""
-    known = {(c.record_id, c.version): image_hash(c.row_image) for c in changes}
+def _base_hashes(
+    s: Session, changes: Sequence[ChangeLog], images: dict[int, str]
+) -> dict[tuple[str, int], str]:
+    """Hash of each change's predecessor image (the version it replaced), as sent."""
+    known = {(c.record_id, c.version): image_hash(images[c.seq]) for c in changes}
     wanted = [
         (c.record_id, c.version - 1)
         for c in changes
@@ -79,11 +119,11 @@ def _base_hashes(s: Session, changes: Sequence[ChangeLog]) -> dict[tuple[str, in
     for start in range(0, len(wanted), 400):
         chunk = wanted[start : start + 400]
         rows = s.execute(
-            select(ChangeLog.record_id, ChangeLog.version, ChangeLog.row_image).where(
-                tuple_(ChangeLog.record_id, ChangeLog.version).in_(chunk)
-            )
+            select(
+                ChangeLog.record_id, ChangeLog.version, ChangeLog.table_name, ChangeLog.row_image
+            ).where(tuple_(ChangeLog.record_id, ChangeLog.version).in_(chunk))
         )
-        known.update({(rid, v): image_hash(img) for rid, v, img in rows})
+        known.update({(rid, v): image_hash(array_image(img, t)) for rid, v, t, img in rows})
     return known
 
 
@@ -110,22 +150,14 @@ def build_next(
     ).all()
     if not changes and all(a.action == AuditAction.BUNDLE_EXPORTED for a in audits):
         return None
-    bases = _base_hashes(s, changes)
+    images = {c.seq: array_image(c.row_image, c.table_name) for c in changes}
+    bases = _base_hashes(s, changes, images)
     rank = {t: i for i, t in enumerate(TABLE_ORDER)}
-    ordered = sorted(changes, key=lambda c: (rank.get(c.table_name, len(rank)), c.seq))
+    ordered = sorted(changes, key=lambda c: (rank[c.table_name], c.seq))
     change_lines = b"".join(
-        container.canonical(
-            {
-                "seq": c.seq,
-                "t": c.table_name,
-                "id": c.record_id,
-                "op": c.op,
-                "v": c.version,
-                "bh": bases.get((c.record_id, c.version - 1)) if c.version > 1 else None,
-                "img": c.row_image,
-            }
+        change_line(
+            c, images[c.seq], bases.get((c.record_id, c.version - 1)) if c.version > 1 else None
         )
-        + b"\n"
         for c in ordered
     )
     audit_lines = b"".join(container.canonical(audit_line(a)) + b"\n" for a in audits)
@@ -156,13 +188,14 @@ def build_next(
             "count": len(audits),
         },
         "records": counts,
+        "columns": COLUMNS,
         "created_at": now.isoformat(),
         "app_version": __version__,
         "schema": schema,
     }
     inner = container.build(
         manifest,
-        {"changes.jsonl": change_lines, "audit.jsonl": audit_lines},
+        {container.CHANGES: change_lines, container.AUDIT: audit_lines},
         keys.signing_key,
     )
     opened = container.open_container(inner)

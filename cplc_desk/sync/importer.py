@@ -249,8 +249,9 @@ class BundleImporter:
             raise _fork(m)
         d.opened.check_members()
         counts = merge.apply_changes(
-            s, d.opened.lines("changes.jsonl"), station=m.station, sequence=m.sequence, now=now
-        )
+            s, d.opened.raw_lines(container.CHANGES), station=m.station, sequence=m.sequence,
+            columns=m.columns, now=now,
+        )  # fmt: skip
         audit_count = self._apply_audit(s, d.opened, m.station)
         skew = int((m.created_at - now).total_seconds())
         station.last_sequence = m.sequence
@@ -358,7 +359,7 @@ class BundleImporter:
         )
         prev = last or GENESIS_HASH
         rows = []
-        for line in opened.lines("audit.jsonl"):
+        for line in opened.lines(container.AUDIT):
             try:
                 at = datetime.fromisoformat(line["at"])
                 fields = {

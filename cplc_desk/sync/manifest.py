@@ -26,6 +26,7 @@ class Manifest:
     change_count: int
     audit_count: int
     records: dict[str, int]
+    columns: dict[str, list[str]]
     created_at: datetime
     app_version: str
     schema: str
@@ -59,6 +60,10 @@ class Manifest:
                 change_count=_int(fields["changes"]["count"]),
                 audit_count=_int(fields["audit"]["count"]),
                 records={str(k): _int(v) for k, v in dict(fields["records"]).items()},
+                columns={
+                    _text(t): [_text(c) for c in list(cols)]
+                    for t, cols in dict(fields["columns"]).items()
+                },
                 created_at=datetime.fromisoformat(_text(fields["created_at"])),
                 app_version=_text(fields["app_version"]),
                 schema=_text(fields["schema"]),

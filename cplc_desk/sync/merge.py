@@ -1,31 +1,32 @@
 """Merging a station's changes into headquarters' store.
 
 Rules (see docs/bundle-format.md): an unknown record is inserted; the same version with the same
-content is unchanged; a change whose base hash is the image headquarters holds replaces it; any
+image is unchanged; a change whose base hash is the image headquarters holds replaces it; any
 other change does not descend from what headquarters holds and is kept as a conflict with a
 deterministic provisional winner (higher version, then higher image hash), never dropped.
-Rows are written with bulk statements: a change is applied as a whole-row image.
+Each record row carries the hash of the image merged last (``sync_hash``), so deciding needs one
+look-up per record, and rows are written in bulk as whole-row images.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from cplc_desk.domain.i18n import _
-from cplc_desk.storage.models import SYNC_MODELS, RecordSyncState, SyncConflict
-from cplc_desk.storage.types import UTCDateTime
+from cplc_desk.storage.bulk import BulkWriter
+from cplc_desk.storage.models import SYNC_MODELS, SyncConflict
 from cplc_desk.sync.errors import SyncError
-from cplc_desk.sync.export import image_hash
 
 TABLES: dict[str, Table] = {m.__tablename__: m.__table__ for m in SYNC_MODELS}  # type: ignore[attr-defined]
-CHUNK = 2000
+CHUNK = 5000
 
 
 @dataclass
@@ -34,7 +35,6 @@ class MergeCounts:
     updated: int = 0
     unchanged: int = 0
     conflicts: int = 0
-    by_table: dict[str, int] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, int]:
         return {
@@ -45,181 +45,188 @@ class MergeCounts:
         }
 
 
-def _converters(table: Table) -> list[tuple[str, Any]]:
-    out: list[tuple[str, Any]] = []
-    for column in table.columns:
-        if isinstance(column.type, UTCDateTime):
-            out.append((column.name, datetime.fromisoformat))
-        elif column.type.python_type is date:
-            out.append((column.name, date.fromisoformat))
-        else:
-            out.append((column.name, None))
-    return out
+def _invalid() -> SyncError:
+    return SyncError("damaged", _("The bundle holds a change that is not valid."))
 
 
-_CONVERT = {name: _converters(t) for name, t in TABLES.items()}
+class Layout:
+    """How a station's image arrays (in the manifest's column order) map onto our columns."""
+
+    def __init__(self, table: str, station_columns: list[str]) -> None:
+        ours = [c.name for c in TABLES[table].columns]
+        position = {name: i for i, name in enumerate(station_columns)}
+        if not {"id", "version", "origin_desk"} <= position.keys():
+            raise _invalid()
+        self.station_columns = station_columns
+        self.width = len(station_columns)
+        self.same = station_columns == ours
+        self.mapping = [position.get(name) for name in ours]
+        self.id_at, self.version_at = position["id"], position["version"]
+        self.origin_at = position["origin_desk"]
+        self.hash_at = ours.index("sync_hash")
+
+    def row(self, values: list[Any]) -> list[Any]:
+        if self.same:
+            return values
+        return [None if i is None else values[i] for i in self.mapping]
 
 
-def row_values(table_name: str, image: dict[str, Any]) -> dict[str, Any]:
-    values: dict[str, Any] = {}
-    for name, convert in _CONVERT[table_name]:
-        value = image.get(name)
-        values[name] = convert(value) if convert is not None and value is not None else value
-    return values
-
-
-@dataclass
-class _Change:
+@dataclass(slots=True)
+class Change:
     table: str
     record_id: str
     version: int
     base_hash: str | None
-    image_text: str
+    image: bytes  # exactly as received
+    row: list[Any]  # our column order, sync_hash filled in
     hash: str
-    origin: str
 
 
-def _parse(line: dict[str, Any], station: str) -> _Change:
+def layouts_for(columns: dict[str, list[str]]) -> dict[str, Layout]:
+    return {t: Layout(t, cols) for t, cols in columns.items() if t in TABLES}
+
+
+def parse_line(raw: bytes, station: str, layouts: dict[str, Layout]) -> Change:
+    """Parse one line of changes.tsv (see :func:`cplc_desk.sync.export.change_line`)."""
     try:
-        table = str(line["t"])
-        if table not in TABLES:
-            raise ValueError(table)
-        text = str(line["img"])
-        image = json.loads(text)
-        change = _Change(
-            table=table,
-            record_id=str(line["id"]),
-            version=int(line["v"]),
-            base_hash=line.get("bh"),
-            image_text=text,
-            hash=image_hash(text),
-            origin=str(image["origin_desk"]),
-        )
-        if image.get("id") != change.record_id or int(image.get("version")) != change.version:
+        _seq, table_b, id_b, _op, version_b, base, image_bytes = raw.split(b"\t")
+        layout = layouts[table_b.decode("ascii")]
+        record_id, version = id_b.decode("ascii"), int(version_b)
+        values = json.loads(image_bytes.decode("utf-8"))  # str parses faster than bytes
+        if (
+            not isinstance(values, list)
+            or len(values) != layout.width
+            or values[layout.id_at] != record_id
+            or values[layout.version_at] != version
+        ):
             raise ValueError("image does not match its change")
-    except (KeyError, ValueError, TypeError):
-        raise SyncError("damaged", _("The bundle holds a change that is not valid.")) from None
-    if change.origin != station:
+        origin = values[layout.origin_at]
+        digest = hashlib.sha256(image_bytes).hexdigest()
+        row = layout.row(values)
+        row[layout.hash_at] = digest  # the column headquarters keys its merge decisions on
+    except (KeyError, ValueError, TypeError, IndexError, UnicodeDecodeError):
+        raise _invalid() from None
+    if origin != station:
         raise SyncError(
             "foreign_record",
             _(
                 "The bundle from {station} carries a record owned by {other}. A station may only "
                 "send its own records; the bundle was refused."
-            ).format(station=station, other=change.origin),
+            ).format(station=station, other=origin),
         )
-    return change
+    return Change(
+        table_b.decode("ascii"),
+        record_id,
+        version,
+        None if base == b"-" else base.decode("ascii"),
+        image_bytes,
+        row,
+        digest,
+    )
 
 
-def _chunks(items: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
-    batch: list[dict[str, Any]] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
+def _batches(
+    lines: Iterable[bytes], station: str, layouts: dict[str, Layout]
+) -> Iterator[list[Change]]:
+    batch: list[Change] = []
+    for line in lines:
+        batch.append(parse_line(line, station, layouts))
+        if len(batch) >= CHUNK:
             yield batch
             batch = []
     if batch:
         yield batch
 
 
+def _held(s: Session, batch: list[Change]) -> dict[str, tuple[int, str | None]]:
+    """(version, sync_hash) of the records of this batch that headquarters already holds."""
+    by_table: dict[str, list[str]] = {}
+    for c in batch:
+        by_table.setdefault(c.table, []).append(c.record_id)
+    held: dict[str, tuple[int, str | None]] = {}
+    conn = s.connection()
+    for name, ids in by_table.items():
+        table = TABLES[name]
+        unique = list(dict.fromkeys(ids))
+        for start in range(0, len(unique), 500):
+            rows = conn.execute(
+                select(table.c.id, table.c.version, table.c.sync_hash).where(
+                    table.c.id.in_(unique[start : start + 500])
+                )
+            )
+            held.update({rid: (v, h) for rid, v, h in rows})
+    return held
+
+
 def apply_changes(
-    s: Session, lines: Iterable[dict[str, Any]], *, station: str, sequence: int, now: datetime
+    s: Session,
+    lines: Iterable[bytes],
+    *,
+    station: str,
+    sequence: int,
+    columns: dict[str, list[str]],
+    now: datetime,
 ) -> MergeCounts:
     counts = MergeCounts()
-    conn = s.connection()
-    state_table: Table = RecordSyncState.__table__  # type: ignore[assignment]
-    for raw_batch in _chunks(lines, CHUNK):
-        batch = [_parse(line, station) for line in raw_batch]
-        ids = list({c.record_id for c in batch})
-        held: dict[str, tuple[int, str]] = {}
-        for start in range(0, len(ids), 500):
-            part = ids[start : start + 500]
-            held.update(
-                {
-                    rid: (v, h)
-                    for rid, v, h in conn.execute(
-                        select(
-                            state_table.c.record_id, state_table.c.version, state_table.c.image_hash
-                        ).where(state_table.c.record_id.in_(part))
-                    )
-                }
-            )
-        inserts: dict[str, dict[str, dict[str, Any]]] = {}
-        updates: dict[str, dict[str, dict[str, Any]]] = {}
-        new_states: dict[str, dict[str, Any]] = {}
-        changed_states: dict[str, dict[str, Any]] = {}
+    layouts = layouts_for(columns)
+    writers = {name: BulkWriter(s.connection(), table) for name, table in TABLES.items()}
+    for batch in _batches(lines, station, layouts):
+        held = _held(s, batch)
+        # Records first seen in this batch are inserted with their newest image, the rest
+        # updated; tables are written in bundle order (parents first).
+        inserts: dict[str, dict[str, Change]] = {}
+        updates: dict[str, dict[str, Change]] = {}
         for c in batch:
-            counts.by_table[c.table] = counts.by_table.get(c.table, 0) + 1
             current = held.get(c.record_id)
-            state = {
-                "record_id": c.record_id,
-                "table_name": c.table,
-                "origin_desk": c.origin,
-                "version": c.version,
-                "image_hash": c.hash,
-            }
             if current is None:
-                values = row_values(c.table, json.loads(c.image_text))
-                inserts.setdefault(c.table, {})[c.record_id] = values
-                new_states[c.record_id] = state
+                inserts.setdefault(c.table, {})[c.record_id] = c
                 counts.new += 1
             elif current == (c.version, c.hash):
                 counts.unchanged += 1
                 continue
             elif c.base_hash is not None and c.base_hash == current[1]:
-                _stage_update(c, inserts, updates)
-                target = new_states if c.record_id in new_states else changed_states
-                target[c.record_id] = state
+                _stage(c, inserts, updates)
                 counts.updated += 1
             else:
                 counts.conflicts += 1
-                incoming_wins = (c.version, c.hash) > current
-                _record_conflict(s, c, current, station, sequence, now, incoming_wins)
+                incoming_wins = (c.version, c.hash) > (current[0], current[1] or "")
+                _record_conflict(s, c, layouts[c.table], current, station, sequence, now,
+                                 incoming_wins)  # fmt: skip
                 if not incoming_wins:
                     continue
-                _stage_update(c, inserts, updates)
-                target = new_states if c.record_id in new_states else changed_states
-                target[c.record_id] = state
+                _stage(c, inserts, updates)
             held[c.record_id] = (c.version, c.hash)
-        for table_name, by_id in inserts.items():
-            conn.execute(insert(TABLES[table_name]), list(by_id.values()))
-        for table_name, by_id in updates.items():
-            table = TABLES[table_name]
-            params = [{**row, "b_id": rid} for rid, row in by_id.items()]
-            stmt = (
-                update(table)
-                .where(table.c.id == bindparam("b_id"))
-                .values({c.name: bindparam(c.name) for c in table.columns})
-            )
-            conn.execute(stmt, params)
-        if new_states:
-            conn.execute(insert(state_table), list(new_states.values()))
-        if changed_states:
-            conn.execute(
-                update(state_table)
-                .where(state_table.c.record_id == bindparam("b_id"))
-                .values(version=bindparam("version"), image_hash=bindparam("image_hash")),
-                [{**st, "b_id": rid} for rid, st in changed_states.items()],
-            )
+        for name in TABLES:
+            if name in inserts:
+                writers[name].insert([c.row for c in inserts[name].values()])
+            if name in updates:
+                writers[name].update([c.row for c in updates[name].values()])
     return counts
 
 
-def _stage_update(
-    c: _Change,
-    inserts: dict[str, dict[str, dict[str, Any]]],
-    updates: dict[str, dict[str, dict[str, Any]]],
+def _stage(
+    c: Change, inserts: dict[str, dict[str, Change]], updates: dict[str, dict[str, Change]]
 ) -> None:
-    values = row_values(c.table, json.loads(c.image_text))
-    pending = inserts.get(c.table, {})
-    if c.record_id in pending:  # created earlier in this same batch: insert the newest image
-        pending[c.record_id] = values
+    if c.record_id in inserts.get(c.table, {}):
+        inserts[c.table][c.record_id] = c  # created earlier in this batch: insert the newest
     else:
-        updates.setdefault(c.table, {})[c.record_id] = values
+        updates.setdefault(c.table, {})[c.record_id] = c
+
+
+def _as_object(values: dict[str, Any]) -> str:
+    return json.dumps(
+        {k: (v.isoformat() if isinstance(v, date | datetime) else v) for k, v in values.items()
+         if k != "sync_hash"},
+        sort_keys=True,
+        ensure_ascii=False,
+    )  # fmt: skip
 
 
 def _record_conflict(
     s: Session,
-    c: _Change,
-    current: tuple[int, str],
+    c: Change,
+    layout: Layout,
+    current: tuple[int, str | None],
     station: str,
     sequence: int,
     now: datetime,
@@ -229,14 +236,7 @@ def _record_conflict(
     held_row = (
         s.connection().execute(select(table).where(table.c.id == c.record_id)).mappings().first()
     )
-    held_image = json.dumps(
-        {
-            k: (v.isoformat() if isinstance(v, date | datetime) else v)
-            for k, v in (held_row or {}).items()
-        },
-        sort_keys=True,
-        ensure_ascii=False,
-    )
+    incoming = dict(zip(layout.station_columns, json.loads(c.image.decode("utf-8")), strict=True))
     s.add(
         SyncConflict(
             table_name=c.table,
@@ -244,11 +244,11 @@ def _record_conflict(
             station_code=station,
             bundle_sequence=sequence,
             held_version=current[0],
-            held_hash=current[1],
-            held_image=held_image,
+            held_hash=current[1] or "",
+            held_image=_as_object(dict(held_row or {})),
             incoming_version=c.version,
             incoming_hash=c.hash,
-            incoming_image=c.image_text,
+            incoming_image=_as_object(incoming),
             winner="incoming" if incoming_wins else "held",
             detected_at=now,
         )

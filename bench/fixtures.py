@@ -1,0 +1,89 @@
+"""Fast synthetic stores for benchmarks: realistic records written with bulk statements, with
+the same change-log images the app's flush hook would write (so export/import see real data)."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import insert
+
+from cplc_desk.domain.clock import now_utc
+from cplc_desk.domain.ids import uuid7
+from cplc_desk.domain.records import name_key, validate_complaint
+from cplc_desk.domain.samples import SampleMaker, SampleStation
+from cplc_desk.paths import DeskPaths
+from cplc_desk.services import reference
+from cplc_desk.services.context import DeskContext
+from cplc_desk.storage.models import ChangeLog, Complaint, NumberSequence, Person
+
+BATCH = 5000
+
+
+def _image(values: dict[str, object]) -> str:
+    return json.dumps(
+        {k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in values.items()},
+        sort_keys=True,
+        ensure_ascii=False,
+    )
+
+
+def fill_complaints(ctx: DeskContext, n: int, seed: int = 5) -> int:
+    """Add ``n`` complaints (and their complainants) to a set-up station. Returns rows written."""
+    identity = ctx.require_identity()
+    stations = [SampleStation(s.code, s.name) for s in reference.stations(ctx)]
+    maker = SampleMaker(stations, home=identity.code, seed=seed)
+    now = now_utc()
+    base = now - timedelta(days=365)
+    # A pool of validated drafts, reused with fresh ids: validation is not what we measure.
+    pool = [validate_complaint(maker.complaint(now), now) for _ in range(min(n, 2000))]
+    written = 0
+    seq = 0
+    with ctx.unit_of_work() as s:
+        conn = s.connection()
+        for start in range(0, n, BATCH):
+            people, complaints, changes = [], [], []
+            for i in range(start, min(n, start + BATCH)):
+                clean = pool[i % len(pool)]
+                at = base + timedelta(seconds=i * 30)
+                stamp = {"origin_desk": identity.code, "created_at": at, "created_by": "bench",
+                         "updated_at": at, "updated_by": "bench", "version": 1,
+                         "deleted_at": None, "deleted_by": None}  # fmt: skip
+                p = {"id": uuid7(), "name": clean.complainant.name,
+                     "name_key": name_key(clean.complainant.name),
+                     "relative_name": clean.complainant.relative_name,
+                     "cnic": clean.complainant.cnic, "mobile": clean.complainant.mobile,
+                     "address": clean.complainant.address, **stamp}  # fmt: skip
+                seq += 1
+                c = {"id": uuid7(), "number": f"{identity.code}-C-{at.year}-{seq:07d}",
+                     "complainant_id": p["id"], "category_code": clean.category,
+                     "police_station_code": clean.police_station,
+                     "incident_at": clean.incident_at.astimezone(UTC) if clean.incident_at else None,
+                     "incident_place": clean.incident_place,
+                     "fir_number": clean.fir.display if clean.fir else None,
+                     "fir_key": clean.fir.normalized if clean.fir else None,
+                     "fir_date": clean.fir_date.isoformat() if clean.fir_date else None,
+                     "narrative": clean.narrative, "status": "registered",
+                     "next_follow_up_on": None, "legacy_key": None, "legacy_ref": None,
+                     **stamp}  # fmt: skip
+                people.append(p)
+                complaints.append(c)
+                for table, row in (("person", p), ("complaint", c)):
+                    changes.append({"table_name": table, "record_id": row["id"], "op": "insert",
+                                    "version": 1, "changed_at": at, "row_image": _image(row)})  # fmt: skip
+            conn.execute(insert(Person), people)
+            conn.execute(
+                insert(Complaint),
+                [{**c, "fir_date": datetime.fromisoformat(c["fir_date"]).date() if c["fir_date"] else None}
+                 for c in complaints],
+            )  # fmt: skip
+            conn.execute(insert(ChangeLog), changes)
+            written += len(people) + len(complaints)
+        s.merge(NumberSequence(desk_code=identity.code, kind="complaint", year=now.year,
+                               last_value=seq))  # fmt: skip
+    return written
+
+
+def paths(root: Path, name: str) -> DeskPaths:
+    return DeskPaths(root / name)

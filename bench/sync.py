@@ -1,0 +1,123 @@
+"""Sync bundles: export and import of a large bundle, beside raw sqlite3 executemany of the same
+rows into the same tables, measured in the same run.
+
+    python -m bench.sync                 # 100,000 records (50,000 complaints + complainants)
+    python -m bench.sync --records 1000000 --memory   # also peak memory of a 1M-record import
+
+Targets (issue 5): import (decrypt, verify, merge) at least half the raw rate; a duplicate
+bundle recognised in under 1 s; a 1,000,000-record import under 500 MB peak memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.fixtures import fill_complaints
+from cplc_desk.paths import DeskPaths
+from cplc_desk.services import setup, sync_hq, sync_station
+from cplc_desk.services.context import Actor, open_desk
+
+
+def _raw_baseline(station_db: Path, empty_db: Path) -> tuple[int, float]:
+    """Rows/s of plain sqlite3 executemany copying the station's records into an empty store."""
+    src = sqlite3.connect(station_db)
+    dst = sqlite3.connect(empty_db)
+    dst.execute("PRAGMA journal_mode=WAL")
+    dst.execute("PRAGMA synchronous=FULL")
+    rows_total = 0
+    start = time.perf_counter()
+    dst.execute("BEGIN")
+    for table in ("person", "complaint"):
+        cols = [r[1] for r in src.execute(f"PRAGMA table_info({table})")]
+        rows = src.execute(f"SELECT {', '.join(cols)} FROM {table}").fetchall()
+        marks = ", ".join("?" for _ in cols)
+        dst.executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({marks})", rows)
+        rows_total += len(rows)
+    dst.execute("COMMIT")
+    elapsed = time.perf_counter() - start
+    src.close()
+    dst.close()
+    return rows_total, elapsed
+
+
+def _import_child(hq_dir: str, bundle: str) -> None:
+    from cplc_desk.services.context import open_desk as _open
+
+    ctx = _open(DeskPaths(Path(hq_dir)), actor=Actor("bench"))
+    outcomes = sync_hq.import_bundles(ctx, [Path(bundle)])
+    ctx.close()
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(f"{outcomes[0].status} {peak_kb}")
+
+
+def main(argv: list[str]) -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench.sync")
+    parser.add_argument("--records", type=int, default=100_000)
+    parser.add_argument("--memory", action="store_true", help="measure import peak memory")
+    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        _import_child(*args.child)
+        return
+    root = Path(tempfile.mkdtemp(prefix="cplc-bench-sync-"))
+    try:
+        hq = open_desk(DeskPaths(root / "hq"), actor=Actor("bench"))
+        setup.init_hq(hq, "Bench HQ")
+        template = root / "empty.sqlite3"
+        with sqlite3.connect(hq.paths.database) as live, sqlite3.connect(template) as copy:
+            live.backup(copy)
+        enrollment = sync_hq.enroll_station(hq, "CLIF", root / "clif.enroll")
+        st = open_desk(DeskPaths(root / "clif"), actor=Actor("bench"))
+        sync_station.enroll_from_file(st, enrollment)
+        t0 = time.perf_counter()
+        rows = fill_complaints(st, args.records // 2)
+        print(f"fixture: {rows:,} records written in {time.perf_counter() - t0:.1f} s")
+
+        t0 = time.perf_counter()
+        result = sync_station.export_bundle(st, root / "stick")
+        export_s = time.perf_counter() - t0
+        assert result.path is not None
+        size_mb = result.path.stat().st_size / 1e6
+        print(f"export: {result.records:,} changes in {export_s:.2f} s "
+              f"({result.records / export_s:,.0f}/s), bundle {size_mb:.1f} MB")  # fmt: skip
+
+        raw_rows, raw_s = _raw_baseline(st.paths.database, template)
+        raw_rate = raw_rows / raw_s
+        print(f"baseline: raw sqlite3 executemany of the same {raw_rows:,} rows: {raw_s:.2f} s "
+              f"({raw_rate:,.0f} rows/s)")  # fmt: skip
+        st.close()
+
+        if args.memory:
+            proc = subprocess.run(
+                [sys.executable, "-m", "bench.sync", "--child", str(root / "hq"), str(result.path)],
+                capture_output=True, text=True, check=True,
+            )  # fmt: skip
+            status, peak_kb = proc.stdout.split()
+            print(f"import (child process): {status}, peak memory {int(peak_kb) / 1024:.0f} MB "
+                  f"(target < 500 MB)")  # fmt: skip
+        else:
+            t0 = time.perf_counter()
+            outcomes = sync_hq.import_bundles(hq, [result.path])
+            import_s = time.perf_counter() - t0
+            rate = rows / import_s
+            print(f"import: {outcomes[0].status} {rows:,} records in {import_s:.2f} s "
+                  f"({rate:,.0f} records/s) = {rate / raw_rate:.0%} of raw (target >= 50%)")  # fmt: skip
+        t0 = time.perf_counter()
+        again = sync_hq.import_bundles(hq, [result.path])
+        dup_s = time.perf_counter() - t0
+        print(f"duplicate: {again[0].status} in {dup_s * 1000:.0f} ms (target < 1000 ms)")
+        hq.close()
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,142 @@
+"""The report of one import at headquarters, as an item model: a row per bundle file with what
+happened to it. Refused and held rows carry an icon and a tint as well as the word."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QApplication, QStyle
+
+from cplc_desk.gui import names
+from cplc_desk.gui.count_widgets import format_count
+from cplc_desk.gui.formats import NOTHING
+from cplc_desk.sync.importer import BundleOutcome
+
+ACCEPTED = "accepted"
+ALREADY_IMPORTED = "already_imported"
+HELD = "held"
+REFUSED = "refused"
+COUNT_KEYS = ("new", "updated", "unchanged", "conflicts")
+
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
+
+(FILE, STATION, BUNDLE, RESULT, NEW, UPDATED, UNCHANGED, CONFLICTS, MESSAGE) = range(9)
+
+_TINTS = {
+    REFUSED: (QColor("#fdecee"), QColor("#5c0011")),
+    HELD: (QColor("#fff3d6"), QColor("#3d2e00")),
+}
+_ICONS = {
+    ACCEPTED: QStyle.StandardPixmap.SP_DialogApplyButton,
+    ALREADY_IMPORTED: QStyle.StandardPixmap.SP_MessageBoxInformation,
+    HELD: QStyle.StandardPixmap.SP_MessageBoxWarning,
+    REFUSED: QStyle.StandardPixmap.SP_MessageBoxCritical,
+}
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class _Column:
+    header: str
+    text: Callable[[BundleOutcome], str]
+    numeric: bool = False
+
+
+def _count(key: str) -> Callable[[BundleOutcome], str]:
+    def text(outcome: BundleOutcome) -> str:
+        # Only a merged bundle has counts; a dash says "nothing merged", not "zero records".
+        return format_count(outcome.counts[key]) if key in outcome.counts else NOTHING
+
+    return text
+
+
+class ImportReportModel(QAbstractTableModel):
+    def __init__(self, station_names: dict[str, str] | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self._outcomes: list[BundleOutcome] = []
+        self._station_names = station_names or {}
+        self._columns = [
+            _Column(self.tr("File"), lambda o: Path(o.file).name),
+            _Column(self.tr("Station"), lambda o: o.station or NOTHING),
+            _Column(
+                self.tr("Bundle"),
+                lambda o: NOTHING if o.sequence is None else format_count(o.sequence),
+                numeric=True,
+            ),
+            _Column(self.tr("Result"), lambda o: names.bundle_result(o.status)),
+            _Column(self.tr("New"), _count("new"), numeric=True),
+            _Column(self.tr("Updated"), _count("updated"), numeric=True),
+            _Column(self.tr("Unchanged"), _count("unchanged"), numeric=True),
+            _Column(self.tr("Conflicts"), _count("conflicts"), numeric=True),
+            _Column(self.tr("Message"), lambda o: o.message),
+        ]
+
+    def set_outcomes(self, outcomes: Sequence[BundleOutcome]) -> None:
+        self.beginResetModel()
+        self._outcomes = list(outcomes)
+        self.endResetModel()
+
+    def outcomes(self) -> list[BundleOutcome]:
+        return list(self._outcomes)
+
+    def results(self) -> Counter[str]:
+        """How many bundles ended how (accepted, held ...)."""
+        return Counter(o.status for o in self._outcomes)
+
+    def record_counts(self) -> dict[str, int]:
+        """New, updated, unchanged and conflicting records over every merged bundle."""
+        return {key: sum(o.counts.get(key, 0) for o in self._outcomes) for key in COUNT_KEYS}
+
+    # ------------------------------------------------------------------ Qt model
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._outcomes)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._outcomes):
+            return None
+        outcome = self._outcomes[index.row()]
+        column = self._columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.text(outcome)
+        if role == STATUS_ROLE:
+            return outcome.status
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if index.column() == FILE:
+                return outcome.file
+            if index.column() == STATION and outcome.station:
+                return self._station_names.get(outcome.station, outcome.station)
+            if index.column() == MESSAGE:
+                return outcome.message or None
+            return None
+        if role == Qt.ItemDataRole.DecorationRole and index.column() == RESULT:
+            icon = _ICONS.get(outcome.status)
+            return QApplication.style().standardIcon(icon) if icon is not None else None
+        if role == Qt.ItemDataRole.BackgroundRole and outcome.status in _TINTS:
+            return QBrush(_TINTS[outcome.status][0])
+        if role == Qt.ItemDataRole.ForegroundRole and outcome.status in _TINTS:
+            return QBrush(_TINTS[outcome.status][1])
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
+            return int(Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self._columns)
+        ):
+            return self._columns[section].header
+        return None

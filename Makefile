@@ -34,9 +34,13 @@ test: $(STAMP)
 screenshots: $(STAMP)
 	xvfb-run -a -s "-screen 0 1280x800x24" $(BIN)/python -m cplc_desk.gui.screenshot docs/screenshots/main-window.png --demo
 	xvfb-run -a -s "-screen 0 1280x800x24" $(BIN)/python -m cplc_desk.gui.screenshot docs/screenshots/first-run.png --setup
+	xvfb-run -a -s "-screen 0 1280x800x24" $(BIN)/python -m cplc_desk.gui.screenshot docs/screenshots/sync-station.png --sync-station
+	xvfb-run -a -s "-screen 0 1600x1000x24" $(BIN)/python -m cplc_desk.gui.screenshot docs/screenshots/hq-stations.png --hq-stations
 
+## Benchmarks (figures beside a same-run baseline; see bench/).
 bench: $(STAMP)
 	$(BIN)/python -m bench
+	$(BIN)/python -m bench.sync --records 1000000 --memory
 
 lock:
 	$(BIN)/python -m pip freeze --exclude-editable > constraints.txt

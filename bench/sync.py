@@ -54,8 +54,20 @@ def _import_child(hq_dir: str, bundle: str) -> None:
     ctx = _open(DeskPaths(Path(hq_dir)), actor=Actor("bench"))
     outcomes = sync_hq.import_bundles(ctx, [Path(bundle)])
     ctx.close()
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(f"{outcomes[0].status} {peak_kb}")
+    print(f"{outcomes[0].status} {_peak_kb()}")
+
+
+def _peak_kb() -> int:
+    # VmHWM is this process's own high-water mark. ru_maxrss is not: Linux carries it over
+    # from the parent across fork and exec, so a child would report the parent's peak.
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
 def main(argv: list[str]) -> None:
@@ -96,6 +108,7 @@ def main(argv: list[str]) -> None:
         st.close()
 
         if args.memory:
+            hq.close()  # the child owns the store while it imports
             proc = subprocess.run(
                 [sys.executable, "-m", "bench.sync", "--child", str(root / "hq"), str(result.path)],
                 capture_output=True, text=True, check=True,
@@ -103,6 +116,7 @@ def main(argv: list[str]) -> None:
             status, peak_kb = proc.stdout.split()
             print(f"import (child process): {status}, peak memory {int(peak_kb) / 1024:.0f} MB "
                   f"(target < 500 MB)")  # fmt: skip
+            hq = open_desk(DeskPaths(root / "hq"), actor=Actor("bench"))
         else:
             t0 = time.perf_counter()
             outcomes = sync_hq.import_bundles(hq, [result.path])

@@ -241,8 +241,19 @@ def cmd_verify_bundle(ctx: DeskContext, args: argparse.Namespace) -> int:
 
 
 def cmd_open_bundle(ctx: DeskContext, args: argparse.Namespace) -> int:
-    for path in sync_hq.open_bundle(ctx, args.file, args.out):
+    opened = sync_hq.open_bundle(ctx, args.file, args.out)
+    for path in opened.paths:
         print(path)
+    if not opened.key_bound:
+        print(
+            _(
+                "Warning: this bundle's key is not bound to the station at headquarters yet, so "
+                "the key file comes from the bundle itself. A signature check then shows the "
+                "bundle is intact, not who made it. Import the bundle first, or confirm the key "
+                "id with the station."
+            ),
+            file=sys.stderr,
+        )
     return 0
 
 

@@ -40,7 +40,7 @@ def format_skew(seconds: int | None) -> str:
     if seconds is None:
         return NOTHING
     if seconds == 0:
-        return translate("Formats", "within tolerance")
+        return translate("Formats", "on time", "a station's clock")
     minutes = round(abs(seconds) / 60)
     if minutes < 120:
         amount = translate("Formats", "{n} min").format(n=format_count(minutes))

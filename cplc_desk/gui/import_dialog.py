@@ -96,11 +96,13 @@ class ImportDialog(QDialog):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
         self.view.verticalHeader().hide()
+        # The message says what to do about a refused or held bundle: wrapped, never cut off.
+        self.view.setWordWrap(True)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(MESSAGE, QHeaderView.ResizeMode.Stretch)
+        header.sectionResized.connect(lambda *_: self.view.resizeRowsToContents())
 
         self.summary = MessageBanner()
         self.summary.show_message(
@@ -124,7 +126,7 @@ class ImportDialog(QDialog):
         metrics = self.fontMetrics()
         self.resize(
             self.sizeHint().expandedTo(
-                QSize(metrics.averageCharWidth() * 130, metrics.lineSpacing() * 26)
+                QSize(metrics.averageCharWidth() * 170, metrics.lineSpacing() * 28)
             )
         )
 
@@ -191,6 +193,7 @@ class ImportDialog(QDialog):
 
     def _on_imported(self, outcomes: list[BundleOutcome]) -> None:
         self.model.set_outcomes(outcomes)
+        self.view.resizeRowsToContents()
         self.records_changed = self.records_changed or any(o.status == ACCEPTED for o in outcomes)
         self._show_summary()
 

@@ -1,7 +1,11 @@
-"""Screenshots for the docs: ``python -m cplc_desk.gui.screenshot OUT.png [--demo] [--setup]``.
+"""Screenshots for the docs:
+``python -m cplc_desk.gui.screenshot OUT.png [--demo | --setup | --sync-station | --hq-stations]``.
 
 Opens the main window (or, with ``--setup``, the first-run dialog) on a throwaway data folder,
-waits until it is on screen and saves a grab of it. Run it under a real platform (e.g.
+waits until it is on screen and saves a grab of it. ``--sync-station`` shows a station desk's Sync
+page just after it wrote a bundle; ``--hq-stations`` shows headquarters' Stations page with the
+report of an import on top. Both set up real desks (headquarters and its stations, each in its own
+folder) and exchange real bundles through the services. Run it under a real platform (e.g.
 ``xvfb-run -a -s "-screen 0 1280x800x24"``): the offscreen platform draws no fonts it cannot find.
 """
 
@@ -11,21 +15,29 @@ import argparse
 import shutil
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
+from unittest import mock
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEventLoop, QLocale, QPoint, QRect, Qt, QTimer, SignalInstance
+from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QWidget
 
 from cplc_desk.domain.clock import now_utc
 from cplc_desk.domain.records import ComplaintDraft, PersonDraft
+from cplc_desk.gui import dialogs
 from cplc_desk.gui.app import apply_layout_direction, create_application, install_translators
+from cplc_desk.gui.areas import SYNC
 from cplc_desk.gui.demo_progress import populate_demo
+from cplc_desk.gui.import_dialog import ImportDialog
 from cplc_desk.gui.main_window import MainWindow
 from cplc_desk.gui.setup_dialog import DeskSetupDialog
+from cplc_desk.gui.stations_page import StationsPage
+from cplc_desk.gui.sync_page import SyncPage
 from cplc_desk.paths import DeskPaths
-from cplc_desk.services import records, setup
+from cplc_desk.services import records, reference, setup, sync_hq, sync_station
 from cplc_desk.services.context import DeskContext, open_desk
 
 SIZE = (1200, 760)
@@ -33,24 +45,156 @@ SAMPLE_COMPLAINTS = (
     ("Ayesha Siddiqui", "MOBILE_SNATCHING", "Phone snatched at a signal on Khayaban-e-Ittehad."),
     ("Muhammad Imran", "FIR_NOT_REGISTERED", "Station refused to register an FIR for a burglary."),
     ("Farhan Qureshi", "THEFT", "Motorcycle parts stolen from a parked bike at Do Talwar."),
+    ("Sana Baloch", "THEFT", "Handbag taken from a rickshaw near Teen Talwar."),
+    ("Imtiaz Ahmed", "MOBILE_SNATCHING", "Two men on a motorcycle took a phone outside a bakery."),
 )
+HQ_NAME = "CPLC Central Reporting Cell"
+# Tall enough for the stations table to show above the import report; needs a screen to match
+# (xvfb-run -s "-screen 0 1600x1000x24").
+HQ_SIZE = (1400, 940)
 
 
-def _fill_small(ctx: DeskContext) -> None:
-    """A station with a few complaints, for when the demo service is not available."""
-    setup.init_station(ctx, "CLIF")
+def _register(ctx: DeskContext, station: str, samples: Sequence[tuple[str, str, str]]) -> None:
     now = now_utc()
-    for hours, (name, category, narrative) in enumerate(SAMPLE_COMPLAINTS, start=2):
+    for hours, (name, category, narrative) in enumerate(samples, start=2):
         records.register_complaint(
             ctx,
             ComplaintDraft(
                 complainant=PersonDraft(name=name),
                 category=category,
-                police_station="CLIF",
+                police_station=station,
                 incident_at=now - timedelta(hours=hours * 7),
                 narrative=narrative,
             ),
         )
+
+
+def _fill_small(ctx: DeskContext) -> None:
+    """A station with a few complaints, for when the demo service is not available."""
+    setup.init_station(ctx, "CLIF")
+    _register(ctx, "CLIF", SAMPLE_COMPLAINTS[:3])
+
+
+# ---------------------------------------------------------------------- sync scenes
+
+
+@contextmanager
+def _station_clock(offset: timedelta) -> Iterator[None]:
+    """Bundles made as if the station's clock read ``offset`` from now (days ago, or a clock
+    running fast): the only way to show an overdue station without waiting a week."""
+    with mock.patch.object(sync_station, "now_utc", lambda: now_utc() + offset):
+        yield
+
+
+class _Desks:
+    """Headquarters and the station desks enrolled with it, each in its own folder."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.hq = open_desk(DeskPaths(folder / "hq"))
+        setup.init_hq(self.hq, HQ_NAME)
+        self.stations: dict[str, DeskContext] = {}
+
+    def station(self, code: str, complaints: int = 2) -> DeskContext:
+        enrollment = sync_hq.enroll_station(self.hq, code, self.folder / f"enroll-{code}")
+        ctx = open_desk(DeskPaths(self.folder / code))
+        sync_station.enroll_from_file(ctx, enrollment)
+        _register(ctx, code, SAMPLE_COMPLAINTS[:complaints])
+        self.stations[code] = ctx
+        return ctx
+
+    def stick(self, name: str) -> Path:
+        path = self.folder / name
+        path.mkdir(exist_ok=True)
+        return path
+
+    def close(self) -> None:
+        for ctx in (*self.stations.values(), self.hq):
+            ctx.close()
+
+
+def _wait_for(signal: SignalInstance) -> None:
+    loop = QEventLoop()
+    signal.connect(loop.quit)
+    loop.exec()
+
+
+def _sync_station_window(desks: _Desks) -> MainWindow:
+    """Clifton's desk just after it wrote its second bundle (and registered one more complaint)."""
+    clifton = desks.station("CLIF", complaints=3)
+    sync_station.export_bundle(clifton, desks.stick("earlier stick"))
+    _register(clifton, "CLIF", SAMPLE_COMPLAINTS[3:4])
+    window = MainWindow(clifton)
+    window.resize(*SIZE)
+    window.show_page(SYNC)
+    page = window.pages[SYNC]
+    assert isinstance(page, SyncPage)
+    stick = desks.stick("USB stick")
+    with mock.patch.object(dialogs, "choose_folder", lambda *args: stick):
+        page.export_bundle()
+        _wait_for(page.work_finished)
+    _register(clifton, "CLIF", SAMPLE_COMPLAINTS[4:5])
+    page.refresh()
+    window.refresh()
+    return window
+
+
+def _hq_stations_scene(desks: _Desks) -> tuple[MainWindow, ImportDialog]:
+    """Headquarters with stations in every state, and the report of importing a USB stick."""
+    earlier, stick, lost = desks.stick("imported"), desks.stick("USB stick"), desks.stick("lost")
+
+    clifton = desks.station("CLIF", complaints=3)
+    first = sync_station.export_bundle(clifton, earlier)
+    _register(clifton, "CLIF", SAMPLE_COMPLAINTS[3:5])
+    sync_station.export_bundle(clifton, stick)
+    assert first.path is not None
+    shutil.copy(first.path, stick)  # brought again: recognised, not merged twice
+
+    with _station_clock(-timedelta(days=12)):
+        sync_station.export_bundle(desks.station("BOBA"), earlier)
+    sync_station.export_bundle(desks.station("SADD", complaints=1), earlier)
+    darakhshan = desks.station("DARA")
+    sync_station.export_bundle(darakhshan, lost)  # never reaches headquarters
+    _register(darakhshan, "DARA", SAMPLE_COMPLAINTS[2:3])
+    sync_station.export_bundle(darakhshan, stick)
+    with _station_clock(timedelta(minutes=25)):
+        sync_station.export_bundle(desks.station("DEFE", complaints=4), stick)
+    desks.station("GIZR")  # enrolled, never heard from
+    (stick / "CPLC-FRER-000003-20250101.cplcbundle").write_bytes(b"copied off a broken stick")
+
+    sync_hq.import_bundles(desks.hq, [earlier])
+    sync_hq.revoke_station(desks.hq, "SADD")
+
+    window = MainWindow(desks.hq)
+    window.resize(*HQ_SIZE)
+    window.show_page(SYNC)
+    page = window.pages[SYNC]
+    assert isinstance(page, StationsPage)
+    names = {st.code: st.name for st in reference.stations(desks.hq)}
+    dialog = ImportDialog(desks.hq, names, window)
+    dialog.import_paths([stick])
+    _wait_for(dialog.import_finished)
+    page.refresh()
+    page.select_code("DEFE")
+    return window, dialog
+
+
+def _grab_with_dialog(window: QWidget, dialog: QWidget) -> QPixmap:
+    """The window with the dialog drawn over it where it sits, with the title bar and outline a
+    window manager would give it (there is none under Xvfb)."""
+    shot = window.grab()
+    painter = QPainter(shot)
+    offset = dialog.mapToGlobal(QPoint(0, 0)) - window.mapToGlobal(QPoint(0, 0))
+    title_height = dialog.fontMetrics().height() + 12
+    title = QRect(offset.x(), offset.y() - title_height, dialog.width(), title_height)
+    painter.fillRect(title, QColor("#dcdcdc"))
+    painter.setPen(QColor("#202020"))
+    painter.drawText(title, Qt.AlignmentFlag.AlignCenter, dialog.windowTitle())
+    painter.drawPixmap(offset, dialog.grab())
+    painter.setPen(QColor("#7a7a7a"))
+    painter.drawRect(title.united(dialog.rect().translated(offset)).adjusted(-1, -1, 0, 0))
+    painter.end()
+    return shot
 
 
 def _prepare(ctx: DeskContext, demo: bool) -> None:
@@ -63,13 +207,16 @@ def _prepare(ctx: DeskContext, demo: bool) -> None:
         _fill_small(ctx)
 
 
-def _grab_when_shown(widget: QWidget, out: Path) -> None:
+def _grab_when_shown(
+    widget: QWidget, out: Path, grab_widget: Callable[[], QPixmap] | None = None
+) -> None:
     def grab() -> None:
         if not widget.isVisible():
             QTimer.singleShot(50, grab)
             return
         out.parent.mkdir(parents=True, exist_ok=True)
-        if not widget.grab().save(str(out)):
+        pixmap = grab_widget() if grab_widget is not None else widget.grab()
+        if not pixmap.save(str(out)):
             print(f"could not save {out}", file=sys.stderr)
             create_application().exit(1)
             return
@@ -85,13 +232,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m cplc_desk.gui.screenshot")
     parser.add_argument("out", type=Path)
     parser.add_argument("--demo", action="store_true", help="fill the desk with demo records")
-    parser.add_argument("--setup", action="store_true", help="show the first-run dialog instead")
+    scene = parser.add_mutually_exclusive_group()
+    scene.add_argument("--setup", action="store_true", help="show the first-run dialog instead")
+    scene.add_argument(
+        "--sync-station", action="store_true", help="a station desk's Sync page after an export"
+    )
+    scene.add_argument(
+        "--hq-stations",
+        action="store_true",
+        help="headquarters' Stations page with an import report",
+    )
     args = parser.parse_args(argv)
 
     app = create_application([sys.argv[0]])
+    if QLocale().name() == "C":
+        # A bare build machine has no locale; show dates as a desk in Karachi would.
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.Pakistan))
     install_translators(app)
     apply_layout_direction(app)
     folder = Path(tempfile.mkdtemp(prefix="cplc-desk-shot-"))
+    if args.sync_station or args.hq_stations:
+        return _sync_shot(app.exec, folder, args.out, args.hq_stations)
     ctx = open_desk(DeskPaths(folder / "desk"))
     try:
         widget: QWidget
@@ -108,6 +269,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         return app.exec()
     finally:
         ctx.close()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _sync_shot(exec_: Callable[[], int], folder: Path, out: Path, hq: bool) -> int:
+    desks = _Desks(folder)
+    try:
+        if hq:
+            window, dialog = _hq_stations_scene(desks)
+            window.show()
+            dialog.show()
+            # Over the lower part of the window, so the stations table stays in view above it.
+            dialog.move(
+                window.mapToGlobal(
+                    QPoint(
+                        window.width() - dialog.width() - 24,
+                        window.height() - dialog.height() - 70,
+                    )
+                )
+            )
+            _grab_when_shown(window, out, lambda: _grab_with_dialog(window, dialog))
+        else:
+            window = _sync_station_window(desks)
+            window.show()
+            _grab_when_shown(window, out)
+        return exec_()
+    finally:
+        desks.close()
         shutil.rmtree(folder, ignore_errors=True)
 
 

@@ -124,6 +124,8 @@ class StationsModel(QAbstractTableModel):
 
         never = 1 << 30  # sorts "never" after every real number of days
 
+        # Some headers are two short lines, where one would make the column far wider than its
+        # numbers and push the table past the window's edge.
         return [
             _Column(
                 self.tr("Status"),
@@ -135,14 +137,14 @@ class StationsModel(QAbstractTableModel):
                 self.tr("Code"), "", lambda r: r.summary.code, lambda r: r.summary.code.casefold()
             ),
             _Column(
-                self.tr("Police station"),
+                self.tr("Police\nstation"),
                 "",
                 lambda r: r.summary.name,
                 lambda r: r.summary.name.casefold(),
             ),
             _Column(self.tr("District"), "", lambda r: r.district, lambda r: r.district.casefold()),
             _Column(
-                self.tr("Last bundle"),
+                self.tr("Last\nbundle"),
                 self.tr("Number of the last bundle merged here"),
                 seq,
                 lambda r: r.summary.last_sequence,
@@ -155,14 +157,14 @@ class StationsModel(QAbstractTableModel):
                 lambda r: _timestamp(r.summary.last_bundle_created_at),
             ),
             _Column(
-                self.tr("Days since"),
+                self.tr("Days\nsince"),
                 self.tr("Whole days since the station made its last bundle"),
                 days,
                 lambda r: never if r.age_days is None else r.age_days,
                 numeric=True,
             ),
             _Column(
-                self.tr("Last import"),
+                self.tr("Last\nimport"),
                 self.tr("When headquarters last merged a bundle from this station"),
                 lambda r: format_datetime(r.summary.last_import_at),
                 lambda r: _timestamp(r.summary.last_import_at),

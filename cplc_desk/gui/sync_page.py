@@ -83,12 +83,12 @@ class SyncPage(QWidget):
         for tile in (self.pending_tile, self.audit_tile, self.last_tile):
             tiles.addWidget(tile, 1)
 
-        self.last_made_label = QLabel()
+        self.last_made_label = self.last_tile.note_label
         self.last_file_label = QLabel()
         self.last_file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         last_form = QFormLayout()
-        last_form.addRow(self.tr("Last bundle made:"), self.last_made_label)
-        last_form.addRow(self.tr("File name:"), self.last_file_label)
+        last_form.setContentsMargins(0, 0, 0, 0)
+        last_form.addRow(self.tr("Last bundle's file:"), self.last_file_label)
 
         # ---- sending
         self.export_button = QPushButton(self.tr("Export bundle to folder…"))
@@ -204,11 +204,12 @@ class SyncPage(QWidget):
         self.audit_tile.set_value(status.pending_audit_entries)
         if status.last_sequence:
             self.last_tile.value_label.setText(format_count(status.last_sequence))
-            self.last_tile.note_label.setText(self.tr("number of the last bundle written"))
+            self.last_made_label.setText(
+                self.tr("made {when}").format(when=format_datetime(status.last_export_at))
+            )
         else:
             self.last_tile.value_label.setText(NOTHING)
-            self.last_tile.note_label.setText(self.tr("no bundle written yet"))
-        self.last_made_label.setText(format_datetime(status.last_export_at))
+            self.last_made_label.setText(self.tr("no bundle written yet"))
         self.last_file_label.setText(status.last_file or NOTHING)
 
         self.again_spin.setMaximum(max(status.last_sequence, 1))

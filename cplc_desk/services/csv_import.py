@@ -113,7 +113,7 @@ def import_csv(
         raise CsvFileError(
             _("Unknown register {kind}: use complaints or vehicles.").format(kind=kind)
         )
-    ctx.require_identity()
+    desk_code = ctx.require_identity().code
     text = _read_text(path)
     table = _parse(text, kind)
     report = ImportReport(
@@ -133,7 +133,7 @@ def import_csv(
         row = {
             col: (values[i] if i < len(values) else "").strip() for col, i in table.columns.items()
         }
-        key = _row_key(kind, row)
+        key = _row_key(desk_code, kind, row)
         if key in seen:
             report.already_present += 1
             continue
@@ -312,11 +312,13 @@ def _parse(text: str, kind: str) -> _Table:
     return _Table(rows, positions, len(header), ignored)
 
 
-def _row_key(kind: str, row: dict[str, str]) -> str:
+def _row_key(desk_code: str, kind: str, row: dict[str, str]) -> str:
     # Empty cells are left out, so a file that gains or loses an empty column between two
-    # imports still matches the rows already imported.
+    # imports still matches the rows already imported. The desk is part of the identity: two
+    # stations importing the same register make two sets of records, which must not collide
+    # when headquarters merges them.
     folded = {k: " ".join(v.split()).casefold() for k, v in sorted(row.items()) if v.strip()}
-    return hashlib.sha256(canonical_json([kind, folded]).encode()).hexdigest()
+    return hashlib.sha256(canonical_json([desk_code, kind, folded]).encode()).hexdigest()
 
 
 class _Resolver:

@@ -164,13 +164,15 @@ def revoke_station(ctx: DeskContext, code: str) -> int:
         now = now_utc()
         for key in active:
             key.revoked_at = now
-        # Unused enrollments are withdrawn too: nobody can bind a key with them any more.
+        # Unused enrollments are withdrawn too: nobody can bind a key with them any more. The
+        # importer reads "used, but by no key" as withdrawn.
         for enrollment in s.scalars(
             select(SyncEnrollment).where(
                 SyncEnrollment.station_code == code, SyncEnrollment.used_at.is_(None)
             )
         ):
             enrollment.expires_at = now
+            enrollment.used_at = now
         ctx.audit(
             s,
             AuditAction.STATION_REVOKED,
@@ -225,22 +227,26 @@ def import_bundles(
         try:
             size = path.stat().st_size
             if size > 2 << 30:
-                raise SyncError("too_large", _("The file is larger than any bundle can be."))
+                raise SyncError(
+                    "too_large",
+                    _(
+                        "The file is larger than any bundle can be, so it was not read. Check "
+                        "that you chose the right file."
+                    ),
+                )
             data = path.read_bytes()
         except SyncError as exc:
-            outcomes.append(BundleOutcome(str(path), "refused", code=exc.code, message=exc.message))
+            outcomes.append(importer.refuse_unread(str(path), exc.code, exc.message))
             continue
         except OSError as exc:
-            outcomes.append(
-                BundleOutcome(
-                    str(path),
-                    "refused",
-                    code="unreadable",
-                    message=_("Cannot read the file: {reason}").format(reason=exc.strerror),
-                )
-            )
+            message = _(
+                "Cannot read the file: {reason}. Check the USB stick and copy the file again."
+            ).format(reason=exc.strerror)
+            outcomes.append(importer.refuse_unread(str(path), "unreadable", message))
             continue
-        outcomes.append(importer.import_bytes(str(path), data))
+        outcome = importer.import_bytes(str(path), data)
+        # Held bundles this one completed the chain for are applied now: report them too.
+        outcomes += [outcome, *outcome.released]
     if progress is not None:
         progress(len(files), len(files), "")
     return outcomes
@@ -293,7 +299,11 @@ def verify_bundle(ctx: DeskContext, path: Path) -> Verification:
             m.enrollment_proof,
         )
     ):
-        key_status = "new_enrolled"
+        # As the importer decides: an enrollment binds one key; used without one, withdrawn.
+        if enrollment.used_at is None:
+            key_status = "new_enrolled"
+        else:
+            key_status = "revoked" if enrollment.key_id is None else "unknown"
     else:
         key_status = "unknown"
     ok = station is not None and key_status in ("bound", "new_enrolled")
@@ -319,9 +329,20 @@ def verify_bundle(ctx: DeskContext, path: Path) -> Verification:
     )
 
 
-def open_bundle(ctx: DeskContext, path: Path, out_dir: Path) -> list[Path]:
+@dataclass(frozen=True)
+class OpenedFiles:
+    paths: list[Path]
+    key_bound: bool  # False: the key file comes from the bundle itself, not from our registry
+
+
+def open_bundle(ctx: DeskContext, path: Path, out_dir: Path) -> OpenedFiles:
     """Write the decrypted, still-signed content of a bundle, plus the station's public key, so
-    someone without CPLC Desk can check the signature with OpenSSL."""
+    someone without CPLC Desk can check the signature with OpenSSL.
+
+    The key comes from headquarters' registry when it is bound to the station. Before the first
+    import it can only come from the bundle, and then a passing check proves the bundle intact,
+    not who made it: the file name says so (``-UNBOUND``).
+    """
     importer = _importer(ctx)
     try:
         decoded = importer.decode(path.read_bytes())
@@ -332,14 +353,16 @@ def open_bundle(ctx: DeskContext, path: Path, out_dir: Path) -> list[Path]:
     m = decoded.manifest
     with ctx.store.read() as s:
         bound = s.get(SyncStationKey, m.key_id)
-    raw_key = keys.unb64(bound.public_key if bound else m.public_key)
+    raw_key = keys.unb64(bound.public_key if bound is not None else m.public_key)
     written = []
     out_dir.mkdir(parents=True, exist_ok=True)
     for name in decoded.opened.zip.namelist():
         target = out_dir / name  # names were checked against a fixed list
         write_atomically(target, decoded.opened.zip.read(name), mode=0o600)
         written.append(target)
-    key_file = out_dir / f"station-{m.station}-{m.key_id}.pem"
+    bound_here = bound is not None and bound.station_code == m.station
+    suffix = "" if bound_here else "-UNBOUND"
+    key_file = out_dir / f"station-{m.station}-{m.key_id}{suffix}.pem"
     write_atomically(key_file, keys.public_pem(keys.ed25519_public(raw_key)))
     written.append(key_file)
     with ctx.unit_of_work() as s:
@@ -348,7 +371,7 @@ def open_bundle(ctx: DeskContext, path: Path, out_dir: Path) -> list[Path]:
             AuditAction.BUNDLE_OPENED,
             details={"station": m.station, "sequence": m.sequence, "out": str(out_dir)},
         )
-    return written
+    return OpenedFiles(written, bound_here)
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from cplc_desk.storage.models import AuditEntry, ChangeLog, StoreMeta, SyncOutbo
 from cplc_desk.sync import enrollment as enrollment_file
 from cplc_desk.sync import keys
 from cplc_desk.sync.errors import SyncError
-from cplc_desk.sync.export import StationKeys, build_next
+from cplc_desk.sync.export import SYNC_BOOKKEEPING, StationKeys, build_next
 from cplc_desk.sync.files import write_atomically
 
 ENROLLMENT_META = "enrollment"
@@ -255,7 +255,7 @@ def status(ctx: DeskContext) -> StationSyncStatus:
             .select_from(AuditEntry)
             .where(
                 AuditEntry.seq > (last.audit_to if last else 0),
-                AuditEntry.action != AuditAction.BUNDLE_EXPORTED.value,
+                AuditEntry.action.not_in(SYNC_BOOKKEEPING),
             )
         )
     hq_name = json.loads(meta.value)["hq"]["name"] if meta else None

@@ -110,9 +110,10 @@ class OpenedBundle:
             if digest.hexdigest() != expected.get("sha256") or size != expected.get("size"):
                 raise SyncError(
                     "damaged",
-                    _("The bundle's {member} does not match its manifest: it was changed.").format(
-                        member=name
-                    ),
+                    _(
+                        "The bundle's {member} does not match its signed manifest: it was "
+                        "changed after the station signed it. Do not import it; call the station."
+                    ).format(member=name),
                 )
 
     def raw_lines(self, name: str) -> Iterator[bytes]:

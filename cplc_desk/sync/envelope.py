@@ -145,8 +145,9 @@ def read_header(fh: BinaryIO) -> EnvelopeHeader:
         raise SyncError(
             "format_too_new",
             _(
-                "This bundle was made by a newer version of CPLC Desk (envelope format {n}). "
-                "Update CPLC Desk here, then import it again."
+                "This bundle was made by a newer version of CPLC Desk (envelope format {n}), or "
+                "its first bytes are damaged. Update CPLC Desk here, then import it again; if it "
+                "is still refused, copy it again from the station's stick."
             ).format(n=header.format),
         )
     return header
@@ -156,19 +157,22 @@ def open_body(
     fh: BinaryIO, header: EnvelopeHeader, private_key: X25519PrivateKey, max_plain: int
 ) -> bytes:
     """Decrypt the rest of the file; raises :class:`SyncError` on any damage or wrong key."""
-    if header.recipient != key_id(private_key.public_key()):
-        raise SyncError(
-            "wrong_recipient",
-            _(
-                "This bundle was encrypted for another headquarters key ({kid}). It cannot be "
-                "opened here; check that the station was enrolled by this headquarters."
-            ).format(kid=header.recipient),
-        )
+    ours = header.recipient == key_id(private_key.public_key())
     fields = json.loads(header.raw)
     try:
         content_key = _SUITE.decrypt(unb64(fields["wrapped_key"]), private_key, info=HPKE_INFO)
     except (InvalidTag, ValueError, KeyError, TypeError, AttributeError):  # e.g. a number
+        if not ours:
+            raise SyncError(
+                "wrong_recipient",
+                _(
+                    "This bundle was encrypted for another headquarters key ({kid}). It cannot "
+                    "be opened here; check that the station was enrolled by this headquarters."
+                ).format(kid=header.recipient),
+            ) from None
         raise _damaged(_("its key block is not readable")) from None
+    if not ours:  # our key opens it, so the recipient named in the header was changed
+        raise _damaged(_("its header was changed"))
     aead = ChaCha20Poly1305(content_key)
     aad = header.digest
     out = bytearray()

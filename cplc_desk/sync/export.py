@@ -20,6 +20,12 @@ from cplc_desk.sync import container, envelope
 from cplc_desk.sync.enrollment import proof
 from cplc_desk.sync.keys import b64, key_id, raw_public
 
+# Audit entries that writing bundles itself makes: alone they are no reason for a new bundle
+# (they travel with the next one).
+SYNC_BOOKKEEPING = frozenset(
+    {AuditAction.BUNDLE_EXPORTED.value, AuditAction.BUNDLE_REWRITTEN.value}
+)
+
 # Parents before children, so headquarters can apply a bundle in order with foreign keys on.
 TABLE_ORDER = ("person", "complaint", "complaint_event", "vehicle_report")
 
@@ -148,7 +154,7 @@ def build_next(
         .where(AuditEntry.seq > audit_after, AuditEntry.desk_code == station)
         .order_by(AuditEntry.seq)
     ).all()
-    if not changes and all(a.action == AuditAction.BUNDLE_EXPORTED for a in audits):
+    if not changes and all(a.action in SYNC_BOOKKEEPING for a in audits):
         return None
     images = {c.seq: array_image(c.row_image, c.table_name) for c in changes}
     bases = _base_hashes(s, changes, images)

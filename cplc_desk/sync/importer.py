@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -22,6 +23,7 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from sqlalchemy import func, insert, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from cplc_desk.domain.audit import GENESIS_HASH, entry_hash
@@ -59,6 +61,8 @@ class BundleOutcome:
     code: str | None = None
     message: str = ""
     clock_skew_seconds: int | None = None
+    # Held bundles this one let through (applied, or refused on the way), for the report.
+    released: list[BundleOutcome] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -121,18 +125,18 @@ class BundleImporter:
                     return outcome
             decoded = self.decode(data, file_hash)
             outcome.station, outcome.sequence = decoded.manifest.station, decoded.manifest.sequence
-            with self.store.write(actor=self.actor, desk_code=self.desk_code) as s:
-                self._process(s, name, data, decoded, outcome)
+            self._apply(name, data, decoded, outcome)
         except SyncError as exc:
             outcome.status, outcome.code, outcome.message = "refused", exc.code, exc.message
             self._log_refusal(name, file_hash, outcome)
             return outcome
         if outcome.status == "accepted" and outcome.station:
-            self.apply_ready_held(outcome.station)
+            outcome.released = self.apply_ready_held(outcome.station)
         return outcome
 
     def apply_ready_held(self, station: str) -> list[BundleOutcome]:
-        """Apply held bundles of a station whose predecessor has now arrived, in order."""
+        """Apply held bundles of a station whose predecessor has now arrived, in order; the
+        outcomes end with the first one refused, if any."""
         applied: list[BundleOutcome] = []
         while True:
             with self.store.read() as s:
@@ -155,35 +159,87 @@ class BundleImporter:
             try:
                 decoded = self.decode(data, file_hash)
                 outcome.station, outcome.sequence = station, decoded.manifest.sequence
-                with self.store.write(actor=self.actor, desk_code=self.desk_code) as s:
-                    self._process(s, name, data, decoded, outcome, from_held=True)
+                self._apply(name, data, decoded, outcome, from_held=True)
             except SyncError as exc:
                 outcome.code, outcome.message = exc.code, exc.message
                 self._log_refusal(name, file_hash, outcome)
+                applied.append(outcome)
                 return applied
             applied.append(outcome)
 
     def decode(self, data: bytes, file_hash: str | None = None) -> _Decoded:
         """Decrypt and check structure and manifest fields (no store access)."""
         if len(data) > MAX_BUNDLE_BYTES:
-            raise SyncError("too_large", _("The file is larger than any bundle can be."))
+            raise SyncError(
+                "too_large",
+                _(
+                    "The file is larger than any bundle can be, so it was not read. Check that "
+                    "you chose the right file."
+                ),
+            )
         fh = io.BytesIO(data)
         header = envelope.read_header(fh)
         plain = envelope.open_body(fh, header, self.hq_key, MAX_BUNDLE_BYTES)
         opened = container.open_container(plain)
-        manifest = Manifest.parse(opened.manifest, self.known_schemas)
+        # The signature first: until it holds, nothing in the manifest (its format or schema
+        # either) is the station's word, so no advice is given on its strength.
+        fields = opened.manifest
+        try:
+            raw_key = unb64(str(fields["public_key"]))
+            public_key = ed25519_public(raw_key)
+            claimed_id = str(fields["key_id"])
+        except (KeyError, ValueError, TypeError):
+            raise SyncError(
+                "damaged",
+                _("The bundle's manifest is not valid. Do not import it; call the station."),
+            ) from None
+        if key_id(raw_key) != claimed_id:
+            raise SyncError(
+                "damaged",
+                _(
+                    "The bundle names a key that does not match its id: it was tampered with. "
+                    "Do not import it; call the station."
+                ),
+            )
+        opened.verify(public_key)
+        manifest = Manifest.parse(fields, self.known_schemas)
         if (header.station, header.sequence) != (manifest.station, manifest.sequence):
             raise SyncError(
                 "damaged",
-                _("The bundle's label does not match its signed content: it was tampered with."),
+                _(
+                    "The bundle's label does not match its signed content: it was tampered "
+                    "with. Do not import it; call the station."
+                ),
             )
-        raw_key = unb64(manifest.public_key)
-        if key_id(raw_key) != manifest.key_id:
-            raise SyncError("damaged", _("The bundle names a key that does not match its id."))
-        opened.verify(ed25519_public(raw_key))
         return _Decoded(file_hash or hashlib.sha256(data).hexdigest(), header, opened, manifest)
 
     # ------------------------------------------------------------------ one bundle, one transaction
+
+    def _apply(
+        self,
+        name: str,
+        data: bytes,
+        d: _Decoded,
+        outcome: BundleOutcome,
+        *,
+        from_held: bool = False,
+    ) -> None:
+        try:
+            with self.store.write(actor=self.actor, desk_code=self.desk_code) as s:
+                self._process(s, name, data, d, outcome, from_held=from_held)
+        # The store refused a row (bulk writes on SQLite raise the driver's own error): the
+        # transaction is rolled back; say so instead of stopping the whole import run.
+        except (IntegrityError, sqlite3.IntegrityError) as exc:
+            detail = str(getattr(exc, "orig", None) or exc).splitlines()[0][:200]
+            raise SyncError(
+                "store_conflict",
+                _(
+                    "Bundle {seq} from {code} could not be merged: headquarters' store refused "
+                    "one of its records ({detail}). Nothing from it was merged. Keep the file "
+                    "and report this to the CPLC Desk maintainers; check the other bundles "
+                    "meanwhile."
+                ).format(seq=d.manifest.sequence, code=d.manifest.station, detail=detail),
+            ) from None
 
     def _process(
         self,
@@ -206,7 +262,7 @@ class BundleImporter:
                     "(cplc-desk enroll-station --code {code}), then import again."
                 ).format(code=m.station),
             )
-        self._authorise(s, m, now)
+        to_bind = self._authorise(s, m, now)
         same_seq = s.scalar(
             select(SyncInbox).where(
                 SyncInbox.station_code == m.station, SyncInbox.sequence == m.sequence
@@ -247,6 +303,8 @@ class BundleImporter:
             return
         if m.previous != station.last_manifest_hash:
             raise _fork(m)
+        if to_bind is not None:
+            self._bind(s, m, to_bind, now)
         d.opened.check_members()
         counts = merge.apply_changes(
             s, d.opened.raw_lines(container.CHANGES), station=m.station, sequence=m.sequence,
@@ -294,7 +352,9 @@ class BundleImporter:
             ).format(minutes=station.clock_skew_seconds // 60)
         self._log(s, name, d.file_hash, outcome, "accepted")
 
-    def _authorise(self, s: Session, m: Manifest, now: datetime) -> None:
+    def _authorise(self, s: Session, m: Manifest, now: datetime) -> SyncEnrollment | None:
+        """Refuse unless the key is the station's: bound to it, or proven by an enrollment of
+        it. Returns that enrollment when the key still has to be bound (see :meth:`_bind`)."""
         key = s.get(SyncStationKey, m.key_id)
         if key is not None:
             if key.station_code != m.station:
@@ -302,18 +362,20 @@ class BundleImporter:
                     "wrong_station",
                     _(
                         "This bundle claims to come from {claimed} but is signed with the key of "
-                        "station {owner}. It was refused."
+                        "station {owner}. It was refused: do not import it, and call {owner} "
+                        "about it."
                     ).format(claimed=m.station, owner=key.station_code),
                 )
             if key.revoked_at is not None:
                 raise SyncError(
                     "revoked_key",
                     _(
-                        "This bundle is signed with a key of {code} that was revoked on {date}. "
-                        "Bundles from the station's new desk are accepted; this one is not."
+                        "This bundle is signed with a key of {code} that was revoked on {date}, "
+                        "so it was not imported. If the station's desk is trusted again, enroll "
+                        "it again (cplc-desk enroll-station --code {code})."
                     ).format(code=m.station, date=key.revoked_at.date().isoformat()),
                 )
-            return
+            return None
         enrollment = s.get(SyncEnrollment, m.enrollment_id)
         unknown = SyncError(
             "unknown_key",
@@ -324,12 +386,29 @@ class BundleImporter:
         )
         if enrollment is None or enrollment.station_code != m.station:
             raise unknown
-        if enrollment.used_at is not None and enrollment.key_id != m.key_id:
-            raise unknown
         if not proof_ok(
             enrollment.secret, m.station, m.enrollment_id, unb64(m.public_key), m.enrollment_proof
         ):
             raise unknown
+        if enrollment.used_at is not None and enrollment.key_id is None:
+            # Withdrawn by revoke-station before any key was bound with it.
+            raise SyncError(
+                "revoked_key",
+                _(
+                    "This bundle is signed with a key of {code} whose enrollment was withdrawn "
+                    "when the station was revoked on {date}, so it was not imported. If the "
+                    "station's desk is trusted again, enroll it again "
+                    "(cplc-desk enroll-station --code {code})."
+                ).format(code=m.station, date=enrollment.used_at.date().isoformat()),
+            )
+        if enrollment.used_at is not None and enrollment.key_id != m.key_id:
+            raise unknown  # an enrollment binds one key only
+        return enrollment
+
+    def _bind(self, s: Session, m: Manifest, enrollment: SyncEnrollment, now: datetime) -> None:
+        """Bind a newly enrolled key when its first bundle is applied, not when it is held:
+        the station's earlier bundles, still signed with its earlier key, may arrive later and
+        must still be accepted."""
         # A key from a newer enrollment replaces the station's earlier keys (a new PC).
         for old in s.scalars(
             select(SyncStationKey).where(
@@ -369,13 +448,18 @@ class BundleImporter:
                 }  # fmt: skip
                 recomputed = entry_hash(prev_hash=line["prev_hash"], at=at, **fields)
             except (KeyError, TypeError, ValueError):
-                raise SyncError("damaged", _("The bundle's audit trail is not valid.")) from None
+                raise SyncError(
+                    "damaged",
+                    _("The bundle's audit trail is not valid. Do not import it; call the station."),
+                ) from None
             if fields["desk_code"] != station or line["prev_hash"] != prev:
                 raise SyncError(
                     "audit_broken",
                     _(
                         "The audit trail in this bundle does not continue the trail headquarters "
-                        "holds for {code}: an entry was removed or changed at the station."
+                        "holds for {code}: an entry was removed or changed at the station. "
+                        "Nothing was merged. Call the station before importing anything more "
+                        "from it."
                     ).format(code=station),
                 )
             if recomputed != line["entry_hash"]:
@@ -383,7 +467,8 @@ class BundleImporter:
                     "audit_broken",
                     _(
                         "An audit entry from {code} was changed after it was written "
-                        "(entry {entry})."
+                        "(entry {entry}). Nothing was merged. Call the station before importing "
+                        "anything more from it."
                     ).format(code=station, entry=fields["entry_id"]),
                 )
             rows.append({**fields, "at": at, "prev_hash": prev, "entry_hash": recomputed})
@@ -430,6 +515,12 @@ class BundleImporter:
             {"file": name[-120:], "station": o.station, "sequence": o.sequence,
              "outcome": outcome, "code": o.code, "counts": o.counts},
         )  # fmt: skip
+
+    def refuse_unread(self, name: str, code: str, message: str) -> BundleOutcome:
+        """A file refused before it could be read (too large, unreadable), logged like the rest."""
+        outcome = BundleOutcome(file=name, status="refused", code=code, message=message)
+        self._log_refusal(name, None, outcome)
+        return outcome
 
     def _log_refusal(self, name: str, file_hash: str | None, o: BundleOutcome) -> None:
         with self.store.write(actor=self.actor, desk_code=self.desk_code) as s:

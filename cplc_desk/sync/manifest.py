@@ -85,7 +85,13 @@ class Manifest:
 
 
 def _invalid() -> SyncError:
-    return SyncError("damaged", _("The bundle's manifest is not valid."))
+    return SyncError(
+        "damaged",
+        _(
+            "The bundle's manifest is not valid. Ask the station to write the bundle again; if "
+            "the new copy is refused too, call the station."
+        ),
+    )
 
 
 def _text(value: Any) -> str:

@@ -111,7 +111,7 @@ def parse_line(raw: bytes, station: str, layouts: dict[str, Layout]) -> Change:
             "foreign_record",
             _(
                 "The bundle from {station} carries a record owned by {other}. A station may only "
-                "send its own records; the bundle was refused."
+                "send its own records; the bundle was refused. Call the station about it."
             ).format(station=station, other=origin),
         )
     return Change(

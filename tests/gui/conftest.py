@@ -1,5 +1,5 @@
-"""GUI fixtures: an opened desk in a fresh data folder (set up or not), and message boxes that
-record what they would have said instead of waiting for a click."""
+"""GUI fixtures: an opened desk in a fresh data folder (set up or not), fresh settings, and message
+boxes that record what they would have said instead of waiting for a click."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSettings
 
 from cplc_desk.gui import dialogs
 from cplc_desk.paths import DeskPaths
@@ -45,7 +46,23 @@ def shown_messages(monkeypatch: pytest.MonkeyPatch) -> list[ShownMessage]:
     monkeypatch.setattr(dialogs, "show_about", recorder("about"))
     monkeypatch.setattr(dialogs, "confirm", refuse_confirm)
     monkeypatch.setattr(dialogs, "run_modal", refuse_modal)
+
+    def refuse_chooser(parent, title: str, *args):  # type: ignore[no-untyped-def]
+        raise AssertionError(f"unexpected file dialog: {title}")
+
+    for name in ("choose_folder", "choose_file", "choose_files", "choose_save_file"):
+        monkeypatch.setattr(dialogs, name, refuse_chooser)
     return shown
+
+
+@pytest.fixture(autouse=True)
+def fresh_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Every test starts with no saved preferences. Qt reads XDG_CONFIG_HOME only once per
+    process, so the folder is set through QSettings itself."""
+    folder = tmp_path_factory.mktemp("settings")
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder))
+    yield folder
 
 
 @pytest.fixture

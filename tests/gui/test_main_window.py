@@ -60,7 +60,9 @@ def test_demo_and_headquarters_titles(qtbot, desk_ctx: DeskContext) -> None:
     assert window.windowTitle().startswith("CPLC Desk — CPLC Central (")
     assert window.windowTitle().endswith(") — demo")
     assert "Headquarters" in overview(window).identity_label.text()
-    assert "Sync page" in overview(window).empty_label.text()  # HQ does not register records
+    # HQ does not register records; they arrive on the Stations page (HQ's name for Sync).
+    assert "Stations page" in overview(window).empty_label.text()
+    assert window.nav.item(list(window.pages).index(SYNC)).text() == "Stations"
     window.close()
 
 
@@ -90,7 +92,7 @@ def test_ctrl_number_switches_pages(qtbot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: window.current_key() == OVERVIEW)
 
 
-def test_placeholder_pages_say_what_will_be_there(window: MainWindow) -> None:
+def test_pages_say_what_their_area_is_for(window: MainWindow) -> None:
     for key in (COMPLAINTS, VEHICLES, SYNC, REPORTS):
         page = window.pages[key]
         assert page.purpose_label.text()  # type: ignore[attr-defined]

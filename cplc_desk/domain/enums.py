@@ -68,6 +68,7 @@ class AuditAction(StrEnum):
     RECORD_UPDATED = "record.updated"
     RECORD_DELETED = "record.deleted"
     STATUS_CHANGED = "record.status_changed"
+    FOLLOW_UP_ADDED = "record.follow_up"
     CSV_IMPORTED = "csv.imported"
     SEARCHED_PERSON = "search.person"
     VEHICLE_VERIFIED = "vehicle.verified"

@@ -34,6 +34,7 @@ from cplc_desk.domain.validation import FieldError
 from cplc_desk.services import reference
 from cplc_desk.services.context import DeskContext, ServiceError
 from cplc_desk.services.records import insert_complaint, insert_vehicle_report, legacy_keys_present
+from cplc_desk.storage import search
 from cplc_desk.storage.models import Complaint, VehicleReport
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
@@ -162,6 +163,8 @@ def import_csv(
                 registered = insert(ctx, s, clean, legacy_key=key, legacy_ref=ref)  # type: ignore[arg-type]
                 report.numbers.append(registered.number)
                 imported_here += 1
+            s.flush()
+            search.catch_up(s)
             ctx.audit(
                 s,
                 AuditAction.CSV_IMPORTED,

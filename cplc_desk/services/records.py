@@ -36,6 +36,7 @@ from cplc_desk.domain.records import (
 )
 from cplc_desk.domain.validation import FieldError
 from cplc_desk.services.context import DeskContext
+from cplc_desk.storage import search
 from cplc_desk.storage.models import (
     Complaint,
     ComplaintCategory,
@@ -187,7 +188,10 @@ def register_complaint(ctx: DeskContext, draft: ComplaintDraft) -> Registered:
     """Validate and save a complaint; raises :class:`DraftErrors` listing every problem."""
     clean = validate_complaint(draft, now_utc())
     with ctx.unit_of_work() as s:
-        return insert_complaint(ctx, s, clean)
+        registered = insert_complaint(ctx, s, clean)
+        s.flush()
+        search.catch_up(s)  # findable by name and words at once
+        return registered
 
 
 _OPEN_STATUS = {

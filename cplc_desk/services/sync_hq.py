@@ -22,7 +22,7 @@ from cplc_desk.domain.i18n import _
 from cplc_desk.domain.ids import uuid7
 from cplc_desk.services import reference
 from cplc_desk.services.context import DeskContext, DeskIdentity, ServiceError
-from cplc_desk.storage import migrate
+from cplc_desk.storage import migrate, search
 from cplc_desk.storage.models import SyncEnrollment, SyncInbox, SyncStation, SyncStationKey
 from cplc_desk.sync import enrollment as enrollment_file
 from cplc_desk.sync import keys
@@ -247,6 +247,11 @@ def import_bundles(
         outcome = importer.import_bytes(str(path), data)
         # Held bundles this one completed the chain for are applied now: report them too.
         outcomes += [outcome, *outcome.released]
+    if any(o.status == "accepted" for o in outcomes):
+        # Make merged complaints findable by words now, outside the bundles' transactions so a
+        # merge never waits on the full-text index.
+        with ctx.unit_of_work() as s:
+            search.catch_up(s)
     if progress is not None:
         progress(len(files), len(files), "")
     return outcomes

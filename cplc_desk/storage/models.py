@@ -58,6 +58,21 @@ class Desk(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
+class FormDraft(Base):
+    """A form in progress, saved as the volunteer types: offered back after a crash or power cut.
+
+    Kept in the store (not a loose file) so personal data in it has the store's protection.
+    """
+
+    __tablename__ = "form_draft"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    actor: Mapped[str] = mapped_column(String(64))
+    data: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
 class StoreMeta(Base):
     """Small key/value facts about the store (reference data hash, last export, ...)."""
 
@@ -210,21 +225,26 @@ class Person(SyncMixin, Base):
 
 class Complaint(SyncMixin, Base):
     __tablename__ = "complaint"
-    __table_args__ = (Index("ix_complaint_created_at", "created_at"),)
+    # Lists page through complaints in registration order (keyset on created_at, id), within a
+    # status, station or category when filtered: one index for each of those walks.
+    __table_args__ = (
+        Index("ix_complaint_created_id", "created_at", "id"),
+        Index("ix_complaint_status_created", "status", "created_at", "id"),
+        Index("ix_complaint_station_created", "police_station_code", "created_at", "id"),
+        Index("ix_complaint_category_created", "category_code", "created_at", "id"),
+    )
 
     number: Mapped[str] = mapped_column(String(24), unique=True)
     complainant_id: Mapped[str] = mapped_column(ForeignKey("person.id"), index=True)
     category_code: Mapped[str] = mapped_column(ForeignKey("ref_complaint_category.code"))
-    police_station_code: Mapped[str] = mapped_column(
-        ForeignKey("ref_police_station.code"), index=True
-    )
+    police_station_code: Mapped[str] = mapped_column(ForeignKey("ref_police_station.code"))
     incident_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     incident_place: Mapped[str | None] = mapped_column(String(200))
     fir_number: Mapped[str | None] = mapped_column(String(40))
     fir_key: Mapped[str | None] = mapped_column(String(40), index=True)
     fir_date: Mapped[date | None] = mapped_column(Date)
     narrative: Mapped[str] = mapped_column(Text)
-    status: Mapped[str] = mapped_column(String(20), index=True)
+    status: Mapped[str] = mapped_column(String(20))
     next_follow_up_on: Mapped[date | None] = mapped_column(Date, index=True)
     legacy_key: Mapped[str | None] = mapped_column(String(64), unique=True)  # CSV row identity
     legacy_ref: Mapped[str | None] = mapped_column(String(40))  # number in the old register

@@ -1,0 +1,614 @@
+"""The complaint desk's verbs: find complaints, read one with its timeline, move it through the
+workflow, add follow-ups, check for repeat complainants, keep form drafts, issue receipts.
+
+Look-ups by a person's CNIC or phone are written to the audit trail (who looked up whom).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any, cast
+
+from sqlalchemy import Select, and_, func, or_, select, text, tuple_
+from sqlalchemy.orm import Session
+
+from cplc_desk.domain.clock import now_utc
+from cplc_desk.domain.enums import AuditAction, ComplaintEventKind, ComplaintStatus
+from cplc_desk.domain.i18n import _
+from cplc_desk.domain.ids import RecordNumber
+from cplc_desk.domain.validation import (
+    FieldError,
+    mask_cnic,
+    mask_phone,
+    normalize_digits,
+    parse_cnic,
+    parse_fir_number,
+    parse_mobile,
+)
+from cplc_desk.domain.workflow import OPEN_STATUSES, allowed, check_transition
+from cplc_desk.services.context import DeskContext, ServiceError
+from cplc_desk.storage import search
+from cplc_desk.storage.models import (
+    AuditEntry,
+    Complaint,
+    ComplaintCategory,
+    ComplaintEvent,
+    FormDraft,
+    Person,
+    PoliceStation,
+)
+
+PAGE = 200
+
+
+# ------------------------------------------------------------------ finding complaints
+
+
+@dataclass(frozen=True)
+class ComplaintQuery:
+    """What the complaints list shows. Empty fields do not filter."""
+
+    text: str = ""
+    statuses: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    stations: tuple[str, ...] = ()
+    registered_from: date | None = None
+    registered_to: date | None = None  # inclusive
+    overdue_on: date | None = None  # open complaints whose next follow-up is before this day
+    oldest_first: bool = False
+
+
+@dataclass(frozen=True)
+class ComplaintRow:
+    """One line of the complaints list: personal data masked."""
+
+    id: str
+    number: str
+    created_at: datetime
+    complainant: str
+    cnic_masked: str
+    mobile_masked: str
+    category_code: str
+    police_station_code: str
+    status: str
+    fir_number: str | None
+    next_follow_up_on: date | None
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """Where the next page starts (keyset paging: no OFFSET, fast at any depth)."""
+
+    created_at: datetime
+    id: str
+
+
+@dataclass(frozen=True)
+class Page:
+    rows: list[ComplaintRow]
+    next: Cursor | None
+
+
+@dataclass(frozen=True)
+class SearchTerm:
+    kind: str  # all | number | cnic | mobile | fir | words
+    value: str
+
+
+_FIR_RE = re.compile(r"^\s*(f\.?\s*i\.?\s*r\.?\s*(no\.?)?\s*)?\d{1,6}\s*[/\-]\s*\d{2,4}\s*$", re.I)
+_PHONEISH = re.compile(r"^[\d\s\-+()]+$")
+
+
+def classify(text_: str) -> SearchTerm:
+    """Decide what a search box entry is: a receipt number, CNIC, mobile, FIR number or words."""
+    raw = text_.strip()
+    if not raw:
+        return SearchTerm("all", "")
+    number = RecordNumber.parse(raw)
+    if number is not None:
+        return SearchTerm("number", str(number))
+    if _PHONEISH.match(raw):
+        digits = normalize_digits(raw)
+        if len(digits) == 13 and digits[0] != "0":
+            try:
+                return SearchTerm("cnic", parse_cnic(raw))
+            except FieldError:
+                pass
+        try:
+            return SearchTerm("mobile", parse_mobile(raw))
+        except FieldError:
+            pass
+    if _FIR_RE.match(raw):
+        try:
+            return SearchTerm("fir", parse_fir_number(raw).normalized)
+        except FieldError:
+            pass
+    return SearchTerm("words", raw)
+
+
+def _filtered(s: Session, query: ComplaintQuery, term: SearchTerm) -> Select[Any]:
+    stmt = cast(
+        "Select[Any]",
+        select(Complaint, Person.name, Person.cnic, Person.mobile)
+        .join(Person, Person.id == Complaint.complainant_id)
+        .where(Complaint.deleted_at.is_(None)),
+    )
+    if term.kind == "number":
+        stmt = stmt.where(Complaint.number == term.value)
+    elif term.kind == "cnic":
+        stmt = stmt.where(Person.cnic == term.value)
+    elif term.kind == "mobile":
+        stmt = stmt.where(Person.mobile == term.value)
+    elif term.kind == "fir":
+        stmt = stmt.where(Complaint.fir_key == term.value)
+    elif term.kind == "words":
+        expression = search.match_expression(term.value)
+        if expression is None:
+            stmt = stmt.where(text("0"))
+        elif search.has_fts(s):
+            stmt = stmt.where(
+                text("complaint.rowid IN (SELECT rowid FROM complaint_fts WHERE complaint_fts MATCH :fts)")
+                .bindparams(fts=expression)
+            )  # fmt: skip
+        else:
+            like = f"%{term.value.strip()}%"
+            stmt = stmt.where(or_(Person.name.ilike(like), Complaint.narrative.ilike(like)))
+    if query.statuses:
+        stmt = stmt.where(Complaint.status.in_(query.statuses))
+    if query.categories:
+        stmt = stmt.where(Complaint.category_code.in_(query.categories))
+    if query.stations:
+        stmt = stmt.where(Complaint.police_station_code.in_(query.stations))
+    if query.registered_from is not None:
+        stmt = stmt.where(Complaint.created_at >= _start_of(query.registered_from))
+    if query.registered_to is not None:
+        stmt = stmt.where(Complaint.created_at < _start_of(query.registered_to, plus_days=1))
+    if query.overdue_on is not None:
+        stmt = stmt.where(
+            Complaint.status.in_([st.value for st in OPEN_STATUSES]),
+            Complaint.next_follow_up_on < query.overdue_on,
+        )
+    return stmt
+
+
+def _start_of(day: date, plus_days: int = 0) -> datetime:
+    from datetime import timedelta
+
+    from cplc_desk.domain.clock import PKT
+
+    return datetime(day.year, day.month, day.day, tzinfo=PKT) + timedelta(days=plus_days)
+
+
+def _row(c: Complaint, name: str, cnic: str | None, mobile: str | None) -> ComplaintRow:
+    return ComplaintRow(
+        id=c.id,
+        number=c.number,
+        created_at=c.created_at,
+        complainant=name,
+        cnic_masked=mask_cnic(cnic) if cnic else "",
+        mobile_masked=mask_phone(mobile) if mobile else "",
+        category_code=c.category_code,
+        police_station_code=c.police_station_code,
+        status=c.status,
+        fir_number=c.fir_number,
+        next_follow_up_on=c.next_follow_up_on,
+    )
+
+
+def _audit_person_search(ctx: DeskContext, term: SearchTerm, found: int, purpose: str) -> None:
+    if term.kind not in ("cnic", "mobile"):
+        return
+    masked = mask_cnic(term.value) if term.kind == "cnic" else mask_phone(term.value)
+    with ctx.unit_of_work() as s:
+        ctx.audit(
+            s,
+            AuditAction.SEARCHED_PERSON,
+            details={"by": term.kind, "value": masked, "found": found, "purpose": purpose},
+        )
+
+
+def list_page(
+    ctx: DeskContext, query: ComplaintQuery, after: Cursor | None = None, limit: int = PAGE
+) -> Page:
+    """One page of matching complaints, newest first (or oldest first), starting after ``after``."""
+    term = classify(query.text)
+    with ctx.store.write(actor=ctx.actor.username, desk_code=_desk(ctx)) as s:
+        if term.kind == "words":
+            search.catch_up(s)  # index what was added since (cheap when nothing was)
+    with ctx.store.read() as s:
+        stmt = _filtered(s, query, term)
+        key = tuple_(Complaint.created_at, Complaint.id)
+        if after is not None:
+            bound = tuple_(_bind_time(after.created_at), after.id)
+            stmt = stmt.where(key > bound if query.oldest_first else key < bound)
+        if query.oldest_first:
+            stmt = stmt.order_by(Complaint.created_at, Complaint.id)
+        else:
+            stmt = stmt.order_by(Complaint.created_at.desc(), Complaint.id.desc())
+        rows = [_row(*r) for r in s.execute(stmt.limit(limit + 1))]
+    more = len(rows) > limit
+    rows = rows[:limit]
+    if after is None:
+        _audit_person_search(ctx, term, len(rows), "list")
+    cursor = Cursor(rows[-1].created_at, rows[-1].id) if more and rows else None
+    return Page(rows, cursor)
+
+
+def _bind_time(value: datetime) -> Any:
+    from sqlalchemy import literal
+
+    from cplc_desk.storage.types import UTCDateTime
+
+    return literal(value, UTCDateTime())
+
+
+def _desk(ctx: DeskContext) -> str:
+    identity = ctx.identity()
+    return identity.code if identity else "-"
+
+
+def count(ctx: DeskContext, query: ComplaintQuery, cap: int = 1_000_000) -> int:
+    """How many complaints match (counting stops at ``cap``)."""
+    term = classify(query.text)
+    with ctx.store.read() as s:
+        inner = _filtered(s, query, term).with_only_columns(Complaint.id).limit(cap)
+        return int(s.scalar(select(func.count()).select_from(inner.subquery())) or 0)
+
+
+# ------------------------------------------------------------------ one complaint
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    id: str
+    kind: str
+    occurred_at: datetime
+    by: str
+    from_status: str | None
+    to_status: str | None
+    note: str
+    next_follow_up_on: date | None
+
+
+@dataclass(frozen=True)
+class ComplaintDetail:
+    id: str
+    number: str
+    version: int
+    created_at: datetime
+    created_by: str
+    origin_desk: str
+    complainant: str
+    relative_name: str | None
+    cnic: str | None
+    mobile: str | None
+    address: str | None
+    category_code: str
+    category_name: str
+    police_station_code: str
+    police_station_name: str
+    incident_at: datetime | None
+    incident_place: str | None
+    fir_number: str | None
+    fir_date: date | None
+    narrative: str
+    status: str
+    next_follow_up_on: date | None
+    allowed_statuses: tuple[str, ...]
+    timeline: list[TimelineEntry] = field(default_factory=list)
+
+
+def _load(s: Session, complaint_id: str) -> Complaint:
+    complaint = s.get(Complaint, complaint_id)
+    if complaint is None or complaint.deleted_at is not None:
+        raise ServiceError(_("This complaint does not exist (or was removed)."))
+    return complaint
+
+
+def _detail(s: Session, c: Complaint) -> ComplaintDetail:
+    person = s.get(Person, c.complainant_id)
+    assert person is not None
+    category = s.get(ComplaintCategory, c.category_code)
+    station = s.get(PoliceStation, c.police_station_code)
+    events = s.scalars(
+        select(ComplaintEvent)
+        .where(ComplaintEvent.complaint_id == c.id, ComplaintEvent.deleted_at.is_(None))
+        .order_by(ComplaintEvent.occurred_at, ComplaintEvent.id)
+    )
+    return ComplaintDetail(
+        id=c.id,
+        number=c.number,
+        version=c.version,
+        created_at=c.created_at,
+        created_by=c.created_by,
+        origin_desk=c.origin_desk,
+        complainant=person.name,
+        relative_name=person.relative_name,
+        cnic=person.cnic,
+        mobile=person.mobile,
+        address=person.address,
+        category_code=c.category_code,
+        category_name=category.name if category else c.category_code,
+        police_station_code=c.police_station_code,
+        police_station_name=station.name if station else c.police_station_code,
+        incident_at=c.incident_at,
+        incident_place=c.incident_place,
+        fir_number=c.fir_number,
+        fir_date=c.fir_date,
+        narrative=c.narrative,
+        status=c.status,
+        next_follow_up_on=c.next_follow_up_on,
+        allowed_statuses=tuple(st.value for st in allowed(ComplaintStatus(c.status))),
+        timeline=[
+            TimelineEntry(
+                e.id,
+                e.kind,
+                e.occurred_at,
+                e.created_by,
+                e.from_status,
+                e.to_status,
+                e.note,
+                e.next_follow_up_on,
+            )
+            for e in events
+        ],
+    )
+
+
+def get(ctx: DeskContext, complaint_id: str) -> ComplaintDetail:
+    with ctx.store.read() as s:
+        return _detail(s, _load(s, complaint_id))
+
+
+def find_by_number(ctx: DeskContext, number: str) -> ComplaintDetail:
+    parsed = RecordNumber.parse(number)
+    with ctx.store.read() as s:
+        complaint_id = s.scalar(
+            select(Complaint.id).where(Complaint.number == (str(parsed) if parsed else number))
+        )
+        if complaint_id is None:
+            raise ServiceError(
+                _("No complaint has the number {number}. Check it on the receipt.").format(
+                    number=number
+                )
+            )
+        return _detail(s, _load(s, complaint_id))
+
+
+def _check_version(c: Complaint, expected: int | None) -> None:
+    if expected is not None and c.version != expected:
+        raise ServiceError(
+            _(
+                "Someone else changed complaint {number} a moment ago. It has been reloaded: "
+                "check it and make your change again."
+            ).format(number=c.number)
+        )
+
+
+def change_status(
+    ctx: DeskContext,
+    complaint_id: str,
+    target: str,
+    note: str = "",
+    next_follow_up_on: date | None = None,
+    expected_version: int | None = None,
+) -> ComplaintDetail:
+    """Move a complaint along the workflow; refused (FieldError) if the move is not allowed."""
+    try:
+        target_status = ComplaintStatus(target)
+    except ValueError:
+        raise FieldError("status", "status.unknown", _("Unknown status.")) from None
+    with ctx.unit_of_work() as s:
+        c = _load(s, complaint_id)
+        _check_version(c, expected_version)
+        current = ComplaintStatus(c.status)
+        check_transition(current, target_status, note)
+        now = now_utc()
+        c.status = target_status.value
+        c.next_follow_up_on = next_follow_up_on if target_status in OPEN_STATUSES else None
+        s.add(
+            ComplaintEvent(
+                complaint_id=c.id,
+                kind=ComplaintEventKind.STATUS_CHANGE.value,
+                from_status=current.value,
+                to_status=target_status.value,
+                note=note.strip(),
+                occurred_at=now,
+                next_follow_up_on=c.next_follow_up_on,
+            )
+        )
+        ctx.audit(
+            s,
+            AuditAction.STATUS_CHANGED,
+            record_table="complaint",
+            record_id=c.id,
+            details={"number": c.number, "from": current.value, "to": target_status.value},
+        )
+        s.flush()
+        return _detail(s, c)
+
+
+def add_follow_up(
+    ctx: DeskContext,
+    complaint_id: str,
+    note: str,
+    next_follow_up_on: date | None = None,
+    expected_version: int | None = None,
+) -> ComplaintDetail:
+    if not note.strip():
+        raise FieldError("note", "note.required", _("Write what was done or learned."))
+    if next_follow_up_on is not None and next_follow_up_on < now_utc().date():
+        raise FieldError(
+            "next_follow_up_on", "date.past", _("The next follow-up date cannot be in the past.")
+        )
+    with ctx.unit_of_work() as s:
+        c = _load(s, complaint_id)
+        _check_version(c, expected_version)
+        if ComplaintStatus(c.status) not in OPEN_STATUSES:
+            raise ServiceError(
+                _("Complaint {number} is {status}: it takes no more follow-ups.").format(
+                    number=c.number, status=c.status
+                )
+            )
+        c.next_follow_up_on = next_follow_up_on
+        s.add(
+            ComplaintEvent(
+                complaint_id=c.id,
+                kind=ComplaintEventKind.FOLLOW_UP.value,
+                note=note.strip(),
+                occurred_at=now_utc(),
+                next_follow_up_on=next_follow_up_on,
+            )
+        )
+        ctx.audit(
+            s,
+            AuditAction.FOLLOW_UP_ADDED,
+            record_table="complaint",
+            record_id=c.id,
+            details={"number": c.number},
+        )
+        s.flush()
+        return _detail(s, c)
+
+
+def earlier_complaints(
+    ctx: DeskContext, cnic: str = "", mobile: str = "", limit: int = 20
+) -> list[ComplaintRow]:
+    """Complaints by the same CNIC or mobile: repeat complainants and possible duplicates."""
+    terms = []
+    if cnic.strip():
+        with contextlib.suppress(FieldError):
+            terms.append(SearchTerm("cnic", parse_cnic(cnic)))
+    if mobile.strip():
+        with contextlib.suppress(FieldError):
+            terms.append(SearchTerm("mobile", parse_mobile(mobile)))
+    if not terms:
+        return []
+    conditions = [
+        Person.cnic == t.value if t.kind == "cnic" else Person.mobile == t.value for t in terms
+    ]
+    with ctx.store.read() as s:
+        rows = s.execute(
+            select(Complaint, Person.name, Person.cnic, Person.mobile)
+            .join(Person, Person.id == Complaint.complainant_id)
+            .where(Complaint.deleted_at.is_(None), or_(*conditions))
+            .order_by(Complaint.created_at.desc())
+            .limit(limit)
+        ).all()
+    found = [_row(*r) for r in rows]
+    for term in terms:
+        _audit_person_search(ctx, term, len(found), "repeat check")
+    return found
+
+
+# ------------------------------------------------------------------ drafts
+
+
+@dataclass(frozen=True)
+class Draft:
+    key: str
+    kind: str
+    updated_at: datetime
+    data: dict[str, Any]
+
+
+def save_draft(ctx: DeskContext, key: str, kind: str, data: dict[str, Any]) -> None:
+    """Keep a form in progress (called as the volunteer types); committed at once."""
+    payload = json.dumps(data, ensure_ascii=False, default=str)
+    with ctx.store.write(actor=ctx.actor.username, desk_code=_desk(ctx)) as s:
+        row = s.get(FormDraft, key)
+        if row is None:
+            s.add(FormDraft(key=key, kind=kind, actor=ctx.actor.username, data=payload,
+                            updated_at=now_utc()))  # fmt: skip
+        else:
+            row.data, row.updated_at, row.actor = payload, now_utc(), ctx.actor.username
+
+
+def drafts(ctx: DeskContext, kind: str) -> list[Draft]:
+    with ctx.store.read() as s:
+        rows = s.scalars(
+            select(FormDraft).where(FormDraft.kind == kind).order_by(FormDraft.updated_at.desc())
+        )
+        return [Draft(r.key, r.kind, r.updated_at, json.loads(r.data)) for r in rows]
+
+
+def discard_draft(ctx: DeskContext, key: str) -> None:
+    with ctx.store.write(actor=ctx.actor.username, desk_code=_desk(ctx)) as s:
+        row = s.get(FormDraft, key)
+        if row is not None:
+            s.delete(row)
+
+
+# ------------------------------------------------------------------ receipts
+
+
+@dataclass(frozen=True)
+class ReceiptData:
+    """Everything a receipt shows; personal data already masked."""
+
+    number: str
+    registered_at: datetime
+    desk_name: str
+    desk_code: str
+    complainant: str
+    cnic_masked: str
+    category: str
+    police_station: str
+    summary: str
+    status: str
+    fir_number: str | None
+    copy: bool
+    printed_at: datetime
+
+
+def issue_receipt(ctx: DeskContext, complaint_id: str, layout: str = "a5") -> ReceiptData:
+    """The data for a receipt, recorded as printed (a second print is marked as a copy)."""
+    identity = ctx.require_identity()
+    with ctx.unit_of_work() as s:
+        c = _load(s, complaint_id)
+        person = s.get(Person, c.complainant_id)
+        category = s.get(ComplaintCategory, c.category_code)
+        station = s.get(PoliceStation, c.police_station_code)
+        assert person is not None
+        printed_before = s.scalar(
+            select(func.count())
+            .select_from(AuditEntry)
+            .where(
+                and_(
+                    AuditEntry.record_table == "complaint",
+                    AuditEntry.record_id == c.id,
+                    AuditEntry.action.in_(
+                        [AuditAction.RECEIPT_PRINTED.value, AuditAction.RECEIPT_REPRINTED.value]
+                    ),
+                )
+            )
+        )
+        copy = bool(printed_before)
+        now = now_utc()
+        ctx.audit(
+            s,
+            AuditAction.RECEIPT_REPRINTED if copy else AuditAction.RECEIPT_PRINTED,
+            record_table="complaint",
+            record_id=c.id,
+            details={"number": c.number, "layout": layout},
+        )
+        narrative = " ".join(c.narrative.split())
+        return ReceiptData(
+            number=c.number,
+            registered_at=c.created_at,
+            desk_name=identity.name,
+            desk_code=identity.code,
+            complainant=person.name,
+            cnic_masked=mask_cnic(person.cnic) if person.cnic else "",
+            category=category.name if category else c.category_code,
+            police_station=station.name if station else c.police_station_code,
+            summary=narrative if len(narrative) <= 240 else narrative[:237].rstrip() + "...",
+            status=c.status,
+            fir_number=c.fir_number,
+            copy=copy,
+            printed_at=now,
+        )

@@ -50,10 +50,12 @@ def fill_complaints(ctx: DeskContext, n: int, seed: int = 5) -> int:
                 stamp = {"origin_desk": identity.code, "created_at": at, "created_by": "bench",
                          "updated_at": at, "updated_by": "bench", "version": 1,
                          "deleted_at": None, "deleted_by": None}  # fmt: skip
+                # Identity numbers differ per record (as they would), names repeat (as they do).
                 p = {"id": uuid7(), "name": clean.complainant.name,
                      "name_key": name_key(clean.complainant.name),
                      "relative_name": clean.complainant.relative_name,
-                     "cnic": clean.complainant.cnic, "mobile": clean.complainant.mobile,
+                     "cnic": f"42{i % 5 + 1}01-{1_000_000 + i:07d}-{i % 10}",
+                     "mobile": f"03{i % 4}{(i // 4) % 10}-{1_000_000 + i % 9_000_000:07d}",
                      "address": clean.complainant.address, **stamp}  # fmt: skip
                 seq += 1
                 c = {"id": uuid7(), "number": f"{identity.code}-C-{at.year}-{seq:07d}",
@@ -61,8 +63,8 @@ def fill_complaints(ctx: DeskContext, n: int, seed: int = 5) -> int:
                      "police_station_code": clean.police_station,
                      "incident_at": clean.incident_at.astimezone(UTC) if clean.incident_at else None,
                      "incident_place": clean.incident_place,
-                     "fir_number": clean.fir.display if clean.fir else None,
-                     "fir_key": clean.fir.normalized if clean.fir else None,
+                     "fir_number": f"{i % 900 + 1}/{at.year}" if i % 3 == 0 else None,
+                     "fir_key": f"{i % 900 + 1}/{at.year}" if i % 3 == 0 else None,
                      "fir_date": clean.fir_date.isoformat() if clean.fir_date else None,
                      "narrative": clean.narrative, "status": "registered",
                      "next_follow_up_on": None, "legacy_key": None, "legacy_ref": None,

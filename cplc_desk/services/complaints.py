@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, cast
 
-from sqlalchemy import Select, and_, func, or_, select, text, tuple_
+from sqlalchemy import Select, and_, column, func, literal_column, or_, select, table, text, tuple_
 from sqlalchemy.orm import Session
 
 from cplc_desk.domain.clock import now_utc
@@ -85,6 +85,7 @@ class Cursor:
 
     created_at: datetime
     id: str
+    position: int | None = None  # word searches page by storage order
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,18 @@ def classify(text_: str) -> SearchTerm:
     return SearchTerm("words", raw)
 
 
+_FTS = table("complaint_fts", column("rowid"))
+_ROWID: Any = literal_column("complaint.rowid")
+
+
+def _word_search(s: Session, term: SearchTerm) -> bool:
+    return (
+        term.kind == "words"
+        and search.has_fts(s)
+        and search.match_expression(term.value) is not None
+    )
+
+
 def _filtered(s: Session, query: ComplaintQuery, term: SearchTerm) -> Select[Any]:
     stmt = cast(
         "Select[Any]",
@@ -150,10 +163,11 @@ def _filtered(s: Session, query: ComplaintQuery, term: SearchTerm) -> Select[Any
         if expression is None:
             stmt = stmt.where(text("0"))
         elif search.has_fts(s):
-            stmt = stmt.where(
-                text("complaint.rowid IN (SELECT rowid FROM complaint_fts WHERE complaint_fts MATCH :fts)")
-                .bindparams(fts=expression)
-            )  # fmt: skip
+            # Joined (not IN-subquery) so SQLite walks the index in rowid order and stops after
+            # a page, instead of collecting every match of a common word first.
+            stmt = stmt.join(_FTS, _FTS.c.rowid == _ROWID).where(
+                text("complaint_fts MATCH :fts").bindparams(fts=expression)
+            )
         else:
             like = f"%{term.value.strip()}%"
             stmt = stmt.where(or_(Person.name.ilike(like), Complaint.narrative.ilike(like)))
@@ -221,20 +235,37 @@ def list_page(
             search.catch_up(s)  # index what was added since (cheap when nothing was)
     with ctx.store.read() as s:
         stmt = _filtered(s, query, term)
-        key = tuple_(Complaint.created_at, Complaint.id)
-        if after is not None:
-            bound = tuple_(_bind_time(after.created_at), after.id)
-            stmt = stmt.where(key > bound if query.oldest_first else key < bound)
-        if query.oldest_first:
-            stmt = stmt.order_by(Complaint.created_at, Complaint.id)
+        if _word_search(s, term):
+            # Word matches come in the order complaints were stored (registration order at a
+            # desk, arrival order at headquarters): the order the full-text index can stop in.
+            stmt = stmt.add_columns(_ROWID)
+            if after is not None and after.position is not None:
+                stmt = stmt.where(
+                    after.position < _ROWID if query.oldest_first else after.position > _ROWID
+                )
+            stmt = stmt.order_by(_FTS.c.rowid if query.oldest_first else _FTS.c.rowid.desc())
+            found = s.execute(stmt.limit(limit + 1)).all()
+            rows = [_row(*r[:4]) for r in found]
+            positions = [int(r[4]) for r in found]
         else:
-            stmt = stmt.order_by(Complaint.created_at.desc(), Complaint.id.desc())
-        rows = [_row(*r) for r in s.execute(stmt.limit(limit + 1))]
+            key = tuple_(Complaint.created_at, Complaint.id)
+            if after is not None:
+                bound = tuple_(_bind_time(after.created_at), after.id)
+                stmt = stmt.where(key > bound if query.oldest_first else key < bound)
+            if query.oldest_first:
+                stmt = stmt.order_by(Complaint.created_at, Complaint.id)
+            else:
+                stmt = stmt.order_by(Complaint.created_at.desc(), Complaint.id.desc())
+            rows = [_row(*r) for r in s.execute(stmt.limit(limit + 1))]
+            positions = []
     more = len(rows) > limit
     rows = rows[:limit]
     if after is None:
         _audit_person_search(ctx, term, len(rows), "list")
-    cursor = Cursor(rows[-1].created_at, rows[-1].id) if more and rows else None
+    cursor = None
+    if more and rows:
+        position = positions[limit - 1] if positions else None
+        cursor = Cursor(rows[-1].created_at, rows[-1].id, position)
     return Page(rows, cursor)
 
 

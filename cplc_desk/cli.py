@@ -19,7 +19,7 @@ from pathlib import Path
 from cplc_desk import __version__
 from cplc_desk.domain.i18n import _
 from cplc_desk.paths import ENV_DATA_DIR, DeskPaths
-from cplc_desk.services import csv_import, reference, setup, sync_hq, sync_station
+from cplc_desk.services import csv_import, reference, setup, sync_hq, sync_station, vehicles
 from cplc_desk.services.check import check_store
 from cplc_desk.services.context import DeskContext, ServiceError, open_desk
 from cplc_desk.services.stats import store_stats
@@ -109,6 +109,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, type=Path, metavar="DIR")
     p.set_defaults(handler=cmd_open_bundle)
 
+    p = sub.add_parser(
+        "verify-vehicle",
+        help=_("is this vehicle reported? exit 0 no record, 3 open theft report, 4 recovered"),
+    )
+    p.add_argument("identifier", help=_("registration, chassis or engine number"))
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_verify_vehicle)
+
     p = sub.add_parser("sync-status", help=_("what is waiting to be sent, or each station's state"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_sync_status)
@@ -122,6 +130,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path)
     p.add_argument("--json", action="store_true", help=_("print the report as JSON"))
     p.set_defaults(handler=cmd_import_csv)
+
+    p = sub.add_parser(
+        "print-receipt", help=_("station: write a complaint's receipt as a PDF to print")
+    )
+    p.add_argument("number", help=_("the complaint's receipt number, e.g. CLIF-C-2026-00042"))
+    p.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
+    p.add_argument(
+        "--format",
+        choices=("a5", "80mm"),
+        default="a5",
+        help=_("a5: laser printer (default); 80mm: thermal receipt roll"),
+    )
+    p.set_defaults(handler=cmd_print_receipt)
 
     p = sub.add_parser("stats", help=_("count records by kind, status and station"))
     p.add_argument("--json", action="store_true")
@@ -257,6 +278,31 @@ def cmd_open_bundle(ctx: DeskContext, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_verify_vehicle(ctx: DeskContext, args: argparse.Namespace) -> int:
+    result = vehicles.verify(ctx, args.identifier)
+    if args.json:
+        print(json.dumps(vehicles.verification_dict(result), ensure_ascii=False, indent=2))
+        return result.exit_code
+    headline = {
+        "none": _("No record: {key} is not reported stolen, snatched or recovered here."),
+        "stolen": _("REPORTED STOLEN/SNATCHED: {key} has an open theft report."),
+        "recovered": _("Recovered: {key} was reported and has been recovered."),
+    }[result.result]
+    print(headline.format(key=result.key))
+    for r in result.reports:
+        when = r.incident_at.date().isoformat() if r.incident_at else "?"
+        fir = f", FIR {r.fir_number}" if r.fir_number else ""
+        print(
+            f"  {r.number} {r.kind} ({r.status}) {r.description} - {r.police_station}, {when}{fir} [{r.source}]"
+        )
+    print(
+        _("Hotlist consulted: {when}.").format(
+            when=result.hotlist_as_of.isoformat() if result.hotlist_as_of else _("none yet")
+        )
+    )
+    return result.exit_code
+
+
 def cmd_sync_status(ctx: DeskContext, args: argparse.Namespace) -> int:
     identity = ctx.require_identity()
     if identity.is_station:
@@ -345,6 +391,32 @@ def cmd_stats(ctx: DeskContext, args: argparse.Namespace) -> int:
         for group in ("by_kind", "by_status", "by_station"):
             if block.get(group):
                 print(f"  {group}: " + ", ".join(f"{k}={v}" for k, v in block[group].items()))
+    return 0
+
+
+def cmd_print_receipt(ctx: DeskContext, args: argparse.Namespace) -> int:
+    # Imported here so other commands do not pay for loading ReportLab.
+    from cplc_desk.printing.receipt import render_receipt
+    from cplc_desk.services import complaints
+    from cplc_desk.sync.files import write_atomically
+
+    out: Path = args.out
+    if out.is_dir():
+        raise CliError(_("{path} is a folder; give a file name ending in .pdf").format(path=out))
+    complaint = complaints.find_by_number(ctx, args.number)
+    # Recorded in the audit trail as printed; a second and later print is marked COPY.
+    receipt = complaints.issue_receipt(ctx, complaint.id, layout=args.format)
+    try:
+        write_atomically(out, render_receipt(receipt, args.format))
+    except OSError as exc:
+        raise CliError(
+            _("Cannot write {path}: {reason}").format(path=out, reason=exc.strerror or exc)
+        ) from None
+    if receipt.copy:
+        message = _("Receipt {number} (a copy: printed before) written to {path}")
+    else:
+        message = _("Receipt {number} written to {path}")
+    print(message.format(number=receipt.number, path=out))
     return 0
 
 

@@ -72,6 +72,7 @@ class AuditAction(StrEnum):
     CSV_IMPORTED = "csv.imported"
     SEARCHED_PERSON = "search.person"
     VEHICLE_VERIFIED = "vehicle.verified"
+    VEHICLE_MATCHED = "vehicle.matched"
     RECEIPT_PRINTED = "receipt.printed"
     RECEIPT_REPRINTED = "receipt.reprinted"
     BUNDLE_EXPORTED = "bundle.exported"

@@ -1,0 +1,124 @@
+"""Comparing a recovered vehicle's identifiers with a theft report's: which fields agree, and how.
+
+People mistype and misread identifiers: O for 0, I for 1, S for 5, B for 8; a dash left out; a
+chassis number written in the engine field; only part of a plate remembered; one character off.
+:func:`compare` lists the evidence (exact, exact in the other field, equal once look-alike
+characters are folded, one character off, partial plate), so a volunteer sees *why* a report
+is offered, and :func:`score` ranks candidates. Pure Python: the fuzzy candidate search that
+feeds it lives in the services layer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Characters people confuse when reading or typing identifiers, folded to one representative.
+CONFUSABLE = str.maketrans({"O": "0", "Q": "0", "D": "0", "I": "1", "L": "1", "S": "5",
+                            "B": "8", "Z": "2", "G": "6"})  # fmt: skip
+FIELDS = ("chassis", "engine", "registration")
+MIN_FUZZY_LENGTH = {"chassis": 6, "engine": 6, "registration": 5}
+MIN_PARTIAL_PLATE = 4
+_NOT_A_PLATE = {"AFR", ""}
+
+# How strongly each kind of agreement points at the same vehicle. Chassis and engine numbers
+# are stamped into the metal; plates can be swapped, so they weigh less.
+WEIGHTS = {
+    ("chassis", "exact"): 100, ("engine", "exact"): 90, ("registration", "exact"): 60,
+    ("chassis", "swapped"): 80, ("engine", "swapped"): 80, ("registration", "swapped"): 40,
+    ("chassis", "lookalike"): 85, ("engine", "lookalike"): 75, ("registration", "lookalike"): 50,
+    ("chassis", "one_off"): 70, ("engine", "one_off"): 60, ("registration", "one_off"): 40,
+    ("registration", "partial"): 30,
+}  # fmt: skip
+
+
+def fold(key: str) -> str:
+    return key.translate(CONFUSABLE)
+
+
+@dataclass(frozen=True)
+class VehicleKeys:
+    """Normalised identifiers (upper case, letters and digits only), None when not known."""
+
+    registration: str | None = None
+    chassis: str | None = None
+    engine: str | None = None
+
+    def get(self, name: str) -> str | None:
+        value: str | None = getattr(self, name)
+        if name == "registration" and value in _NOT_A_PLATE:
+            return None  # "applied for registration" is shared by thousands of vehicles
+        return value or None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    field: str  # the recovered vehicle's field
+    other_field: str  # the theft report's field it agrees with
+    kind: str  # exact | swapped | lookalike | one_off | partial
+    weight: int
+
+
+def within_one_edit(a: str, b: str) -> bool:
+    """True if ``a`` and ``b`` differ by at most one insertion, deletion or substitution."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + (len(a) == len(b)) :] == b[i + 1 :]
+
+
+def _agreement(field: str, mine: str, other_field: str, theirs: str) -> str | None:
+    if mine == theirs:
+        return "exact" if field == other_field else "swapped"
+    if fold(mine) == fold(theirs):
+        return "lookalike"
+    if (
+        field == other_field
+        and min(len(mine), len(theirs)) >= MIN_FUZZY_LENGTH[field]
+        and within_one_edit(fold(mine), fold(theirs))
+    ):
+        return "one_off"
+    if (
+        field == other_field == "registration"
+        and min(len(mine), len(theirs)) >= MIN_PARTIAL_PLATE
+        and (mine in theirs or theirs in mine)
+    ):
+        return "partial"
+    return None
+
+
+def compare(recovered: VehicleKeys, reported: VehicleKeys) -> list[Evidence]:
+    """The best agreement for each of the recovered vehicle's identifiers."""
+    found: list[Evidence] = []
+    for field in FIELDS:
+        mine = recovered.get(field)
+        if mine is None:
+            continue
+        best: Evidence | None = None
+        for other in FIELDS:
+            theirs = reported.get(other)
+            if theirs is None:
+                continue
+            kind = _agreement(field, mine, other, theirs)
+            if kind is None:
+                continue
+            weight = WEIGHTS[(field, kind)]
+            if kind == "lookalike" and field != other:
+                weight = min(weight, WEIGHTS[(field, "swapped")])
+            if best is None or weight > best.weight:
+                best = Evidence(field, other, kind, weight)
+        if best is not None:
+            found.append(best)
+    return found
+
+
+def score(evidence: list[Evidence]) -> int:
+    return sum(e.weight for e in evidence)
+
+
+SHOW_FROM = 30  # a lone partial plate is worth showing; anything weaker is noise

@@ -1,0 +1,351 @@
+"""The vehicle desk's verbs: find theft reports a recovered vehicle may belong to, confirm a
+match, verify a vehicle ("is this one stolen?"), and list vehicle reports.
+
+Matching looks at open stolen/snatched reports here and, through :class:`MatchSource`, at the
+city-wide hotlist headquarters sends (the hotlist issue plugs its source in). Candidates are
+found with exact and look-alike-folded key look-ups plus rapidfuzz for one-character slips,
+then explained by :mod:`cplc_desk.domain.matching`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any, Protocol
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+from sqlalchemy import or_, select
+
+from cplc_desk.domain.enums import AuditAction, VehicleReportKind, VehicleReportStatus
+from cplc_desk.domain.i18n import _
+from cplc_desk.domain.matching import (
+    FIELDS,
+    MIN_FUZZY_LENGTH,
+    MIN_PARTIAL_PLATE,
+    SHOW_FROM,
+    Evidence,
+    VehicleKeys,
+    compare,
+    fold,
+    score,
+)
+from cplc_desk.domain.validation import normalize_identifier
+from cplc_desk.services.context import DeskContext, ServiceError
+from cplc_desk.storage.models import PoliceStation, VehicleReport
+
+THEFT_KINDS = (VehicleReportKind.STOLEN.value, VehicleReportKind.SNATCHED.value)
+RECOVERY_KINDS = (VehicleReportKind.RECOVERED.value, VehicleReportKind.FOUND_ABANDONED.value)
+MAX_CANDIDATES = 5
+
+
+@dataclass(frozen=True)
+class WantedVehicle:
+    """An open theft known to this desk: its own report, or a hotlist entry."""
+
+    ref: str  # report id, or "hotlist:<number>"
+    number: str
+    keys: VehicleKeys
+    source: str  # local | hotlist
+    kind: str
+    vehicle_class: str
+    description: str
+    police_station: str
+    incident_at: datetime | None
+    fir_number: str | None
+
+
+class MatchSource(Protocol):
+    """Somewhere open thefts come from besides this desk's own reports (the hotlist)."""
+
+    def wanted(self) -> Iterable[WantedVehicle]: ...
+
+    def as_of(self) -> datetime | None: ...
+
+
+_sources: list[MatchSource] = []
+
+
+def register_source(source: MatchSource) -> None:
+    _sources.append(source)
+
+
+def _describe(r: VehicleReport) -> str:
+    return " ".join(x for x in (r.colour, r.make, r.model, str(r.model_year or "")) if x).strip()
+
+
+def _wanted_from(r: VehicleReport, station_names: dict[str, str]) -> WantedVehicle:
+    return WantedVehicle(
+        ref=r.id,
+        number=r.number,
+        keys=VehicleKeys(r.registration_key, r.chassis_key, r.engine_key),
+        source="local",
+        kind=r.kind,
+        vehicle_class=r.vehicle_class,
+        description=_describe(r),
+        police_station=station_names.get(r.police_station_code, r.police_station_code),
+        incident_at=r.incident_at,
+        fir_number=r.fir_number,
+    )
+
+
+class WantedIndex:
+    """Open thefts indexed for look-ups by exact and folded keys and for fuzzy search."""
+
+    def __init__(self, items: Iterable[WantedVehicle]) -> None:
+        self.items: list[WantedVehicle] = list(items)
+        self.by_folded: dict[str, set[int]] = {}
+        self.plate_tail: dict[str, set[int]] = {}
+        for i, item in enumerate(self.items):
+            for name in FIELDS:
+                key = item.keys.get(name)
+                if key:
+                    self.by_folded.setdefault(fold(key), set()).add(i)
+            plate = item.keys.get("registration")
+            if plate and len(plate) >= MIN_PARTIAL_PLATE:
+                self.plate_tail.setdefault(plate[-MIN_PARTIAL_PLATE:], set()).add(i)
+        self.folded_keys = list(self.by_folded)
+
+    def candidates(self, keys: VehicleKeys) -> set[int]:
+        found: set[int] = set()
+        for name in FIELDS:
+            key = keys.get(name)
+            if not key:
+                continue
+            folded = fold(key)
+            found |= self.by_folded.get(folded, set())
+            if len(key) >= MIN_FUZZY_LENGTH[name]:
+                for near, _dist, _i in process.extract(
+                    folded, self.folded_keys, scorer=Levenshtein.distance, score_cutoff=1,
+                    limit=50,
+                ):  # fmt: skip
+                    found |= self.by_folded[near]
+            if name == "registration" and len(key) >= MIN_PARTIAL_PLATE:
+                found |= self.plate_tail.get(key[-MIN_PARTIAL_PLATE:], set())
+        return found
+
+
+@dataclass(frozen=True)
+class MatchCandidate:
+    wanted: WantedVehicle
+    score: int
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+def rank(index: WantedIndex, keys: VehicleKeys, exclude: str | None = None) -> list[MatchCandidate]:
+    """Candidates for a recovered vehicle, best first, with why each is offered."""
+    out = []
+    for i in index.candidates(keys):
+        item = index.items[i]
+        if item.ref == exclude:
+            continue
+        evidence = compare(keys, item.keys)
+        points = score(evidence)
+        if points >= SHOW_FROM:
+            out.append(MatchCandidate(item, points, evidence))
+    out.sort(key=lambda c: (-c.score, c.wanted.number))
+    # Keep a clear winner alone: a weak tail under a confident match only adds noise.
+    if out and out[0].score >= 85:
+        out = [c for c in out if c.score >= out[0].score * 0.5]
+    return out[:MAX_CANDIDATES]
+
+
+def wanted_index(ctx: DeskContext) -> WantedIndex:
+    with ctx.store.read() as s:
+        names = {p.code: p.name for p in s.scalars(select(PoliceStation))}
+        rows = s.scalars(
+            select(VehicleReport).where(
+                VehicleReport.kind.in_(THEFT_KINDS),
+                VehicleReport.status == VehicleReportStatus.OPEN.value,
+                VehicleReport.deleted_at.is_(None),
+            )
+        )
+        local = [_wanted_from(r, names) for r in rows]
+    remote = [w for source in _sources for w in source.wanted()]
+    return WantedIndex([*local, *remote])
+
+
+def find_matches(ctx: DeskContext, report_id: str) -> list[MatchCandidate]:
+    """Theft reports a recovered or found vehicle may belong to."""
+    with ctx.store.read() as s:
+        report = s.get(VehicleReport, report_id)
+        if report is None:
+            raise ServiceError(_("This vehicle report does not exist."))
+        keys = VehicleKeys(report.registration_key, report.chassis_key, report.engine_key)
+    return rank(wanted_index(ctx), keys, exclude=report_id)
+
+
+def confirm_match(ctx: DeskContext, recovery_id: str, theft_id: str) -> None:
+    """A person confirmed: link the two reports and close the theft report as recovered."""
+    with ctx.unit_of_work() as s:
+        recovery = s.get(VehicleReport, recovery_id)
+        theft = s.get(VehicleReport, theft_id)
+        if recovery is None or theft is None:
+            raise ServiceError(_("One of the two vehicle reports does not exist."))
+        if recovery.kind not in RECOVERY_KINDS or theft.kind not in THEFT_KINDS:
+            raise ServiceError(_("Only a recovered or found vehicle can be matched to a theft."))
+        if theft.status != VehicleReportStatus.OPEN.value:
+            raise ServiceError(
+                _("Report {number} is already closed as {status}.").format(
+                    number=theft.number, status=theft.status
+                )
+            )
+        identity = ctx.require_identity()
+        recovery.status = VehicleReportStatus.MATCHED.value
+        recovery.matched_report_id = theft.id
+        if theft.origin_desk == identity.code:
+            # A desk changes only its own records; another station's report is closed there
+            # (headquarters' cross-station matching carries the link).
+            theft.status = VehicleReportStatus.RECOVERED.value
+            theft.matched_report_id = recovery.id
+        ctx.audit(
+            s,
+            AuditAction.VEHICLE_MATCHED,
+            record_table="vehicle_report",
+            record_id=theft.id,
+            details={"theft": theft.number, "recovery": recovery.number},
+        )
+
+
+# ------------------------------------------------------------------ verification
+
+
+@dataclass(frozen=True)
+class VehicleSummary:
+    number: str
+    kind: str
+    status: str
+    vehicle_class: str
+    registration: str | None
+    chassis: str | None
+    engine: str | None
+    description: str
+    police_station: str
+    incident_at: datetime | None
+    fir_number: str | None
+    fir_date: date | None
+    source: str
+
+
+@dataclass(frozen=True)
+class Verification:
+    identifier: str
+    key: str
+    result: str  # none | stolen | recovered
+    reports: list[VehicleSummary]
+    hotlist_as_of: datetime | None
+
+    @property
+    def exit_code(self) -> int:
+        return {"none": 0, "stolen": 3, "recovered": 4}[self.result]
+
+
+def verify(ctx: DeskContext, identifier: str) -> Verification:
+    """Is this vehicle reported? Looks the identifier up in every field (a chassis number typed
+    where an engine number belongs still counts), here and in the hotlist; recorded in the audit
+    trail (who checked which identifier)."""
+    key = normalize_identifier(identifier)
+    if len(key) < 3:
+        raise ServiceError(
+            _("Type a registration, chassis or engine number (at least 3 letters or digits).")
+        )
+    with ctx.store.read() as s:
+        names = {p.code: p.name for p in s.scalars(select(PoliceStation))}
+        rows = s.scalars(
+            select(VehicleReport)
+            .where(
+                or_(
+                    VehicleReport.registration_key == key,
+                    VehicleReport.chassis_key == key,
+                    VehicleReport.engine_key == key,
+                ),
+                VehicleReport.deleted_at.is_(None),
+            )
+            .order_by(VehicleReport.created_at.desc())
+            .limit(50)
+        ).all()
+        reports = [
+            VehicleSummary(
+                r.number,
+                r.kind,
+                r.status,
+                r.vehicle_class,
+                r.registration,
+                r.chassis,
+                r.engine,
+                _describe(r),
+                names.get(r.police_station_code, r.police_station_code),
+                r.incident_at,
+                r.fir_number,
+                r.fir_date,
+                "local",
+            )
+            for r in rows
+        ]
+    for source in _sources:
+        for w in source.wanted():
+            if key in (w.keys.registration, w.keys.chassis, w.keys.engine):
+                reports.append(
+                    VehicleSummary(
+                        w.number,
+                        w.kind,
+                        "open",
+                        w.vehicle_class,
+                        w.keys.registration,
+                        w.keys.chassis,
+                        w.keys.engine,
+                        w.description,
+                        w.police_station,
+                        w.incident_at,
+                        w.fir_number,
+                        None,
+                        "hotlist",
+                    )
+                )
+    open_theft = any(r.kind in THEFT_KINDS and r.status == "open" for r in reports)
+    recovered = any(
+        r.kind in RECOVERY_KINDS or r.status in ("recovered", "matched") for r in reports
+    )
+    result = "stolen" if open_theft else "recovered" if recovered else "none"
+    as_of = max((t for t in (src.as_of() for src in _sources) if t), default=None)
+    with ctx.unit_of_work() as s:
+        ctx.audit(
+            s,
+            AuditAction.VEHICLE_VERIFIED,
+            details={"identifier": key, "result": result, "reports": len(reports)},
+        )
+    return Verification(identifier, key, result, reports, as_of)
+
+
+def verification_dict(v: Verification) -> dict[str, Any]:
+    return {
+        "identifier": v.identifier,
+        "normalized": v.key,
+        "result": v.result,
+        "exit_code": v.exit_code,
+        "hotlist_as_of": v.hotlist_as_of.isoformat() if v.hotlist_as_of else None,
+        "reports": [
+            {
+                **{
+                    k: getattr(r, k)
+                    for k in (
+                        "number",
+                        "kind",
+                        "status",
+                        "vehicle_class",
+                        "registration",
+                        "chassis",
+                        "engine",
+                        "description",
+                        "police_station",
+                        "fir_number",
+                        "source",
+                    )
+                },
+                "incident_at": r.incident_at.isoformat() if r.incident_at else None,
+                "fir_date": r.fir_date.isoformat() if r.fir_date else None,
+            }
+            for r in v.reports
+        ],
+    }

@@ -1,0 +1,29 @@
+"""`cplc-desk verify-vehicle` through the real command: exit codes 0 / 3 / 4 and --json."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "csv"
+
+
+def test_verify_vehicle_exit_codes(tmp_path: Path, cli) -> None:
+    desk = tmp_path / "desk"
+    assert cli("init-station", "--code", "CLIF", data_dir=desk).returncode == 0
+    assert (
+        cli("import-csv", "vehicles", str(FIXTURES / "vehicles_good.csv"), data_dir=desk).returncode
+        == 0
+    )
+
+    stolen = cli("verify-vehicle", "KNP 5586", data_dir=desk)
+    assert stolen.returncode == 3, stolen.stderr
+    assert "REPORTED STOLEN" in stolen.stdout
+
+    none = cli("verify-vehicle", "ZZZ-0001", "--json", data_dir=desk)
+    assert none.returncode == 0
+    payload = json.loads(none.stdout)
+    assert payload["result"] == "none" and payload["reports"] == []
+
+    bad = cli("verify-vehicle", "-", data_dir=desk)
+    assert bad.returncode == 1 and "at least 3" in bad.stderr

@@ -89,3 +89,46 @@ def fill_complaints(ctx: DeskContext, n: int, seed: int = 5) -> int:
 
 def paths(root: Path, name: str) -> DeskPaths:
     return DeskPaths(root / name)
+
+
+def fill_vehicles(ctx: DeskContext, n: int, seed: int = 9) -> int:
+    """Add ``n`` vehicle reports (no owners: verification does not read them)."""
+    from cplc_desk.domain.records import validate_vehicle_report
+    from cplc_desk.domain.validation import normalize_identifier
+    from cplc_desk.storage.models import VehicleReport
+
+    identity = ctx.require_identity()
+    stations = [SampleStation(s.code, s.name) for s in reference.stations(ctx)]
+    maker = SampleMaker(stations, home=identity.code, seed=seed)
+    now = now_utc()
+    base = now - timedelta(days=3650)
+    pool = [validate_vehicle_report(maker.vehicle(now), now) for _ in range(min(n, 2000))]
+    with ctx.unit_of_work() as s:
+        conn = s.connection()
+        for start in range(0, n, BATCH):
+            rows = []
+            for i in range(start, min(n, start + BATCH)):
+                clean = pool[i % len(pool)]
+                at = base + timedelta(seconds=i * 300)
+                # Identifiers unique per report, shaped like the real ones.
+                plate = f"K{'ABCDEFGHJKLMNPRSTUVWXYZ'[i % 23]}{'ABCDEFGHJKLMNPRSTUVWXYZ'[(i // 23) % 23]}-{i % 10000:04d}"
+                chassis = f"{['KA', 'AH', 'HC', 'YB', 'NZE'][i % 5]}-{i:08d}"
+                engine = f"{['JL1P', 'E4', '1NZ', 'K12', 'CD'][i % 5]}{i:09d}"
+                rows.append({
+                    "id": uuid7(), "number": f"{identity.code}-V-{at.year}-{i + 1:07d}",
+                    "kind": clean.kind.value, "vehicle_class": clean.vehicle_class.value,
+                    "registration": plate, "registration_key": normalize_identifier(plate),
+                    "chassis": chassis, "chassis_key": normalize_identifier(chassis),
+                    "engine": engine, "engine_key": normalize_identifier(engine),
+                    "make": clean.make, "model": clean.model, "colour": clean.colour,
+                    "model_year": clean.model_year, "owner_id": None,
+                    "incident_at": at, "incident_place": clean.incident_place,
+                    "police_station_code": clean.police_station, "fir_number": None,
+                    "fir_key": None, "fir_date": None, "complaint_id": None,
+                    "status": "open", "matched_report_id": None, "legacy_key": None,
+                    "legacy_ref": None, "origin_desk": identity.code, "created_at": at,
+                    "created_by": "bench", "updated_at": at, "updated_by": "bench",
+                    "version": 1, "deleted_at": None, "deleted_by": None,
+                })  # fmt: skip
+            conn.execute(insert(VehicleReport), rows)
+    return n

@@ -33,9 +33,24 @@ def _register(ctx: DeskContext, name: str, cnic: str, mobile: str, narrative: st
 
 @pytest.fixture
 def desk(station: DeskContext) -> DeskContext:
-    _register(station, "Ali Raza", "42101-1111111-1", "0300-1111111", "Phone snatched near the bus stop.")
-    _register(station, "Sana Javed", "42201-2222222-2", "0333-2222222", "Wallet taken at gunpoint.", "45/2026")
-    _register(station, "Ali Hassan", "42301-3333333-3", "0345-3333333", "Motorcycle stolen outside a mosque.")
+    _register(
+        station, "Ali Raza", "42101-1111111-1", "0300-1111111", "Phone snatched near the bus stop."
+    )
+    _register(
+        station,
+        "Sana Javed",
+        "42201-2222222-2",
+        "0333-2222222",
+        "Wallet taken at gunpoint.",
+        "45/2026",
+    )
+    _register(
+        station,
+        "Ali Hassan",
+        "42301-3333333-3",
+        "0345-3333333",
+        "Motorcycle stolen outside a mosque.",
+    )
     return station
 
 

@@ -1,0 +1,86 @@
+"""Receipt rendering time beside a bare ReportLab page with a QR code, in the same run.
+
+    python -m bench.receipts
+
+Target (issue 3): a receipt within 3x the bare page.
+"""
+
+from __future__ import annotations
+
+import io
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from reportlab.graphics import renderPDF
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib.pagesizes import A5
+from reportlab.pdfgen import canvas
+
+from cplc_desk.domain.records import ComplaintDraft, PersonDraft
+from cplc_desk.printing.receipt import render_receipt
+from cplc_desk.services import complaints, setup
+from cplc_desk.services.context import Actor, DeskContext, open_desk
+from cplc_desk.services.records import register_complaint
+
+
+def _bare_page(text: str) -> bytes:
+    out = io.BytesIO()
+    c = canvas.Canvas(out, pagesize=A5)
+    c.setFont("Helvetica-Bold", 18)
+    c.drawString(40, 520, text)
+    widget = QrCodeWidget(text, barLevel="M")
+    x0, y0, x1, y1 = widget.getBounds()
+    drawing = Drawing(110, 110, transform=[110 / (x1 - x0), 0, 0, 110 / (y1 - y0), 0, 0])
+    drawing.add(widget)
+    renderPDF.draw(drawing, c, 40, 380)
+    c.showPage()
+    c.save()
+    return out.getvalue()
+
+
+def _ms(fn, repeat: int = 40) -> list[float]:  # type: ignore[no-untyped-def]
+    fn()  # warm up (imports, font loading)
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t0) * 1000)
+    return times
+
+
+def receipt_vs_bare(ctx: DeskContext) -> None:
+    page = complaints.list_page(ctx, complaints.ComplaintQuery(), limit=1)
+    data = complaints.issue_receipt(ctx, page.rows[0].id)
+    bare = _ms(lambda: _bare_page(data.number))
+    for layout in ("a5", "80mm"):
+        ours = _ms(lambda layout=layout: render_receipt(data, layout))
+        ratio = statistics.median(ours) / statistics.median(bare)
+        print(f"receipt {layout:4}: median {statistics.median(ours):.1f} ms; bare ReportLab page "
+              f"with QR median {statistics.median(bare):.1f} ms; ratio {ratio:.1f}x (target <= 3x)")  # fmt: skip
+
+
+def main(argv: list[str]) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        ctx = open_desk(
+            __import__("cplc_desk.paths").paths.DeskPaths(Path(tmp)), actor=Actor("bench")
+        )
+        setup.init_station(ctx, "CLIF")
+        register_complaint(
+            ctx,
+            ComplaintDraft(
+                complainant=PersonDraft(name="Sana Javed", cnic="42101-1234567-2"),
+                category="MOBILE_SNATCHING",
+                police_station="CLIF",
+                narrative="Phone snatched at gunpoint at the bus stop near Teen Talwar.",
+            ),
+        )
+        receipt_vs_bare(ctx)
+        ctx.close()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import sys
 
-QUICK = ["sync"]
+QUICK = ["sync", "matching", "receipts", "verify", "complaints"]
 
 
 def main(argv: list[str]) -> int:

@@ -14,7 +14,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog
 
 from cplc_desk import __version__
-from cplc_desk.gui import dialogs
+from cplc_desk.gui import dialogs, qtfix
 from cplc_desk.gui.demo_progress import populate_demo
 from cplc_desk.gui.main_window import MainWindow
 from cplc_desk.gui.setup_dialog import DeskSetupDialog
@@ -30,6 +30,7 @@ TRANSLATION_PREFIX = "cplc_desk"
 
 def create_application(argv: Sequence[str] | None = None) -> QApplication:
     """The QApplication (the existing one, if any: tests and embedders make their own)."""
+    qtfix.install()
     existing = QApplication.instance()
     app = (
         existing

@@ -198,12 +198,15 @@ class MainWindow(QMainWindow):
                 refresh()
 
     def refresh(self) -> None:
-        """Reload the counts shown on the Overview and in the status bar."""
+        """Reload the counts shown on the Overview and in the status bar, and the page shown."""
         stats = store_stats(self.ctx)
         overview = self.pages[OVERVIEW]
         assert isinstance(overview, OverviewPage)
         overview.refresh(stats)
         self._show_totals(stats)
+        current = self.stack.currentWidget()
+        if current is not None and current is not overview and hasattr(current, "refresh"):
+            current.refresh()
 
     def _show_totals(self, stats: StoreStats) -> None:
         # "Complaints: 1" rather than "1 complaints": no plural forms to get wrong.

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from cplc_desk.gui import dialogs
+from cplc_desk.gui import dialogs, qtfix
 from cplc_desk.paths import DeskPaths
 from cplc_desk.services import setup
 from cplc_desk.services.context import DeskContext, open_desk
@@ -21,6 +21,10 @@ class ShownMessage:
     kind: str
     title: str
     text: str
+
+
+# Before any widget exists (pytest-qt makes the QApplication before create_application runs).
+qtfix.install()
 
 
 @pytest.fixture(autouse=True)

@@ -1,0 +1,356 @@
+"""Recording a stolen, snatched, recovered or found vehicle: the form (``VehicleFields``), Save
+(Ctrl+S), and then the report number.
+
+Save shows every problem and puts the cursor in the first field to fix. After a recovered or
+found vehicle is saved, the dialog looks for the theft reports it may belong to and, if there
+are any, shows them (``VehicleMatchDialog``) so the volunteer can confirm the right one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cplc_desk.domain.records import DraftErrors
+from cplc_desk.domain.validation import FieldError
+from cplc_desk.gui import dialogs, names
+from cplc_desk.gui.complaint_jobs import JobQueue
+from cplc_desk.gui.message_banner import ERROR, MessageBanner
+from cplc_desk.gui.typography import emphasise, make_quiet
+from cplc_desk.gui.vehicle_fields import VehicleFields
+from cplc_desk.gui.vehicle_match import VehicleMatchDialog
+from cplc_desk.services import vehicles
+from cplc_desk.services.context import DeskContext, ServiceError
+from cplc_desk.services.records import Registered, register_vehicle_report
+from cplc_desk.services.vehicles import MatchCandidate
+
+translate = QCoreApplication.translate
+
+MatchDialogFactory = Callable[[str, str, Sequence[MatchCandidate]], QDialog]
+
+
+def recovery_title(number: str, registration: str, chassis: str, engine: str) -> str:
+    """The recovered vehicle the match dialog is about: its number and identifiers."""
+    parts = [
+        translate("VehicleForm", "registration {value}").format(value=registration)
+        if registration
+        else "",
+        translate("VehicleForm", "chassis {value}").format(value=chassis) if chassis else "",
+        translate("VehicleForm", "engine {value}").format(value=engine) if engine else "",
+    ]
+    return translate("VehicleForm", "Recovered vehicle {number}: {identifiers}").format(
+        number=number, identifiers=" · ".join(p for p in parts if p)
+    )
+
+
+class VehicleFormDialog(QDialog):
+    """``registered`` carries the new report's id once it is saved; ``matched`` the theft
+    report's id when a recovery is matched to it."""
+
+    registered = Signal(str)
+    matched = Signal(str)
+    # The whole save is over (registration, and for a recovery the look for its theft report).
+    save_finished = Signal()
+
+    def __init__(self, ctx: DeskContext, parent: QWidget | None = None, kind: str = "") -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Record a vehicle — CPLC Desk"))
+        self.result_registered: Registered | None = None
+        self.matched_theft_id: str | None = None
+        self.candidates: list[MatchCandidate] = []
+        self._saving = False
+        self._jobs = JobQueue("cplc-vehicle-form", self)
+        # Replaceable: how the candidates are shown (tests may put a stand-in here).
+        self.make_match_dialog: MatchDialogFactory = lambda recovery_id, title, candidates: (
+            VehicleMatchDialog(ctx, recovery_id, title, candidates, self)
+        )
+
+        self.fields = VehicleFields(ctx)
+        self._build_pages()
+        self._connect()
+        self.reset_form(kind)
+        self._size_to_text()
+
+    # ------------------------------------------------------------------ building
+
+    def _build_pages(self) -> None:
+        self.banner = MessageBanner()
+        self.status_label = make_quiet(QLabel())
+        self.status_label.setWordWrap(True)
+        hint = make_quiet(
+            QLabel(
+                self.tr("* must be filled in. Ctrl+S saves. Tab or Enter moves to the next box.")
+            )
+        )
+        hint.setWordWrap(True)
+        self.save_button = QPushButton(self.tr("Save report"))
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        for button in (self.save_button, self.cancel_button):
+            button.setAutoDefault(False)
+        buttons = QHBoxLayout()
+        buttons.addWidget(hint, 1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.cancel_button)
+
+        form_page = QWidget()
+        form_layout = QVBoxLayout(form_page)
+        form_layout.setContentsMargins(0, 0, 0, 0)
+        form_layout.addWidget(self.fields, 1)
+        form_layout.addWidget(self.banner)
+        form_layout.addWidget(self.status_label)
+        form_layout.addLayout(buttons)
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(form_page)
+        self.stack.addWidget(self._build_done_page())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.stack)
+
+        QWidget.setTabOrder(self.fields.last_field, self.save_button)
+        QWidget.setTabOrder(self.save_button, self.cancel_button)
+
+    def _build_done_page(self) -> QWidget:
+        page = QWidget()
+        self.done_heading = emphasise(QLabel(self.tr("Vehicle report registered")), 1.3)
+        self.number_label = emphasise(QLabel(), 1.8)
+        self.number_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.outcome_label = QLabel()
+        self.outcome_label.setWordWrap(True)
+        self.another_button = QPushButton(self.tr("Record &another vehicle"))
+        self.close_button = QPushButton(self.tr("Close"))
+        for button in (self.another_button, self.close_button):
+            button.setAutoDefault(False)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.another_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.done_heading)
+        layout.addWidget(QLabel(self.tr("Report number:")))
+        layout.addWidget(self.number_label)
+        layout.addWidget(self.outcome_label)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        return page
+
+    def _connect(self) -> None:
+        self.fields.problems_shown.connect(lambda: QTimer.singleShot(0, self._fit_height))
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button.clicked.connect(self.reject)
+        self.another_button.clicked.connect(self.start_another)
+        self.close_button.clicked.connect(self.accept)
+        for keys in (
+            QKeySequence(QKeySequence.StandardKey.Save),
+            QKeySequence("Ctrl+Return"),
+            QKeySequence("Ctrl+Enter"),
+        ):
+            QShortcut(keys, self, self._save_shortcut)
+
+    def _size_to_text(self) -> None:
+        # In text units, so a larger font or a longer translation still fits; within the screen.
+        metrics = self.fontMetrics()
+        wanted = QSize(
+            metrics.averageCharWidth() * 165,
+            self.sizeHint().height() + metrics.lineSpacing() * 4,  # room for a few messages
+        )
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is not None:
+            wanted = wanted.boundedTo(screen.availableSize() * 0.95)
+        self.resize(wanted)
+
+    def reset_form(self, kind: str = "") -> None:
+        """An empty form with the defaults: this desk's station, today's date, ``kind``."""
+        self.fields.reset(kind)
+        self.banner.clear_message()
+        self.status_label.clear()
+
+    def _fit_height(self) -> None:
+        """Grow to show every message in full (a window keeps its size unless told)."""
+        wanted = self.sizeHint().height()
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is not None:
+            wanted = min(wanted, int(screen.availableSize().height() * 0.95))
+        if wanted > self.height():
+            self.resize(self.width(), wanted)
+
+    # ------------------------------------------------------------------ saving
+
+    def _save_shortcut(self) -> None:
+        if self.stack.currentIndex() == 0:
+            self.save()
+
+    def save(self) -> bool:
+        """Check every field and register the report; False if a field needs fixing."""
+        if self._saving or self.result_registered is not None:
+            return False
+        problems = self.fields.problems()
+        self.fields.show_problems(problems)
+        first = self.fields.first_problem(problems)
+        if first is not None:
+            self._refuse(first)
+            return False
+        self.banner.clear_message()
+        draft, _problems = self.fields.draft()
+        ctx = self.ctx
+        self._saving = True
+        self.save_button.setEnabled(False)
+        self.status_label.setText(self.tr("Saving…"))
+        self._jobs.submit(
+            lambda: register_vehicle_report(ctx, draft),
+            self._on_registered,
+            self._on_register_failed,
+        )
+        return True
+
+    def _refuse(self, first: str) -> None:
+        self.fields.focus_field(first)
+        self.banner.show_message(
+            ERROR, self.tr("Please correct the boxes marked in red, then save again.")
+        )
+
+    def _on_registered(self, result: object) -> None:
+        assert isinstance(result, Registered)
+        self.result_registered = result
+        self.number_label.setText(result.number)
+        self.registered.emit(result.id)
+        if not self.fields.is_recovery():
+            self._finish(
+                self.tr(
+                    "Anyone checking this vehicle at this desk is now told it is reported "
+                    "{kind}. Give the citizen the report number."
+                ).format(kind=names.vehicle_report_kind(self.fields.kind()).lower())
+            )
+            return
+        self.status_label.setText(self.tr("Looking for the theft report…"))
+        ctx, report_id = self.ctx, result.id
+        self._jobs.submit(
+            lambda: vehicles.find_matches(ctx, report_id),
+            self._on_candidates,
+            self._on_match_failed,
+        )
+
+    def _on_candidates(self, found: object) -> None:
+        assert isinstance(found, list)
+        self.candidates = found
+        registered = self.result_registered
+        assert registered is not None
+        if not found:
+            self._finish(
+                self.tr(
+                    "No open theft report matches this vehicle yet. The recovery stays open; "
+                    "it is shown as “Not matched yet” in the list and can be matched later."
+                )
+            )
+            return
+        title = recovery_title(
+            registered.number,
+            self.fields.registration_edit.text().strip(),
+            self.fields.chassis_edit.text().strip(),
+            self.fields.engine_edit.text().strip(),
+        )
+        dialog = self.make_match_dialog(registered.id, title, found)
+        matched: list[str] = []
+        dialog.matched.connect(matched.append)  # type: ignore[attr-defined]
+        try:
+            dialogs.run_modal(dialog)
+        finally:
+            dialog.deleteLater()
+        if matched:
+            self.matched_theft_id = matched[0]
+            number = next(
+                (c.wanted.number for c in found if c.wanted.ref == matched[0]), matched[0]
+            )
+            self.matched.emit(matched[0])
+            self._finish(
+                self.tr(
+                    "Matched to theft report {number}: that report is now closed as recovered."
+                ).format(number=number)
+            )
+        else:
+            self._finish(
+                self.tr(
+                    "Not matched: none of the theft reports offered was confirmed. The recovery "
+                    "stays open and can be matched later from the list."
+                )
+            )
+
+    def _on_match_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, ServiceError):
+            self._finish("")
+            raise exc
+        self._finish(
+            self.tr("The report was saved, but its theft report could not be looked for: {reason}")
+            .format(reason=exc)
+        )  # fmt: skip
+
+    def _finish(self, outcome: str) -> None:
+        self._saving = False
+        self.save_button.setEnabled(True)
+        self.status_label.clear()
+        self.outcome_label.setText(outcome)
+        self.stack.setCurrentIndex(1)
+        self.another_button.setFocus()
+        self.save_finished.emit()
+
+    def _on_register_failed(self, exc: BaseException) -> None:
+        self._saving = False
+        self.save_button.setEnabled(True)
+        self.status_label.clear()
+        try:
+            if isinstance(exc, DraftErrors):
+                problems = exc.by_field()
+                self.fields.show_problems(problems)
+                first = self.fields.first_problem(problems)
+                if first is not None:
+                    self._refuse(first)
+                else:
+                    self.banner.show_message(ERROR, str(exc))
+            elif isinstance(exc, ServiceError | FieldError):
+                self.banner.show_message(ERROR, str(exc))
+            else:
+                raise exc
+        finally:
+            self.save_finished.emit()
+
+    def start_another(self) -> None:
+        """After a save: an empty form for the next vehicle, of the same kind."""
+        kind = self.fields.kind()
+        self.result_registered = None
+        self.matched_theft_id = None
+        self.candidates = []
+        self.reset_form(kind)
+        self.stack.setCurrentIndex(0)
+
+    # ------------------------------------------------------------------ closing
+
+    def reject(self) -> None:
+        if self._saving:
+            return  # the report is being written: the answer arrives in a moment
+        if (
+            self.result_registered is None
+            and self.fields.has_content()
+            and not dialogs.confirm(
+                self,
+                self.tr("Close without saving?"),
+                self.tr("This report has not been saved. Close the form and throw away what was typed?"),
+            )
+        ):  # fmt: skip
+            return
+        super().reject()
+
+    def done(self, result: int) -> None:
+        # Answers must not arrive for a closed window; the jobs take a moment at most.
+        self._jobs.wait_idle()
+        super().done(result)

@@ -15,6 +15,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from cplc_desk import __version__
 from cplc_desk.domain.i18n import _
@@ -132,7 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=cmd_import_csv)
 
     p = sub.add_parser(
-        "print-receipt", help=_("station: write a complaint's receipt as a PDF to print")
+        "print-receipt", help=_("write a complaint's or vehicle report's receipt as a PDF to print")
     )
     p.add_argument("number", help=_("the complaint's receipt number, e.g. CLIF-C-2026-00042"))
     p.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
@@ -396,6 +397,8 @@ def cmd_stats(ctx: DeskContext, args: argparse.Namespace) -> int:
 
 def cmd_print_receipt(ctx: DeskContext, args: argparse.Namespace) -> int:
     # Imported here so other commands do not pay for loading ReportLab.
+    from cplc_desk.domain.enums import RecordKind
+    from cplc_desk.domain.ids import RecordNumber
     from cplc_desk.printing.receipt import render_receipt
     from cplc_desk.services import complaints
     from cplc_desk.sync.files import write_atomically
@@ -403,9 +406,15 @@ def cmd_print_receipt(ctx: DeskContext, args: argparse.Namespace) -> int:
     out: Path = args.out
     if out.is_dir():
         raise CliError(_("{path} is a folder; give a file name ending in .pdf").format(path=out))
-    complaint = complaints.find_by_number(ctx, args.number)
+    parsed = RecordNumber.parse(args.number)
     # Recorded in the audit trail as printed; a second and later print is marked COPY.
-    receipt = complaints.issue_receipt(ctx, complaint.id, layout=args.format)
+    receipt: Any
+    if parsed is not None and parsed.kind is RecordKind.VEHICLE_REPORT:
+        report_id = vehicles.find_id_by_number(ctx, str(parsed))
+        receipt = vehicles.issue_receipt(ctx, report_id)
+    else:
+        complaint = complaints.find_by_number(ctx, args.number)
+        receipt = complaints.issue_receipt(ctx, complaint.id, layout=args.format)
     try:
         write_atomically(out, render_receipt(receipt, args.format))
     except OSError as exc:

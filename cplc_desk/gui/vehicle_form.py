@@ -130,9 +130,11 @@ class VehicleFormDialog(QDialog):
         self.outcome_label.setWordWrap(True)
         self.another_button = QPushButton(self.tr("Record &another vehicle"))
         self.close_button = QPushButton(self.tr("Close"))
-        for button in (self.another_button, self.close_button):
+        self.print_button = QPushButton(self.tr("&Print receipt for the owner"))
+        for button in (self.print_button, self.another_button, self.close_button):
             button.setAutoDefault(False)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.print_button)
         buttons.addStretch(1)
         buttons.addWidget(self.another_button)
         buttons.addWidget(self.close_button)
@@ -150,6 +152,7 @@ class VehicleFormDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.reject)
         self.another_button.clicked.connect(self.start_another)
+        self.print_button.clicked.connect(self.print_receipt)
         self.close_button.clicked.connect(self.accept)
         for keys in (
             QKeySequence(QKeySequence.StandardKey.Save),
@@ -218,6 +221,23 @@ class VehicleFormDialog(QDialog):
         self.fields.focus_field(first)
         self.banner.show_message(
             ERROR, self.tr("Please correct the boxes marked in red, then save again.")
+        )
+
+    def print_receipt(self) -> None:
+        """The owner's receipt, through the same printing code as complaint receipts; the
+        service records the print and marks later ones as copies."""
+        from cplc_desk.gui import complaint_printing
+        from cplc_desk.printing.receipt import render_receipt
+
+        if self.result_registered is None:
+            return
+        try:
+            data = vehicles.issue_receipt(self.ctx, self.result_registered.id)
+        except ServiceError as exc:
+            dialogs.show_error(self, self.tr("Cannot print"), str(exc))
+            return
+        complaint_printing.print_pdf(
+            self, render_receipt(data, "a5"), self.tr("Receipt {number}").format(number=data.number)
         )
 
     def _on_registered(self, result: object) -> None:

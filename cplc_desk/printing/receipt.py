@@ -164,7 +164,7 @@ def render_receipt(data: ReceiptView, layout: str, fonts: ReceiptFonts | None = 
         bottomPadding=0,
         id="content",
     )
-    title = _("CPLC complaint receipt {number}").format(number=data.number)
+    title = _wording(data).document.format(number=data.number)
     doc = BaseDocTemplate(
         buffer,
         pagesize=(spec.width, height),
@@ -172,7 +172,7 @@ def render_receipt(data: ReceiptView, layout: str, fonts: ReceiptFonts | None = 
         title=title + (" " + _("(copy)") if data.copy else ""),
         author="CPLC Desk",
         creator="CPLC Desk",
-        subject=_("Complaint receipt"),
+        subject=_wording(data).title,
         invariant=1,  # fixed dates and document id: same data, same bytes
         lang="en",
         initialFontName=styles.fonts.regular,  # no stray reference to an unembedded font
@@ -223,14 +223,64 @@ class _Styles:
         return style
 
 
+@dataclass(frozen=True)
+class _Wording:
+    """The words that differ between a complaint receipt and a vehicle owner's receipt."""
+
+    title: str
+    document: str
+    hint: str
+    person: str
+    category: str
+    summary: str
+    next_steps: tuple[str, ...]
+
+
+def _wording(data: ReceiptView) -> _Wording:
+    # ``kind`` is optional on the data: complaint receipts were first and do not carry it.
+    if getattr(data, "kind", "complaint") == "vehicle_report":
+        return _Wording(
+            title=_("Vehicle report receipt"),
+            document=_("CPLC vehicle report receipt {number}"),
+            hint=_("Quote this number when you ask about your vehicle."),
+            person=_("Owner"),
+            category=_("Reported"),
+            summary=_("Vehicle"),
+            next_steps=(
+                _("CPLC records the vehicle city-wide, so that every CPLC desk and the police "
+                  "can recognise it."),
+                _("If the vehicle is found, CPLC or the police will contact you."),
+                _("To ask about it, quote the receipt number above at this desk, or call the "
+                  "CPLC helpline 1102."),
+                _("Keep this receipt."),
+            ),
+        )  # fmt: skip
+    return _Wording(
+        title=_("Complaint receipt"),
+        document=_("CPLC complaint receipt {number}"),
+        hint=_("Quote this number when you ask about your complaint."),
+        person=_("Complainant"),
+        category=_("Category"),
+        summary=_("Summary"),
+        next_steps=(
+            _("CPLC takes your complaint up with the police station concerned and follows it up."),
+            _("A CPLC volunteer may contact you about it."),
+            _("To ask about your complaint, quote the receipt number above at this desk, "
+              "or call the CPLC helpline 1102."),
+            _("Keep this receipt."),
+        ),
+    )  # fmt: skip
+
+
 def _p(text: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(escape(text), style)
 
 
 def _story(data: ReceiptView, spec: _Layout, st: _Styles, width: float) -> list[Flowable]:
+    words = _wording(data)
     story: list[Flowable] = [
         _p(_("CPLC — Citizens-Police Liaison Committee"), st.heading),
-        _p(_("Complaint receipt"), st.title),
+        _p(words.title, st.title),
         Spacer(0, 2 * mm),
     ]
     if data.copy:
@@ -238,15 +288,7 @@ def _story(data: ReceiptView, spec: _Layout, st: _Styles, width: float) -> list[
     story += _number_block(data, spec, st, width)
     story += [_rule(), _details(data, spec, st, width), _rule()]
     story.append(_p(_("What happens next"), st.section))
-    for sentence in (
-        _("CPLC takes your complaint up with the police station concerned and follows it up."),
-        _("A CPLC volunteer may contact you about it."),
-        _(
-            "To ask about your complaint, quote the receipt number above at this desk, "
-            "or call the CPLC helpline 1102."
-        ),
-        _("Keep this receipt."),
-    ):
+    for sentence in words.next_steps:
         story += [Spacer(0, 1.2 * mm), _p(sentence, st.value)]
     story += [
         Spacer(0, 3 * mm),
@@ -312,7 +354,7 @@ def _qr(value: str, side: float, font: str) -> Drawing:
 def _number_block(data: ReceiptView, spec: _Layout, st: _Styles, width: float) -> list[Flowable]:
     qr = _qr(data.number, spec.qr, st.fonts.regular)
     label = _("Receipt number")
-    hint = _("Quote this number when you ask about your complaint.")
+    hint = _wording(data).hint
     if spec.qr_beside_number:
         column = width - spec.qr - 4 * mm
         size = _fitted(data.number, st.fonts.bold, spec.number, column)
@@ -350,21 +392,23 @@ def _fitted(text: str, font: str, largest: float, width: float) -> float:
 
 
 def _details(data: ReceiptView, spec: _Layout, st: _Styles, width: float) -> Table:
+    words = _wording(data)
     rows: list[tuple[str, str]] = [
         (_("Registered"), format_pkt(data.registered_at)),
         (_("CPLC desk"), f"{data.desk_name} ({data.desk_code})"),
-        (_("Complainant"), data.complainant),
     ]
+    if data.complainant:
+        rows.append((words.person, data.complainant))
     if data.cnic_masked:
         rows.append((_("CNIC"), data.cnic_masked))
     rows += [
-        (_("Category"), data.category),
+        (words.category, data.category),
         (_("Police station"), data.police_station),
     ]
     if data.fir_number:
         rows.append((_("FIR number"), data.fir_number))
     if data.summary:
-        rows.append((_("Summary"), data.summary))
+        rows.append((words.summary, data.summary))
     return _grid(
         [[_p(label, st.label), _p(value, st.value)] for label, value in rows],
         [spec.label_width, width - spec.label_width],

@@ -349,3 +349,99 @@ def verification_dict(v: Verification) -> dict[str, Any]:
             for r in v.reports
         ],
     }
+
+
+# ------------------------------------------------------------------ the owner's receipt
+
+
+@dataclass(frozen=True)
+class VehicleReceiptData:
+    """What the owner's receipt shows (the same printing code as complaint receipts)."""
+
+    number: str
+    registered_at: datetime
+    desk_name: str
+    desk_code: str
+    complainant: str  # the owner; empty for a found vehicle
+    cnic_masked: str
+    category: str  # what was reported, e.g. "Motorcycle stolen"
+    police_station: str
+    summary: str  # the vehicle and its identifiers
+    status: str
+    fir_number: str | None
+    copy: bool
+    printed_at: datetime
+    kind: str = "vehicle_report"
+
+
+def issue_receipt(ctx: DeskContext, report_id: str) -> VehicleReceiptData:
+    """The owner's receipt data, recorded as printed (a second print is marked as a copy)."""
+    from sqlalchemy import func
+
+    from cplc_desk.domain.clock import now_utc
+    from cplc_desk.domain.validation import mask_cnic
+    from cplc_desk.storage.models import AuditEntry, Person, VehicleClassRef
+
+    identity = ctx.require_identity()
+    with ctx.unit_of_work() as s:
+        r = s.get(VehicleReport, report_id)
+        if r is None or r.deleted_at is not None:
+            raise ServiceError(_("This vehicle report does not exist."))
+        owner = s.get(Person, r.owner_id) if r.owner_id else None
+        vclass = s.get(VehicleClassRef, r.vehicle_class)
+        station = s.get(PoliceStation, r.police_station_code)
+        printed_before = s.scalar(
+            select(func.count())
+            .select_from(AuditEntry)
+            .where(
+                AuditEntry.record_table == "vehicle_report",
+                AuditEntry.record_id == r.id,
+                AuditEntry.action.in_(
+                    [AuditAction.RECEIPT_PRINTED.value, AuditAction.RECEIPT_REPRINTED.value]
+                ),
+            )
+        )
+        copy = bool(printed_before)
+        ctx.audit(
+            s,
+            AuditAction.RECEIPT_REPRINTED if copy else AuditAction.RECEIPT_PRINTED,
+            record_table="vehicle_report",
+            record_id=r.id,
+            details={"number": r.number},
+        )
+        kinds = {
+            "stolen": _("stolen"), "snatched": _("snatched"), "recovered": _("recovered"),
+            "found_abandoned": _("found abandoned"),
+        }  # fmt: skip
+        identifiers = [
+            _("registration {value}").format(value=r.registration) if r.registration else "",
+            _("chassis {value}").format(value=r.chassis) if r.chassis else "",
+            _("engine {value}").format(value=r.engine) if r.engine else "",
+        ]
+        return VehicleReceiptData(
+            number=r.number,
+            registered_at=r.created_at,
+            desk_name=identity.name,
+            desk_code=identity.code,
+            complainant=owner.name if owner else "",
+            cnic_masked=mask_cnic(owner.cnic) if owner and owner.cnic else "",
+            category=f"{vclass.name if vclass else r.vehicle_class} {kinds.get(r.kind, r.kind)}",
+            police_station=station.name if station else r.police_station_code,
+            summary=" · ".join(x for x in [_describe(r), *identifiers] if x),
+            status=r.status,
+            fir_number=r.fir_number,
+            copy=copy,
+            printed_at=now_utc(),
+        )
+
+
+def find_id_by_number(ctx: DeskContext, number: str) -> str:
+    with ctx.store.read() as s:
+        found = s.scalar(select(VehicleReport.id).where(VehicleReport.number == number))
+    if found is None:
+        raise ServiceError(
+            _("No vehicle report has the number {number}. Check it on the receipt.").format(
+                number=number
+            )
+        )
+    return found

@@ -212,6 +212,18 @@ def test_a_stolen_motorcycle_is_recorded_with_the_keyboard(
     )  # fmt: skip
     assert detail.incident_at is not None and detail.incident_at.hour == 16  # 21:30 PKT in UTC
 
+    # The owner's receipt goes through the same printing code as complaint receipts.
+    printed: list[bytes] = []
+    from cplc_desk.gui import complaint_printing
+
+    original = complaint_printing.print_pdf
+    complaint_printing.print_pdf = lambda parent, pdf, title: printed.append(pdf) or "printed"  # type: ignore[assignment]
+    try:
+        qtbot.mouseClick(form.print_button, Qt.MouseButton.LeftButton)
+    finally:
+        complaint_printing.print_pdf = original  # type: ignore[assignment]
+    assert len(printed) == 1 and printed[0].startswith(b"%PDF")
+
     qtbot.mouseClick(form.another_button, Qt.MouseButton.LeftButton)
     assert form.stack.currentIndex() == 0
     assert form.fields.kind() == "stolen" and form.fields.registration_edit.text() == ""

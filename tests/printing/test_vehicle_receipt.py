@@ -1,0 +1,61 @@
+"""The vehicle owner's receipt: the same printing code, vehicle words, reprints marked COPY."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from cplc_desk.domain.records import PersonDraft, VehicleReportDraft
+from cplc_desk.printing.receipt import render_receipt
+from cplc_desk.services import vehicles
+from cplc_desk.services.context import DeskContext
+from cplc_desk.services.records import register_vehicle_report
+
+
+def _text(pdf: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def _stolen(ctx: DeskContext) -> str:
+    return register_vehicle_report(
+        ctx,
+        VehicleReportDraft(
+            kind="stolen", vehicle_class="motorcycle", registration="KNP-5586",
+            chassis="KA-1234567", make="Honda", model="CD 70", colour="Red",
+            police_station="CLIF", fir_number="87/2026",
+            owner=PersonDraft(name="Ali Raza", cnic="42101-1234567-1", mobile="0300-1234567"),
+        ),
+    ).id  # fmt: skip
+
+
+def test_owner_receipt_says_what_was_reported_with_the_cnic_masked(station: DeskContext) -> None:
+    report_id = _stolen(station)
+    first = vehicles.issue_receipt(station, report_id)
+    text = _text(render_receipt(first, "a5"))
+    assert "Vehicle report receipt" in text and first.number in text
+    assert "Ali Raza" in text and "42101-*****67-1" in text
+    assert "1234567-1" not in text.replace("42101-*****67-1", "")
+    assert "Motorcycle stolen" in text and "KNP-5586" in text and "87/2026" in text
+    assert "COPY" not in text
+    again = vehicles.issue_receipt(station, report_id)
+    assert again.copy and "COPY" in _text(render_receipt(again, "80mm"))
+
+
+def test_print_receipt_command_takes_vehicle_report_numbers(
+    station: DeskContext, cli, tmp_path: Path
+) -> None:
+    _stolen(station)
+    number = vehicles.verify(station, "KNP5586").reports[0].number
+    station.close()
+    out = tmp_path / "owner.pdf"
+    done = cli("print-receipt", number, "--out", str(out), data_dir=station.paths.data_dir)
+    assert done.returncode == 0, done.stderr
+    assert out.read_bytes().startswith(b"%PDF") and "Vehicle report receipt" in _text(
+        out.read_bytes()
+    )
+    missing = cli(
+        "print-receipt", "CLIF-V-2026-09999", "--out", str(out), data_dir=station.paths.data_dir
+    )
+    assert missing.returncode == 1 and "No vehicle report has the number" in missing.stderr

@@ -400,7 +400,7 @@ def cmd_print_receipt(ctx: DeskContext, args: argparse.Namespace) -> int:
     from cplc_desk.domain.enums import RecordKind
     from cplc_desk.domain.ids import RecordNumber
     from cplc_desk.printing.receipt import render_receipt
-    from cplc_desk.services import complaints
+    from cplc_desk.services import complaints, receipts
     from cplc_desk.sync.files import write_atomically
 
     out: Path = args.out
@@ -414,7 +414,7 @@ def cmd_print_receipt(ctx: DeskContext, args: argparse.Namespace) -> int:
         receipt = vehicles.issue_receipt(ctx, report_id)
     else:
         complaint = complaints.find_by_number(ctx, args.number)
-        receipt = complaints.issue_receipt(ctx, complaint.id, layout=args.format)
+        receipt = receipts.issue_receipt(ctx, complaint.id, layout=args.format)
     try:
         write_atomically(out, render_receipt(receipt, args.format))
     except OSError as exc:

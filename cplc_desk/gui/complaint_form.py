@@ -38,7 +38,7 @@ from cplc_desk.gui.complaint_receipt import ReceiptPanel
 from cplc_desk.gui.formats import format_datetime
 from cplc_desk.gui.message_banner import ERROR, MessageBanner
 from cplc_desk.gui.typography import emphasise, make_quiet
-from cplc_desk.services import complaints
+from cplc_desk.services import complaints, drafts
 from cplc_desk.services.complaints import ComplaintRow
 from cplc_desk.services.context import DeskContext, ServiceError
 from cplc_desk.services.records import Registered, register_complaint
@@ -259,9 +259,7 @@ class ComplaintFormDialog(QDialog):
 
     def offer_draft(self) -> bool:
         """Offer to continue the newest unsaved complaint; True if its values were filled in."""
-        waiting = [
-            d for d in complaints.drafts(self.ctx, DRAFT_KIND) if d.key not in _drafts_in_use
-        ]
+        waiting = [d for d in drafts.drafts(self.ctx, DRAFT_KIND) if d.key not in _drafts_in_use]
         if not waiting:
             return False
         newest = waiting[0]
@@ -276,7 +274,7 @@ class ComplaintFormDialog(QDialog):
             self.look_up_earlier()
             self.status_label.setText(self.tr("The unsaved complaint was filled in again."))
             return True
-        complaints.discard_draft(self.ctx, newest.key)
+        drafts.discard_draft(self.ctx, newest.key)
         return False
 
     def save_draft_now(self) -> None:
@@ -286,7 +284,7 @@ class ComplaintFormDialog(QDialog):
         ctx, key = self.ctx, self.draft_key
         if not self.has_content():
             self._jobs.submit(
-                lambda: complaints.discard_draft(ctx, key),
+                lambda: drafts.discard_draft(ctx, key),
                 lambda _result: None,
                 self._on_draft_failed,
                 key="draft",
@@ -294,7 +292,7 @@ class ComplaintFormDialog(QDialog):
             return
         data = self.entry.data()
         self._jobs.submit(
-            lambda: complaints.save_draft(ctx, key, DRAFT_KIND, data),
+            lambda: drafts.save_draft(ctx, key, DRAFT_KIND, data),
             lambda _result: self._on_draft_saved(),
             self._on_draft_failed,
             key="draft",
@@ -341,7 +339,7 @@ class ComplaintFormDialog(QDialog):
 
         def work() -> Registered:
             done = register_complaint(ctx, draft)
-            complaints.discard_draft(ctx, key)
+            drafts.discard_draft(ctx, key)
             return done
 
         self._jobs.submit(work, self._on_registered, self._on_register_failed)
@@ -405,7 +403,7 @@ class ComplaintFormDialog(QDialog):
             self._draft_timer.stop()
             ctx, key = self.ctx, self.draft_key
             self._jobs.submit(
-                lambda: complaints.discard_draft(ctx, key),
+                lambda: drafts.discard_draft(ctx, key),
                 lambda _result: None,
                 self._on_draft_failed,
                 key="draft",

@@ -21,9 +21,9 @@ from cplc_desk.gui import complaint_printing
 from cplc_desk.gui.complaint_fields import ERROR_STYLE
 from cplc_desk.gui.complaint_jobs import JobQueue
 from cplc_desk.gui.settings import desk_settings, last_folder, remember_folder
-from cplc_desk.services import complaints
-from cplc_desk.services.complaints import ReceiptData
+from cplc_desk.services import receipts
 from cplc_desk.services.context import DeskContext, ServiceError
+from cplc_desk.services.receipts import ReceiptData
 
 PAPER_KEY = "receipts/paper"
 FOLDER_PURPOSE = "receipts"
@@ -46,7 +46,7 @@ def load_renderer() -> Renderer | None:
 def issue_and_render(
     ctx: DeskContext, complaint_id: str, layout: str, renderer: Renderer
 ) -> tuple[ReceiptData, bytes]:
-    data = complaints.issue_receipt(ctx, complaint_id, layout)
+    data = receipts.issue_receipt(ctx, complaint_id, layout)
     return data, renderer(data, layout)
 
 

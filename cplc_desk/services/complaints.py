@@ -7,13 +7,12 @@ Look-ups by a person's CNIC or phone are written to the audit trail (who looked 
 from __future__ import annotations
 
 import contextlib
-import json
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, cast
 
-from sqlalchemy import Select, and_, column, func, literal_column, or_, select, table, text, tuple_
+from sqlalchemy import Select, column, func, literal_column, or_, select, table, text, tuple_
 from sqlalchemy.orm import Session
 
 from cplc_desk.domain.clock import now_utc
@@ -33,11 +32,9 @@ from cplc_desk.domain.workflow import OPEN_STATUSES, allowed, check_transition
 from cplc_desk.services.context import DeskContext, ServiceError
 from cplc_desk.storage import search
 from cplc_desk.storage.models import (
-    AuditEntry,
     Complaint,
     ComplaintCategory,
     ComplaintEvent,
-    FormDraft,
     Person,
     PoliceStation,
 )
@@ -543,112 +540,3 @@ def earlier_complaints(
     for term in terms:
         _audit_person_search(ctx, term, len(found), "repeat check")
     return found
-
-
-# ------------------------------------------------------------------ drafts
-
-
-@dataclass(frozen=True)
-class Draft:
-    key: str
-    kind: str
-    updated_at: datetime
-    data: dict[str, Any]
-
-
-def save_draft(ctx: DeskContext, key: str, kind: str, data: dict[str, Any]) -> None:
-    """Keep a form in progress (called as the volunteer types); committed at once."""
-    payload = json.dumps(data, ensure_ascii=False, default=str)
-    with ctx.store.write(actor=ctx.actor.username, desk_code=_desk(ctx)) as s:
-        row = s.get(FormDraft, key)
-        if row is None:
-            s.add(FormDraft(key=key, kind=kind, actor=ctx.actor.username, data=payload,
-                            updated_at=now_utc()))  # fmt: skip
-        else:
-            row.data, row.updated_at, row.actor = payload, now_utc(), ctx.actor.username
-
-
-def drafts(ctx: DeskContext, kind: str) -> list[Draft]:
-    with ctx.store.read() as s:
-        rows = s.scalars(
-            select(FormDraft).where(FormDraft.kind == kind).order_by(FormDraft.updated_at.desc())
-        )
-        return [Draft(r.key, r.kind, r.updated_at, json.loads(r.data)) for r in rows]
-
-
-def discard_draft(ctx: DeskContext, key: str) -> None:
-    with ctx.store.write(actor=ctx.actor.username, desk_code=_desk(ctx)) as s:
-        row = s.get(FormDraft, key)
-        if row is not None:
-            s.delete(row)
-
-
-# ------------------------------------------------------------------ receipts
-
-
-@dataclass(frozen=True)
-class ReceiptData:
-    """Everything a receipt shows; personal data already masked."""
-
-    number: str
-    registered_at: datetime
-    desk_name: str
-    desk_code: str
-    complainant: str
-    cnic_masked: str
-    category: str
-    police_station: str
-    summary: str
-    status: str
-    fir_number: str | None
-    copy: bool
-    printed_at: datetime
-
-
-def issue_receipt(ctx: DeskContext, complaint_id: str, layout: str = "a5") -> ReceiptData:
-    """The data for a receipt, recorded as printed (a second print is marked as a copy)."""
-    identity = ctx.require_identity()
-    with ctx.unit_of_work() as s:
-        c = _load(s, complaint_id)
-        person = s.get(Person, c.complainant_id)
-        category = s.get(ComplaintCategory, c.category_code)
-        station = s.get(PoliceStation, c.police_station_code)
-        assert person is not None
-        printed_before = s.scalar(
-            select(func.count())
-            .select_from(AuditEntry)
-            .where(
-                and_(
-                    AuditEntry.record_table == "complaint",
-                    AuditEntry.record_id == c.id,
-                    AuditEntry.action.in_(
-                        [AuditAction.RECEIPT_PRINTED.value, AuditAction.RECEIPT_REPRINTED.value]
-                    ),
-                )
-            )
-        )
-        copy = bool(printed_before)
-        now = now_utc()
-        ctx.audit(
-            s,
-            AuditAction.RECEIPT_REPRINTED if copy else AuditAction.RECEIPT_PRINTED,
-            record_table="complaint",
-            record_id=c.id,
-            details={"number": c.number, "layout": layout},
-        )
-        narrative = " ".join(c.narrative.split())
-        return ReceiptData(
-            number=c.number,
-            registered_at=c.created_at,
-            desk_name=identity.name,
-            desk_code=identity.code,
-            complainant=person.name,
-            cnic_masked=mask_cnic(person.cnic) if person.cnic else "",
-            category=category.name if category else c.category_code,
-            police_station=station.name if station else c.police_station_code,
-            summary=narrative if len(narrative) <= 240 else narrative[:237].rstrip() + "...",
-            status=c.status,
-            fir_number=c.fir_number,
-            copy=copy,
-            printed_at=now,
-        )

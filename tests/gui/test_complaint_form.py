@@ -18,7 +18,7 @@ from cplc_desk.domain.records import ComplaintDraft, PersonDraft
 from cplc_desk.gui import complaint_printing, complaint_receipt, dialogs
 from cplc_desk.gui.complaint_fields import parse_date_text, parse_time_text
 from cplc_desk.gui.complaint_form import ComplaintFormDialog
-from cplc_desk.services import complaints
+from cplc_desk.services import complaints, drafts
 from cplc_desk.services.context import DeskContext
 from cplc_desk.services.records import register_complaint
 
@@ -183,7 +183,7 @@ def test_a_complaint_typed_key_by_key_is_checked_saved_and_its_receipt_printed(
     assert detail.fir_number == "FIR 123/2026"
     assert detail.incident_at is not None
     assert detail.incident_at.astimezone(PKT).time() == time(0, 5)
-    assert complaints.drafts(station_ctx, "complaint") == []  # saved: no draft left over
+    assert drafts.drafts(station_ctx, "complaint") == []  # saved: no draft left over
 
     # The confirmation: Enter-free, the Print button has the focus.
     assert form.stack.currentIndex() == 1
@@ -293,7 +293,7 @@ def test_a_draft_survives_a_crash_and_is_offered_to_the_next_form(
     type_into(qtbot, crashed.entry.narrative_edit, "Motorcycle parts stolen at Do Talwar.")
     # About a second after the last key the draft is written.
     qtbot.waitUntil(lambda: crashed.drafts_saved >= 1 and not crashed.is_busy(), timeout=10_000)
-    assert complaints.drafts(station_ctx, "complaint")[0].data["name"] == "Farhan Qureshi"
+    assert drafts.drafts(station_ctx, "complaint")[0].data["name"] == "Farhan Qureshi"
     # The window goes away without Save or Cancel, as in a power cut.
     crashed.hide()
     crashed.deleteLater()
@@ -318,18 +318,18 @@ def test_a_draft_survives_a_crash_and_is_offered_to_the_next_form(
     save_and_wait(
         qtbot, form, lambda: qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     )
-    assert complaints.drafts(station_ctx, "complaint") == []
+    assert drafts.drafts(station_ctx, "complaint") == []
     form.close()
 
 
 def test_a_declined_draft_is_thrown_away(
     qtbot, station_ctx: DeskContext, printed: list[Printed], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    complaints.save_draft(station_ctx, "old-draft", "complaint", {"name": "Imtiaz Ahmed"})
+    drafts.save_draft(station_ctx, "old-draft", "complaint", {"name": "Imtiaz Ahmed"})
     monkeypatch.setattr(dialogs, "confirm", lambda *args: False)
     form = open_form(qtbot, station_ctx)
     assert form.entry.name_edit.text() == ""
-    assert complaints.drafts(station_ctx, "complaint") == []
+    assert drafts.drafts(station_ctx, "complaint") == []
     form.close()
 
 
@@ -351,7 +351,7 @@ def test_cancel_after_typing_asks_first_and_no_keeps_the_form(
 
     qtbot.mouseClick(form.cancel_button, Qt.MouseButton.LeftButton)
     assert not form.isVisible()
-    assert complaints.drafts(station_ctx, "complaint") == []  # thrown away, as asked
+    assert drafts.drafts(station_ctx, "complaint") == []  # thrown away, as asked
 
 
 def test_the_receipt_can_be_saved_as_pdf_and_a_second_one_is_a_copy(

@@ -13,6 +13,7 @@ from cplc_desk.domain.enums import AuditAction
 from cplc_desk.domain.records import ComplaintDraft, PersonDraft
 from cplc_desk.domain.validation import FieldError
 from cplc_desk.services import complaints as cs
+from cplc_desk.services import drafts, receipts
 from cplc_desk.services.context import DeskContext, ServiceError
 from cplc_desk.services.records import register_complaint
 from cplc_desk.storage.models import AuditEntry
@@ -178,18 +179,18 @@ def test_repeat_complainants_are_found_by_cnic_or_mobile(desk: DeskContext) -> N
 
 
 def test_drafts_survive_and_are_discarded(desk: DeskContext) -> None:
-    cs.save_draft(desk, "form-1", "complaint", {"complainant_name": "Half typed"})
-    cs.save_draft(desk, "form-1", "complaint", {"complainant_name": "Half typed more"})
-    [draft] = cs.drafts(desk, "complaint")
+    drafts.save_draft(desk, "form-1", "complaint", {"complainant_name": "Half typed"})
+    drafts.save_draft(desk, "form-1", "complaint", {"complainant_name": "Half typed more"})
+    [draft] = drafts.drafts(desk, "complaint")
     assert draft.data == {"complainant_name": "Half typed more"}
-    cs.discard_draft(desk, "form-1")
-    assert cs.drafts(desk, "complaint") == []
+    drafts.discard_draft(desk, "form-1")
+    assert drafts.drafts(desk, "complaint") == []
 
 
 def test_a_second_receipt_is_a_copy_and_both_are_audited(desk: DeskContext) -> None:
     row = cs.list_page(desk, cs.ComplaintQuery()).rows[0]
-    first = cs.issue_receipt(desk, row.id)
-    second = cs.issue_receipt(desk, row.id, "80mm")
+    first = receipts.issue_receipt(desk, row.id)
+    second = receipts.issue_receipt(desk, row.id, "80mm")
     assert (first.copy, second.copy) == (False, True)
     assert first.number == row.number and "*" in first.cnic_masked
     with desk.store.read() as s:

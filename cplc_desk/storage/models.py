@@ -232,6 +232,7 @@ class Complaint(SyncMixin, Base):
         Index("ix_complaint_status_created", "status", "created_at", "id"),
         Index("ix_complaint_station_created", "police_station_code", "created_at", "id"),
         Index("ix_complaint_category_created", "category_code", "created_at", "id"),
+        Index("ix_complaint_fir_created", "fir_key", "created_at", "id"),
     )
 
     number: Mapped[str] = mapped_column(String(24), unique=True)
@@ -241,7 +242,7 @@ class Complaint(SyncMixin, Base):
     incident_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     incident_place: Mapped[str | None] = mapped_column(String(200))
     fir_number: Mapped[str | None] = mapped_column(String(40))
-    fir_key: Mapped[str | None] = mapped_column(String(40), index=True)
+    fir_key: Mapped[str | None] = mapped_column(String(40))
     fir_date: Mapped[date | None] = mapped_column(Date)
     narrative: Mapped[str] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(20))

@@ -236,9 +236,12 @@ def list_page(
 ) -> Page:
     """One page of matching complaints, newest first (or oldest first), starting after ``after``."""
     term = classify(query.text)
-    with ctx.store.write(actor=ctx.actor.username, desk_code=_desk(ctx)) as s:
-        if term.kind == "words":
-            search.catch_up(s)  # index what was added since (cheap when nothing was)
+    if term.kind == "words":
+        with ctx.store.read() as s:
+            behind = search.behind(s)
+        if behind:  # index what was added since; no write lock taken when nothing was
+            with ctx.store.write(actor=ctx.actor.username, desk_code=ctx.stamp_code()) as s:
+                search.catch_up(s)
     with ctx.store.read() as s:
         stmt = _filtered(s, query, term)
         if _word_search(s, term):
@@ -281,11 +284,6 @@ def _bind_time(value: datetime) -> Any:
     from cplc_desk.storage.types import UTCDateTime
 
     return literal(value, UTCDateTime())
-
-
-def _desk(ctx: DeskContext) -> str:
-    identity = ctx.identity()
-    return identity.code if identity else "-"
 
 
 def count(ctx: DeskContext, query: ComplaintQuery, cap: int = 1_000_000) -> int:

@@ -88,6 +88,11 @@ class DeskContext:
             )
         return identity
 
+    def stamp_code(self) -> str:
+        """The desk code that stamps a write, or "-" before the desk is set up."""
+        identity = self.identity()
+        return identity.code if identity else "-"
+
     def forget_identity(self) -> None:
         self._identity = None
 

@@ -15,11 +15,6 @@ from cplc_desk.services.context import DeskContext
 from cplc_desk.storage.models import FormDraft
 
 
-def _desk(ctx: DeskContext) -> str:
-    identity = ctx.identity()
-    return identity.code if identity else "-"
-
-
 @dataclass(frozen=True)
 class Draft:
     key: str
@@ -31,7 +26,7 @@ class Draft:
 def save_draft(ctx: DeskContext, key: str, kind: str, data: dict[str, Any]) -> None:
     """Keep a form in progress (called as the volunteer types); committed at once."""
     payload = json.dumps(data, ensure_ascii=False, default=str)
-    with ctx.store.write(actor=ctx.actor.username, desk_code=_desk(ctx)) as s:
+    with ctx.store.write(actor=ctx.actor.username, desk_code=ctx.stamp_code()) as s:
         row = s.get(FormDraft, key)
         if row is None:
             s.add(FormDraft(key=key, kind=kind, actor=ctx.actor.username, data=payload,
@@ -49,7 +44,7 @@ def drafts(ctx: DeskContext, kind: str) -> list[Draft]:
 
 
 def discard_draft(ctx: DeskContext, key: str) -> None:
-    with ctx.store.write(actor=ctx.actor.username, desk_code=_desk(ctx)) as s:
+    with ctx.store.write(actor=ctx.actor.username, desk_code=ctx.stamp_code()) as s:
         row = s.get(FormDraft, key)
         if row is not None:
             s.delete(row)

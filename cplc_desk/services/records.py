@@ -18,7 +18,6 @@ from cplc_desk.domain.enums import (
     ComplaintEventKind,
     ComplaintStatus,
     RecordKind,
-    VehicleReportKind,
     VehicleReportStatus,
 )
 from cplc_desk.domain.i18n import _
@@ -194,14 +193,6 @@ def register_complaint(ctx: DeskContext, draft: ComplaintDraft) -> Registered:
         return registered
 
 
-_OPEN_STATUS = {
-    VehicleReportKind.STOLEN: VehicleReportStatus.OPEN,
-    VehicleReportKind.SNATCHED: VehicleReportStatus.OPEN,
-    VehicleReportKind.RECOVERED: VehicleReportStatus.OPEN,
-    VehicleReportKind.FOUND_ABANDONED: VehicleReportStatus.OPEN,
-}
-
-
 def insert_vehicle_report(
     ctx: DeskContext,
     s: Session,
@@ -251,7 +242,7 @@ def insert_vehicle_report(
         fir_number=clean.fir.display if clean.fir else None,
         fir_key=clean.fir.normalized if clean.fir else None,
         fir_date=clean.fir_date,
-        status=_OPEN_STATUS[clean.kind].value,
+        status=VehicleReportStatus.OPEN.value,  # every new report starts open
         legacy_key=legacy_key,
         legacy_ref=legacy_ref,
     )

@@ -21,16 +21,29 @@ def has_fts(s: Session) -> bool:
     return s.get_bind().dialect.name == "sqlite"
 
 
-def catch_up(s: Session, limit: int | None = None) -> int:
-    """Index complaints added since the last catch-up. Returns how many were indexed."""
-    if not has_fts(s):
-        return 0
+def _positions(s: Session) -> tuple[int, int]:
+    """(last complaint rowid indexed, newest complaint rowid)."""
     last = s.execute(
         text("SELECT coalesce(CAST(value AS INTEGER), 0) FROM store_meta WHERE key = :k"),
         {"k": FTS_META},
     ).scalar()
-    last = int(last or 0)
-    top = s.execute(text("SELECT coalesce(max(rowid), 0) FROM complaint")).scalar() or 0
+    top = s.execute(text("SELECT coalesce(max(rowid), 0) FROM complaint")).scalar()
+    return int(last or 0), int(top or 0)
+
+
+def behind(s: Session) -> bool:
+    """True if complaints were added since the last catch-up (a read; no lock taken)."""
+    if not has_fts(s):
+        return False
+    last, top = _positions(s)
+    return top > last
+
+
+def catch_up(s: Session, limit: int | None = None) -> int:
+    """Index complaints added since the last catch-up. Returns how many were indexed."""
+    if not has_fts(s):
+        return 0
+    last, top = _positions(s)
     if top <= last:
         return 0
     if limit is not None:

@@ -1,0 +1,15 @@
+"""What every command module shares."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
+else:
+    Subparsers = argparse._SubParsersAction
+
+
+class CliError(Exception):
+    """A refusal printed as one line on stderr; the command exits 1."""

@@ -1,0 +1,195 @@
+"""Setting a desk up, reference lists, legacy imports, receipts, statistics and checks."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from cplc_desk.cli.common import CliError, Subparsers
+from cplc_desk.domain.i18n import _
+from cplc_desk.services import csv_import, reference, setup, sync_station, vehicles
+from cplc_desk.services.check import check_store
+from cplc_desk.services.context import DeskContext
+from cplc_desk.services.stats import store_stats
+
+
+def register(sub: Subparsers) -> None:
+    p = sub.add_parser("init-station", help=_("set this desk up as a police-station desk"))
+    p.add_argument("--code", help=_("the station's code (see: cplc-desk stations)"))
+    p.add_argument("--name", help=_("the desk's name (default: the station's name)"))
+    p.add_argument(
+        "--enrollment",
+        type=Path,
+        metavar="FILE",
+        help=_("set up (or enroll an already-working desk) from headquarters' enrollment file"),
+    )
+    p.set_defaults(handler=cmd_init_station)
+
+    p = sub.add_parser("init-hq", help=_("set this desk up as headquarters (creates its keys)"))
+    p.add_argument("--name", required=True)
+    p.set_defaults(handler=cmd_init_hq)
+
+    p = sub.add_parser("stations", help=_("list police stations and their codes"))
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_stations)
+
+    p = sub.add_parser("import-csv", help=_("import a legacy register kept in a spreadsheet"))
+    p.add_argument("register", choices=sorted(csv_import.KINDS), help=_("which register"))
+    p.add_argument("file", type=Path)
+    p.add_argument("--json", action="store_true", help=_("print the report as JSON"))
+    p.set_defaults(handler=cmd_import_csv)
+
+    p = sub.add_parser(
+        "print-receipt", help=_("write a complaint's or vehicle report's receipt as a PDF to print")
+    )
+    p.add_argument("number", help=_("the complaint's receipt number, e.g. CLIF-C-2026-00042"))
+    p.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
+    p.add_argument(
+        "--format",
+        choices=("a5", "80mm"),
+        default="a5",
+        help=_("a5: laser printer (default); 80mm: thermal receipt roll"),
+    )
+    p.set_defaults(handler=cmd_print_receipt)
+
+    p = sub.add_parser("stats", help=_("count records by kind, status and station"))
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_stats)
+
+    p = sub.add_parser("check", help=_("check that the store is whole and untampered"))
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_check)
+
+
+def cmd_init_station(ctx: DeskContext, args: argparse.Namespace) -> int:
+    if args.enrollment is not None:
+        identity = sync_station.enroll_from_file(ctx, args.enrollment)
+        print(
+            _("This desk is {name} ({code}), enrolled with headquarters.").format(
+                name=identity.name, code=identity.code
+            )
+        )
+        return 0
+    if not args.code:
+        raise CliError(_("Give --code CODE, or --enrollment FILE from headquarters."))
+    identity = setup.init_station(ctx, args.code, args.name)
+    print(_("This desk is now {name} ({code}).").format(name=identity.name, code=identity.code))
+    return 0
+
+
+def cmd_init_hq(ctx: DeskContext, args: argparse.Namespace) -> int:
+    identity = setup.init_hq(ctx, args.name)
+    print(_("This desk is now headquarters: {name}.").format(name=identity.name))
+    return 0
+
+
+def cmd_stations(ctx: DeskContext, args: argparse.Namespace) -> int:
+    rows = reference.stations(ctx)
+    if args.json:
+        print(json.dumps([r.__dict__ for r in rows], ensure_ascii=False, indent=2))
+        return 0
+    for r in rows:
+        print(f"{r.code:6} {r.name:32} {r.district_name:10} {r.zone_name}")
+    return 0
+
+
+def cmd_import_csv(ctx: DeskContext, args: argparse.Namespace) -> int:
+    def progress(done: int, total: int) -> None:
+        if not args.json and sys.stderr.isatty():
+            print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)
+
+    report = csv_import.import_csv(ctx, args.register, args.file, progress=progress)
+    if args.json:
+        print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(
+            _(
+                "{file}: {rows} rows, {imported} imported, {present} already present, {bad} not imported."
+            ).format(
+                file=report.file,
+                rows=report.rows,
+                imported=report.imported,
+                present=report.already_present,
+                bad=len(report.bad_rows),
+            )
+        )
+        for bad in report.bad_rows:
+            print(
+                _("  line {line}: {reasons}").format(line=bad.line, reasons="; ".join(bad.reasons))
+            )
+        if report.ignored_columns:
+            print(_("  columns ignored: {cols}").format(cols=", ".join(report.ignored_columns)))
+    if report.bad_rows:
+        print(
+            _(
+                "{n} rows were not imported; the other rows were saved. Fix those rows and import the file again."
+            ).format(n=len(report.bad_rows)),
+            file=sys.stderr,
+        )
+        return 1
+    return 0
+
+
+def cmd_print_receipt(ctx: DeskContext, args: argparse.Namespace) -> int:
+    # Imported here so other commands do not pay for loading ReportLab.
+    from cplc_desk.domain.enums import RecordKind
+    from cplc_desk.domain.ids import RecordNumber
+    from cplc_desk.printing.receipt import render_receipt
+    from cplc_desk.services import complaints, receipts
+    from cplc_desk.sync.files import write_atomically
+
+    out: Path = args.out
+    if out.is_dir():
+        raise CliError(_("{path} is a folder; give a file name ending in .pdf").format(path=out))
+    parsed = RecordNumber.parse(args.number)
+    # Recorded in the audit trail as printed; a second and later print is marked COPY.
+    receipt: Any
+    if parsed is not None and parsed.kind is RecordKind.VEHICLE_REPORT:
+        report_id = vehicles.find_id_by_number(ctx, str(parsed))
+        receipt = vehicles.issue_receipt(ctx, report_id)
+    else:
+        complaint = complaints.find_by_number(ctx, args.number)
+        receipt = receipts.issue_receipt(ctx, complaint.id, layout=args.format)
+    try:
+        write_atomically(out, render_receipt(receipt, args.format))
+    except OSError as exc:
+        raise CliError(
+            _("Cannot write {path}: {reason}").format(path=out, reason=exc.strerror or exc)
+        ) from None
+    if receipt.copy:
+        message = _("Receipt {number} (a copy: printed before) written to {path}")
+    else:
+        message = _("Receipt {number} written to {path}")
+    print(message.format(number=receipt.number, path=out))
+    return 0
+
+
+def cmd_stats(ctx: DeskContext, args: argparse.Namespace) -> int:
+    stats = store_stats(ctx).as_dict()
+    if args.json:
+        print(json.dumps(stats, indent=2, sort_keys=True))
+        return 0
+    for kind in ("complaints", "vehicle_reports"):
+        block = stats[kind]
+        assert isinstance(block, dict)
+        print(f"{kind}: {block['total']}")
+        for group in ("by_kind", "by_status", "by_station"):
+            if block.get(group):
+                print(f"  {group}: " + ", ".join(f"{k}={v}" for k, v in block[group].items()))
+    return 0
+
+
+def cmd_check(ctx: DeskContext, args: argparse.Namespace) -> int:
+    report = check_store(ctx)
+    if args.json:
+        print(json.dumps({"ok": report.ok, "checks": report.checks, "problems": report.problems}))
+    elif report.ok:
+        print(_("Store is healthy ({checks}).").format(checks=", ".join(report.checks)))
+    if not report.ok:
+        for problem in report.problems:
+            print(problem, file=sys.stderr)
+        raise CliError(_("The store failed {n} checks.").format(n=len(report.problems)))
+    return 0

@@ -1,0 +1,133 @@
+"""The ``cplc-desk`` command. With no subcommand it opens the desk's window.
+
+Exit codes: 0 success; 1 refused or failed (one-line reason on stderr); 2 wrong usage;
+import-csv exits 1 when some rows were not imported (the good rows are kept).
+
+Each area's commands live in their own module with a ``register(sub)`` function; add a new
+module to ``COMMAND_MODULES``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import logging.handlers
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from cplc_desk import __version__
+from cplc_desk.cli import desk, sync, vehicles
+from cplc_desk.cli.common import CliError
+from cplc_desk.domain.i18n import _
+from cplc_desk.paths import ENV_DATA_DIR, DeskPaths
+from cplc_desk.services.context import DeskContext, ServiceError, open_desk
+from cplc_desk.storage.migrate import StoreError
+
+log = logging.getLogger("cplc_desk")
+
+COMMAND_MODULES = (desk, sync, vehicles)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="cplc-desk",
+        description=_(
+            "CPLC Desk: complaints and vehicle reports at CPLC station desks and headquarters. "
+            "Without a command, opens the desk's window."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"cplc-desk {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help=_("folder holding this desk's data (default: the user data folder, or ${env})").format(
+            env=ENV_DATA_DIR
+        ),
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help=_("use a throwaway station filled with sample records (deleted on exit)"),
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in COMMAND_MODULES:
+        module.register(sub)
+    return parser
+
+
+# ------------------------------------------------------------------ plumbing
+
+
+def _setup_logging(paths: DeskPaths) -> None:
+    # Log files never receive personal data: services log record numbers and counts only.
+    paths.logs.mkdir(parents=True, exist_ok=True)
+    handler = logging.handlers.RotatingFileHandler(
+        paths.logs / "cplc-desk.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger("cplc_desk")
+    root.setLevel(logging.INFO)
+    root.addHandler(handler)
+
+
+def _open(paths: DeskPaths) -> DeskContext:
+    try:
+        return open_desk(paths)
+    except (StoreError, ServiceError) as exc:
+        raise CliError(str(exc)) from None
+
+
+def _demo_desk(tmp: Path) -> DeskContext:
+    from cplc_desk.services import demo
+
+    ctx = _open(DeskPaths(tmp))
+    demo.populate(ctx)
+    return ctx
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Callable[[DeskContext, argparse.Namespace], int] | None = getattr(
+        args, "handler", None
+    )
+    demo_dir = Path(tempfile.mkdtemp(prefix="cplc-desk-demo-")) if args.demo else None
+    try:
+        paths = DeskPaths(demo_dir) if demo_dir else DeskPaths.resolve(args.data_dir)
+        try:
+            paths.ensure()
+        except OSError as exc:
+            raise CliError(
+                _("Cannot use the data folder {path}: {reason}").format(
+                    path=paths.data_dir, reason=exc.strerror
+                )
+            ) from None
+        _setup_logging(paths)
+        if handler is None:
+            from cplc_desk.gui.app import run_gui
+
+            return int(run_gui(paths, demo=bool(demo_dir)))
+        ctx = _demo_desk(paths.data_dir) if demo_dir else _open(paths)
+        try:
+            return handler(ctx, args)
+        except (ServiceError, StoreError) as exc:
+            raise CliError(str(exc)) from None
+        finally:
+            ctx.close()
+    except CliError as exc:
+        print(f"cplc-desk: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # output piped into `head` and the like
+        return 0
+    except KeyboardInterrupt:
+        print("cplc-desk: " + _("interrupted; every batch already saved is kept."), file=sys.stderr)
+        return 130
+    finally:
+        for h in logging.getLogger("cplc_desk").handlers[:]:
+            h.close()
+            logging.getLogger("cplc_desk").removeHandler(h)
+        if demo_dir is not None:
+            shutil.rmtree(demo_dir, ignore_errors=True)

@@ -1,0 +1,186 @@
+"""Sync bundles: enrollment, export at a station, import and inspection at headquarters."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from cplc_desk.cli.common import CliError, Subparsers
+from cplc_desk.domain.i18n import _
+from cplc_desk.services import sync_hq, sync_station
+from cplc_desk.services.context import DeskContext
+
+
+def register(sub: Subparsers) -> None:
+    p = sub.add_parser("enroll-station", help=_("headquarters: write a station's enrollment file"))
+    p.add_argument("--code", required=True)
+    p.add_argument("--out", required=True, type=Path, metavar="FILE")
+    p.set_defaults(handler=cmd_enroll_station)
+
+    p = sub.add_parser("revoke-station", help=_("headquarters: refuse a station's current key"))
+    p.add_argument("--code", required=True)
+    p.set_defaults(handler=cmd_revoke_station)
+
+    p = sub.add_parser("export-bundle", help=_("station: write the next sync bundle"))
+    p.add_argument("--out", required=True, type=Path, metavar="DIR")
+    p.add_argument(
+        "--again",
+        nargs="?",
+        const=-1,
+        type=int,
+        metavar="SEQ",
+        help=_("write an earlier bundle again, identical (default: the last one)"),
+    )
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_export_bundle)
+
+    p = sub.add_parser("import-bundle", help=_("headquarters: verify and merge bundles"))
+    p.add_argument("paths", nargs="+", type=Path, metavar="FILE|DIR")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_import_bundle)
+
+    p = sub.add_parser("verify-bundle", help=_("headquarters: check a bundle without merging"))
+    p.add_argument("file", type=Path)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_verify_bundle)
+
+    p = sub.add_parser(
+        "open-bundle", help=_("headquarters: write a bundle's decrypted, still-signed content")
+    )
+    p.add_argument("file", type=Path)
+    p.add_argument("--out", required=True, type=Path, metavar="DIR")
+    p.set_defaults(handler=cmd_open_bundle)
+
+    p = sub.add_parser("sync-status", help=_("what is waiting to be sent, or each station's state"))
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_sync_status)
+
+
+def cmd_enroll_station(ctx: DeskContext, args: argparse.Namespace) -> int:
+    path = sync_hq.enroll_station(ctx, args.code, args.out)
+    print(
+        _(
+            "Enrollment file written: {path}. Carry it to the station and run there: "
+            "cplc-desk init-station --enrollment FILE. It holds a secret: delete it afterwards."
+        ).format(path=path)
+    )
+    return 0
+
+
+def cmd_revoke_station(ctx: DeskContext, args: argparse.Namespace) -> int:
+    n = sync_hq.revoke_station(ctx, args.code)
+    print(_("{n} key(s) of {code} revoked.").format(n=n, code=args.code.upper()))
+    return 0
+
+
+def cmd_export_bundle(ctx: DeskContext, args: argparse.Namespace) -> int:
+    if args.again is not None:
+        result = sync_station.rewrite_bundle(ctx, args.out, None if args.again < 0 else args.again)
+    else:
+        result = sync_station.export_bundle(ctx, args.out)
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "path": str(result.path) if result.path else None,
+                    "sequence": result.sequence,
+                    "records": result.records,
+                    "nothing_new": result.nothing_new,
+                    "message": result.message,
+                }
+            )
+        )
+    else:
+        print(result.message)
+    return 0
+
+
+def cmd_import_bundle(ctx: DeskContext, args: argparse.Namespace) -> int:
+    outcomes = sync_hq.import_bundles(ctx, args.paths)
+    if not outcomes:
+        raise CliError(_("No bundles found in the files or folders given."))
+    if args.json:
+        print(json.dumps([o.as_dict() for o in outcomes], indent=2, ensure_ascii=False))
+    else:
+        for o in outcomes:
+            label = f"{o.station or '?'} #{o.sequence}" if o.sequence else Path(o.file).name
+            print(f"{label}: {o.status.upper()}: {o.message}")
+    refused = [o for o in outcomes if o.status == "refused"]
+    if refused:
+        print(
+            _("{n} of {total} bundles were refused; nothing from them was merged.").format(
+                n=len(refused), total=len(outcomes)
+            ),
+            file=sys.stderr,
+        )
+        return 1
+    return 0
+
+
+def cmd_verify_bundle(ctx: DeskContext, args: argparse.Namespace) -> int:
+    v = sync_hq.verify_bundle(ctx, args.file)
+    if args.json:
+        print(
+            json.dumps(
+                {**v.__dict__, "created_at": v.created_at.isoformat() if v.created_at else None}
+            )
+        )
+    else:
+        print(v.message)
+        if v.station:
+            print(
+                _(
+                    "station {code}, bundle {seq}, {n} changes, {a} audit entries, made {when}"
+                ).format(
+                    code=v.station,
+                    seq=v.sequence,
+                    n=v.records,
+                    a=v.audit_entries,
+                    when=v.created_at.isoformat() if v.created_at else "?",
+                )
+            )
+    if not v.ok:
+        raise CliError(v.message)
+    return 0
+
+
+def cmd_open_bundle(ctx: DeskContext, args: argparse.Namespace) -> int:
+    opened = sync_hq.open_bundle(ctx, args.file, args.out)
+    for path in opened.paths:
+        print(path)
+    if not opened.key_bound:
+        print(
+            _(
+                "Warning: this bundle's key is not bound to the station at headquarters yet, so "
+                "the key file comes from the bundle itself. A signature check then shows the "
+                "bundle is intact, not who made it. Import the bundle first, or confirm the key "
+                "id with the station."
+            ),
+            file=sys.stderr,
+        )
+    return 0
+
+
+def cmd_sync_status(ctx: DeskContext, args: argparse.Namespace) -> int:
+    identity = ctx.require_identity()
+    if identity.is_station:
+        st = sync_station.status(ctx)
+        data: object = {
+            **st.__dict__,
+            "last_export_at": st.last_export_at.isoformat() if st.last_export_at else None,
+        }
+    else:
+        data = [
+            {
+                **row.__dict__,
+                "last_bundle_created_at": row.last_bundle_created_at.isoformat()
+                if row.last_bundle_created_at
+                else None,
+                "last_import_at": row.last_import_at.isoformat() if row.last_import_at else None,
+            }
+            for row in sync_hq.stations_overview(ctx)
+        ]
+    print(json.dumps(data, indent=None if args.json else 2, ensure_ascii=False))
+    return 0

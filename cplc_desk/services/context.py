@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from cplc_desk.domain.enums import DeskKind
 from cplc_desk.domain.i18n import _
+from cplc_desk.domain.roles import ROLE_PERMISSIONS, Permission, Role, permission_label, role_label
 from cplc_desk.paths import DeskPaths
 from cplc_desk.storage import audit, migrate
 from cplc_desk.storage.db import Store
@@ -28,12 +29,20 @@ class DeskNotSetUpError(ServiceError):
     pass
 
 
+class PermissionDeniedError(ServiceError):
+    """The signed-in account's role does not allow this action."""
+
+
 @dataclass(frozen=True)
 class Actor:
-    """Who is working. Until accounts exist this is the operating-system login name."""
+    """Who is working. ``role`` None is the operating-system user before accounts exist
+    (transitional: accounts replace it with a signed-in account)."""
 
     username: str
-    role: str = "volunteer"
+    role: Role | None = None
+
+    def permits(self, permission: Permission) -> bool:
+        return self.role is None or permission in ROLE_PERMISSIONS[self.role]
 
     @classmethod
     def from_os(cls) -> Actor:
@@ -92,6 +101,18 @@ class DeskContext:
         """The desk code that stamps a write, or "-" before the desk is set up."""
         identity = self.identity()
         return identity.code if identity else "-"
+
+    def require(self, permission: Permission) -> None:
+        """Refuse (PermissionDeniedError) unless the actor's role allows ``permission``."""
+        if not self.actor.permits(permission):
+            role = self.actor.role
+            raise PermissionDeniedError(
+                _("{user} ({role}) may not {what}. Ask a supervisor or administrator.").format(
+                    user=self.actor.username,
+                    role=role_label(role) if role else "-",
+                    what=permission_label(permission),
+                )
+            )
 
     def forget_identity(self) -> None:
         self._identity = None

@@ -14,7 +14,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog
 
 from cplc_desk import __version__
-from cplc_desk.gui import dialogs, qtfix
+from cplc_desk.gui import dialogs, gc_guard, qtfix
 from cplc_desk.gui.demo_progress import populate_demo
 from cplc_desk.gui.main_window import MainWindow
 from cplc_desk.gui.setup_dialog import DeskSetupDialog
@@ -41,6 +41,7 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     app.setOrganizationName(APP_AUTHOR)
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(resource_path("icons", "cplc-desk.svg"))))
+    gc_guard.install()
     return app
 
 

@@ -3,6 +3,7 @@ boxes that record what they would have said instead of waiting for a click."""
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from cplc_desk.gui import dialogs, qtfix
+from cplc_desk.gui import dialogs, gc_guard, qtfix
 from cplc_desk.paths import DeskPaths
 from cplc_desk.services import setup
 from cplc_desk.services.context import DeskContext, open_desk
@@ -25,6 +26,18 @@ class ShownMessage:
 
 # Before any widget exists (pytest-qt makes the QApplication before create_application runs).
 qtfix.install()
+
+
+@pytest.fixture(autouse=True)
+def collect_on_gui_thread(qapp: object) -> Iterator[None]:
+    """As in the app: cycles are collected only on the GUI thread while a test runs, so a
+    worker thread never finalises Qt objects (see cplc_desk/gui/gc_guard.py)."""
+    gc_guard.install(interval_ms=200)
+    try:
+        yield
+    finally:
+        gc_guard.uninstall()
+        gc.collect()
 
 
 @pytest.fixture(autouse=True)

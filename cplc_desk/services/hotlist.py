@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import RowMapping, delete, exists, insert, or_, select
+from sqlalchemy import Table, delete, exists, func, or_, select
+from sqlalchemy.orm import Session
 
 from cplc_desk.domain.clock import now_utc
 from cplc_desk.domain.enums import AuditAction, VehicleReportStatus
@@ -32,6 +34,7 @@ from cplc_desk.services.vehicles import (
     WantedVehicle,
     register_source,
 )
+from cplc_desk.storage.bulk import BulkWriter
 from cplc_desk.storage.models import (
     HotlistEntry,
     HotlistHeld,
@@ -49,15 +52,31 @@ DEFAULT_VALID_DAYS = 14
 MAX_VALID_DAYS = 90
 INSERT_BATCH = 10_000
 
-# Columns of vehicle_report that go into a hotlist: never owner_id (nor anything personal).
+# Columns of vehicle_report that go into a hotlist, in the file's column order: never owner_id
+# (nor anything personal).
 _EXPORTED = (
     VehicleReport.number, VehicleReport.kind, VehicleReport.vehicle_class,
-    VehicleReport.police_station_code, VehicleReport.registration, VehicleReport.chassis,
-    VehicleReport.engine, VehicleReport.registration_key, VehicleReport.chassis_key,
-    VehicleReport.engine_key, VehicleReport.make, VehicleReport.model, VehicleReport.colour,
-    VehicleReport.model_year, VehicleReport.incident_at, VehicleReport.fir_number,
+    VehicleReport.registration, VehicleReport.registration_key, VehicleReport.chassis,
+    VehicleReport.chassis_key, VehicleReport.engine, VehicleReport.engine_key,
+    VehicleReport.make, VehicleReport.model, VehicleReport.colour, VehicleReport.model_year,
+    VehicleReport.police_station_code, VehicleReport.incident_at, VehicleReport.fir_number,
     VehicleReport.fir_date,
 )  # fmt: skip
+HOTLIST_TABLE: Table = HotlistEntry.__table__  # type: ignore[assignment]
+_STORED = [c.name for c in HOTLIST_TABLE.columns]
+_AS_STORED = ["police_station_code" if c == "police_station" else c for c in hotlist_file.COLUMNS]
+# The file's columns are the vehicle report's and the hotlist table's (after its id), in order:
+# rows go from one to the other without renaming.
+assert [c.key for c in _EXPORTED] == _AS_STORED == _STORED[1:]
+_DATES = [hotlist_file.COLUMNS.index(n) for n in ("incident_at", "fir_date")]
+
+
+def _line(row: Sequence[Any]) -> list[Any]:
+    out = list(row)
+    for i in _DATES:
+        if out[i] is not None:
+            out[i] = out[i].isoformat()
+    return out
 
 
 # ------------------------------------------------------------------ headquarters: export
@@ -89,20 +108,16 @@ def export_hotlist(
     with ctx.unit_of_work() as s:
         last = s.scalar(select(HotlistIssued.sequence).order_by(HotlistIssued.sequence.desc()))
         sequence = (last or 0) + 1
-        rows = (
-            s.execute(
-                select(*_EXPORTED)
-                .where(
-                    VehicleReport.kind.in_(THEFT_KINDS),
-                    VehicleReport.status == VehicleReportStatus.OPEN.value,
-                    VehicleReport.deleted_at.is_(None),
-                )
-                .order_by(VehicleReport.number)
+        rows = s.execute(
+            select(*_EXPORTED)
+            .where(
+                VehicleReport.kind.in_(THEFT_KINDS),
+                VehicleReport.status == VehicleReportStatus.OPEN.value,
+                VehicleReport.deleted_at.is_(None),
             )
-            .mappings()
-            .all()
-        )
-        entries = [_entry(row) for row in rows]
+            .order_by(VehicleReport.number)
+        ).all()
+        entries = [_line(row) for row in rows]
         header = hotlist_file.HotlistHeader(
             sequence=sequence,
             issued_at=now,
@@ -141,12 +156,6 @@ def export_hotlist(
                 )
             ) from None
     return ExportedHotlist(path, sequence, len(entries), now, header.expires_at)
-
-
-def _entry(row: RowMapping) -> dict[str, Any]:
-    values = dict(row)
-    values["police_station"] = values.pop("police_station_code")
-    return hotlist_file.entry(**values)
 
 
 # ------------------------------------------------------------------ a station: import
@@ -206,13 +215,8 @@ def import_hotlist(ctx: DeskContext, path: Path) -> ImportedHotlist:
         items = hotlist_file.entries(header, body)
     except SyncError as exc:
         raise ServiceError(exc.message) from None
-    rows = [
-        {
-            **{k: item[k] for k in _STORED},
-            "police_station_code": item["police_station"],
-        }
-        for item in items
-    ]
+    # Ids are given (1..n, the table is emptied first) so the rows go in as they are.
+    rows = [[number, *item] for number, item in enumerate(items, start=1)]
     digest = hashlib.sha256(data).hexdigest()
     with ctx.unit_of_work() as s:
         # Checked again under the write lock: another import may have finished meanwhile.
@@ -223,9 +227,9 @@ def import_hotlist(ctx: DeskContext, path: Path) -> ImportedHotlist:
             raise ServiceError(exc.message) from None
         s.execute(delete(HotlistEntry))
         s.execute(delete(HotlistHeld))
-        conn = s.connection()
+        writer = BulkWriter(s.connection(), HOTLIST_TABLE)
         for start in range(0, len(rows), INSERT_BATCH):
-            conn.execute(insert(HotlistEntry), rows[start : start + INSERT_BATCH])
+            writer.insert(rows[start : start + INSERT_BATCH])
         s.add(
             HotlistHeld(
                 sequence=header.sequence,
@@ -246,13 +250,6 @@ def import_hotlist(ctx: DeskContext, path: Path) -> ImportedHotlist:
                      "issued_at": header.issued_at.isoformat(), "sha256": digest},
         )  # fmt: skip
     return ImportedHotlist(header.sequence, len(rows), header.issued_at, header.expires_at, held)
-
-
-_STORED = (
-    "number", "kind", "vehicle_class", "registration", "registration_key", "chassis",
-    "chassis_key", "engine", "engine_key", "make", "model", "colour", "model_year",
-    "incident_at", "fir_number", "fir_date",
-)  # fmt: skip
 
 
 def _held_sequence(ctx: DeskContext) -> int | None:
@@ -337,24 +334,32 @@ def status_dict(ctx: DeskContext) -> dict[str, Any] | None:
 # ------------------------------------------------------------------ the match source
 
 
-def _describe(e: HotlistEntry) -> str:
-    return " ".join(x for x in (e.colour, e.make, e.model, str(e.model_year or "")) if x).strip()
+_WANTED_COLUMNS = (
+    HotlistEntry.number, HotlistEntry.kind, HotlistEntry.vehicle_class,
+    HotlistEntry.registration, HotlistEntry.registration_key, HotlistEntry.chassis,
+    HotlistEntry.chassis_key, HotlistEntry.engine, HotlistEntry.engine_key, HotlistEntry.make,
+    HotlistEntry.model, HotlistEntry.colour, HotlistEntry.model_year,
+    HotlistEntry.police_station_code, HotlistEntry.incident_at, HotlistEntry.fir_number,
+    HotlistEntry.fir_date,
+)  # fmt: skip
 
 
-def _wanted(e: HotlistEntry, names: dict[str, str]) -> WantedVehicle:
+def _wanted(r: Sequence[Any], names: dict[str, str]) -> WantedVehicle:
+    (number, kind, vehicle_class, registration, registration_key, chassis, chassis_key, engine,
+     engine_key, make, model, colour, year, station, incident_at, fir_number, fir_date) = r  # fmt: skip
     return WantedVehicle(
-        ref=f"hotlist:{e.number}",
-        number=e.number,
-        keys=VehicleKeys(e.registration_key, e.chassis_key, e.engine_key),
+        ref=f"hotlist:{number}",
+        number=number,
+        keys=VehicleKeys(registration_key, chassis_key, engine_key),
         source="hotlist",
-        kind=e.kind,
-        vehicle_class=e.vehicle_class,
-        description=_describe(e),
-        police_station=names.get(e.police_station_code, e.police_station_code),
-        incident_at=e.incident_at,
-        fir_number=e.fir_number,
-        fir_date=e.fir_date,
-        written=VehicleKeys(e.registration, e.chassis, e.engine),
+        kind=kind,
+        vehicle_class=vehicle_class,
+        description=" ".join(x for x in (colour, make, model, str(year or "")) if x).strip(),
+        police_station=names.get(station, station),
+        incident_at=incident_at,
+        fir_number=fir_number,
+        fir_date=fir_date,
+        written=VehicleKeys(registration, chassis, engine),
     )
 
 
@@ -363,20 +368,23 @@ def _wanted(e: HotlistEntry, names: dict[str, str]) -> WantedVehicle:
 _NOT_LOCAL = ~exists(select(VehicleReport.id).where(VehicleReport.number == HotlistEntry.number))
 
 
+def _station_names(s: Session) -> dict[str, str]:
+    return {code: name for code, name in s.execute(select(PoliceStation.code, PoliceStation.name))}
+
+
 class HotlistSource:
     """The held hotlist as a :class:`~cplc_desk.services.vehicles.MatchSource`."""
 
     def wanted(self, ctx: DeskContext) -> list[WantedVehicle]:
         with ctx.store.read() as s:
-            if s.scalar(select(HotlistHeld.sequence)) is None:
-                return []
-            names = {p.code: p.name for p in s.scalars(select(PoliceStation))}
-            return [_wanted(e, names) for e in s.scalars(select(HotlistEntry).where(_NOT_LOCAL))]
+            names = _station_names(s)
+            rows = s.execute(select(*_WANTED_COLUMNS).where(_NOT_LOCAL)).all()
+        return [_wanted(r, names) for r in rows]
 
     def lookup(self, ctx: DeskContext, key: str) -> list[WantedVehicle]:
         with ctx.store.read() as s:
-            found = s.scalars(
-                select(HotlistEntry)
+            rows = s.execute(
+                select(*_WANTED_COLUMNS)
                 .where(
                     or_(
                         HotlistEntry.registration_key == key,
@@ -388,14 +396,33 @@ class HotlistSource:
                 .order_by(HotlistEntry.number)
                 .limit(50)
             ).all()
-            if not found:
+            if not rows:
                 return []
-            names = {p.code: p.name for p in s.scalars(select(PoliceStation))}
-            return [_wanted(e, names) for e in found]
+            names = _station_names(s)
+        return [_wanted(r, names) for r in rows]
 
     def state(self, ctx: DeskContext) -> SourceState | None:
         h = held(ctx)
         return h.state(now_utc()) if h else None
+
+    def version(self, ctx: DeskContext) -> Hashable | None:
+        # The held file, and how many of its entries this desk's own reports outrank: together
+        # they decide what wanted() answers. (Not the count of all reports: registering a
+        # recovery must not throw the matching index away.)
+        with ctx.store.read() as s:
+            row = s.execute(select(HotlistHeld.sequence, HotlistHeld.file_sha256)).first()
+            if row is None:
+                return None
+            shadowed = s.scalar(
+                select(func.count())
+                .select_from(VehicleReport)
+                .where(
+                    exists(
+                        select(HotlistEntry.id).where(HotlistEntry.number == VehicleReport.number)
+                    )
+                )
+            )
+        return (row.sequence, row.file_sha256, shadowed)
 
 
 SOURCE = HotlistSource()

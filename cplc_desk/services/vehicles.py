@@ -9,7 +9,7 @@ then explained by :mod:`cplc_desk.domain.matching`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Protocol
@@ -83,6 +83,11 @@ class MatchSource(Protocol):
         ...
 
     def state(self, ctx: DeskContext) -> SourceState | None: ...
+
+    def version(self, ctx: DeskContext) -> Hashable | None:
+        """Changes whenever :meth:`wanted` would answer differently (matching keeps the index
+        it built until then); None while the source holds nothing."""
+        ...
 
 
 _sources: list[MatchSource] = []
@@ -163,17 +168,20 @@ class MatchCandidate:
     evidence: list[Evidence] = field(default_factory=list)
 
 
-def rank(index: WantedIndex, keys: VehicleKeys, exclude: str | None = None) -> list[MatchCandidate]:
+def rank(
+    index: WantedIndex | Sequence[WantedIndex], keys: VehicleKeys, exclude: str | None = None
+) -> list[MatchCandidate]:
     """Candidates for a recovered vehicle, best first, with why each is offered."""
     out = []
-    for i in index.candidates(keys):
-        item = index.items[i]
-        if item.ref == exclude:
-            continue
-        evidence = compare(keys, item.keys)
-        points = score(evidence)
-        if points >= SHOW_FROM:
-            out.append(MatchCandidate(item, points, evidence))
+    for one in [index] if isinstance(index, WantedIndex) else index:
+        for i in one.candidates(keys):
+            item = one.items[i]
+            if item.ref == exclude:
+                continue
+            evidence = compare(keys, item.keys)
+            points = score(evidence)
+            if points >= SHOW_FROM:
+                out.append(MatchCandidate(item, points, evidence))
     out.sort(key=lambda c: (-c.score, c.wanted.number))
     # Keep a clear winner alone: a weak tail under a confident match only adds noise.
     if out and out[0].score >= 85:
@@ -181,7 +189,13 @@ def rank(index: WantedIndex, keys: VehicleKeys, exclude: str | None = None) -> l
     return out[:MAX_CANDIDATES]
 
 
-def wanted_index(ctx: DeskContext) -> WantedIndex:
+# Each source's index, kept per desk until the source's version changes: building one over a
+# city-wide hotlist of 50,000 vehicles takes seconds, looking a vehicle up in it milliseconds.
+_source_indexes: dict[tuple[int, str], tuple[Hashable, WantedIndex]] = {}
+
+
+def wanted_index(ctx: DeskContext) -> list[WantedIndex]:
+    """This desk's open thefts, then each source's (the hotlist's), indexed for matching."""
     with ctx.store.read() as s:
         names = {p.code: p.name for p in s.scalars(select(PoliceStation))}
         rows = s.scalars(
@@ -192,8 +206,18 @@ def wanted_index(ctx: DeskContext) -> WantedIndex:
             )
         )
         local = [_wanted_from(r, names) for r in rows]
-    remote = [w for source in sources() for w in source.wanted(ctx)]
-    return WantedIndex([*local, *remote])
+    indexes = [WantedIndex(local)]
+    for source in sources():
+        version = source.version(ctx)
+        if version is None:
+            continue
+        slot = (id(source), ctx.store.url)
+        cached = _source_indexes.get(slot)
+        if cached is None or cached[0] != version:
+            cached = (version, WantedIndex(source.wanted(ctx)))
+            _source_indexes[slot] = cached
+        indexes.append(cached[1])
+    return indexes
 
 
 def find_matches(ctx: DeskContext, report_id: str) -> list[MatchCandidate]:

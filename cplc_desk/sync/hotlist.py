@@ -43,17 +43,23 @@ MAX_FILE = 256 << 20
 MAX_BODY = 1 << 30  # decompressed
 MAX_ENTRIES = 2_000_000
 
-# What one entry holds: identifiers and what a desk needs to act. Never the owner.
-TEXT_FIELDS = ("number", "kind", "vehicle_class", "police_station")
-# The *_key fields are the matching keys the registering desk stored with the report
+# What one entry holds, in this order (each body line is a JSON array of these values; the signed
+# manifest repeats the list): identifiers and what a desk needs to act. Never the owner. The
+# *_key fields are the matching keys the registering desk stored with its report
 # (cplc_desk.domain.validation), carried as they are so a station looks up exactly what
 # headquarters holds.
-KEY_FIELDS = ("registration_key", "chassis_key", "engine_key")
-OPTIONAL_TEXT = (
-    "registration", "chassis", "engine", *KEY_FIELDS, "make", "model", "colour", "fir_number",
+COLUMNS = (
+    "number", "kind", "vehicle_class", "registration", "registration_key", "chassis",
+    "chassis_key", "engine", "engine_key", "make", "model", "colour", "model_year",
+    "police_station", "incident_at", "fir_number", "fir_date",
 )  # fmt: skip
-ENTRY_FIELDS = (*TEXT_FIELDS, *OPTIONAL_TEXT, "model_year", "incident_at", "fir_date")
-THEFT_KINDS = ("stolen", "snatched")
+_REQUIRED = frozenset({"number", "kind", "vehicle_class", "police_station"})
+_INT = frozenset({"model_year"})
+_INCIDENT = COLUMNS.index("incident_at")
+_FIR_DATE = COLUMNS.index("fir_date")
+_KIND = COLUMNS.index("kind")
+THEFT_KINDS = frozenset({"stolen", "snatched"})
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 
 @dataclass(frozen=True)
@@ -71,45 +77,23 @@ def file_name(sequence: int) -> str:
     return f"hotlist-{sequence:06d}{SUFFIX}"
 
 
-def entry(
-    *,
-    number: str,
-    kind: str,
-    vehicle_class: str,
-    police_station: str,
-    registration: str | None = None,
-    chassis: str | None = None,
-    engine: str | None = None,
-    registration_key: str | None = None,
-    chassis_key: str | None = None,
-    engine_key: str | None = None,
-    make: str | None = None,
-    model: str | None = None,
-    colour: str | None = None,
-    model_year: int | None = None,
-    incident_at: datetime | None = None,
-    fir_number: str | None = None,
-    fir_date: date | None = None,
-) -> dict[str, Any]:
-    """One line of the body, as JSON-ready values (the only fields a hotlist may carry)."""
-    return {
-        "number": number, "kind": kind, "vehicle_class": vehicle_class,
-        "police_station": police_station, "registration": registration, "chassis": chassis,
-        "engine": engine, "registration_key": registration_key, "chassis_key": chassis_key,
-        "engine_key": engine_key, "make": make, "model": model, "colour": colour,
-        "model_year": model_year,
-        "incident_at": incident_at.isoformat() if incident_at else None,
-        "fir_number": fir_number, "fir_date": fir_date.isoformat() if fir_date else None,
-    }  # fmt: skip
+def row(values: dict[str, Any]) -> list[Any]:
+    """One body line from named values (``COLUMNS``; dates may be date/datetime objects)."""
+    out = [values.get(name) for name in COLUMNS]
+    for i in (_INCIDENT, _FIR_DATE):
+        value = out[i]
+        if value is not None and not isinstance(value, str):
+            out[i] = value.isoformat()
+    return out
 
 
-def write(
-    header: HotlistHeader, entries: Sequence[dict[str, Any]], key: Ed25519PrivateKey
-) -> bytes:
-    """The signed file. ``entries`` are made by :func:`entry`."""
-    lines = "\n".join(
-        json.dumps(e, separators=(",", ":"), ensure_ascii=False, sort_keys=True) for e in entries
-    )
+def as_dict(line: list[Any]) -> dict[str, Any]:
+    return dict(zip(COLUMNS, line, strict=True))
+
+
+def write(header: HotlistHeader, rows: Sequence[list[Any]], key: Ed25519PrivateKey) -> bytes:
+    """The signed file. ``rows`` are lists in ``COLUMNS`` order (see :func:`row`)."""
+    lines = "\n".join(map(_ENCODER.encode, rows))
     # mtime=0: the same content gives the same bytes (and the same hash) every time.
     body = gzip.compress(lines.encode("utf-8"), compresslevel=6, mtime=0)
     manifest = {
@@ -119,7 +103,8 @@ def write(
         "issued_at": header.issued_at.isoformat(),
         "expires_at": header.expires_at.isoformat(),
         "hq": {"name": header.hq_name, "key_id": key_id(raw_public(key.public_key()))},
-        "entries": len(entries),
+        "entries": len(rows),
+        "columns": list(COLUMNS),
         "body": {
             "encoding": BODY_ENCODING,
             "sha256": hashlib.sha256(body).hexdigest(),
@@ -194,7 +179,7 @@ def read_header(data: bytes, hq_signing_key: bytes) -> tuple[HotlistHeader, byte
     # Signed by headquarters from here on; the domain keeps any other HQ-signed text out.
     if not isinstance(manifest, dict) or manifest.get("domain") != HOTLIST_DOMAIN:
         raise _refusal("not_hotlist")
-    if manifest.get("format") != HOTLIST_FORMAT:
+    if manifest.get("format") != HOTLIST_FORMAT or manifest.get("columns") != list(COLUMNS):
         raise SyncError(
             "newer_format",
             _(
@@ -237,8 +222,9 @@ def check_expiry(header: HotlistHeader, now: datetime) -> None:
         )
 
 
-def entries(header: HotlistHeader, body: bytes) -> list[dict[str, Any]]:
-    """The body's entries, each checked for the fields and types a hotlist carries."""
+def entries(header: HotlistHeader, body: bytes) -> list[list[Any]]:
+    """The body's rows (``COLUMNS`` order, JSON values: dates as ISO text), each checked for
+    the fields and types a hotlist carries, so nothing fails later inside the import."""
     inflater = zlib.decompressobj(wbits=31)  # gzip framing
     try:
         raw = inflater.decompress(body, MAX_BODY)
@@ -246,34 +232,49 @@ def entries(header: HotlistHeader, body: bytes) -> list[dict[str, Any]]:
         raise _damaged(_("the list cannot be decompressed")) from None
     if inflater.unconsumed_tail or not inflater.eof:
         raise _damaged(_("the list is too large or cut short"))
-    out = [_checked(line) for line in raw.split(b"\n") if line] if raw else []
-    if len(out) != header.entries:
-        raise _damaged(_("the number of vehicles does not match"))
-    return out
-
-
-def _checked(line: bytes) -> dict[str, Any]:
+    # One line per vehicle; JSON text never holds a raw newline, so the lines join into one
+    # array parsed in a single call (much faster than a call per line).
     try:
-        item = json.loads(line)
+        rows = json.loads(b"[" + raw.replace(b"\n", b",") + b"]") if raw else []
     except (ValueError, RecursionError):
-        item = None
-    if not isinstance(item, dict) or set(item) != set(ENTRY_FIELDS):
-        raise _damaged(_("a line is not a hotlist entry"))
-    ok = (
-        all(isinstance(item[k], str) and item[k] for k in TEXT_FIELDS)
-        and all(item[k] is None or isinstance(item[k], str) for k in OPTIONAL_TEXT)
-        and (item["model_year"] is None or type(item["model_year"]) is int)
-        and item["kind"] in THEFT_KINDS
-    )
-    if not ok:
-        raise _damaged(_("an entry has a wrong field"))
+        raise _damaged(_("the list is not valid")) from None
+    if not isinstance(rows, list) or len(rows) != header.entries:
+        raise _damaged(_("the number of vehicles does not match"))
+    checks = [_check_for(name) for name in COLUMNS]
+    width = len(COLUMNS)
+    for line in rows:
+        if type(line) is not list or len(line) != width:
+            raise _damaged(_("a line is not a hotlist entry"))
+        for check, value in zip(checks, line, strict=True):
+            if not check(value):
+                raise _damaged(_("an entry has a wrong field"))
+        if line[_KIND] not in THEFT_KINDS:
+            raise _damaged(_("an entry is not a theft"))
+    return rows
+
+
+def _check_for(name: str) -> Any:
+    if name in _REQUIRED:
+        return lambda v: type(v) is str and v != ""
+    if name in _INT:
+        return lambda v: v is None or type(v) is int
+    if name == "incident_at":
+        return lambda v: v is None or (type(v) is str and _aware_time(v))
+    if name == "fir_date":
+        return lambda v: v is None or (type(v) is str and _a_date(v))
+    return lambda v: v is None or type(v) is str
+
+
+def _aware_time(text: str) -> bool:
     try:
-        item["incident_at"] = _when(item["incident_at"], datetime.fromisoformat)
-        item["fir_date"] = _when(item["fir_date"], date.fromisoformat)
-    except (TypeError, ValueError):
-        raise _damaged(_("an entry has a wrong date")) from None
-    return item
+        return datetime.fromisoformat(text).tzinfo is not None
+    except ValueError:
+        return False
 
 
-def _when(value: Any, parse: Any) -> Any:
-    return None if value is None else parse(value)
+def _a_date(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True

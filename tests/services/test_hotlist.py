@@ -54,7 +54,7 @@ def test_export_lists_open_thefts_only_and_without_the_owner(desks: Desks) -> No
     header, body = hotlist_file.read_header(
         result.path.read_bytes(), keys.raw_public(hq_key.public_key())
     )
-    items = hotlist_file.entries(header, body)
+    items = [hotlist_file.as_dict(line) for line in hotlist_file.entries(header, body)]
     assert {i["registration"] for i in items} == {"KNP-5586", "KMR-7730"}
     assert {i["police_station"] for i in items} == {"CLIF"}
     text = json.dumps(items, default=str)
@@ -207,3 +207,13 @@ def test_verification_looks_the_hotlist_up_by_index(desks: Desks) -> None:
     for column in ("registration_key", "chassis_key", "engine_key"):
         assert f"ix_hotlist_entry_{column}" in plan, plan
     assert "SCAN hotlist_entry" not in plan
+
+
+def test_matching_keeps_its_hotlist_index_until_the_hotlist_changes(desks: Desks) -> None:
+    hotlist.import_hotlist(desks.saddar, export(desks))
+    first = vehicles.wanted_index(desks.saddar)[-1]
+    assert {w.source for w in first.items} == {"hotlist"}
+    vehicle(desks.saddar, "recovered", "LEB-2222", "", "")  # a new report of this desk
+    assert vehicles.wanted_index(desks.saddar)[-1] is first
+    hotlist.import_hotlist(desks.saddar, export(desks))
+    assert vehicles.wanted_index(desks.saddar)[-1] is not first

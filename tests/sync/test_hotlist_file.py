@@ -26,10 +26,10 @@ def header(sequence: int = 3, entries: int = 1, days: int = 14) -> hl.HotlistHea
     )
 
 
-ITEM = hl.entry(
+ITEM = hl.row(dict(
     number="CLIF-V-2026-000001", kind="stolen", vehicle_class="MOTORCYCLE", police_station="CLIF",
     registration="KNP-5586", registration_key="KNP5586", fir_number="87/2026",
-)  # fmt: skip
+))  # fmt: skip
 
 
 def signed(manifest: dict[str, object], body: bytes, key=HQ) -> bytes:  # type: ignore[no-untyped-def]
@@ -44,6 +44,7 @@ def manifest_for(body: bytes, entries: int, **changes: object) -> dict[str, obje
         "domain": hl.HOTLIST_DOMAIN, "format": 1, "sequence": 3,
         "issued_at": h.issued_at.isoformat(), "expires_at": h.expires_at.isoformat(),
         "hq": {"name": "HQ", "key_id": keys.key_id(HQ_RAW)}, "entries": entries,
+        "columns": list(hl.COLUMNS),
         "body": {"encoding": hl.BODY_ENCODING, "sha256": hashlib.sha256(body).hexdigest(),
                  "size": len(body)},
     }  # fmt: skip
@@ -55,7 +56,8 @@ def test_round_trip() -> None:
     data = hl.write(header(), [ITEM], HQ)
     h, body = hl.read_header(data, HQ_RAW)
     assert (h.sequence, h.entries) == (3, 1)
-    (item,) = hl.entries(h, body)
+    (line,) = hl.entries(h, body)
+    item = hl.as_dict(line)
     assert item["registration_key"] == "KNP5586" and item["incident_at"] is None
     assert hl.write(header(), [ITEM], HQ).endswith(data[-40:])  # reproducible body
 
@@ -71,7 +73,7 @@ def test_another_domain_signed_by_the_same_key_is_refused() -> None:
 
 def test_an_entry_carrying_more_than_a_hotlist_may_is_refused() -> None:
     """Even signed by headquarters: a line with an owner's CNIC is not a hotlist entry."""
-    line = json.dumps({**ITEM, "owner_cnic": "42101-1234567-1"}).encode()
+    line = json.dumps([*ITEM, "42101-1234567-1"]).encode()
     body = gzip.compress(line, mtime=0)
     h, b = hl.read_header(signed(manifest_for(body, 1), body), HQ_RAW)
     with pytest.raises(SyncError) as refused:
@@ -79,14 +81,37 @@ def test_an_entry_carrying_more_than_a_hotlist_may_is_refused() -> None:
     assert refused.value.code == "damaged"
 
 
+def test_other_columns_are_refused() -> None:
+    body = gzip.compress(json.dumps(ITEM).encode(), mtime=0)
+    data = signed(manifest_for(body, 1, columns=[*hl.COLUMNS, "owner_cnic"]), body)
+    with pytest.raises(SyncError, match="newer CPLC Desk"):
+        hl.read_header(data, HQ_RAW)
+
+
+def test_wrong_types_and_times_are_refused() -> None:
+    def lines(**changes: object) -> tuple[hl.HotlistHeader, bytes]:
+        item = hl.as_dict(ITEM) | changes
+        body = gzip.compress(json.dumps(hl.row(item)).encode(), mtime=0)
+        return hl.read_header(signed(manifest_for(body, 1), body), HQ_RAW)
+
+    for changes in ({"model_year": "2019"}, {"number": ""}, {"incident_at": "2026-01-01T10:00"},
+                    {"fir_date": "yesterday"}, {"registration": 5}):  # fmt: skip
+        with pytest.raises(SyncError, match="wrong field"):
+            hl.entries(*lines(**changes))
+    (ok,) = hl.entries(*lines(incident_at="2026-01-01T10:00:00+05:00", model_year=2019))
+    assert hl.as_dict(ok)["model_year"] == 2019
+
+
 def test_wrong_count_wrong_kind_and_foreign_key() -> None:
     body = gzip.compress(json.dumps(ITEM).encode(), mtime=0)
     h, b = hl.read_header(signed(manifest_for(body, 2), body), HQ_RAW)
     with pytest.raises(SyncError, match="number of vehicles"):
         hl.entries(h, b)
-    recovered = gzip.compress(json.dumps({**ITEM, "kind": "recovered"}).encode(), mtime=0)
+    recovered = gzip.compress(
+        json.dumps(hl.row(hl.as_dict(ITEM) | {"kind": "recovered"})).encode(), mtime=0
+    )
     h, b = hl.read_header(signed(manifest_for(recovered, 1), recovered), HQ_RAW)
-    with pytest.raises(SyncError, match="wrong field"):
+    with pytest.raises(SyncError, match="not a theft"):
         hl.entries(h, b)
     other = keys.new_signing_key()
     with pytest.raises(SyncError) as refused:

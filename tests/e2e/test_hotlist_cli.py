@@ -103,6 +103,8 @@ def test_station_answers_from_the_hotlist(hotlists: Hotlists) -> None:
     assert found["source"] == "hotlist"
     assert found["registration"] == "KNP-5586"
     assert found["police_station"].startswith("Clifton") and found["fir_number"] == "101/2024"
+    assert found["fir_date"] == "2024-03-16" and found["incident_at"].startswith("2024-03-1")
+    assert found["description"] == "White Toyota Corolla 2020"
     assert answer["hotlist"]["sequence"] == 2 and answer["hotlist"]["expired"] is False
 
     text = cli("verify-vehicle", STOLEN_CAR, data_dir=hotlists.saddar)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from cplc_desk.cli.common import CliError, Subparsers
 from cplc_desk.domain.i18n import _
-from cplc_desk.services import sync_hq, sync_station
+from cplc_desk.services import hotlist, sync_hq, sync_station
 from cplc_desk.services.context import DeskContext
 
 
@@ -170,6 +170,7 @@ def cmd_sync_status(ctx: DeskContext, args: argparse.Namespace) -> int:
         data: object = {
             **st.__dict__,
             "last_export_at": st.last_export_at.isoformat() if st.last_export_at else None,
+            "hotlist": hotlist.status_dict(ctx),
         }
     else:
         data = [

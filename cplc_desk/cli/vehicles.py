@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 
 from cplc_desk.cli.common import Subparsers
 from cplc_desk.domain.i18n import _
@@ -38,9 +39,29 @@ def cmd_verify_vehicle(ctx: DeskContext, args: argparse.Namespace) -> int:
         print(
             f"  {r.number} {r.kind} ({r.status}) {r.description} - {r.police_station}, {when}{fir} [{r.source}]"
         )
-    print(
-        _("Hotlist consulted: {when}.").format(
-            when=result.hotlist_as_of.isoformat() if result.hotlist_as_of else _("none yet")
+    h = result.hotlist
+    if h is None:
+        print(_("No hotlist received yet: only this desk's own reports were checked."))
+    else:
+        print(
+            _(
+                "Hotlist consulted: number {seq}, issued {issued}, valid until {expires} "
+                "({n} open thefts city-wide)."
+            ).format(
+                seq=h.sequence,
+                issued=h.issued_at.isoformat(timespec="minutes"),
+                expires=h.expires_at.isoformat(timespec="minutes"),
+                n=h.entries,
+            )
         )
-    )
+        if h.expired:
+            print(
+                _(
+                    "WARNING: this hotlist EXPIRED on {date}. Thefts reported at other stations "
+                    "since {issued} are not known here. Import a new hotlist from headquarters."
+                ).format(
+                    date=h.expires_at.date().isoformat(), issued=h.issued_at.date().isoformat()
+                ),
+                file=sys.stderr,
+            )
     return result.exit_code

@@ -1,6 +1,7 @@
 """The Sync page of a station desk: is the desk enrolled with headquarters, what is waiting to be
 sent, the last bundle; export the next bundle to a USB stick, write an earlier one again, and
-enroll from headquarters' file.
+enroll from headquarters' file. It also shows the hotlist the desk holds (its number, when it was
+issued, until when it is valid, with a warning once it has expired) and imports a newer one.
 
 Writing a bundle runs on a worker thread (a USB stick can be slow) with a busy bar; results and
 refusals are shown in a message strip on the page, which stays readable while the person goes on.
@@ -26,21 +27,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cplc_desk.domain.clock import now_utc
 from cplc_desk.gui import dialogs, settings
 from cplc_desk.gui.areas import SYNC, area
 from cplc_desk.gui.background import BackgroundTask, Progress
 from cplc_desk.gui.count_widgets import CountTile, format_count
 from cplc_desk.gui.formats import NOTHING, format_datetime
-from cplc_desk.gui.message_banner import ERROR, INFO, SUCCESS, MessageBanner
+from cplc_desk.gui.message_banner import ERROR, INFO, SUCCESS, WARNING, MessageBanner
 from cplc_desk.gui.page_heading import area_heading
 from cplc_desk.gui.typography import make_quiet
-from cplc_desk.services import sync_station
+from cplc_desk.services import hotlist, sync_station
 from cplc_desk.services.context import DeskContext, ServiceError
 from cplc_desk.services.sync_station import ExportResult, StationSyncStatus
 from cplc_desk.storage.migrate import StoreError
 
 EXPORT_FOLDER = "export"
 ENROLLMENT_FOLDER = "enrollment"
+HOTLIST_FOLDER = "hotlist"
 
 
 class SyncPage(QWidget):
@@ -56,6 +59,10 @@ class SyncPage(QWidget):
         self._task.succeeded.connect(self._on_written)
         self._task.failed.connect(self._on_failed)
         self._task.finished.connect(self._on_finished)
+        self._hotlist_task = BackgroundTask("cplc-import-hotlist", self)
+        self._hotlist_task.succeeded.connect(self._on_hotlist_imported)
+        self._hotlist_task.failed.connect(self._on_hotlist_failed)
+        self._hotlist_task.finished.connect(self._on_finished)
 
         heading, self.purpose_label = area_heading(self, area(SYNC))
 
@@ -148,6 +155,31 @@ class SyncPage(QWidget):
         send_layout.addWidget(again_hint)
         send_layout.addLayout(again_row)
 
+        # ---- the hotlist from headquarters
+        self.hotlist_label = QLabel()
+        self.hotlist_label.setWordWrap(True)
+        self.hotlist_warning = MessageBanner()
+        self.import_hotlist_button = QPushButton(self.tr("Import hotlist…"))
+        self.import_hotlist_button.clicked.connect(self.import_hotlist)
+        hotlist_hint = make_quiet(
+            QLabel(
+                self.tr(
+                    "Headquarters' list of every vehicle still reported stolen or snatched in "
+                    "the city. Vehicle checks and recovery matching use it, so this desk knows "
+                    "thefts reported at other stations. Import each new one as it comes."
+                )
+            )
+        )
+        hotlist_hint.setWordWrap(True)
+        hotlist_box = QGroupBox(self.tr("Hotlist from headquarters"))
+        hotlist_layout = QVBoxLayout(hotlist_box)
+        hotlist_row = QHBoxLayout()
+        hotlist_row.addWidget(self.hotlist_label, 1)
+        hotlist_row.addWidget(self.import_hotlist_button, 0, Qt.AlignmentFlag.AlignTop)
+        hotlist_layout.addLayout(hotlist_row)
+        hotlist_layout.addWidget(self.hotlist_warning)
+        hotlist_layout.addWidget(hotlist_hint)
+
         self.banner = MessageBanner()
 
         content = QWidget()
@@ -160,6 +192,7 @@ class SyncPage(QWidget):
         layout.addLayout(tiles)
         layout.addLayout(last_form)
         layout.addWidget(send_box)
+        layout.addWidget(hotlist_box)
         layout.addWidget(self.banner)
         layout.addStretch(1)
 
@@ -214,7 +247,49 @@ class SyncPage(QWidget):
 
         self.again_spin.setMaximum(max(status.last_sequence, 1))
         self.again_spin.setValue(max(status.last_sequence, 1))
+        self._show_hotlist()
         self._update_buttons()
+
+    def _show_hotlist(self) -> None:
+        try:
+            held = hotlist.held(self.ctx)
+        except (ServiceError, StoreError) as exc:
+            self.banner.show_message(ERROR, str(exc))
+            return
+        if held is None:
+            self.hotlist_label.setText(
+                self.tr(
+                    "No hotlist received yet: vehicle checks know only this desk's own reports."
+                )
+            )
+            self.hotlist_warning.clear_message()
+            return
+        self.hotlist_label.setText(
+            self.tr(
+                "Hotlist number {seq}: {n} vehicles, issued {issued}, valid until {expires} "
+                "(imported {imported})."
+            ).format(
+                seq=held.sequence,
+                n=format_count(held.entries),
+                issued=format_datetime(held.issued_at),
+                expires=format_datetime(held.expires_at),
+                imported=format_datetime(held.imported_at),
+            )
+        )
+        if held.expired(now_utc()):
+            self.hotlist_warning.show_message(
+                WARNING,
+                self.tr(
+                    "This hotlist EXPIRED on {expires}. Thefts reported at other stations since "
+                    "{issued} are not known to this desk. Ask headquarters for a new hotlist and "
+                    "import it."
+                ).format(
+                    expires=format_datetime(held.expires_at),
+                    issued=format_datetime(held.issued_at),
+                ),
+            )
+        else:
+            self.hotlist_warning.clear_message()
 
     def _update_buttons(self) -> None:
         busy = self.is_busy()
@@ -227,9 +302,13 @@ class SyncPage(QWidget):
         )
         self.again_spin.setEnabled(has_bundle and not busy)
         self.again_button.setEnabled(has_bundle and not busy)
+        self.import_hotlist_button.setEnabled(enrolled and not busy)
+        self.import_hotlist_button.setToolTip(
+            "" if enrolled else self.tr("Enroll this desk with headquarters first.")
+        )
 
     def is_busy(self) -> bool:
-        return self._task.is_running()
+        return self._task.is_running() or self._hotlist_task.is_running()
 
     # ------------------------------------------------------------------ actions
 
@@ -295,6 +374,50 @@ class SyncPage(QWidget):
                 ).format(hq=self.status.hq_name if self.status else NOTHING),
             )
         self.work_finished.emit()
+
+    def import_hotlist(self) -> None:
+        if self.is_busy():
+            return
+        path = dialogs.choose_file(
+            self,
+            self.tr("Choose the newest hotlist file from headquarters"),
+            self.tr("Hotlists (*.cplchot);;All files (*)"),
+            settings.last_folder(HOTLIST_FOLDER),
+        )
+        if path is None:
+            return
+        settings.remember_folder(HOTLIST_FOLDER, path.parent)
+        self.banner.clear_message()
+        self.progress_label.setText(
+            self.tr("Checking and importing {file}…").format(file=path.name)
+        )
+        self.progress_label.show()
+        self.progress_bar.show()
+        ctx = self.ctx
+        self._hotlist_task.start(lambda _progress: hotlist.import_hotlist(ctx, path))
+        self._update_buttons()
+
+    def _on_hotlist_imported(self, result: hotlist.ImportedHotlist) -> None:
+        self.banner.show_message(
+            SUCCESS,
+            self.tr(
+                "Hotlist number {seq} imported: {n} vehicles reported stolen or snatched "
+                "city-wide, valid until {expires}."
+            ).format(
+                seq=result.sequence,
+                n=format_count(result.entries),
+                expires=format_datetime(result.expires_at),
+            ),
+        )
+
+    def _on_hotlist_failed(self, error: BaseException) -> None:
+        if isinstance(error, ServiceError | StoreError):
+            self.banner.show_message(ERROR, str(error))
+            return
+        self.banner.show_message(
+            ERROR, self.tr("The hotlist could not be imported: {error}").format(error=error)
+        )
+        raise error
 
     def _choose_folder(self, title: str) -> Path | None:
         if self.is_busy():

@@ -3,11 +3,14 @@
 One box takes a registration, chassis or engine number. The check runs once typing pauses
 (300 ms) or at Enter, never per keystroke: every check is written to the audit trail. The answer
 is large and says itself three ways, in words, colour and icon: REPORTED STOLEN (where, when,
-FIR, report number), Recovered, or No record; with which hotlist was consulted.
+FIR, report number), Recovered, or No record; with which hotlist was consulted (its number, when
+it was issued and until when it is valid). An expired hotlist is warned about above the answer,
+before any check: thefts reported at other stations since it was issued are unknown here.
 """
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -27,11 +30,12 @@ from cplc_desk.domain.validation import normalize_identifier
 from cplc_desk.gui import names
 from cplc_desk.gui.background import BackgroundTask, Progress
 from cplc_desk.gui.formats import NOTHING, format_datetime
+from cplc_desk.gui.message_banner import WARNING, MessageBanner
 from cplc_desk.gui.typography import emphasise
 from cplc_desk.gui.vehicles_model import vehicle_class_name
-from cplc_desk.services import vehicles
+from cplc_desk.services import hotlist, vehicles
 from cplc_desk.services.context import DeskContext, ServiceError
-from cplc_desk.services.vehicles import VehicleSummary, Verification
+from cplc_desk.services.vehicles import SourceState, VehicleSummary, Verification
 from cplc_desk.storage.migrate import StoreError
 
 CHECK_DELAY_MS = 300
@@ -99,6 +103,7 @@ class VehicleVerifyWidget(QWidget):
         self.details_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.hotlist_label = QLabel()
         self.hotlist_label.setWordWrap(True)
+        self.hotlist_warning = MessageBanner()
         text = QVBoxLayout()
         text.setSpacing(4)
         for widget in (
@@ -124,6 +129,7 @@ class VehicleVerifyWidget(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         layout.addLayout(row)
+        layout.addWidget(self.hotlist_warning)
         layout.addWidget(self.panel)
 
         self._timer = QTimer(self)
@@ -138,6 +144,29 @@ class VehicleVerifyWidget(QWidget):
         self.input.returnPressed.connect(self.check_now)
         self.check_button.clicked.connect(self.check_now)
         self._show_state(EMPTY)
+        # A refusal to read the desk shows at the first check instead.
+        with contextlib.suppress(ServiceError, StoreError):
+            self.show_hotlist_warning(hotlist.SOURCE.state(ctx))
+
+    # ------------------------------------------------------------------ the hotlist's age
+
+    def show_hotlist_warning(self, state: SourceState | None) -> None:
+        """Warn above the answer while the held hotlist has expired."""
+        if state is None or not state.expired:
+            self.hotlist_warning.clear_message()
+            return
+        self.hotlist_warning.show_message(
+            WARNING,
+            self.tr(
+                "The hotlist from headquarters (number {seq}) EXPIRED on {expires}. Thefts "
+                "reported at other stations since {issued} are not known to this desk. Import "
+                "a new hotlist on the Sync page."
+            ).format(
+                seq=state.sequence,
+                expires=format_datetime(state.expires_at),
+                issued=format_datetime(state.issued_at),
+            ),
+        )
 
     # ------------------------------------------------------------------ checking
 
@@ -192,6 +221,7 @@ class VehicleVerifyWidget(QWidget):
             return  # typed on meanwhile; that text's check follows
         self.verification = result
         self._shown_key = result.key
+        self.show_hotlist_warning(result.hotlist)
         self._show_state(result.result)
         self.verified.emit(result)
 
@@ -307,9 +337,19 @@ class VehicleVerifyWidget(QWidget):
         if shown:
             self.details_label.setText(self._reports_text(shown))
             self.details_label.show()
-        if v.hotlist_as_of is not None:
-            hotlist = self.tr("Hotlist consulted: {date}").format(
-                date=format_datetime(v.hotlist_as_of)
+        if v.hotlist is not None:
+            state = v.hotlist
+            template = (
+                self.tr("Hotlist consulted: number {seq}, issued {issued}, EXPIRED on {expires}.")
+                if state.expired
+                else self.tr(
+                    "Hotlist consulted: number {seq}, issued {issued}, valid until {expires}."
+                )
+            )
+            hotlist = template.format(
+                seq=state.sequence,
+                issued=format_datetime(state.issued_at),
+                expires=format_datetime(state.expires_at),
             )
         else:
             hotlist = self.tr("No hotlist received yet: only this desk's own reports were checked.")

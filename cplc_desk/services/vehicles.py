@@ -9,7 +9,7 @@ then explained by :mod:`cplc_desk.domain.matching`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Protocol
@@ -54,21 +54,56 @@ class WantedVehicle:
     police_station: str
     incident_at: datetime | None
     fir_number: str | None
+    fir_date: date | None = None
+    written: VehicleKeys | None = None  # the identifiers as written, where known
+
+
+@dataclass(frozen=True)
+class SourceState:
+    """How old a source's knowledge is, so the desk can say so (and warn when it expired)."""
+
+    sequence: int
+    issued_at: datetime
+    expires_at: datetime
+    entries: int
+    expired: bool
 
 
 class MatchSource(Protocol):
-    """Somewhere open thefts come from besides this desk's own reports (the hotlist)."""
+    """Somewhere open thefts come from besides this desk's own reports (the hotlist).
 
-    def wanted(self) -> Iterable[WantedVehicle]: ...
+    Every call gets the desk: one process can have several desks open (tests, a switched desk),
+    and a source answers from that desk's store.
+    """
 
-    def as_of(self) -> datetime | None: ...
+    def wanted(self, ctx: DeskContext) -> Iterable[WantedVehicle]: ...
+
+    def lookup(self, ctx: DeskContext, key: str) -> Iterable[WantedVehicle]:
+        """Entries with ``key`` (normalised) as registration, chassis or engine number."""
+        ...
+
+    def state(self, ctx: DeskContext) -> SourceState | None: ...
+
+    def version(self, ctx: DeskContext) -> Hashable | None:
+        """Changes whenever :meth:`wanted` would answer differently (matching keeps the index
+        it built until then); None while the source holds nothing."""
+        ...
 
 
 _sources: list[MatchSource] = []
 
 
 def register_source(source: MatchSource) -> None:
-    _sources.append(source)
+    if source not in _sources:
+        _sources.append(source)
+
+
+def sources() -> list[MatchSource]:
+    # The city-wide hotlist is this app's own source: importing it registers it, so no caller
+    # can forget it (a verification that silently skipped the hotlist would say "No record").
+    from cplc_desk.services import hotlist  # noqa: F401
+
+    return _sources
 
 
 def _describe(r: VehicleReport) -> str:
@@ -133,17 +168,20 @@ class MatchCandidate:
     evidence: list[Evidence] = field(default_factory=list)
 
 
-def rank(index: WantedIndex, keys: VehicleKeys, exclude: str | None = None) -> list[MatchCandidate]:
+def rank(
+    index: WantedIndex | Sequence[WantedIndex], keys: VehicleKeys, exclude: str | None = None
+) -> list[MatchCandidate]:
     """Candidates for a recovered vehicle, best first, with why each is offered."""
     out = []
-    for i in index.candidates(keys):
-        item = index.items[i]
-        if item.ref == exclude:
-            continue
-        evidence = compare(keys, item.keys)
-        points = score(evidence)
-        if points >= SHOW_FROM:
-            out.append(MatchCandidate(item, points, evidence))
+    for one in [index] if isinstance(index, WantedIndex) else index:
+        for i in one.candidates(keys):
+            item = one.items[i]
+            if item.ref == exclude:
+                continue
+            evidence = compare(keys, item.keys)
+            points = score(evidence)
+            if points >= SHOW_FROM:
+                out.append(MatchCandidate(item, points, evidence))
     out.sort(key=lambda c: (-c.score, c.wanted.number))
     # Keep a clear winner alone: a weak tail under a confident match only adds noise.
     if out and out[0].score >= 85:
@@ -151,7 +189,13 @@ def rank(index: WantedIndex, keys: VehicleKeys, exclude: str | None = None) -> l
     return out[:MAX_CANDIDATES]
 
 
-def wanted_index(ctx: DeskContext) -> WantedIndex:
+# Each source's index, kept per desk until the source's version changes: building one over a
+# city-wide hotlist of 50,000 vehicles takes seconds, looking a vehicle up in it milliseconds.
+_source_indexes: dict[tuple[int, str], tuple[Hashable, WantedIndex]] = {}
+
+
+def wanted_index(ctx: DeskContext) -> list[WantedIndex]:
+    """This desk's open thefts, then each source's (the hotlist's), indexed for matching."""
     with ctx.store.read() as s:
         names = {p.code: p.name for p in s.scalars(select(PoliceStation))}
         rows = s.scalars(
@@ -162,8 +206,18 @@ def wanted_index(ctx: DeskContext) -> WantedIndex:
             )
         )
         local = [_wanted_from(r, names) for r in rows]
-    remote = [w for source in _sources for w in source.wanted()]
-    return WantedIndex([*local, *remote])
+    indexes = [WantedIndex(local)]
+    for source in sources():
+        version = source.version(ctx)
+        if version is None:
+            continue
+        slot = (id(source), ctx.store.url)
+        cached = _source_indexes.get(slot)
+        if cached is None or cached[0] != version:
+            cached = (version, WantedIndex(source.wanted(ctx)))
+            _source_indexes[slot] = cached
+        indexes.append(cached[1])
+    return indexes
 
 
 def find_matches(ctx: DeskContext, report_id: str) -> list[MatchCandidate]:
@@ -235,6 +289,7 @@ class Verification:
     result: str  # none | stolen | recovered
     reports: list[VehicleSummary]
     hotlist_as_of: datetime | None
+    hotlist: SourceState | None = None
 
     @property
     def exit_code(self) -> int:
@@ -283,39 +338,42 @@ def verify(ctx: DeskContext, identifier: str) -> Verification:
             )
             for r in rows
         ]
-    for source in _sources:
-        for w in source.wanted():
-            if key in (w.keys.registration, w.keys.chassis, w.keys.engine):
-                reports.append(
-                    VehicleSummary(
-                        w.number,
-                        w.kind,
-                        "open",
-                        w.vehicle_class,
-                        w.keys.registration,
-                        w.keys.chassis,
-                        w.keys.engine,
-                        w.description,
-                        w.police_station,
-                        w.incident_at,
-                        w.fir_number,
-                        None,
-                        "hotlist",
-                    )
+    for source in sources():
+        for w in source.lookup(ctx, key):
+            shown = w.written or w.keys
+            reports.append(
+                VehicleSummary(
+                    w.number,
+                    w.kind,
+                    "open",
+                    w.vehicle_class,
+                    shown.registration,
+                    shown.chassis,
+                    shown.engine,
+                    w.description,
+                    w.police_station,
+                    w.incident_at,
+                    w.fir_number,
+                    w.fir_date,
+                    w.source,
                 )
+            )
     open_theft = any(r.kind in THEFT_KINDS and r.status == "open" for r in reports)
     recovered = any(
         r.kind in RECOVERY_KINDS or r.status in ("recovered", "matched") for r in reports
     )
     result = "stolen" if open_theft else "recovered" if recovered else "none"
-    as_of = max((t for t in (src.as_of() for src in _sources) if t), default=None)
+    states = [st for st in (src.state(ctx) for src in sources()) if st is not None]
+    hotlist = max(states, key=lambda st: st.issued_at, default=None)
     with ctx.unit_of_work() as s:
         ctx.audit(
             s,
             AuditAction.VEHICLE_VERIFIED,
             details={"identifier": key, "result": result, "reports": len(reports)},
         )
-    return Verification(identifier, key, result, reports, as_of)
+    return Verification(
+        identifier, key, result, reports, hotlist.issued_at if hotlist else None, hotlist
+    )
 
 
 def verification_dict(v: Verification) -> dict[str, Any]:
@@ -325,6 +383,7 @@ def verification_dict(v: Verification) -> dict[str, Any]:
         "result": v.result,
         "exit_code": v.exit_code,
         "hotlist_as_of": v.hotlist_as_of.isoformat() if v.hotlist_as_of else None,
+        "hotlist": source_state_dict(v.hotlist),
         "reports": [
             {
                 **{
@@ -348,6 +407,18 @@ def verification_dict(v: Verification) -> dict[str, Any]:
             }
             for r in v.reports
         ],
+    }
+
+
+def source_state_dict(state: SourceState | None) -> dict[str, Any] | None:
+    if state is None:
+        return None
+    return {
+        "sequence": state.sequence,
+        "issued_at": state.issued_at.isoformat(),
+        "expires_at": state.expires_at.isoformat(),
+        "entries": state.entries,
+        "expired": state.expired,
     }
 
 

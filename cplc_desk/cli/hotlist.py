@@ -1,0 +1,94 @@
+"""The hotlist: headquarters writes it, a station imports it."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from cplc_desk.cli.common import Subparsers
+from cplc_desk.domain.i18n import _
+from cplc_desk.services import hotlist
+from cplc_desk.services.context import DeskContext
+
+
+def register(sub: Subparsers) -> None:
+    p = sub.add_parser(
+        "export-hotlist",
+        help=_("headquarters: write the signed list of every open stolen/snatched vehicle"),
+    )
+    p.add_argument("--out", required=True, type=Path, metavar="DIR")
+    p.add_argument(
+        "--valid-days",
+        type=int,
+        default=hotlist.DEFAULT_VALID_DAYS,
+        metavar="N",
+        help=_("days a station may use it (default {n})").format(n=hotlist.DEFAULT_VALID_DAYS),
+    )
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_export_hotlist)
+
+    p = sub.add_parser(
+        "import-hotlist", help=_("station: check and take in headquarters' newest hotlist")
+    )
+    p.add_argument("file", type=Path)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_import_hotlist)
+
+
+def cmd_export_hotlist(ctx: DeskContext, args: argparse.Namespace) -> int:
+    result = hotlist.export_hotlist(ctx, args.out, args.valid_days)
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "path": str(result.path),
+                    "sequence": result.sequence,
+                    "entries": result.entries,
+                    "issued_at": result.issued_at.isoformat(),
+                    "expires_at": result.expires_at.isoformat(),
+                }
+            )
+        )
+    else:
+        print(
+            _(
+                "Hotlist {seq} written: {path} ({n} open thefts, valid until {date}). Copy it "
+                "to every station; there: cplc-desk import-hotlist FILE"
+            ).format(
+                seq=result.sequence,
+                path=result.path,
+                n=result.entries,
+                date=result.expires_at.date().isoformat(),
+            )
+        )
+    return 0
+
+
+def cmd_import_hotlist(ctx: DeskContext, args: argparse.Namespace) -> int:
+    result = hotlist.import_hotlist(ctx, args.file)
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "sequence": result.sequence,
+                    "entries": result.entries,
+                    "issued_at": result.issued_at.isoformat(),
+                    "expires_at": result.expires_at.isoformat(),
+                    "replaced": result.replaced,
+                }
+            )
+        )
+    else:
+        print(
+            _(
+                "Hotlist {seq} imported: {n} open thefts city-wide, issued {issued}, valid "
+                "until {expires}."
+            ).format(
+                seq=result.sequence,
+                n=result.entries,
+                issued=result.issued_at.date().isoformat(),
+                expires=result.expires_at.date().isoformat(),
+            )
+        )
+    return 0

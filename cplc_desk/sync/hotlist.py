@@ -1,0 +1,280 @@
+"""The hotlist file: every open stolen/snatched vehicle city-wide, signed by headquarters.
+
+Layout (see docs/hotlist.md)::
+
+    CPLC-HOTLIST/1\\n
+    {"manifest": "<canonical manifest JSON>", "signature": "<base64 Ed25519>"}\\n
+    <gzip-compressed JSON Lines, one vehicle per line>
+
+The manifest carries the domain tag ``cplc-desk/hotlist/v1`` (so an HQ signature over an
+enrollment file can never pass for a hotlist, nor the reverse), the sequence number, issue and
+expiry times, headquarters' key id, the entry count and the SHA-256 and size of the compressed
+body. Reading checks, in order: the magic line, the header size, the key id, the signature,
+the domain, the body hash, the expiry; only then is the body decompressed (with a size cap)
+and every entry checked. Nothing in it is personal data: no owner, CNIC, phone or address.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from cplc_desk.domain.i18n import _
+from cplc_desk.sync.container import canonical
+from cplc_desk.sync.errors import SyncError
+from cplc_desk.sync.keys import b64, ed25519_public, key_id, raw_public, unb64
+
+HOTLIST_DOMAIN = "cplc-desk/hotlist/v1"
+HOTLIST_FORMAT = 1
+MAGIC = b"CPLC-HOTLIST/1\n"
+SUFFIX = ".cplchot"
+BODY_ENCODING = "gzip+jsonl"
+MAX_HEADER = 64 * 1024
+MAX_FILE = 256 << 20
+MAX_BODY = 1 << 30  # decompressed
+MAX_ENTRIES = 2_000_000
+
+# What one entry holds, in this order (each body line is a JSON array of these values; the signed
+# manifest repeats the list): identifiers and what a desk needs to act. Never the owner. The
+# *_key fields are the matching keys the registering desk stored with its report
+# (cplc_desk.domain.validation), carried as they are so a station looks up exactly what
+# headquarters holds.
+COLUMNS = (
+    "number", "kind", "vehicle_class", "registration", "registration_key", "chassis",
+    "chassis_key", "engine", "engine_key", "make", "model", "colour", "model_year",
+    "police_station", "incident_at", "fir_number", "fir_date",
+)  # fmt: skip
+_REQUIRED = frozenset({"number", "kind", "vehicle_class", "police_station"})
+_INT = frozenset({"model_year"})
+_INCIDENT = COLUMNS.index("incident_at")
+_FIR_DATE = COLUMNS.index("fir_date")
+_KIND = COLUMNS.index("kind")
+THEFT_KINDS = frozenset({"stolen", "snatched"})
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
+@dataclass(frozen=True)
+class HotlistHeader:
+    sequence: int
+    issued_at: datetime
+    expires_at: datetime
+    hq_name: str
+    key_id: str
+    entries: int
+
+
+def file_name(sequence: int) -> str:
+    """Zero-padded, so the newest hotlist sorts last in any file list."""
+    return f"hotlist-{sequence:06d}{SUFFIX}"
+
+
+def row(values: dict[str, Any]) -> list[Any]:
+    """One body line from named values (``COLUMNS``; dates may be date/datetime objects)."""
+    out = [values.get(name) for name in COLUMNS]
+    for i in (_INCIDENT, _FIR_DATE):
+        value = out[i]
+        if value is not None and not isinstance(value, str):
+            out[i] = value.isoformat()
+    return out
+
+
+def as_dict(line: list[Any]) -> dict[str, Any]:
+    return dict(zip(COLUMNS, line, strict=True))
+
+
+def write(header: HotlistHeader, rows: Sequence[list[Any]], key: Ed25519PrivateKey) -> bytes:
+    """The signed file. ``rows`` are lists in ``COLUMNS`` order (see :func:`row`)."""
+    lines = "\n".join(map(_ENCODER.encode, rows))
+    # mtime=0: the same content gives the same bytes (and the same hash) every time.
+    body = gzip.compress(lines.encode("utf-8"), compresslevel=6, mtime=0)
+    manifest = {
+        "domain": HOTLIST_DOMAIN,
+        "format": HOTLIST_FORMAT,
+        "sequence": header.sequence,
+        "issued_at": header.issued_at.isoformat(),
+        "expires_at": header.expires_at.isoformat(),
+        "hq": {"name": header.hq_name, "key_id": key_id(raw_public(key.public_key()))},
+        "entries": len(rows),
+        "columns": list(COLUMNS),
+        "body": {
+            "encoding": BODY_ENCODING,
+            "sha256": hashlib.sha256(body).hexdigest(),
+            "size": len(body),
+        },
+    }
+    manifest_bytes = canonical(manifest)
+    outer = canonical(
+        {"manifest": manifest_bytes.decode(), "signature": b64(key.sign(manifest_bytes))}
+    )
+    return MAGIC + outer + b"\n" + body
+
+
+# ------------------------------------------------------------------ reading
+
+
+def _refusal(code: str) -> SyncError:
+    messages = {
+        "not_hotlist": _(
+            "This is not a CPLC Desk hotlist file, or it is damaged. Nothing was imported; the "
+            "hotlist this desk holds is unchanged. Copy the newest hotlist-NNNNNN.cplchot file "
+            "from headquarters again."
+        ),
+        "foreign": _(
+            "This hotlist was signed by a different headquarters key than the one this desk "
+            "was enrolled with. Nothing was imported; the hotlist this desk holds is unchanged. "
+            "Use a hotlist from your own headquarters, or enroll this desk again if "
+            "headquarters changed its keys."
+        ),
+        "bad_signature": _(
+            "This hotlist file was changed after headquarters signed it, or headquarters did "
+            "not make it. Nothing was imported; the hotlist this desk holds is unchanged. Do not "
+            "use this file: ask headquarters for a new copy."
+        ),
+    }
+    return SyncError(code, messages[code])
+
+
+def _damaged(reason: str) -> SyncError:
+    return SyncError(
+        "damaged",
+        _(
+            "The hotlist file is signed by headquarters but its content is not valid ({reason}). "
+            "Nothing was imported; the hotlist this desk holds is unchanged. Ask headquarters "
+            "for a new copy."
+        ).format(reason=reason),
+    )
+
+
+def read_header(data: bytes, hq_signing_key: bytes) -> tuple[HotlistHeader, bytes]:
+    """Check the signature (by the key this desk knows) and the body hash; return the header
+    and the still-compressed body. Raises :class:`SyncError`."""
+    if len(data) > MAX_FILE or not data.startswith(MAGIC):
+        raise _refusal("not_hotlist")
+    end = data.find(b"\n", len(MAGIC), len(MAGIC) + MAX_HEADER)
+    if end < 0:
+        raise _refusal("not_hotlist")
+    try:
+        outer = json.loads(data[len(MAGIC) : end])
+        manifest_bytes = str(outer["manifest"]).encode()
+        signature = unb64(str(outer["signature"]))
+        manifest = json.loads(manifest_bytes)
+        claimed_key = str(manifest["hq"]["key_id"])
+    except (ValueError, KeyError, TypeError, RecursionError):
+        raise _refusal("not_hotlist") from None
+    if claimed_key != key_id(hq_signing_key):
+        raise _refusal("foreign")
+    try:
+        ed25519_public(hq_signing_key).verify(signature, manifest_bytes)
+    except (InvalidSignature, ValueError):
+        raise _refusal("bad_signature") from None
+    # Signed by headquarters from here on; the domain keeps any other HQ-signed text out.
+    if not isinstance(manifest, dict) or manifest.get("domain") != HOTLIST_DOMAIN:
+        raise _refusal("not_hotlist")
+    if manifest.get("format") != HOTLIST_FORMAT or manifest.get("columns") != list(COLUMNS):
+        raise SyncError(
+            "newer_format",
+            _(
+                "This hotlist was written by a newer CPLC Desk. Nothing was imported. Update "
+                "this desk's CPLC Desk, then import the hotlist again."
+            ),
+        )
+    body = data[end + 1 :]
+    try:
+        spec = manifest["body"]
+        header = HotlistHeader(
+            sequence=int(manifest["sequence"]),
+            issued_at=datetime.fromisoformat(manifest["issued_at"]),
+            expires_at=datetime.fromisoformat(manifest["expires_at"]),
+            hq_name=str(manifest["hq"]["name"]),
+            key_id=claimed_key,
+            entries=int(manifest["entries"]),
+        )
+        expected = (str(spec["sha256"]), int(spec["size"]), spec["encoding"])
+    except (ValueError, KeyError, TypeError):
+        raise _damaged(_("unreadable manifest")) from None
+    if expected != (hashlib.sha256(body).hexdigest(), len(body), BODY_ENCODING):
+        # The signed manifest names other content: the list itself was changed or cut short.
+        raise _refusal("bad_signature")
+    if header.issued_at.tzinfo is None or header.expires_at.tzinfo is None:
+        raise _damaged(_("times without a time zone"))
+    if header.sequence <= 0 or not 0 <= header.entries <= MAX_ENTRIES:
+        raise _damaged(_("bad sequence or count"))
+    return header, body
+
+
+def check_expiry(header: HotlistHeader, now: datetime) -> None:
+    if now >= header.expires_at:
+        raise SyncError(
+            "expired",
+            _(
+                "This hotlist (number {seq}) expired on {date}, so it was not imported: it "
+                "would hide thefts reported since. Ask headquarters for a new hotlist."
+            ).format(seq=header.sequence, date=header.expires_at.date().isoformat()),
+        )
+
+
+def entries(header: HotlistHeader, body: bytes) -> list[list[Any]]:
+    """The body's rows (``COLUMNS`` order, JSON values: dates as ISO text), each checked for
+    the fields and types a hotlist carries, so nothing fails later inside the import."""
+    inflater = zlib.decompressobj(wbits=31)  # gzip framing
+    try:
+        raw = inflater.decompress(body, MAX_BODY)
+    except zlib.error:
+        raise _damaged(_("the list cannot be decompressed")) from None
+    if inflater.unconsumed_tail or not inflater.eof:
+        raise _damaged(_("the list is too large or cut short"))
+    # One line per vehicle; JSON text never holds a raw newline, so the lines join into one
+    # array parsed in a single call (much faster than a call per line).
+    try:
+        rows = json.loads(b"[" + raw.replace(b"\n", b",") + b"]") if raw else []
+    except (ValueError, RecursionError):
+        raise _damaged(_("the list is not valid")) from None
+    if not isinstance(rows, list) or len(rows) != header.entries:
+        raise _damaged(_("the number of vehicles does not match"))
+    checks = [_check_for(name) for name in COLUMNS]
+    width = len(COLUMNS)
+    for line in rows:
+        if type(line) is not list or len(line) != width:
+            raise _damaged(_("a line is not a hotlist entry"))
+        for check, value in zip(checks, line, strict=True):
+            if not check(value):
+                raise _damaged(_("an entry has a wrong field"))
+        if line[_KIND] not in THEFT_KINDS:
+            raise _damaged(_("an entry is not a theft"))
+    return rows
+
+
+def _check_for(name: str) -> Any:
+    if name in _REQUIRED:
+        return lambda v: type(v) is str and v != ""
+    if name in _INT:
+        return lambda v: v is None or type(v) is int
+    if name == "incident_at":
+        return lambda v: v is None or (type(v) is str and _aware_time(v))
+    if name == "fir_date":
+        return lambda v: v is None or (type(v) is str and _a_date(v))
+    return lambda v: v is None or type(v) is str
+
+
+def _aware_time(text: str) -> bool:
+    try:
+        return datetime.fromisoformat(text).tzinfo is not None
+    except ValueError:
+        return False
+
+
+def _a_date(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True

@@ -38,6 +38,7 @@ from cplc_desk.domain.ids import RecordNumber, uuid7
 from cplc_desk.domain.roles import Permission
 from cplc_desk.services import reference
 from cplc_desk.services.context import DeskContext, DeskIdentity, ServiceError
+from cplc_desk.services.sync_hq import _hq_keys
 from cplc_desk.services.sync_station import ENROLLMENT_META
 from cplc_desk.storage import migrate, search
 from cplc_desk.storage.bulk import BulkWriter
@@ -193,8 +194,6 @@ def export_station_snapshot(
     if identity.is_station:
         raise ServiceError(_("This is a station desk; only headquarters can do this."))
     code = code.strip().upper()
-    from cplc_desk.services.sync_hq import _hq_keys
-
     signing, _encryption = _hq_keys(ctx)
     now = now_utc()
     with ctx.unit_of_work() as s:

@@ -413,6 +413,7 @@ def _plan(opened: snapshot.OpenedSnapshot, code: str) -> _Plan:
         )
     plan = _Plan(m, rows={t: [] for t in TABLE_ORDER})
     columns: dict[str, list[str]] = m["columns"]
+    same = {t: columns.get(t) == COLUMNS[t] for t in TABLE_ORDER}
     for number, raw in enumerate(opened.lines(snapshot.RECORDS), start=1):
         try:
             table, rid, version, scope, digest, image = raw.decode("utf-8").split("\t")
@@ -429,10 +430,14 @@ def _plan(opened: snapshot.OpenedSnapshot, code: str) -> _Plan:
                 raise ValueError("line does not hold together")
         except (ValueError, KeyError, TypeError, UnicodeDecodeError):
             raise snapshot.damaged(_("record line {n}").format(n=number)) from None
-        row = [None if c == "sync_hash" else named.get(c) for c in COLUMNS[table]]
-        ours = json.dumps(row, separators=(",", ":"), ensure_ascii=False)
-        plan.mismatches += scope == OWN and image_hash(ours) != digest
-        plan.rows[table].append((scope, row, {c: named.get(c) for c in COLUMNS[table]}))
+        if same[table] and named.get("sync_hash") is None:
+            row = values  # the image is exactly what this desk would send
+        else:  # another version's columns: what this desk sends may differ from the image
+            row = [None if c == "sync_hash" else named.get(c) for c in COLUMNS[table]]
+            ours = json.dumps(row, separators=(",", ":"), ensure_ascii=False)
+            plan.mismatches += scope == OWN and image_hash(ours) != digest
+            named = dict(zip(COLUMNS[table], row, strict=True))
+        plan.rows[table].append((scope, row, named))
     prev = GENESIS_HASH
     for number, raw in enumerate(opened.lines(snapshot.AUDIT), start=1):
         try:

@@ -66,7 +66,6 @@ def test_stolen_station_pc_is_replaced_from_a_snapshot(tmp_path: Path) -> None:
     # ... then makes a third bundle that never reaches headquarters before the PC is stolen.
     register(old, complaints=2, vehicles=0, seed=33)
     lost = export(old, tmp_path / "lost")
-    hq_before = _rows(hq)
 
     # No snapshot without a pending enrollment: it would have nobody to be encrypted for.
     refused = cli("export-station-snapshot", "--code", "CLIF", "--out", tmp_path, data_dir=hq)
@@ -116,7 +115,6 @@ def test_stolen_station_pc_is_replaced_from_a_snapshot(tmp_path: Path) -> None:
     assert "(CLIF)" in run.stdout
     assert "bundles up to 2" in run.stdout and "next bundle from this desk is 3" in run.stdout
     ok("check", data_dir=new)
-    assert _rows(new).keys() == hq_before.keys()
     for table in RECORD_TABLES:  # the same records, at the same versions
         sql = f"SELECT id, version, origin_desk, updated_at FROM {table} ORDER BY id"
         assert query(new, sql) == query(hq, sql), table

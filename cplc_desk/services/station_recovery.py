@@ -411,8 +411,18 @@ def _plan(opened: snapshot.OpenedSnapshot, code: str) -> _Plan:
                 "that version here, then restore it again."
             ),
         )
+    try:
+        columns: dict[str, list[str]] = dict(m["columns"])
+        last = m["last_bundle"]
+        if int(last["sequence"]) < 0 or (
+            int(last["sequence"]) and len(str(last["manifest_hash"])) != 64
+        ):
+            raise ValueError("last bundle")
+        for item in m["numbers"]:
+            int(item["year"]), int(item["last"]), RecordKind(item["kind"])
+    except (KeyError, TypeError, ValueError):
+        raise snapshot.damaged("manifest") from None
     plan = _Plan(m, rows={t: [] for t in TABLE_ORDER})
-    columns: dict[str, list[str]] = m["columns"]
     same = {t: columns.get(t) == COLUMNS[t] for t in TABLE_ORDER}
     for number, raw in enumerate(opened.lines(snapshot.RECORDS), start=1):
         try:

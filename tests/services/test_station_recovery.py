@@ -3,13 +3,16 @@ and the refusals around them (no pending enrollment, held bundles, a desk alread
 
 from __future__ import annotations
 
+import io
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import insert, select
 
+from cplc_desk.domain.clock import now_utc
 from cplc_desk.domain.records import PersonDraft, VehicleReportDraft
 from cplc_desk.paths import DB_FILENAME, DeskPaths
 from cplc_desk.services import setup, station_recovery, sync_hq, sync_station, vehicles
@@ -23,6 +26,8 @@ from cplc_desk.storage.models import (
     SyncStationKey,
     VehicleReport,
 )
+from cplc_desk.sync import enrollment as enrollment_file
+from cplc_desk.sync import keys, snapshot
 
 Opener = Callable[[str], DeskContext]
 
@@ -176,3 +181,41 @@ def test_a_snapshot_is_restored_only_into_a_new_data_folder(desks: Opener, tmp_p
         station_recovery.restore_station(used, tmp_path / "new.enroll", snap.path)
     with pytest.raises(ServiceError, match="Cannot read"):
         station_recovery.restore_station(desks("x"), tmp_path / "new.enroll", tmp_path / "nope")
+
+
+def test_a_snapshot_resealed_by_someone_holding_the_enrollment_file_is_refused(
+    desks: Opener, tmp_path: Path
+) -> None:
+    """The enrollment secret opens the snapshot, but only headquarters' key signs it: records
+    slipped in by whoever held the enrollment file are refused, nothing saved."""
+    hq = desks("hq")
+    setup.init_hq(hq, "CPLC HQ")
+    clif = _station(hq, "CLIF", desks("clif"), tmp_path)
+    _vehicle(clif, "stolen", "KA-1000001", "CLIF")
+    sync_hq.import_bundles(hq, [sync_station.export_bundle(clif, tmp_path / "c").path])  # type: ignore[list-item]
+    enrollment = sync_hq.enroll_station(hq, "CLIF", tmp_path / "new.enroll")
+    snap = station_recovery.export_station_snapshot(hq, "CLIF", tmp_path / "snap")
+    enr = enrollment_file.read(enrollment.read_bytes(), now_utc())
+    fh = io.BytesIO(snap.path.read_bytes())
+    plain = snapshot.open_body(fh, snapshot.read_header(fh), enr.secret)
+    opened = snapshot.open_signed(plain, keys.ed25519_public(keys.unb64(enr.hq_signing_key)))
+    members = {n: opened.member(n) for n in snapshot.DATA_MEMBERS}
+    members[snapshot.RECORDS] = members[snapshot.RECORDS].replace(b"Honda", b"Suzuki")
+    forged = snapshot.build(opened.manifest, members, Ed25519PrivateKey.generate())
+    resealed = tmp_path / "forged.cplcsnapshot"
+    resealed.write_bytes(
+        snapshot.seal(
+            forged, secret_b64=enr.secret, station="CLIF", enrollment_id=enr.enrollment_id
+        )
+    )
+    new = desks("new")
+    with pytest.raises(ServiceError, match="not signed by the headquarters"):
+        station_recovery.restore_station(new, enrollment, resealed)
+    truncated = tmp_path / "short.cplcsnapshot"
+    truncated.write_bytes(snap.path.read_bytes()[:-10])
+    with pytest.raises(ServiceError, match="ends too early"):
+        station_recovery.restore_station(new, enrollment, truncated)
+    assert new.identity() is None
+    assert not (new.paths.keys / keys.STATION_SIGNING).exists()
+    with new.store.read() as s:
+        assert s.scalar(select(VehicleReport.id)) is None

@@ -26,6 +26,19 @@ def register(sub: Subparsers) -> None:
         metavar="FILE",
         help=_("set up (or enroll an already-working desk) from headquarters' enrollment file"),
     )
+    p.add_argument(
+        "--snapshot",
+        type=Path,
+        metavar="FILE",
+        help=_("with --enrollment: restore a replaced station PC from headquarters' snapshot"),
+    )
+    p.add_argument(
+        "--skip-numbers",
+        type=int,
+        default=0,
+        metavar="N",
+        help=_("with --snapshot: leave N receipt numbers unused (printed on the old PC)"),
+    )
     p.set_defaults(handler=cmd_init_station)
 
     p = sub.add_parser("init-hq", help=_("set this desk up as headquarters (creates its keys)"))
@@ -65,6 +78,10 @@ def register(sub: Subparsers) -> None:
 
 
 def cmd_init_station(ctx: DeskContext, args: argparse.Namespace) -> int:
+    if args.snapshot is not None:
+        from cplc_desk.cli.recovery import cmd_init_from_snapshot
+
+        return cmd_init_from_snapshot(ctx, args)
     if args.enrollment is not None:
         identity = sync_station.enroll_from_file(ctx, args.enrollment)
         print(

@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from cplc_desk import __version__
-from cplc_desk.cli import desk, hotlist, sync, vehicles
+from cplc_desk.cli import desk, hotlist, recovery, sync, vehicles
 from cplc_desk.cli.common import CliError
 from cplc_desk.domain.i18n import _
 from cplc_desk.paths import ENV_DATA_DIR, DeskPaths
@@ -28,7 +28,13 @@ from cplc_desk.storage.migrate import StoreError
 
 log = logging.getLogger("cplc_desk")
 
-COMMAND_MODULES = (desk, sync, vehicles, hotlist)
+COMMAND_MODULES = (
+    desk,
+    sync,
+    vehicles,
+    hotlist,
+    recovery,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -220,6 +220,13 @@ def rewrite_bundle(ctx: DeskContext, out_dir: Path, sequence: int | None = None)
             if sequence
             else _("No bundle was exported from this desk yet.")
         )
+    if not row.content:  # the last bundle of the PC this desk replaced (station snapshot)
+        raise ServiceError(
+            _(
+                "Bundle {seq} was made on the PC this desk replaced; headquarters already has "
+                "it, and it cannot be written again here."
+            ).format(seq=row.sequence)
+        )
     path = _write(ctx, out_dir, row.file_name, row.content, row.sequence)
     with ctx.unit_of_work() as s:
         ctx.audit(s, AuditAction.BUNDLE_REWRITTEN, details={"sequence": row.sequence})

@@ -1,0 +1,297 @@
+"""Station snapshots: everything headquarters holds of one station, to set a replacement PC up.
+
+A snapshot holds personal data, so it never travels in plain text. Headquarters signs it with
+its Ed25519 key and encrypts it under a key derived (HKDF-SHA256) from the secret of the
+station's pending enrollment: only whoever holds that enrollment file can open it, and the
+enrollment file names the headquarters key that must have signed it.
+
+Layout (all lengths big-endian u32)::
+
+    b"CPLCSNP1" | len | header JSON | (len | chunk)*
+
+The header (canonical JSON) names the station, the enrollment and a random salt; the body is
+an in-memory ZIP cut into 1 MiB chunks sealed with ChaCha20-Poly1305 (nonce = chunk counter plus
+a "last chunk" flag, associated data = SHA-256 of the header), as in bundle envelopes. The ZIP
+holds exactly ``manifest.json`` (canonical JSON, domain ``cplc-desk/station-snapshot/v1``),
+``manifest.sig`` (headquarters' signature over it), ``records.tsv`` and ``audit.jsonl``, whose
+hashes and sizes the manifest lists. See docs/bundle-format.md.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import struct
+import zipfile
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, BinaryIO
+
+from cryptography.exceptions import InvalidSignature, InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from cplc_desk.domain.i18n import _
+from cplc_desk.sync.container import canonical
+from cplc_desk.sync.errors import SyncError
+from cplc_desk.sync.keys import b64, unb64
+
+MAGIC = b"CPLCSNP1"
+SNAPSHOT_FORMAT = 1
+SNAPSHOT_DOMAIN = "cplc-desk/station-snapshot/v1"
+KIND = "station-snapshot"
+HKDF_INFO = b"cplc-desk/snapshot-key/v1"
+SUFFIX = ".cplcsnapshot"
+CHUNK = 1 << 20
+MAX_HEADER = 64 * 1024
+MAX_SNAPSHOT = 4 << 30
+MAX_MANIFEST = 1 << 20
+MAX_RATIO = 200
+MANIFEST = "manifest.json"
+SIGNATURE = "manifest.sig"
+RECORDS = "records.tsv"
+AUDIT = "audit.jsonl"
+DATA_MEMBERS = (RECORDS, AUDIT)
+_FIXED_TIME = (2020, 1, 1, 0, 0, 0)
+_U32 = struct.Struct(">I")
+_READ_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError)
+
+
+def derive_key(secret_b64: str, salt: bytes, station: str, enrollment_id: str) -> bytes:
+    """The snapshot's content key: HKDF-SHA256 over the enrollment secret, bound to the station
+    and the enrollment."""
+    info = b"|".join([HKDF_INFO, station.encode(), enrollment_id.encode()])
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=salt, info=info).derive(
+        unb64(secret_b64)
+    )
+
+
+def _nonce(counter: int, last: bool) -> bytes:
+    return counter.to_bytes(11, "big") + (b"\x01" if last else b"\x00")
+
+
+# ------------------------------------------------------------------ writing
+
+
+def build(manifest: dict[str, Any], members: dict[str, bytes], key: Ed25519PrivateKey) -> bytes:
+    """Sign the manifest (after adding member hashes) and pack everything into a ZIP."""
+    manifest = {
+        **manifest,
+        "domain": SNAPSHOT_DOMAIN,
+        "members": {
+            name: {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+            for name, data in members.items()
+        },
+    }
+    manifest_bytes = canonical(manifest)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as zf:
+        for name, data, method in (
+            (MANIFEST, manifest_bytes, zipfile.ZIP_STORED),
+            (SIGNATURE, key.sign(manifest_bytes), zipfile.ZIP_STORED),
+            *((n, d, zipfile.ZIP_DEFLATED) for n, d in members.items()),
+        ):
+            info = zipfile.ZipInfo(name, date_time=_FIXED_TIME)
+            info.compress_type = method
+            zf.writestr(info, data, compresslevel=6)
+    return buffer.getvalue()
+
+
+def seal(inner: bytes, *, secret_b64: str, station: str, enrollment_id: str) -> bytes:
+    salt = os.urandom(16)
+    header = canonical(
+        {
+            "format": SNAPSHOT_FORMAT,
+            "kind": KIND,
+            "station": station,
+            "enrollment_id": enrollment_id,
+            "salt": b64(salt),
+            "chunk_size": CHUNK,
+        }
+    )
+    aead = ChaCha20Poly1305(derive_key(secret_b64, salt, station, enrollment_id))
+    aad = hashlib.sha256(header).digest()
+    parts = [MAGIC, _U32.pack(len(header)), header]
+    count = max(1, -(-len(inner) // CHUNK))
+    for i in range(count):
+        sealed = aead.encrypt(_nonce(i, i == count - 1), inner[i * CHUNK : (i + 1) * CHUNK], aad)
+        parts += [_U32.pack(len(sealed)), sealed]
+    return b"".join(parts)
+
+
+# ------------------------------------------------------------------ reading
+
+
+def damaged(reason: str) -> SyncError:
+    return SyncError(
+        "damaged",
+        _(
+            "The snapshot file is damaged or was changed ({reason}). Nothing was restored. "
+            "Copy it again from headquarters' stick, or ask headquarters to write it again."
+        ).format(reason=reason),
+    )
+
+
+@dataclass(frozen=True)
+class SnapshotHeader:
+    station: str
+    enrollment_id: str
+    salt: bytes
+    raw: bytes
+
+
+def _read_exact(fh: BinaryIO, n: int, what: str) -> bytes:
+    data = fh.read(n)
+    if len(data) != n:
+        raise SyncError(
+            "truncated",
+            _(
+                "The snapshot file ends too early ({what}): it was not copied completely. Copy "
+                "it again from headquarters' stick."
+            ).format(what=what),
+        )
+    return data
+
+
+def read_header(fh: BinaryIO) -> SnapshotHeader:
+    """The header, unauthenticated until :func:`open_body` succeeds."""
+    if fh.read(len(MAGIC)) != MAGIC:
+        raise SyncError(
+            "not_a_snapshot",
+            _(
+                "This file is not a CPLC Desk station snapshot (they end in {suffix}). Check "
+                "that you chose the right file."
+            ).format(suffix=SUFFIX),
+        )
+    (length,) = _U32.unpack(_read_exact(fh, 4, "header length"))
+    if length > MAX_HEADER:
+        raise damaged(_("its header is too long"))
+    raw = _read_exact(fh, length, "header")
+    try:
+        fields = json.loads(raw)
+        header = SnapshotHeader(
+            station=str(fields["station"]),
+            enrollment_id=str(fields["enrollment_id"]),
+            salt=unb64(str(fields["salt"])),
+            raw=raw,
+        )
+        snapshot_format = int(fields["format"])
+        kind = fields["kind"]
+    except (ValueError, KeyError, TypeError, OverflowError, RecursionError):
+        raise damaged(_("its header is not readable")) from None
+    if snapshot_format > SNAPSHOT_FORMAT:
+        raise SyncError(
+            "format_too_new",
+            _(
+                "This snapshot was made by a newer version of CPLC Desk. Install the version "
+                "headquarters uses, then restore it again."
+            ),
+        )
+    if kind != KIND:
+        raise damaged(_("it is not a station snapshot"))
+    return header
+
+
+def open_body(fh: BinaryIO, header: SnapshotHeader, secret_b64: str) -> bytes:
+    """Decrypt the rest of the file; any changed, missing or extra byte fails here."""
+    try:
+        key = derive_key(secret_b64, header.salt, header.station, header.enrollment_id)
+    except (ValueError, TypeError):
+        raise damaged(_("its key block is not readable")) from None
+    aead = ChaCha20Poly1305(key)
+    aad = hashlib.sha256(header.raw).digest()
+    out = bytearray()
+    counter = 0
+    while True:
+        (length,) = _U32.unpack(_read_exact(fh, 4, "chunk length"))
+        if length > CHUNK + 16:
+            raise damaged(_("a part is too long"))
+        sealed = _read_exact(fh, length, "chunk")
+        for last in (False, True):
+            try:
+                plain = aead.decrypt(_nonce(counter, last), sealed, aad)
+            except InvalidTag:
+                continue
+            break
+        else:
+            raise damaged(_("its content does not match its seal"))
+        out += plain
+        if len(out) > MAX_SNAPSHOT:
+            raise damaged(_("it is larger than any snapshot can be"))
+        counter += 1
+        if last:
+            if fh.read(1):
+                raise damaged(_("extra data after its end"))
+            return bytes(out)
+
+
+@dataclass
+class OpenedSnapshot:
+    manifest: dict[str, Any]
+    manifest_bytes: bytes
+    zip: zipfile.ZipFile
+
+    def member(self, name: str) -> bytes:
+        """A data member, checked against the signed manifest's hash and size."""
+        try:
+            expected = dict(self.manifest["members"][name])
+            data = self.zip.read(name)
+        except (KeyError, TypeError, *_READ_ERRORS):
+            raise damaged(_("{name} cannot be read").format(name=name)) from None
+        if hashlib.sha256(data).hexdigest() != expected.get("sha256") or len(data) != expected.get(
+            "size"
+        ):
+            raise damaged(_("{name} does not match its signed manifest").format(name=name))
+        return data
+
+    def lines(self, name: str) -> Iterator[bytes]:
+        yield from (line for line in self.member(name).split(b"\n") if line)
+
+
+def open_signed(plain: bytes, hq_key: Ed25519PublicKey) -> OpenedSnapshot:
+    """Check the ZIP's structure and caps, then headquarters' signature over the manifest."""
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(plain))
+        infos = zf.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        raise damaged("not an archive") from None
+    names = [i.filename for i in infos]
+    expected = {MANIFEST, SIGNATURE, *DATA_MEMBERS}
+    if len(names) != len(set(names)) or set(names) != expected:
+        raise damaged(_("unexpected or missing parts"))
+    for info in infos:
+        if info.flag_bits & 0x1 or info.compress_type not in (
+            zipfile.ZIP_STORED,
+            zipfile.ZIP_DEFLATED,
+        ):
+            raise damaged(_("unsupported part"))
+        limit = MAX_MANIFEST if info.filename in (MANIFEST, SIGNATURE) else MAX_SNAPSHOT
+        if info.file_size > limit or info.file_size > MAX_RATIO * max(info.compress_size, 1) + 1024:
+            raise damaged(_("a part is too large"))
+    try:
+        manifest_bytes = zf.read(MANIFEST)
+        signature = zf.read(SIGNATURE)
+        hq_key.verify(signature, manifest_bytes)
+    except InvalidSignature:
+        raise SyncError(
+            "bad_signature",
+            _(
+                "The snapshot is not signed by the headquarters that wrote the enrollment file. "
+                "Nothing was restored. Use the snapshot and the enrollment file headquarters "
+                "wrote together."
+            ),
+        ) from None
+    except (*_READ_ERRORS, RecursionError):
+        raise damaged("unreadable manifest") from None
+    try:
+        manifest = json.loads(manifest_bytes)
+    except (ValueError, RecursionError):
+        raise damaged("unreadable manifest") from None
+    if not isinstance(manifest, dict) or manifest.get("domain") != SNAPSHOT_DOMAIN:
+        raise damaged(_("not a station snapshot manifest"))
+    return OpenedSnapshot(manifest, manifest_bytes, zf)

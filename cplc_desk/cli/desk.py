@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from dataclasses import asdict
 import sys
 from pathlib import Path
 from typing import Any
@@ -185,7 +186,16 @@ def cmd_stats(ctx: DeskContext, args: argparse.Namespace) -> int:
 def cmd_check(ctx: DeskContext, args: argparse.Namespace) -> int:
     report = check_store(ctx)
     if args.json:
-        print(json.dumps({"ok": report.ok, "checks": report.checks, "problems": report.problems}))
+        print(
+            json.dumps(
+                {
+                    "ok": report.ok,
+                    "checks": report.checks,
+                    "problems": report.problems,
+                    "audit_breaks": [asdict(b) for b in report.audit_breaks],
+                }
+            )
+        )
     elif report.ok:
         print(_("Store is healthy ({checks}).").format(checks=", ".join(report.checks)))
     if not report.ok:

@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from cplc_desk import __version__
-from cplc_desk.cli import backup, desk, sync, vehicles
+from cplc_desk.cli import audit, backup, desk, sync, vehicles
 from cplc_desk.cli.common import CliError
 from cplc_desk.domain.i18n import _
 from cplc_desk.paths import ENV_DATA_DIR, DeskPaths
@@ -28,7 +28,7 @@ from cplc_desk.storage.migrate import StoreError
 
 log = logging.getLogger("cplc_desk")
 
-COMMAND_MODULES = (desk, sync, vehicles, backup)
+COMMAND_MODULES = (desk, sync, vehicles, backup, audit)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -16,7 +16,7 @@ from cplc_desk.domain.i18n import _
 from cplc_desk.printing.fonts import latin_fonts
 
 # Column widths in mm on landscape A4 (277 mm between the margins).
-_WIDTHS = (14, 34, 16, 26, 34, 38, 115)
+_WIDTHS = (14, 30, 14, 26, 40, 44, 109)
 
 
 def render_audit_pdf(

@@ -167,7 +167,14 @@ def _record_condition(s: Session, text: str) -> ColumnElement[bool]:
         for model in (Complaint, VehicleReport)
         for i in s.scalars(select(model.id).where(model.number == number))  # type: ignore[attr-defined]
     ]
-    options: list[ColumnElement[bool]] = [AuditEntry.details.contains(f'"{number}"')]
+    # The number in an entry's details (entries about two records name both), but not in the
+    # filters recorded by the trail's own readers.
+    options: list[ColumnElement[bool]] = [
+        and_(
+            AuditEntry.details.contains(f'"{number}"'),
+            AuditEntry.action.not_in([AuditAction.AUDIT_VIEWED, AuditAction.AUDIT_EXPORTED]),
+        )
+    ]
     if ids:
         options.append(AuditEntry.record_id.in_(ids))
     if _looks_like_person(text):

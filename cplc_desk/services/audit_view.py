@@ -3,6 +3,7 @@ CSV or PDF. Reading and exporting the trail are themselves audited."""
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -128,9 +129,7 @@ def parse_when(text: str, *, end: bool = False) -> datetime:
         value = datetime.fromisoformat(text)
     except ValueError:
         raise ServiceError(
-            _("{text} is not a date. Write it as 2026-11-24 or 2026-11-24T14:30.").format(
-                text=text
-            )
+            _("{text} is not a date. Write it as 2026-11-24 or 2026-11-24T14:30.").format(text=text)
         ) from None
     return value if value.tzinfo else value.replace(tzinfo=PKT)
 
@@ -165,7 +164,7 @@ def _record_condition(s: Session, text: str) -> ColumnElement[bool]:
     ids = [
         i
         for model in (Complaint, VehicleReport)
-        for i in s.scalars(select(model.id).where(model.number == number))  # type: ignore[attr-defined]
+        for i in s.scalars(select(model.id).where(model.number == number))
     ]
     # The number in an entry's details (entries about two records name both), but not in the
     # filters recorded by the trail's own readers.
@@ -182,7 +181,7 @@ def _record_condition(s: Session, text: str) -> ColumnElement[bool]:
     return or_(*options)
 
 
-def _query(s: Session, flt: AuditFilter) -> Select[tuple[AuditEntry]]:
+def _query(s: Session, flt: AuditFilter) -> Select[AuditEntry]:
     return select(AuditEntry).where(and_(True, *_conditions(s, flt)))
 
 
@@ -272,8 +271,6 @@ def export(ctx: DeskContext, flt: AuditFilter, path: Path, fmt: str | None = Non
 
 def _pdf_cells(r: AuditRow) -> list[str]:
     cells = r.as_cells()
-    try:
+    with contextlib.suppress(ValueError):
         cells[-1] = json.dumps(json.loads(r.details), ensure_ascii=False, sort_keys=True)
-    except ValueError:
-        pass
     return cells

@@ -19,6 +19,7 @@ from cplc_desk.domain.clock import now_utc
 from cplc_desk.domain.enums import AuditAction, ComplaintEventKind, ComplaintStatus
 from cplc_desk.domain.i18n import _
 from cplc_desk.domain.ids import RecordNumber
+from cplc_desk.domain.roles import Permission
 from cplc_desk.domain.validation import (
     FieldError,
     mask_cnic,
@@ -29,7 +30,6 @@ from cplc_desk.domain.validation import (
     parse_mobile,
 )
 from cplc_desk.domain.workflow import OPEN_STATUSES, allowed, check_transition
-from cplc_desk.domain.roles import Permission
 from cplc_desk.services.context import DeskContext, ServiceError
 from cplc_desk.storage import pseudonym, search
 from cplc_desk.storage.models import (

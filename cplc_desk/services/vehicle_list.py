@@ -22,6 +22,7 @@ from cplc_desk.domain.enums import AuditAction, RecordKind
 from cplc_desk.domain.i18n import _
 from cplc_desk.domain.ids import RecordNumber
 from cplc_desk.domain.records import name_key
+from cplc_desk.domain.roles import Permission
 from cplc_desk.domain.validation import (
     FieldError,
     mask_cnic,
@@ -31,7 +32,6 @@ from cplc_desk.domain.validation import (
     parse_mobile,
 )
 from cplc_desk.services.complaints import SearchTerm, _audit_person_search, _bind_time, _start_of
-from cplc_desk.domain.roles import Permission
 from cplc_desk.services.context import DeskContext, ServiceError
 from cplc_desk.storage.models import Person, VehicleReport
 

@@ -155,7 +155,9 @@ def _audit_edit(session: Session, obj: SyncMixin, op: ChangeOp) -> None:
         session,
         desk_code=session.info["desk_code"],
         actor=session.info["actor"],
-        action=(AuditAction.RECORD_DELETED if op is ChangeOp.DELETE else AuditAction.RECORD_UPDATED),
+        action=(
+            AuditAction.RECORD_DELETED if op is ChangeOp.DELETE else AuditAction.RECORD_UPDATED
+        ),
         record_table=type(obj).__tablename__,  # type: ignore[attr-defined]
         record_id=obj.id,
         details=details,

@@ -101,9 +101,7 @@ def test_headquarters_refuses_an_altered_trail_and_checks_what_it_imported(
     code, outcomes = import_bundles(hq, Path(good["path"]))
     assert code == 0, outcomes
     assert cli("check", data_dir=hq).returncode == 0
-    seq, desk_code, action, entry_id = _entry(
-        hq, "desk_code = 'CLIF' AND action = 'record.created'"
-    )
+    seq, _code, action, entry_id = _entry(hq, "desk_code = 'CLIF' AND action = 'record.created'")
     _attack(hq, f"UPDATE audit_log SET record_id = NULL WHERE seq = {seq}")
     rc, breaks, stderr = _check(hq)
     assert rc == 1

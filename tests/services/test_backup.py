@@ -128,7 +128,7 @@ def test_corrupt_backup_is_refused_and_the_store_untouched(
     for i in range(8192, len(data), 4096):  # scribble over every page after the first two
         data[i + 100 : i + 400] = b"\xff" * 300
     damaged.write_bytes(bytes(data))
-    with pytest.raises(backup.BackupError, match="damaged|not a readable|not a CPLC"):
+    with pytest.raises(backup.BackupError, match=r"damaged|not a readable|not a CPLC"):
         backup.restore(station, damaged)
     not_a_db = tmp_path / "notes.sqlite3"
     not_a_db.write_text("shopping list", encoding="utf-8")
@@ -146,8 +146,7 @@ def test_tampered_audit_trail_in_a_backup_is_refused(station: DeskContext, tmp_p
     shutil.copyfile(backup.write_backup(station).path, copy)
     conn = sqlite3.connect(copy)
     conn.executescript(
-        "DROP TRIGGER IF EXISTS audit_log_no_update;"
-        "DROP TRIGGER IF EXISTS audit_log_no_delete;"
+        "DROP TRIGGER IF EXISTS audit_log_no_update;DROP TRIGGER IF EXISTS audit_log_no_delete;"
     )
     triggers = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'")]
     for name in triggers:
@@ -228,7 +227,7 @@ def test_sealed_copy_has_no_plain_personal_data_and_restores(
         backup.restore(station, flipped, key_code=code)
     truncated = tmp_path / "truncated.cplcbak"
     truncated.write_bytes(raw[: len(raw) // 2])
-    with pytest.raises(backup.BackupError, match="cut short|damaged"):
+    with pytest.raises(backup.BackupError, match=r"cut short|damaged"):
         backup.restore(station, truncated, key_code=code)
 
 

@@ -398,7 +398,16 @@ def restore(
         aside = _swap_in(ctx, work)
     finally:
         work.unlink(missing_ok=True)
-    reopened = open_desk(ctx.paths, actor=ctx.actor)
+    try:
+        reopened = open_desk(ctx.paths, actor=ctx.actor)
+    except Exception:
+        # The backup verified but cannot be opened (its upgrade failed): put the store back.
+        failed = aside.with_name(aside.name.replace("before-restore-", "failed-restore-"))
+        os.replace(ctx.paths.database, failed)
+        os.replace(aside, ctx.paths.database)
+        ctx.store = open_desk(ctx.paths, actor=ctx.actor).store
+        ctx.forget_identity()
+        raise
     ctx.store, ctx.migration = reopened.store, reopened.migration
     ctx.forget_identity()
     with ctx.unit_of_work() as s:

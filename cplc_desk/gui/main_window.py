@@ -10,6 +10,7 @@ from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -181,6 +182,10 @@ class MainWindow(QMainWindow):
         self.backup_action.setEnabled(self.ctx.actor.permits(Permission.BACKUP))
         self.backup_action.triggered.connect(self.back_up_now)
         tools_menu.addAction(self.backup_action)
+        self.backup_folder_action = QAction(self.tr("Backup &copies to a USB stick…"), self)
+        self.backup_folder_action.setEnabled(self.ctx.actor.permits(Permission.BACKUP))
+        self.backup_folder_action.triggered.connect(self.choose_backup_folder)
+        tools_menu.addAction(self.backup_folder_action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.about_action = QAction(self.tr("&About CPLC Desk"), self)
@@ -287,6 +292,33 @@ class MainWindow(QMainWindow):
             self._backup_timer.start()
             QTimer.singleShot(0, self.backup_if_due)  # on start, if the last one is a day old
 
+    def choose_backup_folder(self) -> None:
+        """Where sealed (encrypted) copies of each backup go as well, e.g. a USB stick."""
+        current = backup.load_settings(self.ctx)
+        folder = dialogs.choose_folder(
+            self, self.tr("Folder for sealed backup copies"), current.second_folder
+        )
+        if folder is None:
+            return
+        try:
+            backup.save_settings(
+                self.ctx, backup.BackupSettings(keep=current.keep, second_folder=folder)
+            )
+            result = backup.write_backup(self.ctx, reason="manual")
+        except (ServiceError, StoreError, OSError) as exc:
+            dialogs.show_error(self, self.tr("The backup was not written"), str(exc))
+            return
+        dialogs.show_information(
+            self,
+            self.tr("Backup copies"),
+            self.tr(
+                "Each backup is now also copied, sealed, to {folder}. To open those copies on "
+                "another computer you need this desk's backup key: a supervisor prints it with "
+                "cplc-desk backup --show-key and keeps it on paper, away from the stick."
+            ).format(folder=result.copy.parent if result.copy else folder)
+            + ("\n" + result.copy_error if result.copy_error else ""),
+        )
+
     def backup_if_due(self) -> None:
         if (
             not self.auto_backup
@@ -307,11 +339,15 @@ class MainWindow(QMainWindow):
     def _backup_on_close(self) -> None:
         if not self.auto_backup or not self.ctx.actor.permits(Permission.BACKUP):
             return
+        self.statusBar().showMessage(self.tr("Writing the backup…"))
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             backup.write_backup(self.ctx, reason="close")
         except (ServiceError, StoreError, OSError) as exc:
             # Closing must not be held hostage by a backup; the next start tries again.
             log.warning("backup on close failed: %s", type(exc).__name__)
+        finally:
+            QApplication.restoreOverrideCursor()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Closing now would close the store under the worker's feet; a bundle takes moments.

@@ -117,3 +117,17 @@ def test_windows_made_without_automatic_backups_write_none(qtbot, station_ctx) -
     window.show()
     window.close()
     assert backup.list_backups(station_ctx) == []
+
+
+def test_choosing_a_usb_folder_seals_copies_there(
+    qtbot, station_ctx: DeskContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shown_messages
+) -> None:
+    usb = tmp_path / "usb"
+    monkeypatch.setattr(dialogs, "choose_folder", lambda *a: usb)
+    window = MainWindow(station_ctx)
+    qtbot.addWidget(window)
+    window.choose_backup_folder()
+    assert backup.load_settings(station_ctx).second_folder == usb
+    sealed = list(usb.glob("*.cplcbak"))
+    assert len(sealed) == 1 and sealed[0].read_bytes().startswith(b"CPLCBAK1")
+    assert shown_messages[-1].kind == "information" and "--show-key" in shown_messages[-1].text

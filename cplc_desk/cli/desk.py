@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -202,7 +203,16 @@ def cmd_stats(ctx: DeskContext, args: argparse.Namespace) -> int:
 def cmd_check(ctx: DeskContext, args: argparse.Namespace) -> int:
     report = check_store(ctx)
     if args.json:
-        print(json.dumps({"ok": report.ok, "checks": report.checks, "problems": report.problems}))
+        print(
+            json.dumps(
+                {
+                    "ok": report.ok,
+                    "checks": report.checks,
+                    "problems": report.problems,
+                    "audit_breaks": [asdict(b) for b in report.audit_breaks],
+                }
+            )
+        )
     elif report.ok:
         print(_("Store is healthy ({checks}).").format(checks=", ".join(report.checks)))
     if not report.ok:

@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from cplc_desk import __version__
-from cplc_desk.cli import desk, hotlist, recovery, sync, vehicles
+from cplc_desk.cli import audit, backup, desk, hotlist, recovery, sync, vehicles
 from cplc_desk.cli.common import CliError
 from cplc_desk.domain.i18n import _
 from cplc_desk.paths import ENV_DATA_DIR, DeskPaths
@@ -34,6 +34,8 @@ COMMAND_MODULES = (
     vehicles,
     hotlist,
     recovery,
+    backup,
+    audit,
 )
 
 

@@ -102,7 +102,7 @@ def start_desk(paths: DeskPaths, demo: bool = False) -> MainWindow | int:
         if not ensure_set_up(ctx):
             ctx.close()
             return 0
-        return MainWindow(ctx, demo=demo)
+        return MainWindow(ctx, demo=demo, auto_backup=True)
     except BaseException:
         ctx.close()
         raise

@@ -72,6 +72,7 @@ class ComplaintDetailDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.complaint_id = complaint_id
+        self._viewed = False
         self.detail: ComplaintDetail | None = None
         self._jobs = JobQueue("cplc-complaint-detail", self)
         self.actions_done = 0  # counted, not signalled: see complaint_jobs
@@ -204,7 +205,12 @@ class ComplaintDetailDialog(QDialog):
     def reload(self) -> bool:
         """Read the complaint again from the store and show it; False if it is gone."""
         try:
-            detail = complaints.get(self.ctx, self.complaint_id)
+            # Opening the record shows the full CNIC and mobile: audited once, not per reload.
+            if self._viewed:
+                detail = complaints.get(self.ctx, self.complaint_id)
+            else:
+                detail = complaints.view(self.ctx, self.complaint_id)
+                self._viewed = True
         except ServiceError as exc:
             self.detail = None
             self.banner.show_message(ERROR, str(exc))

@@ -3,12 +3,14 @@ bar saying which desk this is, where its data lives and how many records it hold
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -20,8 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from cplc_desk import __version__
+from cplc_desk.domain.roles import Permission
 from cplc_desk.gui import dialogs, names
 from cplc_desk.gui.areas import COMPLAINTS, OVERVIEW, REPORTS, SYNC, VEHICLES, areas
+from cplc_desk.gui.audit_viewer import AuditViewerDialog
+from cplc_desk.gui.background import BackgroundTask
 from cplc_desk.gui.complaints_page import ComplaintsPage
 from cplc_desk.gui.count_widgets import format_count
 from cplc_desk.gui.overview_page import OverviewPage
@@ -29,8 +34,15 @@ from cplc_desk.gui.reports_page import ReportsPage
 from cplc_desk.gui.stations_page import StationsPage
 from cplc_desk.gui.sync_page import SyncPage
 from cplc_desk.gui.vehicles_page import VehiclesPage
-from cplc_desk.services.context import DeskContext
+from cplc_desk.services import backup
+from cplc_desk.services.context import DeskContext, ServiceError
 from cplc_desk.services.stats import StoreStats, store_stats
+from cplc_desk.storage.migrate import StoreError
+
+log = logging.getLogger(__name__)
+
+# How often a long session looks whether the daily backup is due.
+BACKUP_CHECK_MS = 60 * 60 * 1000
 
 PageClass = Callable[[DeskContext], QWidget]
 
@@ -66,10 +78,24 @@ class NavigationList(QListWidget):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: DeskContext, demo: bool = False, parent: QWidget | None = None):
+    def __init__(
+        self,
+        ctx: DeskContext,
+        demo: bool = False,
+        parent: QWidget | None = None,
+        auto_backup: bool = False,
+    ):
         super().__init__(parent)
         self.ctx = ctx
         self.demo = demo
+        # Daily backups (on start if due, then checked hourly) and one on close: the real
+        # window turns them on (gui/app.py); tests and embedders opt in.
+        self.auto_backup = auto_backup and not demo
+        self._backup_task = BackgroundTask("cplc-daily-backup", self)
+        self._backup_task.failed.connect(self._backup_failed)
+        self._backup_timer = QTimer(self)
+        self._backup_timer.setInterval(BACKUP_CHECK_MS)
+        self._backup_timer.timeout.connect(self.backup_if_due)
         identity = ctx.identity()
         self.headquarters = identity is not None and not identity.is_station
         self.setWindowTitle(self.window_title())
@@ -146,6 +172,20 @@ class MainWindow(QMainWindow):
             self._page_actions.addAction(action)
             go_menu.addAction(action)
             self.page_actions.append(action)
+
+        tools_menu = self.menuBar().addMenu(self.tr("&Tools"))
+        self.audit_action = QAction(self.tr("&Audit trail…"), self)
+        self.audit_action.setEnabled(self.ctx.actor.permits(Permission.READ_AUDIT))
+        self.audit_action.triggered.connect(self.show_audit_trail)
+        tools_menu.addAction(self.audit_action)
+        self.backup_action = QAction(self.tr("&Back up now"), self)
+        self.backup_action.setEnabled(self.ctx.actor.permits(Permission.BACKUP))
+        self.backup_action.triggered.connect(self.back_up_now)
+        tools_menu.addAction(self.backup_action)
+        self.backup_folder_action = QAction(self.tr("Backup &copies to a USB stick…"), self)
+        self.backup_folder_action.setEnabled(self.ctx.actor.permits(Permission.BACKUP))
+        self.backup_folder_action.triggered.connect(self.choose_backup_folder)
+        tools_menu.addAction(self.backup_folder_action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.about_action = QAction(self.tr("&About CPLC Desk"), self)
@@ -226,9 +266,92 @@ class MainWindow(QMainWindow):
                 busy.append(key)
         return busy
 
+    # ------------------------------------------------------------------ audit and backups
+
+    def show_audit_trail(self) -> None:
+        dialog = AuditViewerDialog(self.ctx, self)
+        try:
+            dialogs.run_modal(dialog)
+        finally:
+            dialog.deleteLater()
+
+    def back_up_now(self) -> None:
+        try:
+            result = backup.write_backup(self.ctx, reason="manual")
+        except (ServiceError, StoreError, OSError) as exc:
+            dialogs.show_error(self, self.tr("The backup was not written"), str(exc))
+            return
+        text = self.tr("Backup written: {path}").format(path=result.path)
+        if result.copy_error:
+            text += "\n" + result.copy_error
+        dialogs.show_information(self, self.tr("Backup written"), text)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.auto_backup and not self._backup_timer.isActive():
+            self._backup_timer.start()
+            QTimer.singleShot(0, self.backup_if_due)  # on start, if the last one is a day old
+
+    def choose_backup_folder(self) -> None:
+        """Where sealed (encrypted) copies of each backup go as well, e.g. a USB stick."""
+        current = backup.load_settings(self.ctx)
+        folder = dialogs.choose_folder(
+            self, self.tr("Folder for sealed backup copies"), current.second_folder
+        )
+        if folder is None:
+            return
+        try:
+            backup.save_settings(
+                self.ctx, backup.BackupSettings(keep=current.keep, second_folder=folder)
+            )
+            result = backup.write_backup(self.ctx, reason="manual")
+        except (ServiceError, StoreError, OSError) as exc:
+            dialogs.show_error(self, self.tr("The backup was not written"), str(exc))
+            return
+        dialogs.show_information(
+            self,
+            self.tr("Backup copies"),
+            self.tr(
+                "Each backup is now also copied, sealed, to {folder}. To open those copies on "
+                "another computer you need this desk's backup key: a supervisor prints it with "
+                "cplc-desk backup --show-key and keeps it on paper, away from the stick."
+            ).format(folder=result.copy.parent if result.copy else folder)
+            + ("\n" + result.copy_error if result.copy_error else ""),
+        )
+
+    def backup_if_due(self) -> None:
+        if (
+            not self.auto_backup
+            or not self.isVisible()  # closed: the store is no longer ours to use
+            or self._backup_task.is_running()
+            or not self.ctx.actor.permits(Permission.BACKUP)
+        ):
+            return
+        ctx = self.ctx
+        self._backup_task.start(lambda _progress: backup.backup_if_due(ctx))
+
+    def _backup_failed(self, exc: object) -> None:
+        log.warning("daily backup failed: %s", type(exc).__name__)
+        self.statusBar().showMessage(
+            self.tr("The daily backup failed: {reason}").format(reason=exc), 60_000
+        )
+
+    def _backup_on_close(self) -> None:
+        if not self.auto_backup or not self.ctx.actor.permits(Permission.BACKUP):
+            return
+        self.statusBar().showMessage(self.tr("Writing the backup…"))
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            backup.write_backup(self.ctx, reason="close")
+        except (ServiceError, StoreError, OSError) as exc:
+            # Closing must not be held hostage by a backup; the next start tries again.
+            log.warning("backup on close failed: %s", type(exc).__name__)
+        finally:
+            QApplication.restoreOverrideCursor()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         # Closing now would close the store under the worker's feet; a bundle takes moments.
-        if self.busy_pages():
+        if self.busy_pages() or self._backup_task.is_running():
             dialogs.show_information(
                 self,
                 self.tr("Still working"),
@@ -239,6 +362,8 @@ class MainWindow(QMainWindow):
             )
             event.ignore()
             return
+        self._backup_timer.stop()
+        self._backup_on_close()
         super().closeEvent(event)
 
     def show_about(self) -> None:

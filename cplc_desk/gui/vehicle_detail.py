@@ -33,7 +33,7 @@ class VehicleDetailDialog(QDialog):
 
     def __init__(self, ctx: DeskContext, report_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.detail = vehicle_list.get(ctx, report_id)
+        self.detail = vehicle_list.view(ctx, report_id)  # full CNIC: audited as viewed
         d = self.detail
         station = reference.station(ctx, d.police_station_code)
         self.setWindowTitle(self.tr("Vehicle report {number} — CPLC Desk").format(number=d.number))

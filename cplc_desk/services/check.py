@@ -16,6 +16,7 @@ from cplc_desk.storage.models import SYNC_MODELS, ChangeLog
 class CheckReport:
     checks: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    audit_breaks: list[audit.ChainBreak] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -75,8 +76,11 @@ def check_store(ctx: DeskContext) -> CheckReport:
         report.checks.append("audit trail")
         for brk in audit.verify_chain(s):
             report.problems.append(
-                _("Audit trail of desk {desk}, entry {seq}: {reason}.").format(
-                    desk=brk.desk_code, seq=brk.seq, reason=brk.reason
+                _("Audit trail of desk {desk}, {what}.").format(
+                    desk=brk.desk_code, what=brk.describe()
                 )
+                if brk.entry_id
+                else _("Audit trail, {what}.").format(what=brk.describe())
             )
+            report.audit_breaks.append(brk)
     return report

@@ -19,6 +19,7 @@ from cplc_desk.domain.clock import now_utc
 from cplc_desk.domain.enums import AuditAction, ComplaintEventKind, ComplaintStatus
 from cplc_desk.domain.i18n import _
 from cplc_desk.domain.ids import RecordNumber
+from cplc_desk.domain.roles import Permission
 from cplc_desk.domain.validation import (
     FieldError,
     mask_cnic,
@@ -30,7 +31,7 @@ from cplc_desk.domain.validation import (
 )
 from cplc_desk.domain.workflow import OPEN_STATUSES, allowed, check_transition
 from cplc_desk.services.context import DeskContext, ServiceError
-from cplc_desk.storage import search
+from cplc_desk.storage import pseudonym, search
 from cplc_desk.storage.models import (
     Complaint,
     ComplaintCategory,
@@ -224,10 +225,18 @@ def _audit_person_search(ctx: DeskContext, term: SearchTerm, found: int, purpose
         return
     masked = mask_cnic(term.value) if term.kind == "cnic" else mask_phone(term.value)
     with ctx.unit_of_work() as s:
+        # Masked, plus a keyed pseudonym: "who searched for this CNIC?" stays answerable at the
+        # desk without the trail holding the number (see docs/audit.md).
         ctx.audit(
             s,
             AuditAction.SEARCHED_PERSON,
-            details={"by": term.kind, "value": masked, "found": found, "purpose": purpose},
+            details={
+                "by": term.kind,
+                "value": masked,
+                "ref": pseudonym.pseudonym(s, term.value),
+                "found": found,
+                "purpose": purpose,
+            },
         )
 
 
@@ -397,6 +406,22 @@ def _detail(s: Session, c: Complaint) -> ComplaintDetail:
 def get(ctx: DeskContext, complaint_id: str) -> ComplaintDetail:
     with ctx.store.read() as s:
         return _detail(s, _load(s, complaint_id))
+
+
+def view(ctx: DeskContext, complaint_id: str) -> ComplaintDetail:
+    """The complaint opened by a person, the complainant's CNIC and mobile in full: audited
+    (``record.viewed``). Reloads of an open window use :func:`get`."""
+    ctx.require(Permission.SEARCH)
+    detail = get(ctx, complaint_id)
+    with ctx.unit_of_work() as s:
+        ctx.audit(
+            s,
+            AuditAction.RECORD_VIEWED,
+            record_table="complaint",
+            record_id=detail.id,
+            details={"number": detail.number, "full_contact": bool(detail.cnic or detail.mobile)},
+        )
+    return detail
 
 
 def find_by_number(ctx: DeskContext, number: str) -> ComplaintDetail:

@@ -18,10 +18,11 @@ from typing import Any, cast
 from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select, tuple_
 from sqlalchemy.orm import Session
 
-from cplc_desk.domain.enums import RecordKind
+from cplc_desk.domain.enums import AuditAction, RecordKind
 from cplc_desk.domain.i18n import _
 from cplc_desk.domain.ids import RecordNumber
 from cplc_desk.domain.records import name_key
+from cplc_desk.domain.roles import Permission
 from cplc_desk.domain.validation import (
     FieldError,
     mask_cnic,
@@ -317,6 +318,25 @@ class VehicleDetail:
     fir_date: date | None
     matched_report_id: str | None
     matched_number: str | None
+
+
+def view(ctx: DeskContext, report_id: str) -> VehicleDetail:
+    """The report opened by a person, the owner's CNIC and mobile in full: audited
+    (``record.viewed``). Lists show them masked."""
+    ctx.require(Permission.SEARCH)
+    detail = get(ctx, report_id)
+    with ctx.unit_of_work() as s:
+        ctx.audit(
+            s,
+            AuditAction.RECORD_VIEWED,
+            record_table="vehicle_report",
+            record_id=detail.id,
+            details={
+                "number": detail.number,
+                "full_contact": bool(detail.owner_cnic or detail.owner_mobile),
+            },
+        )
+    return detail
 
 
 def get(ctx: DeskContext, report_id: str) -> VehicleDetail:

@@ -7,10 +7,11 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from cplc_desk.domain.audit import GENESIS_HASH, canonical_json, entry_hash
+from cplc_desk.domain.i18n import _
 from cplc_desk.domain.ids import uuid7
 from cplc_desk.storage.models import AuditEntry
 from cplc_desk.storage.types import utcnow
@@ -76,26 +77,91 @@ def _hash_of(entry: AuditEntry, prev_hash: str) -> str:
 
 @dataclass(frozen=True)
 class ChainBreak:
+    """One place where the trail does not fit: the entry (or the gap) and why."""
+
     desk_code: str
     seq: int
     reason: str
+    entry_id: str = ""
+    action: str = ""
+    actor: str = ""
+    at: str = ""
+
+    def describe(self) -> str:
+        if not self.entry_id:
+            return _("entry {seq}: {reason}").format(seq=self.seq, reason=self.reason)
+        return _("entry {seq} ({action} by {actor} at {at}, id {entry_id}): {reason}").format(
+            seq=self.seq,
+            action=self.action,
+            actor=self.actor,
+            at=self.at,
+            entry_id=self.entry_id,
+            reason=self.reason,
+        )
+
+
+def _break(entry: AuditEntry, reason: str) -> ChainBreak:
+    return ChainBreak(
+        entry.desk_code,
+        entry.seq,
+        reason,
+        entry.entry_id,
+        entry.action,
+        entry.actor,
+        entry.at.isoformat(timespec="seconds"),
+    )
 
 
 def verify_chain(session: Session) -> Iterator[ChainBreak]:
-    """Walk every desk's chain in order and yield each entry that does not fit."""
+    """Walk every desk's chain in order and yield each entry that does not fit.
+
+    Three independent signs, so each kind of tampering is named where it happened:
+
+    - an entry whose own hash does not match its fields was **changed** (that entry is named);
+    - a missing sequence number means an entry was **removed** (sequence numbers come from
+      SQLite's AUTOINCREMENT and are never reused, and no insert of an entry is ever rolled back
+      on its own); the ``sqlite_sequence`` high-water mark also catches the newest entries removed;
+    - an entry whose ``prev_hash`` is not its predecessor's hash follows a removed entry, or a
+      changed one whose hash was recomputed to hide the change.
+    """
     last: dict[str, str] = {}
+    last_seq = 0
+    # PostgreSQL sequences skip numbers on any rolled-back insert: gaps mean nothing there.
+    gaps_matter = session.get_bind().dialect.name == "sqlite"
     rows = session.execute(select(AuditEntry).order_by(AuditEntry.seq)).scalars()
     for entry in rows:
+        if gaps_matter and entry.seq > last_seq + 1:
+            for missing in range(last_seq + 1, min(entry.seq, last_seq + 11)):
+                yield ChainBreak("?", missing, _("this entry was removed"))
+        last_seq = entry.seq
         expected_prev = last.get(entry.desk_code, GENESIS_HASH)
-        if entry.prev_hash != expected_prev:
-            yield ChainBreak(entry.desk_code, entry.seq, "an earlier entry was removed or changed")
-        elif _hash_of(entry, entry.prev_hash) != entry.entry_hash:
-            yield ChainBreak(
-                entry.desk_code, entry.seq, "this entry was changed after it was written"
+        if _hash_of(entry, entry.prev_hash) != entry.entry_hash:
+            yield _break(entry, _("this entry was changed after it was written"))
+        elif entry.prev_hash != expected_prev:
+            yield _break(
+                entry,
+                _(
+                    "the entry before it in this desk's trail was removed, or changed and "
+                    "its hash recomputed"
+                ),
             )
         try:
             json.loads(entry.details)
         except ValueError:
-            yield ChainBreak(entry.desk_code, entry.seq, "details are not valid JSON")
+            yield _break(entry, _("details are not valid JSON"))
         last[entry.desk_code] = entry.entry_hash
         session.expunge(entry)
+    high = _high_water(session)
+    if high is not None and high > last_seq:
+        for missing in range(last_seq + 1, min(high, last_seq + 10) + 1):
+            yield ChainBreak("?", missing, _("this entry (one of the newest) was removed"))
+
+
+def _high_water(session: Session) -> int | None:
+    """The largest sequence number SQLite ever handed out for the trail (None elsewhere)."""
+    if session.get_bind().dialect.name != "sqlite":
+        return None
+    value = session.scalar(
+        text("SELECT seq FROM sqlite_sequence WHERE name = :t"), {"t": AuditEntry.__tablename__}
+    )
+    return int(value) if value is not None else None

@@ -5,6 +5,11 @@ owner, times, actor and version filled in or bumped, and one ``change_log`` row 
 image. Doing this in the flush (not in each service) means no code path can change a record
 without it reaching the change log, and so the sync bundles. Hard deletes are refused: records
 are tombstoned by setting ``deleted_at``.
+
+For the same reason every change to an existing record is audited here, field by field with the
+value before and after (``record.updated``, or ``record.deleted`` for a tombstone): a service
+cannot forget it. CNICs and phones appear masked with a keyed pseudonym
+(:mod:`cplc_desk.storage.pseudonym`), never in full.
 """
 
 from __future__ import annotations
@@ -16,8 +21,10 @@ from typing import Any
 from sqlalchemy import event, insert, inspect
 from sqlalchemy.orm import Session, UOWTransaction
 
-from cplc_desk.domain.enums import ChangeOp
+from cplc_desk.domain.enums import AuditAction, ChangeOp
 from cplc_desk.domain.ids import uuid7
+from cplc_desk.domain.validation import mask_cnic, mask_phone
+from cplc_desk.storage import audit, pseudonym
 from cplc_desk.storage.models import ChangeLog, SyncMixin
 from cplc_desk.storage.types import utcnow
 
@@ -83,6 +90,78 @@ def _before_flush(session: Session, _ctx: UOWTransaction, _instances: Any) -> No
         if obj.deleted_at is not None and obj.deleted_by is None:
             obj.deleted_by = actor
         pending.append((obj, op or ChangeOp.UPDATE))
+        _audit_edit(session, obj, op or ChangeOp.UPDATE)
+
+
+# Stamps and search keys derived from other fields: not something a person changed.
+_NOT_AUDITED = frozenset(
+    {
+        "version",
+        "updated_at",
+        "updated_by",
+        "sync_hash",
+        "name_key",
+        "fir_key",
+        "registration_key",
+        "chassis_key",
+        "engine_key",
+    }
+)
+_MASKS = {"cnic": mask_cnic, "mobile": mask_phone}
+_LONGEST = 300  # characters of a long text kept in the trail
+
+
+def _shown(session: Session, key: str, value: Any) -> Any:
+    if value is None:
+        return None
+    if key in _MASKS:
+        return {"masked": _MASKS[key](str(value)), "ref": pseudonym.pseudonym(session, str(value))}
+    if isinstance(value, datetime):
+        return (value.astimezone(UTC) if value.tzinfo else value).isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, str) and len(value) > _LONGEST:
+        return value[:_LONGEST] + "…"
+    return value
+
+
+def field_changes(session: Session, obj: SyncMixin) -> dict[str, list[Any]]:
+    """``{field: [before, after]}`` for each column a person changed in this flush."""
+    state = inspect(obj)
+    changes: dict[str, list[Any]] = {}
+    for attr in state.mapper.column_attrs:
+        if attr.key in _NOT_AUDITED:
+            continue
+        history = state.attrs[attr.key].history
+        if not history.added and not history.deleted:
+            continue
+        before = history.deleted[0] if history.deleted else None
+        after = history.added[0] if history.added else None
+        if before == after:
+            continue
+        changes[attr.key] = [_shown(session, attr.key, before), _shown(session, attr.key, after)]
+    return changes
+
+
+def _audit_edit(session: Session, obj: SyncMixin, op: ChangeOp) -> None:
+    changes = field_changes(session, obj)
+    if not changes:
+        return
+    details: dict[str, Any] = {"changes": changes}
+    number = getattr(obj, "number", None)
+    if number:
+        details["number"] = number
+    audit.append(
+        session,
+        desk_code=session.info["desk_code"],
+        actor=session.info["actor"],
+        action=(
+            AuditAction.RECORD_DELETED if op is ChangeOp.DELETE else AuditAction.RECORD_UPDATED
+        ),
+        record_table=type(obj).__tablename__,  # type: ignore[attr-defined]
+        record_id=obj.id,
+        details=details,
+    )
 
 
 @event.listens_for(Session, "after_flush")

@@ -1,0 +1,56 @@
+"""Reading the audit trail from the command line, and writing extracts as CSV or PDF."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from cplc_desk.cli.common import CliError, Subparsers
+from cplc_desk.domain.i18n import _
+from cplc_desk.services import audit_view
+from cplc_desk.services.context import DeskContext
+
+
+def register(sub: Subparsers) -> None:
+    p = sub.add_parser("audit", help=_("read the audit trail (filtered), or export an extract"))
+    p.add_argument("--actor", default="", help=_("only what this person did"))
+    p.add_argument(
+        "--action", default="", help=_("only this action (e.g. record.updated, or just record)")
+    )
+    p.add_argument(
+        "--record",
+        default="",
+        help=_("only entries about this record (its number or id), or about a CNIC or phone"),
+    )
+    p.add_argument("--desk", default="", help=_("only entries of this desk code"))
+    p.add_argument("--since", help=_("from this date (2026-11-24) or time (2026-11-24T14:30)"))
+    p.add_argument("--until", help=_("up to this date (inclusive) or time (exclusive)"))
+    p.add_argument("--limit", type=int, default=50, help=_("entries to print (default 50)"))
+    out = p.add_mutually_exclusive_group()
+    out.add_argument("--csv", type=Path, metavar="FILE", help=_("write the extract as CSV"))
+    out.add_argument("--pdf", type=Path, metavar="FILE", help=_("write the extract as PDF"))
+    p.set_defaults(handler=cmd_audit)
+
+
+def cmd_audit(ctx: DeskContext, args: argparse.Namespace) -> int:
+    flt = audit_view.AuditFilter(
+        actor=args.actor,
+        action=args.action,
+        record=args.record,
+        desk=args.desk,
+        since=audit_view.parse_when(args.since) if args.since else None,
+        until=audit_view.parse_when(args.until, end=True) if args.until else None,
+    )
+    target = args.csv or args.pdf
+    if target is not None:
+        n = audit_view.export(ctx, flt, target, "csv" if args.csv else "pdf")
+        print(_("{n} audit entries written to {path}.").format(n=n, path=target))
+        return 0
+    if args.limit < 1:
+        raise CliError(_("--limit must be at least 1."))
+    rows = audit_view.page(ctx, flt, limit=args.limit)
+    for r in rows:
+        print("\t".join(r.as_cells()))
+    if not rows:
+        print(_("No audit entries match."))
+    return 0

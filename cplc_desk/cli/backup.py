@@ -1,0 +1,93 @@
+"""Backups: writing one, restoring one, the backup settings and the key for sealed copies."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from cplc_desk.cli.common import CliError, Subparsers
+from cplc_desk.domain.i18n import _
+from cplc_desk.services import backup
+from cplc_desk.services.context import DeskContext
+
+
+def register(sub: Subparsers) -> None:
+    p = sub.add_parser(
+        "backup",
+        help=_("write a verified backup (to the backups folder, or sealed to --out FILE)"),
+    )
+    p.add_argument(
+        "--out",
+        type=Path,
+        metavar="FILE",
+        help=_("write the backup here, sealed (encrypted) unless --plain is given"),
+    )
+    p.add_argument(
+        "--plain", action="store_true", help=_("with --out: write a plain store file instead")
+    )
+    p.add_argument("--keep", type=int, metavar="N", help=_("from now on keep the newest N backups"))
+    p.add_argument(
+        "--second-folder",
+        metavar="DIR",
+        help=_("from now on also put a sealed copy in DIR (a USB stick); '' turns it off"),
+    )
+    p.add_argument(
+        "--show-key",
+        action="store_true",
+        help=_("print the key that opens the sealed copies; keep it on paper, not on the stick"),
+    )
+    p.set_defaults(handler=cmd_backup)
+
+    p = sub.add_parser("restore", help=_("replace this desk's store with a backup"))
+    p.add_argument("file", type=Path)
+    p.add_argument(
+        "--other-desk",
+        action="store_true",
+        help=_("allow a backup made by another desk (another station or install)"),
+    )
+    p.add_argument("--key", metavar="CODE", help=_("the backup key, for a sealed backup"))
+    p.set_defaults(handler=cmd_restore)
+
+
+def cmd_backup(ctx: DeskContext, args: argparse.Namespace) -> int:
+    if args.show_key:
+        print(backup.recovery_code(ctx))
+        return 0
+    if args.keep is not None or args.second_folder is not None:
+        current = backup.load_settings(ctx)
+        folder = current.second_folder
+        if args.second_folder is not None:
+            folder = Path(args.second_folder).expanduser().resolve() if args.second_folder else None
+        backup.save_settings(
+            ctx,
+            backup.BackupSettings(
+                keep=args.keep if args.keep is not None else current.keep, second_folder=folder
+            ),
+        )
+    if args.plain and args.out is None:
+        raise CliError(_("--plain goes with --out FILE."))
+    result = backup.write_backup(ctx, args.out, sealed=not args.plain)
+    print(
+        _("Backup written: {path} ({size} bytes, {entries} audit entries verified).").format(
+            path=result.path, size=result.size, entries=result.info.audit_entries
+        )
+    )
+    if result.copy is not None:
+        print(_("Sealed copy: {path}").format(path=result.copy))
+    if result.copy_error is not None:
+        print(result.copy_error)
+    for removed in result.removed:
+        print(_("Removed old backup {name}").format(name=removed.name))
+    return 0
+
+
+def cmd_restore(ctx: DeskContext, args: argparse.Namespace) -> int:
+    result = backup.restore(ctx, args.file, other_desk=args.other_desk, key_code=args.key)
+    print(
+        _("Restored the backup of desk {code}. The previous store is kept as {aside}.").format(
+            code=result.info.desk_code, aside=result.kept_aside
+        )
+    )
+    if ctx.migration is not None and ctx.migration.backup is not None:
+        print(_("The restored store was upgraded to this version's schema."))
+    return 0

@@ -1,0 +1,194 @@
+"""Sealing a backup file for a second folder (a USB stick): never personal data in plain text.
+
+Layout (lengths big-endian u32)::
+
+    b"CPLCBAK1" | len | header JSON | (len | chunk)*
+
+The header names the desk and the key (its id, never the key). The body is the backup cut into
+chunks of at most 1 MiB, each sealed with ChaCha20-Poly1305 under the desk's backup key; the
+nonce is the chunk counter plus a "last chunk" flag and every chunk's associated data is the
+SHA-256 of the header, so a flipped byte, a changed header, reordered, dropped or truncated
+chunks all fail to open.
+
+The key is 32 random bytes in the desk's ``keys/backup.key``. The same key, written as a
+recovery code (:func:`recovery_code`), lets a replacement machine open the stick's backups when
+the desk's own machine is lost: the supervisor keeps it on paper, away from the stick.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import secrets
+import struct
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+
+from cplc_desk.domain.i18n import _
+
+MAGIC = b"CPLCBAK1"
+CHUNK = 1 << 20
+MAX_HEADER = 64 * 1024
+KEY_FILE = "backup.key"
+_U32 = struct.Struct(">I")
+
+
+class SealError(Exception):
+    """The sealed file cannot be opened: wrong key, damaged or truncated."""
+
+
+@dataclass(frozen=True)
+class SealHeader:
+    desk_code: str
+    site_id: str
+    key_id: str
+    created_at: str
+    raw: bytes
+
+
+def key_id(key: bytes) -> str:
+    return hashlib.sha256(b"cplc-desk/backup-key/" + key).hexdigest()[:16]
+
+
+def load_or_create_key(keys_dir: Path) -> bytes:
+    """The desk's backup key, created (readable by the desk's user only) on first use."""
+    path = keys_dir / KEY_FILE
+    if path.exists():
+        return decode_recovery_code(path.read_text(encoding="ascii"))
+    keys_dir.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_bytes(32)
+    tmp = path.with_name(path.name + ".partial")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        os.write(fd, (recovery_code(key) + "\n").encode("ascii"))
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.replace(tmp, path)
+    return key
+
+
+def recovery_code(key: bytes) -> str:
+    """The key as groups of base32 letters, easy to copy by hand."""
+    text = base64.b32encode(key).decode("ascii").rstrip("=")
+    return "-".join(text[i : i + 4] for i in range(0, len(text), 4))
+
+
+def decode_recovery_code(code: str) -> bytes:
+    text = "".join(ch for ch in code.upper() if ch.isalnum())
+    try:
+        key = base64.b32decode(text + "=" * (-len(text) % 8))
+    except ValueError:
+        raise SealError(_("The backup key is not valid: check each group of letters.")) from None
+    if len(key) != 32:
+        raise SealError(_("The backup key is not valid: check each group of letters."))
+    return key
+
+
+def is_sealed(path: Path) -> bool:
+    with path.open("rb") as fh:
+        return fh.read(len(MAGIC)) == MAGIC
+
+
+def _nonce(counter: int, last: bool) -> bytes:
+    return counter.to_bytes(11, "big") + (b"\x01" if last else b"\x00")
+
+
+def seal_file(
+    source: Path, target: BinaryIO, key: bytes, *, desk_code: str, site_id: str, created_at: str
+) -> None:
+    header = json.dumps(
+        {
+            "format": 1,
+            "desk_code": desk_code,
+            "site_id": site_id,
+            "key_id": key_id(key),
+            "created_at": created_at,
+        },
+        sort_keys=True,
+    ).encode("utf-8")
+    aad = hashlib.sha256(header).digest()
+    aead = ChaCha20Poly1305(key)
+    target.write(MAGIC + _U32.pack(len(header)) + header)
+    with source.open("rb") as fh:
+        counter = 0
+        chunk = fh.read(CHUNK)
+        while True:
+            following = fh.read(CHUNK)
+            last = not following
+            sealed = aead.encrypt(_nonce(counter, last), chunk, aad)
+            target.write(_U32.pack(len(sealed)) + sealed)
+            if last:
+                break
+            chunk, counter = following, counter + 1
+
+
+def _read_exact(fh: BinaryIO, n: int) -> bytes:
+    data = fh.read(n)
+    if len(data) != n:
+        raise SealError(_("The backup file is cut short (copied incompletely?)."))
+    return data
+
+
+def read_header(fh: BinaryIO) -> SealHeader:
+    if fh.read(len(MAGIC)) != MAGIC:
+        raise SealError(_("This is not a sealed CPLC Desk backup."))
+    (length,) = _U32.unpack(_read_exact(fh, 4))
+    if length > MAX_HEADER:
+        raise SealError(_("The backup file is damaged."))
+    raw = _read_exact(fh, length)
+    try:
+        fields = json.loads(raw)
+        return SealHeader(
+            str(fields["desk_code"]),
+            str(fields["site_id"]),
+            str(fields["key_id"]),
+            str(fields["created_at"]),
+            raw,
+        )
+    except (ValueError, KeyError, TypeError):
+        raise SealError(_("The backup file is damaged.")) from None
+
+
+def open_file(source: Path, target: BinaryIO, key: bytes) -> SealHeader:
+    """Write the plain backup to ``target``; SealError if anything does not authenticate."""
+    with source.open("rb") as fh:
+        header = read_header(fh)
+        if header.key_id != key_id(key):
+            raise SealError(
+                _(
+                    "This backup was sealed with another key (desk {code}). Give that desk's "
+                    "backup key: cplc-desk restore FILE --key CODE."
+                ).format(code=header.desk_code)
+            )
+        aad = hashlib.sha256(header.raw).digest()
+        aead = ChaCha20Poly1305(key)
+        counter = 0
+        while True:
+            prefix = fh.read(4)
+            if len(prefix) < 4:
+                raise SealError(_("The backup file is cut short (copied incompletely?)."))
+            (length,) = _U32.unpack(prefix)
+            if length > CHUNK + 16:
+                raise SealError(_("The backup file is damaged."))
+            sealed = _read_exact(fh, length)
+            for last in (False, True):
+                try:
+                    plain = aead.decrypt(_nonce(counter, last), sealed, aad)
+                    break
+                except InvalidTag:
+                    continue
+            else:
+                raise SealError(_("The backup file is damaged (it does not authenticate)."))
+            target.write(plain)
+            if last:
+                if fh.read(1):
+                    raise SealError(_("The backup file is damaged (data after its end)."))
+                return header
+            counter += 1

@@ -1,0 +1,133 @@
+"""The audit viewer's filters and lazy list, its CSV extract, and the window's automatic
+backups (on close, and the daily one on start)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from pytestqt.modeltest import ModelTester
+
+from cplc_desk.domain.enums import AuditAction
+from cplc_desk.domain.records import ComplaintDraft, PersonDraft
+from cplc_desk.gui import dialogs
+from cplc_desk.gui.audit_viewer import AuditModel, AuditViewerWidget
+from cplc_desk.gui.main_window import MainWindow
+from cplc_desk.services import audit_view, backup
+from cplc_desk.services import complaints as cs
+from cplc_desk.services.context import Actor, DeskContext
+from cplc_desk.services.records import register_complaint
+
+
+def _register(ctx: DeskContext, n: int) -> str:
+    return register_complaint(
+        ctx,
+        ComplaintDraft(
+            complainant=PersonDraft(name=f"Person {n}", cnic="", mobile=""),
+            category="MOBILE_SNATCHING",
+            police_station="CLIF",
+            narrative=f"Complaint {n}.",
+        ),
+    ).id
+
+
+@pytest.fixture
+def busy_desk(station_ctx: DeskContext) -> DeskContext:
+    for n in range(12):
+        _register(station_ctx, n)
+    station_ctx.actor = Actor("volunteer2")
+    first = _register(station_ctx, 99)
+    cs.change_status(station_ctx, first, "referred", note="Sent on.")
+    station_ctx.actor = Actor("supervisor1")
+    return station_ctx
+
+
+def test_viewer_filters_and_loads_lazily(qtbot, busy_desk: DeskContext) -> None:
+    widget = AuditViewerWidget(busy_desk)
+    qtbot.addWidget(widget)
+    widget.model.page_size = 5
+    ModelTester(qtbot).check(widget.model, force_py=True)
+    assert widget.apply()
+    assert widget.model.loaded() == 5 and widget.model.canFetchMore(widget.model.index(-1, -1))
+    widget.model.fetchMore(widget.model.index(-1, -1))
+    assert widget.model.loaded() == 10  # one page more, not everything
+
+    widget.actor_edit.setText("volunteer2")
+    assert widget.apply()
+    actions = {widget.model.index(r, 4).data() for r in range(widget.model.rowCount())}
+    assert actions == {"record.created", "record.status_changed", "record.updated"}
+
+    widget.action_combo.setCurrentText("record.status_changed")
+    assert widget.apply()
+    assert widget.model.rowCount() == 1
+
+    widget.since_edit.setText("yesterday")
+    assert not widget.apply()
+    assert "not a date" in widget.message.text()
+    assert widget.model.rowCount() == 1  # the old list stays
+
+
+def test_viewer_saves_the_filtered_extract(
+    qtbot, busy_desk: DeskContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "extract.csv"
+    monkeypatch.setattr(dialogs, "choose_save_file", lambda *a: target)
+    widget = AuditViewerWidget(busy_desk)
+    qtbot.addWidget(widget)
+    widget.actor_edit.setText("volunteer2")
+    widget.export("csv")
+    with target.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))[1:]
+    assert rows and {r[3] for r in rows} == {"volunteer2"}
+    assert "3 entries saved" in widget.message.text()
+    exported = audit_view.page(busy_desk, audit_view.AuditFilter(action="audit.exported"))
+    assert len(exported) == 1
+
+
+def test_audit_model_pages_by_sequence(qtbot, busy_desk: DeskContext) -> None:
+    model = AuditModel(busy_desk, page_size=4)
+    model.set_filter(audit_view.AuditFilter(action="record.created"))
+    while model.canFetchMore(model.index(-1, -1)):
+        model.fetchMore(model.index(-1, -1))
+    seqs = [int(model.index(r, 0).data()) for r in range(model.rowCount())]
+    assert len(seqs) == 13 and seqs == sorted(seqs, reverse=True)
+
+
+def test_the_window_backs_up_on_close_and_daily_on_start(qtbot, station_ctx: DeskContext) -> None:
+    window = MainWindow(station_ctx, auto_backup=True)
+    qtbot.addWidget(window)
+    window.show()
+    # The daily backup is due (there is none yet): written off the GUI thread.
+    qtbot.waitUntil(lambda: len(backup.list_backups(station_ctx)) == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: not window._backup_task.is_running())
+    window.close()
+    assert len(backup.list_backups(station_ctx)) == 2
+    reasons = [
+        r.details for r in audit_view.page(station_ctx, audit_view.AuditFilter(action="backup"))
+    ]
+    assert any('"reason":"daily"' in d for d in reasons)
+    assert any('"reason":"close"' in d for d in reasons)
+    assert AuditAction.BACKUP_WRITTEN.value == "backup.written"
+
+
+def test_windows_made_without_automatic_backups_write_none(qtbot, station_ctx) -> None:
+    window = MainWindow(station_ctx)
+    qtbot.addWidget(window)
+    window.show()
+    window.close()
+    assert backup.list_backups(station_ctx) == []
+
+
+def test_choosing_a_usb_folder_seals_copies_there(
+    qtbot, station_ctx: DeskContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shown_messages
+) -> None:
+    usb = tmp_path / "usb"
+    monkeypatch.setattr(dialogs, "choose_folder", lambda *a: usb)
+    window = MainWindow(station_ctx)
+    qtbot.addWidget(window)
+    window.choose_backup_folder()
+    assert backup.load_settings(station_ctx).second_folder == usb
+    sealed = list(usb.glob("*.cplcbak"))
+    assert len(sealed) == 1 and sealed[0].read_bytes().startswith(b"CPLCBAK1")
+    assert shown_messages[-1].kind == "information" and "--show-key" in shown_messages[-1].text

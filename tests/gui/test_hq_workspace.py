@@ -163,23 +163,27 @@ def test_city_wide_vehicles_filter_by_district_and_show_city_checks(
     assert [r.police_station_code for r in page.model.rows()] == ["FERO"]
     page.filters.clear()
 
-    shown: list[CityChecksDialog] = []
+    seen: dict[str, object] = {}
 
-    def run(dialog):  # type: ignore[no-untyped-def]
-        shown.append(dialog)
+    def run(dialog: CityChecksDialog) -> int:  # stands in for the modal loop
+        qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=30_000)
+        seen["matches"] = dialog.matches_table.rowCount()
+        seen["duplicates"] = dialog.duplicates_table.rowCount()
+        seen["why"] = dialog.duplicates_table.item(0, 4).text()
+        seen["station"] = dialog.duplicates_table.item(0, 1).text()
+        seen["tab"] = dialog.tabs.tabText(1)
         return 0
 
     monkeypatch.setattr(dialogs, "run_modal", run)
     assert page.city_checks_button.isVisible()
     page.city_checks_button.click()
-    dialog = shown[0]
     # Saddar's recovery matches both thefts (at Clifton and Ferozabad); the two thefts are one
     # vehicle reported at two stations.
-    assert dialog.matches_table.rowCount() == 2
-    assert dialog.duplicates_table.rowCount() == 1
-    why = dialog.duplicates_table.item(0, 4).text()
-    assert "Chassis number: exact" in why
-    assert "Clifton (South)" in dialog.duplicates_table.item(0, 1).text()
+    assert seen["matches"] == 2
+    assert seen["duplicates"] == 1
+    assert seen["tab"] == "Probable duplicates (1)"
+    assert "Chassis number: exact" in str(seen["why"])
+    assert "Clifton (South)" in str(seen["station"])
     qtbot.waitUntil(lambda: not page.is_busy_reading())
 
 

@@ -80,7 +80,8 @@ def cross_station_matches(ctx: DeskContext) -> list[CrossStationMatch]:
     them) are theft reports registered at another station's desk; strongest first."""
     ctx.require(Permission.CITY_VIEW)
     ctx.require(Permission.VERIFY_VEHICLE)
-    index = wanted_index(ctx)  # open thefts of every station, plus any registered source
+    # Open thefts of every station (plus any registered source), filed for many look-ups.
+    index = wanted_index(ctx, near_index=True)
     with ctx.store.read() as s:
         recoveries = s.scalars(
             select(VehicleReport).where(

@@ -276,3 +276,41 @@ def test_resolving_needs_the_permission(conflicted: tuple[City, str]) -> None:
         conflicts.resolve(city.hq, item.id, conflicts.HELD)
     with pytest.raises(PermissionDeniedError):
         conflicts.list_conflicts(city.hq)
+
+
+def test_near_index_finds_the_same_candidates_as_the_full_scan() -> None:
+    """Headquarters' sweep files keys by their ends; it must find what the desk's scan finds."""
+    import random
+
+    from cplc_desk.domain.matching import VehicleKeys
+    from cplc_desk.services.vehicles import WantedIndex, WantedVehicle
+
+    rng = random.Random(6)
+    alphabet = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789"
+
+    def key(n: int) -> str:
+        return "".join(rng.choice(alphabet) for _ in range(n))
+
+    def slip(k: str) -> str:
+        i = rng.randrange(len(k))
+        how = rng.choice(("sub", "ins", "del"))
+        if how == "sub":
+            return k[:i] + rng.choice(alphabet) + k[i + 1 :]
+        if how == "ins":
+            return k[:i] + rng.choice(alphabet) + k[i:]
+        return k[:i] + k[i + 1 :]
+
+    items = [
+        WantedVehicle(str(n), str(n), VehicleKeys(key(7), key(rng.randint(6, 12)), key(9)),
+                      "local", "stolen", "CAR", "", "", None, None)
+        for n in range(400)
+    ]  # fmt: skip
+    scan, near = WantedIndex(items), WantedIndex(items, near_index=True)
+    for item in rng.sample(items, 150):
+        query = VehicleKeys(
+            slip(item.keys.registration or ""),
+            slip(item.keys.chassis or ""),
+            slip(slip(item.keys.engine or "")),  # two slips: found only through other fields
+        )
+        assert near.candidates(query) == scan.candidates(query)
+        assert items.index(item) in near.candidates(query)

@@ -41,6 +41,7 @@ screenshots: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m bench
 	$(BIN)/python -m bench.sync --records 1000000 --memory
+	$(BIN)/python -m bench.citywide
 
 lock:
 	$(BIN)/python -m pip freeze --exclude-editable > constraints.txt

@@ -4,6 +4,7 @@ the same change-log images the app's flush hook would write (so export/import se
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -29,8 +30,13 @@ def _image(values: dict[str, object]) -> str:
     )
 
 
-def fill_complaints(ctx: DeskContext, n: int, seed: int = 5) -> int:
-    """Add ``n`` complaints (and their complainants) to a set-up station. Returns rows written."""
+def fill_complaints(
+    ctx: DeskContext, n: int, seed: int = 5, station_codes: Sequence[str] | None = None
+) -> int:
+    """Add ``n`` complaints (and their complainants) to a set-up desk. Returns rows written.
+
+    With ``station_codes`` (headquarters' store), the records are spread over those station codes in
+    turn, each owned by and about its station, as if merged from their bundles."""
     identity = ctx.require_identity()
     stations = [SampleStation(s.code, s.name) for s in reference.stations(ctx)]
     maker = SampleMaker(stations, home=identity.code, seed=seed)
@@ -47,7 +53,11 @@ def fill_complaints(ctx: DeskContext, n: int, seed: int = 5) -> int:
             for i in range(start, min(n, start + BATCH)):
                 clean = pool[i % len(pool)]
                 at = base + timedelta(seconds=i * 30)
-                stamp = {"origin_desk": identity.code, "created_at": at, "created_by": "bench",
+                owner = station_codes[i % len(station_codes)] if station_codes else identity.code
+                place = (
+                    station_codes[i % len(station_codes)] if station_codes else clean.police_station
+                )
+                stamp = {"origin_desk": owner, "created_at": at, "created_by": "bench",
                          "updated_at": at, "updated_by": "bench", "version": 1,
                          "deleted_at": None, "deleted_by": None}  # fmt: skip
                 # Identity numbers differ per record (as they would), names repeat (as they do).
@@ -58,9 +68,9 @@ def fill_complaints(ctx: DeskContext, n: int, seed: int = 5) -> int:
                      "mobile": f"03{i % 4}{(i // 4) % 10}-{1_000_000 + i % 9_000_000:07d}",
                      "address": clean.complainant.address, **stamp}  # fmt: skip
                 seq += 1
-                c = {"id": uuid7(), "number": f"{identity.code}-C-{at.year}-{seq:07d}",
+                c = {"id": uuid7(), "number": f"{owner}-C-{at.year}-{seq:07d}",
                      "complainant_id": p["id"], "category_code": clean.category,
-                     "police_station_code": clean.police_station,
+                     "police_station_code": place,
                      "incident_at": clean.incident_at.astimezone(UTC) if clean.incident_at else None,
                      "incident_place": clean.incident_place,
                      "fir_number": f"{i % 900 + 1}/{at.year}" if i % 3 == 0 else None,
@@ -91,8 +101,11 @@ def paths(root: Path, name: str) -> DeskPaths:
     return DeskPaths(root / name)
 
 
-def fill_vehicles(ctx: DeskContext, n: int, seed: int = 9) -> int:
-    """Add ``n`` vehicle reports (no owners: verification does not read them)."""
+def fill_vehicles(
+    ctx: DeskContext, n: int, seed: int = 9, station_codes: Sequence[str] | None = None
+) -> int:
+    """Add ``n`` vehicle reports (no owners: verification does not read them); with
+    ``station_codes``, spread over those station codes as :func:`fill_complaints` does."""
     from cplc_desk.domain.records import validate_vehicle_report
     from cplc_desk.domain.validation import normalize_identifier
     from cplc_desk.storage.models import VehicleReport
@@ -114,8 +127,12 @@ def fill_vehicles(ctx: DeskContext, n: int, seed: int = 9) -> int:
                 plate = f"K{'ABCDEFGHJKLMNPRSTUVWXYZ'[i % 23]}{'ABCDEFGHJKLMNPRSTUVWXYZ'[(i // 23) % 23]}-{i % 10000:04d}"
                 chassis = f"{['KA', 'AH', 'HC', 'YB', 'NZE'][i % 5]}-{i:08d}"
                 engine = f"{['JL1P', 'E4', '1NZ', 'K12', 'CD'][i % 5]}{i:09d}"
+                owner = station_codes[i % len(station_codes)] if station_codes else identity.code
+                place = (
+                    station_codes[i % len(station_codes)] if station_codes else clean.police_station
+                )
                 rows.append({
-                    "id": uuid7(), "number": f"{identity.code}-V-{at.year}-{i + 1:07d}",
+                    "id": uuid7(), "number": f"{owner}-V-{at.year}-{i + 1:07d}",
                     "kind": clean.kind.value, "vehicle_class": clean.vehicle_class.value,
                     "registration": plate, "registration_key": normalize_identifier(plate),
                     "chassis": chassis, "chassis_key": normalize_identifier(chassis),
@@ -123,10 +140,10 @@ def fill_vehicles(ctx: DeskContext, n: int, seed: int = 9) -> int:
                     "make": clean.make, "model": clean.model, "colour": clean.colour,
                     "model_year": clean.model_year, "owner_id": None,
                     "incident_at": at, "incident_place": clean.incident_place,
-                    "police_station_code": clean.police_station, "fir_number": None,
+                    "police_station_code": place, "fir_number": None,
                     "fir_key": None, "fir_date": None, "complaint_id": None,
                     "status": "open", "matched_report_id": None, "legacy_key": None,
-                    "legacy_ref": None, "origin_desk": identity.code, "created_at": at,
+                    "legacy_ref": None, "origin_desk": owner, "created_at": at,
                     "created_by": "bench", "updated_at": at, "updated_by": "bench",
                     "version": 1, "deleted_at": None, "deleted_by": None,
                 })  # fmt: skip

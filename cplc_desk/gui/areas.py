@@ -1,6 +1,6 @@
 """The areas of the desk (Overview, Complaints, Vehicles, Sync, Reports): their names, what each
 is for and its icon. At headquarters the Sync area is called Stations: there it follows every
-station desk and imports their bundles.
+station desk and imports their bundles; headquarters also has Conflicts, the merge's queue.
 
 One list feeds the navigation, the Overview's "what each area is for" and the placeholder pages,
 so the three never disagree. Texts are translated when :func:`areas` is called.
@@ -22,6 +22,7 @@ COMPLAINTS = "complaints"
 VEHICLES = "vehicles"
 SYNC = "sync"
 REPORTS = "reports"
+CONFLICTS = "conflicts"  # headquarters only
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ def areas(headquarters: bool = False) -> list[Area]:
             sp.SP_BrowserReload,
         )
     )
-    return [
+    listed = [
         Area(
             OVERVIEW,
             translate("Areas", "Overview"),
@@ -98,6 +99,21 @@ def areas(headquarters: bool = False) -> list[Area]:
             sp.SP_FileDialogInfoView,
         ),
     ]
+    if headquarters:
+        # Last, so Ctrl+1 to Ctrl+5 mean the same areas at a station and at headquarters.
+        listed.append(
+            Area(
+                CONFLICTS,
+                translate("Areas", "Conflicts"),
+                translate(
+                    "Areas",
+                    "Edits from a station that crossed another version of the same record: "
+                    "compare the two side by side and keep one.",
+                ),
+                sp.SP_MessageBoxWarning,
+            )
+        )
+    return listed
 
 
 def area(key: str, headquarters: bool = False) -> Area:

@@ -30,6 +30,7 @@ from cplc_desk.domain.workflow import OPEN_STATUSES
 from cplc_desk.gui import names
 from cplc_desk.gui.complaints_model import left_to_right
 from cplc_desk.gui.count_widgets import format_count
+from cplc_desk.gui.districts import district_combo
 from cplc_desk.services.complaints import ComplaintQuery, classify
 from cplc_desk.services.reference import Choice, StationInfo
 
@@ -109,8 +110,10 @@ class ComplaintFilters(QWidget):
         stations: Sequence[StationInfo],
         today: date,
         parent: QWidget | None = None,
+        headquarters: bool = False,
     ) -> None:
         super().__init__(parent)
+        self.headquarters = headquarters
 
         self.status_menu = StayOpenMenu(self)
         self.any_status_action = self.status_menu.addAction(self.tr("Any status"))
@@ -144,7 +147,11 @@ class ComplaintFilters(QWidget):
         for station in stations:
             self.station_combo.addItem(station.name, station.code)
         self.station_combo.setAccessibleName(self.tr("Police station"))
-        for combo in (self.category_combo, self.station_combo):
+        # Headquarters only: a district's stations together.
+        self.district_combo = district_combo(self.tr("Any district"), stations)
+        self.district_combo.setAccessibleName(self.tr("District"))
+        self.district_combo.setVisible(headquarters)
+        for combo in (self.category_combo, self.station_combo, self.district_combo):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.currentIndexChanged.connect(lambda _=0: self.changed.emit())
 
@@ -173,6 +180,7 @@ class ComplaintFilters(QWidget):
         choices.addWidget(self.status_button)
         choices.addWidget(self.category_combo)
         choices.addWidget(self.station_combo)
+        choices.addWidget(self.district_combo)
         choices.addSpacing(8)
         choices.addWidget(self.overdue_check)
         choices.addStretch(1)
@@ -215,6 +223,7 @@ class ComplaintFilters(QWidget):
             statuses=self.statuses(),
             categories=(self.category_combo.currentData(),) if self.category_combo.currentData() else (),
             stations=(self.station_combo.currentData(),) if self.station_combo.currentData() else (),
+            districts=(self.district_combo.currentData(),) if self.district_combo.currentData() else (),
             registered_from=registered_from,
             registered_to=registered_to,
             overdue_on=today if self.overdue_check.isChecked() else None,
@@ -225,6 +234,7 @@ class ComplaintFilters(QWidget):
             self.statuses()
             or self.category_combo.currentIndex() > 0
             or self.station_combo.currentIndex() > 0
+            or self.district_combo.currentIndex() > 0
             or self.dates_check.isChecked()
             or self.overdue_check.isChecked()
         )
@@ -246,6 +256,9 @@ class ComplaintFilters(QWidget):
     def set_station(self, code: str) -> bool:
         return self._select(self.station_combo, code)
 
+    def set_district(self, code: str) -> bool:
+        return self._select(self.district_combo, code)
+
     @staticmethod
     def _select(combo: QComboBox, code: str) -> bool:
         index = combo.findData(code)
@@ -256,11 +269,18 @@ class ComplaintFilters(QWidget):
 
     def clear(self) -> None:
         """Every filter off, with one announcement rather than one per widget."""
-        widgets = (self.category_combo, self.station_combo, self.dates_check, self.overdue_check)
+        widgets = (
+            self.category_combo,
+            self.station_combo,
+            self.district_combo,
+            self.dates_check,
+            self.overdue_check,
+        )
         for widget in widgets:
             widget.blockSignals(True)
         self.category_combo.setCurrentIndex(0)
         self.station_combo.setCurrentIndex(0)
+        self.district_combo.setCurrentIndex(0)
         self.dates_check.setChecked(False)
         self._enable_dates(False)
         self.overdue_check.setChecked(False)

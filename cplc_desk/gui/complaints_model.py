@@ -31,6 +31,7 @@ from cplc_desk.domain.clock import now_utc, to_local
 from cplc_desk.domain.enums import ComplaintStatus
 from cplc_desk.domain.workflow import OPEN_STATUSES
 from cplc_desk.gui import names
+from cplc_desk.gui.districts import district_names
 from cplc_desk.gui.formats import NOTHING, format_datetime
 from cplc_desk.services import complaints, reference
 from cplc_desk.services.complaints import ComplaintQuery, ComplaintRow, Cursor, Page
@@ -44,6 +45,9 @@ OVERDUE_ROLE = Qt.ItemDataRole.UserRole + 3  # True if its follow-up date has pa
 (NUMBER, REGISTERED, COMPLAINANT, CNIC, MOBILE, CATEGORY, STATION, STATUS, FIR, FOLLOW_UP) = range(
     10
 )
+# Headquarters only: the police station's district (last, so the columns above keep their
+# numbers; the page shows it beside the police station).
+DISTRICT = 10
 
 # Reloading keeps what was loaded (so the view stays where it was), up to this many rows.
 MAX_RELOAD = 2000
@@ -109,8 +113,14 @@ class ComplaintsModel(QAbstractTableModel):
         self._next: Cursor | None = None
         # Names and formatters built once: the texts follow the translator installed now.
         self._categories = {c.code: c.name for c in reference.complaint_categories(ctx)}
-        self._stations = {s.code: s.name for s in reference.stations(ctx)}
+        stations = reference.stations(ctx)
+        self._stations = {s.code: s.name for s in stations}
+        identity = ctx.identity()
+        self.headquarters = identity is not None and not identity.is_station
+        self._districts = district_names(stations)
         self._columns = self._build_columns()
+        if self.headquarters:
+            self._columns.append(self._district_column())
         self._warning_icon = QApplication.style().standardIcon(
             QStyle.StandardPixmap.SP_MessageBoxWarning
         )
@@ -171,6 +181,14 @@ class ComplaintsModel(QAbstractTableModel):
         if column == FOLLOW_UP:
             return [self.tr("{date} · overdue").format(date=format_date(self._today))]
         return []
+
+    def _district_column(self) -> _Column:
+        districts = self._districts
+        return _Column(
+            self.tr("District"),
+            lambda r: districts.get(r.police_station_code, NOTHING),
+            self.tr("The district of the police station"),
+        )
 
     # ------------------------------------------------------------------ content
 
@@ -251,7 +269,7 @@ class ComplaintsModel(QAbstractTableModel):
             return row.id
         if role == ROW_ROLE:
             return row
-        if role == Qt.ItemDataRole.ToolTipRole and column in (CATEGORY, STATION):
+        if role == Qt.ItemDataRole.ToolTipRole and column in (CATEGORY, STATION, DISTRICT):
             return self._columns[column].text(row)  # the whole name, where the column cuts it
         overdue = is_overdue(row, self._today)
         if role == OVERDUE_ROLE:

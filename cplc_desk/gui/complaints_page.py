@@ -38,6 +38,7 @@ from cplc_desk.gui.complaint_filters import ComplaintFilters, search_hint
 from cplc_desk.gui.complaints_model import (
     CATEGORY,
     COMPLAINANT,
+    DISTRICT,
     FOLLOW_UP,
     ID_ROLE,
     REGISTERED,
@@ -122,8 +123,12 @@ class ComplaintsPage(QWidget):
 
         self.model = ComplaintsModel(ctx, self)
         self.model.today = lambda: self.today()
+        self.headquarters = identity is not None and not identity.is_station
         self.filters = ComplaintFilters(
-            reference.complaint_categories(ctx), reference.stations(ctx), self.today()
+            reference.complaint_categories(ctx),
+            reference.stations(ctx),
+            self.today(),
+            headquarters=self.headquarters,
         )
 
         self.view = QTableView()
@@ -144,6 +149,8 @@ class ComplaintsPage(QWidget):
         header.setSortIndicatorShown(True)
         header.setSortIndicator(REGISTERED, Qt.SortOrder.DescendingOrder)
         header.sortIndicatorChanged.connect(self._on_sort_indicator)
+        if self.model.headquarters:
+            header.moveSection(DISTRICT, STATION + 1)  # the district beside its police station
         self._columns_sized = False
 
         self.empty_label = QLabel()

@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
 from cplc_desk import __version__
 from cplc_desk.domain.roles import Permission
 from cplc_desk.gui import dialogs, names
-from cplc_desk.gui.areas import COMPLAINTS, OVERVIEW, REPORTS, SYNC, VEHICLES, areas
+from cplc_desk.gui.areas import COMPLAINTS, CONFLICTS, OVERVIEW, REPORTS, SYNC, VEHICLES, areas
 from cplc_desk.gui.audit_viewer import AuditViewerDialog
 from cplc_desk.gui.background import BackgroundTask
 from cplc_desk.gui.complaints_page import ComplaintsPage
+from cplc_desk.gui.conflicts_page import ConflictsPage
 from cplc_desk.gui.count_widgets import format_count
 from cplc_desk.gui.overview_page import OverviewPage
 from cplc_desk.gui.reports_page import ReportsPage
@@ -54,9 +55,11 @@ PAGE_CLASSES: dict[str, PageClass] = {
     SYNC: SyncPage,
     REPORTS: ReportsPage,
 }
-# Where headquarters shows something else: it follows the stations instead of sending bundles.
+# Where headquarters shows something else: it follows the stations instead of sending bundles,
+# and has the merge's conflict queue.
 HQ_PAGE_CLASSES: dict[str, PageClass] = {
     SYNC: StationsPage,
+    CONFLICTS: ConflictsPage,
 }
 
 

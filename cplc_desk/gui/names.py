@@ -69,7 +69,9 @@ def key_status(code: str) -> str:
     names: dict[str, str] = {
         "active": translate("Names", "Active", "station key"),
         "revoked": translate("Names", "Revoked", "station key"),
-        "awaiting_first_bundle": translate("Names", "Awaiting first bundle"),
+        "pending": translate("Names", "Enrollment pending", "station key"),
+        # Enrolled, but the enrollment file expired before the station used it.
+        "awaiting_first_bundle": translate("Names", "Enrollment expired", "station key"),
     }
     return names.get(code, code)
 

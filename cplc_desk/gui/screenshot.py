@@ -1,11 +1,14 @@
 """Screenshots for the docs:
-``python -m cplc_desk.gui.screenshot OUT.png [--demo | --setup | --sync-station | --hq-stations]``.
+``python -m cplc_desk.gui.screenshot OUT.png
+[--demo | --setup | --sync-station | --hq-stations | --hq-conflicts]``.
 
 Opens the main window (or, with ``--setup``, the first-run dialog) on a throwaway data folder,
 waits until it is on screen and saves a grab of it. ``--sync-station`` shows a station desk's Sync
 page just after it wrote a bundle; ``--hq-stations`` shows headquarters' Stations page with the
 report of an import on top. Both set up real desks (headquarters and its stations, each in its own
-folder) and exchange real bundles through the services. Run it under a real platform (e.g.
+folder) and exchange real bundles through the services. ``--hq-conflicts`` shows headquarters'
+conflict queue comparing two versions of a complaint (the scene makes headquarters hold another
+version of the record before the station's edit arrives, so the real merge keeps both). Run it under a real platform (e.g.
 ``xvfb-run -a -s "-screen 0 1280x800x24"``): the offscreen platform draws no fonts it cannot find.
 """
 
@@ -29,7 +32,7 @@ from cplc_desk.domain.clock import now_utc
 from cplc_desk.domain.records import ComplaintDraft, PersonDraft
 from cplc_desk.gui import dialogs
 from cplc_desk.gui.app import apply_layout_direction, create_application, install_translators
-from cplc_desk.gui.areas import SYNC
+from cplc_desk.gui.areas import CONFLICTS, SYNC
 from cplc_desk.gui.demo_progress import populate_demo
 from cplc_desk.gui.import_dialog import ImportDialog
 from cplc_desk.gui.main_window import MainWindow
@@ -179,6 +182,33 @@ def _hq_stations_scene(desks: _Desks) -> tuple[MainWindow, ImportDialog]:
     return window, dialog
 
 
+def _hq_conflicts_scene(desks: _Desks) -> MainWindow:
+    """Headquarters' conflict queue: Clifton's edits of two complaints crossed other versions."""
+    from sqlalchemy import update
+
+    from cplc_desk.storage.models import Complaint
+
+    clifton = desks.station("CLIF", complaints=4)
+    sync_station.export_bundle(clifton, desks.stick("first"))
+    sync_hq.import_bundles(desks.hq, [desks.stick("first")])
+    with clifton.unit_of_work() as s:
+        edits = s.query(Complaint).order_by(Complaint.created_at).limit(2).all()
+        edits[0].narrative = "Phone snatched at the Khayaban-e-Ittehad signal by two men on a bike."
+        edits[0].incident_place = "Khayaban-e-Ittehad, Phase 6"
+        edits[1].fir_number = "412/2026"
+        ids = [c.id for c in edits]
+    # Staged: headquarters holds "another" version of both records, so the station's edits do
+    # not descend from it and the real merge keeps both versions as conflicts.
+    with desks.hq.store.write(actor="scene", desk_code="HQ") as s:
+        s.execute(update(Complaint).where(Complaint.id.in_(ids)).values(sync_hash="0" * 64))
+    sync_station.export_bundle(clifton, desks.stick("second"))
+    sync_hq.import_bundles(desks.hq, [desks.stick("second")])
+    window = MainWindow(desks.hq)
+    window.resize(*HQ_SIZE)
+    window.show_page(CONFLICTS)
+    return window
+
+
 def _grab_with_dialog(window: QWidget, dialog: QWidget) -> QPixmap:
     """The window with the dialog drawn over it where it sits, with the title bar and outline a
     window manager would give it (there is none under Xvfb)."""
@@ -242,6 +272,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="headquarters' Stations page with an import report",
     )
+    scene.add_argument("--hq-conflicts", action="store_true", help="headquarters' conflict queue")
     args = parser.parse_args(argv)
 
     app = create_application([sys.argv[0]])
@@ -251,6 +282,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     install_translators(app)
     apply_layout_direction(app)
     folder = Path(tempfile.mkdtemp(prefix="cplc-desk-shot-"))
+    if args.hq_conflicts:
+        desks = _Desks(folder)
+        try:
+            window = _hq_conflicts_scene(desks)
+            window.show()
+            _grab_when_shown(window, args.out)
+            return app.exec()
+        finally:
+            desks.close()
+            shutil.rmtree(folder, ignore_errors=True)
     if args.sync_station or args.hq_stations:
         return _sync_shot(app.exec, folder, args.out, args.hq_stations)
     ctx = open_desk(DeskPaths(folder / "desk"))

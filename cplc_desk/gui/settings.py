@@ -1,5 +1,5 @@
 """The person's preferences for this computer (QSettings): small choices the window remembers,
-such as the last folder used for bundles and when a station counts as overdue.
+such as the last folder used for bundles.
 
 Records and desk identity never live here; they are in the desk's store.
 """
@@ -12,29 +12,10 @@ from PySide6.QtCore import QSettings
 
 from cplc_desk.paths import APP_AUTHOR, APP_NAME
 
-OVERDUE_DAYS_KEY = "stations/overdue_days"
-DEFAULT_OVERDUE_DAYS = 7
-MIN_OVERDUE_DAYS = 1
-MAX_OVERDUE_DAYS = 365
-
 
 def desk_settings() -> QSettings:
     # Named explicitly so the file is the same whoever created the QApplication (tests, embedders).
     return QSettings(APP_AUTHOR, APP_NAME)
-
-
-def overdue_days() -> int:
-    """Days without a bundle after which a station is shown as overdue."""
-    value = desk_settings().value(OVERDUE_DAYS_KEY, DEFAULT_OVERDUE_DAYS)
-    try:
-        days = int(str(value))
-    except ValueError:
-        return DEFAULT_OVERDUE_DAYS
-    return min(max(days, MIN_OVERDUE_DAYS), MAX_OVERDUE_DAYS)
-
-
-def set_overdue_days(days: int) -> None:
-    desk_settings().setValue(OVERDUE_DAYS_KEY, int(days))
 
 
 def last_folder(purpose: str) -> Path | None:

@@ -2,7 +2,8 @@
 needs attention (bundles missing, overdue, revoked); import bundles, enroll, re-enroll and revoke
 stations.
 
-How many days without a bundle make a station overdue is the person's choice, kept in QSettings.
+How many days without a bundle make a station overdue is kept in headquarters' store
+(``sync_hq.overdue_days``), so every analyst sees the same stations standing out.
 """
 
 from __future__ import annotations
@@ -84,8 +85,8 @@ class StationsPage(QWidget):
         )
 
         self.overdue_spin = QSpinBox()
-        self.overdue_spin.setRange(settings.MIN_OVERDUE_DAYS, settings.MAX_OVERDUE_DAYS)
-        self.overdue_spin.setValue(settings.overdue_days())
+        self.overdue_spin.setRange(sync_hq.MIN_OVERDUE_DAYS, sync_hq.MAX_OVERDUE_DAYS)
+        self.overdue_spin.setValue(sync_hq.overdue_days(ctx))
         overdue_before = QLabel(self.tr("Overdue after"))
         overdue_before.setBuddy(self.overdue_spin)
         overdue_after = QLabel(self.tr("days without a bundle"))
@@ -164,7 +165,10 @@ class StationsPage(QWidget):
         self._update_buttons()
 
     def _on_overdue_days(self, days: int) -> None:
-        settings.set_overdue_days(days)
+        try:
+            sync_hq.set_overdue_days(self.ctx, days)
+        except (ServiceError, StoreError) as exc:
+            self.banner.show_message(ERROR, str(exc))
         selected = self.selected_code()
         self.model.set_overdue_days(days)
         if selected is not None:

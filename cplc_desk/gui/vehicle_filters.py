@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QWidget
 from cplc_desk.domain.enums import VehicleReportKind, VehicleReportStatus
 from cplc_desk.domain.validation import mask_cnic, mask_phone
 from cplc_desk.gui import names
+from cplc_desk.gui.districts import district_combo
 from cplc_desk.gui.vehicles_model import vehicle_class_name
 from cplc_desk.services.reference import Choice, StationInfo
 from cplc_desk.services.vehicle_list import VehicleQuery, read_search
@@ -76,8 +77,10 @@ class VehicleFilters(QWidget):
         classes: Sequence[Choice],
         stations: Sequence[StationInfo],
         parent: QWidget | None = None,
+        headquarters: bool = False,
     ) -> None:
         super().__init__(parent)
+        self.headquarters = headquarters
         self.kind_combo = QComboBox()
         self.kind_combo.addItem(self.tr("Anything reported"), "")
         self.kind_combo.addItem(self.tr("Stolen or snatched"), THEFTS)
@@ -103,6 +106,10 @@ class VehicleFilters(QWidget):
         for station in stations:
             self.station_combo.addItem(station.name, station.code)
         self.station_combo.setAccessibleName(self.tr("Police station"))
+        # Headquarters only: a district's stations together.
+        self.district_combo = district_combo(self.tr("Any district"), stations)
+        self.district_combo.setAccessibleName(self.tr("District"))
+        self.district_combo.setVisible(headquarters)
 
         self.clear_button = QPushButton(self.tr("Clear filters"))
         self.clear_button.clicked.connect(self.clear)
@@ -119,7 +126,13 @@ class VehicleFilters(QWidget):
         self._update_clear_button()
 
     def combos(self) -> tuple[QComboBox, ...]:
-        return (self.kind_combo, self.class_combo, self.status_combo, self.station_combo)
+        return (
+            self.kind_combo,
+            self.class_combo,
+            self.status_combo,
+            self.station_combo,
+            self.district_combo,
+        )
 
     def apply(self, query: VehicleQuery) -> VehicleQuery:
         """``query`` with this bar's filters in it."""
@@ -134,6 +147,7 @@ class VehicleFilters(QWidget):
             classes=one(self.class_combo),
             statuses=one(self.status_combo),
             stations=one(self.station_combo),
+            districts=one(self.district_combo),
         )
 
     def is_filtering(self) -> bool:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from cplc_desk.domain.enums import VehicleClass, VehicleReportKind, VehicleReportStatus
 from cplc_desk.gui import names
+from cplc_desk.gui.districts import district_names
 from cplc_desk.gui.formats import NOTHING, format_datetime
 from cplc_desk.services import reference, vehicle_list
 from cplc_desk.services.context import DeskContext, ServiceError
@@ -53,6 +54,9 @@ AWAITING_ROLE = Qt.ItemDataRole.UserRole + 3  # True for a recovery not matched 
     STATION,
     STATUS,
 ) = range(12)
+# Headquarters only: the police station's district (last, so the columns above keep their
+# numbers; the page shows it beside the police station).
+DISTRICT = 12
 
 # Reloading keeps what was loaded (so the view stays where it was), up to this many rows.
 MAX_RELOAD = 2000
@@ -119,8 +123,14 @@ class VehiclesModel(QAbstractTableModel):
         self._rows: list[VehicleRow] = []
         self._next: Cursor | None = None
         # Names and formatters built once: the texts follow the translator installed now.
-        self._stations = {s.code: s.name for s in reference.stations(ctx)}
+        stations = reference.stations(ctx)
+        self._stations = {s.code: s.name for s in stations}
+        identity = ctx.identity()
+        self.headquarters = identity is not None and not identity.is_station
+        self._districts = district_names(stations)
         self._columns = self._build_columns()
+        if self.headquarters:
+            self._columns.append(self._district_column())
         self._awaiting_icon = QApplication.style().standardIcon(
             QStyle.StandardPixmap.SP_MessageBoxInformation
         )
@@ -150,6 +160,14 @@ class VehiclesModel(QAbstractTableModel):
             ),
             _Column(self.tr("Status"), status_text),
         ]  # fmt: skip
+
+    def _district_column(self) -> _Column:
+        districts = self._districts
+        return _Column(
+            self.tr("District"),
+            lambda r: districts.get(r.police_station_code, NOTHING),
+            self.tr("The district of the police station"),
+        )
 
     # ------------------------------------------------------------------ content
 

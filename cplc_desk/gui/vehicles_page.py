@@ -39,7 +39,14 @@ from cplc_desk.gui.page_heading import area_heading
 from cplc_desk.gui.typography import emphasise, make_quiet
 from cplc_desk.gui.vehicle_filters import VehicleFilters, search_hint
 from cplc_desk.gui.vehicle_verify import VehicleVerifyWidget
-from cplc_desk.gui.vehicles_model import ID_ROLE, ROW_ROLE, VehiclesModel, awaiting_match
+from cplc_desk.gui.vehicles_model import (
+    DISTRICT,
+    ID_ROLE,
+    ROW_ROLE,
+    STATION,
+    VehiclesModel,
+    awaiting_match,
+)
 from cplc_desk.services import reference, vehicle_list, vehicles
 from cplc_desk.services.context import DeskContext, ServiceError
 from cplc_desk.services.vehicle_list import VehicleQuery, VehicleRow
@@ -62,6 +69,12 @@ def make_vehicle_detail(ctx: DeskContext, report_id: str, parent: QWidget) -> QD
     from cplc_desk.gui.vehicle_detail import VehicleDetailDialog
 
     return VehicleDetailDialog(ctx, report_id, parent)
+
+
+def make_city_checks(ctx: DeskContext, parent: QWidget) -> QDialog:
+    from cplc_desk.gui.city_checks import CityChecksDialog
+
+    return CityChecksDialog(ctx, parent)
 
 
 def make_match_dialog(
@@ -128,7 +141,23 @@ class VehiclesPage(QWidget):
         self.open_button.clicked.connect(self.open_selected)
 
         self.model = VehiclesModel(ctx, self)
-        self.filters = VehicleFilters(reference.vehicle_classes(ctx), reference.stations(ctx))
+        self.headquarters = identity is not None and not identity.is_station
+        self.filters = VehicleFilters(
+            reference.vehicle_classes(ctx),
+            reference.stations(ctx),
+            headquarters=self.headquarters,
+        )
+        # Headquarters: recoveries matching another station's theft, and probable duplicates.
+        self.open_city_checks: Callable[[], QDialog] = lambda: make_city_checks(ctx, self)
+        self.city_checks_button = QPushButton(self.tr("City-wide checks…"))
+        self.city_checks_button.setToolTip(
+            self.tr(
+                "Recovered vehicles that match another station's theft report, and vehicles "
+                "reported stolen twice"
+            )
+        )
+        self.city_checks_button.setVisible(self.headquarters)
+        self.city_checks_button.clicked.connect(self.show_city_checks)
 
         self.view = QTableView()
         self.view.setModel(self.model)
@@ -142,6 +171,8 @@ class VehiclesPage(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        if self.model.headquarters:
+            header.moveSection(DISTRICT, STATION + 1)  # the district beside its police station
         self._columns_sized = False
 
         self.empty_label = QLabel()
@@ -158,6 +189,7 @@ class VehiclesPage(QWidget):
         top.addWidget(self.search_box, 1)
         top.addWidget(self.new_button)
         top.addWidget(self.open_button)
+        top.addWidget(self.city_checks_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)
         layout.setSpacing(8)
@@ -458,6 +490,15 @@ class VehiclesPage(QWidget):
         matched = getattr(dialog, "matched", None)
         if matched is not None:
             matched.connect(self._on_report_changed)
+        self._run(dialog)
+
+    def show_city_checks(self) -> None:
+        """Headquarters: recoveries matching another station's theft, and probable duplicates."""
+        try:
+            dialog = self.open_city_checks()
+        except ServiceError as exc:
+            self.banner.show_message(ERROR, str(exc))
+            return
         self._run(dialog)
 
     @staticmethod

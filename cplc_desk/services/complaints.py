@@ -41,6 +41,9 @@ from cplc_desk.storage.models import (
 )
 
 PAGE = 200
+# From this many complaints at the chosen stations (a district's, say) on, a page is found by
+# walking every complaint newest first rather than sorting the matches (see _dense_place).
+DENSE = 5000
 
 
 # ------------------------------------------------------------------ finding complaints
@@ -54,6 +57,7 @@ class ComplaintQuery:
     statuses: tuple[str, ...] = ()
     categories: tuple[str, ...] = ()
     stations: tuple[str, ...] = ()
+    districts: tuple[str, ...] = ()  # complaints at any police station of these districts
     registered_from: date | None = None
     registered_to: date | None = None  # inclusive
     overdue_on: date | None = None  # open complaints whose next follow-up is before this day
@@ -141,9 +145,21 @@ def _word_search(s: Session, term: SearchTerm) -> bool:
     )
 
 
+def in_districts(districts: tuple[str, ...]) -> Any:
+    """The police stations of ``districts``, as a subquery for an IN filter."""
+    return select(PoliceStation.code).where(PoliceStation.district_code.in_(districts))
+
+
 def _filtered(
-    s: Session, query: ComplaintQuery, term: SearchTerm, *, counting: bool = False
+    s: Session,
+    query: ComplaintQuery,
+    term: SearchTerm,
+    *,
+    counting: bool = False,
+    walk: bool = False,
 ) -> Select[Any]:
+    """The matching complaints; ``walk`` keeps the station filter off its index, so the planner
+    walks registration order and stops after a page (see :func:`_dense_place`)."""
     if counting:
         # Counting needs the person only to filter by CNIC or mobile: skipping the join keeps a
         # count over a million complaints to one index walk.
@@ -182,8 +198,11 @@ def _filtered(
         stmt = stmt.where(Complaint.status.in_(query.statuses))
     if query.categories:
         stmt = stmt.where(Complaint.category_code.in_(query.categories))
+    station = Complaint.police_station_code.concat("") if walk else Complaint.police_station_code
     if query.stations:
-        stmt = stmt.where(Complaint.police_station_code.in_(query.stations))
+        stmt = stmt.where(station.in_(query.stations))
+    if query.districts:
+        stmt = stmt.where(station.in_(in_districts(query.districts)))
     if query.registered_from is not None:
         stmt = stmt.where(Complaint.created_at >= _start_of(query.registered_from))
     if query.registered_to is not None:
@@ -194,6 +213,22 @@ def _filtered(
             Complaint.next_follow_up_on < query.overdue_on,
         )
     return stmt
+
+
+def _dense_place(s: Session, query: ComplaintQuery, term: SearchTerm) -> bool:
+    """Whether to walk registration order for a filter on several police stations (a district).
+
+    One station's complaints come newest first from its own index; several stations' would each
+    be read and sorted together, which at headquarters means sorting a district's hundred
+    thousand complaints for one page. From :data:`DENSE` matches on, walking every complaint
+    newest first finds a page sooner. The probe reads at most DENSE index entries.
+    """
+    if term.kind != "all" or query.overdue_on is not None:
+        return False  # a search term or the follow-up index narrows it further
+    if not query.districts and len(query.stations) <= 1:
+        return False
+    probe = _filtered(s, query, term, counting=True).limit(DENSE)
+    return int(s.scalar(select(func.count()).select_from(probe.subquery())) or 0) >= DENSE
 
 
 def _start_of(day: date, plus_days: int = 0) -> datetime:
@@ -266,6 +301,8 @@ def list_page(
             rows = [_row(*r[:4]) for r in found]
             positions = [int(r[4]) for r in found]
         else:
+            if _dense_place(s, query, term):
+                stmt = _filtered(s, query, term, walk=True)
             key = tuple_(Complaint.created_at, Complaint.id)
             if after is not None:
                 bound = tuple_(_bind_time(after.created_at), after.id)

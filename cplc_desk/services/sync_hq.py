@@ -20,10 +20,17 @@ from cplc_desk.domain.clock import now_utc
 from cplc_desk.domain.enums import AuditAction
 from cplc_desk.domain.i18n import _
 from cplc_desk.domain.ids import uuid7
+from cplc_desk.domain.roles import Permission
 from cplc_desk.services import reference
 from cplc_desk.services.context import DeskContext, DeskIdentity, ServiceError
 from cplc_desk.storage import migrate, search
-from cplc_desk.storage.models import SyncEnrollment, SyncInbox, SyncStation, SyncStationKey
+from cplc_desk.storage.models import (
+    StoreMeta,
+    SyncEnrollment,
+    SyncInbox,
+    SyncStation,
+    SyncStationKey,
+)
 from cplc_desk.sync import enrollment as enrollment_file
 from cplc_desk.sync import keys
 from cplc_desk.sync.errors import SyncError
@@ -32,6 +39,10 @@ from cplc_desk.sync.importer import BundleImporter, BundleOutcome
 
 ENROLLMENT_DAYS = 30
 BUNDLE_SUFFIX = ".cplcbundle"
+OVERDUE_DAYS_KEY = "stations.overdue_days"
+DEFAULT_OVERDUE_DAYS = 7
+MIN_OVERDUE_DAYS = 1
+MAX_OVERDUE_DAYS = 365
 
 
 def _require_hq(ctx: DeskContext) -> DeskIdentity:
@@ -85,8 +96,10 @@ def _hq_keys(ctx: DeskContext) -> tuple[Ed25519PrivateKey, X25519PrivateKey]:
 
 
 def enroll_station(ctx: DeskContext, code: str, out: Path) -> Path:
-    """Write the enrollment file a station is set up from."""
+    """Write the enrollment file a station is set up from (a first enrollment, or again for a
+    new computer or after a revocation)."""
     identity = _require_hq(ctx)
+    ctx.require(Permission.ENROLL_STATION)
     station = reference.station(ctx, code)
     if station is None:
         raise ServiceError(
@@ -152,6 +165,7 @@ def enroll_station(ctx: DeskContext, code: str, out: Path) -> Path:
 def revoke_station(ctx: DeskContext, code: str) -> int:
     """Revoke every active key of a station; its bundles are refused until it is re-enrolled."""
     _require_hq(ctx)
+    ctx.require(Permission.ENROLL_STATION)
     code = code.strip().upper()
     with ctx.unit_of_work() as s:
         if s.get(SyncStation, code) is None:
@@ -393,10 +407,65 @@ class StationSummary:
     key_status: str
 
 
-def stations_overview(ctx: DeskContext) -> list[StationSummary]:
+def overdue_days(ctx: DeskContext) -> int:
+    """Days without a bundle after which a station counts as overdue (kept in the store, so every
+    analyst at headquarters sees the same stations standing out)."""
+    with ctx.store.read() as s:
+        meta = s.get(StoreMeta, OVERDUE_DAYS_KEY)
+    try:
+        days = int(meta.value) if meta is not None else DEFAULT_OVERDUE_DAYS
+    except ValueError:
+        return DEFAULT_OVERDUE_DAYS
+    return min(max(days, MIN_OVERDUE_DAYS), MAX_OVERDUE_DAYS)
+
+
+def set_overdue_days(ctx: DeskContext, days: int) -> int:
+    """Change when a station counts as overdue; returns the value kept."""
     _require_hq(ctx)
+    ctx.require(Permission.CITY_VIEW)
+    if not MIN_OVERDUE_DAYS <= days <= MAX_OVERDUE_DAYS:
+        raise ServiceError(
+            _(
+                "A station can be overdue after {low} to {high} days; {days} is outside that."
+            ).format(low=MIN_OVERDUE_DAYS, high=MAX_OVERDUE_DAYS, days=days)
+        )
+    with ctx.unit_of_work() as s:
+        meta = s.get(StoreMeta, OVERDUE_DAYS_KEY)
+        if meta is None:
+            s.add(StoreMeta(key=OVERDUE_DAYS_KEY, value=str(days)))
+        else:
+            meta.value = str(days)
+    return days
+
+
+def stations_overview(ctx: DeskContext) -> list[StationSummary]:
+    """Every enrolled station: its last bundle, the bundles held for a gap and the sequence
+    numbers missing before them, its clock and the state of its key.
+
+    ``key_status``: active (a key is bound and not revoked), revoked (every key revoked and no
+    enrollment pending), pending (an enrollment file was written and no key has used it yet:
+    a new station, or one re-enrolled after a revocation).
+    """
+    _require_hq(ctx)
+    ctx.require(Permission.CITY_VIEW)
+    now = now_utc()
     out: list[StationSummary] = []
     with ctx.store.read() as s:
+        pending_codes = set(
+            s.scalars(
+                select(SyncEnrollment.station_code).where(
+                    SyncEnrollment.used_at.is_(None), SyncEnrollment.expires_at > now
+                )
+            )
+        )
+        # Used without binding a key: withdrawn by a revocation (as the importer reads it).
+        withdrawn_codes = set(
+            s.scalars(
+                select(SyncEnrollment.station_code).where(
+                    SyncEnrollment.used_at.is_not(None), SyncEnrollment.key_id.is_(None)
+                )
+            )
+        )
         for st in s.scalars(select(SyncStation).order_by(SyncStation.code)):
             held = sorted(
                 s.scalars(
@@ -413,10 +482,12 @@ def stations_overview(ctx: DeskContext) -> list[StationSummary]:
             ).all()
             if any(k.revoked_at is None for k in keys_):
                 key_status = "active"
-            elif keys_:
+            elif st.code in pending_codes:
+                key_status = "pending"
+            elif keys_ or st.code in withdrawn_codes:
                 key_status = "revoked"
             else:
-                key_status = "awaiting_first_bundle"
+                key_status = "awaiting_first_bundle"  # its enrollment file expired unused
             out.append(
                 StationSummary(
                     st.code,

@@ -10,6 +10,7 @@ mobile are written to the audit trail, as for complaints.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -31,7 +32,13 @@ from cplc_desk.domain.validation import (
     parse_cnic,
     parse_mobile,
 )
-from cplc_desk.services.complaints import SearchTerm, _audit_person_search, _bind_time, _start_of
+from cplc_desk.services.complaints import (
+    SearchTerm,
+    _audit_person_search,
+    _bind_time,
+    _start_of,
+    in_districts,
+)
 from cplc_desk.services.context import DeskContext, ServiceError
 from cplc_desk.storage.models import Person, VehicleReport
 
@@ -53,6 +60,7 @@ class VehicleQuery:
     classes: tuple[str, ...] = ()
     statuses: tuple[str, ...] = ()
     stations: tuple[str, ...] = ()
+    districts: tuple[str, ...] = ()  # reports at any police station of these districts
     registered_from: date | None = None
     registered_to: date | None = None  # inclusive
 
@@ -204,6 +212,9 @@ def _filtered(
     ):
         if values:
             stmt = stmt.where(_column(column, walk).in_(values))
+    if query.districts:
+        station = _column(VehicleReport.police_station_code, walk)
+        stmt = stmt.where(station.in_(in_districts(query.districts)))
     if query.registered_from is not None:
         stmt = stmt.where(VehicleReport.created_at >= _start_of(query.registered_from))
     if query.registered_to is not None:
@@ -213,7 +224,7 @@ def _filtered(
 
 def _narrows(query: VehicleQuery, search: VehicleSearch) -> bool:
     return not search.is_empty or bool(
-        query.kinds or query.classes or query.statuses or query.stations
+        query.kinds or query.classes or query.statuses or query.stations or query.districts
     )
 
 
@@ -227,6 +238,9 @@ def _dense(s: Session, query: VehicleQuery, search: VehicleSearch) -> bool:
     """
     if not _narrows(query, search):
         return False  # nothing to choose: the walk is the only plan
+    only_station = dataclasses.replace(query, stations=(), registered_from=None, registered_to=None)
+    if len(query.stations) == 1 and search.is_empty and not _narrows(only_station, search):
+        return False  # one station's reports come newest first from its own index
     probe = _filtered(query, search, counting=True).limit(DENSE)
     return int(s.scalar(select(func.count()).select_from(probe.subquery())) or 0) >= DENSE
 

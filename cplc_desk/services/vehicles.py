@@ -125,10 +125,22 @@ def _wanted_from(r: VehicleReport, station_names: dict[str, str]) -> WantedVehic
     )
 
 
-class WantedIndex:
-    """Open thefts indexed for look-ups by exact and folded keys and for fuzzy search."""
+def _anchor(length: int) -> int:
+    """How many leading (or trailing) characters a key within one edit of a key ``length`` long
+    shares with it, at the least: one edit leaves one of the two ends untouched."""
+    return (length - 1) // 2
 
-    def __init__(self, items: Iterable[WantedVehicle]) -> None:
+
+class WantedIndex:
+    """Open thefts indexed for look-ups by exact and folded keys and for fuzzy search.
+
+    ``near_index`` (for many look-ups at once, as headquarters' city-wide sweep does) also files
+    every key under its leading and trailing characters, so a one-character slip is looked for
+    among the keys sharing an end with it instead of among all of them. Either way the same keys
+    are found: those within one edit.
+    """
+
+    def __init__(self, items: Iterable[WantedVehicle], near_index: bool = False) -> None:
         self.items: list[WantedVehicle] = list(items)
         self.by_folded: dict[str, set[int]] = {}
         self.plate_tail: dict[str, set[int]] = {}
@@ -141,6 +153,33 @@ class WantedIndex:
             if plate and len(plate) >= MIN_PARTIAL_PLATE:
                 self.plate_tail.setdefault(plate[-MIN_PARTIAL_PLATE:], set()).add(i)
         self.folded_keys = list(self.by_folded)
+        self.near: dict[str, list[str]] | None = None
+        if near_index:
+            self.near = {}
+            shortest = min(MIN_FUZZY_LENGTH.values())
+            for key in self.folded_keys:
+                anchors = {
+                    _anchor(n) for n in (len(key) - 1, len(key), len(key) + 1) if n >= shortest
+                }
+                for h in anchors:
+                    self.near.setdefault("<" + key[:h], []).append(key)
+                    self.near.setdefault(">" + key[-h:], []).append(key)
+
+    def _near(self, folded: str) -> list[str]:
+        """Keys within one edit of ``folded`` (at most 50 from each place looked in)."""
+        pools = [self.folded_keys]
+        if self.near is not None:
+            h = _anchor(len(folded))
+            pools = [self.near.get("<" + folded[:h], []), self.near.get(">" + folded[-h:], [])]
+        found: list[str] = []
+        for pool in pools:
+            found += [
+                near
+                for near, _dist, _i in process.extract(
+                    folded, pool, scorer=Levenshtein.distance, score_cutoff=1, limit=50
+                )
+            ]
+        return found
 
     def candidates(self, keys: VehicleKeys) -> set[int]:
         found: set[int] = set()
@@ -151,10 +190,7 @@ class WantedIndex:
             folded = fold(key)
             found |= self.by_folded.get(folded, set())
             if len(key) >= MIN_FUZZY_LENGTH[name]:
-                for near, _dist, _i in process.extract(
-                    folded, self.folded_keys, scorer=Levenshtein.distance, score_cutoff=1,
-                    limit=50,
-                ):  # fmt: skip
+                for near in self._near(folded):
                     found |= self.by_folded[near]
             if name == "registration" and len(key) >= MIN_PARTIAL_PLATE:
                 found |= self.plate_tail.get(key[-MIN_PARTIAL_PLATE:], set())
@@ -194,7 +230,7 @@ def rank(
 _source_indexes: dict[tuple[int, str], tuple[Hashable, WantedIndex]] = {}
 
 
-def wanted_index(ctx: DeskContext) -> list[WantedIndex]:
+def wanted_index(ctx: DeskContext, near_index: bool = False) -> list[WantedIndex]:
     """This desk's open thefts, then each source's (the hotlist's), indexed for matching."""
     with ctx.store.read() as s:
         names = {p.code: p.name for p in s.scalars(select(PoliceStation))}
@@ -206,7 +242,7 @@ def wanted_index(ctx: DeskContext) -> list[WantedIndex]:
             )
         )
         local = [_wanted_from(r, names) for r in rows]
-    indexes = [WantedIndex(local)]
+    indexes = [WantedIndex(local, near_index=near_index)]
     for source in sources():
         version = source.version(ctx)
         if version is None:

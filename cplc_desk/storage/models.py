@@ -273,7 +273,11 @@ class ComplaintEvent(SyncMixin, Base):
 
 class VehicleReport(SyncMixin, Base):
     __tablename__ = "vehicle_report"
-    __table_args__ = (Index("ix_vehicle_report_created_at", "created_at"),)
+    __table_args__ = (
+        Index("ix_vehicle_report_created_at", "created_at"),
+        # Headquarters' city-wide list filtered by police station (or a district's stations).
+        Index("ix_vehicle_report_station_created", "police_station_code", "created_at", "id"),
+    )
 
     number: Mapped[str] = mapped_column(String(24), unique=True)
     kind: Mapped[str] = mapped_column(String(20), index=True)
@@ -436,6 +440,8 @@ class SyncConflict(Base):
     detected_at: Mapped[datetime] = mapped_column(UTCDateTime())
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     resolved_by: Mapped[str | None] = mapped_column(String(64))
+    # Which version the person chose: "held" or "incoming" (None while open).
+    resolution: Mapped[str | None] = mapped_column(String(10))
 
 
 # ------------------------------------------------------------------ the hotlist (issue 6)

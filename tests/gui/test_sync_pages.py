@@ -353,7 +353,7 @@ def test_an_overdue_station_stands_out(
     sync_station.export_bundle(station, usb)
     sync_hq.import_bundles(hq, [usb])
     page = make_page(qtbot, StationsPage, hq)
-    assert page.overdue_spin.value() == settings.DEFAULT_OVERDUE_DAYS
+    assert page.overdue_spin.value() == sync_hq.DEFAULT_OVERDUE_DAYS
 
     later = now_utc() + timedelta(days=10)
     page.clock = lambda: later
@@ -367,10 +367,10 @@ def test_an_overdue_station_stands_out(
     assert cell(model, row, DAYS) == "10"
     assert "overdue: 1" in page.summary_label.text()
 
-    # A longer allowance: no longer overdue, and the choice is remembered.
+    # A longer allowance: no longer overdue, and the choice is kept in the store.
     page.overdue_spin.setValue(14)
     assert cell(model, station_row(page, "CLIF"), STATUS) == "Up to date"
-    assert settings.overdue_days() == 14
+    assert sync_hq.overdue_days(hq) == 14
     again = make_page(qtbot, StationsPage, hq)
     assert again.overdue_spin.value() == 14
 
@@ -381,7 +381,7 @@ def test_a_station_never_heard_from_is_marked(qtbot, hq: DeskContext, tmp_path: 
     row = station_row(page, "BOBA")
     assert cell(page.model, row, STATUS, ATTENTION_ROLE) == NEVER
     assert cell(page.model, row, STATUS) == "No bundle yet"
-    assert cell(page.model, row, KEY) == "Awaiting first bundle"
+    assert cell(page.model, row, KEY) == "Enrollment pending"
     assert cell(page.model, row, DAYS) == "–"
 
 

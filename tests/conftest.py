@@ -71,14 +71,43 @@ class CliResult:
     stderr: str
 
 
-def run_cli(*args: str, data_dir: Path | None = None, timeout: float = 120) -> CliResult:
-    """Run the real ``cplc-desk`` command in a subprocess."""
+# The account every CLI test runs as: ``init-station`` / ``init-hq`` create it as the desk's first
+# administrator (a station's supervisor, headquarters' administrator), later commands sign in
+# with it. Pass ``env={...}`` to run_cli to sign in otherwise (a value None removes the variable).
+CLI_USER = "admin"
+CLI_PASSWORD = "test-password-1"
+
+
+def run_cli(
+    *args: str,
+    data_dir: Path | None = None,
+    timeout: float = 120,
+    env: dict[str, str | None] | None = None,
+) -> CliResult:
+    """Run the real ``cplc-desk`` command in a subprocess, signed in as CLI_USER."""
     cmd = [sys.executable, "-m", "cplc_desk"]
     if data_dir is not None:
         cmd += ["--data-dir", str(data_dir)]
-    env = dict(os.environ, PYTHONIOENCODING="utf-8")
+    full_env = dict(
+        os.environ,
+        PYTHONIOENCODING="utf-8",
+        CPLC_DESK_USER=CLI_USER,
+        CPLC_DESK_PASSWORD=CLI_PASSWORD,
+    )
+    full_env.pop("CPLC_DESK_PASSWORD_FILE", None)
+    for key, value in (env or {}).items():
+        if value is None:
+            full_env.pop(key, None)
+        else:
+            full_env[key] = value
     proc = subprocess.run(
-        [*cmd, *args], capture_output=True, text=True, timeout=timeout, env=env, cwd=REPO_ROOT
+        [*cmd, *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=full_env,
+        cwd=REPO_ROOT,
+        stdin=subprocess.DEVNULL,
     )
     return CliResult(proc.returncode, proc.stdout, proc.stderr)
 

@@ -20,6 +20,7 @@ from cplc_desk.domain.clock import now_utc
 from cplc_desk.domain.enums import AuditAction
 from cplc_desk.domain.i18n import _
 from cplc_desk.domain.ids import uuid7
+from cplc_desk.domain.roles import Permission
 from cplc_desk.services import reference
 from cplc_desk.services.context import DeskContext, DeskIdentity, ServiceError
 from cplc_desk.storage import migrate, search
@@ -48,6 +49,7 @@ def ensure_hq_keys(ctx: DeskContext) -> bool:
     enc_path = ctx.paths.keys / keys.HQ_ENCRYPTION
     if sign_path.exists() and enc_path.exists():
         return False
+    ctx.require(Permission.MANAGE_KEYS)
     if sign_path.exists() != enc_path.exists():
         raise ServiceError(
             _(
@@ -86,6 +88,7 @@ def _hq_keys(ctx: DeskContext) -> tuple[Ed25519PrivateKey, X25519PrivateKey]:
 
 def enroll_station(ctx: DeskContext, code: str, out: Path) -> Path:
     """Write the enrollment file a station is set up from."""
+    ctx.require(Permission.ENROLL_STATION)
     identity = _require_hq(ctx)
     station = reference.station(ctx, code)
     if station is None:
@@ -151,6 +154,7 @@ def enroll_station(ctx: DeskContext, code: str, out: Path) -> Path:
 
 def revoke_station(ctx: DeskContext, code: str) -> int:
     """Revoke every active key of a station; its bundles are refused until it is re-enrolled."""
+    ctx.require(Permission.ENROLL_STATION)
     _require_hq(ctx)
     code = code.strip().upper()
     with ctx.unit_of_work() as s:
@@ -218,6 +222,7 @@ Progress = Callable[[int, int, str], None]
 def import_bundles(
     ctx: DeskContext, paths: Iterable[Path], progress: Progress | None = None
 ) -> list[BundleOutcome]:
+    ctx.require(Permission.IMPORT_BUNDLE)
     importer = _importer(ctx)
     files = bundle_files(paths)
     outcomes: list[BundleOutcome] = []
@@ -272,6 +277,7 @@ class Verification:
 
 def verify_bundle(ctx: DeskContext, path: Path) -> Verification:
     """Check a bundle (decrypt, structure, signature, key, members) without merging anything."""
+    ctx.require(Permission.IMPORT_BUNDLE)
     importer = _importer(ctx)
     try:
         decoded = importer.decode(path.read_bytes())
@@ -348,6 +354,7 @@ def open_bundle(ctx: DeskContext, path: Path, out_dir: Path) -> OpenedFiles:
     import it can only come from the bundle, and then a passing check proves the bundle intact,
     not who made it: the file name says so (``-UNBOUND``).
     """
+    ctx.require(Permission.IMPORT_BUNDLE)
     importer = _importer(ctx)
     try:
         decoded = importer.decode(path.read_bytes())
@@ -394,6 +401,7 @@ class StationSummary:
 
 
 def stations_overview(ctx: DeskContext) -> list[StationSummary]:
+    ctx.require(Permission.CITY_VIEW)
     _require_hq(ctx)
     out: list[StationSummary] = []
     with ctx.store.read() as s:

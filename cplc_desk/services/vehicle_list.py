@@ -22,6 +22,7 @@ from cplc_desk.domain.enums import RecordKind
 from cplc_desk.domain.i18n import _
 from cplc_desk.domain.ids import RecordNumber
 from cplc_desk.domain.records import name_key
+from cplc_desk.domain.roles import Permission
 from cplc_desk.domain.validation import (
     FieldError,
     mask_cnic,
@@ -258,6 +259,7 @@ def list_page(
     ctx: DeskContext, query: VehicleQuery, after: Cursor | None = None, limit: int = PAGE
 ) -> Page:
     """One page of matching vehicle reports, newest first, starting after ``after``."""
+    ctx.require(Permission.SEARCH)
     search = read_search(query.text)
     with ctx.store.read() as s:
         stmt = _filtered(query, search, walk=_dense(s, query, search))
@@ -277,6 +279,7 @@ def list_page(
 
 def count(ctx: DeskContext, query: VehicleQuery, cap: int = 1_000_000) -> int:
     """How many vehicle reports match (counting stops at ``cap``)."""
+    ctx.require(Permission.SEARCH)
     search = read_search(query.text)
     with ctx.store.read() as s:
         inner = _filtered(query, search, counting=True).limit(cap)
@@ -320,6 +323,7 @@ class VehicleDetail:
 
 
 def get(ctx: DeskContext, report_id: str) -> VehicleDetail:
+    ctx.require(Permission.SEARCH)
     with ctx.store.read() as s:
         r = s.get(VehicleReport, report_id)
         if r is None or r.deleted_at is not None:

@@ -12,8 +12,8 @@ from cplc_desk.cli import signin
 from cplc_desk.cli.common import CliError, Subparsers
 from cplc_desk.domain.i18n import _
 from cplc_desk.services import csv_import, reference, setup, sync_station, vehicles
-from cplc_desk.services.check import check_store
 from cplc_desk.services.accounts import NewAccount
+from cplc_desk.services.check import check_store
 from cplc_desk.services.context import DeskContext
 from cplc_desk.services.stats import store_stats
 

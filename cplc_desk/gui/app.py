@@ -6,6 +6,7 @@ desk, first-run setup, signing in, the demo desk, and the main window.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Sequence
 
@@ -138,8 +139,6 @@ def run_gui(paths: DeskPaths, demo: bool) -> int:
     try:
         return app.exec()
     finally:
-        try:
+        with contextlib.suppress(ServiceError, StoreError):
             accounts.sign_out(started.ctx)  # audited: the shift at this desk ended
-        except (ServiceError, StoreError):
-            pass
         started.ctx.close()

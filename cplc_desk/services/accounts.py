@@ -40,8 +40,15 @@ MIN_IDLE_MINUTES = 1
 MAX_IDLE_MINUTES = 240
 
 _hasher = PasswordHasher()
-# Verified against when the name is unknown, so a wrong name costs as long as a wrong password.
-_DUMMY_HASH = _hasher.hash("not a password of anyone")
+_dummy_hash: list[str] = []
+
+
+def _dummy() -> str:
+    """Verified against when the name is unknown, so a wrong name costs as long as a wrong
+    password. Made on first use, not at import (the window imports this module at start)."""
+    if not _dummy_hash:
+        _dummy_hash.append(_hasher.hash("not a password of anyone"))
+    return _dummy_hash[0]
 
 
 class LoginFailedError(ServiceError):
@@ -229,7 +236,7 @@ def authenticate(ctx: DeskContext, username: str, password: str) -> Actor:
         account = s.scalar(select(Account).where(Account.username == typed)) if typed else None
         now = now_utc()
         if account is None:
-            _verify(_DUMMY_HASH, password)
+            _verify(_dummy(), password)
             _audit_as(ctx, s, typed, AuditAction.LOGIN_FAILED, {"reason": "unknown"})
             failure = LoginFailedError(_wrong())
         elif account.locked_until is not None and account.locked_until > now:

@@ -3,6 +3,7 @@ boxes that record what they would have said instead of waiting for a click."""
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,6 +58,17 @@ def shown_messages(monkeypatch: pytest.MonkeyPatch) -> list[ShownMessage]:
     for name in ("choose_folder", "choose_file", "choose_files", "choose_save_file"):
         monkeypatch.setattr(dialogs, name, refuse_chooser)
     return shown
+
+
+@pytest.fixture(autouse=True)
+def _collect_garbage_between_tests() -> Iterator[None]:
+    """Closed dialogs' Python wrappers sit in reference cycles until the garbage collector runs.
+    Collected here, between tests, rather than at whatever moment a later test's allocations
+    trigger it, which under PySide6 6.12 can be while that test's worker thread is inside a
+    service call (a crash seen in test_complaint_form once the accounts change shifted the
+    allocation counts)."""
+    yield
+    gc.collect()
 
 
 @pytest.fixture(autouse=True)

@@ -7,6 +7,8 @@ the first out (the services audit both).
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
@@ -36,33 +38,48 @@ _INPUT_EVENTS = frozenset(
 
 
 class IdleWatcher(QObject):
-    """Emits ``idle`` once after ``msec`` without keyboard or mouse input anywhere in the app."""
+    """Emits ``idle`` once after ``msec`` without keyboard or mouse input anywhere in the app.
+
+    Input only notes the time (no Qt call per mouse move); a timer looks at it every second.
+    """
 
     idle = Signal()
 
     def __init__(self, msec: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._limit = msec / 1000
+        self._last_input = time.monotonic()
         self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(msec)
-        self.timer.timeout.connect(self.idle)
+        self.timer.setInterval(self._tick(msec))
+        self.timer.timeout.connect(self._check)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
 
+    @staticmethod
+    def _tick(msec: int) -> int:
+        return max(10, min(msec, 1000))
+
     def set_interval(self, msec: int) -> None:
-        self.timer.setInterval(msec)
+        self._limit = msec / 1000
+        self.timer.setInterval(self._tick(msec))
         self.restart()
 
     def restart(self) -> None:
+        self._last_input = time.monotonic()
         self.timer.start()
 
     def stop(self) -> None:
         self.timer.stop()
 
+    def _check(self) -> None:
+        if time.monotonic() - self._last_input >= self._limit:
+            self.timer.stop()
+            self.idle.emit()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _INPUT_EVENTS and self.timer.isActive():
-            self.timer.start()
+        if event.type() in _INPUT_EVENTS:
+            self._last_input = time.monotonic()
         return False
 
     def remove(self) -> None:

@@ -64,9 +64,9 @@ def shown_messages(monkeypatch: pytest.MonkeyPatch) -> list[ShownMessage]:
 def _collect_garbage_between_tests() -> Iterator[None]:
     """Closed dialogs' Python wrappers sit in reference cycles until the garbage collector runs.
     Collected here, between tests, rather than at whatever moment a later test's allocations
-    trigger it, which under PySide6 6.12 can be while that test's worker thread is inside a
-    service call (a crash seen in test_complaint_form once the accounts change shifted the
-    allocation counts)."""
+    trigger it. Without this, test_complaint_form's last test segfaults (PySide6 6.12.0, Python
+    3.11) while its form's worker thread is inside a service call, once the accounts change
+    shifted allocation counts; the root cause is not found yet."""
     yield
     gc.collect()
 

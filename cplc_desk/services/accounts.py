@@ -237,7 +237,8 @@ def authenticate(ctx: DeskContext, username: str, password: str) -> Actor:
         now = now_utc()
         if account is None:
             _verify(_dummy(), password)
-            _audit_as(ctx, s, typed, AuditAction.LOGIN_FAILED, {"reason": "unknown"})
+            # Not the typed name: it may be a password typed into the wrong box.
+            _audit_as(ctx, s, "-", AuditAction.LOGIN_FAILED, {"reason": "unknown"})
             failure = LoginFailedError(_wrong())
         elif account.locked_until is not None and account.locked_until > now:
             _audit_as(ctx, s, typed, AuditAction.LOGIN_FAILED, {"reason": "locked"})

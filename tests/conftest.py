@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from cli_account import CLI_ENV, add_cli_admin
 
 from cplc_desk.paths import DB_FILENAME, ENV_DATA_DIR, DeskPaths
 from cplc_desk.services import setup
@@ -32,6 +33,10 @@ def _isolated_environment(
     monkeypatch.setenv(ENV_DATA_DIR, str(tmp_path_factory.mktemp("default-data")))
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
+    # Commands started by tests sign in as the CLI test account (see tests/cli_account.py).
+    for key, value in CLI_ENV.items():
+        monkeypatch.setenv(key, value)
+    monkeypatch.delenv("CPLC_DESK_PASSWORD_FILE", raising=False)
 
 
 @pytest.fixture(scope="session")
@@ -71,14 +76,32 @@ class CliResult:
     stderr: str
 
 
-def run_cli(*args: str, data_dir: Path | None = None, timeout: float = 120) -> CliResult:
-    """Run the real ``cplc-desk`` command in a subprocess."""
+def run_cli(
+    *args: str,
+    data_dir: Path | None = None,
+    timeout: float = 120,
+    env: dict[str, str | None] | None = None,
+) -> CliResult:
+    """Run the real ``cplc-desk`` command in a subprocess, signed in as the CLI test account
+    (tests/cli_account.py). ``env`` overrides variables; a value None removes one."""
     cmd = [sys.executable, "-m", "cplc_desk"]
     if data_dir is not None:
         cmd += ["--data-dir", str(data_dir)]
-    env = dict(os.environ, PYTHONIOENCODING="utf-8")
+    full_env = dict(os.environ, PYTHONIOENCODING="utf-8", **CLI_ENV)
+    full_env.pop("CPLC_DESK_PASSWORD_FILE", None)
+    for key, value in (env or {}).items():
+        if value is None:
+            full_env.pop(key, None)
+        else:
+            full_env[key] = value
     proc = subprocess.run(
-        [*cmd, *args], capture_output=True, text=True, timeout=timeout, env=env, cwd=REPO_ROOT
+        [*cmd, *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=full_env,
+        cwd=REPO_ROOT,
+        stdin=subprocess.DEVNULL,
     )
     return CliResult(proc.returncode, proc.stdout, proc.stderr)
 
@@ -86,3 +109,10 @@ def run_cli(*args: str, data_dir: Path | None = None, timeout: float = 120) -> C
 @pytest.fixture
 def cli():
     return run_cli
+
+
+@pytest.fixture
+def cli_account(station: DeskContext) -> None:
+    """The ``station`` desk (set up through the services) with the CLI test account, for tests
+    that then drive it through the CLI."""
+    add_cli_admin(station)

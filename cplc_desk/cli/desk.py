@@ -9,9 +9,11 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from cplc_desk.cli import signin
 from cplc_desk.cli.common import CliError, Subparsers
 from cplc_desk.domain.i18n import _
 from cplc_desk.services import csv_import, reference, setup, sync_station, vehicles
+from cplc_desk.services.accounts import NewAccount
 from cplc_desk.services.check import check_store
 from cplc_desk.services.context import DeskContext
 from cplc_desk.services.stats import store_stats
@@ -40,15 +42,17 @@ def register(sub: Subparsers) -> None:
         metavar="N",
         help=_("with --snapshot: leave N receipt numbers unused (printed on the old PC)"),
     )
-    p.set_defaults(handler=cmd_init_station)
+    _admin_options(p, _("the station's supervisor"))
+    p.set_defaults(handler=cmd_init_station, account=signin.SETUP)
 
     p = sub.add_parser("init-hq", help=_("set this desk up as headquarters (creates its keys)"))
     p.add_argument("--name", required=True)
-    p.set_defaults(handler=cmd_init_hq)
+    _admin_options(p, _("headquarters' administrator"))
+    p.set_defaults(handler=cmd_init_hq, account=signin.SETUP)
 
     p = sub.add_parser("stations", help=_("list police stations and their codes"))
     p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_stations)
+    p.set_defaults(handler=cmd_stations, account=signin.NO_ACCOUNT)
 
     p = sub.add_parser("import-csv", help=_("import a legacy register kept in a spreadsheet"))
     p.add_argument("register", choices=sorted(csv_import.KINDS), help=_("which register"))
@@ -75,7 +79,26 @@ def register(sub: Subparsers) -> None:
 
     p = sub.add_parser("check", help=_("check that the store is whole and untampered"))
     p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_check)
+    # No account: a technician checks a desk whose people may have forgotten their passwords;
+    # the report holds counts and integrity problems, never personal data.
+    p.set_defaults(handler=cmd_check, account=signin.NO_ACCOUNT)
+
+
+def _admin_options(p: argparse.ArgumentParser, who: str) -> None:
+    p.add_argument(
+        "--admin",
+        metavar="USERNAME",
+        help=_(
+            "the first account, {who} (default: ${env}); its password is asked for, or read "
+            "from ${pw} or the password file"
+        ).format(who=who, env=signin.ENV_USER, pw=signin.ENV_PASSWORD),
+    )
+    p.add_argument("--display-name", default="", help=_("the first account's full name"))
+
+
+def _new_admin(ctx: DeskContext, args: argparse.Namespace) -> NewAccount | None:
+    """The first administrator when this run sets the desk up (None for an existing desk)."""
+    return signin.new_admin(args) if ctx.identity() is None else None
 
 
 def cmd_init_station(ctx: DeskContext, args: argparse.Namespace) -> int:
@@ -84,7 +107,7 @@ def cmd_init_station(ctx: DeskContext, args: argparse.Namespace) -> int:
 
         return cmd_init_from_snapshot(ctx, args)
     if args.enrollment is not None:
-        identity = sync_station.enroll_from_file(ctx, args.enrollment)
+        identity = sync_station.enroll_from_file(ctx, args.enrollment, admin=_new_admin(ctx, args))
         print(
             _("This desk is {name} ({code}), enrolled with headquarters.").format(
                 name=identity.name, code=identity.code
@@ -93,13 +116,13 @@ def cmd_init_station(ctx: DeskContext, args: argparse.Namespace) -> int:
         return 0
     if not args.code:
         raise CliError(_("Give --code CODE, or --enrollment FILE from headquarters."))
-    identity = setup.init_station(ctx, args.code, args.name)
+    identity = setup.init_station(ctx, args.code, args.name, admin=_new_admin(ctx, args))
     print(_("This desk is now {name} ({code}).").format(name=identity.name, code=identity.code))
     return 0
 
 
 def cmd_init_hq(ctx: DeskContext, args: argparse.Namespace) -> int:
-    identity = setup.init_hq(ctx, args.name)
+    identity = setup.init_hq(ctx, args.name, admin=_new_admin(ctx, args))
     print(_("This desk is now headquarters: {name}.").format(name=identity.name))
     return 0
 

@@ -1,5 +1,7 @@
 """The ``cplc-desk`` command. With no subcommand it opens the desk's window.
 
+Commands run as a signed-in account (see :mod:`cplc_desk.cli.signin`).
+
 Exit codes: 0 success; 1 refused or failed (one-line reason on stderr); 2 wrong usage;
 import-csv exits 1 when some rows were not imported (the good rows are kept).
 
@@ -19,11 +21,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from cplc_desk import __version__
-from cplc_desk.cli import audit, backup, desk, hotlist, recovery, sync, vehicles
+from cplc_desk.cli import audit, backup, desk, hotlist, recovery, signin, sync, vehicles
 from cplc_desk.cli.common import CliError
 from cplc_desk.domain.i18n import _
 from cplc_desk.paths import ENV_DATA_DIR, DeskPaths
-from cplc_desk.services.context import DeskContext, ServiceError, open_desk
+from cplc_desk.services.context import Actor, DeskContext, ServiceError, open_desk
 from cplc_desk.storage.migrate import StoreError
 
 log = logging.getLogger("cplc_desk")
@@ -36,6 +38,7 @@ COMMAND_MODULES = (
     recovery,
     backup,
     audit,
+    signin,
 )
 
 
@@ -60,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help=_("use a throwaway station filled with sample records (deleted on exit)"),
     )
+    signin.add_global_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES:
         module.register(sub)
@@ -83,7 +87,8 @@ def _setup_logging(paths: DeskPaths) -> None:
 
 def _open(paths: DeskPaths) -> DeskContext:
     try:
-        return open_desk(paths)
+        # Nobody until the command's account signs in (see cli/signin).
+        return open_desk(paths, actor=Actor.nobody())
     except (StoreError, ServiceError) as exc:
         raise CliError(str(exc)) from None
 
@@ -92,7 +97,7 @@ def _demo_desk(tmp: Path) -> DeskContext:
     from cplc_desk.services import demo
 
     ctx = _open(DeskPaths(tmp))
-    demo.populate(ctx)
+    demo.populate(ctx)  # signs the demo desk's supervisor in
     return ctx
 
 
@@ -120,6 +125,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return int(run_gui(paths, demo=bool(demo_dir)))
         ctx = _demo_desk(paths.data_dir) if demo_dir else _open(paths)
         try:
+            if not ctx.actor.signed_in:
+                signin.sign_in(ctx, args)
             return handler(ctx, args)
         except (ServiceError, StoreError) as exc:
             raise CliError(str(exc)) from None

@@ -7,6 +7,7 @@ import json
 from datetime import datetime
 from pathlib import Path
 
+from cplc_desk.cli import signin
 from cplc_desk.cli.common import CliError, Subparsers
 from cplc_desk.domain.i18n import _
 from cplc_desk.services import station_recovery
@@ -109,7 +110,11 @@ def cmd_init_from_snapshot(ctx: DeskContext, args: argparse.Namespace) -> int:
     if args.enrollment is None:
         raise CliError(_("A snapshot opens only with its enrollment file: give --enrollment FILE."))
     r = station_recovery.restore_station(
-        ctx, args.enrollment, args.snapshot, skip_numbers=args.skip_numbers
+        ctx,
+        args.enrollment,
+        args.snapshot,
+        skip_numbers=args.skip_numbers,
+        admin=signin.new_admin(args) if ctx.identity() is None else None,
     )
     print(
         _("This desk is {name} ({code}), enrolled with headquarters and restored from its snapshot.")

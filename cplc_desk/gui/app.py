@@ -1,11 +1,12 @@
 """Starting the desk's window: the application object, translations, layout direction, opening the
-desk, first-run setup, the demo desk, and the main window.
+desk, first-run setup, signing in, the demo desk, and the main window.
 
 :func:`run_gui` only strings together steps that tests call one by one, without ``app.exec()``.
 """
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Sequence
 
@@ -16,10 +17,12 @@ from PySide6.QtWidgets import QApplication, QDialog
 from cplc_desk import __version__
 from cplc_desk.gui import dialogs, gc_guard, qtfix
 from cplc_desk.gui.demo_progress import populate_demo
+from cplc_desk.gui.login_dialog import FirstAdminDialog, LoginDialog
 from cplc_desk.gui.main_window import MainWindow
 from cplc_desk.gui.setup_dialog import DeskSetupDialog
 from cplc_desk.paths import APP_AUTHOR, APP_NAME, DeskPaths, resource_path
-from cplc_desk.services.context import DeskContext, ServiceError, open_desk
+from cplc_desk.services import accounts
+from cplc_desk.services.context import Actor, DeskContext, ServiceError, open_desk
 from cplc_desk.storage.migrate import StoreError
 
 # A plain name lupdate recognises, with the context written at each call.
@@ -70,10 +73,12 @@ def apply_layout_direction(app: QApplication, locale: QLocale | None = None) -> 
 def open_context(paths: DeskPaths) -> DeskContext | None:
     """The open desk, or None after telling the person why it could not be opened."""
     try:
-        return open_desk(paths)
+        ctx = open_desk(paths)
     except (StoreError, ServiceError) as exc:
         dialogs.show_error(None, translate("App", "CPLC Desk cannot open its data"), str(exc))
         return None
+    ctx.actor = Actor.nobody()  # until someone signs in
+    return ctx
 
 
 def ensure_set_up(ctx: DeskContext) -> bool:
@@ -88,6 +93,22 @@ def ensure_set_up(ctx: DeskContext) -> bool:
     return accepted and ctx.identity() is not None
 
 
+def ensure_signed_in(ctx: DeskContext) -> bool:
+    """True once an account is signed in: the person set the desk up just now, or signs in (a
+    desk set up before accounts existed first gets its administrator)."""
+    if ctx.actor.signed_in:
+        return True
+    if not accounts.has_accounts(ctx):
+        dialog: QDialog = FirstAdminDialog(ctx)
+    else:
+        dialog = LoginDialog(ctx)
+    try:
+        accepted = dialogs.run_modal(dialog) == QDialog.DialogCode.Accepted
+    finally:
+        dialog.deleteLater()
+    return accepted and ctx.actor.signed_in
+
+
 def start_desk(paths: DeskPaths, demo: bool = False) -> MainWindow | int:
     """Everything before the event loop. Returns the main window (not yet shown), or the exit
     code when there is no window to show: 1 if the desk could not be opened or filled, 0 if the
@@ -99,7 +120,7 @@ def start_desk(paths: DeskPaths, demo: bool = False) -> MainWindow | int:
         if demo and not populate_demo(ctx):
             ctx.close()
             return 1
-        if not ensure_set_up(ctx):
+        if not ensure_set_up(ctx) or not ensure_signed_in(ctx):
             ctx.close()
             return 0
         return MainWindow(ctx, demo=demo, auto_backup=True)
@@ -119,4 +140,6 @@ def run_gui(paths: DeskPaths, demo: bool) -> int:
     try:
         return app.exec()
     finally:
+        with contextlib.suppress(ServiceError, StoreError):
+            accounts.sign_out(started.ctx)  # audited: the shift at this desk ended
         started.ctx.close()

@@ -30,8 +30,9 @@ from PySide6.QtWidgets import (
 
 from cplc_desk.domain.clock import now_utc, to_local
 from cplc_desk.domain.enums import ComplaintStatus
+from cplc_desk.domain.roles import Permission
 from cplc_desk.domain.validation import FieldError
-from cplc_desk.domain.workflow import check_transition
+from cplc_desk.domain.workflow import OPEN_STATUSES, check_transition
 from cplc_desk.gui import names
 from cplc_desk.gui.complaint_actions import FollowUpBox, StatusChangeBox
 from cplc_desk.gui.complaint_jobs import JobQueue
@@ -254,7 +255,18 @@ class ComplaintDetailDialog(QDialog):
         self.narrative_label.setText(d.narrative)
         self.timeline.set_entries(d.timeline)
         today = to_local(now_utc()).date()
-        self.status_box.set_choices(d.status, d.allowed_statuses, today)
+        allowed = d.allowed_statuses
+        supervised = ComplaintStatus(d.status) not in OPEN_STATUSES and not self.ctx.actor.permits(
+            Permission.CORRECT_CLOSED
+        )
+        # The service refuses anyway; a volunteer is not offered what only a supervisor may do.
+        self.status_box.set_choices(d.status, () if supervised else allowed, today)
+        if supervised and allowed:
+            self.status_box.final_label.setText(
+                self.tr("This complaint is {status}: only a supervisor can change it.").format(
+                    status=names.complaint_status(d.status)
+                )
+            )
         self.follow_up_box.reset(d.status, today)
         self.action_tabs.setEnabled(True)
         self.receipt_panel.setEnabled(True)

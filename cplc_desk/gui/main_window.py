@@ -1,5 +1,6 @@
 """The desk's main window: navigation on the leading side, one page per area, menus and a status
-bar saying which desk this is, where its data lives and how many records it holds."""
+bar saying which desk this is, who is signed in, where its data lives and how many records it
+holds. It locks itself (a cover over the pages) after idle time, by hand or on signing out."""
 
 from __future__ import annotations
 
@@ -11,31 +12,35 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QSho
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QSizePolicy,
     QStackedWidget,
     QWidget,
 )
 
 from cplc_desk import __version__
-from cplc_desk.domain.roles import Permission
+from cplc_desk.domain.roles import Permission, role_label
 from cplc_desk.gui import dialogs, names
+from cplc_desk.gui.accounts_page import AccountsDialog, ChangePasswordDialog
 from cplc_desk.gui.areas import COMPLAINTS, CONFLICTS, OVERVIEW, REPORTS, SYNC, VEHICLES, areas
 from cplc_desk.gui.audit_viewer import AuditViewerDialog
 from cplc_desk.gui.background import BackgroundTask
 from cplc_desk.gui.complaints_page import ComplaintsPage
 from cplc_desk.gui.conflicts_page import ConflictsPage
 from cplc_desk.gui.count_widgets import format_count
+from cplc_desk.gui.lock_screen import IdleWatcher, LockScreen
 from cplc_desk.gui.overview_page import OverviewPage
 from cplc_desk.gui.reports_page import ReportsPage
 from cplc_desk.gui.stations_page import StationsPage
 from cplc_desk.gui.sync_page import SyncPage
 from cplc_desk.gui.vehicles_page import VehiclesPage
-from cplc_desk.services import backup
+from cplc_desk.services import accounts, backup
 from cplc_desk.services.context import DeskContext, ServiceError
 from cplc_desk.services.stats import StoreStats, store_stats
 from cplc_desk.storage.migrate import StoreError
@@ -107,19 +112,12 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
         self._keys: list[str] = []
-        page_classes = {**PAGE_CLASSES, **(HQ_PAGE_CLASSES if self.headquarters else {})}
         for area in areas(self.headquarters):
             item = QListWidgetItem(self.style().standardIcon(area.icon), area.title)
             item.setToolTip(area.purpose)
             self.nav.addItem(item)
-            page = page_classes[area.key](ctx)
-            page.setObjectName(f"{area.key}Page")
-            changed = getattr(page, "records_changed", None)
-            if changed is not None:
-                changed.connect(self.refresh)
-            self.pages[area.key] = page
-            self.stack.addWidget(page)
             self._keys.append(area.key)
+        self._build_pages()
 
         central = QWidget()
         # A horizontal layout follows the layout direction: navigation sits on the right in Urdu.
@@ -128,13 +126,41 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
+        # The lock screen covers the pages; both live in one stack so nothing shows through.
+        self.lock_screen = LockScreen(ctx, demo=demo)
+        self.lock_screen.unlocked.connect(self._on_unlocked)
+        self.cover = QStackedWidget()
+        self.cover.addWidget(central)
+        self.cover.addWidget(self.lock_screen)
+        self.setCentralWidget(self.cover)
 
         self._build_menus()
         self._build_status_bar()
         self.nav.currentRowChanged.connect(self._on_nav_row)
         self.nav.setCurrentRow(0)
+        self.idle = IdleWatcher(accounts.idle_lock_minutes(ctx) * 60_000, self)
+        self.idle.idle.connect(self.lock_idle)
+        self.idle.restart()
+        self._apply_account()
         self.refresh()
+
+    def _build_pages(self) -> None:
+        """The pages, for the account signed in now (each hides what its role may not do)."""
+        page_classes = {**PAGE_CLASSES, **(HQ_PAGE_CLASSES if self.headquarters else {})}
+        current = max(self.stack.currentIndex(), 0)
+        for index, key in enumerate(self._keys):
+            page = page_classes[key](self.ctx)
+            page.setObjectName(f"{key}Page")
+            changed = getattr(page, "records_changed", None)
+            if changed is not None:
+                changed.connect(self.refresh)
+            old = self.pages.get(key)
+            if old is not None:
+                self.stack.removeWidget(old)
+                old.deleteLater()
+            self.pages[key] = page
+            self.stack.insertWidget(index, page)
+        self.stack.setCurrentIndex(current)
 
     # ------------------------------------------------------------------ building
 
@@ -162,6 +188,24 @@ class MainWindow(QMainWindow):
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.close)
         file_menu.addAction(self.quit_action)
+
+        account_menu = self.menuBar().addMenu(self.tr("&Account"))
+        self.lock_action = QAction(self.tr("&Lock"), self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.triggered.connect(self.lock)
+        self.sign_out_action = QAction(self.tr("&Sign out"), self)
+        self.sign_out_action.triggered.connect(self.sign_out)
+        self.password_action = QAction(self.tr("Change my &password…"), self)
+        self.password_action.triggered.connect(self.change_password)
+        self.accounts_action = QAction(self.tr("&Manage accounts…"), self)
+        self.accounts_action.triggered.connect(self.manage_accounts)
+        for action in (
+            self.lock_action,
+            self.sign_out_action,
+            self.password_action,
+            self.accounts_action,
+        ):
+            account_menu.addAction(action)
 
         # The page shortcuts live in a menu so people can discover them.
         go_menu = self.menuBar().addMenu(self.tr("&Go"))
@@ -212,13 +256,118 @@ class MainWindow(QMainWindow):
         # A long path may be cut short by a narrow window; the tooltip keeps all of it.
         self.data_status.setMinimumWidth(1)
         self.records_status = QLabel()
-        for label in (self.desk_status, self.data_status, self.records_status):
+        self.user_status = QLabel()
+        for label in (self.desk_status, self.user_status, self.data_status, self.records_status):
             label.setContentsMargins(6, 0, 6, 0)
         bar.addWidget(self.desk_status)
+        bar.addWidget(self.user_status)
         bar.addWidget(self.data_status, 1)
         bar.addPermanentWidget(self.records_status)
 
     # ------------------------------------------------------------------ behaviour
+
+    # ------------------------------------------------------------------ accounts and the lock
+
+    def is_locked(self) -> bool:
+        return self.cover.currentWidget() is self.lock_screen
+
+    def _apply_account(self) -> None:
+        actor = self.ctx.actor
+        if actor.signed_in and actor.role is not None:
+            self.user_status.setText(
+                self.tr("Signed in: {name} ({role})").format(
+                    name=actor.username, role=role_label(actor.role)
+                )
+            )
+        else:
+            self.user_status.setText(self.tr("Not signed in"))
+        self.accounts_action.setVisible(actor.permits(Permission.MANAGE_ACCOUNTS))
+        # Built before anyone signs in: follow whoever is signed in now.
+        if hasattr(self, "audit_action"):
+            self.audit_action.setEnabled(actor.permits(Permission.READ_AUDIT))
+            self.backup_action.setEnabled(actor.permits(Permission.BACKUP))
+            self.backup_folder_action.setEnabled(actor.permits(Permission.BACKUP))
+
+    def _close_dialogs(self) -> None:
+        """Forms and other dialogs would stay usable above the cover: close them. A form in
+        progress keeps its draft, offered back when it is opened again."""
+        for widget in QApplication.topLevelWidgets():
+            if widget is self or not isinstance(widget, QDialog) or not widget.isVisible():
+                continue
+            is_busy = getattr(widget, "is_busy", None)
+            if is_busy is not None and is_busy():
+                continue  # an import cannot stop half-way; it shows only its progress
+            save = getattr(widget, "save_draft_now", None)
+            if save is not None:
+                save()
+            widget.done(QDialog.DialogCode.Rejected)
+
+    def _cover(self) -> None:
+        self._close_dialogs()
+        self.lock_screen.prepare()
+        self.cover.setCurrentWidget(self.lock_screen)
+        self.idle.stop()
+        # No menu or shortcut reaches the pages behind the cover.
+        self.menuBar().setEnabled(False)
+        for action in self._menu_actions():
+            action.setEnabled(False)
+        self._apply_account()
+
+    def _menu_actions(self) -> list[QAction]:
+        return [a for menu in self.menuBar().findChildren(QMenu) for a in menu.actions()]
+
+    def lock(self, reason: str = "manual") -> None:
+        """Cover the window; the account stays signed in behind the lock."""
+        if self.is_locked():
+            return
+        accounts.lock_session(self.ctx, reason)
+        self._cover()
+
+    def lock_idle(self) -> None:
+        self.lock("idle")
+
+    def sign_out(self) -> None:
+        if self.busy_pages():
+            dialogs.show_information(
+                self,
+                self.tr("Still working"),
+                self.tr("A bundle is still being written or imported. Sign out once it is done."),
+            )
+            return
+        accounts.sign_out(self.ctx)
+        # The pages are rebuilt for whoever signs in next; until then the cover hides them.
+        self._cover()
+
+    def _on_unlocked(self, same_user: bool) -> None:
+        if not same_user:
+            # Another person: fresh pages for their role, nothing of the last person's work.
+            self._build_pages()
+        self.menuBar().setEnabled(True)
+        for action in self._menu_actions():
+            action.setEnabled(True)
+        self.cover.setCurrentIndex(0)
+        self._apply_account()
+        self.idle.set_interval(accounts.idle_lock_minutes(self.ctx) * 60_000)
+        self.refresh()
+
+    def change_password(self) -> None:
+        dialog = ChangePasswordDialog(self.ctx, self)
+        try:
+            if dialogs.run_modal(dialog):
+                dialogs.show_information(
+                    self, self.tr("Password changed"), self.tr("Your password is changed.")
+                )
+        finally:
+            dialog.deleteLater()
+
+    def manage_accounts(self) -> None:
+        dialog = AccountsDialog(self.ctx, self)
+        try:
+            dialogs.run_modal(dialog)
+        finally:
+            dialog.deleteLater()
+        self._apply_account()  # one's own role may have changed
+        self.idle.set_interval(accounts.idle_lock_minutes(self.ctx) * 60_000)
 
     def current_key(self) -> str:
         return self._keys[self.stack.currentIndex()]
@@ -327,7 +476,6 @@ class MainWindow(QMainWindow):
             not self.auto_backup
             or not self.isVisible()  # closed: the store is no longer ours to use
             or self._backup_task.is_running()
-            or not self.ctx.actor.permits(Permission.BACKUP)
         ):
             return
         ctx = self.ctx
@@ -340,7 +488,7 @@ class MainWindow(QMainWindow):
         )
 
     def _backup_on_close(self) -> None:
-        if not self.auto_backup or not self.ctx.actor.permits(Permission.BACKUP):
+        if not self.auto_backup:
             return
         self.statusBar().showMessage(self.tr("Writing the backup…"))
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -367,6 +515,7 @@ class MainWindow(QMainWindow):
             return
         self._backup_timer.stop()
         self._backup_on_close()
+        self.idle.remove()
         super().closeEvent(event)
 
     def show_about(self) -> None:

@@ -1,5 +1,8 @@
 """The first-run dialog: is this desk at a police station (which one?) or headquarters?
 
+It also asks for the desk's first account, its administrator (a station's supervisor,
+headquarters' administrator), who is signed in once the desk is set up.
+
 On OK it calls the setup service. A refusal keeps the dialog open with the service's message shown
 in red under the form, so the person can correct their choice without starting over.
 """
@@ -20,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cplc_desk.gui.login_dialog import AdminFieldsWidget
 from cplc_desk.gui.station_picker import StationPickerWidget
 from cplc_desk.gui.typography import emphasise
 from cplc_desk.services import reference, setup
@@ -83,6 +87,9 @@ class DeskSetupDialog(QDialog):
         self._pages.addWidget(station_page)
         self._pages.addWidget(hq_page)
 
+        admin_heading = emphasise(QLabel(self.tr("Your account, which manages the others:")))
+        self.admin_fields = AdminFieldsWidget()
+
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #b00020;")
@@ -103,6 +110,8 @@ class DeskSetupDialog(QDialog):
         layout.addWidget(self.hq_radio)
         layout.addSpacing(6)
         layout.addWidget(self._pages, 1)
+        layout.addWidget(admin_heading)
+        layout.addWidget(self.admin_fields)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
 
@@ -110,6 +119,8 @@ class DeskSetupDialog(QDialog):
         self.picker.station_changed.connect(self._on_station)
         self.picker.station_activated.connect(self.accept)
         self.hq_name_edit.textChanged.connect(self._update_ok)
+        self.admin_fields.username_edit.textChanged.connect(self._update_ok)
+        self.admin_fields.password_edit.textChanged.connect(self._update_ok)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -132,6 +143,8 @@ class DeskSetupDialog(QDialog):
         return self.station_radio.isChecked()
 
     def is_valid(self) -> bool:
+        if not self.admin_fields.is_filled():
+            return False
         if self.is_station():
             return self.picker.selected_station() is not None
         return bool(self.hq_name_edit.text().strip())
@@ -167,13 +180,14 @@ class DeskSetupDialog(QDialog):
         if not self.is_valid():
             return
         try:
+            admin = self.admin_fields.new_account()
             if self.is_station():
                 station = self.picker.selected_station()
                 assert station is not None
                 name = self.desk_name_edit.text().strip() or None
-                self.identity = setup.init_station(self.ctx, station.code, name)
+                self.identity = setup.init_station(self.ctx, station.code, name, admin=admin)
             else:
-                self.identity = setup.init_hq(self.ctx, self.hq_name_edit.text())
+                self.identity = setup.init_hq(self.ctx, self.hq_name_edit.text(), admin=admin)
         except (ServiceError, StoreError) as exc:
             self.show_error(str(exc))
             return

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from cplc_desk.domain.clock import now_utc, to_local
+from cplc_desk.domain.roles import Permission
 from cplc_desk.gui import dialogs, settings
 from cplc_desk.gui.areas import SYNC, area
 from cplc_desk.gui.count_widgets import format_count
@@ -35,6 +36,7 @@ from cplc_desk.gui.formats import format_datetime
 from cplc_desk.gui.import_dialog import ImportDialog
 from cplc_desk.gui.message_banner import ERROR, SUCCESS, MessageBanner
 from cplc_desk.gui.page_heading import area_heading
+from cplc_desk.gui.permissions import show_if_permitted
 from cplc_desk.gui.stations_model import (
     CODE_ROLE,
     GAP,
@@ -77,6 +79,14 @@ class StationsPage(QWidget):
         self.enroll_button.clicked.connect(self.enroll_station)
         self.reenroll_button.clicked.connect(self.reenroll_selected)
         self.revoke_button.clicked.connect(self.revoke_selected)
+        show_if_permitted(ctx, Permission.IMPORT_BUNDLE, self.import_button)
+        show_if_permitted(
+            ctx,
+            Permission.ENROLL_STATION,
+            self.enroll_button,
+            self.reenroll_button,
+            self.revoke_button,
+        )
         self.reenroll_button.setToolTip(
             self.tr("Write a new enrollment file for the selected station (a new computer, say)")
         )

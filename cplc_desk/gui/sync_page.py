@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from cplc_desk.domain.clock import now_utc
+from cplc_desk.domain.roles import Permission
 from cplc_desk.gui import dialogs, settings
 from cplc_desk.gui.areas import SYNC, area
 from cplc_desk.gui.background import BackgroundTask, Progress
@@ -35,6 +36,7 @@ from cplc_desk.gui.count_widgets import CountTile, format_count
 from cplc_desk.gui.formats import NOTHING, format_datetime
 from cplc_desk.gui.message_banner import ERROR, INFO, SUCCESS, WARNING, MessageBanner
 from cplc_desk.gui.page_heading import area_heading
+from cplc_desk.gui.permissions import show_if_permitted
 from cplc_desk.gui.typography import make_quiet
 from cplc_desk.services import hotlist, sync_station
 from cplc_desk.services.context import DeskContext, ServiceError
@@ -116,6 +118,9 @@ class SyncPage(QWidget):
         self.again_spin.setMinimum(1)
         self.again_button = QPushButton(self.tr("Write a bundle again…"))
         self.again_button.clicked.connect(self.write_again)
+        show_if_permitted(
+            ctx, Permission.EXPORT_BUNDLE, self.export_button, self.again_button, self.enroll_button
+        )
         again_label = QLabel(self.tr("Bundle number:"))
         again_label.setBuddy(self.again_spin)
         again_hint = make_quiet(

@@ -279,6 +279,7 @@ def list_page(
     ctx: DeskContext, query: ComplaintQuery, after: Cursor | None = None, limit: int = PAGE
 ) -> Page:
     """One page of matching complaints, newest first (or oldest first), starting after ``after``."""
+    ctx.require(Permission.SEARCH)
     term = classify(query.text)
     if term.kind == "words":
         with ctx.store.read() as s:
@@ -334,6 +335,7 @@ def _bind_time(value: datetime) -> Any:
 
 def count(ctx: DeskContext, query: ComplaintQuery, cap: int = 1_000_000) -> int:
     """How many complaints match (counting stops at ``cap``)."""
+    ctx.require(Permission.SEARCH)
     term = classify(query.text)
     with ctx.store.read() as s:
         inner = _filtered(s, query, term, counting=True).limit(cap)
@@ -441,6 +443,7 @@ def _detail(s: Session, c: Complaint) -> ComplaintDetail:
 
 
 def get(ctx: DeskContext, complaint_id: str) -> ComplaintDetail:
+    ctx.require(Permission.SEARCH)
     with ctx.store.read() as s:
         return _detail(s, _load(s, complaint_id))
 
@@ -462,6 +465,7 @@ def view(ctx: DeskContext, complaint_id: str) -> ComplaintDetail:
 
 
 def find_by_number(ctx: DeskContext, number: str) -> ComplaintDetail:
+    ctx.require(Permission.SEARCH)
     parsed = RecordNumber.parse(number)
     with ctx.store.read() as s:
         complaint_id = s.scalar(
@@ -495,6 +499,7 @@ def change_status(
     expected_version: int | None = None,
 ) -> ComplaintDetail:
     """Move a complaint along the workflow; refused (FieldError) if the move is not allowed."""
+    ctx.require(Permission.FOLLOW_UP)
     try:
         target_status = ComplaintStatus(target)
     except ValueError:
@@ -503,6 +508,9 @@ def change_status(
         c = _load(s, complaint_id)
         _check_version(c, expected_version)
         current = ComplaintStatus(c.status)
+        if current not in OPEN_STATUSES:
+            # Closing a resolved complaint, or reopening one, is a supervisor's correction.
+            ctx.require(Permission.CORRECT_CLOSED)
         check_transition(current, target_status, note)
         now = now_utc()
         c.status = target_status.value
@@ -536,6 +544,7 @@ def add_follow_up(
     next_follow_up_on: date | None = None,
     expected_version: int | None = None,
 ) -> ComplaintDetail:
+    ctx.require(Permission.FOLLOW_UP)
     if not note.strip():
         raise FieldError("note", "note.required", _("Write what was done or learned."))
     if next_follow_up_on is not None and next_follow_up_on < now_utc().date():
@@ -576,6 +585,7 @@ def earlier_complaints(
     ctx: DeskContext, cnic: str = "", mobile: str = "", limit: int = 20
 ) -> list[ComplaintRow]:
     """Complaints by the same CNIC or mobile: repeat complainants and possible duplicates."""
+    ctx.require(Permission.SEARCH)
     terms = []
     if cnic.strip():
         with contextlib.suppress(FieldError):

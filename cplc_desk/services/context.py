@@ -35,14 +35,30 @@ class PermissionDeniedError(ServiceError):
 
 @dataclass(frozen=True)
 class Actor:
-    """Who is working. ``role`` None is the operating-system user before accounts exist
-    (transitional: accounts replace it with a signed-in account)."""
+    """Who is working: a signed-in account (``role`` set, see services/accounts).
+
+    ``role`` None is for internal/system use only (tests calling services directly, the demo
+    filler, reference loading): it may do everything, so no path a person uses runs with it; the
+    window and the command line always sign in. :meth:`nobody` (before sign-in, after sign-out)
+    may do nothing.
+    """
 
     username: str
     role: Role | None = None
+    anonymous: bool = False
 
     def permits(self, permission: Permission) -> bool:
+        if self.anonymous:
+            return False
         return self.role is None or permission in ROLE_PERMISSIONS[self.role]
+
+    @property
+    def signed_in(self) -> bool:
+        return not self.anonymous and self.role is not None
+
+    @classmethod
+    def nobody(cls) -> Actor:
+        return cls(username="-", role=None, anonymous=True)
 
     @classmethod
     def from_os(cls) -> Actor:
@@ -106,6 +122,12 @@ class DeskContext:
         """Refuse (PermissionDeniedError) unless the actor's role allows ``permission``."""
         if not self.actor.permits(permission):
             role = self.actor.role
+            if self.actor.anonymous:
+                raise PermissionDeniedError(
+                    _("Sign in first: only a signed-in account may {what}.").format(
+                        what=permission_label(permission)
+                    )
+                )
             raise PermissionDeniedError(
                 _("{user} ({role}) may not {what}. Ask a supervisor or administrator.").format(
                     user=self.actor.username,

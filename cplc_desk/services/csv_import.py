@@ -30,6 +30,7 @@ from cplc_desk.domain.records import (
     validate_complaint,
     validate_vehicle_report,
 )
+from cplc_desk.domain.roles import Permission
 from cplc_desk.domain.validation import FieldError
 from cplc_desk.services import reference
 from cplc_desk.services.context import DeskContext, ServiceError
@@ -110,6 +111,7 @@ def import_csv(
     batch_size: int = 500,
     progress: ProgressFn | None = None,
 ) -> ImportReport:
+    ctx.require(Permission.IMPORT_CSV)
     if kind not in KINDS:
         raise CsvFileError(
             _("Unknown register {kind}: use complaints or vehicles.").format(kind=kind)

@@ -18,11 +18,15 @@ from cplc_desk.domain.records import (
 )
 from cplc_desk.domain.samples import SampleMaker, SampleStation
 from cplc_desk.services import reference, setup
+from cplc_desk.services.accounts import NewAccount
 from cplc_desk.services.context import DeskContext
 from cplc_desk.services.records import add_complaint, insert_vehicle_report
 from cplc_desk.storage.models import Complaint, ComplaintEvent
 
 DEMO_STATION = "CLIF"
+# Sample data only, in a folder deleted on exit; the window shows the password on its lock screen.
+DEMO_USER = "demo"
+DEMO_PASSWORD = "demo-desk"
 BATCH = 500
 
 # How far along its workflow a complaint of a given age usually is.
@@ -59,7 +63,9 @@ def populate(
 ) -> None:
     """Set the desk up as a sample station (if it is not set up) and fill it."""
     if ctx.identity() is None:
-        setup.init_station(ctx, DEMO_STATION)
+        # The throwaway desk's supervisor, signed in: the demo never runs without an account.
+        admin = NewAccount(DEMO_USER, DEMO_PASSWORD, "Demo supervisor")
+        setup.init_station(ctx, DEMO_STATION, admin=admin)
     identity = ctx.require_identity()
     stations = [SampleStation(s.code, s.name) for s in reference.stations(ctx)]
     maker = SampleMaker(stations, home=identity.code, seed=seed)

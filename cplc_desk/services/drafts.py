@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import select
 
 from cplc_desk.domain.clock import now_utc
+from cplc_desk.domain.roles import Permission
 from cplc_desk.services.context import DeskContext
 from cplc_desk.storage.models import FormDraft
 
@@ -25,6 +26,7 @@ class Draft:
 
 def save_draft(ctx: DeskContext, key: str, kind: str, data: dict[str, Any]) -> None:
     """Keep a form in progress (called as the volunteer types); committed at once."""
+    ctx.require(Permission.REGISTER)
     payload = json.dumps(data, ensure_ascii=False, default=str)
     with ctx.store.write(actor=ctx.actor.username, desk_code=ctx.stamp_code()) as s:
         row = s.get(FormDraft, key)
@@ -36,6 +38,7 @@ def save_draft(ctx: DeskContext, key: str, kind: str, data: dict[str, Any]) -> N
 
 
 def drafts(ctx: DeskContext, kind: str) -> list[Draft]:
+    ctx.require(Permission.REGISTER)
     with ctx.store.read() as s:
         rows = s.scalars(
             select(FormDraft).where(FormDraft.kind == kind).order_by(FormDraft.updated_at.desc())
@@ -44,6 +47,7 @@ def drafts(ctx: DeskContext, kind: str) -> list[Draft]:
 
 
 def discard_draft(ctx: DeskContext, key: str) -> None:
+    ctx.require(Permission.REGISTER)
     with ctx.store.write(actor=ctx.actor.username, desk_code=ctx.stamp_code()) as s:
         row = s.get(FormDraft, key)
         if row is not None:

@@ -9,6 +9,7 @@ from sqlalchemy import and_, func, select
 
 from cplc_desk.domain.clock import now_utc
 from cplc_desk.domain.enums import AuditAction
+from cplc_desk.domain.roles import Permission
 from cplc_desk.domain.validation import mask_cnic
 from cplc_desk.services.complaints import _load
 from cplc_desk.services.context import DeskContext
@@ -36,6 +37,7 @@ class ReceiptData:
 
 def issue_receipt(ctx: DeskContext, complaint_id: str, layout: str = "a5") -> ReceiptData:
     """The data for a receipt, recorded as printed (a second print is marked as a copy)."""
+    ctx.require(Permission.PRINT)
     identity = ctx.require_identity()
     with ctx.unit_of_work() as s:
         c = _load(s, complaint_id)

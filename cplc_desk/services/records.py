@@ -33,6 +33,7 @@ from cplc_desk.domain.records import (
     validate_complaint,
     validate_vehicle_report,
 )
+from cplc_desk.domain.roles import Permission
 from cplc_desk.domain.validation import FieldError
 from cplc_desk.services.context import DeskContext
 from cplc_desk.storage import search
@@ -185,6 +186,7 @@ def add_complaint(
 
 def register_complaint(ctx: DeskContext, draft: ComplaintDraft) -> Registered:
     """Validate and save a complaint; raises :class:`DraftErrors` listing every problem."""
+    ctx.require(Permission.REGISTER)
     clean = validate_complaint(draft, now_utc())
     with ctx.unit_of_work() as s:
         registered = insert_complaint(ctx, s, clean)
@@ -258,6 +260,7 @@ def insert_vehicle_report(
 
 
 def register_vehicle_report(ctx: DeskContext, draft: VehicleReportDraft) -> Registered:
+    ctx.require(Permission.REGISTER)
     clean = validate_vehicle_report(draft, now_utc())
     with ctx.unit_of_work() as s:
         return insert_vehicle_report(ctx, s, clean)

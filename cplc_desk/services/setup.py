@@ -1,4 +1,9 @@
-"""Setting a desk up: a police-station desk or headquarters."""
+"""Setting a desk up: a police-station desk or headquarters, with its first administrator
+account (a station's supervisor, headquarters' administrator) created in the same transaction.
+
+``admin`` may be left out only by internal callers (tests, the demo filler): the window and the
+command line always give one.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ from cplc_desk.domain.enums import AuditAction, DeskKind
 from cplc_desk.domain.i18n import _
 from cplc_desk.domain.ids import HQ_CODE, uuid7
 from cplc_desk.services import reference
+from cplc_desk.services.accounts import NewAccount, add_first_admin, record_created
 from cplc_desk.services.context import DeskContext, DeskIdentity, ServiceError
 from cplc_desk.storage.models import Desk
 from cplc_desk.storage.types import utcnow
@@ -22,7 +28,9 @@ def _refuse_if_set_up(ctx: DeskContext) -> None:
         )
 
 
-def init_station(ctx: DeskContext, code: str, name: str | None = None) -> DeskIdentity:
+def init_station(
+    ctx: DeskContext, code: str, name: str | None = None, *, admin: NewAccount | None = None
+) -> DeskIdentity:
     _refuse_if_set_up(ctx)
     station = reference.station(ctx, code)
     if station is None:
@@ -32,10 +40,12 @@ def init_station(ctx: DeskContext, code: str, name: str | None = None) -> DeskId
                 "Run cplc-desk stations to see the codes."
             ).format(code=code.strip().upper() or "''")
         )
-    return _create(ctx, DeskKind.STATION, station.code, name or station.name, station.district_code)
+    return _create(
+        ctx, DeskKind.STATION, station.code, name or station.name, station.district_code, admin
+    )
 
 
-def init_hq(ctx: DeskContext, name: str) -> DeskIdentity:
+def init_hq(ctx: DeskContext, name: str, *, admin: NewAccount | None = None) -> DeskIdentity:
     """Set the desk up as headquarters and create its signing and encryption keys.
 
     On a headquarters desk that has no keys yet, only the keys are created.
@@ -53,13 +63,18 @@ def init_hq(ctx: DeskContext, name: str) -> DeskIdentity:
     name = " ".join(name.split())
     if not name:
         raise ServiceError(_("Give headquarters a name, for example --name 'CPLC Central'."))
-    identity = _create(ctx, DeskKind.HEADQUARTERS, HQ_CODE, name, None)
+    identity = _create(ctx, DeskKind.HEADQUARTERS, HQ_CODE, name, None, admin)
     sync_hq.ensure_hq_keys(ctx)
     return identity
 
 
 def _create(
-    ctx: DeskContext, kind: DeskKind, code: str, name: str, district: str | None
+    ctx: DeskContext,
+    kind: DeskKind,
+    code: str,
+    name: str,
+    district: str | None,
+    admin: NewAccount | None,
 ) -> DeskIdentity:
     desk = Desk(
         id=1,
@@ -71,6 +86,8 @@ def _create(
         created_at=utcnow(),
     )
     with ctx.store.write(actor=ctx.actor.username, desk_code=code) as s:
+        if admin is not None:
+            add_first_admin(ctx, s, kind, admin)
         s.add(desk)
         s.flush()
         ctx.audit(
@@ -79,5 +96,7 @@ def _create(
             record_table="desk",
             details={"kind": kind.value, "code": code, "name": name},
         )
+        if admin is not None:
+            record_created(ctx, s, ctx.actor.username, ctx.actor.role)
     ctx.forget_identity()
     return ctx.require_identity()

@@ -36,7 +36,8 @@ from cplc_desk.domain.enums import AuditAction, DeskKind, RecordKind
 from cplc_desk.domain.i18n import _
 from cplc_desk.domain.ids import RecordNumber, uuid7
 from cplc_desk.domain.roles import Permission
-from cplc_desk.services import reference
+from cplc_desk.services import accounts, reference
+from cplc_desk.services.accounts import NewAccount
 from cplc_desk.services.context import DeskContext, DeskIdentity, ServiceError
 from cplc_desk.services.sync_hq import _hq_keys
 from cplc_desk.services.sync_station import ENROLLMENT_META
@@ -477,10 +478,20 @@ def _when(text: Any) -> datetime | None:
 
 
 def restore_station(
-    ctx: DeskContext, enrollment_path: Path, snapshot_path: Path, *, skip_numbers: int = 0
+    ctx: DeskContext,
+    enrollment_path: Path,
+    snapshot_path: Path,
+    *,
+    skip_numbers: int = 0,
+    admin: NewAccount | None = None,
 ) -> RestoreResult:
-    """Set a new, empty desk up as the station of the enrollment, from headquarters' snapshot."""
-    ctx.require(Permission.RESTORE)
+    """Set a new, empty desk up as the station of the enrollment, from headquarters' snapshot.
+
+    Accounts are local to a desk and not in the snapshot: ``admin`` becomes the new desk's
+    supervisor (as at any first set-up). Without it the caller must hold RESTORE.
+    """
+    if admin is None:
+        ctx.require(Permission.RESTORE)
     if skip_numbers < 0:
         raise ServiceError(_("--skip-numbers must be 0 or more."))
     existing = ctx.identity()
@@ -522,7 +533,7 @@ def restore_station(
     try:
         result = _restore(ctx, enr, plan, signing_key_id=keys.key_id(signing.public_key()),
                           name=station.name, district=station.district_code,
-                          skip_numbers=skip_numbers)  # fmt: skip
+                          skip_numbers=skip_numbers, admin=admin)  # fmt: skip
     except BaseException:
         key_path.unlink(missing_ok=True)  # nothing was saved: no key either
         ctx.forget_identity()
@@ -540,12 +551,15 @@ def _restore(
     name: str,
     district: str | None,
     skip_numbers: int,
+    admin: NewAccount | None,
 ) -> RestoreResult:
     code = enr.station_code
     m = plan.manifest
     now = now_utc()
     last = m["last_bundle"]
     with ctx.store.write(actor=ctx.actor.username, desk_code=code) as s:
+        if admin is not None:  # signed in from here on: the restore is recorded in its name
+            accounts.add_first_admin(ctx, s, DeskKind.STATION, admin)
         s.add(
             Desk(
                 id=1,
@@ -664,6 +678,8 @@ def _restore(
                 "station_key_id": signing_key_id,
             },
         )
+        if admin is not None:
+            accounts.record_created(ctx, s, ctx.actor.username, ctx.actor.role)
         search.catch_up(s)
     identity = DeskIdentity(DeskKind.STATION, code, name[:120], district, "")
     return RestoreResult(

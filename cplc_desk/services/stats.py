@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
 
+from cplc_desk.domain.roles import Permission
 from cplc_desk.services.context import DeskContext
 from cplc_desk.storage.models import AuditEntry, ChangeLog, Complaint, VehicleReport
 
@@ -57,6 +58,7 @@ def _grouped(s, column, model) -> dict[str, int]:  # type: ignore[no-untyped-def
 
 def store_stats(ctx: DeskContext) -> StoreStats:
     """Live (not tombstoned) records only."""
+    ctx.require(Permission.SEARCH)
     with ctx.store.read() as s:
         complaints = KindCounts(
             total=sum(_grouped(s, Complaint.status, Complaint).values()),

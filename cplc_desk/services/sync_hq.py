@@ -59,6 +59,7 @@ def ensure_hq_keys(ctx: DeskContext) -> bool:
     enc_path = ctx.paths.keys / keys.HQ_ENCRYPTION
     if sign_path.exists() and enc_path.exists():
         return False
+    ctx.require(Permission.MANAGE_KEYS)
     if sign_path.exists() != enc_path.exists():
         raise ServiceError(
             _(
@@ -232,6 +233,7 @@ Progress = Callable[[int, int, str], None]
 def import_bundles(
     ctx: DeskContext, paths: Iterable[Path], progress: Progress | None = None
 ) -> list[BundleOutcome]:
+    ctx.require(Permission.IMPORT_BUNDLE)
     importer = _importer(ctx)
     files = bundle_files(paths)
     outcomes: list[BundleOutcome] = []
@@ -286,6 +288,7 @@ class Verification:
 
 def verify_bundle(ctx: DeskContext, path: Path) -> Verification:
     """Check a bundle (decrypt, structure, signature, key, members) without merging anything."""
+    ctx.require(Permission.IMPORT_BUNDLE)
     importer = _importer(ctx)
     try:
         decoded = importer.decode(path.read_bytes())
@@ -362,6 +365,7 @@ def open_bundle(ctx: DeskContext, path: Path, out_dir: Path) -> OpenedFiles:
     import it can only come from the bundle, and then a passing check proves the bundle intact,
     not who made it: the file name says so (``-UNBOUND``).
     """
+    ctx.require(Permission.IMPORT_BUNDLE)
     importer = _importer(ctx)
     try:
         decoded = importer.decode(path.read_bytes())

@@ -12,7 +12,9 @@ from sqlalchemy import func, select
 from cplc_desk.domain.clock import now_utc
 from cplc_desk.domain.enums import AuditAction, DeskKind
 from cplc_desk.domain.i18n import _
+from cplc_desk.domain.roles import Permission
 from cplc_desk.services import reference, setup
+from cplc_desk.services.accounts import NewAccount
 from cplc_desk.services.context import DeskContext, DeskIdentity, ServiceError
 from cplc_desk.storage import migrate
 from cplc_desk.storage.models import AuditEntry, ChangeLog, StoreMeta, SyncOutbox
@@ -25,8 +27,16 @@ from cplc_desk.sync.files import write_atomically
 ENROLLMENT_META = "enrollment"
 
 
-def enroll_from_file(ctx: DeskContext, path: Path) -> DeskIdentity:
-    """Set this desk up (or an already-working station desk) from headquarters' enrollment file."""
+def enroll_from_file(
+    ctx: DeskContext, path: Path, *, admin: NewAccount | None = None
+) -> DeskIdentity:
+    """Set this desk up (or an already-working station desk) from headquarters' enrollment file.
+
+    Setting up creates ``admin`` as the desk's supervisor; enrolling a working desk needs a
+    signed-in account that may export bundles.
+    """
+    if ctx.identity() is not None:
+        ctx.require(Permission.EXPORT_BUNDLE)
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -47,7 +57,9 @@ def enroll_from_file(ctx: DeskContext, path: Path) -> DeskIdentity:
         )
     identity = ctx.identity()
     if identity is None:
-        identity = setup.init_station(ctx, enrollment.station_code, enrollment.station_name)
+        identity = setup.init_station(
+            ctx, enrollment.station_code, enrollment.station_name, admin=admin
+        )
     elif identity.kind is not DeskKind.STATION or identity.code != enrollment.station_code:
         raise ServiceError(
             _(
@@ -121,6 +133,7 @@ class ExportResult:
 
 def export_bundle(ctx: DeskContext, out_dir: Path) -> ExportResult:
     """Write the next bundle to ``out_dir``; says so (and writes nothing) if nothing changed."""
+    ctx.require(Permission.EXPORT_BUNDLE)
     identity = ctx.require_identity()
     if not identity.is_station:
         raise ServiceError(_("Only a station desk exports bundles."))
@@ -208,6 +221,7 @@ def _write(ctx: DeskContext, out_dir: Path, name: str, content: bytes, sequence:
 
 def rewrite_bundle(ctx: DeskContext, out_dir: Path, sequence: int | None = None) -> ExportResult:
     """Write an earlier bundle again, byte for byte (a lost or broken stick)."""
+    ctx.require(Permission.EXPORT_BUNDLE)
     ctx.require_identity()
     with ctx.store.read() as s:
         query = select(SyncOutbox).order_by(SyncOutbox.sequence.desc()).limit(1)

@@ -273,6 +273,7 @@ def list_page(
     ctx: DeskContext, query: VehicleQuery, after: Cursor | None = None, limit: int = PAGE
 ) -> Page:
     """One page of matching vehicle reports, newest first, starting after ``after``."""
+    ctx.require(Permission.SEARCH)
     search = read_search(query.text)
     with ctx.store.read() as s:
         stmt = _filtered(query, search, walk=_dense(s, query, search))
@@ -292,6 +293,7 @@ def list_page(
 
 def count(ctx: DeskContext, query: VehicleQuery, cap: int = 1_000_000) -> int:
     """How many vehicle reports match (counting stops at ``cap``)."""
+    ctx.require(Permission.SEARCH)
     search = read_search(query.text)
     with ctx.store.read() as s:
         inner = _filtered(query, search, counting=True).limit(cap)
@@ -354,6 +356,7 @@ def view(ctx: DeskContext, report_id: str) -> VehicleDetail:
 
 
 def get(ctx: DeskContext, report_id: str) -> VehicleDetail:
+    ctx.require(Permission.SEARCH)
     with ctx.store.read() as s:
         r = s.get(VehicleReport, report_id)
         if r is None or r.deleted_at is not None:

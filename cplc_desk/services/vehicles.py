@@ -31,6 +31,7 @@ from cplc_desk.domain.matching import (
     fold,
     score,
 )
+from cplc_desk.domain.roles import Permission
 from cplc_desk.domain.validation import normalize_identifier
 from cplc_desk.services.context import DeskContext, ServiceError
 from cplc_desk.storage.models import PoliceStation, VehicleReport
@@ -258,6 +259,7 @@ def wanted_index(ctx: DeskContext, near_index: bool = False) -> list[WantedIndex
 
 def find_matches(ctx: DeskContext, report_id: str) -> list[MatchCandidate]:
     """Theft reports a recovered or found vehicle may belong to."""
+    ctx.require(Permission.VERIFY_VEHICLE)
     with ctx.store.read() as s:
         report = s.get(VehicleReport, report_id)
         if report is None:
@@ -268,6 +270,7 @@ def find_matches(ctx: DeskContext, report_id: str) -> list[MatchCandidate]:
 
 def confirm_match(ctx: DeskContext, recovery_id: str, theft_id: str) -> None:
     """A person confirmed: link the two reports and close the theft report as recovered."""
+    ctx.require(Permission.VERIFY_VEHICLE)
     with ctx.unit_of_work() as s:
         recovery = s.get(VehicleReport, recovery_id)
         theft = s.get(VehicleReport, theft_id)
@@ -336,6 +339,7 @@ def verify(ctx: DeskContext, identifier: str) -> Verification:
     """Is this vehicle reported? Looks the identifier up in every field (a chassis number typed
     where an engine number belongs still counts), here and in the hotlist; recorded in the audit
     trail (who checked which identifier)."""
+    ctx.require(Permission.VERIFY_VEHICLE)
     key = normalize_identifier(identifier)
     if len(key) < 3:
         raise ServiceError(
@@ -483,6 +487,7 @@ class VehicleReceiptData:
 
 def issue_receipt(ctx: DeskContext, report_id: str) -> VehicleReceiptData:
     """The owner's receipt data, recorded as printed (a second print is marked as a copy)."""
+    ctx.require(Permission.PRINT)
     from sqlalchemy import func
 
     from cplc_desk.domain.clock import now_utc
@@ -543,6 +548,7 @@ def issue_receipt(ctx: DeskContext, report_id: str) -> VehicleReceiptData:
 
 
 def find_id_by_number(ctx: DeskContext, number: str) -> str:
+    ctx.require(Permission.SEARCH)
     with ctx.store.read() as s:
         found = s.scalar(select(VehicleReport.id).where(VehicleReport.number == number))
     if found is None:

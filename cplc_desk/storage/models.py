@@ -504,3 +504,26 @@ class HotlistEntry(Base):
     incident_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     fir_number: Mapped[str | None] = mapped_column(String(40))
     fir_date: Mapped[date | None] = mapped_column(Date)
+
+
+# ------------------------------------------------------------------ accounts (#7)
+
+
+class Account(Base):
+    """Someone who may sign in at this desk. Local to the desk: accounts never travel in bundles
+    (no SyncMixin, so no change log) and each desk keeps its own."""
+
+    __tablename__ = "account"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(120))
+    role: Mapped[str] = mapped_column(String(16))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    created_by: Mapped[str] = mapped_column(String(64))
+    changed_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    changed_by: Mapped[str] = mapped_column(String(64))

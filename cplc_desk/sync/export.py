@@ -22,8 +22,17 @@ from cplc_desk.sync.keys import b64, key_id, raw_public
 
 # Audit entries that writing bundles itself makes: alone they are no reason for a new bundle
 # (they travel with the next one).
+# Audit entries that alone do not call for a new bundle (they travel with the next one): the
+# exports themselves, and signing in and out, which every command and every shift does.
 SYNC_BOOKKEEPING = frozenset(
-    {AuditAction.BUNDLE_EXPORTED.value, AuditAction.BUNDLE_REWRITTEN.value}
+    {
+        AuditAction.BUNDLE_EXPORTED.value,
+        AuditAction.BUNDLE_REWRITTEN.value,
+        AuditAction.LOGIN.value,
+        AuditAction.LOGOUT.value,
+        AuditAction.LOGIN_FAILED.value,
+        AuditAction.SESSION_LOCKED.value,
+    }
 )
 
 # Parents before children, so headquarters can apply a bundle in order with foreign keys on.

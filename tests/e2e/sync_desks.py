@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
+from cli_account import CLI_ENV
+
 from cplc_desk.domain.clock import now_utc
 from cplc_desk.domain.samples import SampleMaker, SampleStation
 from cplc_desk.paths import DeskPaths
@@ -59,7 +61,7 @@ def cli(*args: str | Path, data_dir: Path | None = None, timeout: float = 120) -
     cmd = [sys.executable, "-m", "cplc_desk"]
     if data_dir is not None:
         cmd += ["--data-dir", str(data_dir)]
-    env = dict(os.environ, PYTHONIOENCODING="utf-8", QT_QPA_PLATFORM="offscreen")
+    env = dict(os.environ, PYTHONIOENCODING="utf-8", QT_QPA_PLATFORM="offscreen", **CLI_ENV)
     proc = subprocess.run(
         [*cmd, *map(str, args)],
         capture_output=True,

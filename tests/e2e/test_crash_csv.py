@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from cli_account import CLI_ENV
 
 from cplc_desk.domain.clock import now_utc
 from cplc_desk.domain.samples import SampleMaker, SampleStation
@@ -108,7 +109,7 @@ def start_import(data: Path, register: Path) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
         [*cmd, "import-csv", "complaints", str(register)],
         cwd=REPO_ROOT,
-        env=dict(os.environ, PYTHONIOENCODING="utf-8"),
+        env=dict(os.environ, PYTHONIOENCODING="utf-8", **CLI_ENV),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )

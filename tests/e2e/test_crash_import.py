@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 import pytest
+from cli_account import CLI_ADMIN, CLI_ENV
 
 from bench.fixtures import fill_complaints
 from cplc_desk.paths import DeskPaths
@@ -38,7 +39,7 @@ RECORDS = 2 * COMPLAINTS  # each complaint brings its complainant
 def big_bundle(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     root = tmp_path_factory.mktemp("crash-import")
     hq = open_desk(DeskPaths(root / "hq"), actor=Actor("analyst"))
-    setup.init_hq(hq, "CPLC HQ")
+    setup.init_hq(hq, "CPLC HQ", admin=CLI_ADMIN)
     enrollment = sync_hq.enroll_station(hq, "CLIF", root / "clif.cplcenroll")
     hq.close()
     station = open_desk(DeskPaths(root / "clif"), actor=Actor("volunteer"))
@@ -73,7 +74,7 @@ def _counts(db: Path) -> tuple[int, int, int]:
 
 def test_a_killed_import_leaves_all_or_nothing(big_bundle, tmp_path: Path, cli) -> None:
     hq_template, bundle = big_bundle
-    env = dict(os.environ)
+    env = dict(os.environ, **CLI_ENV)
     # Calibrate: how long does a whole import take here?
     calibration = tmp_path / "calibration"
     shutil.copytree(hq_template, calibration)

@@ -73,6 +73,17 @@ def shown_messages(monkeypatch: pytest.MonkeyPatch) -> list[ShownMessage]:
 
 
 @pytest.fixture(autouse=True)
+def _collect_garbage_between_tests() -> Iterator[None]:
+    """Closed dialogs' Python wrappers sit in reference cycles until the garbage collector runs.
+    Collected here, between tests, rather than at whatever moment a later test's allocations
+    trigger it. Without this, test_complaint_form's last test segfaults (PySide6 6.12.0, Python
+    3.11) while its form's worker thread is inside a service call, once the accounts change
+    shifted allocation counts; the root cause is not found yet."""
+    yield
+    gc.collect()
+
+
+@pytest.fixture(autouse=True)
 def fresh_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """Every test starts with no saved preferences. Qt reads XDG_CONFIG_HOME only once per
     process, so the folder is set through QSettings itself."""

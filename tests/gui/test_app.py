@@ -46,6 +46,9 @@ def fill_in_hq(dialog: DeskSetupDialog) -> int:
     """Stands in for the person at the first-run dialog."""
     dialog.hq_radio.setChecked(True)
     dialog.hq_name_edit.setText("CPLC Central")
+    dialog.admin_fields.username_edit.setText("head")
+    dialog.admin_fields.password_edit.setText("first-pass-1")
+    dialog.admin_fields.confirm_edit.setText("first-pass-1")
     dialog.accept()
     return dialog.result()
 

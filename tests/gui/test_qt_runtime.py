@@ -30,6 +30,28 @@ print(sys.getrefcount(True) - before)
 """
 
 
+NONE_SCRIPT = """
+import sys
+from cplc_desk.gui import qtfix
+qtfix.install()
+from PySide6.QtCore import QCoreApplication, QTimer
+app = QCoreApplication([])
+timer = QTimer()
+# Far more void calls than None has references in a small program: aborts unless mended.
+for _ in range(200_000):
+    timer.setInterval(5)
+print("alive")
+"""
+
+
+def test_void_calls_do_not_wear_none_away() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-c", NONE_SCRIPT], capture_output=True, text=True, timeout=60
+    )
+    assert proc.returncode == 0, proc.stderr[-500:]
+    assert proc.stdout.strip() == "alive"
+
+
 def test_signals_do_not_leak_references_to_true() -> None:
     proc = subprocess.run(
         [sys.executable, "-c", SCRIPT], capture_output=True, text=True, timeout=60

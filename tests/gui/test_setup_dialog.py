@@ -1,4 +1,5 @@
-"""The first-run dialog: choosing a station or headquarters, and refusals shown inline."""
+"""The first-run dialog: choosing a station or headquarters, its first administrator, and
+refusals shown inline."""
 
 from __future__ import annotations
 
@@ -8,18 +9,51 @@ import pytest
 from PySide6.QtCore import Qt
 
 from cplc_desk.domain.enums import DeskKind
+from cplc_desk.domain.roles import Role
 from cplc_desk.gui.setup_dialog import DeskSetupDialog
 from cplc_desk.services import setup
-from cplc_desk.services.context import DeskContext, ServiceError
+from cplc_desk.services.context import Actor, DeskContext, ServiceError
+
+PASSWORD = "first-pass-1"
+
+
+def fill_admin(qtbot, dlg: DeskSetupDialog, again: str = PASSWORD) -> None:
+    qtbot.keyClicks(dlg.admin_fields.username_edit, "sana")
+    qtbot.keyClicks(dlg.admin_fields.password_edit, PASSWORD)
+    qtbot.keyClicks(dlg.admin_fields.confirm_edit, again)
 
 
 @pytest.fixture
 def dialog(qtbot, desk_ctx: DeskContext) -> Iterator[DeskSetupDialog]:
+    """The dialog with its first administrator already typed in."""
     dlg = DeskSetupDialog(desk_ctx)
     qtbot.addWidget(dlg)
     dlg.show()
     qtbot.waitExposed(dlg)
+    fill_admin(qtbot, dlg)
     yield dlg
+    dlg.close()
+
+
+def test_the_first_account_is_needed_and_signed_in_as_supervisor(
+    qtbot, desk_ctx: DeskContext
+) -> None:
+    dlg = DeskSetupDialog(desk_ctx)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.keyClicks(dlg.picker.filter_edit, "clif")
+    click_row(qtbot, dlg, 0)
+    assert not dlg.ok_button.isEnabled()  # no account yet
+
+    fill_admin(qtbot, dlg, again="different-1")
+    qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
+    assert "two passwords differ" in dlg.error_label.text()
+    assert desk_ctx.identity() is None
+
+    dlg.admin_fields.confirm_edit.setText(PASSWORD)
+    with qtbot.waitSignal(dlg.accepted):
+        qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
+    assert desk_ctx.actor == Actor("sana", Role.SUPERVISOR)
     dlg.close()
 
 
@@ -103,7 +137,7 @@ def test_headquarters_needs_a_name(qtbot, dialog: DeskSetupDialog, desk_ctx: Des
 def test_a_refusal_is_shown_in_the_dialog_which_stays_open(
     qtbot, dialog: DeskSetupDialog, desk_ctx: DeskContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def refuse(ctx, code, name=None):  # type: ignore[no-untyped-def]
+    def refuse(ctx, code, name=None, admin=None):  # type: ignore[no-untyped-def]
         raise ServiceError("That station already has a desk. Ask headquarters.")
 
     monkeypatch.setattr(setup, "init_station", refuse)
@@ -126,6 +160,7 @@ def test_the_real_service_refusal_reaches_the_person(qtbot, station_ctx: DeskCon
     dialog = DeskSetupDialog(station_ctx)
     qtbot.addWidget(dialog)
     dialog.show()
+    fill_admin(qtbot, dialog)
     dialog.hq_radio.setChecked(True)
     qtbot.keyClicks(dialog.hq_name_edit, "CPLC Central")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)

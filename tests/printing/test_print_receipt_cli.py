@@ -35,7 +35,7 @@ def _text(path: Path) -> str:
 
 
 def test_print_then_reprint_as_copy(
-    cli: Cli, station: DeskContext, desk_paths: DeskPaths, tmp_path: Path
+    cli: Cli, station: DeskContext, cli_account: None, desk_paths: DeskPaths, tmp_path: Path
 ) -> None:
     number = _register(station)
     first = tmp_path / "out" / "receipt.pdf"
@@ -69,7 +69,7 @@ def test_print_then_reprint_as_copy(
 
 
 def test_unknown_number_is_refused_in_one_line(
-    cli: Cli, station: DeskContext, desk_paths: DeskPaths, tmp_path: Path
+    cli: Cli, station: DeskContext, cli_account: None, desk_paths: DeskPaths, tmp_path: Path
 ) -> None:
     out = tmp_path / "receipt.pdf"
 
@@ -84,7 +84,7 @@ def test_unknown_number_is_refused_in_one_line(
 
 
 def test_output_folder_instead_of_file_is_refused_before_recording_a_print(
-    cli: Cli, station: DeskContext, desk_paths: DeskPaths, tmp_path: Path
+    cli: Cli, station: DeskContext, cli_account: None, desk_paths: DeskPaths, tmp_path: Path
 ) -> None:
     number = _register(station)
 

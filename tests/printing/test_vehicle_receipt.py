@@ -44,7 +44,7 @@ def test_owner_receipt_says_what_was_reported_with_the_cnic_masked(station: Desk
 
 
 def test_print_receipt_command_takes_vehicle_report_numbers(
-    station: DeskContext, cli, tmp_path: Path
+    station: DeskContext, cli_account: None, cli, tmp_path: Path
 ) -> None:
     _stolen(station)
     number = vehicles.verify(station, "KNP5586").reports[0].number

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from cplc_desk.cli import signin
 from cplc_desk.cli.common import CliError, Subparsers
 from cplc_desk.domain.i18n import _
 from cplc_desk.services import backup
@@ -46,7 +47,7 @@ def register(sub: Subparsers) -> None:
         help=_("allow a backup made by another desk (another station or install)"),
     )
     p.add_argument("--key", metavar="CODE", help=_("the backup key, for a sealed backup"))
-    p.set_defaults(handler=cmd_restore)
+    p.set_defaults(handler=cmd_restore, account=signin.SETUP)
 
 
 def cmd_backup(ctx: DeskContext, args: argparse.Namespace) -> int:

@@ -366,8 +366,13 @@ def backup_if_due(ctx: DeskContext, max_age: timedelta = DAY) -> BackupResult | 
 def restore(
     ctx: DeskContext, file: Path, *, other_desk: bool = False, key_code: str | None = None
 ) -> RestoreResult:
-    """Replace the store with a verified backup; the current store is kept aside."""
-    ctx.require(Permission.RESTORE)
+    """Replace the store with a verified backup; the current store is kept aside.
+
+    Into a desk not set up yet (a replacement PC) anyone may restore: there is nothing to
+    protect there, and a sealed backup opens only with the desk's key.
+    """
+    if ctx.identity() is not None:
+        ctx.require(Permission.RESTORE)
     if not ctx.store.is_sqlite:
         raise ServiceError(_("A PostgreSQL store is restored with the server's tools."))
     if not file.is_file():

@@ -14,7 +14,15 @@ from sqlalchemy.orm import Session
 
 from cplc_desk.domain.enums import DeskKind
 from cplc_desk.domain.i18n import _
-from cplc_desk.domain.roles import ROLE_PERMISSIONS, Permission, Role, permission_label, role_label
+from cplc_desk.domain.roles import (
+    HQ_ROLES,
+    ROLE_PERMISSIONS,
+    STATION_ROLES,
+    Permission,
+    Role,
+    permission_label,
+    role_label,
+)
 from cplc_desk.paths import DeskPaths
 from cplc_desk.storage import audit, migrate
 from cplc_desk.storage.db import Store
@@ -121,6 +129,7 @@ class DeskContext:
     def require(self, permission: Permission) -> None:
         """Refuse (PermissionDeniedError) unless the actor's role allows ``permission``."""
         if not self.actor.permits(permission):
+            self._refuse_wrong_desk(permission)
             role = self.actor.role
             if self.actor.anonymous:
                 raise PermissionDeniedError(
@@ -135,6 +144,20 @@ class DeskContext:
                     what=permission_label(permission),
                 )
             )
+
+    def _refuse_wrong_desk(self, permission: Permission) -> None:
+        """No role of this kind of desk may do it: say where it is done, not who may."""
+        identity = self.identity()
+        if identity is None:
+            return
+        roles = STATION_ROLES if identity.is_station else HQ_ROLES
+        if any(permission in ROLE_PERMISSIONS[r] for r in roles):
+            return
+        if identity.is_station:
+            raise PermissionDeniedError(_("This is a station desk; only headquarters can do this."))
+        raise PermissionDeniedError(
+            _("This is headquarters; this is done at a station desk, by its own accounts.")
+        )
 
     def forget_identity(self) -> None:
         self._identity = None

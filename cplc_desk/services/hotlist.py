@@ -185,7 +185,6 @@ def _hq_signing_key(ctx: DeskContext) -> bytes:
 
 def import_hotlist(ctx: DeskContext, path: Path) -> ImportedHotlist:
     """Check a hotlist file and replace the held hotlist with it, in one transaction."""
-    ctx.require(Permission.IMPORT_HOTLIST)
     identity = ctx.require_identity()
     if not identity.is_station:
         raise ServiceError(
@@ -194,6 +193,7 @@ def import_hotlist(ctx: DeskContext, path: Path) -> ImportedHotlist:
                 "desk. Give this file to the stations."
             )
         )
+    ctx.require(Permission.IMPORT_HOTLIST)
     hq_key = _hq_signing_key(ctx)
     try:
         if path.stat().st_size > hotlist_file.MAX_FILE:

@@ -75,4 +75,4 @@ def test_a_station_supervisor_is_refused_headquarters_work(cli: Cli, tmp_path: P
     assert cli("init-station", "--code", "CLIF", data_dir=data).returncode == 0
     refused = cli("enroll-station", "--code", "SADR", "--out", str(tmp_path / "x"), data_dir=data)
     assert refused.returncode == 1
-    assert "may not enroll stations" in refused.stderr
+    assert "only headquarters can do this" in refused.stderr

@@ -27,6 +27,12 @@ from cplc_desk.sync.errors import SyncError
 
 TABLES: dict[str, Table] = {m.__tablename__: m.__table__ for m in SYNC_MODELS}  # type: ignore[attr-defined]
 CHUNK = 5000
+# Columns pointing at a row of the same table: a theft report and the recovery matched to it
+# point at each other, so whichever is written first would name a row not there yet. They are
+# written empty and filled in once every row of the bundle is in (the whole merge is one
+# transaction), so neither the order of rows nor the batch they fall in trips the foreign key.
+SELF_REFERENCES = {"vehicle_report": "matched_report_id"}
+_SELF_AT = {t: [c.name for c in TABLES[t].columns].index(col) for t, col in SELF_REFERENCES.items()}
 
 
 @dataclass
@@ -170,6 +176,7 @@ def apply_changes(
     counts = MergeCounts()
     layouts = layouts_for(columns)
     writers = {name: BulkWriter(s.connection(), table) for name, table in TABLES.items()}
+    links: dict[str, dict[str, list[Any]]] = {}  # rows whose self-references are still empty
     for batch in _batches(lines, station, layouts):
         held = _held(s, batch)
         # Records first seen in this batch are inserted with their newest image, the rest
@@ -198,10 +205,27 @@ def apply_changes(
             held[c.record_id] = (c.version, c.hash)
         for name in TABLES:
             if name in inserts:
-                writers[name].insert([c.row for c in inserts[name].values()])
+                writers[name].insert([_unlinked(c, links) for c in inserts[name].values()])
             if name in updates:
-                writers[name].update([c.row for c in updates[name].values()])
+                writers[name].update([_unlinked(c, links) for c in updates[name].values()])
+    for name, rows in links.items():
+        writers[name].update(list(rows.values()))
     return counts
+
+
+def _unlinked(c: Change, links: dict[str, dict[str, list[Any]]]) -> list[Any]:
+    """The row to write now: its self-reference left empty, the whole row kept for the end."""
+    at = _SELF_AT.get(c.table)
+    if at is None:
+        return c.row
+    pending = links.setdefault(c.table, {})
+    pending.pop(c.record_id, None)  # a newer image of the record replaces an earlier one
+    if c.row[at] is None:
+        return c.row
+    pending[c.record_id] = c.row
+    row = list(c.row)
+    row[at] = None
+    return row
 
 
 def _stage(

@@ -12,17 +12,18 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Table, select
+from sqlalchemy import Column, Table, select
 from sqlalchemy.orm import Session
 
 from cplc_desk.domain.i18n import _
 from cplc_desk.storage.bulk import BulkWriter
 from cplc_desk.storage.models import SYNC_MODELS, SyncConflict
+from cplc_desk.storage.types import UTCDateTime
 from cplc_desk.sync.errors import SyncError
 
 TABLES: dict[str, Table] = {m.__tablename__: m.__table__ for m in SYNC_MODELS}  # type: ignore[attr-defined]
@@ -52,7 +53,39 @@ class MergeCounts:
 
 
 def _invalid() -> SyncError:
-    return SyncError("damaged", _("The bundle holds a change that is not valid."))
+    return SyncError(
+        "damaged",
+        _(
+            "The bundle holds a change that is not valid. Nothing from it was merged. Ask the "
+            "station to write the bundle again; if the new copy is refused too, call the station."
+        ),
+    )
+
+
+def _iso_datetime(value: object) -> bool:
+    return isinstance(value, str) and bool(datetime.fromisoformat(value))
+
+
+def _iso_date(value: object) -> bool:
+    return isinstance(value, str) and bool(date.fromisoformat(value))
+
+
+_INT64 = 1 << 63
+# What a value of an image must be, by the column's Python type (None is left to the store's
+# NOT NULL constraints): a wrong type would otherwise reach the driver and stop the import with
+# a traceback, or be stored and break every later read of the record.
+_VALUE_CHECKS: dict[type, Callable[[Any], bool]] = {
+    str: lambda v: type(v) is str,
+    int: lambda v: type(v) is int and -_INT64 <= v < _INT64,
+    bool: lambda v: type(v) is bool,
+    date: _iso_date,
+}
+
+
+def _value_check(column: Column[Any]) -> Callable[[Any], bool] | None:
+    if isinstance(column.type, UTCDateTime):
+        return _iso_datetime
+    return _VALUE_CHECKS.get(column.type.python_type)
 
 
 class Layout:
@@ -70,6 +103,18 @@ class Layout:
         self.id_at, self.version_at = position["id"], position["version"]
         self.origin_at = position["origin_desk"]
         self.hash_at = ours.index("sync_hash")
+        self.checks = [
+            (i, check)
+            for i, column in enumerate(TABLES[table].columns)
+            if self.mapping[i] is not None and (check := _value_check(column)) is not None
+        ]
+
+    def check(self, row: list[Any]) -> None:
+        """Raise ValueError unless every value has its column's type."""
+        for i, ok in self.checks:
+            value = row[i]
+            if value is not None and not ok(value):
+                raise ValueError("a value of the wrong type")
 
     def row(self, values: list[Any]) -> list[Any]:
         if self.same:
@@ -95,7 +140,8 @@ def layouts_for(columns: dict[str, list[str]]) -> dict[str, Layout]:
 def parse_line(raw: bytes, station: str, layouts: dict[str, Layout]) -> Change:
     """Parse one line of changes.tsv (see :func:`cplc_desk.sync.export.change_line`)."""
     try:
-        _seq, table_b, id_b, _op, version_b, base, image_bytes = raw.split(b"\t")
+        _seq, table_b, id_b, _op, version_b, base_b, image_bytes = raw.split(b"\t")
+        base = None if base_b == b"-" else base_b.decode("ascii")
         layout = layouts[table_b.decode("ascii")]
         record_id, version = id_b.decode("ascii"), int(version_b)
         values = json.loads(image_bytes.decode("utf-8"))  # str parses faster than bytes
@@ -109,6 +155,7 @@ def parse_line(raw: bytes, station: str, layouts: dict[str, Layout]) -> Change:
         origin = values[layout.origin_at]
         digest = hashlib.sha256(image_bytes).hexdigest()
         row = layout.row(values)
+        layout.check(row)
         row[layout.hash_at] = digest  # the column headquarters keys its merge decisions on
     except (KeyError, ValueError, TypeError, IndexError, UnicodeDecodeError):
         raise _invalid() from None
@@ -124,7 +171,7 @@ def parse_line(raw: bytes, station: str, layouts: dict[str, Layout]) -> Change:
         table_b.decode("ascii"),
         record_id,
         version,
-        None if base == b"-" else base.decode("ascii"),
+        base,
         image_bytes,
         row,
         digest,

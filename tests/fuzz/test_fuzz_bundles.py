@@ -205,7 +205,7 @@ json_values = st.recursive(
         st.just("x" * 5000),
         st.just("2026-13-45T99:00:00"),
         st.just("2026-11-24T10:00:00"),
-    ),  # fmt: skip
+    ),
     lambda inner: (
         st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3)
     ),

@@ -244,7 +244,7 @@ def test_a_complaint_draft_is_clean_or_every_error_is_named(draft: ComplaintDraf
                 person.cnic or "",
                 person.mobile or "",
                 person.address or "",
-            ),  # fmt: skip
+            ),
             category=clean.category,
             police_station=clean.police_station,
             incident_at=clean.incident_at,
@@ -284,7 +284,7 @@ def test_a_vehicle_draft_is_clean_or_every_error_is_named(draft: VehicleReportDr
                 owner.address or "",
             )
             if owner
-            else PersonDraft(),  # fmt: skip
+            else PersonDraft(),
             incident_at=clean.incident_at,
             incident_place=clean.incident_place or "",
             police_station=clean.police_station,

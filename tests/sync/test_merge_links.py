@@ -54,10 +54,14 @@ def test_a_theft_and_its_matched_recovery_in_one_bundle_merge(
         (outcome,) = sync_hq.import_bundles(hq, [tmp_path / "stick"])
 
         assert outcome.status == "accepted", outcome.message
-        assert _links(hq) == _links(station) == {
-            theft.id: ("recovered", recovery.id),
-            recovery.id: ("matched", theft.id),
-        }
+        assert (
+            _links(hq)
+            == _links(station)
+            == {
+                theft.id: ("recovered", recovery.id),
+                recovery.id: ("matched", theft.id),
+            }
+        )
     finally:
         station.close()
         hq.close()

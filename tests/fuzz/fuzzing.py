@@ -3,7 +3,7 @@
 The default run keeps example counts modest (the whole fuzz set takes about a minute or two);
 ``HYPOTHESIS_PROFILE=long`` multiplies every count by 25 for a longer search::
 
-    HYPOTHESIS_PROFILE=long .venv/bin/python -m pytest -q tests/fuzz -p no:cacheprovider
+    HYPOTHESIS_PROFILE=long .venv/bin/python -m pytest -q tests/fuzz --timeout 0 -p no:cacheprovider
 """
 
 from __future__ import annotations

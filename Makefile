@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run demo test bench lock installer screenshots clean
+.PHONY: run demo test bench crash lock installer screenshots clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,10 @@ bench: $(STAMP)
 	$(BIN)/python -m bench
 	$(BIN)/python -m bench.sync --records 1000000 --memory
 	$(BIN)/python -m bench.citywide
+
+## Crash harness: 200 SIGKILLs of a desk at work, everything checked after each (bench/crash.py).
+crash: $(STAMP)
+	$(BIN)/python -m bench.crash --kills 200
 
 lock:
 	$(BIN)/python -m pip freeze --exclude-editable > constraints.txt

@@ -175,6 +175,7 @@ def export_bundle(ctx: DeskContext, out_dir: Path) -> ExportResult:
             )  # fmt: skip
     if built is None:
         if last is not None and last.written_at is None:
+            _write_unwritten(ctx, out_dir, last.sequence)
             return rewrite_bundle(ctx, out_dir, last.sequence)
         when = last.created_at.date().isoformat() if last else "-"
         return ExportResult(
@@ -187,6 +188,7 @@ def export_bundle(ctx: DeskContext, out_dir: Path) -> ExportResult:
                 seq=last.sequence if last else 0, when=when
             ),
         )
+    _write_unwritten(ctx, out_dir, built.sequence)
     path = _write(ctx, out_dir, built.file_name, built.content, built.sequence)
     return ExportResult(
         path,
@@ -198,6 +200,19 @@ def export_bundle(ctx: DeskContext, out_dir: Path) -> ExportResult:
             seq=built.sequence, path=path, n=built.record_count
         ),
     )
+
+
+def _write_unwritten(ctx: DeskContext, out_dir: Path, before: int) -> None:
+    """Write earlier bundles whose file never got written (the desk was cut off between saving
+    a bundle and writing it): headquarters would otherwise hold every later one, waiting."""
+    with ctx.store.read() as s:
+        rows = s.scalars(
+            select(SyncOutbox)
+            .where(SyncOutbox.written_at.is_(None), SyncOutbox.sequence < before)
+            .order_by(SyncOutbox.sequence)
+        ).all()
+    for row in rows:
+        _write(ctx, out_dir, row.file_name, row.content, row.sequence)
 
 
 def _write(ctx: DeskContext, out_dir: Path, name: str, content: bytes, sequence: int) -> Path:

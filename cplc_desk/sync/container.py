@@ -107,7 +107,12 @@ class OpenedBundle:
                 while block := fh.read(1 << 20):
                     digest.update(block)
                     size += len(block)
-            if digest.hexdigest() != expected.get("sha256") or size != expected.get("size"):
+            declared = self.zip.getinfo(name).file_size  # the archive's own word, too
+            if (
+                digest.hexdigest() != expected.get("sha256")
+                or size != expected.get("size")
+                or size != declared
+            ):
                 raise SyncError(
                     "damaged",
                     _(
@@ -198,6 +203,11 @@ def open_container(data: bytes) -> OpenedBundle:
         manifest = json.loads(manifest_bytes)
     except (*_READ_ERRORS, RecursionError):
         raise _damaged("unreadable manifest") from None
+    if (
+        len(manifest_bytes) != zf.getinfo(MANIFEST).file_size
+        or len(signature) != zf.getinfo(SIGNATURE).file_size
+    ):  # the reader trusts a size that lies short or long: refuse it outright
+        raise _damaged("unreadable manifest")
     if not isinstance(manifest, dict) or manifest.get("domain") != BUNDLE_DOMAIN:
         raise _damaged("not a station bundle manifest")
     if len(signature) != 64:

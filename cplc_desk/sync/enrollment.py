@@ -97,6 +97,8 @@ def read(data: bytes, now: datetime) -> Enrollment:
             issued_at=datetime.fromisoformat(fields["issued_at"]),
             expires_at=datetime.fromisoformat(fields["expires_at"]),
         )
+        if enrollment.issued_at.tzinfo is None or enrollment.expires_at.tzinfo is None:
+            raise ValueError("a time without its zone cannot be compared")
         ed25519_public(unb64(enrollment.hq_signing_key)).verify(signature, body)
     except (ValueError, KeyError, TypeError, AttributeError, InvalidSignature):
         raise bad from None

@@ -446,6 +446,18 @@ class BundleImporter:
                     for k in ("entry_id", "desk_code", "actor", "action", "record_table",
                               "record_id", "details")
                 }  # fmt: skip
+                texts = [fields[k] for k in ("entry_id", "desk_code", "actor", "action", "details")]
+                optional = [fields["record_table"], fields["record_id"]]
+                # Checked here, not left to the store: a wrong type would stop the import with
+                # a traceback (or be stored, and break the trail's later reading).
+                if (
+                    at.tzinfo is None
+                    or not all(
+                        isinstance(v, str) for v in [*texts, line["prev_hash"], line["entry_hash"]]
+                    )
+                    or not all(v is None or isinstance(v, str) for v in optional)
+                ):
+                    raise ValueError("an audit entry field of the wrong type")
                 recomputed = entry_hash(prev_hash=line["prev_hash"], at=at, **fields)
             except (KeyError, TypeError, ValueError):
                 raise SyncError(

@@ -12,21 +12,28 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Table, select
+from sqlalchemy import Column, Table, select
 from sqlalchemy.orm import Session
 
 from cplc_desk.domain.i18n import _
 from cplc_desk.storage.bulk import BulkWriter
 from cplc_desk.storage.models import SYNC_MODELS, SyncConflict
+from cplc_desk.storage.types import UTCDateTime
 from cplc_desk.sync.errors import SyncError
 
 TABLES: dict[str, Table] = {m.__tablename__: m.__table__ for m in SYNC_MODELS}  # type: ignore[attr-defined]
 CHUNK = 5000
+# Columns pointing at a row of the same table: a theft report and the recovery matched to it
+# point at each other, so whichever is written first would name a row not there yet. They are
+# written empty and filled in once every row of the bundle is in (the whole merge is one
+# transaction), so neither the order of rows nor the batch they fall in trips the foreign key.
+SELF_REFERENCES = {"vehicle_report": "matched_report_id"}
+_SELF_AT = {t: [c.name for c in TABLES[t].columns].index(col) for t, col in SELF_REFERENCES.items()}
 
 
 @dataclass
@@ -46,7 +53,39 @@ class MergeCounts:
 
 
 def _invalid() -> SyncError:
-    return SyncError("damaged", _("The bundle holds a change that is not valid."))
+    return SyncError(
+        "damaged",
+        _(
+            "The bundle holds a change that is not valid. Nothing from it was merged. Ask the "
+            "station to write the bundle again; if the new copy is refused too, call the station."
+        ),
+    )
+
+
+def _iso_datetime(value: object) -> bool:
+    return isinstance(value, str) and bool(datetime.fromisoformat(value))
+
+
+def _iso_date(value: object) -> bool:
+    return isinstance(value, str) and bool(date.fromisoformat(value))
+
+
+_INT64 = 1 << 63
+# What a value of an image must be, by the column's Python type (None is left to the store's
+# NOT NULL constraints): a wrong type would otherwise reach the driver and stop the import with
+# a traceback, or be stored and break every later read of the record.
+_VALUE_CHECKS: dict[type, Callable[[Any], bool]] = {
+    str: lambda v: type(v) is str,
+    int: lambda v: type(v) is int and -_INT64 <= v < _INT64,
+    bool: lambda v: type(v) is bool,
+    date: _iso_date,
+}
+
+
+def _value_check(column: Column[Any]) -> Callable[[Any], bool] | None:
+    if isinstance(column.type, UTCDateTime):
+        return _iso_datetime
+    return _VALUE_CHECKS.get(column.type.python_type)
 
 
 class Layout:
@@ -64,6 +103,18 @@ class Layout:
         self.id_at, self.version_at = position["id"], position["version"]
         self.origin_at = position["origin_desk"]
         self.hash_at = ours.index("sync_hash")
+        self.checks = [
+            (i, check)
+            for i, column in enumerate(TABLES[table].columns)
+            if self.mapping[i] is not None and (check := _value_check(column)) is not None
+        ]
+
+    def check(self, row: list[Any]) -> None:
+        """Raise ValueError unless every value has its column's type."""
+        for i, ok in self.checks:
+            value = row[i]
+            if value is not None and not ok(value):
+                raise ValueError("a value of the wrong type")
 
     def row(self, values: list[Any]) -> list[Any]:
         if self.same:
@@ -89,7 +140,8 @@ def layouts_for(columns: dict[str, list[str]]) -> dict[str, Layout]:
 def parse_line(raw: bytes, station: str, layouts: dict[str, Layout]) -> Change:
     """Parse one line of changes.tsv (see :func:`cplc_desk.sync.export.change_line`)."""
     try:
-        _seq, table_b, id_b, _op, version_b, base, image_bytes = raw.split(b"\t")
+        _seq, table_b, id_b, _op, version_b, base_b, image_bytes = raw.split(b"\t")
+        base = None if base_b == b"-" else base_b.decode("ascii")
         layout = layouts[table_b.decode("ascii")]
         record_id, version = id_b.decode("ascii"), int(version_b)
         values = json.loads(image_bytes.decode("utf-8"))  # str parses faster than bytes
@@ -103,6 +155,7 @@ def parse_line(raw: bytes, station: str, layouts: dict[str, Layout]) -> Change:
         origin = values[layout.origin_at]
         digest = hashlib.sha256(image_bytes).hexdigest()
         row = layout.row(values)
+        layout.check(row)
         row[layout.hash_at] = digest  # the column headquarters keys its merge decisions on
     except (KeyError, ValueError, TypeError, IndexError, UnicodeDecodeError):
         raise _invalid() from None
@@ -118,7 +171,7 @@ def parse_line(raw: bytes, station: str, layouts: dict[str, Layout]) -> Change:
         table_b.decode("ascii"),
         record_id,
         version,
-        None if base == b"-" else base.decode("ascii"),
+        base,
         image_bytes,
         row,
         digest,
@@ -170,10 +223,7 @@ def apply_changes(
     counts = MergeCounts()
     layouts = layouts_for(columns)
     writers = {name: BulkWriter(s.connection(), table) for name, table in TABLES.items()}
-    if s.connection().dialect.name == "sqlite":
-        # Links are checked at commit, not per row: a recovery and its theft report, both new
-        # in one bundle, point at each other, so neither can be inserted first.
-        s.connection().exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+    links: dict[str, dict[str, list[Any]]] = {}  # rows whose self-references are still empty
     for batch in _batches(lines, station, layouts):
         held = _held(s, batch)
         # Records first seen in this batch are inserted with their newest image, the rest
@@ -202,10 +252,27 @@ def apply_changes(
             held[c.record_id] = (c.version, c.hash)
         for name in TABLES:
             if name in inserts:
-                writers[name].insert([c.row for c in inserts[name].values()])
+                writers[name].insert([_unlinked(c, links) for c in inserts[name].values()])
             if name in updates:
-                writers[name].update([c.row for c in updates[name].values()])
+                writers[name].update([_unlinked(c, links) for c in updates[name].values()])
+    for name, rows in links.items():
+        writers[name].update(list(rows.values()))
     return counts
+
+
+def _unlinked(c: Change, links: dict[str, dict[str, list[Any]]]) -> list[Any]:
+    """The row to write now: its self-reference left empty, the whole row kept for the end."""
+    at = _SELF_AT.get(c.table)
+    if at is None:
+        return c.row
+    pending = links.setdefault(c.table, {})
+    pending.pop(c.record_id, None)  # a newer image of the record replaces an earlier one
+    if c.row[at] is None:
+        return c.row
+    pending[c.record_id] = c.row
+    row = list(c.row)
+    row[at] = None
+    return row
 
 
 def _stage(

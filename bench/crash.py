@@ -27,10 +27,10 @@ Damage accumulates: the next worker continues on the same stores. At the end, th
 pending bundles are exported and imported once more, and every record the station holds must be
 at headquarters in the same version, with no bundle held for a missing predecessor.
 
-Adding an operation (a backup, say) is one entry in :data:`OPERATIONS`: a name, a weight, the
+Adding an operation is one entry in :data:`OPERATIONS`: a name, a weight, the
 function the worker runs (it calls :meth:`Worker.record` after each service call returns), the
 function that checks its journal entries after a kill, and optionally a check of the files it
-writes (see the commented ``backup`` entry).
+writes (see the ``backup`` entry).
 """
 
 from __future__ import annotations
@@ -319,6 +319,13 @@ def op_import(w: Worker) -> None:
     )
 
 
+def op_backup(w: Worker) -> None:
+    from cplc_desk.services import backup
+
+    result = backup.write_backup(w.station, reason="manual")
+    w.record("backup", file=result.path.name, keep=backup.load_settings(w.station).keep)
+
+
 # ====================================================================== checking after a kill
 
 
@@ -530,6 +537,38 @@ def verify_imports(checker: Checker, entries: list[Entry]) -> None:
             checker.problem(f"headquarters refused {name} ({code})")
 
 
+def verify_backups(checker: Checker, entries: list[Entry]) -> None:
+    """The newest journalled backup is there, and rotation kept as many as it should."""
+    from cplc_desk.services.backup import PLAIN_SUFFIX, PREFIX
+
+    if not entries:
+        return
+    folder = checker.layout.station / "backups"
+    present = {p.name for p in folder.glob(f"{PREFIX}*{PLAIN_SUFFIX}")}
+    newest = entries[-1]
+    if newest["file"] not in present:
+        checker.problem(f"backup {newest['file']} was written but is missing")
+    expected = min(len({e["file"] for e in entries}), int(newest["keep"]))
+    if len(present) < expected:
+        checker.problem(f"{len(present)} backups kept, {expected} expected")
+
+
+def backup_files(checker: Checker) -> None:
+    from cplc_desk.services import backup
+    from cplc_desk.services.context import ServiceError
+
+    def verifies(path: Path) -> str | None:
+        try:
+            backup.verify_file(path)
+        except ServiceError as exc:
+            return f"does not verify: {exc}"
+        return None
+
+    for path in checker.final_files(checker.layout.station / "backups"):
+        if path.name.startswith(backup.PREFIX):
+            checker.whole(path, verifies)
+
+
 # ---------------------------------------------------------------------- the list
 
 
@@ -553,11 +592,7 @@ OPERATIONS: list[Operation] = [
     Operation("receipt", 3, op_receipt, verify_receipts, receipt_files),
     Operation("export", 2, op_export, verify_exports, bundle_files),
     Operation("import", 2, op_import, verify_imports),
-    # Backups (services/backup.py, being added): one entry, e.g.
-    # Operation("backup", 1, op_backup, verify_backups, backup_files),
-    # where op_backup calls the backup service into w.layout.root / "backups" and records the
-    # file name, verify_backups checks each journalled file is there, and backup_files opens
-    # every backup under its final name (checker.final_files + checker.whole).
+    Operation("backup", 1, op_backup, verify_backups, backup_files),
 ]
 OPERATION_BY_NAME = {op.name: op for op in OPERATIONS}
 

@@ -36,6 +36,8 @@ screenshots: $(STAMP)
 	xvfb-run -a -s "-screen 0 1280x800x24" $(BIN)/python -m cplc_desk.gui.screenshot docs/screenshots/first-run.png --setup
 	xvfb-run -a -s "-screen 0 1280x800x24" $(BIN)/python -m cplc_desk.gui.screenshot docs/screenshots/sync-station.png --sync-station
 	xvfb-run -a -s "-screen 0 1600x1000x24" $(BIN)/python -m cplc_desk.gui.screenshot docs/screenshots/hq-stations.png --hq-stations
+	xvfb-run -a -s "-screen 0 1280x800x24" $(BIN)/python -m cplc_desk.gui.screenshot docs/screenshots/login.png --login
+	xvfb-run -a -s "-screen 0 1280x800x24" $(BIN)/python -m cplc_desk.gui.screenshot docs/screenshots/audit-viewer.png --audit
 
 ## Benchmarks (figures beside a same-run baseline; see bench/).
 bench: $(STAMP)

@@ -6,6 +6,7 @@ Reading a filter's first page and exporting are audited by the service (``audit.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from PySide6.QtCore import (
@@ -31,13 +32,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cplc_desk.gui import dialogs
+from cplc_desk.gui import dialogs, names
 from cplc_desk.services import audit_view
 from cplc_desk.services.audit_view import AuditFilter, AuditRow
 from cplc_desk.services.context import DeskContext, ServiceError
 from cplc_desk.storage.migrate import StoreError
 
 Index = QModelIndex | QPersistentModelIndex
+ACTION_COLUMN = 4
+RECORD_COLUMN = 5
+DETAILS_COLUMN = 6
+
+
+def _record_number(row: AuditRow) -> str | None:
+    """The receipt number a person knows the record by, when the entry names it."""
+    if not row.record_id or '"number"' not in row.details:
+        return None
+    try:
+        number = json.loads(row.details).get("number")
+    except (ValueError, AttributeError):
+        return None
+    return number if isinstance(number, str) else None
 
 
 class AuditModel(QAbstractTableModel):
@@ -90,7 +105,13 @@ class AuditModel(QAbstractTableModel):
             Qt.ItemDataRole.ToolTipRole,
         ):
             return None
-        return self._rows[index.row()].as_cells()[index.column()]
+        cell = self._rows[index.row()].as_cells()[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if index.column() == ACTION_COLUMN:
+                return names.audit_action(cell)  # the code itself in the tooltip and extracts
+            if index.column() == RECORD_COLUMN:
+                return _record_number(self._rows[index.row()]) or cell
+        return cell
 
     def canFetchMore(self, parent: Index) -> bool:
         return not parent.isValid() and self._more
@@ -124,8 +145,9 @@ class AuditViewerWidget(QWidget):
         self.actor_edit.setPlaceholderText(self.tr("user name"))
         self.action_combo = QComboBox()
         self.action_combo.setEditable(True)
-        self.action_combo.addItem("")
-        self.action_combo.addItems(audit_view.actions())
+        self.action_combo.addItem("", "")
+        for code in audit_view.actions():
+            self.action_combo.addItem(names.audit_action(code), code)
         self.record_edit = QLineEdit()
         self.record_edit.setPlaceholderText(self.tr("number, id, CNIC or phone"))
         self.since_edit = QLineEdit()
@@ -146,7 +168,9 @@ class AuditViewerWidget(QWidget):
         times.addWidget(self.since_edit)
         times.addWidget(QLabel(self.tr("to")))
         times.addWidget(self.until_edit)
-        form.addRow(self.tr("&From:"), times)
+        since_label = QLabel(self.tr("&From:"))
+        since_label.setBuddy(self.since_edit)
+        form.addRow(since_label, times)
 
         self.model = AuditModel(ctx, self)
         self.view = QTableView()
@@ -179,11 +203,19 @@ class AuditViewerWidget(QWidget):
         since, until = self.since_edit.text().strip(), self.until_edit.text().strip()
         return AuditFilter(
             actor=self.actor_edit.text().strip(),
-            action=self.action_combo.currentText().strip(),
+            action=self._action_code(),
             record=self.record_edit.text().strip(),
             since=audit_view.parse_when(since) if since else None,
             until=audit_view.parse_when(until, end=True) if until else None,
         )
+
+    def _action_code(self) -> str:
+        """The chosen action's code; typed text is taken as a code or prefix ("record.")."""
+        text = self.action_combo.currentText().strip()
+        index = self.action_combo.findText(text, Qt.MatchFlag.MatchFixedString)
+        if index >= 0:
+            return str(self.action_combo.itemData(index) or "")
+        return text
 
     def apply(self) -> bool:
         try:
@@ -191,6 +223,9 @@ class AuditViewerWidget(QWidget):
         except (ServiceError, StoreError) as exc:
             self.message.setText(str(exc))
             return False
+        if self.model.loaded():
+            for column in range(DETAILS_COLUMN):
+                self.view.resizeColumnToContents(column)
         self.message.setText(
             self.tr("Showing the newest entries first; more load as you scroll.")
             if self.model.loaded()

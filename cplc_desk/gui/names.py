@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from cplc_desk.domain.enums import (
+    AuditAction,
     ComplaintStatus,
     DeskKind,
     VehicleReportKind,
@@ -83,5 +84,52 @@ def bundle_result(code: str) -> str:
         "already_imported": translate("Names", "Already imported", "bundle"),
         "held": translate("Names", "Held", "bundle"),
         "refused": translate("Names", "Refused", "bundle"),
+    }
+    return names.get(code, code)
+
+
+def audit_action(code: str) -> str:
+    """What an audit entry's action code means, for the viewer (the code stays in extracts)."""
+    names: dict[str, str] = {
+        AuditAction.DESK_INITIALISED: translate("AuditAction", "Desk set up"),
+        AuditAction.RECORD_CREATED: translate("AuditAction", "Record created"),
+        AuditAction.RECORD_UPDATED: translate("AuditAction", "Record changed"),
+        AuditAction.RECORD_DELETED: translate("AuditAction", "Record deleted"),
+        AuditAction.STATUS_CHANGED: translate("AuditAction", "Status changed"),
+        AuditAction.FOLLOW_UP_ADDED: translate("AuditAction", "Follow-up added"),
+        AuditAction.CSV_IMPORTED: translate("AuditAction", "Register imported (CSV)"),
+        AuditAction.SEARCHED_PERSON: translate("AuditAction", "Searched for a person"),
+        AuditAction.VEHICLE_VERIFIED: translate("AuditAction", "Vehicle verified"),
+        AuditAction.VEHICLE_MATCHED: translate("AuditAction", "Recovery matched"),
+        AuditAction.RECEIPT_PRINTED: translate("AuditAction", "Receipt printed"),
+        AuditAction.RECEIPT_REPRINTED: translate("AuditAction", "Receipt reprinted"),
+        AuditAction.BUNDLE_EXPORTED: translate("AuditAction", "Bundle exported"),
+        AuditAction.BUNDLE_REWRITTEN: translate("AuditAction", "Bundle written again"),
+        AuditAction.BUNDLE_IMPORTED: translate("AuditAction", "Bundle imported"),
+        AuditAction.BUNDLE_OPENED: translate("AuditAction", "Bundle opened"),
+        AuditAction.HQ_KEYS_CREATED: translate("AuditAction", "Headquarters keys created"),
+        AuditAction.STATION_ENROLLED: translate("AuditAction", "Station enrolled"),
+        AuditAction.STATION_REVOKED: translate("AuditAction", "Station key revoked"),
+        AuditAction.DESK_ENROLLED: translate("AuditAction", "Desk enrolled"),
+        AuditAction.LOGIN: translate("AuditAction", "Signed in"),
+        AuditAction.LOGIN_FAILED: translate("AuditAction", "Sign-in failed"),
+        AuditAction.LOGOUT: translate("AuditAction", "Signed out"),
+        AuditAction.STORE_MIGRATED: translate("AuditAction", "Store upgraded"),
+        AuditAction.DEMO_GENERATED: translate("AuditAction", "Demo records made"),
+        AuditAction.HOTLIST_EXPORTED: translate("AuditAction", "Hotlist exported"),
+        AuditAction.HOTLIST_IMPORTED: translate("AuditAction", "Hotlist imported"),
+        AuditAction.SNAPSHOT_EXPORTED: translate("AuditAction", "Station snapshot exported"),
+        AuditAction.SNAPSHOT_RESTORED: translate("AuditAction", "Restored from a station snapshot"),
+        AuditAction.CONFLICT_RESOLVED: translate("AuditAction", "Conflict resolved"),
+        AuditAction.RECORD_VIEWED: translate("AuditAction", "Record opened (full CNIC)"),
+        AuditAction.ACCOUNT_CREATED: translate("AuditAction", "Account created"),
+        AuditAction.ACCOUNT_CHANGED: translate("AuditAction", "Account changed"),
+        AuditAction.ACCOUNT_LOCKED: translate("AuditAction", "Account locked"),
+        AuditAction.SESSION_LOCKED: translate("AuditAction", "Desk locked"),
+        AuditAction.PERMISSION_DENIED: translate("AuditAction", "Refused (role)"),
+        AuditAction.AUDIT_VIEWED: translate("AuditAction", "Audit trail read"),
+        AuditAction.AUDIT_EXPORTED: translate("AuditAction", "Audit extract saved"),
+        AuditAction.BACKUP_WRITTEN: translate("AuditAction", "Backup written"),
+        AuditAction.BACKUP_RESTORED: translate("AuditAction", "Backup restored"),
     }
     return names.get(code, code)

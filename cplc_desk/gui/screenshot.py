@@ -33,15 +33,17 @@ from cplc_desk.domain.records import ComplaintDraft, PersonDraft
 from cplc_desk.gui import dialogs
 from cplc_desk.gui.app import apply_layout_direction, create_application, install_translators
 from cplc_desk.gui.areas import CONFLICTS, SYNC
+from cplc_desk.gui.audit_viewer import AuditViewerDialog
 from cplc_desk.gui.demo_progress import populate_demo
 from cplc_desk.gui.import_dialog import ImportDialog
+from cplc_desk.gui.login_dialog import LoginDialog
 from cplc_desk.gui.main_window import MainWindow
 from cplc_desk.gui.setup_dialog import DeskSetupDialog
 from cplc_desk.gui.stations_page import StationsPage
 from cplc_desk.gui.sync_page import SyncPage
 from cplc_desk.paths import DeskPaths
 from cplc_desk.services import records, reference, setup, sync_hq, sync_station
-from cplc_desk.services.context import DeskContext, open_desk
+from cplc_desk.services.context import Actor, DeskContext, open_desk
 
 SIZE = (1200, 760)
 SAMPLE_COMPLAINTS = (
@@ -70,6 +72,19 @@ def _register(ctx: DeskContext, station: str, samples: Sequence[tuple[str, str, 
                 narrative=narrative,
             ),
         )
+
+
+def _login_scene(ctx: DeskContext) -> QWidget:
+    """A station with its supervisor; the sign-in dialog after one wrong password."""
+    from cplc_desk.services.accounts import NewAccount
+
+    setup.init_station(ctx, "CLIF", admin=NewAccount("sana.javed", "correct horse 42", "Sana"))
+    ctx.actor = Actor.nobody()
+    dialog = LoginDialog(ctx)
+    dialog.username_edit.setText("sana.javed")
+    dialog.password_edit.setText("wrong password")
+    dialog.accept()  # refused: the dialog stays, saying why
+    return dialog
 
 
 def _fill_small(ctx: DeskContext) -> None:
@@ -273,6 +288,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="headquarters' Stations page with an import report",
     )
     scene.add_argument("--hq-conflicts", action="store_true", help="headquarters' conflict queue")
+    scene.add_argument("--login", action="store_true", help="the sign-in dialog, a wrong password")
+    scene.add_argument("--audit", action="store_true", help="the audit trail viewer (demo desk)")
     args = parser.parse_args(argv)
 
     app = create_application([sys.argv[0]])
@@ -301,6 +318,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             dialog = DeskSetupDialog(ctx)
             dialog.picker.select_code("CLIF")
             widget = dialog
+        elif args.login:
+            widget = _login_scene(ctx)
+        elif args.audit:
+            _prepare(ctx, True)
+            widget = AuditViewerDialog(ctx)
         else:
             _prepare(ctx, args.demo)
             widget = MainWindow(ctx, demo=args.demo)

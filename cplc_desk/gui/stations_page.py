@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -47,12 +48,13 @@ from cplc_desk.gui.stations_model import (
     STATUS,
     StationsModel,
 )
-from cplc_desk.services import reference, sync_hq
+from cplc_desk.services import hotlist, reference, sync_hq
 from cplc_desk.services.context import DeskContext, ServiceError
 from cplc_desk.services.sync_hq import StationSummary
 from cplc_desk.storage.migrate import StoreError
 
 ENROLLMENT_FOLDER = "enrollment-out"
+HOTLIST_FOLDER = "hotlist-out"
 
 
 class StationsPage(QWidget):
@@ -75,6 +77,15 @@ class StationsPage(QWidget):
         self.enroll_button = QPushButton(self.tr("Enroll station…"))
         self.reenroll_button = QPushButton(self.tr("Re-enroll…"))
         self.revoke_button = QPushButton(self.tr("Revoke…"))
+        self.hotlist_button = QPushButton(self.tr("Write hotlist…"))
+        self.hotlist_button.setToolTip(
+            self.tr(
+                "Write the signed list of every open stolen or snatched vehicle for the stations' "
+                "desks to check vehicles offline"
+            )
+        )
+        self.hotlist_button.clicked.connect(self.write_hotlist)
+        show_if_permitted(ctx, Permission.EXPORT_HOTLIST, self.hotlist_button)
         self.import_button.clicked.connect(self.import_bundles)
         self.enroll_button.clicked.connect(self.enroll_station)
         self.reenroll_button.clicked.connect(self.reenroll_selected)
@@ -106,6 +117,7 @@ class StationsPage(QWidget):
         separator.setFrameShadow(QFrame.Shadow.Sunken)
         actions = QHBoxLayout()
         actions.addWidget(self.import_button)
+        actions.addWidget(self.hotlist_button)
         actions.addWidget(separator)
         actions.addWidget(self.enroll_button)
         actions.addWidget(self.reenroll_button)
@@ -248,6 +260,36 @@ class StationsPage(QWidget):
         self.refresh()
         if changed:
             self.records_changed.emit()
+
+    def write_hotlist(self) -> None:
+        folder = dialogs.choose_folder(
+            self,
+            self.tr("Folder or USB stick for the hotlist"),
+            settings.last_folder(HOTLIST_FOLDER) or Path.home(),
+        )
+        if folder is None:
+            return
+        settings.remember_folder(HOTLIST_FOLDER, folder)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            written = hotlist.export_hotlist(self.ctx, folder)
+        except (ServiceError, StoreError) as exc:
+            self.banner.show_message(ERROR, str(exc))
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.banner.show_message(
+            SUCCESS,
+            self.tr(
+                "Hotlist {sequence} written to {path} (open thefts: {n}), valid until {until}. "
+                "Give it to every station's desk (Sync page, Import hotlist)."
+            ).format(
+                sequence=written.sequence,
+                path=written.path,
+                n=format_count(written.entries),
+                until=format_datetime(written.expires_at),
+            ),
+        )
 
     def enroll_station(self) -> None:
         enrolled = [r.summary.code for r in self.model.rows()]

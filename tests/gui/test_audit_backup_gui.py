@@ -7,6 +7,7 @@ import csv
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 
 from cplc_desk.domain.enums import AuditAction
@@ -55,7 +56,10 @@ def test_viewer_filters_and_loads_lazily(qtbot, busy_desk: DeskContext) -> None:
 
     widget.actor_edit.setText("volunteer2")
     assert widget.apply()
-    actions = {widget.model.index(r, 4).data() for r in range(widget.model.rowCount())}
+    actions = {
+        widget.model.index(r, 4).data(Qt.ItemDataRole.ToolTipRole)
+        for r in range(widget.model.rowCount())
+    }
     assert actions == {"record.created", "record.status_changed", "record.updated"}
 
     widget.action_combo.setCurrentText("record.status_changed")

@@ -255,3 +255,22 @@ def test_headquarters_window_has_the_conflicts_page(qtbot, city: City) -> None:
             busy = getattr(page, "is_busy_reading", None)
             if busy is not None:
                 qtbot.waitUntil(lambda busy=busy: not busy())
+
+
+def test_write_the_hotlist_from_the_stations_screen(
+    qtbot, city: City, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    city.vehicle("CLIF", "stolen", registration="KHI-1234", owner="Bilal Ahmed")
+    city.send("CLIF")
+    page = show(qtbot, StationsPage(city.hq))
+    assert page.hotlist_button.isVisibleTo(page)
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    monkeypatch.setattr(dialogs, "choose_folder", lambda *args: stick)
+    page.write_hotlist()
+    written = list(stick.glob("*.cplchot"))
+    assert len(written) == 1
+    assert "Hotlist 1 written" in page.banner.text() and "(open thefts: 1)" in page.banner.text()
+    # A second one is the next in sequence.
+    page.write_hotlist()
+    assert len(list(stick.glob("*.cplchot"))) == 2

@@ -27,10 +27,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
 from cplc_desk.domain.i18n import _
+from cplc_desk.sync import chunked
 
 MAGIC = b"CPLCBAK1"
 CHUNK = 1 << 20
@@ -96,10 +96,6 @@ def is_sealed(path: Path) -> bool:
         return fh.read(len(MAGIC)) == MAGIC
 
 
-def _nonce(counter: int, last: bool) -> bytes:
-    return counter.to_bytes(11, "big") + (b"\x01" if last else b"\x00")
-
-
 def seal_file(
     source: Path, target: BinaryIO, key: bytes, *, desk_code: str, site_id: str, created_at: str
 ) -> None:
@@ -117,16 +113,8 @@ def seal_file(
     aead = ChaCha20Poly1305(key)
     target.write(MAGIC + _U32.pack(len(header)) + header)
     with source.open("rb") as fh:
-        counter = 0
-        chunk = fh.read(CHUNK)
-        while True:
-            following = fh.read(CHUNK)
-            last = not following
-            sealed = aead.encrypt(_nonce(counter, last), chunk, aad)
-            target.write(_U32.pack(len(sealed)) + sealed)
-            if last:
-                break
-            chunk, counter = following, counter + 1
+        for sealed in chunked.seal(aead, aad, iter(lambda: fh.read(CHUNK), b"")):
+            target.write(sealed)
 
 
 def _read_exact(fh: BinaryIO, n: int) -> bytes:
@@ -169,26 +157,19 @@ def open_file(source: Path, target: BinaryIO, key: bytes) -> SealHeader:
             )
         aad = hashlib.sha256(header.raw).digest()
         aead = ChaCha20Poly1305(key)
-        counter = 0
-        while True:
-            prefix = fh.read(4)
-            if len(prefix) < 4:
-                raise SealError(_("The backup file is cut short (copied incompletely?)."))
-            (length,) = _U32.unpack(prefix)
-            if length > CHUNK + 16:
-                raise SealError(_("The backup file is damaged."))
-            sealed = _read_exact(fh, length)
-            for last in (False, True):
-                try:
-                    plain = aead.decrypt(_nonce(counter, last), sealed, aad)
-                    break
-                except InvalidTag:
-                    continue
-            else:
-                raise SealError(_("The backup file is damaged (it does not authenticate)."))
-            target.write(plain)
-            if last:
-                if fh.read(1):
-                    raise SealError(_("The backup file is damaged (data after its end)."))
-                return header
-            counter += 1
+        try:
+            for plain in chunked.open_chunks(fh, aead, aad, CHUNK):
+                target.write(plain)
+        except chunked.ChunkProblem as problem:
+            raise SealError(
+                {
+                    chunked.ChunkProblem.TRUNCATED: _(
+                        "The backup file is cut short (copied incompletely?)."
+                    ),
+                    chunked.ChunkProblem.TOO_LONG: _("The backup file is damaged."),
+                    chunked.ChunkProblem.TRAILING: _(
+                        "The backup file is damaged (data after its end)."
+                    ),
+                }.get(problem.kind, _("The backup file is damaged (it does not authenticate)."))
+            ) from None
+        return header

@@ -28,6 +28,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
 from cplc_desk.domain.i18n import _
+from cplc_desk.sync import chunked
 from cplc_desk.sync.errors import SyncError
 from cplc_desk.sync.keys import b64, key_id, unb64
 
@@ -54,10 +55,6 @@ class EnvelopeHeader:
         return hashlib.sha256(self.raw).digest()
 
 
-def _nonce(counter: int, last: bool) -> bytes:
-    return counter.to_bytes(11, "big") + (b"\x01" if last else b"\x00")
-
-
 def seal(
     plaintext: bytes, recipient: X25519PublicKey, *, kind: str, station: str, sequence: int
 ) -> bytes:
@@ -77,13 +74,8 @@ def seal(
     ).encode()
     aad = hashlib.sha256(header).digest()
     aead = ChaCha20Poly1305(content_key)
-    parts = [MAGIC, _U32.pack(len(header)), header]
-    count = max(1, -(-len(plaintext) // CHUNK))
-    for i in range(count):
-        chunk = plaintext[i * CHUNK : (i + 1) * CHUNK]
-        sealed = aead.encrypt(_nonce(i, i == count - 1), chunk, aad)
-        parts += [_U32.pack(len(sealed)), sealed]
-    return b"".join(parts)
+    sealed = chunked.seal(aead, aad, chunked.pieces(plaintext, CHUNK))
+    return b"".join([MAGIC, _U32.pack(len(header)), header, *sealed])
 
 
 def _truncated(what: str) -> SyncError:
@@ -174,48 +166,42 @@ def open_body(
     if not ours:  # our key opens it, so the recipient named in the header was changed
         raise _damaged(_("its header was changed"))
     aead = ChaCha20Poly1305(content_key)
-    aad = header.digest
     out = bytearray()
-    counter = 0
-    while True:
-        length_bytes = fh.read(4)
-        if len(length_bytes) != 4:
-            raise SyncError(
+    try:
+        for plain in chunked.open_chunks(fh, aead, header.digest, CHUNK):
+            out += plain
+            if len(out) > max_plain:
+                raise SyncError(
+                    "too_large",
+                    _(
+                        "The bundle is larger than this desk accepts. Do not import it; call "
+                        "the station."
+                    ),
+                )
+    except chunked.ChunkProblem as problem:
+        raise _chunk_error(problem) from None
+    return bytes(out)
+
+
+def _chunk_error(problem: chunked.ChunkProblem) -> SyncError:
+    if problem.kind == chunked.ChunkProblem.TRUNCATED:
+        if problem.what == "length":
+            return SyncError(
                 "truncated",
                 _(
                     "The file ends too early: it was not copied completely. Copy it again, or "
                     "ask the station to write the bundle again."
                 ),
             )
-        (length,) = _U32.unpack(length_bytes)
-        if length > CHUNK + 16:
-            raise _damaged(_("a part is too long"))
-        sealed = _read_exact(fh, length, "chunk")
-        for last in (False, True):
-            try:
-                plain = aead.decrypt(_nonce(counter, last), sealed, aad)
-            except InvalidTag:
-                continue
-            break
-        else:
-            raise SyncError(
-                "damaged",
-                _(
-                    "The bundle is damaged: its content does not match its seal (a changed or "
-                    "corrupted byte). Copy it again from the station's stick."
-                ),
-            )
-        out += plain
-        if len(out) > max_plain:
-            raise SyncError(
-                "too_large",
-                _(
-                    "The bundle is larger than this desk accepts. Do not import it; call the "
-                    "station."
-                ),
-            )
-        counter += 1
-        if last:
-            if fh.read(1):
-                raise _damaged(_("extra data after its end"))
-            return bytes(out)
+        return _truncated(problem.what)
+    if problem.kind == chunked.ChunkProblem.TOO_LONG:
+        return _damaged(_("a part is too long"))
+    if problem.kind == chunked.ChunkProblem.TRAILING:
+        return _damaged(_("extra data after its end"))
+    return SyncError(
+        "damaged",
+        _(
+            "The bundle is damaged: its content does not match its seal (a changed or "
+            "corrupted byte). Copy it again from the station's stick."
+        ),
+    )

@@ -30,13 +30,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
-from cryptography.exceptions import InvalidSignature, InvalidTag
+from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from cplc_desk.domain.i18n import _
+from cplc_desk.sync import chunked
 from cplc_desk.sync.container import canonical
 from cplc_desk.sync.errors import SyncError
 from cplc_desk.sync.keys import b64, unb64
@@ -69,10 +70,6 @@ def derive_key(secret_b64: str, salt: bytes, station: str, enrollment_id: str) -
     return HKDF(algorithm=hashes.SHA256(), length=32, salt=salt, info=info).derive(
         unb64(secret_b64)
     )
-
-
-def _nonce(counter: int, last: bool) -> bytes:
-    return counter.to_bytes(11, "big") + (b"\x01" if last else b"\x00")
 
 
 # ------------------------------------------------------------------ writing
@@ -116,12 +113,8 @@ def seal(inner: bytes, *, secret_b64: str, station: str, enrollment_id: str) -> 
     )
     aead = ChaCha20Poly1305(derive_key(secret_b64, salt, station, enrollment_id))
     aad = hashlib.sha256(header).digest()
-    parts = [MAGIC, _U32.pack(len(header)), header]
-    count = max(1, -(-len(inner) // CHUNK))
-    for i in range(count):
-        sealed = aead.encrypt(_nonce(i, i == count - 1), inner[i * CHUNK : (i + 1) * CHUNK], aad)
-        parts += [_U32.pack(len(sealed)), sealed]
-    return b"".join(parts)
+    sealed = chunked.seal(aead, aad, chunked.pieces(inner, CHUNK))
+    return b"".join([MAGIC, _U32.pack(len(header)), header, *sealed])
 
 
 # ------------------------------------------------------------------ reading
@@ -145,16 +138,20 @@ class SnapshotHeader:
     raw: bytes
 
 
+def _cut_short(what: str) -> SyncError:
+    return SyncError(
+        "truncated",
+        _(
+            "The snapshot file ends too early ({what}): it was not copied completely. Copy "
+            "it again from headquarters' stick."
+        ).format(what=what),
+    )
+
+
 def _read_exact(fh: BinaryIO, n: int, what: str) -> bytes:
     data = fh.read(n)
     if len(data) != n:
-        raise SyncError(
-            "truncated",
-            _(
-                "The snapshot file ends too early ({what}): it was not copied completely. Copy "
-                "it again from headquarters' stick."
-            ).format(what=what),
-        )
+        raise _cut_short(what)
     return data
 
 
@@ -206,28 +203,21 @@ def open_body(fh: BinaryIO, header: SnapshotHeader, secret_b64: str) -> bytes:
     aead = ChaCha20Poly1305(key)
     aad = hashlib.sha256(header.raw).digest()
     out = bytearray()
-    counter = 0
-    while True:
-        (length,) = _U32.unpack(_read_exact(fh, 4, "chunk length"))
-        if length > CHUNK + 16:
-            raise damaged(_("a part is too long"))
-        sealed = _read_exact(fh, length, "chunk")
-        for last in (False, True):
-            try:
-                plain = aead.decrypt(_nonce(counter, last), sealed, aad)
-            except InvalidTag:
-                continue
-            break
-        else:
-            raise damaged(_("its content does not match its seal"))
-        out += plain
-        if len(out) > MAX_SNAPSHOT:
-            raise damaged(_("it is larger than any snapshot can be"))
-        counter += 1
-        if last:
-            if fh.read(1):
-                raise damaged(_("extra data after its end"))
-            return bytes(out)
+    try:
+        for plain in chunked.open_chunks(fh, aead, aad, CHUNK):
+            out += plain
+            if len(out) > MAX_SNAPSHOT:
+                raise damaged(_("it is larger than any snapshot can be"))
+    except chunked.ChunkProblem as problem:
+        if problem.kind == chunked.ChunkProblem.TRUNCATED:
+            raise _cut_short("chunk" if problem.what == "chunk" else "chunk length") from None
+        raise damaged(
+            {
+                chunked.ChunkProblem.TOO_LONG: _("a part is too long"),
+                chunked.ChunkProblem.TRAILING: _("extra data after its end"),
+            }.get(problem.kind, _("its content does not match its seal"))
+        ) from None
+    return bytes(out)
 
 
 @dataclass

@@ -31,7 +31,9 @@ qtfix.install()
 @pytest.fixture(autouse=True)
 def collect_on_gui_thread(qapp: object) -> Iterator[None]:
     """As in the app: cycles are collected only on the GUI thread while a test runs, so a
-    worker thread never finalises Qt objects (see cplc_desk/gui/gc_guard.py)."""
+    worker thread never finalises Qt objects (see cplc_desk/gui/gc_guard.py), and between tests,
+    so one test's closed dialogs are gone before the next starts. Without this a form's worker
+    thread could run the collector over a closed dialog's wrappers and segfault."""
     gc_guard.install(interval_ms=200)
     try:
         yield
@@ -70,17 +72,6 @@ def shown_messages(monkeypatch: pytest.MonkeyPatch) -> list[ShownMessage]:
     for name in ("choose_folder", "choose_file", "choose_files", "choose_save_file"):
         monkeypatch.setattr(dialogs, name, refuse_chooser)
     return shown
-
-
-@pytest.fixture(autouse=True)
-def _collect_garbage_between_tests() -> Iterator[None]:
-    """Closed dialogs' Python wrappers sit in reference cycles until the garbage collector runs.
-    Collected here, between tests, rather than at whatever moment a later test's allocations
-    trigger it. Without this, test_complaint_form's last test segfaults (PySide6 6.12.0, Python
-    3.11) while its form's worker thread is inside a service call, once the accounts change
-    shifted allocation counts; the root cause is not found yet."""
-    yield
-    gc.collect()
 
 
 @pytest.fixture(autouse=True)

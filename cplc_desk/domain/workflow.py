@@ -35,13 +35,21 @@ OPEN_STATUSES = frozenset(
 NOTE_REQUIRED = frozenset({S.WITHDRAWN, S.DUPLICATE, S.NOT_IN_REMIT, S.CLOSED, S.RESOLVED})
 
 
-def allowed(current: S) -> tuple[S, ...]:
-    return TRANSITIONS[current]
+# A closed, withdrawn, duplicate or out-of-remit complaint is finished: only a supervisor's
+# correction reopens it (back under follow-up, with a note saying why).
+FINISHED = frozenset({S.CLOSED, S.WITHDRAWN, S.DUPLICATE, S.NOT_IN_REMIT})
+CORRECTIONS: dict[S, tuple[S, ...]] = {status: (S.UNDER_FOLLOW_UP,) for status in FINISHED}
 
 
-def check_transition(current: S, target: S, note: str) -> None:
+def allowed(current: S, *, may_correct: bool = False) -> tuple[S, ...]:
+    """Where a complaint may go next; with ``may_correct`` (a supervisor) a finished one may be
+    reopened."""
+    return TRANSITIONS[current] + (CORRECTIONS.get(current, ()) if may_correct else ())
+
+
+def check_transition(current: S, target: S, note: str, *, may_correct: bool = False) -> None:
     """Raise :class:`FieldError` (field ``status``/``note``) unless the move is allowed."""
-    if target not in TRANSITIONS[current]:
+    if target not in allowed(current, may_correct=may_correct):
         raise FieldError(
             "status",
             "status.not_allowed",
@@ -50,7 +58,7 @@ def check_transition(current: S, target: S, note: str) -> None:
                 "statuses offered."
             ).format(current=current.value, target=target.value),
         )
-    if target in NOTE_REQUIRED and not note.strip():
+    if (target in NOTE_REQUIRED or current in FINISHED) and not note.strip():
         raise FieldError(
             "note",
             "note.required",

@@ -32,7 +32,7 @@ from cplc_desk.domain.clock import now_utc, to_local
 from cplc_desk.domain.enums import ComplaintStatus
 from cplc_desk.domain.roles import Permission
 from cplc_desk.domain.validation import FieldError
-from cplc_desk.domain.workflow import OPEN_STATUSES, check_transition
+from cplc_desk.domain.workflow import FINISHED, check_transition
 from cplc_desk.gui import names
 from cplc_desk.gui.complaint_actions import FollowUpBox, StatusChangeBox
 from cplc_desk.gui.complaint_jobs import JobQueue
@@ -256,14 +256,14 @@ class ComplaintDetailDialog(QDialog):
         self.timeline.set_entries(d.timeline)
         today = to_local(now_utc()).date()
         allowed = d.allowed_statuses
-        supervised = ComplaintStatus(d.status) not in OPEN_STATUSES and not self.ctx.actor.permits(
+        supervised = ComplaintStatus(d.status) in FINISHED and not self.ctx.actor.permits(
             Permission.CORRECT_CLOSED
         )
-        # The service refuses anyway; a volunteer is not offered what only a supervisor may do.
+        # The service offers (and allows) a reopening only to a supervisor.
         self.status_box.set_choices(d.status, () if supervised else allowed, today)
-        if supervised and allowed:
+        if supervised:
             self.status_box.final_label.setText(
-                self.tr("This complaint is {status}: only a supervisor can change it.").format(
+                self.tr("This complaint is {status}: only a supervisor can reopen it.").format(
                     status=names.complaint_status(d.status)
                 )
             )
@@ -283,7 +283,12 @@ class ComplaintDetailDialog(QDialog):
         next_on = self.status_box.follow_up.value()
         try:
             # The domain's own check, at once; the service checks again when it writes.
-            check_transition(ComplaintStatus(d.status), ComplaintStatus(target), note)
+            check_transition(
+                ComplaintStatus(d.status),
+                ComplaintStatus(target),
+                note,
+                may_correct=self.ctx.actor.permits(Permission.CORRECT_CLOSED),
+            )
         except FieldError as exc:
             self.status_box.show_field_error(exc.field, exc.message)
             return

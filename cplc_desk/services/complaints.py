@@ -29,7 +29,7 @@ from cplc_desk.domain.validation import (
     parse_fir_number,
     parse_mobile,
 )
-from cplc_desk.domain.workflow import OPEN_STATUSES, allowed, check_transition
+from cplc_desk.domain.workflow import FINISHED, OPEN_STATUSES, allowed, check_transition
 from cplc_desk.services.context import DeskContext, ServiceError
 from cplc_desk.storage import pseudonym, search
 from cplc_desk.storage.models import (
@@ -392,7 +392,11 @@ def _load(s: Session, complaint_id: str) -> Complaint:
     return complaint
 
 
-def _detail(s: Session, c: Complaint) -> ComplaintDetail:
+def _may_correct(ctx: DeskContext) -> bool:
+    return ctx.actor.permits(Permission.CORRECT_CLOSED)
+
+
+def _detail(s: Session, c: Complaint, *, may_correct: bool) -> ComplaintDetail:
     person = s.get(Person, c.complainant_id)
     assert person is not None
     category = s.get(ComplaintCategory, c.category_code)
@@ -425,7 +429,13 @@ def _detail(s: Session, c: Complaint) -> ComplaintDetail:
         narrative=c.narrative,
         status=c.status,
         next_follow_up_on=c.next_follow_up_on,
-        allowed_statuses=tuple(st.value for st in allowed(ComplaintStatus(c.status))),
+        allowed_statuses=tuple(
+            st.value
+            for st in allowed(
+                ComplaintStatus(c.status),
+                may_correct=may_correct,
+            )
+        ),
         timeline=[
             TimelineEntry(
                 e.id,
@@ -445,7 +455,7 @@ def _detail(s: Session, c: Complaint) -> ComplaintDetail:
 def get(ctx: DeskContext, complaint_id: str) -> ComplaintDetail:
     ctx.require(Permission.SEARCH)
     with ctx.store.read() as s:
-        return _detail(s, _load(s, complaint_id))
+        return _detail(s, _load(s, complaint_id), may_correct=_may_correct(ctx))
 
 
 def view(ctx: DeskContext, complaint_id: str) -> ComplaintDetail:
@@ -477,7 +487,7 @@ def find_by_number(ctx: DeskContext, number: str) -> ComplaintDetail:
                     number=number
                 )
             )
-        return _detail(s, _load(s, complaint_id))
+        return _detail(s, _load(s, complaint_id), may_correct=_may_correct(ctx))
 
 
 def _check_version(c: Complaint, expected: int | None) -> None:
@@ -508,10 +518,10 @@ def change_status(
         c = _load(s, complaint_id)
         _check_version(c, expected_version)
         current = ComplaintStatus(c.status)
-        if current not in OPEN_STATUSES:
-            # Closing a resolved complaint, or reopening one, is a supervisor's correction.
+        if current in FINISHED:
+            # Reopening a finished complaint is a supervisor's correction.
             ctx.require(Permission.CORRECT_CLOSED)
-        check_transition(current, target_status, note)
+        check_transition(current, target_status, note, may_correct=current in FINISHED)
         now = now_utc()
         c.status = target_status.value
         c.next_follow_up_on = next_follow_up_on if target_status in OPEN_STATUSES else None
@@ -534,7 +544,7 @@ def change_status(
             details={"number": c.number, "from": current.value, "to": target_status.value},
         )
         s.flush()
-        return _detail(s, c)
+        return _detail(s, c, may_correct=_may_correct(ctx))
 
 
 def add_follow_up(
@@ -578,7 +588,7 @@ def add_follow_up(
             details={"number": c.number},
         )
         s.flush()
-        return _detail(s, c)
+        return _detail(s, c, may_correct=_may_correct(ctx))
 
 
 def earlier_complaints(

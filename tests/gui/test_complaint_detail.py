@@ -11,12 +11,13 @@ from PySide6.QtCore import QDate, Qt
 
 from cplc_desk.domain.clock import now_utc, to_local
 from cplc_desk.domain.records import ComplaintDraft, PersonDraft
+from cplc_desk.domain.roles import Role
 from cplc_desk.domain.validation import FieldError
 from cplc_desk.gui import complaint_printing
 from cplc_desk.gui.complaint_detail import ComplaintDetailDialog
 from cplc_desk.gui.complaint_timeline import BY, NEXT, NOTE, WHAT, format_day
 from cplc_desk.services import complaints
-from cplc_desk.services.context import DeskContext
+from cplc_desk.services.context import Actor, DeskContext
 from cplc_desk.services.records import register_complaint
 
 NOTE_MESSAGE = "Write a short note saying why (it goes on the complaint's timeline)."
@@ -210,6 +211,7 @@ def test_a_closed_complaint_offers_no_transitions_and_no_follow_ups(
         ("closed", "Complainant satisfied."),
     ):
         complaints.change_status(station_ctx, complaint_id, status, note)
+    station_ctx.actor = Actor("ali", Role.VOLUNTEER)
     dlg = ComplaintDetailDialog(station_ctx, complaint_id)
     qtbot.addWidget(dlg)
     dlg.show()
@@ -217,12 +219,31 @@ def test_a_closed_complaint_offers_no_transitions_and_no_follow_ups(
 
     assert dlg.status_box.offered() == []
     assert dlg.status_box.final_label.isVisible()
-    assert "cannot change any more" in dlg.status_box.final_label.text()
+    assert "only a supervisor can reopen it" in dlg.status_box.final_label.text()
     assert not dlg.status_box.apply_button.isVisible()
     dlg.action_tabs.setCurrentWidget(dlg.follow_up_box)
     assert dlg.follow_up_box.closed_label.isVisible()
     assert not dlg.follow_up_box.add_button.isVisible()
     assert [row[WHAT] for row in dlg.timeline.row_texts()][-1] == "Resolved → Closed"
+    dlg.close()
+
+
+def test_a_supervisor_may_reopen_a_closed_complaint(
+    qtbot, station_ctx: DeskContext, complaint_id: str
+) -> None:
+    for status, note in (
+        ("referred", ""),
+        ("fir_lodged", ""),
+        ("resolved", "Burglars arrested, goods returned."),
+        ("closed", "Complainant satisfied."),
+    ):
+        complaints.change_status(station_ctx, complaint_id, status, note)
+    station_ctx.actor = Actor("sana", Role.SUPERVISOR)
+    dlg = ComplaintDetailDialog(station_ctx, complaint_id)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    assert dlg.status_box.offered() == ["under_follow_up"]
     dlg.close()
 
 

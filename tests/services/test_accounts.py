@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from cplc_desk.domain.enums import AuditAction
 from cplc_desk.domain.roles import Role
+from cplc_desk.domain.validation import FieldError
 from cplc_desk.paths import DeskPaths
 from cplc_desk.services import accounts, setup, sync_station
 from cplc_desk.services.accounts import AccountLockedError, LoginFailedError, NewAccount
@@ -181,7 +182,7 @@ def test_accounts_are_not_in_bundles(desk_paths: DeskPaths) -> None:
     assert Account not in SYNC_MODELS
 
 
-def test_only_a_supervisor_changes_a_resolved_complaint(supervised: DeskContext) -> None:
+def test_only_a_supervisor_reopens_a_closed_complaint(supervised: DeskContext) -> None:
     from cplc_desk.domain.records import ComplaintDraft, PersonDraft
     from cplc_desk.services import complaints
     from cplc_desk.services.records import register_complaint
@@ -196,9 +197,16 @@ def test_only_a_supervisor_changes_a_resolved_complaint(supervised: DeskContext)
     cid = complaints.find_by_number(supervised, number).id
     accounts.create_account(supervised, "ali", "", Role.VOLUNTEER, PASSWORD)
     accounts.sign_in(supervised, "ali", PASSWORD)
-    for status in ("referred", "action_taken", "resolved"):
+    for status in ("referred", "action_taken", "resolved", "closed"):
         complaints.change_status(supervised, cid, status, note="done")
+    # Closed is finished: the volunteer is not offered a way back, and the service refuses.
+    assert complaints.get(supervised, cid).allowed_statuses == ()
     with pytest.raises(PermissionDeniedError, match="may not correct closed records"):
-        complaints.change_status(supervised, cid, "closed", note="citizen satisfied")
+        complaints.change_status(supervised, cid, "under_follow_up", note="police reopened it")
     accounts.sign_in(supervised, "sana", PASSWORD)
-    assert complaints.change_status(supervised, cid, "closed", note="ok").status == "closed"
+    detail = complaints.get(supervised, cid)
+    assert detail.allowed_statuses == ("under_follow_up",)
+    with pytest.raises(FieldError, match="short note"):
+        complaints.change_status(supervised, cid, "under_follow_up", note=" ")
+    reopened = complaints.change_status(supervised, cid, "under_follow_up", note="police reopened")
+    assert reopened.status == "under_follow_up"

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cplc_desk.gui import dialogs
+from cplc_desk.gui import dialogs, names
 from cplc_desk.gui.areas import CONFLICTS, area
 from cplc_desk.gui.count_widgets import format_count
 from cplc_desk.gui.formats import NOTHING, format_datetime
@@ -64,6 +64,18 @@ def value_text(value: Any) -> str:
     return str(value)
 
 
+def _shown(table: str, field: str, value: object) -> str:
+    if isinstance(value, str):
+        if field == "status":
+            if table == "complaint":
+                return names.complaint_status(value)
+            if table == "vehicle_report":
+                return names.vehicle_report_status(value)
+        if field == "kind" and table == "vehicle_report":
+            return names.vehicle_report_kind(value)
+    return value_text(value)
+
+
 def field_label(name: str) -> str:
     """A record field's name as people say it (the column name when there is no label)."""
     labels = {
@@ -88,6 +100,14 @@ def field_label(name: str) -> str:
         "deleted_at": translate("Conflicts", "Removed at"),
         "deleted_by": translate("Conflicts", "Removed by"),
         "note": translate("Conflicts", "Note"),
+        "complainant_id": translate("Conflicts", "Complainant (record id)"),
+        "owner_id": translate("Conflicts", "Owner (record id)"),
+        "legacy_ref": translate("Conflicts", "Legacy register reference"),
+        "kind": translate("Conflicts", "Kind"),
+        "vehicle_class": translate("Conflicts", "Vehicle class"),
+        "make": translate("Conflicts", "Make"),
+        "model": translate("Conflicts", "Model"),
+        "colour": translate("Conflicts", "Colour"),
     }
     return labels.get(name, name)
 
@@ -322,13 +342,16 @@ class ConflictsPage(QWidget):
         for f in sorted(detail.fields, key=lambda f: not f.differs):
             if self.only_differences.isChecked() and not f.differs:
                 continue
+            if f.field.endswith("_key") or f.field == "legacy_key":
+                continue  # derived search keys: their source field is shown
+
             row = self.compare.rowCount()
             self.compare.insertRow(row)
             values = (
                 DIFFERS_MARK if f.differs else "",
                 field_label(f.field),
-                value_text(f.held),
-                value_text(f.incoming),
+                _shown(s.table_name, f.field, f.held),
+                _shown(s.table_name, f.field, f.incoming),
             )
             for column, text in enumerate(values):
                 item = QTableWidgetItem(text)

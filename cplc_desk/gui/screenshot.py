@@ -43,6 +43,7 @@ from cplc_desk.gui.stations_page import StationsPage
 from cplc_desk.gui.sync_page import SyncPage
 from cplc_desk.paths import DeskPaths
 from cplc_desk.services import records, reference, setup, sync_hq, sync_station
+from cplc_desk.services.accounts import NewAccount
 from cplc_desk.services.context import Actor, DeskContext, open_desk
 
 SIZE = (1200, 760)
@@ -74,11 +75,12 @@ def _register(ctx: DeskContext, station: str, samples: Sequence[tuple[str, str, 
         )
 
 
+SHOT_PASSWORD = "correct horse 42"  # throwaway desks, deleted after the picture
+
+
 def _login_scene(ctx: DeskContext) -> QWidget:
     """A station with its supervisor; the sign-in dialog after one wrong password."""
-    from cplc_desk.services.accounts import NewAccount
-
-    setup.init_station(ctx, "CLIF", admin=NewAccount("sana.javed", "correct horse 42", "Sana"))
+    setup.init_station(ctx, "CLIF", admin=NewAccount("sana.javed", SHOT_PASSWORD, "Sana"))
     ctx.actor = Actor.nobody()
     dialog = LoginDialog(ctx)
     dialog.username_edit.setText("sana.javed")
@@ -110,13 +112,15 @@ class _Desks:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.hq = open_desk(DeskPaths(folder / "hq"))
-        setup.init_hq(self.hq, HQ_NAME)
+        # Real first accounts, signed in, as on a real desk (the status bar shows who).
+        setup.init_hq(self.hq, HQ_NAME, admin=NewAccount("sana.javed", SHOT_PASSWORD, "Sana"))
         self.stations: dict[str, DeskContext] = {}
 
     def station(self, code: str, complaints: int = 2) -> DeskContext:
         enrollment = sync_hq.enroll_station(self.hq, code, self.folder / f"enroll-{code}")
         ctx = open_desk(DeskPaths(self.folder / code))
-        sync_station.enroll_from_file(ctx, enrollment)
+        admin = NewAccount(f"{code.lower()}.supervisor", SHOT_PASSWORD, "Supervisor")
+        sync_station.enroll_from_file(ctx, enrollment, admin=admin)
         _register(ctx, code, SAMPLE_COMPLAINTS[:complaints])
         self.stations[code] = ctx
         return ctx

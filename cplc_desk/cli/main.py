@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from cplc_desk import __version__
-from cplc_desk.cli import audit, backup, desk, hotlist, recovery, signin, sync, vehicles
+from cplc_desk.cli import accounts, audit, backup, desk, hotlist, recovery, signin, sync, vehicles
 from cplc_desk.cli.common import CliError
 from cplc_desk.domain.i18n import _
 from cplc_desk.paths import ENV_DATA_DIR, DeskPaths
@@ -39,6 +39,7 @@ COMMAND_MODULES = (
     backup,
     audit,
     signin,
+    accounts,
 )
 
 

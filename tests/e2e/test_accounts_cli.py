@@ -76,3 +76,47 @@ def test_a_station_supervisor_is_refused_headquarters_work(cli: Cli, tmp_path: P
     refused = cli("enroll-station", "--code", "SADR", "--out", str(tmp_path / "x"), data_dir=data)
     assert refused.returncode == 1
     assert "only headquarters can do this" in refused.stderr
+
+
+def test_a_supervisor_manages_accounts_from_the_command_line(cli: Cli, tmp_path: Path) -> None:
+    data = tmp_path / "desk"
+    assert cli("init-station", "--code", "CLIF", data_dir=data).returncode == 0
+    added = cli(
+        "accounts", "add", "ali", "--role", "volunteer", "--display-name", "Ali Raza",
+        data_dir=data, env={"CPLC_DESK_NEW_PASSWORD": "ali-pass-123"},
+    )  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    as_ali = {"CPLC_DESK_USER": "ali", "CPLC_DESK_PASSWORD": "ali-pass-123"}
+    assert cli("stats", data_dir=data, env=as_ali).returncode == 0
+
+    # A volunteer may not manage accounts: refused by the service, with who and what.
+    refused = cli("accounts", "disable", "admin", data_dir=data, env=as_ali)
+    assert refused.returncode == 1
+    assert "ali (Volunteer) may not manage accounts" in refused.stderr
+
+    # No new password and no terminal: refused, nothing created.
+    none = cli("accounts", "add", "bilal", "--role", "volunteer", data_dir=data)
+    assert none.returncode == 1 and "CPLC_DESK_NEW_PASSWORD" in none.stderr
+    # An HQ role does not exist at a station.
+    wrong_role = cli(
+        "accounts", "add", "zara", "--role", "hq_analyst",
+        data_dir=data, env={"CPLC_DESK_NEW_PASSWORD": "zara-pass-123"},
+    )  # fmt: skip
+    assert wrong_role.returncode == 1
+
+    assert cli("accounts", "disable", "ali", data_dir=data).returncode == 0
+    assert cli("stats", data_dir=data, env=as_ali).returncode == 1
+    assert cli("accounts", "enable", "ali", data_dir=data).returncode == 0
+    assert cli("accounts", "set-role", "ali", "supervisor", data_dir=data).returncode == 0
+    listed = cli("accounts", "list", "--json", data_dir=data)
+    rows = {r["username"]: r for r in json.loads(listed.stdout)}
+    assert set(rows) == {"admin", "ali"}
+    assert rows["ali"]["role"] == "supervisor" and not rows["ali"]["disabled"]
+    changes = [
+        (a, d["username"], d["change"]) for a, act, d in actions(data) if act == "account.changed"
+    ]
+    assert changes == [
+        ("admin", "ali", "disabled"),
+        ("admin", "ali", "enabled"),
+        ("admin", "ali", "role"),
+    ]

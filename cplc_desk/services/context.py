@@ -4,6 +4,7 @@ working at it."""
 from __future__ import annotations
 
 import getpass
+import logging
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -12,7 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from cplc_desk.domain.enums import DeskKind
+from cplc_desk.domain.enums import AuditAction, DeskKind
 from cplc_desk.domain.i18n import _
 from cplc_desk.domain.roles import (
     HQ_ROLES,
@@ -27,6 +28,8 @@ from cplc_desk.paths import DeskPaths
 from cplc_desk.storage import audit, migrate
 from cplc_desk.storage.db import Store
 from cplc_desk.storage.models import Desk
+
+log = logging.getLogger(__name__)
 
 
 class ServiceError(Exception):
@@ -130,6 +133,7 @@ class DeskContext:
         """Refuse (PermissionDeniedError) unless the actor's role allows ``permission``."""
         if not self.actor.permits(permission):
             self._refuse_wrong_desk(permission)
+            self._record_refusal(permission)
             role = self.actor.role
             if self.actor.anonymous:
                 raise PermissionDeniedError(
@@ -144,6 +148,21 @@ class DeskContext:
                     what=permission_label(permission),
                 )
             )
+
+    def _record_refusal(self, permission: Permission) -> None:
+        """A signed-in person refused by their role: recorded (who tried what), in a unit of
+        work of its own. Inside another unit of work it cannot be (that one is rolled back by
+        the refusal, and a second would wait on its lock): the person is still told."""
+        identity = self.identity()
+        if identity is None or not self.actor.signed_in or self.store.writing_depth():
+            return
+        try:
+            with self.unit_of_work() as s:
+                self.audit(
+                    s, AuditAction.PERMISSION_DENIED, details={"permission": permission.value}
+                )
+        except Exception:  # the refusal must reach the person even if this cannot be written
+            log.warning("could not record a refused %s", permission.value)
 
     def _refuse_wrong_desk(self, permission: Permission) -> None:
         """No role of this kind of desk may do it: say where it is done, not who may."""

@@ -9,6 +9,7 @@ half-way through a transaction. The same code runs on PostgreSQL (psycopg 3) wit
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -69,6 +70,7 @@ class Store:
         )
         self._writer = sessionmaker(bind=write_bind, expire_on_commit=False)
         self._reader = sessionmaker(bind=self.engine, expire_on_commit=False)
+        self._writes = threading.local()  # how deep this thread is in write units of work
 
     @classmethod
     def for_file(cls, path: Path) -> Store:
@@ -80,9 +82,18 @@ class Store:
 
         ``actor`` and ``desk_code`` stamp every synced record created or changed inside it.
         """
-        with self._writer.begin() as session:
-            changelog.attach(session, actor=actor, desk_code=desk_code)
-            yield session
+        self._writes.depth = self.writing_depth() + 1
+        try:
+            with self._writer.begin() as session:
+                changelog.attach(session, actor=actor, desk_code=desk_code)
+                yield session
+        finally:
+            self._writes.depth -= 1
+
+    def writing_depth(self) -> int:
+        """How many write units of work this thread has open (a second one would wait on the
+        first's lock)."""
+        return int(getattr(self._writes, "depth", 0))
 
     @contextmanager
     def read(self) -> Iterator[Session]:

@@ -93,6 +93,8 @@ def test_a_supervisor_manages_accounts_from_the_command_line(cli: Cli, tmp_path:
     refused = cli("accounts", "disable", "admin", data_dir=data, env=as_ali)
     assert refused.returncode == 1
     assert "ali (Volunteer) may not manage accounts" in refused.stderr
+    # ... and the attempt is in the audit trail, in ali's name.
+    assert ("ali", "permission.denied", {"permission": "manage_accounts"}) in actions(data)
 
     # No new password and no terminal: refused, nothing created.
     none = cli("accounts", "add", "bilal", "--role", "volunteer", data_dir=data)

@@ -371,8 +371,10 @@ class BundleImporter:
                     "revoked_key",
                     _(
                         "This bundle is signed with a key of {code} that was revoked on {date}, "
-                        "so it was not imported. If the station's desk is trusted again, enroll "
-                        "it again (cplc-desk enroll-station --code {code})."
+                        "so it was not imported. It comes from a PC that was replaced, lost or "
+                        "revoked: do not trust it. If the station works on a new PC, that PC's "
+                        "bundles are accepted; if the old PC is trusted again, enroll it again "
+                        "(cplc-desk enroll-station --code {code})."
                     ).format(code=m.station, date=key.revoked_at.date().isoformat()),
                 )
             return None

@@ -1,0 +1,157 @@
+"""What the complaints and vehicle reports lists share: a lazy table model over keyset pages.
+
+The model holds only the rows loaded so far and asks its service for the next page of 200 when
+the view scrolls near the end (``canFetchMore``/``fetchMore``); filtering and ordering happen in
+SQL. A subclass says how a page is read (``_page``), which columns it shows and what each cell's
+roles are (``data``); the police station's district is added as the last column at headquarters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from cplc_desk.gui.districts import district_names
+from cplc_desk.gui.formats import NOTHING
+from cplc_desk.services import reference
+from cplc_desk.services.context import DeskContext, ServiceError
+from cplc_desk.storage.migrate import StoreError
+
+Index = QModelIndex | QPersistentModelIndex
+
+# Reloading keeps what was loaded (so the view stays where it was), up to this many rows.
+MAX_RELOAD = 2000
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    text: Callable[[Any], str]
+    tooltip: str = ""
+
+
+class KeysetTableModel(QAbstractTableModel):
+    # A later page could not be read (the store went away, say): the message to show.
+    load_failed = Signal(str)
+
+    def __init__(
+        self, ctx: DeskContext, query: Any, page_size: int, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.page_size = page_size
+        self.query = query
+        self._rows: list[Any] = []
+        self._next: Any = None
+        # Names built once: the texts follow the translator installed now.
+        stations = reference.stations(ctx)
+        self._stations = {s.code: s.name for s in stations}
+        self._districts = district_names(stations)
+        identity = ctx.identity()
+        self.headquarters = identity is not None and not identity.is_station
+        self._columns: list[Column] = []
+
+    def _set_columns(self, columns: list[Column]) -> None:
+        """The subclass's columns, and at headquarters the district after them."""
+        if self.headquarters:
+            districts = self._districts
+            columns.append(
+                Column(
+                    self.tr("District"),
+                    lambda r: districts.get(r.police_station_code, NOTHING),
+                    self.tr("The district of the police station"),
+                )
+            )
+        self._columns = columns
+
+    # ------------------------------------------------------------------ content
+
+    def _page(self, query: Any, after: Any, limit: int) -> Any:
+        """One page (``rows`` and the ``next`` cursor) from the service."""
+        raise NotImplementedError
+
+    def _replaced(self) -> None:
+        """Called inside the model reset after a new first page (a hook for subclasses)."""
+
+    def set_query(self, query: Any) -> None:
+        """Show what ``query`` matches: the first page only; more as the view scrolls.
+
+        Raises the service's error (ServiceError, StoreError) with the old list still shown."""
+        self._replace(query, self._page(query, None, self.page_size))
+
+    def reload(self) -> None:
+        """Read the same query again (after a change), keeping as many rows as were loaded."""
+        limit = min(max(self.page_size, len(self._rows)), MAX_RELOAD)
+        self._replace(self.query, self._page(self.query, None, limit))
+
+    def _replace(self, query: Any, page: Any) -> None:
+        self.beginResetModel()
+        self.query = query
+        self._rows = list(page.rows)
+        self._next = page.next
+        self._replaced()
+        self.endResetModel()
+
+    def canFetchMore(self, parent: Index) -> bool:
+        return not parent.isValid() and self._next is not None
+
+    def fetchMore(self, parent: Index) -> None:
+        if parent.isValid() or self._next is None:
+            return
+        try:
+            page = self._page(self.query, self._next, self.page_size)
+        except (ServiceError, StoreError) as exc:
+            # Called by the view, where an exception would go nowhere: stop and say why.
+            self._next = None
+            self.load_failed.emit(str(exc))
+            return
+        if not page.rows:
+            self._next = None
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
+        self._rows.extend(page.rows)
+        self._next = page.next
+        self.endInsertRows()
+
+    def fully_loaded(self) -> bool:
+        return self._next is None
+
+    def row_of(self, record_id: str) -> int:
+        """The row showing this record among those loaded, or -1."""
+        return next((i for i, r in enumerate(self._rows) if r.id == record_id), -1)
+
+    def _row_at(self, row: int) -> Any:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def station_name(self, code: str) -> str:
+        return self._stations.get(code, code)
+
+    # ------------------------------------------------------------------ Qt model
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._columns[section].header
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._columns[section].tooltip or None
+        return None

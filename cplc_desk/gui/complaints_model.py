@@ -27,13 +27,11 @@ from cplc_desk.domain.enums import ComplaintStatus
 from cplc_desk.domain.workflow import OPEN_STATUSES
 from cplc_desk.gui import names
 from cplc_desk.gui.formats import NOTHING, format_datetime
-from cplc_desk.gui.keyset_model import Column, Index, KeysetTableModel
+from cplc_desk.gui.keyset_model import Column, KeysetTableModel
 from cplc_desk.services import complaints, reference
 from cplc_desk.services.complaints import ComplaintQuery, ComplaintRow, Cursor, Page
 from cplc_desk.services.context import DeskContext
 
-ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the complaint's id (str)
-ROW_ROLE = Qt.ItemDataRole.UserRole + 2  # the whole ComplaintRow
 OVERDUE_ROLE = Qt.ItemDataRole.UserRole + 3  # True if its follow-up date has passed
 
 (NUMBER, REGISTERED, COMPLAINANT, CNIC, MOBILE, CATEGORY, STATION, STATUS, FIR, FOLLOW_UP) = range(
@@ -164,17 +162,7 @@ class ComplaintsModel(KeysetTableModel):
 
     # ------------------------------------------------------------------ Qt model
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._columns[column].text(row)
-        if role == ID_ROLE:
-            return row.id
-        if role == ROW_ROLE:
-            return row
+    def _row_data(self, row: ComplaintRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole and column in (CATEGORY, STATION, DISTRICT):
             return self._columns[column].text(row)  # the whole name, where the column cuts it
         overdue = is_overdue(row, self._today)

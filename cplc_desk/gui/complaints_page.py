@@ -40,7 +40,6 @@ from cplc_desk.gui.complaints_model import (
     COMPLAINANT,
     DISTRICT,
     FOLLOW_UP,
-    ID_ROLE,
     REGISTERED,
     STATION,
     STATUS,
@@ -48,6 +47,7 @@ from cplc_desk.gui.complaints_model import (
     local_today,
 )
 from cplc_desk.gui.count_widgets import format_count
+from cplc_desk.gui.keyset_model import ID_ROLE
 from cplc_desk.gui.message_banner import ERROR, MessageBanner
 from cplc_desk.gui.page_heading import area_heading
 from cplc_desk.gui.typography import make_quiet

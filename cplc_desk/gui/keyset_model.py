@@ -29,6 +29,9 @@ from cplc_desk.storage.migrate import StoreError
 
 Index = QModelIndex | QPersistentModelIndex
 
+ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the record's id (str)
+ROW_ROLE = Qt.ItemDataRole.UserRole + 2  # the whole row the service returned
+
 # Reloading keeps what was loaded (so the view stays where it was), up to this many rows.
 MAX_RELOAD = 2000
 
@@ -144,6 +147,23 @@ class KeysetTableModel(QAbstractTableModel):
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._columns[column].text(row)
+        if role == ID_ROLE:
+            return row.id
+        if role == ROW_ROLE:
+            return row
+        return self._row_data(row, column, role)
+
+    def _row_data(self, row: Any, column: int, role: int) -> Any:
+        """Every other role of a cell (tooltips, tints, icons): the subclass's."""
+        return None
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -222,15 +222,12 @@ class MainWindow(QMainWindow):
 
         tools_menu = self.menuBar().addMenu(self.tr("&Tools"))
         self.audit_action = QAction(self.tr("&Audit trail…"), self)
-        self.audit_action.setEnabled(self.ctx.actor.permits(Permission.READ_AUDIT))
         self.audit_action.triggered.connect(self.show_audit_trail)
         tools_menu.addAction(self.audit_action)
         self.backup_action = QAction(self.tr("&Back up now"), self)
-        self.backup_action.setEnabled(self.ctx.actor.permits(Permission.BACKUP))
         self.backup_action.triggered.connect(self.back_up_now)
         tools_menu.addAction(self.backup_action)
         self.backup_folder_action = QAction(self.tr("Backup &copies to a USB stick…"), self)
-        self.backup_folder_action.setEnabled(self.ctx.actor.permits(Permission.BACKUP))
         self.backup_folder_action.triggered.connect(self.choose_backup_folder)
         tools_menu.addAction(self.backup_folder_action)
 
@@ -283,10 +280,9 @@ class MainWindow(QMainWindow):
             self.user_status.setText(self.tr("Not signed in"))
         self.accounts_action.setVisible(actor.permits(Permission.MANAGE_ACCOUNTS))
         # Built before anyone signs in: follow whoever is signed in now.
-        if hasattr(self, "audit_action"):
-            self.audit_action.setEnabled(actor.permits(Permission.READ_AUDIT))
-            self.backup_action.setEnabled(actor.permits(Permission.BACKUP))
-            self.backup_folder_action.setEnabled(actor.permits(Permission.BACKUP))
+        self.audit_action.setEnabled(actor.permits(Permission.READ_AUDIT))
+        self.backup_action.setEnabled(actor.permits(Permission.BACKUP))
+        self.backup_folder_action.setEnabled(actor.permits(Permission.BACKUP))
 
     def _close_dialogs(self) -> None:
         """Forms and other dialogs would stay usable above the cover: close them. A form in

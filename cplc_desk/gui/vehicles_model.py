@@ -22,15 +22,13 @@ from PySide6.QtWidgets import QApplication, QStyle
 from cplc_desk.domain.enums import VehicleClass, VehicleReportKind, VehicleReportStatus
 from cplc_desk.gui import names
 from cplc_desk.gui.formats import NOTHING, format_datetime
-from cplc_desk.gui.keyset_model import Column, Index, KeysetTableModel
+from cplc_desk.gui.keyset_model import Column, KeysetTableModel
 from cplc_desk.services import vehicle_list
 from cplc_desk.services.context import DeskContext
 from cplc_desk.services.vehicle_list import Cursor, Page, VehicleQuery, VehicleRow
 
 translate = QCoreApplication.translate
 
-ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the report's id (str)
-ROW_ROLE = Qt.ItemDataRole.UserRole + 2  # the whole VehicleRow
 AWAITING_ROLE = Qt.ItemDataRole.UserRole + 3  # True for a recovery not matched yet
 
 (
@@ -141,17 +139,7 @@ class VehiclesModel(KeysetTableModel):
 
     # ------------------------------------------------------------------ Qt model
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._columns[column].text(row)
-        if role == ID_ROLE:
-            return row.id
-        if role == ROW_ROLE:
-            return row
+    def _row_data(self, row: VehicleRow, column: int, role: int) -> Any:
         awaiting = awaiting_match(row)
         if role == AWAITING_ROLE:
             return awaiting

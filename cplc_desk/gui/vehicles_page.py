@@ -34,6 +34,7 @@ from cplc_desk.gui import dialogs
 from cplc_desk.gui.areas import VEHICLES, area
 from cplc_desk.gui.background import BackgroundTask, Progress
 from cplc_desk.gui.count_widgets import format_count
+from cplc_desk.gui.keyset_model import ID_ROLE, ROW_ROLE
 from cplc_desk.gui.message_banner import ERROR, MessageBanner
 from cplc_desk.gui.page_heading import area_heading
 from cplc_desk.gui.typography import emphasise, make_quiet
@@ -41,8 +42,6 @@ from cplc_desk.gui.vehicle_filters import VehicleFilters, search_hint
 from cplc_desk.gui.vehicle_verify import VehicleVerifyWidget
 from cplc_desk.gui.vehicles_model import (
     DISTRICT,
-    ID_ROLE,
-    ROW_ROLE,
     STATION,
     VehiclesModel,
     awaiting_match,

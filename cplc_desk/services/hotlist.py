@@ -26,7 +26,7 @@ from cplc_desk.domain.i18n import _
 from cplc_desk.domain.matching import VehicleKeys
 from cplc_desk.domain.roles import Permission
 from cplc_desk.services.context import DeskContext, ServiceError
-from cplc_desk.services.sync_hq import _hq_keys, _require_hq
+from cplc_desk.services.sync_hq import hq_keys, require_hq
 from cplc_desk.services.sync_station import ENROLLMENT_META
 from cplc_desk.services.vehicles import (
     THEFT_KINDS,
@@ -96,14 +96,14 @@ def export_hotlist(
 ) -> ExportedHotlist:
     """Write the next hotlist (every open theft report city-wide) into ``out_dir``."""
     ctx.require(Permission.EXPORT_HOTLIST)
-    identity = _require_hq(ctx)
+    identity = require_hq(ctx)
     if not 1 <= valid_days <= MAX_VALID_DAYS:
         raise ServiceError(
             _("A hotlist can be valid for 1 to {max} days, not {days}.").format(
                 max=MAX_VALID_DAYS, days=valid_days
             )
         )
-    signing, _encryption = _hq_keys(ctx)
+    signing, _encryption = hq_keys(ctx)
     now = now_utc()
     with ctx.unit_of_work() as s:
         last = s.scalar(select(HotlistIssued.sequence).order_by(HotlistIssued.sequence.desc()))

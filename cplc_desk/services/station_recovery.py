@@ -39,7 +39,7 @@ from cplc_desk.domain.roles import Permission
 from cplc_desk.services import accounts, reference
 from cplc_desk.services.accounts import NewAccount
 from cplc_desk.services.context import DeskContext, DeskIdentity, ServiceError
-from cplc_desk.services.sync_hq import _hq_keys
+from cplc_desk.services.sync_hq import hq_keys
 from cplc_desk.services.sync_station import ENROLLMENT_META
 from cplc_desk.storage import migrate, search
 from cplc_desk.storage.bulk import BulkWriter
@@ -195,7 +195,7 @@ def export_station_snapshot(
     if identity.is_station:
         raise ServiceError(_("This is a station desk; only headquarters can do this."))
     code = code.strip().upper()
-    signing, _encryption = _hq_keys(ctx)
+    signing, _encryption = hq_keys(ctx)
     now = now_utc()
     with ctx.unit_of_work() as s:
         station = s.get(SyncStation, code)

@@ -45,7 +45,7 @@ MIN_OVERDUE_DAYS = 1
 MAX_OVERDUE_DAYS = 365
 
 
-def _require_hq(ctx: DeskContext) -> DeskIdentity:
+def require_hq(ctx: DeskContext) -> DeskIdentity:
     identity = ctx.require_identity()
     if identity.is_station:
         raise ServiceError(_("This is a station desk; only headquarters can do this."))
@@ -54,7 +54,7 @@ def _require_hq(ctx: DeskContext) -> DeskIdentity:
 
 def ensure_hq_keys(ctx: DeskContext) -> bool:
     """Create headquarters' signing and encryption keys if they do not exist. True if created."""
-    _require_hq(ctx)
+    require_hq(ctx)
     sign_path = ctx.paths.keys / keys.HQ_SIGNING
     enc_path = ctx.paths.keys / keys.HQ_ENCRYPTION
     if sign_path.exists() and enc_path.exists():
@@ -81,7 +81,7 @@ def ensure_hq_keys(ctx: DeskContext) -> bool:
     return True
 
 
-def _hq_keys(ctx: DeskContext) -> tuple[Ed25519PrivateKey, X25519PrivateKey]:
+def hq_keys(ctx: DeskContext) -> tuple[Ed25519PrivateKey, X25519PrivateKey]:
     try:
         return (
             keys.load_ed25519(ctx.paths.keys / keys.HQ_SIGNING),
@@ -99,7 +99,7 @@ def _hq_keys(ctx: DeskContext) -> tuple[Ed25519PrivateKey, X25519PrivateKey]:
 def enroll_station(ctx: DeskContext, code: str, out: Path) -> Path:
     """Write the enrollment file a station is set up from (a first enrollment, or again for a
     new computer or after a revocation)."""
-    identity = _require_hq(ctx)
+    identity = require_hq(ctx)
     ctx.require(Permission.ENROLL_STATION)
     station = reference.station(ctx, code)
     if station is None:
@@ -108,7 +108,7 @@ def enroll_station(ctx: DeskContext, code: str, out: Path) -> Path:
                 code=code.strip().upper()
             )
         )
-    signing, encryption = _hq_keys(ctx)
+    signing, encryption = hq_keys(ctx)
     now = now_utc()
     enrollment = enrollment_file.Enrollment(
         enrollment_id=uuid7(),
@@ -165,7 +165,7 @@ def enroll_station(ctx: DeskContext, code: str, out: Path) -> Path:
 
 def revoke_station(ctx: DeskContext, code: str) -> int:
     """Revoke every active key of a station; its bundles are refused until it is re-enrolled."""
-    _require_hq(ctx)
+    require_hq(ctx)
     ctx.require(Permission.ENROLL_STATION)
     code = code.strip().upper()
     with ctx.unit_of_work() as s:
@@ -197,8 +197,8 @@ def revoke_station(ctx: DeskContext, code: str) -> int:
 
 
 def _importer(ctx: DeskContext) -> BundleImporter:
-    identity = _require_hq(ctx)
-    _, encryption = _hq_keys(ctx)
+    identity = require_hq(ctx)
+    _, encryption = hq_keys(ctx)
 
     def audit(s: Session, action: str, details: dict[str, Any]) -> None:
         ctx.audit(s, action, details=details)
@@ -425,7 +425,7 @@ def overdue_days(ctx: DeskContext) -> int:
 
 def set_overdue_days(ctx: DeskContext, days: int) -> int:
     """Change when a station counts as overdue; returns the value kept."""
-    _require_hq(ctx)
+    require_hq(ctx)
     ctx.require(Permission.CITY_VIEW)
     if not MIN_OVERDUE_DAYS <= days <= MAX_OVERDUE_DAYS:
         raise ServiceError(
@@ -450,7 +450,7 @@ def stations_overview(ctx: DeskContext) -> list[StationSummary]:
     enrollment pending), pending (an enrollment file was written and no key has used it yet:
     a new station, or one re-enrolled after a revocation).
     """
-    _require_hq(ctx)
+    require_hq(ctx)
     ctx.require(Permission.CITY_VIEW)
     now = now_utc()
     out: list[StationSummary] = []

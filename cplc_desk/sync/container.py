@@ -46,10 +46,17 @@ def canonical(value: Any) -> bytes:
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=True).encode()
 
 
-def build(manifest: dict[str, Any], members: dict[str, bytes], key: Ed25519PrivateKey) -> bytes:
-    """Sign the manifest (after adding member hashes) and pack everything into a ZIP."""
+def build(
+    manifest: dict[str, Any],
+    members: dict[str, bytes],
+    key: Ed25519PrivateKey,
+    *,
+    domain: str = BUNDLE_DOMAIN,
+) -> bytes:
+    """Sign the manifest (after adding its domain tag and member hashes) and pack everything
+    into a ZIP. Station snapshots use the same layout under their own domain tag."""
     manifest = dict(manifest)
-    manifest["domain"] = BUNDLE_DOMAIN
+    manifest["domain"] = domain
     manifest["members"] = {
         name: {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
         for name, data in members.items()

@@ -37,7 +37,7 @@ from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from cplc_desk.domain.i18n import _
-from cplc_desk.sync import chunked
+from cplc_desk.sync import chunked, container
 from cplc_desk.sync.container import canonical
 from cplc_desk.sync.errors import SyncError
 from cplc_desk.sync.keys import b64, unb64
@@ -53,12 +53,11 @@ MAX_HEADER = 64 * 1024
 MAX_SNAPSHOT = 4 << 30
 MAX_MANIFEST = 1 << 20
 MAX_RATIO = 200
-MANIFEST = "manifest.json"
-SIGNATURE = "manifest.sig"
+MANIFEST = container.MANIFEST
+SIGNATURE = container.SIGNATURE
 RECORDS = "records.tsv"
 AUDIT = "audit.jsonl"
 DATA_MEMBERS = (RECORDS, AUDIT)
-_FIXED_TIME = (2020, 1, 1, 0, 0, 0)
 _U32 = struct.Struct(">I")
 _READ_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError)
 
@@ -77,26 +76,7 @@ def derive_key(secret_b64: str, salt: bytes, station: str, enrollment_id: str) -
 
 def build(manifest: dict[str, Any], members: dict[str, bytes], key: Ed25519PrivateKey) -> bytes:
     """Sign the manifest (after adding member hashes) and pack everything into a ZIP."""
-    manifest = {
-        **manifest,
-        "domain": SNAPSHOT_DOMAIN,
-        "members": {
-            name: {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
-            for name, data in members.items()
-        },
-    }
-    manifest_bytes = canonical(manifest)
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as zf:
-        for name, data, method in (
-            (MANIFEST, manifest_bytes, zipfile.ZIP_STORED),
-            (SIGNATURE, key.sign(manifest_bytes), zipfile.ZIP_STORED),
-            *((n, d, zipfile.ZIP_DEFLATED) for n, d in members.items()),
-        ):
-            info = zipfile.ZipInfo(name, date_time=_FIXED_TIME)
-            info.compress_type = method
-            zf.writestr(info, data, compresslevel=6)
-    return buffer.getvalue()
+    return container.build(manifest, members, key, domain=SNAPSHOT_DOMAIN)
 
 
 def seal(inner: bytes, *, secret_b64: str, station: str, enrollment_id: str) -> bytes:

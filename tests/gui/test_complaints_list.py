@@ -23,7 +23,6 @@ from cplc_desk.gui.complaint_filters import search_hint
 from cplc_desk.gui.complaints_model import (
     CNIC,
     FOLLOW_UP,
-    ID_ROLE,
     MOBILE,
     OVERDUE_ROLE,
     REGISTERED,
@@ -33,6 +32,7 @@ from cplc_desk.gui.complaints_model import (
 )
 from cplc_desk.gui.complaints_page import ComplaintsPage
 from cplc_desk.gui.count_widgets import format_count
+from cplc_desk.gui.keyset_model import ID_ROLE
 from cplc_desk.gui.main_window import MainWindow
 from cplc_desk.paths import DeskPaths
 from cplc_desk.services import complaints, demo, setup

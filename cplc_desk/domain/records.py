@@ -23,6 +23,7 @@ from cplc_desk.domain.validation import (
     parse_engine,
     parse_fir_number,
     parse_mobile,
+    parse_model_year,
     parse_registration,
     require_text,
 )
@@ -253,19 +254,11 @@ def validate_vehicle_report(draft: VehicleReportDraft, now: datetime) -> CleanVe
             "vehicle.no_identifier",
             _("Enter at least one of: registration number, chassis number, engine number."),
         )
-    year = None
-    if draft.model_year.strip():
-        text = draft.model_year.strip()
-        if not text.isdigit() or not 1950 <= int(text) <= now.year + 1:
-            c.fail(
-                "model_year",
-                "model_year.range",
-                _("Model year should be a year such as 2019, not later than {year}.").format(
-                    year=now.year + 1
-                ),
-            )
-        else:
-            year = int(text)
+    year = (
+        c.run(parse_model_year, draft.model_year, now.year + 1)
+        if draft.model_year.strip()
+        else None
+    )
     owner_given = any(
         getattr(draft.owner, f).strip() for f in ("name", "cnic", "mobile", "address")
     )

@@ -314,6 +314,19 @@ def parse_engine(text: str, field: str = "engine") -> Identifier:
     return _parse_code(text, field, "engine", (4, 20), (empty, characters, length))
 
 
+def parse_model_year(text: str, latest: int, field: str = "model_year") -> int:
+    """A vehicle's model year: four digits (Urdu or Arabic digits too), 1950 to ``latest``."""
+    folded = _fold(text).strip()
+    # Only ASCII digits after folding: str.isdigit() also accepts signs such as "²" that int()
+    # refuses, which once turned a typing slip into a crash.
+    if not (len(folded) == 4 and all(c in _DIGITS for c in folded)) or not (
+        1950 <= int(folded) <= latest
+    ):
+        msg = _("Model year should be a year such as 2019, not later than {year}.")
+        raise FieldError(field, "model_year.range", msg.format(year=latest))
+    return int(folded)
+
+
 # ---------------------------------------------------------------- handsets
 
 

@@ -84,7 +84,8 @@ def test_a_good_vehicle_report_keeps_display_and_matching_forms() -> None:
     assert clean.model_year == 2020 and clean.owner is None
 
 
-@pytest.mark.parametrize("year", ["1890", "2099", "20x0"])
+# "²" passes str.isdigit() but not int(): the fuzzer once crashed the validator on it.
+@pytest.mark.parametrize("year", ["1890", "2099", "20x0", "\u00b2", "019", "02019"])
 def test_model_year_out_of_range(year: str) -> None:
     with pytest.raises(DraftErrors) as excinfo:
         validate_vehicle_report(
@@ -95,6 +96,21 @@ def test_model_year_out_of_range(year: str) -> None:
             NOW,
         )  # fmt: skip
     assert set(excinfo.value.by_field()) == {"model_year"}
+
+
+@pytest.mark.parametrize(
+    ("typed", "year"),
+    [("2019", 2019), (" \u06f2\u06f0\u06f1\u06f9 ", 2019), ("\u0662\u0660\u0662\u0660", 2020)],
+)
+def test_model_year_in_urdu_or_arabic_digits(typed: str, year: int) -> None:
+    clean = validate_vehicle_report(
+        VehicleReportDraft(
+            kind="stolen", vehicle_class="car", registration="ABC-123",
+            model_year=typed, police_station="CLIF",
+        ),
+        NOW,
+    )  # fmt: skip
+    assert clean.model_year == year
 
 
 def test_name_key_folds_case_spacing_and_punctuation() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import getpass
 import logging
+import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -102,6 +103,8 @@ class DeskContext:
     actor: Actor
     migration: migrate.MigrationResult | None = None
     _identity: DeskIdentity | None = field(default=None, repr=False)
+    # Refusals decided inside a unit of work, per thread: recorded once it has ended.
+    _deferred: threading.local = field(default_factory=threading.local, repr=False)
 
     def identity(self) -> DeskIdentity | None:
         if self._identity is None:
@@ -151,18 +154,31 @@ class DeskContext:
 
     def _record_refusal(self, permission: Permission) -> None:
         """A signed-in person refused by their role: recorded (who tried what), in a unit of
-        work of its own. Inside another unit of work it cannot be (that one is rolled back by
-        the refusal, and a second would wait on its lock): the person is still told."""
-        identity = self.identity()
-        if identity is None or not self.actor.signed_in or self.store.writing_depth():
+        work of its own. A refusal decided inside another unit of work cannot be written there
+        (the refusal rolls that one back, and a second would wait on its lock): it is kept and
+        recorded as soon as the outer unit of work has ended (:meth:`unit_of_work`)."""
+        if self.identity() is None or not self.actor.signed_in:
             return
+        if self.store.writing_depth():
+            self._deferred_refusals().append(permission)
+            return
+        self._write_refusals([permission])
+
+    def _deferred_refusals(self) -> list[Permission]:
+        pending: list[Permission] | None = getattr(self._deferred, "refusals", None)
+        if pending is None:
+            pending = self._deferred.refusals = []
+        return pending
+
+    def _write_refusals(self, permissions: list[Permission]) -> None:
         try:
             with self.unit_of_work() as s:
-                self.audit(
-                    s, AuditAction.PERMISSION_DENIED, details={"permission": permission.value}
-                )
+                for permission in permissions:
+                    self.audit(
+                        s, AuditAction.PERMISSION_DENIED, details={"permission": permission.value}
+                    )
         except Exception:  # the refusal must reach the person even if this cannot be written
-            log.warning("could not record a refused %s", permission.value)
+            log.warning("could not record a refused %s", ", ".join(p.value for p in permissions))
 
     def _refuse_wrong_desk(self, permission: Permission) -> None:
         """No role of this kind of desk may do it: say where it is done, not who may."""
@@ -185,8 +201,14 @@ class DeskContext:
     def unit_of_work(self) -> Iterator[Session]:
         """A write transaction stamped with this desk and actor."""
         identity = self.require_identity()
-        with self.store.write(actor=self.actor.username, desk_code=identity.code) as session:
-            yield session
+        try:
+            with self.store.write(actor=self.actor.username, desk_code=identity.code) as session:
+                yield session
+        finally:
+            pending = self._deferred_refusals()
+            if pending and not self.store.writing_depth():
+                refused, pending[:] = list(pending), []
+                self._write_refusals(refused)
 
     def audit(
         self,

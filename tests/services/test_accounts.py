@@ -203,6 +203,11 @@ def test_only_a_supervisor_reopens_a_closed_complaint(supervised: DeskContext) -
     assert complaints.get(supervised, cid).allowed_statuses == ()
     with pytest.raises(PermissionDeniedError, match="may not correct closed records"):
         complaints.change_status(supervised, cid, "under_follow_up", note="police reopened it")
+    # Decided inside the status change's unit of work (rolled back), recorded once it ended.
+    assert audit_rows(supervised)[-1] == (
+        "ali", AuditAction.PERMISSION_DENIED, {"permission": "correct_closed"},
+    )  # fmt: skip
+    assert complaints.get(supervised, cid).status == "closed"
     accounts.sign_in(supervised, "sana", PASSWORD)
     detail = complaints.get(supervised, cid)
     assert detail.allowed_statuses == ("under_follow_up",)

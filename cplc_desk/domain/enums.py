@@ -105,3 +105,4 @@ class AuditAction(StrEnum):
     AUDIT_EXPORTED = "audit.exported"
     BACKUP_WRITTEN = "backup.written"
     BACKUP_RESTORED = "backup.restored"
+    HOTLIST_REFUSED = "hotlist.refused"

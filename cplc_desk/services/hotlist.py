@@ -184,7 +184,11 @@ def _hq_signing_key(ctx: DeskContext) -> bytes:
 
 
 def import_hotlist(ctx: DeskContext, path: Path) -> ImportedHotlist:
-    """Check a hotlist file and replace the held hotlist with it, in one transaction."""
+    """Check a hotlist file and replace the held hotlist with it, in one transaction.
+
+    A refused file leaves the held hotlist as it was and is audited (``hotlist.refused``, with
+    the reason's code), like a refused bundle: a desk that keeps being handed forged or stale
+    hotlists shows it in its trail."""
     identity = ctx.require_identity()
     if not identity.is_station:
         raise ServiceError(
@@ -194,37 +198,46 @@ def import_hotlist(ctx: DeskContext, path: Path) -> ImportedHotlist:
             )
         )
     ctx.require(Permission.IMPORT_HOTLIST)
+    try:
+        return _replace_held(ctx, path)
+    except SyncError as exc:
+        with ctx.unit_of_work() as s:
+            ctx.audit(
+                s,
+                AuditAction.HOTLIST_REFUSED,
+                details={"file": path.name[-120:], "code": exc.code},
+            )
+        raise ServiceError(exc.message) from None
+
+
+def _replace_held(ctx: DeskContext, path: Path) -> ImportedHotlist:
     hq_key = _hq_signing_key(ctx)
     try:
         if path.stat().st_size > hotlist_file.MAX_FILE:
-            raise ServiceError(
-                _("This file is far larger than any hotlist. Check that you chose the right file.")
+            raise SyncError(
+                "too_large",
+                _("This file is far larger than any hotlist. Check that you chose the right file."),
             )
         data = path.read_bytes()
     except OSError as exc:
-        raise ServiceError(
+        raise SyncError(
+            "unreadable",
             _("Cannot read {path}: {reason}. Check the USB stick and copy the file again.").format(
                 path=path, reason=exc.strerror
-            )
+            ),
         ) from None
-    try:
-        header, body = hotlist_file.read_header(data, hq_key)
-        hotlist_file.check_expiry(header, now_utc())
-        held = _held_sequence(ctx)
-        _refuse_not_newer(header.sequence, held)
-        items = hotlist_file.entries(header, body)
-    except SyncError as exc:
-        raise ServiceError(exc.message) from None
+    header, body = hotlist_file.read_header(data, hq_key)
+    hotlist_file.check_expiry(header, now_utc())
+    held = _held_sequence(ctx)
+    _refuse_not_newer(header.sequence, held)
+    items = hotlist_file.entries(header, body)
     # Ids are given (1..n, the table is emptied first) so the rows go in as they are.
     rows = [[number, *item] for number, item in enumerate(items, start=1)]
     digest = hashlib.sha256(data).hexdigest()
     with ctx.unit_of_work() as s:
         # Checked again under the write lock: another import may have finished meanwhile.
         held = s.scalar(select(HotlistHeld.sequence))
-        try:
-            _refuse_not_newer(header.sequence, held)
-        except SyncError as exc:
-            raise ServiceError(exc.message) from None
+        _refuse_not_newer(header.sequence, held)
         s.execute(delete(HotlistEntry))
         s.execute(delete(HotlistHeld))
         writer = BulkWriter(s.connection(), HOTLIST_TABLE)

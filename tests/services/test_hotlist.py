@@ -136,6 +136,19 @@ def test_refusals_leave_the_held_hotlist_alone(desks: Desks) -> None:
     with pytest.raises(ServiceError, match="Cannot read"):
         hotlist.import_hotlist(desks.saddar, desks.root / "missing.cplchot")
     assert held_rows(desks.saddar) == (2, 2)
+    with desks.saddar.store.read() as s:
+        refused = [
+            json.loads(d)
+            for d in s.scalars(
+                select(AuditEntry.details)
+                .where(AuditEntry.action == AuditAction.HOTLIST_REFUSED.value)
+                .order_by(AuditEntry.seq)
+            )
+        ]
+    assert [(r["file"], r["code"]) for r in refused] == [
+        (first.name, "not_newer"), (second.name, "not_newer"),
+        ("swapped.cplchot", "bad_signature"), ("missing.cplchot", "unreadable"),
+    ]  # fmt: skip
 
 
 def test_an_import_that_fails_half_way_changes_nothing(

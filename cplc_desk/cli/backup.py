@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from cplc_desk.cli import signin
@@ -91,4 +92,18 @@ def cmd_restore(ctx: DeskContext, args: argparse.Namespace) -> int:
     )
     if ctx.migration is not None and ctx.migration.backup is not None:
         print(_("The restored store was upgraded to this version's schema."))
+    if result.keys_restored:
+        print(
+            _("This desk's keys were put back from the backup: {names}.").format(
+                names=", ".join(result.keys_restored)
+            )
+        )
+    if result.keys_kept:
+        print(
+            _(
+                "This desk already holds other keys than the backup's ({names}); they were "
+                "kept. If this desk was enrolled again since the backup, that is right."
+            ).format(names=", ".join(result.keys_kept)),
+            file=sys.stderr,
+        )
     return 0

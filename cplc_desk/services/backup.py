@@ -39,6 +39,7 @@ from cplc_desk.storage import audit, migrate
 from cplc_desk.storage.db import sqlite_url
 from cplc_desk.storage.models import StoreMeta
 from cplc_desk.storage.types import utcnow
+from cplc_desk.sync import keys
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +90,12 @@ class RestoreResult:
     info: BackupInfo
     kept_aside: Path
     migrated_from: str | None
+    keys_restored: tuple[str, ...] = ()  # key files this desk lacked, put back from the backup
+    keys_kept: tuple[str, ...] = ()  # key files this desk holds that differ from the backup's
+
+
+# The desk's key files a sealed backup carries (only these names are ever written back).
+KEY_FILES = (keys.HQ_SIGNING, keys.HQ_ENCRYPTION, keys.STATION_SIGNING, backup_seal.KEY_FILE)
 
 
 # ------------------------------------------------------------------ settings
@@ -323,6 +330,7 @@ def _seal_to(ctx: DeskContext, plain: Path, target: Path, now: datetime) -> Path
                 desk_code=identity.code,
                 site_id=identity.site_id,
                 created_at=now.isoformat(),
+                keys=_key_files(ctx),
             )
             fh.flush()
             os.fsync(fh.fileno())
@@ -331,6 +339,14 @@ def _seal_to(ctx: DeskContext, plain: Path, target: Path, now: datetime) -> Path
         partial.unlink(missing_ok=True)
     _fsync_dir(target.parent)
     return target
+
+
+def _key_files(ctx: DeskContext) -> dict[str, bytes]:
+    return {
+        name: (ctx.paths.keys / name).read_bytes()
+        for name in KEY_FILES
+        if (ctx.paths.keys / name).is_file()
+    }
 
 
 def prune(folder: Path, keep: int, suffix: str) -> list[Path]:
@@ -379,6 +395,7 @@ def restore(
         raise ServiceError(_("There is no file {path}.").format(path=file))
     current = ctx.identity()
     work = ctx.paths.data_dir / f".restore-{uuid.uuid4().hex[:8]}.partial"
+    carried: dict[str, bytes] = {}
     try:
         if backup_seal.is_sealed(file):
             try:
@@ -388,7 +405,7 @@ def restore(
                     else _local_key_or_refuse(ctx)
                 )
                 with work.open("wb") as fh:
-                    backup_seal.open_file(file, fh, key)
+                    _header, carried = backup_seal.open_file(file, fh, key)
             except backup_seal.SealError as exc:
                 raise BackupError(str(exc)) from None
         else:
@@ -423,6 +440,7 @@ def restore(
         raise
     ctx.store, ctx.migration = reopened.store, reopened.migration
     ctx.forget_identity()
+    restored, kept = _put_back_keys(ctx, carried)
     with ctx.unit_of_work() as s:
         ctx.audit(
             s,
@@ -433,10 +451,48 @@ def restore(
                 "other_desk": current is not None and info.desk_code != current.code,
                 "kept_aside": aside.name,
                 "schema_from": info.revision,
+                "keys_restored": list(restored),
+                "keys_kept": list(kept),
             },
         )
     log.info("backup restored: %s (current store kept as %s)", file.name, aside.name)
-    return RestoreResult(info, aside, info.revision)
+    return RestoreResult(info, aside, info.revision, restored, kept)
+
+
+def _put_back_keys(
+    ctx: DeskContext, carried: dict[str, bytes]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Write the backup's key files this desk lacks (a replacement PC); a key the desk holds is
+    never overwritten, even when it differs (the desk may have been enrolled again since)."""
+    restored: list[str] = []
+    kept: list[str] = []
+    for name in KEY_FILES:
+        if name not in carried:
+            continue
+        path = ctx.paths.keys / name
+        if path.exists():
+            if path.read_bytes() != carried[name]:
+                kept.append(name)
+            continue
+        _write_private(path, carried[name])
+        restored.append(name)
+    if restored:
+        _fsync_dir(ctx.paths.keys)
+    return tuple(restored), tuple(kept)
+
+
+def _write_private(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with contextlib.suppress(OSError):  # not every file system keeps modes
+        os.chmod(path.parent, 0o700)
+    partial = path.with_name(path.name + ".partial")
+    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        os.write(fd, data)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.replace(partial, path)
 
 
 def _local_key_or_refuse(ctx: DeskContext) -> bytes:

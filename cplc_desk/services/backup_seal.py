@@ -4,8 +4,12 @@ Layout (lengths big-endian u32)::
 
     b"CPLCBAK1" | len | header JSON | (len | chunk)*
 
-The header names the desk and the key (its id, never the key). The body is the backup cut into
-chunks of at most 1 MiB, each sealed with ChaCha20-Poly1305 under the desk's backup key; the
+The header names the desk and the key (its id, never the key). From header format 2 on, the
+header also lists the desk's key files carried (``"keys"``: names only) and the first sealed
+chunk holds them (JSON, name -> base64 content): a desk restored from the stick on a new machine
+gets its signing keys back along with its records, so headquarters' stations need not be
+enrolled again after headquarters' PC dies. Format 1 files (no keys) still open. The rest of
+the body is the backup cut into chunks of at most 1 MiB, each sealed with ChaCha20-Poly1305 under the desk's backup key; the
 nonce is the chunk counter plus a "last chunk" flag and every chunk's associated data is the
 SHA-256 of the header, so a flipped byte, a changed header, reordered, dropped or truncated
 chunks all fail to open.
@@ -23,7 +27,9 @@ import json
 import os
 import secrets
 import struct
+from collections.abc import Mapping
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 from typing import BinaryIO
 
@@ -36,6 +42,7 @@ MAGIC = b"CPLCBAK1"
 CHUNK = 1 << 20
 MAX_HEADER = 64 * 1024
 KEY_FILE = "backup.key"
+MAX_KEYS = 64 * 1024  # the key files together are a few hundred bytes
 _U32 = struct.Struct(">I")
 
 
@@ -50,6 +57,7 @@ class SealHeader:
     key_id: str
     created_at: str
     raw: bytes
+    keys: tuple[str, ...] = ()  # the names of the key files carried in the first chunk
 
 
 def key_id(key: bytes) -> str:
@@ -97,23 +105,35 @@ def is_sealed(path: Path) -> bool:
 
 
 def seal_file(
-    source: Path, target: BinaryIO, key: bytes, *, desk_code: str, site_id: str, created_at: str
+    source: Path,
+    target: BinaryIO,
+    key: bytes,
+    *,
+    desk_code: str,
+    site_id: str,
+    created_at: str,
+    keys: Mapping[str, bytes] | None = None,
 ) -> None:
-    header = json.dumps(
-        {
-            "format": 1,
-            "desk_code": desk_code,
-            "site_id": site_id,
-            "key_id": key_id(key),
-            "created_at": created_at,
-        },
-        sort_keys=True,
-    ).encode("utf-8")
+    """Seal the file at ``source`` into ``target``, with the desk's ``keys`` files if given."""
+    fields: dict[str, object] = {
+        "format": 1,
+        "desk_code": desk_code,
+        "site_id": site_id,
+        "key_id": key_id(key),
+        "created_at": created_at,
+    }
+    head: list[bytes] = []
+    if keys:
+        fields.update(format=2, keys=sorted(keys))
+        blob = {name: base64.b64encode(data).decode("ascii") for name, data in keys.items()}
+        head.append(json.dumps(blob, sort_keys=True).encode("ascii"))
+    header = json.dumps(fields, sort_keys=True).encode("utf-8")
     aad = hashlib.sha256(header).digest()
     aead = ChaCha20Poly1305(key)
     target.write(MAGIC + _U32.pack(len(header)) + header)
     with source.open("rb") as fh:
-        for sealed in chunked.seal(aead, aad, iter(lambda: fh.read(CHUNK), b"")):
+        body = chain(head, iter(lambda: fh.read(CHUNK), b""))
+        for sealed in chunked.seal(aead, aad, body):
             target.write(sealed)
 
 
@@ -133,19 +153,24 @@ def read_header(fh: BinaryIO) -> SealHeader:
     raw = _read_exact(fh, length)
     try:
         fields = json.loads(raw)
+        carried = fields.get("keys", []) if fields.get("format") == 2 else []
+        if not isinstance(carried, list) or not all(isinstance(n, str) for n in carried):
+            raise TypeError
         return SealHeader(
             str(fields["desk_code"]),
             str(fields["site_id"]),
             str(fields["key_id"]),
             str(fields["created_at"]),
             raw,
+            tuple(carried),
         )
-    except (ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError, AttributeError):
         raise SealError(_("The backup file is damaged.")) from None
 
 
-def open_file(source: Path, target: BinaryIO, key: bytes) -> SealHeader:
-    """Write the plain backup to ``target``; SealError if anything does not authenticate."""
+def open_file(source: Path, target: BinaryIO, key: bytes) -> tuple[SealHeader, dict[str, bytes]]:
+    """Write the plain backup to ``target`` and return the header and the key files carried
+    (none before format 2); SealError if anything does not authenticate."""
     with source.open("rb") as fh:
         header = read_header(fh)
         if header.key_id != key_id(key):
@@ -157,8 +182,12 @@ def open_file(source: Path, target: BinaryIO, key: bytes) -> SealHeader:
             )
         aad = hashlib.sha256(header.raw).digest()
         aead = ChaCha20Poly1305(key)
+        carried: dict[str, bytes] = {}
         try:
-            for plain in chunked.open_chunks(fh, aead, aad, CHUNK):
+            chunks = chunked.open_chunks(fh, aead, aad, CHUNK)
+            if header.keys:
+                carried = _key_files(next(chunks, b""), header.keys)
+            for plain in chunks:
                 target.write(plain)
         except chunked.ChunkProblem as problem:
             raise SealError(
@@ -172,4 +201,17 @@ def open_file(source: Path, target: BinaryIO, key: bytes) -> SealHeader:
                     ),
                 }.get(problem.kind, _("The backup file is damaged (it does not authenticate)."))
             ) from None
-        return header
+        return header, carried
+
+
+def _key_files(blob: bytes, names: tuple[str, ...]) -> dict[str, bytes]:
+    # Authenticated already: a mismatch here is a bug or a forged file made with the key itself.
+    try:
+        if len(blob) > MAX_KEYS:
+            raise ValueError
+        fields = json.loads(blob)
+        if sorted(fields) != sorted(names):
+            raise ValueError
+        return {str(n): base64.b64decode(fields[n], validate=True) for n in names}
+    except (ValueError, TypeError):
+        raise SealError(_("The backup file is damaged (its key section).")) from None

@@ -110,6 +110,9 @@ def enroll_station(ctx: DeskContext, code: str, out: Path) -> Path:
         )
     signing, encryption = hq_keys(ctx)
     now = now_utc()
+    with ctx.store.read() as s:
+        held = s.get(SyncStation, station.code)
+        last_sequence = held.last_sequence if held is not None else 0
     enrollment = enrollment_file.Enrollment(
         enrollment_id=uuid7(),
         station_code=station.code,
@@ -121,6 +124,7 @@ def enroll_station(ctx: DeskContext, code: str, out: Path) -> Path:
         secret=base64.b64encode(os.urandom(32)).decode(),
         issued_at=now,
         expires_at=now + timedelta(days=ENROLLMENT_DAYS),
+        last_sequence=last_sequence,
     )
     if out.is_dir():
         out = out / f"enroll-{station.code}-{now:%Y%m%d}.cplcenroll"

@@ -55,6 +55,16 @@ def enroll_from_file(
                 code=enrollment.station_code
             )
         )
+    if enrollment.last_sequence and _last_exported(ctx) == 0:
+        raise ServiceError(
+            _(
+                "Headquarters already holds {n} bundles from {code}: the station's records are "
+                "on its old PC and at headquarters, and a new PC must continue them, not start "
+                "again. Nothing was changed. Ask headquarters for the station's snapshot "
+                "(cplc-desk export-station-snapshot --code {code}) and set this PC up from both "
+                "files: cplc-desk init-station --enrollment FILE --snapshot SNAPSHOT."
+            ).format(n=enrollment.last_sequence, code=enrollment.station_code)
+        )
     identity = ctx.identity()
     if identity is None:
         identity = setup.init_station(
@@ -89,6 +99,14 @@ def enroll_from_file(
             },
         )
     return identity
+
+
+def _last_exported(ctx: DeskContext) -> int:
+    """The last bundle this desk wrote (0: none, as on a new PC)."""
+    if ctx.identity() is None:
+        return 0
+    with ctx.store.read() as s:
+        return int(s.scalar(select(func.max(SyncOutbox.sequence))) or 0)
 
 
 def _station_keys(ctx: DeskContext) -> StationKeys:

@@ -39,9 +39,13 @@ class Enrollment:
     secret: str  # base64, 32 bytes
     issued_at: datetime
     expires_at: datetime
+    # The last bundle headquarters holds from this station (0: none). A new, empty desk must not
+    # take this enrollment without the station's snapshot, or its bundles would start again at
+    # 1 and fork the station's history. Left out of the file when 0 (files from before it).
+    last_sequence: int = 0
 
     def payload(self) -> dict[str, object]:
-        return {
+        payload: dict[str, object] = {
             "domain": ENROLLMENT_DOMAIN,
             "enrollment_id": self.enrollment_id,
             "station": {
@@ -58,6 +62,9 @@ class Enrollment:
             "issued_at": self.issued_at.isoformat(),
             "expires_at": self.expires_at.isoformat(),
         }
+        if self.last_sequence:
+            payload["history"] = {"last_sequence": self.last_sequence}
+        return payload
 
 
 def write(enrollment: Enrollment, hq_key: Ed25519PrivateKey) -> bytes:
@@ -85,6 +92,11 @@ def read(data: bytes, now: datetime) -> Enrollment:
             raise ValueError("domain")
         hq = fields["hq"]
         station = fields["station"]
+        last_sequence = (fields.get("history") or {}).get("last_sequence", 0)
+        if not isinstance(last_sequence, int) or isinstance(last_sequence, bool):
+            raise TypeError("history")
+        if last_sequence < 0:
+            raise ValueError("history")
         enrollment = Enrollment(
             enrollment_id=str(fields["enrollment_id"]),
             station_code=str(station["code"]),
@@ -96,6 +108,7 @@ def read(data: bytes, now: datetime) -> Enrollment:
             secret=str(fields["secret"]),
             issued_at=datetime.fromisoformat(fields["issued_at"]),
             expires_at=datetime.fromisoformat(fields["expires_at"]),
+            last_sequence=last_sequence,
         )
         if enrollment.issued_at.tzinfo is None or enrollment.expires_at.tzinfo is None:
             raise ValueError("a time without its zone cannot be compared")

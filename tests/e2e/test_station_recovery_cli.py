@@ -4,6 +4,8 @@ up from both files, and the station carries on, all through the real ``cplc-desk
 The old PC sends two bundles, then makes a third that never reaches headquarters before the
 snapshot; that bundle, arriving later, must be refused. The new PC's numbers continue above the
 old ones, its first bundle continues the station's chain, and headquarters' counts add up.
+A new PC given the enrollment file without the snapshot is refused (it would fork the
+station's history).
 """
 
 from __future__ import annotations
@@ -107,6 +109,13 @@ def test_stolen_station_pc_is_replaced_from_a_snapshot(tmp_path: Path) -> None:
         "init-station", "--enrollment", first_enrollment, "--snapshot", snapshot, data_dir=bad_dir
     )
     assert run.returncode == 1 and "another enrollment file" in run.stderr, run.stderr
+    _nothing_saved(bad_dir)
+
+    # The enrollment file alone would start the station again at bundle 1 (a fork headquarters
+    # refuses, numbering from 1): refused up front, pointing at the snapshot, nothing saved.
+    run = cli("init-station", "--enrollment", new_enrollment, data_dir=bad_dir)
+    assert run.returncode == 1 and "already holds 2 bundles from CLIF" in run.stderr, run.stderr
+    assert "--snapshot" in run.stderr
     _nothing_saved(bad_dir)
 
     # The new PC, from the new enrollment and the snapshot.

@@ -93,7 +93,7 @@ def test_fields_rewritten_and_signed_by_headquarters(real: Real, data: st.DataOb
     path = data.draw(st.sampled_from([("enrollment_id",), ("station",), ("station", "code"),
         ("station", "name"), ("station", "district"), ("hq",), ("hq", "name"),
         ("hq", "signing_key"), ("hq", "encryption_key"), ("secret",), ("issued_at",),
-        ("expires_at",), ("domain",)]))  # fmt: skip
+        ("expires_at",), ("domain",), ("history",)]))  # fmt: skip
     target = body
     for key in path[:-1]:
         target = target[key]
@@ -112,6 +112,7 @@ def test_fields_rewritten_and_signed_by_headquarters(real: Real, data: st.DataOb
         # Headquarters signed it: read, with every field of the type the desk relies on.
         assert all(isinstance(getattr(outcome, f), str) for f in (
             "enrollment_id", "station_code", "station_name", "hq_name", "secret"))  # fmt: skip
+        assert type(outcome.last_sequence) is int and outcome.last_sequence >= 0
         assert outcome.expires_at > now_utc() - timedelta(days=1)
 
 
@@ -138,3 +139,21 @@ def test_a_station_desk_refuses_a_bad_file_and_stays_as_it_was(
             desk.close()
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_the_station_history_travels_signed(real: Real) -> None:
+    body = json.loads(json.loads(real.data)["enrollment"])
+    assert "history" not in body  # a station headquarters never heard from: as before
+    assert enrollment.read(real.data, now_utc()).last_sequence == 0
+    for history, expected in (({"last_sequence": 7}, 7), ({}, 0), (None, 0),
+                              ({"last_sequence": -1}, None), ({"last_sequence": "7"}, None),
+                              ({"last_sequence": True}, None), ([7], None)):  # fmt: skip
+        signed = canonical({**body, "history": history})
+        data = canonical(
+            {"enrollment": signed.decode(), "signature": keys.b64(real.hq_key.sign(signed))}
+        )
+        outcome = _read(data)
+        if expected is None:
+            assert isinstance(outcome, SyncError) and outcome.code == "bad_enrollment", history
+        else:
+            assert isinstance(outcome, enrollment.Enrollment) and outcome.last_sequence == expected

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from bench.fixtures import fill_complaints
 from cplc_desk.paths import DeskPaths
-from cplc_desk.services import setup, station_recovery, sync_hq, sync_station
+from cplc_desk.services import setup, station_recovery, station_snapshot, sync_hq, sync_station
 from cplc_desk.services.check import check_store
 from cplc_desk.services.context import Actor, open_desk
 
@@ -43,7 +43,7 @@ def main(argv: list[str]) -> None:
 
         enrollment = sync_hq.enroll_station(hq, "CLIF", root / "e2")
         t0 = time.perf_counter()
-        snap = station_recovery.export_station_snapshot(hq, "CLIF", root / "snap")
+        snap = station_snapshot.export_station_snapshot(hq, "CLIF", root / "snap")
         export_s = time.perf_counter() - t0
         size = snap.path.stat().st_size / 1e6
         print(f"snapshot: {rows:,} records written in {export_s:.2f} s "

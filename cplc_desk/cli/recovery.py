@@ -10,7 +10,7 @@ from pathlib import Path
 from cplc_desk.cli import signin
 from cplc_desk.cli.common import CliError, Subparsers
 from cplc_desk.domain.i18n import _
-from cplc_desk.services import station_recovery
+from cplc_desk.services import station_recovery, station_snapshot
 from cplc_desk.services.context import DeskContext
 
 
@@ -38,7 +38,7 @@ def _day(value: datetime | None) -> str:
 
 
 def cmd_export_station_snapshot(ctx: DeskContext, args: argparse.Namespace) -> int:
-    r = station_recovery.export_station_snapshot(
+    r = station_snapshot.export_station_snapshot(
         ctx, args.code, args.out, discard_held=args.discard_held
     )
     if args.json:

@@ -15,7 +15,14 @@ from sqlalchemy import insert, select
 from cplc_desk.domain.clock import now_utc
 from cplc_desk.domain.records import PersonDraft, VehicleReportDraft
 from cplc_desk.paths import DB_FILENAME, DeskPaths
-from cplc_desk.services import setup, station_recovery, sync_hq, sync_station, vehicles
+from cplc_desk.services import (
+    setup,
+    station_recovery,
+    station_snapshot,
+    sync_hq,
+    sync_station,
+    vehicles,
+)
 from cplc_desk.services.check import check_store
 from cplc_desk.services.context import Actor, DeskContext, ServiceError, open_desk
 from cplc_desk.services.records import register_vehicle_report
@@ -92,7 +99,7 @@ def test_a_replacement_pc_gets_the_records_links_and_numbers(desks: Opener, tmp_
     assert outcome.status == "accepted", outcome.message
 
     sync_hq.enroll_station(hq, "CLIF", tmp_path / "clif-new.enroll")
-    snap = station_recovery.export_station_snapshot(hq, "CLIF", tmp_path / "snap")
+    snap = station_snapshot.export_station_snapshot(hq, "CLIF", tmp_path / "snap")
     assert snap.records == {"vehicle_report": 3, "person": 1}
     assert snap.linked == 2  # Saddar's report and its owner
     assert snap.hash_mismatches == 0
@@ -133,12 +140,12 @@ def test_no_snapshot_without_a_pending_enrollment(desks: Opener, tmp_path: Path)
     hq = desks("hq")
     setup.init_hq(hq, "CPLC HQ")
     with pytest.raises(ServiceError, match="not enrolled here"):
-        station_recovery.export_station_snapshot(hq, "CLIF", tmp_path)
+        station_snapshot.export_station_snapshot(hq, "CLIF", tmp_path)
     clif = _station(hq, "CLIF", desks("clif"), tmp_path)
     _vehicle(clif, "stolen", "KA-1000001", "CLIF")
     sync_hq.import_bundles(hq, [sync_station.export_bundle(clif, tmp_path / "c").path])  # type: ignore[list-item]
     with pytest.raises(ServiceError, match="no pending enrollment"):
-        station_recovery.export_station_snapshot(hq, "clif", tmp_path)
+        station_snapshot.export_station_snapshot(hq, "clif", tmp_path)
     with hq.store.read() as s:  # nothing revoked by the refusal
         assert [k.revoked_at for k in s.scalars(select(SyncStationKey))] == [None]
     assert not list(tmp_path.glob("*.cplcsnapshot"))
@@ -157,8 +164,8 @@ def test_held_bundles_are_dropped_only_when_asked_and_then_refused(
     sync_hq.import_bundles(hq, [bundles[0], bundles[2]])  # type: ignore[list-item]  # 2 lost: 3 held
     sync_hq.enroll_station(hq, "CLIF", tmp_path / "new.enroll")
     with pytest.raises(ServiceError, match="bundles 3 of CLIF, waiting for bundles 2 to 2"):
-        station_recovery.export_station_snapshot(hq, "CLIF", tmp_path / "snap")
-    snap = station_recovery.export_station_snapshot(
+        station_snapshot.export_station_snapshot(hq, "CLIF", tmp_path / "snap")
+    snap = station_snapshot.export_station_snapshot(
         hq, "CLIF", tmp_path / "snap", discard_held=True
     )
     assert snap.discarded_held == [3] and snap.last_bundle.sequence == 1
@@ -174,7 +181,7 @@ def test_a_snapshot_is_restored_only_into_a_new_data_folder(desks: Opener, tmp_p
     _vehicle(clif, "stolen", "KA-1000001", "CLIF")
     sync_hq.import_bundles(hq, [sync_station.export_bundle(clif, tmp_path / "c").path])  # type: ignore[list-item]
     sync_hq.enroll_station(hq, "CLIF", tmp_path / "new.enroll")
-    snap = station_recovery.export_station_snapshot(hq, "CLIF", tmp_path / "snap")
+    snap = station_snapshot.export_station_snapshot(hq, "CLIF", tmp_path / "snap")
     used = desks("used")
     setup.init_station(used, "CLIF")
     with pytest.raises(ServiceError, match="new, empty data folder"):
@@ -194,7 +201,7 @@ def test_a_snapshot_resealed_by_someone_holding_the_enrollment_file_is_refused(
     _vehicle(clif, "stolen", "KA-1000001", "CLIF")
     sync_hq.import_bundles(hq, [sync_station.export_bundle(clif, tmp_path / "c").path])  # type: ignore[list-item]
     enrollment = sync_hq.enroll_station(hq, "CLIF", tmp_path / "new.enroll")
-    snap = station_recovery.export_station_snapshot(hq, "CLIF", tmp_path / "snap")
+    snap = station_snapshot.export_station_snapshot(hq, "CLIF", tmp_path / "snap")
     enr = enrollment_file.read(enrollment.read_bytes(), now_utc())
     fh = io.BytesIO(snap.path.read_bytes())
     plain = snapshot.open_body(fh, snapshot.read_header(fh), enr.secret)

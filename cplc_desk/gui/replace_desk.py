@@ -224,7 +224,10 @@ class ReplaceDeskWidget(QWidget):
         snapshot_form.addRow(
             self.tr("Snapshot file:"), _row(self.snapshot_edit, self.snapshot_button)
         )
-        snapshot_form.addRow(self.tr("Numbers to skip:"), self.skip_spin)
+        skip_row = QHBoxLayout()
+        skip_row.addWidget(self.skip_spin)
+        skip_row.addStretch(1)
+        snapshot_form.addRow(self.tr("Numbers to skip:"), skip_row)
         snapshot_form.addRow(skip_hint)
 
         # From a backup file.
@@ -255,7 +258,10 @@ class ReplaceDeskWidget(QWidget):
             self.tr("Backup file:"), _row(self.backup_edit, self.backup_button)
         )
         self._backup_form.addRow(self.code_hint)
-        self._backup_form.addRow(self.code_label, self.code_edit)
+        # On a row of its own: the whole code (64 characters with its dashes) stays in view, to be
+        # checked against the paper.
+        self._backup_form.addRow(self.code_label)
+        self._backup_form.addRow(self.code_edit)
         self._backup_form.addRow(backup_hint)
 
         self._pages = QStackedWidget()
@@ -298,6 +304,7 @@ class ReplaceDeskWidget(QWidget):
         edit = QLineEdit()
         edit.setObjectName(name)
         edit.setPlaceholderText(self.tr("Choose the file, or type its path"))
+        edit.textChanged.connect(edit.setToolTip)  # the whole path, when the field shows its end
         return edit
 
     # ------------------------------------------------------------------ state

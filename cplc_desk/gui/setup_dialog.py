@@ -56,8 +56,8 @@ class DeskSetupDialog(QDialog):
         question = emphasise(
             QLabel(
                 self.tr(
-                    "Is this desk at a police station or headquarters, or does this PC replace "
-                    "one that was lost?"
+                    "Is this desk at a police station or headquarters, or does it replace a lost "
+                    "PC?"
                 )
             )
         )
@@ -148,12 +148,12 @@ class DeskSetupDialog(QDialog):
         # Most desks are at police stations; headquarters is set up once.
         self.station_radio.setChecked(True)
         self.picker.setFocus()
-        # Sized in text units, not pixels, so a larger font or a longer translation still fits
-        # and the station list shows a useful number of rows.
+        # Sized in text units, not pixels, so a larger font or a longer translation still fits,
+        # the station list shows a useful number of rows and a recovery code fits on its line.
         metrics = self.fontMetrics()
         self.resize(
             self.sizeHint().expandedTo(
-                QSize(metrics.averageCharWidth() * 90, metrics.lineSpacing() * 34)
+                QSize(metrics.averageCharWidth() * 100, metrics.lineSpacing() * 34)
             )
         )
         self._update_ok()

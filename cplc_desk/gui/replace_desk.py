@@ -106,8 +106,10 @@ def snapshot_summary(r: station_recovery.RestoreResult, username: str) -> str:
             made=format_datetime(r.last_bundle.created_at),
             next=format_count(r.last_bundle.sequence + 1),
         ),
-        translate("ReplaceDesk", "Numbering continues from {numbers}.").format(
-            numbers=", ".join(r.next_numbers.values())
+        translate("ReplaceDesk", "Receipt numbers continue from {numbers}.").format(
+            numbers=", ".join(
+                f"{number} ({_table_name(kind)})" for kind, number in r.next_numbers.items()
+            )
         ),
     ]
     if r.hash_mismatches:

@@ -309,7 +309,7 @@ def test_a_station_comes_back_from_headquarters_snapshot_with_its_new_supervisor
     assert "This desk is Clifton (CLIF) again" in message.text
     assert "3 complaints" in message.text
     assert "up to number 1" in message.text and "The next bundle is number 2" in message.text
-    assert "-00009" in message.text  # 3 numbers used, 5 left unused: the next is the 9th
+    assert "-00009 (complaints)" in message.text  # 3 used, 5 left unused: the next is the 9th
     assert "signed in as nadia" in message.text
     # Signed in already: the window opens without asking again.
     assert gui_app.ensure_signed_in(desk_ctx)
@@ -329,3 +329,20 @@ def test_a_snapshot_needs_the_new_supervisor(
     assert not dialog.replace.is_busy()
     assert "two passwords differ" in dialog.error_label.text()
     assert desk_ctx.identity() is None
+
+
+def test_a_file_that_is_not_a_backup_is_refused_in_the_dialog(
+    qtbot, dialog: DeskSetupDialog, desk_ctx: DeskContext, tmp_path: Path
+) -> None:
+    photo = tmp_path / "stick" / "holiday.sqlite3"
+    photo.parent.mkdir()
+    photo.write_bytes(b"\xff\xd8\xff\xe0 a photo copied under the wrong name" * 100)
+    click_radio(qtbot, dialog.replace.backup_radio)
+    dialog.replace.backup_edit.setText(f'"{photo}"')  # pasted from Explorer, with its quotes
+    assert not dialog.replace.code_edit.isVisible()
+    _click_ok_and_wait(qtbot, dialog)
+    assert dialog.isVisible() and dialog.error_label.isVisible()
+    # (the service's message names its private working copy rather than the chosen file)
+    assert "is not a readable CPLC Desk backup" in dialog.error_label.text()
+    assert desk_ctx.identity() is None
+    assert not list(desk_ctx.paths.backups.glob("before-restore-*"))

@@ -217,9 +217,17 @@ class ReplaceDeskWidget(QWidget):
             )
         )
         skip_hint.setWordWrap(True)
+        snapshot_hint = QLabel(
+            self.tr(
+                "Headquarters writes both files for this station, a new enrollment file and then "
+                "the snapshot, and they come by hand on a USB stick."
+            )
+        )
+        snapshot_hint.setWordWrap(True)
         snapshot_page = QWidget()
         snapshot_form = QFormLayout(snapshot_page)
         snapshot_form.setContentsMargins(0, 0, 0, 0)
+        snapshot_form.addRow(snapshot_hint)
         snapshot_form.addRow(
             self.tr("Enrollment file:"), _row(self.enrollment_edit, self.enrollment_button)
         )

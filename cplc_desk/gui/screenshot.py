@@ -1,6 +1,7 @@
 """Screenshots for the docs:
 ``python -m cplc_desk.gui.screenshot OUT.png
-[--demo | --setup | --sync-station | --hq-stations | --hq-conflicts]``.
+[--demo | --setup | --replace-snapshot | --replace-backup | --sync-station | --hq-stations |
+--hq-conflicts]``.
 
 Opens the main window (or, with ``--setup``, the first-run dialog) on a throwaway data folder,
 waits until it is on screen and saves a grab of it. ``--sync-station`` shows a station desk's Sync
@@ -8,7 +9,10 @@ page just after it wrote a bundle; ``--hq-stations`` shows headquarters' Station
 report of an import on top. Both set up real desks (headquarters and its stations, each in its own
 folder) and exchange real bundles through the services. ``--hq-conflicts`` shows headquarters'
 conflict queue comparing two versions of a complaint (the scene makes headquarters hold another
-version of the record before the station's edit arrives, so the real merge keeps both). Run it under a real platform (e.g.
+version of the record before the station's edit arrives, so the real merge keeps both).
+``--replace-snapshot`` and ``--replace-backup`` show the first-run dialog on a replacement PC, its
+files chosen: headquarters' real snapshot of a station (with the enrollment file), or a station's
+real sealed backup (with its recovery code typed in). Run it under a real platform (e.g.
 ``xvfb-run -a -s "-screen 0 1280x800x24"``): the offscreen platform draws no fonts it cannot find.
 """
 
@@ -42,7 +46,15 @@ from cplc_desk.gui.setup_dialog import DeskSetupDialog
 from cplc_desk.gui.stations_page import StationsPage
 from cplc_desk.gui.sync_page import SyncPage
 from cplc_desk.paths import DeskPaths
-from cplc_desk.services import records, reference, setup, sync_hq, sync_station
+from cplc_desk.services import (
+    backup,
+    records,
+    reference,
+    setup,
+    station_recovery,
+    sync_hq,
+    sync_station,
+)
 from cplc_desk.services.accounts import NewAccount
 from cplc_desk.services.context import Actor, DeskContext, open_desk
 
@@ -228,6 +240,36 @@ def _hq_conflicts_scene(desks: _Desks) -> MainWindow:
     return window
 
 
+def _replace_scene(desks: _Desks, from_backup: bool) -> DeskSetupDialog:
+    """The first-run dialog on a new PC for Clifton, its files chosen from the USB stick."""
+    clifton = desks.station("CLIF", complaints=3)
+    stick = desks.stick("USB stick")
+    new = open_desk(DeskPaths(desks.folder / "new-pc"))
+    desks.stations["new-pc"] = new  # closed with the others
+    dialog = DeskSetupDialog(new)
+    dialog.replace_radio.setChecked(True)
+    if from_backup:
+        stamp = f"{now_utc():%Y%m%dT%H%M%SZ}"
+        sealed = backup.write_backup(clifton, stick / f"cplc-backup-CLIF-{stamp}.cplcbak").path
+        dialog.replace.backup_radio.setChecked(True)
+        dialog.replace.backup_edit.setText(str(sealed))
+        dialog.replace.code_edit.setText(backup.recovery_code(clifton))
+        return dialog
+    bundle = sync_station.export_bundle(clifton, desks.stick("bundles")).path
+    assert bundle is not None
+    sync_hq.import_bundles(desks.hq, [bundle])
+    enrollment = sync_hq.enroll_station(desks.hq, "CLIF", stick)
+    snapshot = station_recovery.export_station_snapshot(desks.hq, "CLIF", stick).path
+    dialog.replace.enrollment_edit.setText(str(enrollment))
+    dialog.replace.snapshot_edit.setText(str(snapshot))
+    dialog.replace.skip_spin.setValue(20)
+    dialog.admin_fields.username_edit.setText("nadia.shah")
+    dialog.admin_fields.display_name_edit.setText("Nadia Shah")
+    dialog.admin_fields.password_edit.setText(SHOT_PASSWORD)
+    dialog.admin_fields.confirm_edit.setText(SHOT_PASSWORD)
+    return dialog
+
+
 def _grab_with_dialog(window: QWidget, dialog: QWidget) -> QPixmap:
     """The window with the dialog drawn over it where it sits, with the title bar and outline a
     window manager would give it (there is none under Xvfb)."""
@@ -284,6 +326,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     scene = parser.add_mutually_exclusive_group()
     scene.add_argument("--setup", action="store_true", help="show the first-run dialog instead")
     scene.add_argument(
+        "--replace-snapshot",
+        action="store_true",
+        help="the first-run dialog on a replacement PC, headquarters' snapshot chosen",
+    )
+    scene.add_argument(
+        "--replace-backup",
+        action="store_true",
+        help="the first-run dialog on a replacement PC, a sealed backup chosen",
+    )
+    scene.add_argument(
         "--sync-station", action="store_true", help="a station desk's Sync page after an export"
     )
     scene.add_argument(
@@ -303,10 +355,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     install_translators(app)
     apply_layout_direction(app)
     folder = Path(tempfile.mkdtemp(prefix="cplc-desk-shot-"))
-    if args.hq_conflicts:
+    if args.hq_conflicts or args.replace_snapshot or args.replace_backup:
         desks = _Desks(folder)
         try:
-            window = _hq_conflicts_scene(desks)
+            window: QWidget = (
+                _hq_conflicts_scene(desks)
+                if args.hq_conflicts
+                else _replace_scene(desks, from_backup=args.replace_backup)
+            )
             window.show()
             _grab_when_shown(window, args.out)
             return app.exec()

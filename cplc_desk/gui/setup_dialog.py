@@ -1,7 +1,10 @@
-"""The first-run dialog: is this desk at a police station (which one?) or headquarters?
+"""The first-run dialog: is this desk at a police station (which one?) or headquarters, or does
+this PC replace a desk's lost or broken PC (gui/replace_desk.py: from headquarters' snapshot or
+from a backup)?
 
 It also asks for the desk's first account, its administrator (a station's supervisor,
-headquarters' administrator), who is signed in once the desk is set up.
+headquarters' administrator), who is signed in once the desk is set up. A desk brought back from
+a backup has its accounts already: the person signs in with theirs afterwards (gui/app.py).
 
 On OK it calls the setup service. A refusal keeps the dialog open with the service's message shown
 in red under the form, so the person can correct their choice without starting over.
@@ -23,7 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cplc_desk.gui import dialogs
 from cplc_desk.gui.login_dialog import AdminFieldsWidget
+from cplc_desk.gui.replace_desk import ReplaceDeskWidget
 from cplc_desk.gui.station_picker import StationPickerWidget
 from cplc_desk.gui.typography import emphasise
 from cplc_desk.services import reference, setup
@@ -49,15 +54,22 @@ class DeskSetupDialog(QDialog):
         )
         intro.setWordWrap(True)
         question = emphasise(
-            QLabel(self.tr("Is this desk at a police station, or is it headquarters?"))
+            QLabel(
+                self.tr(
+                    "Is this desk at a police station or headquarters, or does it replace a lost "
+                    "PC?"
+                )
+            )
         )
         question.setWordWrap(True)
 
         self.station_radio = QRadioButton(self.tr("At a police station"))
         self.hq_radio = QRadioButton(self.tr("Headquarters (merges the records of all stations)"))
+        self.replace_radio = QRadioButton(self.tr("This PC replaces a desk's lost or broken PC"))
+        self.replace_radio.setObjectName("replaceDesk")
         self._kind_group = QButtonGroup(self)
-        self._kind_group.addButton(self.station_radio)
-        self._kind_group.addButton(self.hq_radio)
+        for radio in (self.station_radio, self.hq_radio, self.replace_radio):
+            self._kind_group.addButton(radio)
 
         self.picker = StationPickerWidget(reference.stations(ctx))
         self.desk_name_edit = QLineEdit()
@@ -86,11 +98,14 @@ class DeskSetupDialog(QDialog):
         self._pages = QStackedWidget()
         self._pages.addWidget(station_page)
         self._pages.addWidget(hq_page)
+        self.replace = ReplaceDeskWidget(ctx)
+        self._pages.addWidget(self.replace)
 
-        admin_heading = emphasise(QLabel(self.tr("Your account, which manages the others:")))
+        self.admin_heading = emphasise(QLabel(self.tr("Your account, which manages the others:")))
         self.admin_fields = AdminFieldsWidget()
 
         self.error_label = QLabel()
+        self.error_label.setObjectName("setupError")
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #b00020;")
         self.error_label.hide()
@@ -108,14 +123,20 @@ class DeskSetupDialog(QDialog):
         layout.addWidget(question)
         layout.addWidget(self.station_radio)
         layout.addWidget(self.hq_radio)
+        layout.addWidget(self.replace_radio)
         layout.addSpacing(6)
         layout.addWidget(self._pages, 1)
-        layout.addWidget(admin_heading)
+        layout.addWidget(self.admin_heading)
         layout.addWidget(self.admin_fields)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
 
-        self.station_radio.toggled.connect(self._on_kind)
+        for radio in (self.station_radio, self.hq_radio, self.replace_radio):
+            radio.toggled.connect(self._on_kind)
+        self.replace.changed.connect(self._on_replace_changed)
+        self.replace.busy_changed.connect(self._set_busy)
+        self.replace.refused.connect(self.show_error)
+        self.replace.restored.connect(self._on_restored)
         self.picker.station_changed.connect(self._on_station)
         self.picker.station_activated.connect(self.accept)
         self.hq_name_edit.textChanged.connect(self._update_ok)
@@ -127,12 +148,12 @@ class DeskSetupDialog(QDialog):
         # Most desks are at police stations; headquarters is set up once.
         self.station_radio.setChecked(True)
         self.picker.setFocus()
-        # Sized in text units, not pixels, so a larger font or a longer translation still fits
-        # and the station list shows a useful number of rows.
+        # Sized in text units, not pixels, so a larger font or a longer translation still fits,
+        # the station list shows a useful number of rows and a recovery code fits on its line.
         metrics = self.fontMetrics()
         self.resize(
             self.sizeHint().expandedTo(
-                QSize(metrics.averageCharWidth() * 90, metrics.lineSpacing() * 34)
+                QSize(metrics.averageCharWidth() * 100, metrics.lineSpacing() * 34)
             )
         )
         self._update_ok()
@@ -142,16 +163,37 @@ class DeskSetupDialog(QDialog):
     def is_station(self) -> bool:
         return self.station_radio.isChecked()
 
+    def is_replacing(self) -> bool:
+        return self.replace_radio.isChecked()
+
+    def needs_admin(self) -> bool:
+        return not self.is_replacing() or self.replace.needs_admin()
+
     def is_valid(self) -> bool:
-        if not self.admin_fields.is_filled():
+        if self.needs_admin() and not self.admin_fields.is_filled():
             return False
+        if self.is_replacing():
+            return self.replace.is_valid()
         if self.is_station():
             return self.picker.selected_station() is not None
         return bool(self.hq_name_edit.text().strip())
 
-    def _on_kind(self) -> None:
-        self._pages.setCurrentIndex(0 if self.is_station() else 1)
-        (self.picker if self.is_station() else self.hq_name_edit).setFocus()
+    def _on_kind(self, checked: bool = True) -> None:
+        if not checked:  # the other radio's toggle follows
+            return
+        if self.is_replacing():
+            self._pages.setCurrentWidget(self.replace)
+            self.replace.focus_first()
+            self.ok_button.setText(self.tr("Restore desk"))
+        else:
+            self._pages.setCurrentIndex(0 if self.is_station() else 1)
+            (self.picker if self.is_station() else self.hq_name_edit).setFocus()
+            self.ok_button.setText(self.tr("Set up desk"))
+        self._on_replace_changed()
+
+    def _on_replace_changed(self) -> None:
+        self.admin_heading.setVisible(self.needs_admin())
+        self.admin_fields.setVisible(self.needs_admin())
         self._clear_error()
         self._update_ok()
 
@@ -164,7 +206,16 @@ class DeskSetupDialog(QDialog):
         self._update_ok()
 
     def _update_ok(self) -> None:
-        self.ok_button.setEnabled(self.is_valid())
+        self.ok_button.setEnabled(self.is_valid() and not self.replace.is_busy())
+
+    def _set_busy(self, busy: bool) -> None:
+        """While a restore runs nothing may change or close the dialog."""
+        for widget in (self.station_radio, self.hq_radio, self.replace_radio, self.admin_fields):
+            widget.setEnabled(not busy)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setEnabled(not busy)
+        if busy:
+            self._clear_error()
+        self._update_ok()
 
     def _clear_error(self) -> None:
         self.error_label.clear()
@@ -177,10 +228,13 @@ class DeskSetupDialog(QDialog):
     # ------------------------------------------------------------------ accept
 
     def accept(self) -> None:
-        if not self.is_valid():
+        if not self.is_valid() or self.replace.is_busy():
             return
         try:
-            admin = self.admin_fields.new_account()
+            admin = self.admin_fields.new_account() if self.needs_admin() else None
+            if self.is_replacing():
+                self.replace.start(admin)  # on a worker: restored or refused follows
+                return
             if self.is_station():
                 station = self.picker.selected_station()
                 assert station is not None
@@ -191,4 +245,14 @@ class DeskSetupDialog(QDialog):
         except (ServiceError, StoreError) as exc:
             self.show_error(str(exc))
             return
+        super().accept()
+
+    def reject(self) -> None:
+        if self.replace.is_busy():  # the restore finishes first, then the person decides
+            return
+        super().reject()
+
+    def _on_restored(self, summary: str) -> None:
+        self.identity = self.ctx.identity()
+        dialogs.show_information(self, self.tr("Desk restored — CPLC Desk"), summary)
         super().accept()

@@ -34,6 +34,8 @@ test: $(STAMP)
 screenshots: $(STAMP)
 	xvfb-run -a -s "-screen 0 1280x800x24" $(BIN)/python -m cplc_desk.gui.screenshot docs/screenshots/main-window.png --demo
 	xvfb-run -a -s "-screen 0 1280x800x24" $(BIN)/python -m cplc_desk.gui.screenshot docs/screenshots/first-run.png --setup
+	xvfb-run -a -s "-screen 0 1280x800x24" $(BIN)/python -m cplc_desk.gui.screenshot docs/screenshots/replace-snapshot.png --replace-snapshot
+	xvfb-run -a -s "-screen 0 1280x800x24" $(BIN)/python -m cplc_desk.gui.screenshot docs/screenshots/replace-backup.png --replace-backup
 	xvfb-run -a -s "-screen 0 1280x800x24" $(BIN)/python -m cplc_desk.gui.screenshot docs/screenshots/sync-station.png --sync-station
 	xvfb-run -a -s "-screen 0 1600x1000x24" $(BIN)/python -m cplc_desk.gui.screenshot docs/screenshots/hq-stations.png --hq-stations
 	xvfb-run -a -s "-screen 0 1280x800x24" $(BIN)/python -m cplc_desk.gui.screenshot docs/screenshots/login.png --login

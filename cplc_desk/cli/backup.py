@@ -86,8 +86,14 @@ def cmd_backup(ctx: DeskContext, args: argparse.Namespace) -> int:
 def cmd_restore(ctx: DeskContext, args: argparse.Namespace) -> int:
     result = backup.restore(ctx, args.file, other_desk=args.other_desk, key_code=args.key)
     print(
-        _("Restored the backup of desk {code}. The previous store is kept as {aside}.").format(
-            code=result.info.desk_code, aside=result.kept_aside
+        _(
+            "Restored the backup of desk {code} ({complaints} complaints, {vehicles} vehicle "
+            "reports). The previous store is kept as {aside}."
+        ).format(
+            code=result.info.desk_code,
+            complaints=result.info.complaints,
+            vehicles=result.info.vehicle_reports,
+            aside=result.kept_aside,
         )
     )
     if ctx.migration is not None and ctx.migration.backup is not None:

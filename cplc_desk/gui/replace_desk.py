@@ -137,8 +137,15 @@ def backup_summary(done: BackupRestored) -> str:
     lines = [
         translate(
             "ReplaceDesk",
-            "The backup of {name} ({code}) was restored; its {audit} audit entries were checked.",
-        ).format(name=name, code=info.desk_code, audit=format_count(info.audit_entries))
+            "The backup of {name} ({code}) was restored: {complaints} complaints and "
+            "{vehicles} vehicle reports; its {audit} audit entries were checked.",
+        ).format(
+            name=name,
+            code=info.desk_code,
+            complaints=format_count(info.complaints),
+            vehicles=format_count(info.vehicle_reports),
+            audit=format_count(info.audit_entries),
+        )
     ]
     if done.result.keys_restored:
         lines.append(

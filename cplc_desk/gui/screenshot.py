@@ -51,7 +51,7 @@ from cplc_desk.services import (
     records,
     reference,
     setup,
-    station_recovery,
+    station_snapshot,
     sync_hq,
     sync_station,
 )
@@ -259,7 +259,7 @@ def _replace_scene(desks: _Desks, from_backup: bool) -> DeskSetupDialog:
     assert bundle is not None
     sync_hq.import_bundles(desks.hq, [bundle])
     enrollment = sync_hq.enroll_station(desks.hq, "CLIF", stick)
-    snapshot = station_recovery.export_station_snapshot(desks.hq, "CLIF", stick).path
+    snapshot = station_snapshot.export_station_snapshot(desks.hq, "CLIF", stick).path
     dialog.replace.enrollment_edit.setText(str(enrollment))
     dialog.replace.snapshot_edit.setText(str(snapshot))
     dialog.replace.skip_spin.setValue(20)

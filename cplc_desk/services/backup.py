@@ -72,6 +72,8 @@ class BackupInfo:
     site_id: str
     revision: str | None
     audit_entries: int
+    complaints: int = 0  # live (not deleted) records, for telling the person what came back
+    vehicle_reports: int = 0
 
 
 @dataclass
@@ -176,10 +178,11 @@ def online_copy(database: Path, target: Path) -> None:
         os.fsync(fh.fileno())
 
 
-def verify_file(path: Path) -> BackupInfo:
+def verify_file(path: Path, shown_as: str | None = None) -> BackupInfo:
     """Open a backup (a private copy: it may be written to) and check it is a whole desk store
-    with an untampered audit trail. Raises :class:`BackupError` saying what is wrong."""
-    name = path.name
+    with an untampered audit trail. Raises :class:`BackupError` saying what is wrong, naming the
+    file as ``shown_as`` (the file the person chose, when ``path`` is a private copy of it)."""
+    name = shown_as or path.name
     try:
         conn = sqlite3.connect(path)
         try:
@@ -196,6 +199,12 @@ def verify_file(path: Path) -> BackupInfo:
             revision_row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             desk = conn.execute("SELECT kind, code, site_id FROM desk").fetchone()
             entries = conn.execute("SELECT count(*) FROM audit_log").fetchone()[0]
+            live = [
+                conn.execute(f"SELECT count(*) FROM {t} WHERE deleted_at IS NULL").fetchone()[0]
+                if t in tables
+                else 0
+                for t in ("complaint", "vehicle_report")
+            ]
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
@@ -229,7 +238,9 @@ def verify_file(path: Path) -> BackupInfo:
                 "It may have been tampered with; use another backup."
             ).format(desk=first.desk_code, seq=first.seq, reason=first.reason)
         )
-    return BackupInfo(str(desk[0]), str(desk[1]), str(desk[2]), revision, int(entries))
+    return BackupInfo(
+        str(desk[0]), str(desk[1]), str(desk[2]), revision, int(entries), int(live[0]), int(live[1])
+    )
 
 
 AUTOMATIC_REASONS = frozenset({"daily", "close"})
@@ -410,7 +421,7 @@ def restore(
                 raise BackupError(str(exc)) from None
         else:
             shutil.copyfile(file, work)
-        info = verify_file(work)
+        info = verify_file(work, shown_as=file.name)
         if (
             current is not None
             and (info.desk_code, info.site_id) != (current.code, current.site_id)

@@ -43,6 +43,8 @@ def test_headquarters_rebuilt_from_its_sealed_backup_keeps_its_stations(tmp_path
     rebuilt = tmp_path / "hq-new"
     restored = ok("restore", sealed, "--key", recovery_code, data_dir=rebuilt)
     assert "keys were put back" in restored.stdout
+    (vehicles,) = query(hq, "SELECT count(*) FROM vehicle_report")[0]
+    assert f"(0 complaints, {vehicles} vehicle reports)" in restored.stdout
     assert hq_key_files(rebuilt) == originals
     if sys.platform != "win32":
         mode = (rebuilt / "keys" / keys.HQ_SIGNING).stat().st_mode

@@ -29,7 +29,7 @@ from cplc_desk.services import (
     backup_seal,
     records,
     setup,
-    station_recovery,
+    station_snapshot,
     sync_hq,
     sync_station,
 )
@@ -202,7 +202,9 @@ def test_a_sealed_backup_is_restored_with_the_recovery_code_and_a_wrong_one_is_r
     assert accounts.has_accounts(desk_ctx)
     [message] = shown_messages
     assert message.kind == "information"
-    assert "The backup of Clifton (CLIF) was restored" in message.text
+    assert "The backup of Clifton (CLIF) was restored: 2 complaints and 0 vehicle reports" in (
+        message.text
+    )
     assert "Keys put back from the backup: the backup key." in message.text
     assert "sign in with your account from the old PC" in message.text
 
@@ -264,7 +266,7 @@ def hq_files(tmp_path: Path) -> tuple[Path, Path]:
         [outcome] = sync_hq.import_bundles(hq, [bundle])
         assert outcome.status == "accepted", outcome.message
         new_enrollment = sync_hq.enroll_station(hq, "CLIF", tmp_path / "clif-new.cplcenroll")
-        snap = station_recovery.export_station_snapshot(hq, "CLIF", tmp_path / "for-new-pc")
+        snap = station_snapshot.export_station_snapshot(hq, "CLIF", tmp_path / "for-new-pc")
         return new_enrollment, snap.path
     finally:
         clifton.close()
@@ -342,7 +344,7 @@ def test_a_file_that_is_not_a_backup_is_refused_in_the_dialog(
     assert not dialog.replace.code_edit.isVisible()
     _click_ok_and_wait(qtbot, dialog)
     assert dialog.isVisible() and dialog.error_label.isVisible()
-    # (the service's message names its private working copy rather than the chosen file)
-    assert "is not a readable CPLC Desk backup" in dialog.error_label.text()
+    # named as the person chose it, not as the service's private working copy
+    assert "holiday.sqlite3 is not a readable CPLC Desk backup" in dialog.error_label.text()
     assert desk_ctx.identity() is None
     assert not list(desk_ctx.paths.backups.glob("before-restore-*"))

@@ -17,7 +17,6 @@ from typing import Any
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStackedWidget,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -36,7 +34,8 @@ from cplc_desk.gui.background import BackgroundTask, Progress
 from cplc_desk.gui.count_widgets import format_count
 from cplc_desk.gui.keyset_model import ID_ROLE, KeysetTableModel
 from cplc_desk.gui.message_banner import ERROR, MessageBanner
-from cplc_desk.gui.page_heading import area_heading
+from cplc_desk.gui.page_heading import area_heading, page_layout
+from cplc_desk.gui.tables import read_only_rows
 from cplc_desk.gui.typography import make_quiet
 from cplc_desk.services.context import DeskContext, ServiceError
 from cplc_desk.storage.migrate import StoreError
@@ -102,12 +101,8 @@ class ListPage(QWidget):
         self.open_button.clicked.connect(self.open_selected)
 
         self.view = QTableView()
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setWordWrap(False)
+        read_only_rows(self.view, fit_columns=False)
         self.view.setAlternatingRowColors(True)
-        self.view.verticalHeader().hide()
         self.view.setAccessibleName(texts.list_name)
         self._columns_sized = False
 
@@ -171,11 +166,7 @@ class ListPage(QWidget):
         top.addWidget(self.open_button)
         for button in buttons:
             top.addWidget(button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 16, 20, 16)
-        layout.setSpacing(8)
-        layout.addLayout(heading)
-        layout.addWidget(self.purpose_label)
+        layout = page_layout(self, heading, self.purpose_label, spacing=8)
         layout.addSpacing(4)
         for item in above:
             if isinstance(item, int):

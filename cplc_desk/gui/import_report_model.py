@@ -17,10 +17,8 @@ from cplc_desk.gui.count_widgets import format_count
 from cplc_desk.gui.formats import NOTHING
 from cplc_desk.gui.row_model import (
     ALERT_TINT,
-    NUMBER_ALIGNMENT,
     TINT_ROLES,
     WARNING_TINT,
-    Index,
     RowTableModel,
     tint_brush,
 )
@@ -99,28 +97,20 @@ class ImportReportModel(RowTableModel):
 
     # ------------------------------------------------------------------ Qt model
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        outcome = self._row_shown_at(index)
-        if outcome is None:
-            return None
-        column = self._columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(outcome)
+    def _row_data(self, outcome: BundleOutcome, column: int, role: int) -> Any:
         if role == STATUS_ROLE:
             return outcome.status
         if role == Qt.ItemDataRole.ToolTipRole:
-            if index.column() == FILE:
+            if column == FILE:
                 return outcome.file
-            if index.column() == STATION and outcome.station:
+            if column == STATION and outcome.station:
                 return self._station_names.get(outcome.station, outcome.station)
-            if index.column() == MESSAGE:
+            if column == MESSAGE:
                 return outcome.message or None
             return None
-        if role == Qt.ItemDataRole.DecorationRole and index.column() == RESULT:
+        if role == Qt.ItemDataRole.DecorationRole and column == RESULT:
             icon = _ICONS.get(outcome.status)
             return QApplication.style().standardIcon(icon) if icon is not None else None
         if role in TINT_ROLES:
             return tint_brush(role, _TINTS.get(outcome.status))
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
-            return NUMBER_ALIGNMENT
         return None

@@ -133,18 +133,9 @@ class KeysetTableModel(RowTableModel):
     # ------------------------------------------------------------------ Qt model
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        row = self._row_shown_at(index)
-        if row is None:
-            return None
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._columns[column].text(row)
-        if role == ID_ROLE:
+        if role in (ID_ROLE, ROW_ROLE):
+            row = self._row_shown_at(index)
+            if row is None or role == ROW_ROLE:
+                return row
             return row.id
-        if role == ROW_ROLE:
-            return row
-        return self._row_data(row, column, role)
-
-    def _row_data(self, row: Any, column: int, role: int) -> Any:
-        """Every other role of a cell (tooltips, tints, icons): the subclass's."""
-        return None
+        return super().data(index, role)

@@ -28,8 +28,9 @@ def tint_brush(role: int, tint: tuple[QColor, QColor] | None) -> QBrush | None:
 
 
 class RowTableModel(QAbstractTableModel):
-    """Rows (``_rows``) under columns (``_columns``: each with ``header`` and, if it has one,
-    ``tooltip``); a subclass fills both and says what each cell shows (``data``)."""
+    """Rows (``_rows``) under columns (``_columns``: each with ``header``, ``text`` for a row's
+    cell and, if it has them, ``tooltip`` and ``numeric``); a subclass fills both and gives every
+    other role of a cell (``_row_data``)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -47,6 +48,23 @@ class RowTableModel(QAbstractTableModel):
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row = self._row_shown_at(index)
+        if row is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._columns[column].text(row)
+        if role == Qt.ItemDataRole.TextAlignmentRole and getattr(
+            self._columns[column], "numeric", False
+        ):
+            return NUMBER_ALIGNMENT
+        return self._row_data(row, column, role)
+
+    def _row_data(self, row: Any, column: int, role: int) -> Any:
+        """Every other role of a cell (tooltips, tints, icons): the subclass's."""
+        return None
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

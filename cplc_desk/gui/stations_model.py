@@ -21,10 +21,8 @@ from cplc_desk.gui.count_widgets import format_count
 from cplc_desk.gui.formats import NOTHING, format_datetime, format_sequences, format_skew
 from cplc_desk.gui.row_model import (
     ALERT_TINT,
-    NUMBER_ALIGNMENT,
     TINT_ROLES,
     WARNING_TINT,
-    Index,
     RowTableModel,
     tint_brush,
 )
@@ -255,31 +253,23 @@ class StationsModel(RowTableModel):
 
     # ------------------------------------------------------------------ Qt model
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        row = self._row_shown_at(index)
-        if row is None:
-            return None
-        column = self._columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(row)
+    def _row_data(self, row: StationRow, column: int, role: int) -> Any:
         if role == SORT_ROLE:
-            return column.sort(row)
+            return self._columns[column].sort(row)
         if role == CODE_ROLE:
             return row.summary.code
         if role == ATTENTION_ROLE:
             return row.attention
         if role == Qt.ItemDataRole.ToolTipRole:
-            if index.column() == STATUS:
+            if column == STATUS:
                 return self.status_tooltip(row)
-            if index.column() == CODE:
+            if column == CODE:
                 return row.summary.name
             return None
-        if role == Qt.ItemDataRole.DecorationRole and index.column() == STATUS:
+        if role == Qt.ItemDataRole.DecorationRole and column == STATUS:
             return QApplication.style().standardIcon(_ICONS[row.attention])
         if role == Qt.ItemDataRole.ForegroundRole and row.attention == REVOKED:
             return QApplication.palette().brush(QApplication.palette().ColorRole.PlaceholderText)
         if role in TINT_ROLES:
             return tint_brush(role, _TINTS.get(row.attention))
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
-            return NUMBER_ALIGNMENT
         return None

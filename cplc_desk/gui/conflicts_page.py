@@ -12,7 +12,7 @@ import json
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,6 +34,7 @@ from cplc_desk.gui.count_widgets import format_count
 from cplc_desk.gui.formats import NOTHING, format_datetime
 from cplc_desk.gui.message_banner import ERROR, SUCCESS, MessageBanner
 from cplc_desk.gui.page_heading import area_heading, table_page_layout
+from cplc_desk.gui.records_page import RecordsPage
 from cplc_desk.gui.tables import read_only_rows
 from cplc_desk.services import conflicts
 from cplc_desk.services.conflicts import ConflictDetail, ConflictSummary
@@ -113,14 +114,13 @@ def field_label(name: str) -> str:
     return labels.get(name, name)
 
 
-class ConflictsPage(QWidget):
+class ConflictsPage(RecordsPage):
+    """``records_changed``: a kept version was written to its record."""
+
     area_key = CONFLICTS
-    # A kept version was written to its record: counts elsewhere may be out of date.
-    records_changed = Signal()
 
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self._summaries: list[ConflictSummary] = []
         self.detail: ConflictDetail | None = None
         heading, self.purpose_label = area_heading(self, area(CONFLICTS, headquarters=True))

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -35,6 +35,7 @@ from cplc_desk.gui.count_widgets import format_count
 from cplc_desk.gui.keyset_model import ID_ROLE, KeysetTableModel
 from cplc_desk.gui.message_banner import ERROR, MessageBanner
 from cplc_desk.gui.page_heading import area_heading, page_layout
+from cplc_desk.gui.records_page import RecordsPage
 from cplc_desk.gui.tables import read_only_rows
 from cplc_desk.gui.typography import make_quiet
 from cplc_desk.services.context import DeskContext, ServiceError
@@ -66,10 +67,9 @@ class ListTexts:
     empty_arrive: str  # nothing yet, and they come in stations' bundles
 
 
-class ListPage(QWidget):
-    # A record was registered or changed: counts elsewhere in the window are out of date.
-    records_changed = Signal()
-    area_key = ""
+class ListPage(RecordsPage):
+    """``records_changed``: a record was registered or changed."""
+
     # The name of the worker thread that counts (one per page, reused).
     count_task_name = "cplc-count"
 
@@ -77,8 +77,7 @@ class ListPage(QWidget):
     filters: QWidget  # the subclass's filters, shown under the search box
 
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         identity = ctx.identity()
         self.can_register = identity is not None and identity.is_station
         self.headquarters = identity is not None and not identity.is_station

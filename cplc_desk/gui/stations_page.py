@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -35,6 +35,7 @@ from cplc_desk.gui.import_dialog import ImportDialog
 from cplc_desk.gui.message_banner import ERROR, SUCCESS, MessageBanner
 from cplc_desk.gui.page_heading import area_heading, table_page_layout
 from cplc_desk.gui.permissions import show_if_permitted
+from cplc_desk.gui.records_page import RecordsPage
 from cplc_desk.gui.stations_model import (
     CODE_ROLE,
     GAP,
@@ -55,14 +56,13 @@ ENROLLMENT_FOLDER = "enrollment-out"
 HOTLIST_FOLDER = "hotlist-out"
 
 
-class StationsPage(QWidget):
+class StationsPage(RecordsPage):
+    """``records_changed``: bundles were merged."""
+
     area_key = SYNC
-    # Bundles were merged: record counts elsewhere in the window are out of date.
-    records_changed = Signal()
 
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         # Replaceable so tests can look at the table from a later day.
         self.clock: Callable[[], datetime] = now_utc
         self._stations = {st.code: st for st in reference.stations(ctx)}

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from cplc_desk.domain.roles import Role, role_label
+from cplc_desk.gui import dialogs
 from cplc_desk.gui.formats import format_datetime
 from cplc_desk.gui.login_dialog import error_label
 from cplc_desk.services import accounts
@@ -228,11 +229,7 @@ class ChangePasswordDialog(QDialog):
         form.addRow(self.tr("New password:"), self.new_edit)
         form.addRow(self.tr("New password again:"), self.again_edit)
         self.error_label = error_label()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = dialogs.ok_cancel_buttons(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error_label)

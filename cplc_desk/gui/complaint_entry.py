@@ -12,30 +12,15 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from datetime import date, datetime, time
+from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt
-from PySide6.QtGui import QFocusEvent, QKeyEvent
-from PySide6.QtWidgets import (
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QWidget,
-)
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
 
-from cplc_desk.domain.clock import PKT, now_utc, to_local
-from cplc_desk.domain.records import ComplaintDraft, DraftErrors, PersonDraft, validate_complaint
-from cplc_desk.gui.complaint_fields import (
-    DateEdit,
-    FieldBox,
-    SearchableCombo,
-    parse_date_text,
-    parse_time_text,
-)
-from cplc_desk.gui.typography import emphasise
+from cplc_desk.domain.records import ComplaintDraft, validate_complaint
+from cplc_desk.gui.complaint_fields import DateEdit, FieldBox, SearchableCombo
+from cplc_desk.gui.form_fields import FormFields, PersonEdits
 from cplc_desk.services import reference
 from cplc_desk.services.context import DeskContext
 
@@ -60,26 +45,22 @@ CONTACT_FIELDS = ("complainant_cnic", "complainant_mobile")
 DEFAULTED = ("police_station", "incident_date")
 
 
-def _owned(box_name: str) -> list[str]:
-    return [box_name, *[k for k, v in SHOWN_IN.items() if v == box_name]]
-
-
 def _nothing() -> None:
     pass
 
 
-class ComplaintEntry(QWidget):
+class ComplaintEntry(FormFields):
     """``on_edit`` runs after every change the volunteer makes (not while loading a draft);
     ``on_contact_left`` when the cursor leaves the CNIC or mobile box."""
 
+    FIELDS = FIELDS
+    SHOWN_IN = SHOWN_IN
+
     def __init__(self, ctx: DeskContext, note_slot: QWidget, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.on_edit: Callable[[], None] = _nothing
         self.on_contact_edit: Callable[[], None] = _nothing
         self.on_contact_left: Callable[[], None] = _nothing
-        self._loading = False
-        self._touched: set[str] = set()
         self._build_fields()
         self._build_layout(note_slot)
         self._connect()
@@ -87,28 +68,16 @@ class ComplaintEntry(QWidget):
     # ------------------------------------------------------------------ building
 
     def _build_fields(self) -> None:
-        self.name_edit = QLineEdit()
-        self.relative_edit = QLineEdit()
-        self.cnic_edit = QLineEdit()
-        self.cnic_edit.setPlaceholderText(self.tr("12345-1234567-1"))
-        self.mobile_edit = QLineEdit()
-        self.mobile_edit.setPlaceholderText(self.tr("0300-1234567"))
-        self.address_edit = QLineEdit()
+        self.complainant = PersonEdits(self)
+        edits = self.complainant.edits
+        self.name_edit, self.relative_edit, self.cnic_edit = edits[:3]
+        self.mobile_edit, self.address_edit = edits[3:]
         categories = [(c.code, c.name) for c in reference.complaint_categories(self.ctx)]
         self.category_combo = SearchableCombo(
             categories, self.tr("Type part of the name, e.g. snatching")
         )
         self.date_edit = DateEdit()
-        self.time_edit = QLineEdit()
-        self.time_edit.setPlaceholderText(self.tr("e.g. 21:30, if known"))
-        self.place_edit = QLineEdit()
-        self.place_edit.setPlaceholderText(self.tr("Street, area or landmark"))
-        stations = [(st.code, st.name) for st in reference.stations(self.ctx)]
-        self.station_combo = SearchableCombo(stations, self.tr("Type part of the station's name"))
-        self.fir_edit = QLineEdit()
-        self.fir_edit.setPlaceholderText(self.tr("e.g. 123/2026, if lodged"))
-        self.fir_date_edit = QLineEdit()
-        self.fir_date_edit.setPlaceholderText(self.tr("dd/mm/yyyy"))
+        self._build_incident_fields(self.tr("dd/mm/yyyy"))
         self.narrative_edit = QPlainTextEdit()
         self.narrative_edit.setTabChangesFocus(True)
         self.narrative_edit.setPlaceholderText(
@@ -127,8 +96,12 @@ class ComplaintEntry(QWidget):
             self.fir_date_edit,
         )
 
-        incident_row = _pair(self.date_edit, QLabel(self.tr("&Time:")), self.time_edit)
-        fir_row = _pair(self.fir_edit, QLabel(self.tr("FIR &date:")), self.fir_date_edit)
+        incident_row = self._pair_row(
+            self.date_edit, QLabel(self.tr("&Time:")), self.time_edit, (2, 1)
+        )
+        fir_row = self._pair_row(
+            self.fir_edit, QLabel(self.tr("FIR &date:")), self.fir_date_edit, (2, 1)
+        )
         self.boxes: dict[str, FieldBox] = {
             "complainant_name": FieldBox(self.name_edit),
             "complainant_relative_name": FieldBox(self.relative_edit),
@@ -152,30 +125,19 @@ class ComplaintEntry(QWidget):
             "complainant_mobile": self.mobile_edit,
             "complainant_address": self.address_edit,
             "category": self.category_combo,
-            "incident_at": self.date_edit,
-            "incident_time": self.time_edit,
-            "incident_place": self.place_edit,
-            "police_station": self.station_combo,
-            "fir_number": self.fir_edit,
-            "fir_date": self.fir_date_edit,
+            **self._incident_targets(),
             "narrative": self.narrative_edit,
         }
-        self._field_of: dict[QObject, str] = {w: n for n, w in self.focus_targets.items()}
+        self._index_fields()
 
     def _build_layout(self, note_slot: QWidget) -> None:
-        form = QFormLayout(self)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        form = self._form_layout(self)
 
         def heading(text: str) -> QLabel:
-            label = emphasise(QLabel(text), 1.15)
-            label.setContentsMargins(0, 8, 0, 2)
-            return label
+            return self._heading(text, 8)
 
         def add(text: str, name: str) -> None:
-            label = QLabel(text)
-            label.setBuddy(self.focus_targets[name])
-            form.addRow(label, self.boxes[name])
+            self._add_row(form, text, name)
 
         form.addRow(heading(self.tr("Complainant")))
         add(self.tr("&Name: *"), "complainant_name")
@@ -217,16 +179,10 @@ class ComplaintEntry(QWidget):
                 edit.clear()
             self.narrative_edit.clear()
             self.category_combo.set_code("")
-            identity = self.ctx.identity()
-            self.station_combo.set_code(identity.code if identity and identity.is_station else "")
-            today = to_local(now_utc()).date()
-            self.date_edit.setMaximumDate(QDate(today.year, today.month, today.day))
-            self.date_edit.setDate(QDate(today.year, today.month, today.day))
+            self._reset_station_and_date()
         finally:
             self._loading = False
-        for box in self.boxes.values():
-            box.show_error(None)
-        self._touched.clear()
+        self._clear_problems()
         self.name_edit.setFocus()
 
     def data(self) -> dict[str, str]:
@@ -287,34 +243,11 @@ class ComplaintEntry(QWidget):
     def draft(self) -> tuple[ComplaintDraft, dict[str, str]]:
         """The domain's draft, and the problems with text the form reads itself."""
         problems: dict[str, str] = {}
-        qdate = self.date_edit.date()
-        try:
-            at_time = parse_time_text(self.time_edit.text()) or time(0, 0)
-        except ValueError as exc:
-            problems["incident_time"] = str(exc)
-            at_time = time(0, 0)
-        # Without a time the incident is kept at the start of its day (Pakistan time); the
-        # complaint's window then shows the date alone.
-        incident_at = datetime.combine(
-            date(qdate.year(), qdate.month(), qdate.day()), at_time, tzinfo=PKT
-        )
-        try:
-            fir_date = parse_date_text(self.fir_date_edit.text())
-        except ValueError as exc:
-            problems["fir_date"] = str(exc)
-            fir_date = None
+        incident_at, fir_date = self._read_incident(problems)
         if self.category_combo.has_text() and not self.category_combo.code():
             problems["category"] = self.tr("Choose a kind of complaint from the list.")
-        if self.station_combo.has_text() and not self.station_combo.code():
-            problems["police_station"] = self.tr("Choose a police station from the list.")
         draft = ComplaintDraft(
-            complainant=PersonDraft(
-                name=self.name_edit.text(),
-                relative_name=self.relative_edit.text(),
-                cnic=self.cnic_edit.text(),
-                mobile=self.mobile_edit.text(),
-                address=self.address_edit.text(),
-            ),
+            complainant=self.complainant.draft(),
             category=self.category_combo.code(),
             police_station=self.station_combo.code(),
             incident_at=incident_at,
@@ -325,94 +258,16 @@ class ComplaintEntry(QWidget):
         )
         return draft, problems
 
-    def problems(self) -> dict[str, str]:
-        """Every field's problem, by field name: the form's own, then the domain's."""
-        draft, problems = self.draft()
-        try:
-            validate_complaint(draft, now_utc())
-        except DraftErrors as exc:
-            for name, message in exc.by_field().items():
-                problems.setdefault(name, message)
-        return problems
-
-    def show_problems(self, problems: dict[str, str], only: set[str] | None = None) -> None:
-        """Show each box's problem (the first, for a box holding two fields)."""
-        for box_name, box in self.boxes.items():
-            owned = _owned(box_name)
-            if only is None or only.intersection(owned):
-                box.show_error(next((problems[k] for k in owned if k in problems), None))
-
-    def first_problem(self, problems: dict[str, str]) -> str | None:
-        order = [name for field in FIELDS for name in _owned(field)]
-        return next((name for name in order if name in problems), None)
-
-    def focus_field(self, name: str) -> None:
-        self.focus_targets[name].setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def box_of(self, name: str) -> FieldBox:
-        return self.boxes[SHOWN_IN.get(name, name)]
+    def _validate(self, draft: ComplaintDraft, now: datetime) -> None:
+        validate_complaint(draft, now)
 
     # ------------------------------------------------------------------ reacting
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        name = self._field_of.get(watched)
-        if name is not None:
-            if isinstance(event, QFocusEvent) and event.type() == QEvent.Type.FocusOut:
-                # A completion list or another window taking focus is not leaving the box.
-                if event.reason() not in (
-                    Qt.FocusReason.PopupFocusReason,
-                    Qt.FocusReason.ActiveWindowFocusReason,
-                ):
-                    self._on_left(name)
-            elif isinstance(event, QKeyEvent) and _moves_on(watched, event):
-                self.focusNextChild()
-                return True
-        return super().eventFilter(watched, event)
-
-    def _on_left(self, name: str) -> None:
-        box_name = SHOWN_IN.get(name, name)
-        if name in self._touched or self.boxes[box_name].error():
-            self.show_problems(self.problems(), {box_name})
+    def _after_left(self, name: str) -> None:
         if name in CONTACT_FIELDS:
             self.on_contact_left()
 
-    def _on_edited(self) -> None:
-        if self._loading:
-            return
-        sender = self.sender()
-        name = self._field_of.get(sender) if sender is not None else None
-        if name is not None:
-            self._touched.add(name)
-            box_name = SHOWN_IN.get(name, name)
-            if self.boxes[box_name].error():
-                # A message goes as soon as it is fixed; new ones wait until the box is left.
-                problems = self.problems()
-                if not any(k in problems for k in _owned(box_name)):
-                    self.boxes[box_name].show_error(None)
-            if name in CONTACT_FIELDS:
-                self.on_contact_edit()
+    def _after_edit(self, name: str | None) -> None:
+        if name in CONTACT_FIELDS:
+            self.on_contact_edit()
         self.on_edit()
-
-
-def _moves_on(watched: QObject, event: QKeyEvent) -> bool:
-    # Enter in a one-line box goes to the next box, as in the office forms volunteers know;
-    # Ctrl+Enter saves. The narrative keeps Enter for new lines.
-    return (
-        event.type() == QEvent.Type.KeyPress
-        and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        and not event.modifiers() & Qt.KeyboardModifier.ControlModifier
-        and not isinstance(watched, QPlainTextEdit)
-    )
-
-
-def _pair(first: QWidget, label: QLabel, second: QWidget) -> QWidget:
-    """Two boxes on one row, the second with its own label."""
-    label.setBuddy(second)
-    row = QWidget()
-    layout = QHBoxLayout(row)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.addWidget(first, 2)
-    layout.addSpacing(12)
-    layout.addWidget(label)
-    layout.addWidget(second, 1)
-    return row

@@ -30,7 +30,7 @@ from cplc_desk.domain.workflow import OPEN_STATUSES
 from cplc_desk.gui import names
 from cplc_desk.gui.complaints_model import left_to_right
 from cplc_desk.gui.count_widgets import format_count
-from cplc_desk.gui.districts import district_combo
+from cplc_desk.gui.filter_bar import choice_combo, chosen, place_combos, select_code
 from cplc_desk.services.complaints import ComplaintQuery, classify
 from cplc_desk.services.reference import Choice, StationInfo
 
@@ -136,21 +136,12 @@ class ComplaintFilters(QWidget):
         self.status_button.setAccessibleName(self.tr("Status"))
         self.status_button.setToolTip(self.tr("Show complaints in the statuses ticked here"))
 
-        self.category_combo = QComboBox()
-        self.category_combo.addItem(self.tr("Any category"), "")
-        for choice in sorted(categories, key=lambda c: c.name.casefold()):
-            self.category_combo.addItem(choice.name, choice.code)
-        self.category_combo.setAccessibleName(self.tr("Category"))
-
-        self.station_combo = QComboBox()
-        self.station_combo.addItem(self.tr("Any police station"), "")
-        for station in stations:
-            self.station_combo.addItem(station.name, station.code)
-        self.station_combo.setAccessibleName(self.tr("Police station"))
-        # Headquarters only: a district's stations together.
-        self.district_combo = district_combo(self.tr("Any district"), stations)
-        self.district_combo.setAccessibleName(self.tr("District"))
-        self.district_combo.setVisible(headquarters)
+        self.category_combo = choice_combo(
+            self.tr("Any category"),
+            ((c.name, c.code) for c in sorted(categories, key=lambda c: c.name.casefold())),
+            self.tr("Category"),
+        )
+        self.station_combo, self.district_combo = place_combos(stations, headquarters)
         for combo in (self.category_combo, self.station_combo, self.district_combo):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.currentIndexChanged.connect(lambda _=0: self.changed.emit())
@@ -221,13 +212,13 @@ class ComplaintFilters(QWidget):
         return dataclasses.replace(
             query,
             statuses=self.statuses(),
-            categories=(self.category_combo.currentData(),) if self.category_combo.currentData() else (),
-            stations=(self.station_combo.currentData(),) if self.station_combo.currentData() else (),
-            districts=(self.district_combo.currentData(),) if self.district_combo.currentData() else (),
+            categories=chosen(self.category_combo),
+            stations=chosen(self.station_combo),
+            districts=chosen(self.district_combo),
             registered_from=registered_from,
             registered_to=registered_to,
             overdue_on=today if self.overdue_check.isChecked() else None,
-        )  # fmt: skip
+        )
 
     def is_filtering(self) -> bool:
         return bool(
@@ -251,21 +242,13 @@ class ComplaintFilters(QWidget):
         self.changed.emit()
 
     def set_category(self, code: str) -> bool:
-        return self._select(self.category_combo, code)
+        return select_code(self.category_combo, code)
 
     def set_station(self, code: str) -> bool:
-        return self._select(self.station_combo, code)
+        return select_code(self.station_combo, code)
 
     def set_district(self, code: str) -> bool:
-        return self._select(self.district_combo, code)
-
-    @staticmethod
-    def _select(combo: QComboBox, code: str) -> bool:
-        index = combo.findData(code)
-        if index < 0:
-            return False
-        combo.setCurrentIndex(index)
-        return True
+        return select_code(self.district_combo, code)
 
     def clear(self) -> None:
         """Every filter off, with one announcement rather than one per widget."""

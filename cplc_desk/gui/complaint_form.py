@@ -15,9 +15,7 @@ import uuid
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -36,8 +34,9 @@ from cplc_desk.gui.complaint_entry import ComplaintEntry
 from cplc_desk.gui.complaint_jobs import JobQueue
 from cplc_desk.gui.complaint_receipt import ReceiptPanel
 from cplc_desk.gui.formats import format_datetime
-from cplc_desk.gui.message_banner import ERROR, MessageBanner
-from cplc_desk.gui.typography import emphasise, make_quiet
+from cplc_desk.gui.message_banner import ERROR
+from cplc_desk.gui.record_form import RecordFormDialog
+from cplc_desk.gui.typography import emphasise
 from cplc_desk.services import complaints, drafts
 from cplc_desk.services.complaints import ComplaintRow
 from cplc_desk.services.context import DeskContext, ServiceError
@@ -59,7 +58,7 @@ def _canonical(parse: Any, text: str) -> str:
         return ""
 
 
-class ComplaintFormDialog(QDialog):
+class ComplaintFormDialog(RecordFormDialog):
     """``registered`` carries the new complaint's id once it is saved."""
 
     registered = Signal(str)
@@ -100,31 +99,13 @@ class ComplaintFormDialog(QDialog):
         self._scroll.setWidgetResizable(True)
         self._scroll.setFrameShape(QFrame.Shape.NoFrame)
         self._scroll.setWidget(self.entry)
-        self.banner = MessageBanner()
-        self.status_label = make_quiet(QLabel())
-        self.status_label.setWordWrap(True)
-        hint = make_quiet(
-            QLabel(self.tr("* must be filled in. Ctrl+S saves. Tab moves to the next box."))
+        return self._form_page(
+            self.entry,
+            self._scroll,
+            self.entry.tab_chain()[-1],
+            self.tr("* must be filled in. Ctrl+S saves. Tab moves to the next box."),
+            self.tr("&Save complaint"),
         )
-        hint.setWordWrap(True)
-        self.save_button = QPushButton(self.tr("&Save complaint"))
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        buttons = QHBoxLayout()
-        buttons.addWidget(hint, 1)
-        for button in (self.save_button, self.cancel_button):
-            button.setAutoDefault(False)  # Enter moves between boxes; it never saves
-            buttons.addWidget(button)
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self._scroll, 1)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.status_label)
-        layout.addLayout(buttons)
-        chain = self.entry.tab_chain()
-        QWidget.setTabOrder(chain[-1], self.save_button)
-        QWidget.setTabOrder(self.save_button, self.cancel_button)
-        return page
 
     def _build_done_page(self) -> QWidget:
         page = QWidget()
@@ -174,21 +155,14 @@ class ComplaintFormDialog(QDialog):
         self.cancel_button.clicked.connect(self.reject)
         self.another_button.clicked.connect(self.start_another)
         self.close_button.clicked.connect(self.accept)
-        for keys in (
-            QKeySequence.StandardKey.Save,
-            QKeySequence("Ctrl+Return"),
-            QKeySequence("Ctrl+Enter"),
-        ):
-            QShortcut(keys, self, self._save_shortcut)
+        self._add_save_shortcuts()
 
     def _size_to_text(self) -> None:
         # In text units, so a larger font or a longer translation still fits; within the screen.
         metrics = self.fontMetrics()
-        wanted = QSize(metrics.averageCharWidth() * 120, metrics.lineSpacing() * 58)
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        if screen is not None:
-            wanted = wanted.boundedTo(screen.availableSize() * 0.95)
-        self.resize(wanted)
+        self._resize_within_screen(
+            QSize(metrics.averageCharWidth() * 120, metrics.lineSpacing() * 58)
+        )
 
     # ------------------------------------------------------------------ state
 
@@ -312,30 +286,16 @@ class ComplaintFormDialog(QDialog):
 
     # ------------------------------------------------------------------ saving
 
-    def _save_shortcut(self) -> None:
-        if self.stack.currentIndex() == 0:
-            self.save()
-
     def save(self) -> bool:
         """Check every field and register the complaint; False if a field needs fixing."""
         if self._saving or self.result_registered is not None:
             return False
-        problems = self.entry.problems()
-        self.entry.show_problems(problems)
-        first = self.entry.first_problem(problems)
-        if first is not None:
-            self._focus_field(first)
-            self.banner.show_message(
-                ERROR, self.tr("Please correct the boxes marked in red, then save again.")
-            )
+        if not self._form_is_ready():
             return False
-        self.banner.clear_message()
         draft, _problems = self.entry.draft()
         ctx, key = self.ctx, self.draft_key
         self._draft_timer.stop()
-        self._saving = True
-        self.save_button.setEnabled(False)
-        self.status_label.setText(self.tr("Saving…"))
+        self._show_saving(True)
 
         def work() -> Registered:
             done = register_complaint(ctx, draft)
@@ -351,10 +311,8 @@ class ComplaintFormDialog(QDialog):
 
     def _on_registered(self, result: object) -> None:
         assert isinstance(result, Registered)
-        self._saving = False
         self.result_registered = result
-        self.save_button.setEnabled(True)
-        self.status_label.clear()
+        self._show_saving(False)
         self.number_label.setText(result.number)
         self.receipt_panel.set_complaint(result.id, result.number)
         self.stack.setCurrentIndex(1)
@@ -362,18 +320,12 @@ class ComplaintFormDialog(QDialog):
         self.registered.emit(result.id)
 
     def _on_register_failed(self, exc: BaseException) -> None:
-        self._saving = False
-        self.save_button.setEnabled(True)
-        self.status_label.clear()
+        self._show_saving(False)
         if isinstance(exc, DraftErrors):
-            problems = exc.by_field()
-            self.entry.show_problems(problems)
-            first = self.entry.first_problem(problems)
-            if first is not None:
-                self._focus_field(first)
-            self.banner.show_message(
-                ERROR, self.tr("Please correct the boxes marked in red, then save again.")
-            )
+            if not self._refused_by_service(exc):
+                self.banner.show_message(
+                    ERROR, self.tr("Please correct the boxes marked in red, then save again.")
+                )
         elif isinstance(exc, ServiceError | FieldError):
             self.banner.show_message(ERROR, str(exc))
         else:

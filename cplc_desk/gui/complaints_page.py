@@ -2,9 +2,10 @@
 and open one to follow it up.
 
 The list loads a page of 200 at a time as it scrolls (``ComplaintsModel``); how many match is
-counted on a worker thread, so typing stays smooth on a desk holding a million complaints. The
-registration form and the complaint's own dialog are made by replaceable functions
-(``open_form``, ``open_detail``), which tests swap for stand-ins.
+counted on a worker thread, so typing stays smooth on a desk holding a million complaints (both
+in ``ListPage``, shared with the Vehicles page). The registration form and the complaint's own
+dialog are made by replaceable functions (``open_form``, ``open_detail``), which tests swap for
+stand-ins.
 """
 
 from __future__ import annotations
@@ -12,28 +13,11 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from datetime import date
-from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QStackedWidget,
-    QStyle,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QDialog, QStyle, QWidget
 
-from cplc_desk.gui import dialogs
-from cplc_desk.gui.areas import COMPLAINTS, area
-from cplc_desk.gui.background import BackgroundTask, Progress
+from cplc_desk.gui.areas import COMPLAINTS
 from cplc_desk.gui.complaint_filters import ComplaintFilters, search_hint
 from cplc_desk.gui.complaints_model import (
     CATEGORY,
@@ -46,20 +30,13 @@ from cplc_desk.gui.complaints_model import (
     ComplaintsModel,
     local_today,
 )
-from cplc_desk.gui.count_widgets import format_count
 from cplc_desk.gui.keyset_model import ID_ROLE
-from cplc_desk.gui.message_banner import ERROR, MessageBanner
-from cplc_desk.gui.page_heading import area_heading
-from cplc_desk.gui.typography import make_quiet
+from cplc_desk.gui.list_page import ListPage, ListTexts
+from cplc_desk.gui.message_banner import ERROR
 from cplc_desk.services import complaints, reference
 from cplc_desk.services.complaints import ComplaintQuery
-from cplc_desk.services.context import DeskContext, ServiceError
-from cplc_desk.storage.migrate import StoreError
+from cplc_desk.services.context import DeskContext
 
-SEARCH_DELAY_MS = 300
-# A count that takes longer than this says "Counting…" meanwhile (quicker ones would flicker).
-COUNTING_NOTICE_MS = 250
-COUNT_CAP = 1_000_000
 # At most this many average characters wide at first: complainants' names, then category and
 # police-station names (the person can widen any column).
 NAME_CHARS = 22
@@ -80,16 +57,15 @@ def make_complaint_detail(ctx: DeskContext, complaint_id: str, parent: QWidget) 
     return dialog
 
 
-class ComplaintsPage(QWidget):
+class ComplaintsPage(ListPage):
     area_key = COMPLAINTS
-    # A complaint was registered or changed: counts elsewhere in the window are out of date.
-    records_changed = Signal()
+    count_task_name = "cplc-count-complaints"
+
+    model: ComplaintsModel
+    filters: ComplaintFilters
 
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        identity = ctx.identity()
-        self.can_register = identity is not None and identity.is_station
+        super().__init__(ctx, parent)
         # Replaceable: tests put stand-ins here, and each imports its dialog only when called.
         self.open_form: Callable[[], QDialog] = lambda: make_complaint_form(ctx, self)
         self.open_detail: Callable[[str], QDialog] = lambda complaint_id: make_complaint_detail(
@@ -97,33 +73,8 @@ class ComplaintsPage(QWidget):
         )
         self.today: Callable[[], date] = local_today
 
-        heading, self.purpose_label = area_heading(self, area(COMPLAINTS))
-
-        self.search_box = QLineEdit()
-        self.search_box.setPlaceholderText(
-            self.tr("Receipt number, CNIC, mobile, FIR number, name or words")
-        )
-        self.search_box.setAccessibleName(self.tr("Search complaints"))
-        self.search_box.setClearButtonEnabled(True)
-        self.search_box.installEventFilter(self)
-        self.hint_label = make_quiet(QLabel())
-        self.hint_label.setWordWrap(True)
-
-        self.new_button = QPushButton(self.tr("New complaint…"))
-        self.new_button.setEnabled(self.can_register)
-        self.new_button.setToolTip(
-            self.tr("Register a citizen's complaint (Ctrl+N)")
-            if self.can_register
-            else self.tr("Complaints are registered at police-station desks")
-        )
-        self.open_button = QPushButton(self.tr("Open"))
-        self.open_button.setToolTip(self.tr("Show the selected complaint and follow it up (Enter)"))
-        self.new_button.clicked.connect(self.new_complaint)
-        self.open_button.clicked.connect(self.open_selected)
-
-        self.model = ComplaintsModel(ctx, self)
-        self.model.today = lambda: self.today()
-        self.headquarters = identity is not None and not identity.is_station
+        model = ComplaintsModel(ctx, self)
+        model.today = lambda: self.today()
         self.filters = ComplaintFilters(
             reference.complaint_categories(ctx),
             reference.stations(ctx),
@@ -131,19 +82,9 @@ class ComplaintsPage(QWidget):
             headquarters=self.headquarters,
         )
 
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setWordWrap(False)
-        self.view.setAlternatingRowColors(True)
-        self.view.verticalHeader().hide()
+        header = self._show_model(model)
         # Rows as tall as a line of text needs, so more of the list fits on a small screen.
         self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
-        self.view.setAccessibleName(self.tr("Complaints"))
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         # Ordered in SQL, by registration only: newest first, or oldest first from its header.
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
@@ -151,117 +92,52 @@ class ComplaintsPage(QWidget):
         header.sortIndicatorChanged.connect(self._on_sort_indicator)
         if self.model.headquarters:
             header.moveSection(DISTRICT, STATION + 1)  # the district beside its police station
-        self._columns_sized = False
 
-        self.empty_label = QLabel()
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.results = QStackedWidget()
-        self.results.addWidget(self.view)
-        self.results.addWidget(self.empty_label)
+        self._lay_out()
 
-        self.count_label = QLabel()
-        self.banner = MessageBanner()
-
-        top = QHBoxLayout()
-        top.addWidget(self.search_box, 1)
-        top.addWidget(self.new_button)
-        top.addWidget(self.open_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 16, 20, 16)
-        layout.setSpacing(8)
-        layout.addLayout(heading)
-        layout.addWidget(self.purpose_label)
-        layout.addSpacing(4)
-        layout.addLayout(top)
-        layout.addWidget(self.hint_label)
-        layout.addWidget(self.filters)
-        layout.addWidget(self.results, 1)
-        layout.addWidget(self.count_label)
-        layout.addWidget(self.banner)
-
-        # Window-wide shortcuts that only work while this page is showing (a hidden page's
-        # actions are not triggered).
-        self.new_action = self._shortcut(
-            QKeySequence(QKeySequence.StandardKey.New), self.new_complaint
-        )
-        self.new_action.setEnabled(self.can_register)
-        self.find_action = self._shortcut(
-            QKeySequence(QKeySequence.StandardKey.Find), self.focus_search
-        )
-
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.search_now)
-        self._counting_notice = QTimer(self)
-        self._counting_notice.setSingleShot(True)
-        self._counting_notice.setInterval(COUNTING_NOTICE_MS)
-        self._counting_notice.timeout.connect(self._show_counting)
-        self._count_task = BackgroundTask("cplc-count-complaints", self)
-        self._count_task.succeeded.connect(self._on_counted)
-        self._count_task.failed.connect(self._on_count_failed)
-        self._count_task.finished.connect(self._start_count)
-        self._count_wanted: ComplaintQuery | None = None
-
-        self.search_box.textChanged.connect(self._on_text_changed)
         self.search_box.returnPressed.connect(lambda: self.search_now(again=True))
         self.filters.changed.connect(self.search_now)
         self.filters.edited.connect(self._search_timer.start)
-        self.view.activated.connect(self._on_activated)
-        self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        self.model.modelReset.connect(self._on_rows_changed)
-        self.model.rowsInserted.connect(self._on_rows_changed)
-        self.model.load_failed.connect(lambda message: self.banner.show_message(ERROR, message))
+        self._start()
 
-        self.hint_label.setText(search_hint(""))
-        self._load(self.current_query())
-
-    def _shortcut(self, keys: QKeySequence, slot: Callable[[], Any]) -> QAction:
-        action = QAction(self)
-        action.setShortcut(keys)
-        action.triggered.connect(lambda _=False: slot())
-        self.addAction(action)
-        return action
+    def _texts(self) -> ListTexts:
+        return ListTexts(
+            search_placeholder=self.tr("Receipt number, CNIC, mobile, FIR number, name or words"),
+            search_name=self.tr("Search complaints"),
+            new_button=self.tr("New complaint…"),
+            new_tooltip=self.tr("Register a citizen's complaint (Ctrl+N)"),
+            new_elsewhere=self.tr("Complaints are registered at police-station desks"),
+            open_tooltip=self.tr("Show the selected complaint and follow it up (Enter)"),
+            list_name=self.tr("Complaints"),
+            count_none=self.tr("No complaints match"),
+            count_one=self.tr("1 complaint"),
+            count_more_than=self.tr("More than {count} complaints"),
+            count_many=self.tr("{count} complaints"),
+            empty_search=self.tr(
+                "No complaint matches this search. Check the number, or clear the filters."
+            ),
+            empty_register=self.tr(
+                "No complaints yet. Register the first with New complaint… (Ctrl+N)."
+            ),
+            empty_arrive=self.tr("No complaints yet. They arrive in the bundles stations send."),
+        )
 
     # ------------------------------------------------------------------ searching
+
+    def _hint(self, text: str) -> str:
+        return search_hint(text)
 
     def current_query(self) -> ComplaintQuery:
         query = ComplaintQuery(text=self.search_box.text().strip(),
                                oldest_first=self.model.query.oldest_first)  # fmt: skip
         return self.filters.apply(query, self.today())
 
-    def _on_text_changed(self, text: str) -> None:
-        self.hint_label.setText(search_hint(text))
-        self._search_timer.start()  # restarts: the search runs once typing pauses
+    def _unfiltered_query(self) -> ComplaintQuery:
+        return ComplaintQuery(oldest_first=self.model.query.oldest_first)
 
-    def search_now(self, again: bool = False) -> None:
-        """Show what the search box and filters ask for. Unless ``again`` (Enter pressed), a
-        query already shown is not read again: a CNIC or mobile search goes into the audit
-        trail, once per search rather than once per pause in typing."""
-        self._search_timer.stop()
-        query = self.current_query()
-        if query != self.model.query:
-            self._load(query)
-        elif again:
-            self.refresh()
-
-    def _load(self, query: ComplaintQuery, reload: bool = False) -> bool:
-        try:
-            if reload:
-                self.model.reload()
-            else:
-                self.model.set_query(query)
-        except (ServiceError, StoreError) as exc:
-            self.banner.show_message(ERROR, str(exc))
-            return False
-        if self.banner.kind == ERROR:
-            self.banner.hide()
-        if not self._columns_sized and self.model.rowCount() > 0:
-            self._size_columns()
-            self._columns_sized = True
-        self._recount()
-        return True
+    @staticmethod
+    def _count_matches(ctx: DeskContext, query: ComplaintQuery, cap: int) -> int:
+        return complaints.count(ctx, query, cap=cap)
 
     def _size_columns(self) -> None:
         """Fit the columns to the first page and to the longer texts some columns may show later;
@@ -283,12 +159,6 @@ class ComplaintsPage(QWidget):
             if self.view.columnWidth(column) > widest:
                 self.view.setColumnWidth(column, widest)
 
-    def refresh(self) -> None:
-        """Read the list again (records may have arrived), keeping the selected complaint."""
-        selected = self.selected_id()
-        if self._load(self.model.query, reload=True) and selected is not None:
-            self.select_id(selected)
-
     def set_oldest_first(self, oldest_first: bool) -> None:
         order = Qt.SortOrder.AscendingOrder if oldest_first else Qt.SortOrder.DescendingOrder
         self.view.horizontalHeader().setSortIndicator(REGISTERED, order)
@@ -307,119 +177,6 @@ class ComplaintsPage(QWidget):
         if oldest_first != self.model.query.oldest_first:
             self._load(dataclasses.replace(self.model.query, oldest_first=oldest_first))
 
-    def focus_search(self) -> None:
-        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search_box.selectAll()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Down from the search box goes to the list; Escape empties the box.
-        if watched is self.search_box and event.type() == QEvent.Type.KeyPress:
-            assert isinstance(event, QKeyEvent)
-            if event.key() == Qt.Key.Key_Down and self.model.rowCount() > 0:
-                self.search_now()
-                self.view.setFocus(Qt.FocusReason.OtherFocusReason)
-                if self.selected_id() is None:
-                    self.view.selectRow(0)
-                return True
-            if event.key() == Qt.Key.Key_Escape and self.search_box.text():
-                self.search_box.clear()
-                self.search_now()
-                return True
-        return super().eventFilter(watched, event)
-
-    # ------------------------------------------------------------------ counting
-
-    def _recount(self) -> None:
-        query = self.model.query
-        if self.model.fully_loaded():
-            # Everything matching is loaded: no need to ask the store.
-            self._count_wanted = None
-            self._show_count(self.model.rowCount())
-            return
-        self._count_wanted = query
-        self._counting_notice.start()
-        self._start_count()
-
-    def _start_count(self) -> None:
-        query = self._count_wanted
-        if query is None or self._count_task.is_running():
-            return  # a running count starts the wanted one when it finishes
-        self._count_wanted = None
-        ctx = self.ctx
-
-        def work(_progress: Progress) -> tuple[ComplaintQuery, int]:
-            return query, complaints.count(ctx, query, cap=COUNT_CAP)
-
-        self._count_task.start(work)
-
-    def is_counting(self) -> bool:
-        return self._count_task.is_running() or self._count_wanted is not None
-
-    def _on_counted(self, result: tuple[ComplaintQuery, int]) -> None:
-        query, n = result
-        if query == self.model.query:
-            self._show_count(n)
-
-    def _on_count_failed(self, error: BaseException) -> None:
-        self._counting_notice.stop()
-        self.count_label.setText("")
-        self.banner.show_message(ERROR, str(error))
-
-    def _show_counting(self) -> None:
-        self.count_label.setText(self.tr("Counting…"))
-
-    def _show_count(self, n: int) -> None:
-        self._counting_notice.stop()
-        if n == 0:
-            text = self.tr("No complaints match")
-        elif n == 1:
-            text = self.tr("1 complaint")
-        elif n >= COUNT_CAP:
-            text = self.tr("More than {count} complaints").format(count=format_count(n))
-        else:
-            text = self.tr("{count} complaints").format(count=format_count(n))
-        self.count_label.setText(text)
-
-    def count_text(self) -> str:
-        return self.count_label.text()
-
-    # ------------------------------------------------------------------ the list
-
-    def _on_rows_changed(self, *_args: object) -> None:
-        empty = self.model.rowCount() == 0
-        if empty:
-            if self.model.query != ComplaintQuery(oldest_first=self.model.query.oldest_first):
-                text = self.tr("No complaint matches this search. Check the number, or clear "
-                               "the filters.")  # fmt: skip
-            elif self.can_register:
-                text = self.tr("No complaints yet. Register the first with New complaint… "
-                               "(Ctrl+N).")  # fmt: skip
-            else:
-                text = self.tr("No complaints yet. They arrive in the bundles stations send.")
-            self.empty_label.setText(text)
-        self.results.setCurrentWidget(self.empty_label if empty else self.view)
-        self._update_buttons()
-
-    def selected_id(self) -> str | None:
-        rows = self.view.selectionModel().selectedRows()
-        return str(rows[0].data(ID_ROLE)) if rows else None
-
-    def select_id(self, complaint_id: str) -> bool:
-        row = self.model.row_of(complaint_id)
-        if row < 0:
-            return False
-        index = self.model.index(row, 0)
-        self.view.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.view.scrollTo(index)
-        return True
-
-    def _update_buttons(self) -> None:
-        self.open_button.setEnabled(self.selected_id() is not None)
-
     # ------------------------------------------------------------------ dialogs
 
     def _on_activated(self, index: QModelIndex) -> None:
@@ -437,8 +194,11 @@ class ComplaintsPage(QWidget):
         except ImportError:
             self._not_available()
             return
-        dialog.changed.connect(self._on_complaint_changed)  # type: ignore[attr-defined]
+        dialog.changed.connect(self._on_record_changed)  # type: ignore[attr-defined]
         self._run(dialog)
+
+    def new_record(self) -> None:
+        self.new_complaint()
 
     def new_complaint(self) -> None:
         if not self.can_register:
@@ -448,20 +208,8 @@ class ComplaintsPage(QWidget):
         except ImportError:
             self._not_available()
             return
-        dialog.registered.connect(self._on_complaint_changed)  # type: ignore[attr-defined]
+        dialog.registered.connect(self._on_record_changed)  # type: ignore[attr-defined]
         self._run(dialog)
-
-    @staticmethod
-    def _run(dialog: QDialog) -> None:
-        try:
-            dialogs.run_modal(dialog)
-        finally:
-            dialog.deleteLater()
-
-    def _on_complaint_changed(self, complaint_id: str) -> None:
-        self.refresh()
-        self.select_id(complaint_id)
-        self.records_changed.emit()
 
     def _not_available(self) -> None:
         self.banner.show_message(

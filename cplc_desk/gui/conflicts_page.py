@@ -12,7 +12,7 @@ import json
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,7 +33,9 @@ from cplc_desk.gui.areas import CONFLICTS, area
 from cplc_desk.gui.count_widgets import format_count
 from cplc_desk.gui.formats import NOTHING, format_datetime
 from cplc_desk.gui.message_banner import ERROR, SUCCESS, MessageBanner
-from cplc_desk.gui.page_heading import area_heading
+from cplc_desk.gui.page_heading import area_heading, table_page_layout
+from cplc_desk.gui.records_page import RecordsPage
+from cplc_desk.gui.tables import read_only_rows
 from cplc_desk.services import conflicts
 from cplc_desk.services.conflicts import ConflictDetail, ConflictSummary
 from cplc_desk.services.context import DeskContext, ServiceError
@@ -112,14 +114,13 @@ def field_label(name: str) -> str:
     return labels.get(name, name)
 
 
-class ConflictsPage(QWidget):
+class ConflictsPage(RecordsPage):
+    """``records_changed``: a kept version was written to its record."""
+
     area_key = CONFLICTS
-    # A kept version was written to its record: counts elsewhere may be out of date.
-    records_changed = Signal()
 
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self._summaries: list[ConflictSummary] = []
         self.detail: ConflictDetail | None = None
         heading, self.purpose_label = area_heading(self, area(CONFLICTS, headquarters=True))
@@ -147,14 +148,7 @@ class ConflictsPage(QWidget):
             ]
         )
         self.queue.setAccessibleName(self.tr("Conflicts"))
-        for table in (self.queue,):
-            table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-            table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-            table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-            table.verticalHeader().hide()
-            table.setWordWrap(False)
-            table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-            table.horizontalHeader().setStretchLastSection(True)
+        read_only_rows(self.queue)
 
         self.compare = QTableWidget(0, 4)
         self.compare.setHorizontalHeaderLabels(
@@ -202,19 +196,11 @@ class ConflictsPage(QWidget):
                 "of a record that does not follow from the version headquarters holds."
             )
         )
-        self.empty_label.setWordWrap(True)
         self.banner = MessageBanner()
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 16, 20, 16)
-        layout.setSpacing(12)
-        layout.addLayout(heading)
-        layout.addWidget(self.purpose_label)
-        layout.addLayout(top)
-        layout.addWidget(self.empty_label)
-        layout.addWidget(splitter, 1)
-        layout.addWidget(self.summary_label)
-        layout.addWidget(self.banner)
+        table_page_layout(
+            self, heading, self.purpose_label, top, self.empty_label, splitter,
+            self.summary_label, self.banner,
+        )  # fmt: skip
         self._splitter = splitter
 
         self.queue.itemSelectionChanged.connect(self._on_selection)

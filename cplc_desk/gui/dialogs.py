@@ -1,4 +1,5 @@
-"""Message boxes, confirmations, file choosers and modal runs, each behind one small function.
+"""Message boxes, confirmations, file choosers and modal runs, each behind one small function;
+and the OK and Cancel row of the desk's own dialogs.
 
 Widgets call these through the module (``dialogs.show_error(...)``), never ``QMessageBox``
 directly, so tests can replace them: a real modal ``exec()`` under a test runner waits forever
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QWidget
 
 
 def show_error(parent: QWidget | None, title: str, message: str) -> None:
@@ -69,3 +70,15 @@ def choose_save_file(
     """Where to write a new file (the dialog asks before replacing one), or None."""
     chosen, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), name_filter)
     return Path(chosen) if chosen else None
+
+
+def ok_cancel_buttons(dialog: QDialog, ok_text: str = "") -> QDialogButtonBox:
+    """OK (called ``ok_text`` if given) accepting ``dialog``, and Cancel rejecting it."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    if ok_text:
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons

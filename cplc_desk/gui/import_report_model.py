@@ -9,13 +9,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QStyle
 
 from cplc_desk.gui import names
 from cplc_desk.gui.count_widgets import format_count
 from cplc_desk.gui.formats import NOTHING
+from cplc_desk.gui.row_model import (
+    ALERT_TINT,
+    TINT_ROLES,
+    WARNING_TINT,
+    RowTableModel,
+    tint_brush,
+)
 from cplc_desk.sync.importer import BundleOutcome
 
 ACCEPTED = "accepted"
@@ -28,18 +34,13 @@ STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
 
 (FILE, STATION, BUNDLE, RESULT, NEW, UPDATED, UNCHANGED, CONFLICTS, MESSAGE) = range(9)
 
-_TINTS = {
-    REFUSED: (QColor("#fdecee"), QColor("#5c0011")),
-    HELD: (QColor("#fff3d6"), QColor("#3d2e00")),
-}
+_TINTS = {REFUSED: ALERT_TINT, HELD: WARNING_TINT}
 _ICONS = {
     ACCEPTED: QStyle.StandardPixmap.SP_DialogApplyButton,
     ALREADY_IMPORTED: QStyle.StandardPixmap.SP_MessageBoxInformation,
     HELD: QStyle.StandardPixmap.SP_MessageBoxWarning,
     REFUSED: QStyle.StandardPixmap.SP_MessageBoxCritical,
 }
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 @dataclass(frozen=True)
@@ -57,10 +58,10 @@ def _count(key: str) -> Callable[[BundleOutcome], str]:
     return text
 
 
-class ImportReportModel(QAbstractTableModel):
+class ImportReportModel(RowTableModel):
     def __init__(self, station_names: dict[str, str] | None = None, parent: QObject | None = None):
         super().__init__(parent)
-        self._outcomes: list[BundleOutcome] = []
+        self._rows: list[BundleOutcome] = []
         self._station_names = station_names or {}
         self._columns = [
             _Column(self.tr("File"), lambda o: Path(o.file).name),
@@ -80,63 +81,36 @@ class ImportReportModel(QAbstractTableModel):
 
     def set_outcomes(self, outcomes: Sequence[BundleOutcome]) -> None:
         self.beginResetModel()
-        self._outcomes = list(outcomes)
+        self._rows = list(outcomes)
         self.endResetModel()
 
     def outcomes(self) -> list[BundleOutcome]:
-        return list(self._outcomes)
+        return list(self._rows)
 
     def results(self) -> Counter[str]:
         """How many bundles ended how (accepted, held ...)."""
-        return Counter(o.status for o in self._outcomes)
+        return Counter(o.status for o in self._rows)
 
     def record_counts(self) -> dict[str, int]:
         """New, updated, unchanged and conflicting records over every merged bundle."""
-        return {key: sum(o.counts.get(key, 0) for o in self._outcomes) for key in COUNT_KEYS}
+        return {key: sum(o.counts.get(key, 0) for o in self._rows) for key in COUNT_KEYS}
 
     # ------------------------------------------------------------------ Qt model
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._outcomes)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._columns)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._outcomes):
-            return None
-        outcome = self._outcomes[index.row()]
-        column = self._columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(outcome)
+    def _row_data(self, outcome: BundleOutcome, column: int, role: int) -> Any:
         if role == STATUS_ROLE:
             return outcome.status
         if role == Qt.ItemDataRole.ToolTipRole:
-            if index.column() == FILE:
+            if column == FILE:
                 return outcome.file
-            if index.column() == STATION and outcome.station:
+            if column == STATION and outcome.station:
                 return self._station_names.get(outcome.station, outcome.station)
-            if index.column() == MESSAGE:
+            if column == MESSAGE:
                 return outcome.message or None
             return None
-        if role == Qt.ItemDataRole.DecorationRole and index.column() == RESULT:
+        if role == Qt.ItemDataRole.DecorationRole and column == RESULT:
             icon = _ICONS.get(outcome.status)
             return QApplication.style().standardIcon(icon) if icon is not None else None
-        if role == Qt.ItemDataRole.BackgroundRole and outcome.status in _TINTS:
-            return QBrush(_TINTS[outcome.status][0])
-        if role == Qt.ItemDataRole.ForegroundRole and outcome.status in _TINTS:
-            return QBrush(_TINTS[outcome.status][1])
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
-            return int(Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self._columns)
-        ):
-            return self._columns[section].header
+        if role in TINT_ROLES:
+            return tint_brush(role, _TINTS.get(outcome.status))
         return None

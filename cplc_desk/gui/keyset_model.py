@@ -12,22 +12,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 
 from cplc_desk.gui.districts import district_names
 from cplc_desk.gui.formats import NOTHING
+from cplc_desk.gui.row_model import Index, RowTableModel
 from cplc_desk.services import reference
 from cplc_desk.services.context import DeskContext, ServiceError
 from cplc_desk.storage.migrate import StoreError
-
-Index = QModelIndex | QPersistentModelIndex
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the record's id (str)
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2  # the whole row the service returned
@@ -43,7 +35,7 @@ class Column:
     tooltip: str = ""
 
 
-class KeysetTableModel(QAbstractTableModel):
+class KeysetTableModel(RowTableModel):
     # A later page could not be read (the store went away, say): the message to show.
     load_failed = Signal(str)
 
@@ -54,7 +46,6 @@ class KeysetTableModel(QAbstractTableModel):
         self._ctx = ctx
         self.page_size = page_size
         self.query = query
-        self._rows: list[Any] = []
         self._next: Any = None
         # Names built once: the texts follow the translator installed now.
         stations = reference.stations(ctx)
@@ -62,7 +53,6 @@ class KeysetTableModel(QAbstractTableModel):
         self._districts = district_names(stations)
         identity = ctx.identity()
         self.headquarters = identity is not None and not identity.is_station
-        self._columns: list[Column] = []
 
     def _set_columns(self, columns: list[Column]) -> None:
         """The subclass's columns, and at headquarters the district after them."""
@@ -142,36 +132,10 @@ class KeysetTableModel(QAbstractTableModel):
 
     # ------------------------------------------------------------------ Qt model
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._columns)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._columns[column].text(row)
-        if role == ID_ROLE:
+        if role in (ID_ROLE, ROW_ROLE):
+            row = self._row_shown_at(index)
+            if row is None or role == ROW_ROLE:
+                return row
             return row.id
-        if role == ROW_ROLE:
-            return row
-        return self._row_data(row, column, role)
-
-    def _row_data(self, row: Any, column: int, role: int) -> Any:
-        """Every other role of a cell (tooltips, tints, icons): the subclass's."""
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._columns[section].header
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._columns[section].tooltip or None
-        return None
+        return super().data(index, role)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -14,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cplc_desk.gui import dialogs
 from cplc_desk.gui.typography import emphasise
 from cplc_desk.services import accounts
 from cplc_desk.services.accounts import NewAccount
@@ -78,11 +78,7 @@ class FirstAdminDialog(QDialog):
         intro.setWordWrap(True)
         self.fields = AdminFieldsWidget()
         self.error_label = error_label()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = dialogs.ok_cancel_buttons(self)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.fields)
@@ -115,12 +111,7 @@ class LoginDialog(QDialog):
         form.addRow(self.tr("Account name:"), self.username_edit)
         form.addRow(self.tr("Password:"), self.password_edit)
         self.error_label = error_label()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign in"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = dialogs.ok_cancel_buttons(self, self.tr("Sign in"))
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addLayout(form)

@@ -6,12 +6,10 @@ from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +23,7 @@ from cplc_desk.gui.count_widgets import (
     align_columns,
     format_count,
 )
+from cplc_desk.gui.page_heading import page_layout, scroll_into
 from cplc_desk.gui.typography import emphasise
 from cplc_desk.services import reference
 from cplc_desk.services.context import DeskContext
@@ -92,9 +91,7 @@ class OverviewPage(QWidget):
         tables.setColumnStretch(1, 1)
 
         content = QWidget()
-        layout = QVBoxLayout(content)
-        layout.setContentsMargins(20, 16, 20, 16)
-        layout.setSpacing(12)
+        layout = page_layout(content)
         layout.addWidget(self.title_label)
         layout.addWidget(self.identity_label)
         layout.addLayout(tiles)
@@ -102,14 +99,7 @@ class OverviewPage(QWidget):
         layout.addLayout(tables)
         layout.addStretch(1)
 
-        # Scrolls rather than clips when the window is small or a translation runs long.
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(content)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        scroll_into(self, content)
 
         self._show_identity()
 

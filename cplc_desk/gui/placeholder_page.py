@@ -4,10 +4,10 @@ that it is coming. Each area has its own small subclass so a later change replac
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from cplc_desk.gui.areas import area
-from cplc_desk.gui.page_heading import area_heading
+from cplc_desk.gui.page_heading import area_heading, page_layout
 from cplc_desk.gui.typography import make_quiet
 from cplc_desk.services.context import DeskContext
 
@@ -24,10 +24,7 @@ class PlaceholderPage(QWidget):
         )
         coming.setWordWrap(True)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 16, 20, 16)
-        layout.addLayout(heading)
-        layout.addWidget(self.purpose_label)
+        layout = page_layout(self, heading, self.purpose_label, spacing=None)
         layout.addWidget(coming)
         layout.addStretch(1)
         layout.setAlignment(Qt.AlignmentFlag.AlignTop)

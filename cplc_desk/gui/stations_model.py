@@ -13,13 +13,19 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QStyle
 
 from cplc_desk.gui import names
 from cplc_desk.gui.count_widgets import format_count
 from cplc_desk.gui.formats import NOTHING, format_datetime, format_sequences, format_skew
+from cplc_desk.gui.row_model import (
+    ALERT_TINT,
+    TINT_ROLES,
+    WARNING_TINT,
+    RowTableModel,
+    tint_brush,
+)
 from cplc_desk.services.sync_hq import StationSummary
 
 # What a station needs, most urgent first (the Status column sorts in this order).
@@ -38,11 +44,7 @@ ATTENTION_ROLE = Qt.ItemDataRole.UserRole + 3
     12
 )
 
-# Row tints (background, text): text colour set too so a tinted row stays readable on a dark theme.
-_TINTS = {
-    GAP: (QColor("#fdecee"), QColor("#5c0011")),
-    OVERDUE: (QColor("#fff3d6"), QColor("#3d2e00")),
-}
+_TINTS = {GAP: ALERT_TINT, OVERDUE: WARNING_TINT}
 _ICONS = {
     GAP: QStyle.StandardPixmap.SP_MessageBoxWarning,
     OVERDUE: QStyle.StandardPixmap.SP_MessageBoxWarning,
@@ -50,8 +52,6 @@ _ICONS = {
     REVOKED: QStyle.StandardPixmap.SP_DialogCancelButton,
     OK: QStyle.StandardPixmap.SP_DialogApplyButton,
 }
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 @dataclass(frozen=True)
@@ -98,7 +98,7 @@ class _Column:
     numeric: bool = False
 
 
-class StationsModel(QAbstractTableModel):
+class StationsModel(RowTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[StationRow] = []
@@ -253,54 +253,23 @@ class StationsModel(QAbstractTableModel):
 
     # ------------------------------------------------------------------ Qt model
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._columns)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        column = self._columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(row)
+    def _row_data(self, row: StationRow, column: int, role: int) -> Any:
         if role == SORT_ROLE:
-            return column.sort(row)
+            return self._columns[column].sort(row)
         if role == CODE_ROLE:
             return row.summary.code
         if role == ATTENTION_ROLE:
             return row.attention
         if role == Qt.ItemDataRole.ToolTipRole:
-            if index.column() == STATUS:
+            if column == STATUS:
                 return self.status_tooltip(row)
-            if index.column() == CODE:
+            if column == CODE:
                 return row.summary.name
             return None
-        if role == Qt.ItemDataRole.DecorationRole and index.column() == STATUS:
+        if role == Qt.ItemDataRole.DecorationRole and column == STATUS:
             return QApplication.style().standardIcon(_ICONS[row.attention])
-        if role == Qt.ItemDataRole.BackgroundRole and row.attention in _TINTS:
-            return QBrush(_TINTS[row.attention][0])
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if row.attention in _TINTS:
-                return QBrush(_TINTS[row.attention][1])
-            if row.attention == REVOKED:
-                return QApplication.palette().brush(
-                    QApplication.palette().ColorRole.PlaceholderText
-                )
-            return None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
-            return int(Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._columns[section].header
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._columns[section].tooltip or None
+        if role == Qt.ItemDataRole.ForegroundRole and row.attention == REVOKED:
+            return QApplication.palette().brush(QApplication.palette().ColorRole.PlaceholderText)
+        if role in TINT_ROLES:
+            return tint_brush(role, _TINTS.get(row.attention))
         return None

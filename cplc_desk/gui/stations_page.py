@@ -12,18 +12,15 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSpinBox,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -36,8 +33,9 @@ from cplc_desk.gui.enroll_dialog import pick_station
 from cplc_desk.gui.formats import format_datetime
 from cplc_desk.gui.import_dialog import ImportDialog
 from cplc_desk.gui.message_banner import ERROR, SUCCESS, MessageBanner
-from cplc_desk.gui.page_heading import area_heading
+from cplc_desk.gui.page_heading import area_heading, table_page_layout
 from cplc_desk.gui.permissions import show_if_permitted
+from cplc_desk.gui.records_page import RecordsPage
 from cplc_desk.gui.stations_model import (
     CODE_ROLE,
     GAP,
@@ -48,6 +46,7 @@ from cplc_desk.gui.stations_model import (
     STATUS,
     StationsModel,
 )
+from cplc_desk.gui.tables import read_only_rows
 from cplc_desk.services import hotlist, reference, sync_hq
 from cplc_desk.services.context import DeskContext, ServiceError
 from cplc_desk.services.sync_hq import StationSummary
@@ -57,14 +56,13 @@ ENROLLMENT_FOLDER = "enrollment-out"
 HOTLIST_FOLDER = "hotlist-out"
 
 
-class StationsPage(QWidget):
+class StationsPage(RecordsPage):
+    """``records_changed``: bundles were merged."""
+
     area_key = SYNC
-    # Bundles were merged: record counts elsewhere in the window are out of date.
-    records_changed = Signal()
 
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         # Replaceable so tests can look at the table from a later day.
         self.clock: Callable[[], datetime] = now_utc
         self._stations = {st.code: st for st in reference.stations(ctx)}
@@ -135,14 +133,7 @@ class StationsPage(QWidget):
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(STATUS, Qt.SortOrder.AscendingOrder)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setWordWrap(False)
-        self.view.verticalHeader().hide()
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        read_only_rows(self.view)
 
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
@@ -152,19 +143,11 @@ class StationsPage(QWidget):
                 "station's desk, and its bundles can be imported here."
             )
         )
-        self.empty_label.setWordWrap(True)
         self.banner = MessageBanner()
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 16, 20, 16)
-        layout.setSpacing(12)
-        layout.addLayout(heading)
-        layout.addWidget(self.purpose_label)
-        layout.addLayout(actions)
-        layout.addWidget(self.empty_label)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.summary_label)
-        layout.addWidget(self.banner)
+        table_page_layout(
+            self, heading, self.purpose_label, actions, self.empty_label, self.view,
+            self.summary_label, self.banner,
+        )  # fmt: skip
 
         self.overdue_spin.valueChanged.connect(self._on_overdue_days)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())

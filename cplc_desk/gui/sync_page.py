@@ -15,13 +15,11 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -35,7 +33,7 @@ from cplc_desk.gui.background import BackgroundTask, Progress
 from cplc_desk.gui.count_widgets import CountTile, format_count
 from cplc_desk.gui.formats import NOTHING, format_datetime
 from cplc_desk.gui.message_banner import ERROR, INFO, SUCCESS, WARNING, MessageBanner
-from cplc_desk.gui.page_heading import area_heading
+from cplc_desk.gui.page_heading import area_heading, page_layout, scroll_into
 from cplc_desk.gui.permissions import show_if_permitted
 from cplc_desk.gui.typography import make_quiet
 from cplc_desk.services import hotlist, sync_station
@@ -188,11 +186,7 @@ class SyncPage(QWidget):
         self.banner = MessageBanner()
 
         content = QWidget()
-        layout = QVBoxLayout(content)
-        layout.setContentsMargins(20, 16, 20, 16)
-        layout.setSpacing(12)
-        layout.addLayout(heading)
-        layout.addWidget(self.purpose_label)
+        layout = page_layout(content, heading, self.purpose_label)
         layout.addWidget(hq_box)
         layout.addLayout(tiles)
         layout.addLayout(last_form)
@@ -201,14 +195,7 @@ class SyncPage(QWidget):
         layout.addWidget(self.banner)
         layout.addStretch(1)
 
-        # Scrolls rather than clips when the window is small or a translation runs long.
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(content)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        scroll_into(self, content)
 
         self.refresh()
 

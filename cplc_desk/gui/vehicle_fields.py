@@ -9,10 +9,9 @@ shows the first of their problems. The dialog around it (``VehicleFormDialog``) 
 from __future__ import annotations
 
 import itertools
-from datetime import date, datetime, time
+from datetime import datetime
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -24,22 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cplc_desk.domain.clock import PKT, now_utc, to_local
 from cplc_desk.domain.enums import VehicleReportKind
-from cplc_desk.domain.records import (
-    DraftErrors,
-    PersonDraft,
-    VehicleReportDraft,
-    validate_vehicle_report,
-)
+from cplc_desk.domain.records import VehicleReportDraft, validate_vehicle_report
 from cplc_desk.gui import names
-from cplc_desk.gui.complaint_fields import (
-    FieldBox,
-    SearchableCombo,
-    parse_date_text,
-    parse_time_text,
-)
-from cplc_desk.gui.typography import emphasise, make_quiet
+from cplc_desk.gui.complaint_fields import FieldBox
+from cplc_desk.gui.form_fields import FormFields, PersonEdits
+from cplc_desk.gui.typography import make_quiet
 from cplc_desk.gui.vehicles_model import vehicle_class_name
 from cplc_desk.services import reference
 from cplc_desk.services.context import DeskContext
@@ -73,19 +62,15 @@ _SHOWN_IN = {
 }
 
 
-def _owned(box: str) -> list[str]:
-    return [box, *[k for k, v in _SHOWN_IN.items() if v == box]]
-
-
-class VehicleFields(QWidget):
+class VehicleFields(FormFields):
     # Messages were shown or cleared: the window may need to grow to show them in full.
     problems_shown = Signal()
 
+    FIELDS = FIELDS
+    SHOWN_IN = _SHOWN_IN
+
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self._loading = False
-        self._touched: set[str] = set()
+        super().__init__(ctx, parent)
         self._default_kind = ""
         self._build_fields()
         self._build_layout()
@@ -116,23 +101,11 @@ class VehicleFields(QWidget):
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("dd/MM/yyyy")
-        self.time_edit = QLineEdit()
-        self.time_edit.setPlaceholderText(self.tr("e.g. 21:30, if known"))
-        self.place_edit = QLineEdit()
-        self.place_edit.setPlaceholderText(self.tr("Street, area or landmark"))
-        stations = [(st.code, st.name) for st in reference.stations(self.ctx)]
-        self.station_combo = SearchableCombo(stations, self.tr("Type part of the station's name"))
-        self.fir_edit = QLineEdit()
-        self.fir_edit.setPlaceholderText(self.tr("e.g. 123/2026, if lodged"))
-        self.fir_date_edit = QLineEdit()
-        self.fir_date_edit.setPlaceholderText(self.tr("day/month/year"))
-        self.owner_name_edit = QLineEdit()
-        self.owner_relative_edit = QLineEdit()
-        self.owner_cnic_edit = QLineEdit()
-        self.owner_cnic_edit.setPlaceholderText(self.tr("12345-1234567-1"))
-        self.owner_mobile_edit = QLineEdit()
-        self.owner_mobile_edit.setPlaceholderText(self.tr("0300-1234567"))
-        self.owner_address_edit = QLineEdit()
+        self._build_incident_fields(self.tr("day/month/year"))
+        self.owner = PersonEdits(self)
+        edits = self.owner.edits
+        self.owner_name_edit, self.owner_relative_edit, self.owner_cnic_edit = edits[:3]
+        self.owner_mobile_edit, self.owner_address_edit = edits[3:]
 
         self.year_label = QLabel(self.tr("Model &year:"))
         self.time_label = QLabel(self.tr("&Time:"))
@@ -167,12 +140,7 @@ class VehicleFields(QWidget):
             "model": self.model_edit,
             "colour": self.colour_edit,
             "model_year": self.year_edit,
-            "incident_at": self.date_edit,
-            "incident_time": self.time_edit,
-            "incident_place": self.place_edit,
-            "police_station": self.station_combo,
-            "fir_number": self.fir_edit,
-            "fir_date": self.fir_date_edit,
+            **self._incident_targets(),
             "owner_name": self.owner_name_edit,
             "owner_relative_name": self.owner_relative_edit,
             "owner_cnic": self.owner_cnic_edit,
@@ -181,41 +149,22 @@ class VehicleFields(QWidget):
         }
         for name in ("make", "colour", "incident_at", "fir_number"):
             self.boxes[name].setFocusProxy(self.focus_targets[name])
-        # Which field a widget belongs to, for checking it as the cursor leaves.
-        self._field_of: dict[QObject, str] = {
-            widget: name for name, widget in self.focus_targets.items()
-        }
+        self._index_fields()
 
-    @staticmethod
-    def _row(first: QWidget, label: QLabel, second: QWidget) -> QWidget:
-        label.setBuddy(second)
-        row = QWidget()
-        layout = QHBoxLayout(row)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(first, 3)
-        layout.addSpacing(12)
-        layout.addWidget(label)
-        layout.addWidget(second, 2)
-        return row
+    def _row(self, first: QWidget, label: QLabel, second: QWidget) -> QWidget:
+        return self._pair_row(first, label, second, (3, 2))
 
     def _build_layout(self) -> None:
         def heading(text: str) -> QLabel:
-            label = emphasise(QLabel(text), 1.15)
-            label.setContentsMargins(0, 4, 0, 2)
-            return label
+            return self._heading(text, 4)
 
         def form() -> QFormLayout:
-            layout = QFormLayout()
-            layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-            layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+            layout = self._form_layout()
             # Close rows: a box's message line opens up under it when there is something to say.
             layout.setVerticalSpacing(self.fontMetrics().lineSpacing() // 2)
             return layout
 
-        def add(layout: QFormLayout, text: str, name: str) -> None:
-            label = QLabel(text)
-            label.setBuddy(self.focus_targets[name])
-            layout.addRow(label, self.boxes[name])
+        add = self._add_row
 
         vehicle = form()
         vehicle.addRow(heading(self.tr("The vehicle")))
@@ -308,9 +257,6 @@ class VehicleFields(QWidget):
     def is_recovery(self) -> bool:
         return self.kind() in RECOVERY_KINDS
 
-    def _today(self) -> date:
-        return to_local(now_utc()).date()
-
     def _line_edits(self) -> list[QLineEdit]:
         return [w for w in self._field_of if isinstance(w, QLineEdit)]
 
@@ -323,16 +269,10 @@ class VehicleFields(QWidget):
                 edit.clear()
             self.kind_combo.setCurrentIndex(self.kind_combo.findData(kind) if kind else -1)
             self.class_combo.setCurrentIndex(-1)
-            identity = self.ctx.identity()
-            self.station_combo.set_code(identity.code if identity and identity.is_station else "")
-            today = self._today()
-            self.date_edit.setMaximumDate(QDate(today.year, today.month, today.day))
-            self.date_edit.setDate(QDate(today.year, today.month, today.day))
+            self._reset_station_and_date()
         finally:
             self._loading = False
-        for box in self.boxes.values():
-            box.show_error(None)
-        self._touched.clear()
+        self._clear_problems()
         self._update_headings()
         (self.class_combo if kind else self.kind_combo).setFocus()
 
@@ -347,23 +287,7 @@ class VehicleFields(QWidget):
     def draft(self) -> tuple[VehicleReportDraft, dict[str, str]]:
         """The domain's draft, and the problems with text the form itself could not read."""
         problems: dict[str, str] = {}
-        qdate = self.date_edit.date()
-        try:
-            at_time = parse_time_text(self.time_edit.text()) or time(0, 0)
-        except ValueError as exc:
-            problems["incident_time"] = str(exc)
-            at_time = time(0, 0)
-        # Without a time, the incident is recorded at the start of its day (Pakistan time).
-        incident_at = datetime.combine(
-            date(qdate.year(), qdate.month(), qdate.day()), at_time, tzinfo=PKT
-        )
-        try:
-            fir_date = parse_date_text(self.fir_date_edit.text())
-        except ValueError as exc:
-            problems["fir_date"] = str(exc)
-            fir_date = None
-        if self.station_combo.has_text() and not self.station_combo.code():
-            problems["police_station"] = self.tr("Choose a police station from the list.")
+        incident_at, fir_date = self._read_incident(problems)
         draft = VehicleReportDraft(
             kind=self.kind(),
             vehicle_class=str(self.class_combo.currentData() or ""),
@@ -374,13 +298,7 @@ class VehicleFields(QWidget):
             model=self.model_edit.text(),
             colour=self.colour_edit.text(),
             model_year=self.year_edit.text(),
-            owner=PersonDraft(
-                name=self.owner_name_edit.text(),
-                relative_name=self.owner_relative_edit.text(),
-                cnic=self.owner_cnic_edit.text(),
-                mobile=self.owner_mobile_edit.text(),
-                address=self.owner_address_edit.text(),
-            ),
+            owner=self.owner.draft(),
             incident_at=incident_at,
             incident_place=self.place_edit.text(),
             police_station=self.station_combo.code(),
@@ -389,80 +307,15 @@ class VehicleFields(QWidget):
         )
         return draft, problems
 
-    def problems(self) -> dict[str, str]:
-        """Every field's problem, by field name: the form's own, then the domain's."""
-        draft, problems = self.draft()
-        try:
-            validate_vehicle_report(draft, now_utc())
-        except DraftErrors as exc:
-            for name, message in exc.by_field().items():
-                problems.setdefault(name, message)
-        return problems
+    def _validate(self, draft: VehicleReportDraft, now: datetime) -> None:
+        validate_vehicle_report(draft, now)
 
-    def error_of(self, field: str) -> str:
-        """The message shown in the box holding ``field`` ("" when none)."""
-        return self.boxes[_SHOWN_IN.get(field, field)].error()
-
-    def show_problems(self, problems: dict[str, str], only: set[str] | None = None) -> None:
-        """Show each box's problem (the first, for a box holding two fields); only ``only``."""
-        for box_name, box in self.boxes.items():
-            owned = _owned(box_name)
-            if only is not None and not only.intersection(owned):
-                continue
-            box.show_error(next((problems[k] for k in owned if k in problems), None))
+    def _problems_shown(self) -> None:
         self.problems_shown.emit()
-
-    @staticmethod
-    def first_problem(problems: dict[str, str]) -> str | None:
-        order = [name for box in FIELDS for name in _owned(box)]
-        return next((name for name in order if name in problems), None)
-
-    def focus_field(self, name: str) -> None:
-        self.focus_targets[name].setFocus(Qt.FocusReason.OtherFocusReason)
 
     # ------------------------------------------------------------------ reacting
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        name = self._field_of.get(watched)
-        if name is not None:
-            if isinstance(event, QFocusEvent) and event.type() == QEvent.Type.FocusOut:
-                # A completion list or another window taking focus is not leaving the box.
-                if event.reason() not in (
-                    Qt.FocusReason.PopupFocusReason,
-                    Qt.FocusReason.ActiveWindowFocusReason,
-                ):
-                    self._on_left(name)
-            elif (
-                isinstance(event, QKeyEvent)
-                and event.type() == QEvent.Type.KeyPress
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-                and not event.modifiers() & Qt.KeyboardModifier.ControlModifier
-            ):
-                # Enter goes to the next box, as on paper forms typed in offices; Ctrl+Enter saves.
-                self.focusNextChild()
-                return True
-        return super().eventFilter(watched, event)
-
-    def _on_left(self, name: str) -> None:
-        box = _SHOWN_IN.get(name, name)
-        if name not in self._touched and not self.boxes[box].error():
-            return
-        self.show_problems(self.problems(), {box})
-
-    def _on_edited(self) -> None:
-        if self._loading:
-            return
-        sender = self.sender()
-        name = self._field_of.get(sender) if sender is not None else None
-        if name is None:
-            return
-        self._touched.add(name)
-        box = _SHOWN_IN.get(name, name)
-        if self.boxes[box].error():
-            # Clear a message as soon as it is fixed; new ones wait until the box is left.
-            problems = self.problems()
-            if not any(k in problems for k in _owned(box)):
-                self.boxes[box].show_error(None)
+    def _after_edit(self, name: str | None) -> None:
         if name in ("registration", "chassis", "engine") and self.boxes["registration"].error():
             # "At least one identifier" is shown under Registration, whichever one is typed.
             self.show_problems(self.problems(), {"registration"})

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QWidget
 from cplc_desk.domain.enums import VehicleReportKind, VehicleReportStatus
 from cplc_desk.domain.validation import mask_cnic, mask_phone
 from cplc_desk.gui import names
-from cplc_desk.gui.districts import district_combo
+from cplc_desk.gui.filter_bar import choice_combo, chosen, place_combos, select_code
 from cplc_desk.gui.vehicles_model import vehicle_class_name
 from cplc_desk.services.reference import Choice, StationInfo
 from cplc_desk.services.vehicle_list import VehicleQuery, read_search
@@ -81,35 +81,29 @@ class VehicleFilters(QWidget):
     ) -> None:
         super().__init__(parent)
         self.headquarters = headquarters
-        self.kind_combo = QComboBox()
-        self.kind_combo.addItem(self.tr("Anything reported"), "")
-        self.kind_combo.addItem(self.tr("Stolen or snatched"), THEFTS)
-        self.kind_combo.addItem(self.tr("Recovered or found"), RECOVERIES)
-        for kind in VehicleReportKind:
-            self.kind_combo.addItem(names.vehicle_report_kind(kind.value), kind.value)
-        self.kind_combo.setAccessibleName(self.tr("What happened"))
-
-        self.class_combo = QComboBox()
-        self.class_combo.addItem(self.tr("Any kind of vehicle"), "")
-        for choice in classes:
-            self.class_combo.addItem(vehicle_class_name(choice.code), choice.code)
-        self.class_combo.setAccessibleName(self.tr("Kind of vehicle"))
-
-        self.status_combo = QComboBox()
-        self.status_combo.addItem(self.tr("Any status"), "")
-        for status in VehicleReportStatus:
-            self.status_combo.addItem(names.vehicle_report_status(status.value), status.value)
-        self.status_combo.setAccessibleName(self.tr("Status"))
-
-        self.station_combo = QComboBox()
-        self.station_combo.addItem(self.tr("Any police station"), "")
-        for station in stations:
-            self.station_combo.addItem(station.name, station.code)
-        self.station_combo.setAccessibleName(self.tr("Police station"))
-        # Headquarters only: a district's stations together.
-        self.district_combo = district_combo(self.tr("Any district"), stations)
-        self.district_combo.setAccessibleName(self.tr("District"))
-        self.district_combo.setVisible(headquarters)
+        self.kind_combo = choice_combo(
+            self.tr("Anything reported"),
+            [
+                (self.tr("Stolen or snatched"), THEFTS),
+                (self.tr("Recovered or found"), RECOVERIES),
+                *(
+                    (names.vehicle_report_kind(kind.value), kind.value)
+                    for kind in VehicleReportKind
+                ),
+            ],
+            self.tr("What happened"),
+        )
+        self.class_combo = choice_combo(
+            self.tr("Any kind of vehicle"),
+            ((vehicle_class_name(choice.code), choice.code) for choice in classes),
+            self.tr("Kind of vehicle"),
+        )
+        self.status_combo = choice_combo(
+            self.tr("Any status"),
+            ((names.vehicle_report_status(s.value), s.value) for s in VehicleReportStatus),
+            self.tr("Status"),
+        )
+        self.station_combo, self.district_combo = place_combos(stations, headquarters)
 
         self.clear_button = QPushButton(self.tr("Clear filters"))
         self.clear_button.clicked.connect(self.clear)
@@ -136,29 +130,20 @@ class VehicleFilters(QWidget):
 
     def apply(self, query: VehicleQuery) -> VehicleQuery:
         """``query`` with this bar's filters in it."""
-
-        def one(combo: QComboBox) -> tuple[str, ...]:
-            value = combo.currentData()
-            return (value,) if value else ()
-
         return dataclasses.replace(
             query,
-            kinds=_GROUPS.get(self.kind_combo.currentData(), one(self.kind_combo)),
-            classes=one(self.class_combo),
-            statuses=one(self.status_combo),
-            stations=one(self.station_combo),
-            districts=one(self.district_combo),
+            kinds=_GROUPS.get(self.kind_combo.currentData(), chosen(self.kind_combo)),
+            classes=chosen(self.class_combo),
+            statuses=chosen(self.status_combo),
+            stations=chosen(self.station_combo),
+            districts=chosen(self.district_combo),
         )
 
     def is_filtering(self) -> bool:
         return any(combo.currentIndex() > 0 for combo in self.combos())
 
     def select(self, combo: QComboBox, value: object) -> bool:
-        index = combo.findData(value)
-        if index < 0:
-            return False
-        combo.setCurrentIndex(index)
-        return True
+        return select_code(combo, value)
 
     def clear(self) -> None:
         """Every filter off, with one announcement rather than one per box."""

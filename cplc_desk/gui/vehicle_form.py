@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -26,8 +26,9 @@ from cplc_desk.domain.records import DraftErrors
 from cplc_desk.domain.validation import FieldError
 from cplc_desk.gui import dialogs, names
 from cplc_desk.gui.complaint_jobs import JobQueue
-from cplc_desk.gui.message_banner import ERROR, MessageBanner
-from cplc_desk.gui.typography import emphasise, make_quiet
+from cplc_desk.gui.message_banner import ERROR
+from cplc_desk.gui.record_form import RecordFormDialog
+from cplc_desk.gui.typography import emphasise
 from cplc_desk.gui.vehicle_fields import VehicleFields
 from cplc_desk.gui.vehicle_match import VehicleMatchDialog
 from cplc_desk.services import vehicles
@@ -54,7 +55,7 @@ def recovery_title(number: str, registration: str, chassis: str, engine: str) ->
     )
 
 
-class VehicleFormDialog(QDialog):
+class VehicleFormDialog(RecordFormDialog):
     """``registered`` carries the new report's id once it is saved; ``matched`` the theft
     report's id when a recovery is matched to it."""
 
@@ -86,40 +87,18 @@ class VehicleFormDialog(QDialog):
     # ------------------------------------------------------------------ building
 
     def _build_pages(self) -> None:
-        self.banner = MessageBanner()
-        self.status_label = make_quiet(QLabel())
-        self.status_label.setWordWrap(True)
-        hint = make_quiet(
-            QLabel(
-                self.tr("* must be filled in. Ctrl+S saves. Tab or Enter moves to the next box.")
-            )
+        form_page = self._form_page(
+            self.fields,
+            self.fields,
+            self.fields.last_field,
+            self.tr("* must be filled in. Ctrl+S saves. Tab or Enter moves to the next box."),
+            self.tr("Save report"),
         )
-        hint.setWordWrap(True)
-        self.save_button = QPushButton(self.tr("Save report"))
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        for button in (self.save_button, self.cancel_button):
-            button.setAutoDefault(False)
-        buttons = QHBoxLayout()
-        buttons.addWidget(hint, 1)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.cancel_button)
-
-        form_page = QWidget()
-        form_layout = QVBoxLayout(form_page)
-        form_layout.setContentsMargins(0, 0, 0, 0)
-        form_layout.addWidget(self.fields, 1)
-        form_layout.addWidget(self.banner)
-        form_layout.addWidget(self.status_label)
-        form_layout.addLayout(buttons)
-
         self.stack = QStackedWidget()
         self.stack.addWidget(form_page)
         self.stack.addWidget(self._build_done_page())
         layout = QVBoxLayout(self)
         layout.addWidget(self.stack)
-
-        QWidget.setTabOrder(self.fields.last_field, self.save_button)
-        QWidget.setTabOrder(self.save_button, self.cancel_button)
 
     def _build_done_page(self) -> QWidget:
         page = QWidget()
@@ -154,24 +133,17 @@ class VehicleFormDialog(QDialog):
         self.another_button.clicked.connect(self.start_another)
         self.print_button.clicked.connect(self.print_receipt)
         self.close_button.clicked.connect(self.accept)
-        for keys in (
-            QKeySequence(QKeySequence.StandardKey.Save),
-            QKeySequence("Ctrl+Return"),
-            QKeySequence("Ctrl+Enter"),
-        ):
-            QShortcut(keys, self, self._save_shortcut)
+        self._add_save_shortcuts()
 
     def _size_to_text(self) -> None:
         # In text units, so a larger font or a longer translation still fits; within the screen.
         metrics = self.fontMetrics()
-        wanted = QSize(
-            metrics.averageCharWidth() * 165,
-            self.sizeHint().height() + metrics.lineSpacing() * 4,  # room for a few messages
+        self._resize_within_screen(
+            QSize(
+                metrics.averageCharWidth() * 165,
+                self.sizeHint().height() + metrics.lineSpacing() * 4,  # room for a few messages
+            )
         )
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        if screen is not None:
-            wanted = wanted.boundedTo(screen.availableSize() * 0.95)
-        self.resize(wanted)
 
     def reset_form(self, kind: str = "") -> None:
         """An empty form with the defaults: this desk's station, today's date, ``kind``."""
@@ -190,38 +162,21 @@ class VehicleFormDialog(QDialog):
 
     # ------------------------------------------------------------------ saving
 
-    def _save_shortcut(self) -> None:
-        if self.stack.currentIndex() == 0:
-            self.save()
-
     def save(self) -> bool:
         """Check every field and register the report; False if a field needs fixing."""
         if self._saving or self.result_registered is not None:
             return False
-        problems = self.fields.problems()
-        self.fields.show_problems(problems)
-        first = self.fields.first_problem(problems)
-        if first is not None:
-            self._refuse(first)
+        if not self._form_is_ready():
             return False
-        self.banner.clear_message()
         draft, _problems = self.fields.draft()
         ctx = self.ctx
-        self._saving = True
-        self.save_button.setEnabled(False)
-        self.status_label.setText(self.tr("Saving…"))
+        self._show_saving(True)
         self._jobs.submit(
             lambda: register_vehicle_report(ctx, draft),
             self._on_registered,
             self._on_register_failed,
         )
         return True
-
-    def _refuse(self, first: str) -> None:
-        self.fields.focus_field(first)
-        self.banner.show_message(
-            ERROR, self.tr("Please correct the boxes marked in red, then save again.")
-        )
 
     def print_receipt(self) -> None:
         """The owner's receipt, through the same printing code as complaint receipts; the
@@ -316,26 +271,17 @@ class VehicleFormDialog(QDialog):
         )  # fmt: skip
 
     def _finish(self, outcome: str) -> None:
-        self._saving = False
-        self.save_button.setEnabled(True)
-        self.status_label.clear()
+        self._show_saving(False)
         self.outcome_label.setText(outcome)
         self.stack.setCurrentIndex(1)
         self.another_button.setFocus()
         self.save_finished.emit()
 
     def _on_register_failed(self, exc: BaseException) -> None:
-        self._saving = False
-        self.save_button.setEnabled(True)
-        self.status_label.clear()
+        self._show_saving(False)
         try:
             if isinstance(exc, DraftErrors):
-                problems = exc.by_field()
-                self.fields.show_problems(problems)
-                first = self.fields.first_problem(problems)
-                if first is not None:
-                    self._refuse(first)
-                else:
+                if not self._refused_by_service(exc):
                     self.banner.show_message(ERROR, str(exc))
             elif isinstance(exc, ServiceError | FieldError):
                 self.banner.show_message(ERROR, str(exc))

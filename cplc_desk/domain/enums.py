@@ -106,3 +106,4 @@ class AuditAction(StrEnum):
     BACKUP_WRITTEN = "backup.written"
     BACKUP_RESTORED = "backup.restored"
     HOTLIST_REFUSED = "hotlist.refused"
+    BACKUP_KEY_SHOWN = "backup.key_shown"

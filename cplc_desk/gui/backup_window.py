@@ -1,6 +1,6 @@
 """The part of the main window that keeps the desk's data safe: the daily backup (on start if
 one is due, then looked at hourly), one on close, a backup by hand, where sealed copies go, and
-the audit trail's viewer."""
+the recovery code that opens the sealed copies, and the audit trail's viewer."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 from cplc_desk.gui import dialogs
 from cplc_desk.gui.audit_viewer import AuditViewerDialog
 from cplc_desk.gui.background import BackgroundTask
+from cplc_desk.gui.recovery_code_dialog import RecoveryCodeDialog
 from cplc_desk.services import backup
 from cplc_desk.services.context import DeskContext, ServiceError
 from cplc_desk.storage.migrate import StoreError
@@ -81,11 +82,23 @@ class BackupWindow(QMainWindow):
             self.tr("Backup copies"),
             self.tr(
                 "Each backup is now also copied, sealed, to {folder}. To open those copies on "
-                "another computer you need this desk's backup key: a supervisor prints it with "
-                "cplc-desk backup --show-key and keeps it on paper, away from the stick."
+                "another computer you need this desk's recovery code: a supervisor shows it with "
+                "Tools ▸ Backup recovery code… and keeps it on paper, away from the stick."
             ).format(folder=result.copy.parent if result.copy else folder)
             + ("\n" + result.copy_error if result.copy_error else ""),
         )
+
+    def show_recovery_code(self) -> None:
+        try:
+            code = backup.recovery_code(self.ctx)
+        except (ServiceError, StoreError, OSError) as exc:
+            dialogs.show_error(self, self.tr("The recovery code cannot be shown"), str(exc))
+            return
+        dialog = RecoveryCodeDialog(code, self)
+        try:
+            dialogs.run_modal(dialog)
+        finally:
+            dialog.deleteLater()
 
     def backup_if_due(self) -> None:
         if (

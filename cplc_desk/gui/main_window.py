@@ -214,6 +214,9 @@ class MainWindow(BackupWindow):
         self.backup_folder_action = QAction(self.tr("Backup &copies to a USB stick…"), self)
         self.backup_folder_action.triggered.connect(self.choose_backup_folder)
         tools_menu.addAction(self.backup_folder_action)
+        self.recovery_code_action = QAction(self.tr("Backup &recovery code…"), self)
+        self.recovery_code_action.triggered.connect(self.show_recovery_code)
+        tools_menu.addAction(self.recovery_code_action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.about_action = QAction(self.tr("&About CPLC Desk"), self)
@@ -267,6 +270,7 @@ class MainWindow(BackupWindow):
         self.audit_action.setEnabled(actor.permits(Permission.READ_AUDIT))
         self.backup_action.setEnabled(actor.permits(Permission.BACKUP))
         self.backup_folder_action.setEnabled(actor.permits(Permission.BACKUP))
+        self.recovery_code_action.setVisible(actor.permits(Permission.RESTORE))
 
     def _close_dialogs(self) -> None:
         """Forms and other dialogs would stay usable above the cover: close them. A form in

@@ -119,6 +119,7 @@ def audit_action(code: str) -> str:
         AuditAction.HOTLIST_EXPORTED: translate("AuditAction", "Hotlist exported"),
         AuditAction.HOTLIST_IMPORTED: translate("AuditAction", "Hotlist imported"),
         AuditAction.HOTLIST_REFUSED: translate("AuditAction", "Hotlist refused"),
+        AuditAction.BACKUP_KEY_SHOWN: translate("AuditAction", "Backup recovery code shown"),
         AuditAction.SNAPSHOT_EXPORTED: translate("AuditAction", "Station snapshot exported"),
         AuditAction.SNAPSHOT_RESTORED: translate("AuditAction", "Restored from a station snapshot"),
         AuditAction.CONFLICT_RESOLVED: translate("AuditAction", "Conflict resolved"),

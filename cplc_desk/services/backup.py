@@ -141,7 +141,11 @@ def recovery_code(ctx: DeskContext) -> str:
     """The desk's backup key as a code to keep on paper (needed to open the USB copies on
     another machine)."""
     ctx.require(Permission.RESTORE)
-    return backup_seal.recovery_code(backup_seal.load_or_create_key(ctx.paths.keys))
+    key = backup_seal.load_or_create_key(ctx.paths.keys)
+    # Whoever holds the code and a stick holds the desk: who read it is part of the trail.
+    with ctx.unit_of_work() as s:
+        ctx.audit(s, AuditAction.BACKUP_KEY_SHOWN, details={"key_id": backup_seal.key_id(key)})
+    return backup_seal.recovery_code(key)
 
 
 # ------------------------------------------------------------------ writing

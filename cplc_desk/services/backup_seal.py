@@ -88,8 +88,12 @@ def recovery_code(key: bytes) -> str:
     return "-".join(text[i : i + 4] for i in range(0, len(text), 4))
 
 
+# Base32 has no 0, 1 or 8: a code copied from paper with those meant O, I and B.
+_LOOK_ALIKES = str.maketrans("018", "OIB")
+
+
 def decode_recovery_code(code: str) -> bytes:
-    text = "".join(ch for ch in code.upper() if ch.isalnum())
+    text = "".join(ch for ch in code.upper() if ch.isalnum()).translate(_LOOK_ALIKES)
     try:
         key = base64.b32decode(text + "=" * (-len(text) % 8))
     except ValueError:

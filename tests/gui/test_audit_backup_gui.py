@@ -9,16 +9,19 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
+from sqlalchemy import select
 
 from cplc_desk.domain.enums import AuditAction
 from cplc_desk.domain.records import ComplaintDraft, PersonDraft
+from cplc_desk.domain.roles import Role
 from cplc_desk.gui import dialogs
 from cplc_desk.gui.audit_viewer import AuditModel, AuditViewerWidget
 from cplc_desk.gui.main_window import MainWindow
-from cplc_desk.services import audit_view, backup
+from cplc_desk.services import audit_view, backup, backup_seal
 from cplc_desk.services import complaints as cs
-from cplc_desk.services.context import Actor, DeskContext
+from cplc_desk.services.context import Actor, DeskContext, PermissionDeniedError
 from cplc_desk.services.records import register_complaint
+from cplc_desk.storage.models import AuditEntry
 
 
 def _register(ctx: DeskContext, n: int) -> str:
@@ -134,4 +137,38 @@ def test_choosing_a_usb_folder_seals_copies_there(
     assert backup.load_settings(station_ctx).second_folder == usb
     sealed = list(usb.glob("*.cplcbak"))
     assert len(sealed) == 1 and sealed[0].read_bytes().startswith(b"CPLCBAK1")
-    assert shown_messages[-1].kind == "information" and "--show-key" in shown_messages[-1].text
+    assert shown_messages[-1].kind == "information"
+    assert "Tools ▸ Backup recovery code…" in shown_messages[-1].text
+
+
+def test_a_supervisor_reads_the_recovery_code_and_it_is_recorded(
+    qtbot, station_ctx: DeskContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+
+    def capture(dialog) -> int:  # type: ignore[no-untyped-def]
+        shown.append(dialog.code_edit.text())
+        return 0
+
+    monkeypatch.setattr(dialogs, "run_modal", capture)
+    station_ctx.actor = Actor("sana", Role.SUPERVISOR)
+    window = MainWindow(station_ctx)
+    qtbot.addWidget(window)
+    window._apply_account()
+    assert window.recovery_code_action.isVisible()
+    window.recovery_code_action.trigger()
+    key = backup_seal.load_or_create_key(station_ctx.paths.keys)
+    assert shown == [backup_seal.recovery_code(key)]
+    assert backup_seal.decode_recovery_code(shown[0]) == key
+    with station_ctx.store.read() as s:
+        (entry,) = s.scalars(
+            select(AuditEntry).where(AuditEntry.action == AuditAction.BACKUP_KEY_SHOWN.value)
+        )
+    assert entry.actor == "sana" and backup_seal.key_id(key) in (entry.details or "")
+
+    # A volunteer is not offered it, and the service refuses it anyway.
+    station_ctx.actor = Actor("ali", Role.VOLUNTEER)
+    window._apply_account()
+    assert not window.recovery_code_action.isVisible()
+    with pytest.raises(PermissionDeniedError):
+        backup.recovery_code(station_ctx)

@@ -216,8 +216,11 @@ def test_sealed_copy_has_no_plain_personal_data_and_restores(
         backup.restore(station, result.copy)
     with pytest.raises(backup.BackupError, match="not valid"):
         backup.restore(station, result.copy, key_code="AAAA-BBBB")
-    backup.restore(station, result.copy, key_code=code)
+    # Copied by hand: lower case, spaces instead of dashes, 0/1/8 for O/I/B.
+    typed = code.lower().replace("-", " ").replace("o", "0").replace("i", "1").replace("b", "8")
+    backup.restore(station, result.copy, key_code=typed)
     assert _count(station, Complaint) == 1
+    assert (station.paths.keys / backup_seal.KEY_FILE).exists()  # put back from the copy
 
     flipped = tmp_path / "flipped.cplcbak"
     data = bytearray(raw)

@@ -4,7 +4,7 @@ hundred), listed newest first, filtered by station or district, and searched.
     python -m bench.citywide                                  # 1,000,000 complaints + 1,000,000 vehicle reports
     python -m bench.citywide --complaints 100000 --vehicles 100000
 
-For each case prints the app's page (``services.complaints.list_page`` /
+For each case prints the app's page (``services.complaint_list.list_page`` /
 ``services.vehicle_list.list_page``, 200 rows and the look-ahead row) beside a same-run baseline:
 the equivalent query in raw sqlite3 (the same joins, filters, order and LIMIT, as a programmer
 would write it, with SQLite choosing the plan). Median and 95th percentile. Target: every case
@@ -26,13 +26,12 @@ from pathlib import Path
 
 from bench.fixtures import fill_complaints, fill_vehicles
 from cplc_desk.paths import DeskPaths
-from cplc_desk.services import complaints as cs
-from cplc_desk.services import reference, setup
+from cplc_desk.services import complaint_list, reference, setup
 from cplc_desk.services import vehicle_list as vl
 from cplc_desk.services.context import Actor, open_desk
 from cplc_desk.storage import search
 
-LIMIT = cs.PAGE + 1
+LIMIT = complaint_list.PAGE + 1
 
 
 def _timed(fn: Callable[[], object], repeat: int) -> list[float]:
@@ -124,22 +123,22 @@ def main(argv: list[str]) -> None:
 
         complaint_cases: list[tuple[str, list[str], Callable[[str], object], Callable[[str], object]]] = [
             ("first page", [""] * n,
-             lambda _v: cs.list_page(ctx, cs.ComplaintQuery()),
+             lambda _v: complaint_list.list_page(ctx, complaint_list.ComplaintQuery()),
              lambda _v: raw_page(_COMPLAINT_PAGE, "")),
             ("station filter", station_picks,
-             lambda v: cs.list_page(ctx, cs.ComplaintQuery(stations=(v,))),
+             lambda v: complaint_list.list_page(ctx, complaint_list.ComplaintQuery(stations=(v,))),
              lambda v: raw_page(_COMPLAINT_PAGE, "AND c.police_station_code = ?", v)),
             ("district filter", district_picks,
-             lambda v: cs.list_page(ctx, cs.ComplaintQuery(districts=(v,))),
+             lambda v: complaint_list.list_page(ctx, complaint_list.ComplaintQuery(districts=(v,))),
              lambda v: raw_page(_COMPLAINT_PAGE, f"AND c.police_station_code {_IN_DISTRICT}", v)),
             ("receipt number", [p[0] for p in picks],
-             lambda v: cs.list_page(ctx, cs.ComplaintQuery(text=v)),
+             lambda v: complaint_list.list_page(ctx, complaint_list.ComplaintQuery(text=v)),
              lambda v: raw_page(_COMPLAINT_PAGE, "AND c.number = ?", v)),
             ("CNIC", [p[1] for p in picks],
-             lambda v: cs.list_page(ctx, cs.ComplaintQuery(text=v)),
+             lambda v: complaint_list.list_page(ctx, complaint_list.ComplaintQuery(text=v)),
              lambda v: raw_page(_COMPLAINT_PAGE, "AND p.cnic = ?", v)),
             ("name", [p[2] for p in picks],
-             lambda v: cs.list_page(ctx, cs.ComplaintQuery(text=v)),
+             lambda v: complaint_list.list_page(ctx, complaint_list.ComplaintQuery(text=v)),
              raw_fts),
         ]  # fmt: skip
         vehicle_cases: list[tuple[str, list[str], Callable[[str], object], Callable[[str], object]]] = [

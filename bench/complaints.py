@@ -25,8 +25,7 @@ from pathlib import Path
 
 from bench.fixtures import fill_complaints
 from cplc_desk.paths import DeskPaths
-from cplc_desk.services import complaints as cs
-from cplc_desk.services import setup
+from cplc_desk.services import complaint_list, setup
 from cplc_desk.services.context import Actor, open_desk
 from cplc_desk.storage import search
 
@@ -67,13 +66,20 @@ def main(argv: list[str]) -> None:
         ctx.close()
         ctx = open_desk(DeskPaths(root / "desk"), actor=Actor("bench"))  # cold-ish: new connections
 
-        first = _timed(lambda: cs.list_page(ctx, cs.ComplaintQuery()), repeat=5)
-        counted = _timed(lambda: cs.count(ctx, cs.ComplaintQuery()), repeat=3)
-        deep = cs.list_page(ctx, cs.ComplaintQuery())
+        first = _timed(
+            lambda: complaint_list.list_page(ctx, complaint_list.ComplaintQuery()), repeat=5
+        )
+        counted = _timed(
+            lambda: complaint_list.count(ctx, complaint_list.ComplaintQuery()), repeat=3
+        )
+        deep = complaint_list.list_page(ctx, complaint_list.ComplaintQuery())
         for _ in range(50):  # scroll 10,000 rows down
             assert deep.next is not None
-            deep = cs.list_page(ctx, cs.ComplaintQuery(), after=deep.next)
-        paged = _timed(lambda: cs.list_page(ctx, cs.ComplaintQuery(), after=deep.next), repeat=5)
+            deep = complaint_list.list_page(ctx, complaint_list.ComplaintQuery(), after=deep.next)
+        paged = _timed(
+            lambda: complaint_list.list_page(ctx, complaint_list.ComplaintQuery(), after=deep.next),
+            repeat=5,
+        )
         print(f"list open: first page {_p(first)}; count {_p(counted)} (target < 300 ms)")
         print(f"list scroll: a page 10,000 rows down {_p(paged)}")
 
@@ -102,7 +108,9 @@ def main(argv: list[str]) -> None:
         for kind, values in cases.items():
             it = iter(values)
             times = _timed(
-                lambda it=it: cs.list_page(ctx, cs.ComplaintQuery(text=next(it))),
+                lambda it=it: complaint_list.list_page(
+                    ctx, complaint_list.ComplaintQuery(text=next(it))
+                ),
                 repeat=len(values),
             )
             target = 20 if kind in ("receipt number", "CNIC", "mobile", "FIR number") else 100

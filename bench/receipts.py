@@ -22,7 +22,7 @@ from reportlab.pdfgen import canvas
 
 from cplc_desk.domain.records import ComplaintDraft, PersonDraft
 from cplc_desk.printing.receipt import render_receipt
-from cplc_desk.services import complaints, receipts, setup
+from cplc_desk.services import complaint_list, receipts, setup
 from cplc_desk.services.context import Actor, DeskContext, open_desk
 from cplc_desk.services.records import register_complaint
 
@@ -53,7 +53,7 @@ def _ms(fn, repeat: int = 40) -> list[float]:  # type: ignore[no-untyped-def]
 
 
 def receipt_vs_bare(ctx: DeskContext) -> None:
-    page = complaints.list_page(ctx, complaints.ComplaintQuery(), limit=1)
+    page = complaint_list.list_page(ctx, complaint_list.ComplaintQuery(), limit=1)
     data = receipts.issue_receipt(ctx, page.rows[0].id)
     bare = _ms(lambda: _bare_page(data.number))
     for layout in ("a5", "80mm"):

@@ -14,7 +14,7 @@ from cplc_desk.domain.validation import mask_cnic, mask_phone
 from cplc_desk.gui import names
 from cplc_desk.gui.count_widgets import format_count
 from cplc_desk.gui.message_banner import INFO, MessageBanner
-from cplc_desk.services.complaints import ComplaintRow
+from cplc_desk.services.complaint_list import ComplaintRow
 
 translate = QCoreApplication.translate
 

@@ -31,7 +31,7 @@ from cplc_desk.gui import names
 from cplc_desk.gui.complaints_model import left_to_right
 from cplc_desk.gui.count_widgets import format_count
 from cplc_desk.gui.filter_bar import choice_combo, chosen, place_combos, select_code
-from cplc_desk.services.complaints import ComplaintQuery, classify
+from cplc_desk.services.complaint_list import ComplaintQuery, classify
 from cplc_desk.services.reference import Choice, StationInfo
 
 # A plain name lupdate recognises, with the context written at each call.

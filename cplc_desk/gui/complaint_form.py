@@ -37,8 +37,8 @@ from cplc_desk.gui.formats import format_datetime
 from cplc_desk.gui.message_banner import ERROR
 from cplc_desk.gui.record_form import RecordFormDialog
 from cplc_desk.gui.typography import emphasise
-from cplc_desk.services import complaints, drafts
-from cplc_desk.services.complaints import ComplaintRow
+from cplc_desk.services import complaint_list, drafts
+from cplc_desk.services.complaint_list import ComplaintRow
 from cplc_desk.services.context import DeskContext, ServiceError
 from cplc_desk.services.records import Registered, register_complaint
 
@@ -204,7 +204,7 @@ class ComplaintFormDialog(RecordFormDialog):
             return
         ctx = self.ctx
         self._jobs.submit(
-            lambda: complaints.earlier_complaints(ctx, cnic, mobile, EARLIER_LIMIT),
+            lambda: complaint_list.earlier_complaints(ctx, cnic, mobile, EARLIER_LIMIT),
             lambda rows: self._on_earlier(rows, cnic, mobile),
             self._on_earlier_failed,
             key="earlier",

@@ -28,8 +28,8 @@ from cplc_desk.domain.workflow import OPEN_STATUSES
 from cplc_desk.gui import names
 from cplc_desk.gui.formats import NOTHING, format_datetime
 from cplc_desk.gui.keyset_model import Column, KeysetTableModel
-from cplc_desk.services import complaints, reference
-from cplc_desk.services.complaints import ComplaintQuery, ComplaintRow, Cursor, Page
+from cplc_desk.services import complaint_list, reference
+from cplc_desk.services.complaint_list import ComplaintQuery, ComplaintRow, Cursor, Page
 from cplc_desk.services.context import DeskContext
 
 OVERDUE_ROLE = Qt.ItemDataRole.UserRole + 3  # True if its follow-up date has passed
@@ -77,7 +77,7 @@ def is_overdue(row: ComplaintRow, today: date) -> bool:
 
 class ComplaintsModel(KeysetTableModel):
     def __init__(
-        self, ctx: DeskContext, parent: QObject | None = None, page_size: int = complaints.PAGE
+        self, ctx: DeskContext, parent: QObject | None = None, page_size: int = complaint_list.PAGE
     ) -> None:
         super().__init__(ctx, ComplaintQuery(), page_size, parent)
         # Replaceable so tests can look at the list from another day.
@@ -148,7 +148,7 @@ class ComplaintsModel(KeysetTableModel):
 
     def _page(self, query: ComplaintQuery, after: Cursor | None, limit: int) -> Page:
         # Through the module, so a test can count the pages asked for.
-        return complaints.list_page(self._ctx, query, after, limit)
+        return complaint_list.list_page(self._ctx, query, after, limit)
 
     def _replaced(self) -> None:
         self._today = self.today()

@@ -33,8 +33,8 @@ from cplc_desk.gui.complaints_model import (
 from cplc_desk.gui.keyset_model import ID_ROLE
 from cplc_desk.gui.list_page import ListPage, ListTexts
 from cplc_desk.gui.message_banner import ERROR
-from cplc_desk.services import complaints, reference
-from cplc_desk.services.complaints import ComplaintQuery
+from cplc_desk.services import complaint_list, reference
+from cplc_desk.services.complaint_list import ComplaintQuery
 from cplc_desk.services.context import DeskContext
 
 # At most this many average characters wide at first: complainants' names, then category and
@@ -137,7 +137,7 @@ class ComplaintsPage(ListPage):
 
     @staticmethod
     def _count_matches(ctx: DeskContext, query: ComplaintQuery, cap: int) -> int:
-        return complaints.count(ctx, query, cap=cap)
+        return complaint_list.count(ctx, query, cap=cap)
 
     def _size_columns(self) -> None:
         """Fit the columns to the first page and to the longer texts some columns may show later;

@@ -32,7 +32,7 @@ from cplc_desk.domain.validation import (
     parse_cnic,
     parse_mobile,
 )
-from cplc_desk.services.complaints import (
+from cplc_desk.services.complaint_list import (
     SearchTerm,
     _audit_person_search,
     _bind_time,

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from cplc_desk.domain.validation import normalize_digits
 from cplc_desk.paths import DeskPaths
+from cplc_desk.services import complaint_list, vehicle_list, vehicles
 from cplc_desk.services import complaints as cs
-from cplc_desk.services import vehicle_list, vehicles
 from cplc_desk.services.context import Actor, open_desk
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "csv"
@@ -62,9 +62,9 @@ def test_log_files_hold_no_cnic_or_phone(tmp_path: Path, cli) -> None:
     ctx = open_desk(paths, actor=Actor("volunteer1"))
     try:
         for text in ("42101-1234567-1", "0300-1234567", "4220198765432", "03219876543"):
-            cs.list_page(ctx, cs.ComplaintQuery(text=text))
+            complaint_list.list_page(ctx, complaint_list.ComplaintQuery(text=text))
             vehicle_list.list_page(ctx, vehicle_list.VehicleQuery(text=text))
-        first = cs.list_page(ctx, cs.ComplaintQuery()).rows[0]
+        first = complaint_list.list_page(ctx, complaint_list.ComplaintQuery()).rows[0]
         cs.view(ctx, first.id)
         cs.change_status(ctx, first.id, "referred", note="Sent to the SHO.")
         report = vehicle_list.list_page(ctx, vehicle_list.VehicleQuery()).rows[0]

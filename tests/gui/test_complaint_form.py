@@ -18,7 +18,7 @@ from cplc_desk.domain.records import ComplaintDraft, PersonDraft
 from cplc_desk.gui import complaint_printing, complaint_receipt, dialogs
 from cplc_desk.gui.complaint_fields import parse_date_text, parse_time_text
 from cplc_desk.gui.complaint_form import ComplaintFormDialog
-from cplc_desk.services import complaints, drafts
+from cplc_desk.services import complaint_list, complaints, drafts
 from cplc_desk.services.context import DeskContext
 from cplc_desk.services.records import register_complaint
 
@@ -218,7 +218,7 @@ def test_save_shows_every_problem_and_puts_the_cursor_in_the_first(
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     assert form.entry.mobile_edit.hasFocus()  # now the first one left to fix
     assert not form.entry.boxes["complainant_name"].error()
-    assert complaints.count(station_ctx, complaints.ComplaintQuery()) == 0
+    assert complaint_list.count(station_ctx, complaint_list.ComplaintQuery()) == 0
 
 
 def test_a_future_incident_and_an_unknown_station_are_refused_in_words(

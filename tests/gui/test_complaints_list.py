@@ -35,8 +35,8 @@ from cplc_desk.gui.count_widgets import format_count
 from cplc_desk.gui.keyset_model import ID_ROLE
 from cplc_desk.gui.main_window import MainWindow
 from cplc_desk.paths import DeskPaths
-from cplc_desk.services import complaints, demo, setup
-from cplc_desk.services.complaints import ComplaintQuery, ComplaintRow
+from cplc_desk.services import complaint_list, complaints, demo, setup
+from cplc_desk.services.complaint_list import ComplaintQuery, ComplaintRow
 from cplc_desk.services.context import DeskContext, open_desk
 
 DEMO_COMPLAINTS = 600
@@ -99,7 +99,7 @@ def every_row(ctx: DeskContext, query: ComplaintQuery | None = None) -> list[Com
     rows: list[ComplaintRow] = []
     cursor = None
     while True:
-        found = complaints.list_page(ctx, query or ComplaintQuery(), cursor)
+        found = complaint_list.list_page(ctx, query or ComplaintQuery(), cursor)
         rows += found.rows
         cursor = found.next
         if cursor is None:
@@ -241,7 +241,7 @@ def test_page_opens_on_the_newest_page_with_a_count(qtbot, page: ComplaintsPage)
 
 
 def test_receipt_number_finds_its_complaint(qtbot, page: ComplaintsPage, demo_ctx) -> None:
-    target = complaints.list_page(demo_ctx, ComplaintQuery()).rows[57]
+    target = complaint_list.list_page(demo_ctx, ComplaintQuery()).rows[57]
     type_search(qtbot, page, target.number)
     assert [r.id for r in page.model.rows()] == [target.id]
     assert page.hint_label.text() == f"Searching receipt number {target.number}"
@@ -249,7 +249,9 @@ def test_receipt_number_finds_its_complaint(qtbot, page: ComplaintsPage, demo_ct
 
 
 def test_cnic_finds_that_persons_complaints(qtbot, page: ComplaintsPage, demo_ctx) -> None:
-    target = next(r for r in complaints.list_page(demo_ctx, ComplaintQuery()).rows if r.cnic_masked)
+    target = next(
+        r for r in complaint_list.list_page(demo_ctx, ComplaintQuery()).rows if r.cnic_masked
+    )
     cnic = complaints.get(demo_ctx, target.id).cnic
     assert cnic is not None
     type_search(qtbot, page, cnic)
@@ -301,7 +303,7 @@ def test_narrative_words_find_what_complaints_say(qtbot, page: ComplaintsPage, d
     assert 0 < len(rows) < DEMO_COMPLAINTS
     assert all(matches_words(demo_ctx, r.id, "pillion ride") for r in rows)
     assert {r.category_code for r in rows} == {"MOBILE_SNATCHING"}
-    expected = complaints.count(demo_ctx, ComplaintQuery(text="pillion ride"))
+    expected = complaint_list.count(demo_ctx, ComplaintQuery(text="pillion ride"))
     assert len(rows) == expected
     wait_for_count(qtbot, page, expected)
 
@@ -324,13 +326,13 @@ def test_a_pause_in_typing_searches_once_and_enter_searches_again(
     qtbot, page: ComplaintsPage, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls: list[ComplaintQuery] = []
-    real = complaints.list_page
+    real = complaint_list.list_page
 
-    def counting(ctx, query, after=None, limit=complaints.PAGE):  # type: ignore[no-untyped-def]
+    def counting(ctx, query, after=None, limit=complaint_list.PAGE):  # type: ignore[no-untyped-def]
         calls.append(query)
         return real(ctx, query, after, limit)
 
-    monkeypatch.setattr(complaints, "list_page", counting)
+    monkeypatch.setattr(complaint_list, "list_page", counting)
     type_search(qtbot, page, "Ali")
     assert [q.text for q in calls] == ["Ali"]  # once, not once per key
     page.search_now()  # nothing changed: not read again (a CNIC search is audited each time)
@@ -350,7 +352,7 @@ def test_status_filter(qtbot, page: ComplaintsPage, demo_ctx) -> None:
     page.filters.status_actions["referred"].trigger()
     rows = all_rows(page.model)
     assert {r.status for r in rows} == {"fir_lodged", "referred"}
-    expected = complaints.count(demo_ctx, ComplaintQuery(statuses=("fir_lodged", "referred")))
+    expected = complaint_list.count(demo_ctx, ComplaintQuery(statuses=("fir_lodged", "referred")))
     assert len(rows) == expected
     wait_for_count(qtbot, page, expected)
 
@@ -593,13 +595,13 @@ def test_a_big_desk_opens_on_one_page(
     qtbot, open_page, big_ctx: DeskContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     asked: list[tuple[ComplaintQuery, object, int]] = []
-    real = complaints.list_page
+    real = complaint_list.list_page
 
-    def counting(ctx, query, after=None, limit=complaints.PAGE):  # type: ignore[no-untyped-def]
+    def counting(ctx, query, after=None, limit=complaint_list.PAGE):  # type: ignore[no-untyped-def]
         asked.append((query, after, limit))
         return real(ctx, query, after, limit)
 
-    monkeypatch.setattr(complaints, "list_page", counting)
+    monkeypatch.setattr(complaint_list, "list_page", counting)
     page = open_page(big_ctx)
 
     assert page.model.rowCount() == 200

@@ -26,7 +26,7 @@ from cplc_desk.gui.stations_page import StationsPage
 from cplc_desk.gui.vehicles_model import DISTRICT as VEHICLE_DISTRICT
 from cplc_desk.gui.vehicles_page import VehiclesPage
 from cplc_desk.services import conflicts, sync_hq, sync_station
-from cplc_desk.services.complaints import ComplaintQuery
+from cplc_desk.services.complaint_list import ComplaintQuery
 from cplc_desk.storage.models import AuditEntry, Complaint, SyncConflict
 
 CODES = ("CLIF", "SADD", "FERO")  # Clifton and Saddar: South district; Ferozabad: East

@@ -16,7 +16,7 @@ from cplc_desk.domain.clock import now_utc
 from cplc_desk.domain.enums import AuditAction
 from cplc_desk.domain.records import ComplaintDraft, PersonDraft
 from cplc_desk.domain.roles import Role
-from cplc_desk.services import audit_view, vehicle_list
+from cplc_desk.services import audit_view, complaint_list, vehicle_list
 from cplc_desk.services import complaints as cs
 from cplc_desk.services.context import Actor, DeskContext, PermissionDeniedError
 from cplc_desk.services.records import register_complaint
@@ -110,7 +110,9 @@ def trail(station: DeskContext) -> DeskContext:
     station.actor = Actor("volunteer2")
     second = _register(station, "Imran Ali", "42201-1112223-4")
     cs.change_status(station, second.id, "referred", note="Sent on.")
-    cs.list_page(station, cs.ComplaintQuery(text=CNIC))  # a person search, by volunteer2
+    complaint_list.list_page(
+        station, complaint_list.ComplaintQuery(text=CNIC)
+    )  # a person search, by volunteer2
     station.actor = Actor("supervisor1", Role.SUPERVISOR)
     station.first_number = first.number  # type: ignore[attr-defined]
     station.second = second  # type: ignore[attr-defined]

@@ -12,8 +12,8 @@ from sqlalchemy import select
 from cplc_desk.domain.enums import AuditAction
 from cplc_desk.domain.records import ComplaintDraft, PersonDraft
 from cplc_desk.domain.validation import FieldError
+from cplc_desk.services import complaint_list, drafts, receipts
 from cplc_desk.services import complaints as cs
-from cplc_desk.services import drafts, receipts
 from cplc_desk.services.context import DeskContext, ServiceError
 from cplc_desk.services.records import register_complaint
 from cplc_desk.storage.models import AuditEntry
@@ -72,11 +72,14 @@ def desk(station: DeskContext) -> DeskContext:
     ],
 )
 def test_the_search_box_understands_what_was_typed(text: str, kind: str) -> None:
-    assert cs.classify(text).kind == kind
+    assert complaint_list.classify(text).kind == kind
 
 
 def _numbers(ctx: DeskContext, text: str) -> set[str]:
-    return {r.number for r in cs.list_page(ctx, cs.ComplaintQuery(text=text)).rows}
+    return {
+        r.number
+        for r in complaint_list.list_page(ctx, complaint_list.ComplaintQuery(text=text)).rows
+    }
 
 
 def test_each_kind_of_search_finds_the_right_complaint(desk: DeskContext) -> None:
@@ -89,13 +92,13 @@ def test_each_kind_of_search_finds_the_right_complaint(desk: DeskContext) -> Non
     assert len(_numbers(desk, "gunpoint")) == 1  # narrative words
     assert len(_numbers(desk, "motorcycle mosque")) == 1
     assert _numbers(desk, "nobody-by-this-name") == set()
-    rows = cs.list_page(desk, cs.ComplaintQuery(text="4210111111111")).rows
+    rows = complaint_list.list_page(desk, complaint_list.ComplaintQuery(text="4210111111111")).rows
     assert rows[0].cnic_masked == "42101-*****11-1"
     assert "1111111" not in rows[0].cnic_masked
 
 
 def test_person_searches_are_audited_with_the_value_masked(desk: DeskContext) -> None:
-    cs.list_page(desk, cs.ComplaintQuery(text="42101-1111111-1"))
+    complaint_list.list_page(desk, complaint_list.ComplaintQuery(text="42101-1111111-1"))
     with desk.store.read() as s:
         entry = s.scalars(
             select(AuditEntry).where(AuditEntry.action == AuditAction.SEARCHED_PERSON)
@@ -110,14 +113,23 @@ def test_keyset_pages_cover_everything_once_in_order(station: DeskContext) -> No
         _register(station, f"Person {n}", "", "", f"Complaint {n}.")
     seen, cursor = [], None
     while True:
-        page = cs.list_page(station, cs.ComplaintQuery(), after=cursor, limit=7)
+        page = complaint_list.list_page(
+            station, complaint_list.ComplaintQuery(), after=cursor, limit=7
+        )
         seen += page.rows
         if page.next is None:
             break
         cursor = page.next
-    assert len(seen) == len({r.id for r in seen}) == 25 == cs.count(station, cs.ComplaintQuery())
+    assert (
+        len(seen)
+        == len({r.id for r in seen})
+        == 25
+        == complaint_list.count(station, complaint_list.ComplaintQuery())
+    )
     assert [r.created_at for r in seen] == sorted((r.created_at for r in seen), reverse=True)
-    oldest = cs.list_page(station, cs.ComplaintQuery(oldest_first=True), limit=3).rows
+    oldest = complaint_list.list_page(
+        station, complaint_list.ComplaintQuery(oldest_first=True), limit=3
+    ).rows
     assert [r.id for r in oldest] == [r.id for r in reversed(seen)][:3]
 
 
@@ -126,17 +138,21 @@ def test_word_searches_page_through_every_match_once(station: DeskContext) -> No
         _register(station, f"Person {n}", "", "", f"Rickshaw {n} stolen." if n % 2 else "Other.")
     seen, cursor = [], None
     while True:
-        page = cs.list_page(station, cs.ComplaintQuery(text="rickshaw"), after=cursor, limit=3)
+        page = complaint_list.list_page(
+            station, complaint_list.ComplaintQuery(text="rickshaw"), after=cursor, limit=3
+        )
         seen += page.rows
         if page.next is None:
             break
         cursor = page.next
     assert len(seen) == len({r.id for r in seen}) == 10
-    assert cs.count(station, cs.ComplaintQuery(text="rickshaw")) == 10
+    assert complaint_list.count(station, complaint_list.ComplaintQuery(text="rickshaw")) == 10
 
 
 def test_workflow_moves_are_recorded_and_refusals_change_nothing(desk: DeskContext) -> None:
-    complaint = cs.list_page(desk, cs.ComplaintQuery(text="gunpoint")).rows[0]
+    complaint = complaint_list.list_page(desk, complaint_list.ComplaintQuery(text="gunpoint")).rows[
+        0
+    ]
     detail = cs.get(desk, complaint.id)
     assert detail.status == "registered"
     assert "closed" not in detail.allowed_statuses
@@ -163,20 +179,20 @@ def test_workflow_moves_are_recorded_and_refusals_change_nothing(desk: DeskConte
 
 
 def test_overdue_view_lists_open_complaints_past_their_follow_up(desk: DeskContext) -> None:
-    rows = cs.list_page(desk, cs.ComplaintQuery()).rows
+    rows = complaint_list.list_page(desk, complaint_list.ComplaintQuery()).rows
     soon = date.today() + timedelta(days=2)
     cs.change_status(desk, rows[0].id, "referred", "", soon)
     cs.change_status(desk, rows[1].id, "referred", "", soon)
     cs.change_status(desk, rows[1].id, "withdrawn", "Complainant settled.")
-    later = cs.ComplaintQuery(overdue_on=soon + timedelta(days=1))
-    assert [r.id for r in cs.list_page(desk, later).rows] == [rows[0].id]
-    assert cs.list_page(desk, cs.ComplaintQuery(overdue_on=soon)).rows == []
+    later = complaint_list.ComplaintQuery(overdue_on=soon + timedelta(days=1))
+    assert [r.id for r in complaint_list.list_page(desk, later).rows] == [rows[0].id]
+    assert complaint_list.list_page(desk, complaint_list.ComplaintQuery(overdue_on=soon)).rows == []
 
 
 def test_repeat_complainants_are_found_by_cnic_or_mobile(desk: DeskContext) -> None:
-    assert len(cs.earlier_complaints(desk, cnic="4210111111111")) == 1
-    assert len(cs.earlier_complaints(desk, mobile="0345-3333333")) == 1
-    assert cs.earlier_complaints(desk, cnic="not a cnic") == []
+    assert len(complaint_list.earlier_complaints(desk, cnic="4210111111111")) == 1
+    assert len(complaint_list.earlier_complaints(desk, mobile="0345-3333333")) == 1
+    assert complaint_list.earlier_complaints(desk, cnic="not a cnic") == []
 
 
 def test_drafts_survive_and_are_discarded(desk: DeskContext) -> None:
@@ -189,7 +205,7 @@ def test_drafts_survive_and_are_discarded(desk: DeskContext) -> None:
 
 
 def test_a_second_receipt_is_a_copy_and_both_are_audited(desk: DeskContext) -> None:
-    row = cs.list_page(desk, cs.ComplaintQuery()).rows[0]
+    row = complaint_list.list_page(desk, complaint_list.ComplaintQuery()).rows[0]
     first = receipts.issue_receipt(desk, row.id)
     second = receipts.issue_receipt(desk, row.id, "80mm")
     assert (first.copy, second.copy) == (False, True)

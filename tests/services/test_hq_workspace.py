@@ -13,8 +13,15 @@ import pytest
 from hq_city import City, build_city
 
 from cplc_desk.domain.roles import Role
-from cplc_desk.services import complaints, conflicts, hq_vehicles, sync_hq, vehicle_list, vehicles
-from cplc_desk.services.complaints import ComplaintQuery
+from cplc_desk.services import (
+    complaint_list,
+    conflicts,
+    hq_vehicles,
+    sync_hq,
+    vehicle_list,
+    vehicles,
+)
+from cplc_desk.services.complaint_list import ComplaintQuery
 from cplc_desk.services.context import Actor, PermissionDeniedError, ServiceError
 from cplc_desk.services.vehicle_list import VehicleQuery
 from cplc_desk.storage.models import Complaint, SyncConflict
@@ -42,15 +49,15 @@ def test_city_wide_complaints_filter_by_station_and_district(city: City) -> None
     city.complaint("SADD", "Muhammad Imran")
     city.complaint("FERO", "Farhan Qureshi")
     city.send(*CODES)
-    everything = complaints.list_page(city.hq, ComplaintQuery())
+    everything = complaint_list.list_page(city.hq, ComplaintQuery())
     assert sorted(r.police_station_code for r in everything.rows) == ["CLIF", "FERO", "SADD"]
-    south = complaints.list_page(city.hq, ComplaintQuery(districts=("SOUTH",)))
+    south = complaint_list.list_page(city.hq, ComplaintQuery(districts=("SOUTH",)))
     assert sorted(r.complainant for r in south.rows) == ["Ayesha Siddiqui", "Muhammad Imran"]
-    assert complaints.count(city.hq, ComplaintQuery(districts=("EAST",))) == 1
-    one = complaints.list_page(city.hq, ComplaintQuery(stations=("SADD",)))
+    assert complaint_list.count(city.hq, ComplaintQuery(districts=("EAST",))) == 1
+    one = complaint_list.list_page(city.hq, ComplaintQuery(stations=("SADD",)))
     assert [r.complainant for r in one.rows] == ["Muhammad Imran"]
     both = ComplaintQuery(stations=("CLIF",), districts=("EAST",))
-    assert complaints.list_page(city.hq, both).rows == []
+    assert complaint_list.list_page(city.hq, both).rows == []
 
 
 def test_district_filter_pages_through_many_complaints(city: City) -> None:
@@ -61,7 +68,9 @@ def test_district_filter_pages_through_many_complaints(city: City) -> None:
     seen: list[str] = []
     after = None
     while True:
-        page = complaints.list_page(city.hq, ComplaintQuery(districts=("SOUTH",)), after, limit=3)
+        page = complaint_list.list_page(
+            city.hq, ComplaintQuery(districts=("SOUTH",)), after, limit=3
+        )
         seen += [r.complainant for r in page.rows]
         if page.next is None:
             break

@@ -102,35 +102,29 @@ _EVIDENCE = {
 }
 
 
-def _agreement(field: str, mine: str, mine_folded: str, other_field: str, theirs: str,
-               theirs_folded: str) -> str | None:  # fmt: skip
-    if mine == theirs:
-        return "exact" if field == other_field else "swapped"
-    if mine_folded == theirs_folded:
-        return "lookalike"
-    if (
-        field == other_field
-        and min(len(mine), len(theirs)) >= MIN_FUZZY_LENGTH[field]
-        and within_one_edit(mine_folded, theirs_folded)
-    ):
-        return "one_off"
-    if (
-        field == other_field == "registration"
-        and min(len(mine), len(theirs)) >= MIN_PARTIAL_PLATE
-        and (mine in theirs or theirs in mine)
-    ):
-        return "partial"
-    return None
-
-
 def compare_prepared(recovered: Prepared, reported: Prepared) -> list[Evidence]:
     """:func:`compare` on keys already prepared (:func:`prepare`)."""
     found: list[Evidence] = []
     for field, mine, mine_folded in recovered:
         best: Evidence | None = None
         for other, theirs, theirs_folded in reported:
-            kind = _agreement(field, mine, mine_folded, other, theirs, theirs_folded)
-            if kind is None:
+            if mine == theirs:
+                kind = "exact" if field == other else "swapped"
+            elif mine_folded == theirs_folded:
+                kind = "lookalike"
+            elif field != other:
+                continue  # a slip or a part counts within one field only
+            elif min(len(mine), len(theirs)) >= MIN_FUZZY_LENGTH[field] and within_one_edit(
+                mine_folded, theirs_folded
+            ):
+                kind = "one_off"
+            elif (
+                field == "registration"
+                and min(len(mine), len(theirs)) >= MIN_PARTIAL_PLATE
+                and (mine in theirs or theirs in mine)
+            ):
+                kind = "partial"
+            else:
                 continue
             evidence = _EVIDENCE[(field, other, kind)]
             if best is None or evidence.weight > best.weight:

@@ -221,13 +221,22 @@ class WantedIndex:
             anchors = anchors_of.get(n)
             if anchors is None:
                 anchors = anchors_of[n] = _anchors(key)
-            if not any((h, key[:h]) in heads or (h, key[-h:]) in tails for h in anchors):
-                continue
+            # The deletions worth making: a key sharing a query's first h characters (and
+            # within one edit of it) has the edit, or an equal deletion, at position h or later;
+            # one sharing its last h characters, before position n - h.
+            first, last = n, 0
+            for h in anchors:
+                if h < first and (h, key[:h]) in heads:
+                    first = h
+                if n - h > last and (h, key[-h:]) in tails:
+                    last = n - h
+            if first == n and last == 0:
+                continue  # under neither end of any query
             found = probe(key)
             if found:
                 for qi, j in found:  # the query itself, or the query less one character
                     hits[qi][pos] = 0 if j < 0 else 1
-            for j in range(n):
+            for j in range(n) if first <= last else (*range(last), *range(first, n)):
                 found = probe(key[:j] + key[j + 1 :])
                 if found:
                     for qi, qj in found:

@@ -329,3 +329,54 @@ def test_sweep_is_the_desks_own_matching(varied: DeskContext) -> None:
         desk = {c.wanted.ref: c for c in vehicles.find_matches(varied, m.recovery.id)}
         assert desk[m.theft.id].score == m.score
         assert desk[m.theft.id].evidence == m.evidence
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_near_many_on_keys_full_of_repeated_characters(seed: int) -> None:
+    """Keys from a three-letter alphabet are full of runs ("AAB00B"), where an insertion or a
+    replacement can be read at several positions: the batched look-up must still find exactly
+    what each near look-up finds."""
+    rng = random.Random(seed)
+
+    def key() -> str:
+        return "".join(rng.choice("AB0") for _ in range(rng.randint(4, 9)))
+
+    items = [
+        vehicles.WantedVehicle(str(n), str(n), VehicleKeys(key(), key(), key()),
+                               "local", "stolen", "CAR", "", "", None, None)
+        for n in range(300)
+    ]  # fmt: skip
+    near = WantedIndex(items, near_index=True)
+    queries = [_slip(k, rng) for k in rng.sample(near.folded_keys, 120)] + [
+        key() for _ in range(80)
+    ]
+    queries = [q for q in queries if len(q) >= 5]
+    batched = WantedIndex(items).near_many(queries)
+    for q in queries:
+        assert batched[q] == near._near(q), q
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_near_many_finds_every_key_one_edit_away(seed: int) -> None:
+    """Every key one edit from a query (each character replaced, removed, or one added, at each
+    position, runs of one character included): the batched look-up, asked for that query alone
+    (so a key shares only one of its ends with it), answers what the near look-up answers."""
+    rng = random.Random(seed)
+    alphabet = "AB0"
+    query = "".join(rng.choice(alphabet) for _ in range(rng.randint(5, 9)))
+    keys = {query}
+    for i in range(len(query) + 1):
+        keys.add(query[:i] + query[i + 1 :])
+        for ch in alphabet:
+            keys.add(query[:i] + ch + query[i + 1 :])
+            keys.add(query[:i] + ch + query[i:])
+    keys = {k for k in keys if k}
+    items = [
+        vehicles.WantedVehicle(str(n), str(n), VehicleKeys(None, k, None),
+                               "local", "stolen", "CAR", "", "", None, None)
+        for n, k in enumerate(sorted(keys, key=lambda _k: rng.random()))
+    ]  # fmt: skip
+    near = WantedIndex(items, near_index=True)
+    for q in {query, *rng.sample(sorted(keys), 5)}:
+        if len(q) >= 5:
+            assert WantedIndex(items).near_many([q])[q] == near._near(q), q

@@ -35,7 +35,7 @@ def fold(key: str) -> str:
     return key.translate(CONFUSABLE)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class VehicleKeys:
     """Normalised identifiers (upper case, letters and digits only), None when not known."""
 

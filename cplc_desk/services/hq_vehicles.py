@@ -139,17 +139,16 @@ def cross_station_matches(ctx: DeskContext) -> list[CrossStationMatch]:
     with ctx.store.read() as s:
         # The statement wanted_index() runs, so the keys are filed in the same order (which
         # decides the near look-up's cut, see WantedIndex.near_many).
-        thefts = s.execute(
+        theft_desk: dict[str, str] = {}
+        wanted = []
+        for t in s.execute(
             select(VehicleReport.id, VehicleReport.number, VehicleReport.origin_desk, *_KEY_COLUMNS)
             .where(*_open(THEFT_KINDS))
-        ).all()  # fmt: skip
-        theft_desk = {t.id: t.origin_desk for t in thefts}
-        local = WantedIndex(
-            WantedVehicle(t.id, t.number, VehicleKeys(t.registration_key, t.chassis_key,
-                          t.engine_key), "local", "", "", "", "", None, None)
-            for t in thefts
-        )  # fmt: skip
-        del thefts
+        ):  # fmt: skip
+            theft_desk[t.id] = t.origin_desk
+            keys = VehicleKeys(t.registration_key, t.chassis_key, t.engine_key)
+            wanted.append(WantedVehicle(t.id, t.number, keys, "local", "", "", "", "", None, None))
+        local = WantedIndex(wanted)
         recoveries = [
             (_row_ref(r), VehicleKeys(r.registration_key, r.chassis_key, r.engine_key))
             for r in s.execute(select(*_REF_COLUMNS, *_KEY_COLUMNS).where(*_open(RECOVERY_KINDS)))

@@ -41,7 +41,7 @@ RECOVERY_KINDS = (VehicleReportKind.RECOVERED.value, VehicleReportKind.FOUND_ABA
 MAX_CANDIDATES = 5
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class WantedVehicle:
     """An open theft known to this desk: its own report, or a hotlist entry."""
 
@@ -153,16 +153,20 @@ class WantedIndex:
 
     def __init__(self, items: Iterable[WantedVehicle], near_index: bool = False) -> None:
         self.items: list[WantedVehicle] = list(items)
-        self.by_folded: dict[str, set[int]] = {}
-        self.plate_tail: dict[str, set[int]] = {}
+        # Lists, not sets (a city-wide index files hundreds of thousands of keys); an item is
+        # filed once under a key even when two of its fields fold to it.
+        self.by_folded: dict[str, list[int]] = {}
+        self.plate_tail: dict[str, list[int]] = {}
         for i, item in enumerate(self.items):
             for name in FIELDS:
                 key = item.keys.get(name)
                 if key:
-                    self.by_folded.setdefault(fold(key), set()).add(i)
+                    filed = self.by_folded.setdefault(fold(key), [])
+                    if not filed or filed[-1] != i:
+                        filed.append(i)
             plate = item.keys.get("registration")
             if plate and len(plate) >= MIN_PARTIAL_PLATE:
-                self.plate_tail.setdefault(plate[-MIN_PARTIAL_PLATE:], set()).add(i)
+                self.plate_tail.setdefault(plate[-MIN_PARTIAL_PLATE:], []).append(i)
         self.folded_keys = list(self.by_folded)
         self.near: dict[str, list[str]] | None = None
         if near_index:
@@ -269,12 +273,12 @@ class WantedIndex:
             if not key:
                 continue
             folded = fold(key)
-            found |= self.by_folded.get(folded, set())
+            found.update(self.by_folded.get(folded, ()))
             if len(key) >= MIN_FUZZY_LENGTH[name]:
                 for close in near[folded] if near is not None else self._near(folded):
-                    found |= self.by_folded[close]
+                    found.update(self.by_folded[close])
             if name == "registration" and len(key) >= MIN_PARTIAL_PLATE:
-                found |= self.plate_tail.get(key[-MIN_PARTIAL_PLATE:], set())
+                found.update(self.plate_tail.get(key[-MIN_PARTIAL_PLATE:], ()))
         return found
 
 

@@ -46,6 +46,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench
 	$(BIN)/python -m bench.sync --records 1000000 --memory
 	$(BIN)/python -m bench.citywide
+	$(BIN)/python -m bench.hq_sweep --previous
 
 ## Crash harness: 200 SIGKILLs of a desk at work, everything checked after each (bench/crash.py).
 crash: $(STAMP)

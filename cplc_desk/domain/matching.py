@@ -35,7 +35,7 @@ def fold(key: str) -> str:
     return key.translate(CONFUSABLE)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class VehicleKeys:
     """Normalised identifiers (upper case, letters and digits only), None when not known."""
 
@@ -72,49 +72,71 @@ def within_one_edit(a: str, b: str) -> bool:
     return a[i + (len(a) == len(b)) :] == b[i + 1 :]
 
 
-def _agreement(field: str, mine: str, other_field: str, theirs: str) -> str | None:
-    if mine == theirs:
-        return "exact" if field == other_field else "swapped"
-    if fold(mine) == fold(theirs):
-        return "lookalike"
-    if (
-        field == other_field
-        and min(len(mine), len(theirs)) >= MIN_FUZZY_LENGTH[field]
-        and within_one_edit(fold(mine), fold(theirs))
-    ):
-        return "one_off"
-    if (
-        field == other_field == "registration"
-        and min(len(mine), len(theirs)) >= MIN_PARTIAL_PLATE
-        and (mine in theirs or theirs in mine)
-    ):
-        return "partial"
-    return None
+# A vehicle's identifiers ready for many comparisons: (field, key, folded key) for each known field,
+# in FIELDS order. Headquarters' sweep compares each theft report with many recoveries, so it
+# folds every key once instead of at each comparison.
+Prepared = tuple[tuple[str, str, str], ...]
+
+
+def prepare(keys: VehicleKeys) -> Prepared:
+    out = []
+    for name in FIELDS:
+        key = keys.get(name)
+        if key is not None:
+            out.append((name, key, fold(key)))
+    return tuple(out)
+
+
+# Every Evidence there can be, made once: compare() hands out these (equal by value to new ones).
+_EVIDENCE = {
+    (field, other, kind): Evidence(
+        field,
+        other,
+        kind,
+        min(weight, WEIGHTS[(field, "swapped")])
+        if kind == "lookalike" and field != other
+        else weight,
+    )
+    for (field, kind), weight in WEIGHTS.items()
+    for other in FIELDS
+}
+
+
+def compare_prepared(recovered: Prepared, reported: Prepared) -> list[Evidence]:
+    """:func:`compare` on keys already prepared (:func:`prepare`)."""
+    found: list[Evidence] = []
+    for field, mine, mine_folded in recovered:
+        best: Evidence | None = None
+        for other, theirs, theirs_folded in reported:
+            if mine == theirs:
+                kind = "exact" if field == other else "swapped"
+            elif mine_folded == theirs_folded:
+                kind = "lookalike"
+            elif field != other:
+                continue  # a slip or a part counts within one field only
+            elif min(len(mine), len(theirs)) >= MIN_FUZZY_LENGTH[field] and within_one_edit(
+                mine_folded, theirs_folded
+            ):
+                kind = "one_off"
+            elif (
+                field == "registration"
+                and min(len(mine), len(theirs)) >= MIN_PARTIAL_PLATE
+                and (mine in theirs or theirs in mine)
+            ):
+                kind = "partial"
+            else:
+                continue
+            evidence = _EVIDENCE[(field, other, kind)]
+            if best is None or evidence.weight > best.weight:
+                best = evidence
+        if best is not None:
+            found.append(best)
+    return found
 
 
 def compare(recovered: VehicleKeys, reported: VehicleKeys) -> list[Evidence]:
     """The best agreement for each of the recovered vehicle's identifiers."""
-    found: list[Evidence] = []
-    for field in FIELDS:
-        mine = recovered.get(field)
-        if mine is None:
-            continue
-        best: Evidence | None = None
-        for other in FIELDS:
-            theirs = reported.get(other)
-            if theirs is None:
-                continue
-            kind = _agreement(field, mine, other, theirs)
-            if kind is None:
-                continue
-            weight = WEIGHTS[(field, kind)]
-            if kind == "lookalike" and field != other:
-                weight = min(weight, WEIGHTS[(field, "swapped")])
-            if best is None or weight > best.weight:
-                best = Evidence(field, other, kind, weight)
-        if best is not None:
-            found.append(best)
-    return found
+    return compare_prepared(prepare(recovered), prepare(reported))
 
 
 def score(evidence: list[Evidence]) -> int:

@@ -11,19 +11,35 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 
 from cplc_desk.domain.enums import VehicleReportStatus
-from cplc_desk.domain.matching import SHOW_FROM, Evidence, VehicleKeys, compare, fold, score
+from cplc_desk.domain.matching import (
+    FIELDS,
+    MIN_FUZZY_LENGTH,
+    SHOW_FROM,
+    Evidence,
+    Prepared,
+    VehicleKeys,
+    compare,
+    compare_prepared,
+    fold,
+    prepare,
+    score,
+)
 from cplc_desk.domain.roles import Permission
 from cplc_desk.services.context import DeskContext
 from cplc_desk.services.vehicles import (
     RECOVERY_KINDS,
     THEFT_KINDS,
     MatchCandidate,
-    rank,
-    wanted_index,
+    WantedIndex,
+    WantedVehicle,
+    scored,
+    shortlist,
+    source_indexes,
 )
 from cplc_desk.storage.models import Person, VehicleReport
 
@@ -75,37 +91,113 @@ def _keys(r: VehicleReport) -> VehicleKeys:
     return VehicleKeys(r.registration_key, r.chassis_key, r.engine_key)
 
 
+_REF_COLUMNS = (
+    VehicleReport.id,
+    VehicleReport.number,
+    VehicleReport.kind,
+    VehicleReport.status,
+    VehicleReport.origin_desk,
+    VehicleReport.police_station_code,
+    VehicleReport.vehicle_class,
+    VehicleReport.registration,
+    VehicleReport.created_at,
+)
+_KEY_COLUMNS = (
+    VehicleReport.registration_key,
+    VehicleReport.chassis_key,
+    VehicleReport.engine_key,
+)
+
+
+def _row_ref(row: Any) -> ReportRef:
+    """A row that starts with :data:`_REF_COLUMNS` as a :class:`ReportRef`."""
+    return ReportRef(*row[: len(_REF_COLUMNS)])
+
+
+def _open(kinds: tuple[str, ...]) -> tuple[ColumnElement[bool], ...]:
+    return (
+        VehicleReport.kind.in_(kinds),
+        VehicleReport.status == VehicleReportStatus.OPEN.value,
+        VehicleReport.deleted_at.is_(None),
+    )
+
+
 def cross_station_matches(ctx: DeskContext) -> list[CrossStationMatch]:
     """Open recoveries whose best candidates (as :func:`services.vehicles.find_matches` ranks
-    them) are theft reports registered at another station's desk; strongest first."""
+    them) are theft reports registered at another station's desk; strongest first.
+
+    The desk's matching, run for every open recovery at once: the open thefts are read once
+    (the columns matching needs, not whole records), the keys within one edit of every
+    recovery's keys are found in one pass (:meth:`WantedIndex.near_many`, which answers what
+    the near index's look-ups answer), and each theft's keys are folded once for all the
+    comparisons it takes part in. Candidates, scores and evidence are those of
+    :func:`services.vehicles.rank` over ``wanted_index(ctx, near_index=True)``.
+    """
     ctx.require(Permission.CITY_VIEW)
     ctx.require(Permission.VERIFY_VEHICLE)
-    # Open thefts of every station (plus any registered source), filed for many look-ups.
-    index = wanted_index(ctx, near_index=True)
+    others = source_indexes(ctx)  # the hotlist's entries (if any) compete for the shortlist too
     with ctx.store.read() as s:
-        recoveries = s.scalars(
-            select(VehicleReport).where(
-                VehicleReport.kind.in_(RECOVERY_KINDS),
-                VehicleReport.status == VehicleReportStatus.OPEN.value,
-                VehicleReport.deleted_at.is_(None),
-            )
-        ).all()
-        ranked: list[tuple[VehicleReport, list[MatchCandidate]]] = [
-            (r, rank(index, _keys(r), exclude=r.id)) for r in recoveries
+        # The statement wanted_index() runs, so the keys are filed in the same order (which
+        # decides the near look-up's cut, see WantedIndex.near_many).
+        theft_desk: dict[str, str] = {}
+        wanted = []
+        for t in s.execute(
+            select(VehicleReport.id, VehicleReport.number, VehicleReport.origin_desk, *_KEY_COLUMNS)
+            .where(*_open(THEFT_KINDS))
+        ):  # fmt: skip
+            theft_desk[t.id] = t.origin_desk
+            keys = VehicleKeys(t.registration_key, t.chassis_key, t.engine_key)
+            wanted.append(WantedVehicle(t.id, t.number, keys, "local", "", "", "", "", None, None))
+        local = WantedIndex(wanted)
+        recoveries = [
+            (_row_ref(r), VehicleKeys(r.registration_key, r.chassis_key, r.engine_key))
+            for r in s.execute(select(*_REF_COLUMNS, *_KEY_COLUMNS).where(*_open(RECOVERY_KINDS)))
         ]
-        theft_ids = {c.wanted.ref for _, cands in ranked for c in cands}
-        thefts = {
-            t.id: t for t in s.scalars(select(VehicleReport).where(VehicleReport.id.in_(theft_ids)))
-        }
-        out: list[CrossStationMatch] = []
-        for recovery, candidates in ranked:
-            for c in candidates:
-                theft = thefts.get(c.wanted.ref)
-                if theft is None or theft.origin_desk == recovery.origin_desk:
-                    continue  # a hotlist entry, or the same desk's own (its desk matches it)
-                out.append(CrossStationMatch(_ref(recovery), _ref(theft), c.score, c.evidence))
+        near = local.near_many(
+            fold(key)
+            for _r, keys in recoveries
+            for name in FIELDS
+            if (key := keys.get(name)) and len(key) >= MIN_FUZZY_LENGTH[name]
+        )
+        prepared: dict[int, Prepared] = {}  # each theft's keys, folded once
+        shown: list[tuple[ReportRef, MatchCandidate]] = []
+        for recovery, keys in recoveries:
+            mine = prepare(keys)
+            found = []
+            for i in local.candidates(keys, near):
+                item = local.items[i]
+                if item.ref == recovery.id:
+                    continue
+                theirs = prepared.get(i)
+                if theirs is None:
+                    theirs = prepared[i] = prepare(item.keys)
+                evidence = compare_prepared(mine, theirs)
+                points = score(evidence)
+                if points >= SHOW_FROM:
+                    found.append(MatchCandidate(item, points, evidence))
+            found += scored(others, keys, exclude=recovery.id)
+            # Another station's theft reports only: a hotlist entry, or the recovering desk's
+            # own report (its desk matches it), is left out.
+            shown += [
+                (recovery, c)
+                for c in shortlist(found)
+                if theft_desk.get(c.wanted.ref, recovery.origin_desk) != recovery.origin_desk
+            ]
+        refs: dict[str, ReportRef] = {}
+        wanted_ids = sorted({c.wanted.ref for _r, c in shown})
+        for start in range(0, len(wanted_ids), _CHUNK):
+            chunk = wanted_ids[start : start + _CHUNK]
+            for row in s.execute(select(*_REF_COLUMNS).where(VehicleReport.id.in_(chunk))):
+                refs[row.id] = _row_ref(row)
+    out = [
+        CrossStationMatch(recovery, refs[c.wanted.ref], c.score, c.evidence)
+        for recovery, c in shown
+    ]
     out.sort(key=lambda m: (-m.score, m.recovery.number, m.theft.number))
     return out
+
+
+_CHUNK = 500  # ids per IN (...) list
 
 
 @dataclass(frozen=True)

@@ -41,7 +41,7 @@ RECOVERY_KINDS = (VehicleReportKind.RECOVERED.value, VehicleReportKind.FOUND_ABA
 MAX_CANDIDATES = 5
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class WantedVehicle:
     """An open theft known to this desk: its own report, or a hotlist entry."""
 
@@ -132,6 +132,16 @@ def _anchor(length: int) -> int:
     return (length - 1) // 2
 
 
+_SHORTEST_FUZZY = min(MIN_FUZZY_LENGTH.values())
+NEAR_LIMIT = 50  # keys within one edit taken from each place looked in
+
+
+def _anchors(key: str) -> set[int]:
+    """The end lengths ``key`` is filed under by the near index: those of every key length one
+    edit away that is long enough to be looked for."""
+    return {_anchor(n) for n in (len(key) - 1, len(key), len(key) + 1) if n >= _SHORTEST_FUZZY}
+
+
 class WantedIndex:
     """Open thefts indexed for look-ups by exact and folded keys and for fuzzy search.
 
@@ -143,26 +153,26 @@ class WantedIndex:
 
     def __init__(self, items: Iterable[WantedVehicle], near_index: bool = False) -> None:
         self.items: list[WantedVehicle] = list(items)
-        self.by_folded: dict[str, set[int]] = {}
-        self.plate_tail: dict[str, set[int]] = {}
+        # Lists, not sets (a city-wide index files hundreds of thousands of keys); an item is
+        # filed once under a key even when two of its fields fold to it.
+        self.by_folded: dict[str, list[int]] = {}
+        self.plate_tail: dict[str, list[int]] = {}
         for i, item in enumerate(self.items):
             for name in FIELDS:
                 key = item.keys.get(name)
                 if key:
-                    self.by_folded.setdefault(fold(key), set()).add(i)
+                    filed = self.by_folded.setdefault(fold(key), [])
+                    if not filed or filed[-1] != i:
+                        filed.append(i)
             plate = item.keys.get("registration")
             if plate and len(plate) >= MIN_PARTIAL_PLATE:
-                self.plate_tail.setdefault(plate[-MIN_PARTIAL_PLATE:], set()).add(i)
+                self.plate_tail.setdefault(plate[-MIN_PARTIAL_PLATE:], []).append(i)
         self.folded_keys = list(self.by_folded)
         self.near: dict[str, list[str]] | None = None
         if near_index:
             self.near = {}
-            shortest = min(MIN_FUZZY_LENGTH.values())
             for key in self.folded_keys:
-                anchors = {
-                    _anchor(n) for n in (len(key) - 1, len(key), len(key) + 1) if n >= shortest
-                }
-                for h in anchors:
+                for h in _anchors(key):
                     self.near.setdefault("<" + key[:h], []).append(key)
                     self.near.setdefault(">" + key[-h:], []).append(key)
 
@@ -177,24 +187,98 @@ class WantedIndex:
             found += [
                 near
                 for near, _dist, _i in process.extract(
-                    folded, pool, scorer=Levenshtein.distance, score_cutoff=1, limit=50
+                    folded, pool, scorer=Levenshtein.distance, score_cutoff=1, limit=NEAR_LIMIT
                 )
             ]
         return found
 
-    def candidates(self, keys: VehicleKeys) -> set[int]:
+    def near_many(self, queries: Iterable[str]) -> dict[str, list[str]]:
+        """What the near index's look-up answers for each of ``queries`` (folded keys), found
+        for all of them in one pass over the keys instead of one search per query.
+
+        A key within one edit of a query has one of its deletions equal to the query, or equals
+        one of the query's, or (one character replaced) both lose the same position to the same
+        string. So the queries' deletions are filed, every key's deletions looked up, and what
+        each query finds is then cut as the near index's look-up cuts it: from each place it
+        looks in (keys sharing its leading, or trailing, characters), the nearest first and in
+        filing order, at most :data:`NEAR_LIMIT`.
+        """
+        wanted = list(dict.fromkeys(queries))
+        keys = self.folded_keys
+        # What each query's look-up is cut to: keys filed under its leading or trailing
+        # characters. A key under neither end of any query is not looked at.
+        ends = [(_anchor(len(q)), q[: _anchor(len(q))], q[-_anchor(len(q)) :]) for q in wanted]
+        heads = {(h, head) for h, head, _tail in ends}
+        tails = {(h, tail) for h, _head, tail in ends}
+        anchors_of: dict[int, set[int]] = {}  # anchors depend on a key's length only
+        # A query's own text (position -1) and each of its deletions (the position deleted).
+        probes: dict[str, list[tuple[int, int]]] = {}
+        for qi, q in enumerate(wanted):
+            probes.setdefault(q, []).append((qi, -1))
+            for j in range(len(q)):
+                probes.setdefault(q[:j] + q[j + 1 :], []).append((qi, j))
+        probe = probes.get
+        # For each query, position in folded_keys -> edit distance (0 or 1).
+        hits: list[dict[int, int]] = [{} for _ in wanted]
+        for pos, key in enumerate(keys):
+            n = len(key)
+            anchors = anchors_of.get(n)
+            if anchors is None:
+                anchors = anchors_of[n] = _anchors(key)
+            # The deletions worth making: a key sharing a query's first h characters (and
+            # within one edit of it) has the edit, or an equal deletion, at position h or later;
+            # one sharing its last h characters, before position n - h.
+            first, last = n, 0
+            for h in anchors:
+                if h < first and (h, key[:h]) in heads:
+                    first = h
+                if n - h > last and (h, key[-h:]) in tails:
+                    last = n - h
+            if first == n and last == 0:
+                continue  # under neither end of any query
+            found = probe(key)
+            if found:
+                for qi, j in found:  # the query itself, or the query less one character
+                    hits[qi][pos] = 0 if j < 0 else 1
+            for j in range(n) if first <= last else (*range(last), *range(first, n)):
+                found = probe(key[:j] + key[j + 1 :])
+                if found:
+                    for qi, qj in found:
+                        if qj < 0 or qj == j:  # the query plus one character, or one replaced
+                            hits[qi].setdefault(pos, 1)
+        out: dict[str, list[str]] = {}
+        for qi, (h, head, tail) in enumerate(ends):
+            by_head, by_tail = [], []
+            for pos, dist in hits[qi].items():
+                key = keys[pos]
+                if h not in anchors_of[len(key)]:
+                    continue
+                if key[:h] == head:
+                    by_head.append((dist, pos))
+                if key[-h:] == tail:
+                    by_tail.append((dist, pos))
+            by_head.sort()
+            by_tail.sort()
+            out[wanted[qi]] = [keys[pos] for _d, pos in by_head[:NEAR_LIMIT]] + [
+                keys[pos] for _d, pos in by_tail[:NEAR_LIMIT]
+            ]
+        return out
+
+    def candidates(self, keys: VehicleKeys, near: dict[str, list[str]] | None = None) -> set[int]:
+        """Items that may be the vehicle with ``keys``; ``near`` holds the keys within one edit
+        already found for each of its folded keys (:meth:`near_many`)."""
         found: set[int] = set()
         for name in FIELDS:
             key = keys.get(name)
             if not key:
                 continue
             folded = fold(key)
-            found |= self.by_folded.get(folded, set())
+            found.update(self.by_folded.get(folded, ()))
             if len(key) >= MIN_FUZZY_LENGTH[name]:
-                for near in self._near(folded):
-                    found |= self.by_folded[near]
+                for close in near[folded] if near is not None else self._near(folded):
+                    found.update(self.by_folded[close])
             if name == "registration" and len(key) >= MIN_PARTIAL_PLATE:
-                found |= self.plate_tail.get(key[-MIN_PARTIAL_PLATE:], set())
+                found.update(self.plate_tail.get(key[-MIN_PARTIAL_PLATE:], ()))
         return found
 
 
@@ -209,6 +293,13 @@ def rank(
     index: WantedIndex | Sequence[WantedIndex], keys: VehicleKeys, exclude: str | None = None
 ) -> list[MatchCandidate]:
     """Candidates for a recovered vehicle, best first, with why each is offered."""
+    return shortlist(scored(index, keys, exclude))
+
+
+def scored(
+    index: WantedIndex | Sequence[WantedIndex], keys: VehicleKeys, exclude: str | None = None
+) -> list[MatchCandidate]:
+    """Every candidate worth showing (from :data:`SHOW_FROM` points), before the shortlist."""
     out = []
     for one in [index] if isinstance(index, WantedIndex) else index:
         for i in one.candidates(keys):
@@ -219,7 +310,12 @@ def rank(
             points = score(evidence)
             if points >= SHOW_FROM:
                 out.append(MatchCandidate(item, points, evidence))
-    out.sort(key=lambda c: (-c.score, c.wanted.number))
+    return out
+
+
+def shortlist(candidates: list[MatchCandidate]) -> list[MatchCandidate]:
+    """The candidates a volunteer is offered: best first, at most :data:`MAX_CANDIDATES`."""
+    out = sorted(candidates, key=lambda c: (-c.score, c.wanted.number))
     # Keep a clear winner alone: a weak tail under a confident match only adds noise.
     if out and out[0].score >= 85:
         out = [c for c in out if c.score >= out[0].score * 0.5]
@@ -243,7 +339,12 @@ def wanted_index(ctx: DeskContext, near_index: bool = False) -> list[WantedIndex
             )
         )
         local = [_wanted_from(r, names) for r in rows]
-    indexes = [WantedIndex(local, near_index=near_index)]
+    return [WantedIndex(local, near_index=near_index), *source_indexes(ctx)]
+
+
+def source_indexes(ctx: DeskContext) -> list[WantedIndex]:
+    """Each registered source's open thefts (the hotlist's), indexed; kept until it changes."""
+    indexes = []
     for source in sources():
         version = source.version(ctx)
         if version is None:

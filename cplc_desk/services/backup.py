@@ -489,25 +489,11 @@ def _put_back_keys(
             if path.read_bytes() != carried[name]:
                 kept.append(name)
             continue
-        _write_private(path, carried[name])
+        keys.write_private(path, carried[name])
         restored.append(name)
     if restored:
         _fsync_dir(ctx.paths.keys)
     return tuple(restored), tuple(kept)
-
-
-def _write_private(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with contextlib.suppress(OSError):  # not every file system keeps modes
-        os.chmod(path.parent, 0o700)
-    partial = path.with_name(path.name + ".partial")
-    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        os.write(fd, data)
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    os.replace(partial, path)
 
 
 def _local_key_or_refuse(ctx: DeskContext) -> bytes:

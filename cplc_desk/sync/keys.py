@@ -59,20 +59,26 @@ def public_pem(key: PublicKey) -> bytes:
 
 def save_private(key: PrivateKey, path: Path) -> None:
     """Write a private key readable only by its owner, atomically, never over an existing key."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with contextlib.suppress(OSError):  # not every file system keeps modes
-        os.chmod(path.parent, 0o700)
-    if path.exists():
-        raise FileExistsError(path)
     pem = key.private_bytes(
         serialization.Encoding.PEM,
         serialization.PrivateFormat.PKCS8,
         serialization.NoEncryption(),
     )
-    tmp = path.with_suffix(".tmp")
+    write_private(path, pem)
+
+
+def write_private(path: Path, data: bytes) -> None:
+    """Write a secret file readable only by its owner, atomically (a crash leaves the old state
+    or the whole file), never over an existing one (FileExistsError)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with contextlib.suppress(OSError):  # not every file system keeps modes
+        os.chmod(path.parent, 0o700)
+    if path.exists():
+        raise FileExistsError(path)
+    tmp = path.with_name(path.name + ".partial")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
-        os.write(fd, pem)
+        os.write(fd, data)
         os.fsync(fd)
     finally:
         os.close(fd)

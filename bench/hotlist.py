@@ -22,7 +22,7 @@ from pathlib import Path
 
 from bench.fixtures import fill_vehicles
 from cplc_desk.paths import DeskPaths
-from cplc_desk.services import hotlist, setup, sync_hq, sync_station, vehicles
+from cplc_desk.services import hotlist, setup, sync_hq, sync_station, vehicles, wanted
 from cplc_desk.services.context import Actor, DeskContext, open_desk
 
 _COLUMNS = (
@@ -154,24 +154,24 @@ def main(argv: list[str]) -> None:
         print(f"baseline: raw sqlite3 hotlist look-up, no audit  {_summary(base)}")
         print(f"verify-vehicle from the hotlist (with audit)    {_summary(ours)}")
         # Same desk, same identifiers, hotlist not consulted: what the hotlist adds to a check.
-        sources, vehicles._sources[:] = list(vehicles._sources), []
+        sources, wanted._sources[:] = list(wanted._sources), []
         try:
             alone = _verify_ms(st, picks)
         finally:
-            vehicles._sources[:] = sources
+            wanted._sources[:] = sources
         print(f"baseline: verify-vehicle, hotlist not consulted {_summary(alone)}")
 
         # Matching a recovery builds an index over every wanted vehicle, hotlist included, once
         # per hotlist (kept until the held hotlist changes); then each recovery is looked up.
         recovery = vehicles.VehicleKeys(None, "KA00000007", None)
         t0 = time.perf_counter()
-        indexes = vehicles.wanted_index(st)
+        indexes = wanted.wanted_index(st)
         build_s = time.perf_counter() - t0
         t0 = time.perf_counter()
-        indexes = vehicles.wanted_index(st)
+        indexes = wanted.wanted_index(st)
         again_ms = (time.perf_counter() - t0) * 1000
         t0 = time.perf_counter()
-        found = vehicles.rank(indexes, recovery)
+        found = wanted.rank(indexes, recovery)
         rank_ms = (time.perf_counter() - t0) * 1000
         assert found
         print(f"matching a recovery: first index over {sum(len(i.items) for i in indexes):,} "

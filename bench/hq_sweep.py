@@ -47,7 +47,7 @@ def previous_sweep(ctx: Any) -> list[Any]:
 
     from cplc_desk.domain.matching import VehicleKeys
     from cplc_desk.services.hq_vehicles import CrossStationMatch, _ref
-    from cplc_desk.services.vehicles import RECOVERY_KINDS, rank, wanted_index
+    from cplc_desk.services.wanted import RECOVERY_KINDS, rank, wanted_index
     from cplc_desk.storage.models import VehicleReport
 
     index = wanted_index(ctx, near_index=True)
@@ -81,7 +81,7 @@ def previous_sweep(ctx: Any) -> list[Any]:
 def _measure(folder: Path, what: str) -> dict[str, Any]:
     """One measurement, in this (fresh) process."""
     from cplc_desk.services import hq_vehicles
-    from cplc_desk.services.vehicles import RECOVERY_KINDS, THEFT_KINDS
+    from cplc_desk.services.wanted import RECOVERY_KINDS, THEFT_KINDS
 
     ctx = open_desk(DeskPaths(folder), actor=Actor("bench"))
     t0 = time.perf_counter()

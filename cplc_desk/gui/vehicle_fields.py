@@ -32,7 +32,7 @@ from cplc_desk.gui.typography import make_quiet
 from cplc_desk.gui.vehicles_model import vehicle_class_name
 from cplc_desk.services import reference
 from cplc_desk.services.context import DeskContext
-from cplc_desk.services.vehicles import RECOVERY_KINDS
+from cplc_desk.services.wanted import RECOVERY_KINDS
 
 # The boxes in form order; the first with a problem gets the cursor on Save.
 FIELDS = (

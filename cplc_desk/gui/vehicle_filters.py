@@ -19,7 +19,7 @@ from cplc_desk.gui.filter_bar import choice_combo, chosen, place_combos, select_
 from cplc_desk.gui.vehicles_model import vehicle_class_name
 from cplc_desk.services.reference import Choice, StationInfo
 from cplc_desk.services.vehicle_list import VehicleQuery, read_search
-from cplc_desk.services.vehicles import RECOVERY_KINDS, THEFT_KINDS
+from cplc_desk.services.wanted import RECOVERY_KINDS, THEFT_KINDS
 
 translate = QCoreApplication.translate
 

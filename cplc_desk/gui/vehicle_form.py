@@ -34,7 +34,7 @@ from cplc_desk.gui.vehicle_match import VehicleMatchDialog
 from cplc_desk.services import vehicles
 from cplc_desk.services.context import DeskContext, ServiceError
 from cplc_desk.services.records import Registered, register_vehicle_report
-from cplc_desk.services.vehicles import MatchCandidate
+from cplc_desk.services.wanted import MatchCandidate
 
 translate = QCoreApplication.translate
 

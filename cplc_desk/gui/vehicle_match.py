@@ -34,7 +34,7 @@ from cplc_desk.gui.typography import emphasise, make_quiet
 from cplc_desk.gui.vehicles_model import vehicle_class_name
 from cplc_desk.services import vehicles
 from cplc_desk.services.context import DeskContext, ServiceError
-from cplc_desk.services.vehicles import MatchCandidate
+from cplc_desk.services.wanted import MatchCandidate
 
 translate = QCoreApplication.translate
 

@@ -35,7 +35,8 @@ from cplc_desk.gui.typography import emphasise
 from cplc_desk.gui.vehicles_model import vehicle_class_name
 from cplc_desk.services import hotlist, vehicles
 from cplc_desk.services.context import DeskContext, ServiceError
-from cplc_desk.services.vehicles import SourceState, VehicleSummary, Verification
+from cplc_desk.services.vehicles import VehicleSummary, Verification
+from cplc_desk.services.wanted import SourceState
 from cplc_desk.storage.migrate import StoreError
 
 CHECK_DELAY_MS = 300

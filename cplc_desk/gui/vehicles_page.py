@@ -41,7 +41,7 @@ from cplc_desk.gui.vehicles_model import (
 from cplc_desk.services import reference, vehicle_list, vehicles
 from cplc_desk.services.context import DeskContext, ServiceError
 from cplc_desk.services.vehicle_list import VehicleQuery, VehicleRow
-from cplc_desk.services.vehicles import MatchCandidate
+from cplc_desk.services.wanted import MatchCandidate
 from cplc_desk.storage.migrate import StoreError
 
 

@@ -3,7 +3,7 @@ file signed with its key; a station imports it so its desk can check vehicles re
 stations while it is offline.
 
 The station's verification and recovery matching read the held hotlist through
-:class:`HotlistSource`, registered with :func:`cplc_desk.services.vehicles.register_source`.
+:class:`HotlistSource`, registered with :func:`cplc_desk.services.wanted.register_source`.
 The file format lives in :mod:`cplc_desk.sync.hotlist`; docs/hotlist.md explains it.
 """
 
@@ -28,12 +28,7 @@ from cplc_desk.domain.roles import Permission
 from cplc_desk.services.context import DeskContext, ServiceError
 from cplc_desk.services.sync_hq import hq_keys, require_hq
 from cplc_desk.services.sync_station import ENROLLMENT_META
-from cplc_desk.services.vehicles import (
-    THEFT_KINDS,
-    SourceState,
-    WantedVehicle,
-    register_source,
-)
+from cplc_desk.services.wanted import THEFT_KINDS, SourceState, WantedVehicle, register_source
 from cplc_desk.storage.bulk import BulkWriter
 from cplc_desk.storage.models import (
     HotlistEntry,
@@ -386,7 +381,7 @@ def _station_names(s: Session) -> dict[str, str]:
 
 
 class HotlistSource:
-    """The held hotlist as a :class:`~cplc_desk.services.vehicles.MatchSource`."""
+    """The held hotlist as a :class:`~cplc_desk.services.wanted.MatchSource`."""
 
     def wanted(self, ctx: DeskContext) -> list[WantedVehicle]:
         with ctx.store.read() as s:

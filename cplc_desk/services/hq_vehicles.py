@@ -1,7 +1,7 @@
 """Headquarters' city-wide vehicle checks: a vehicle recovered at one station that was reported
 stolen at another, and the same vehicle reported stolen or snatched twice.
 
-Both use the desk's own matching: candidates come from :class:`services.vehicles.WantedIndex`
+Both use the desk's own matching: candidates come from :class:`services.wanted.WantedIndex`
 and are explained and scored by :func:`cplc_desk.domain.matching.compare` (the code a volunteer's
 "find matches" runs), so headquarters offers what a desk would offer, with the same evidence.
 """
@@ -31,7 +31,7 @@ from cplc_desk.domain.matching import (
 )
 from cplc_desk.domain.roles import Permission
 from cplc_desk.services.context import DeskContext
-from cplc_desk.services.vehicles import (
+from cplc_desk.services.wanted import (
     RECOVERY_KINDS,
     THEFT_KINDS,
     MatchCandidate,
@@ -131,7 +131,7 @@ def cross_station_matches(ctx: DeskContext) -> list[CrossStationMatch]:
     recovery's keys are found in one pass (:meth:`WantedIndex.near_many`, which answers what
     the near index's look-ups answer), and each theft's keys are folded once for all the
     comparisons it takes part in. Candidates, scores and evidence are those of
-    :func:`services.vehicles.rank` over ``wanted_index(ctx, near_index=True)``.
+    :func:`services.wanted.rank` over ``wanted_index(ctx, near_index=True)``.
     """
     ctx.require(Permission.CITY_VIEW)
     ctx.require(Permission.VERIFY_VEHICLE)

@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from cplc_desk.domain.clock import now_utc
 from cplc_desk.domain.enums import AuditAction
 from cplc_desk.domain.roles import Role
-from cplc_desk.services import hotlist, vehicles
+from cplc_desk.services import hotlist, vehicles, wanted
 from cplc_desk.services.context import Actor, PermissionDeniedError, ServiceError
 from cplc_desk.storage.models import AuditEntry, HotlistEntry, HotlistHeld
 from cplc_desk.sync import hotlist as hotlist_file
@@ -224,9 +224,9 @@ def test_verification_looks_the_hotlist_up_by_index(desks: Desks) -> None:
 
 def test_matching_keeps_its_hotlist_index_until_the_hotlist_changes(desks: Desks) -> None:
     hotlist.import_hotlist(desks.saddar, export(desks))
-    first = vehicles.wanted_index(desks.saddar)[-1]
+    first = wanted.wanted_index(desks.saddar)[-1]
     assert {w.source for w in first.items} == {"hotlist"}
     vehicle(desks.saddar, "recovered", "LEB-2222", "", "")  # a new report of this desk
-    assert vehicles.wanted_index(desks.saddar)[-1] is first
+    assert wanted.wanted_index(desks.saddar)[-1] is first
     hotlist.import_hotlist(desks.saddar, export(desks))
-    assert vehicles.wanted_index(desks.saddar)[-1] is not first
+    assert wanted.wanted_index(desks.saddar)[-1] is not first

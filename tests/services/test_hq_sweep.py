@@ -36,9 +36,9 @@ from cplc_desk.domain.matching import (
 )
 from cplc_desk.domain.validation import normalize_identifier
 from cplc_desk.paths import DeskPaths
-from cplc_desk.services import hq_vehicles, reference, setup, vehicles
+from cplc_desk.services import hq_vehicles, reference, setup, vehicles, wanted
 from cplc_desk.services.context import Actor, DeskContext, open_desk
-from cplc_desk.services.vehicles import NEAR_LIMIT, RECOVERY_KINDS, WantedIndex, _anchor
+from cplc_desk.services.wanted import NEAR_LIMIT, RECOVERY_KINDS, WantedIndex, _anchor
 from cplc_desk.storage.models import VehicleReport
 
 ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
@@ -95,7 +95,7 @@ def _old_compare(recovered: VehicleKeys, reported: VehicleKeys) -> list[Evidence
 
 def previous_sweep(ctx: DeskContext) -> list[tuple[Any, ...]]:
     """The sweep as it was: each open recovery ranked on its own against the near index."""
-    indexes = vehicles.wanted_index(ctx, near_index=True)
+    indexes = wanted.wanted_index(ctx, near_index=True)
     out = []
     with ctx.store.read() as s:
         recoveries = s.scalars(
@@ -287,7 +287,7 @@ def test_sweep_offers_exactly_what_the_previous_algorithm_offered(varied: DeskCo
 
 
 def test_near_many_answers_what_each_near_look_up_answers(varied: DeskContext) -> None:
-    [index] = [i for i in vehicles.wanted_index(varied, near_index=True) if i.near is not None]
+    [index] = [i for i in wanted.wanted_index(varied, near_index=True) if i.near is not None]
     queries = [
         fold(key)
         for keys in _recovery_keys(varied)
@@ -342,7 +342,7 @@ def test_near_many_on_keys_full_of_repeated_characters(seed: int) -> None:
         return "".join(rng.choice("AB0") for _ in range(rng.randint(4, 9)))
 
     items = [
-        vehicles.WantedVehicle(str(n), str(n), VehicleKeys(key(), key(), key()),
+        wanted.WantedVehicle(str(n), str(n), VehicleKeys(key(), key(), key()),
                                "local", "stolen", "CAR", "", "", None, None)
         for n in range(300)
     ]  # fmt: skip
@@ -372,7 +372,7 @@ def test_near_many_finds_every_key_one_edit_away(seed: int) -> None:
             keys.add(query[:i] + ch + query[i:])
     keys = {k for k in keys if k}
     items = [
-        vehicles.WantedVehicle(str(n), str(n), VehicleKeys(None, k, None),
+        wanted.WantedVehicle(str(n), str(n), VehicleKeys(None, k, None),
                                "local", "stolen", "CAR", "", "", None, None)
         for n, k in enumerate(sorted(keys, key=lambda _k: rng.random()))
     ]  # fmt: skip

@@ -292,7 +292,7 @@ def test_near_index_finds_the_same_candidates_as_the_full_scan() -> None:
     import random
 
     from cplc_desk.domain.matching import VehicleKeys
-    from cplc_desk.services.vehicles import WantedIndex, WantedVehicle
+    from cplc_desk.services.wanted import WantedIndex, WantedVehicle
 
     rng = random.Random(6)
     alphabet = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789"

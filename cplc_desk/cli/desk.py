@@ -47,6 +47,11 @@ def register(sub: Subparsers) -> None:
 
     p = sub.add_parser("init-hq", help=_("set this desk up as headquarters (creates its keys)"))
     p.add_argument("--name", required=True)
+    p.add_argument(
+        "--new-keys",
+        action="store_true",
+        help=_("replace headquarters' lost keys with new ones (every station enrolls again)"),
+    )
     _admin_options(p, _("headquarters' administrator"))
     p.set_defaults(handler=cmd_init_hq, account=signin.SETUP)
 
@@ -122,7 +127,7 @@ def cmd_init_station(ctx: DeskContext, args: argparse.Namespace) -> int:
 
 
 def cmd_init_hq(ctx: DeskContext, args: argparse.Namespace) -> int:
-    identity = setup.init_hq(ctx, args.name, admin=_new_admin(ctx, args))
+    identity = setup.init_hq(ctx, args.name, admin=_new_admin(ctx, args), new_keys=args.new_keys)
     print(_("This desk is now headquarters: {name}.").format(name=identity.name))
     return 0
 

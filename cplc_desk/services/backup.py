@@ -94,6 +94,7 @@ class RestoreResult:
     migrated_from: str | None
     keys_restored: tuple[str, ...] = ()  # key files this desk lacked, put back from the backup
     keys_kept: tuple[str, ...] = ()  # key files this desk holds that differ from the backup's
+    keys_carried: tuple[str, ...] = ()  # every key file the backup held (none: plain or old)
 
 
 # The desk's key files a sealed backup carries (only these names are ever written back).
@@ -411,9 +412,10 @@ def restore(
     current = ctx.identity()
     work = ctx.paths.data_dir / f".restore-{uuid.uuid4().hex[:8]}.partial"
     carried: dict[str, bytes] = {}
+    restored: tuple[str, ...] = ()
     try:
-        if backup_seal.is_sealed(file):
-            try:
+        try:
+            if backup_seal.is_sealed(file):
                 key = (
                     backup_seal.decode_recovery_code(key_code)
                     if key_code
@@ -421,10 +423,16 @@ def restore(
                 )
                 with work.open("wb") as fh:
                     _header, carried = backup_seal.open_file(file, fh, key)
-            except backup_seal.SealError as exc:
-                raise BackupError(str(exc)) from None
-        else:
-            shutil.copyfile(file, work)
+            else:
+                shutil.copyfile(file, work)
+        except backup_seal.SealError as exc:
+            raise BackupError(str(exc)) from None
+        except OSError as exc:
+            raise BackupError(
+                _("Cannot read {name}: {reason}. Check the USB stick and try again.").format(
+                    name=file.name, reason=exc.strerror or exc
+                )
+            ) from None
         info = verify_file(work, shown_as=file.name)
         if (
             current is not None
@@ -440,7 +448,13 @@ def restore(
                     ours=f"{current.code}/{current.site_id[:8]}",
                 )
             )
+        # The keys go in before the store: a desk whose restored store is in place is set up,
+        # and one left without its keys (a crash here) could not sign or open anything.
+        restored, kept = _put_back_keys(ctx, carried)
         aside = _swap_in(ctx, work)
+    except BaseException:
+        _take_back_keys(ctx, restored)
+        raise
     finally:
         work.unlink(missing_ok=True)
     try:
@@ -450,12 +464,12 @@ def restore(
         failed = aside.with_name(aside.name.replace("before-restore-", "failed-restore-"))
         os.replace(ctx.paths.database, failed)
         os.replace(aside, ctx.paths.database)
+        _take_back_keys(ctx, restored)
         ctx.store = open_desk(ctx.paths, actor=ctx.actor).store
         ctx.forget_identity()
         raise
     ctx.store, ctx.migration = reopened.store, reopened.migration
     ctx.forget_identity()
-    restored, kept = _put_back_keys(ctx, carried)
     with ctx.unit_of_work() as s:
         ctx.audit(
             s,
@@ -471,7 +485,7 @@ def restore(
             },
         )
     log.info("backup restored: %s (current store kept as %s)", file.name, aside.name)
-    return RestoreResult(info, aside, info.revision, restored, kept)
+    return RestoreResult(info, aside, info.revision, restored, kept, tuple(sorted(carried)))
 
 
 def _put_back_keys(
@@ -494,6 +508,12 @@ def _put_back_keys(
     if restored:
         _fsync_dir(ctx.paths.keys)
     return tuple(restored), tuple(kept)
+
+
+def _take_back_keys(ctx: DeskContext, names: tuple[str, ...]) -> None:
+    """The restore failed after putting keys back: remove exactly those (the desk had none)."""
+    for name in names:
+        (ctx.paths.keys / name).unlink(missing_ok=True)
 
 
 def _local_key_or_refuse(ctx: DeskContext) -> bytes:

@@ -24,7 +24,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
 import secrets
 import struct
 from collections.abc import Mapping
@@ -37,6 +36,7 @@ from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
 from cplc_desk.domain.i18n import _
 from cplc_desk.sync import chunked
+from cplc_desk.sync.keys import write_private
 
 MAGIC = b"CPLCBAK1"
 CHUNK = 1 << 20
@@ -69,16 +69,11 @@ def load_or_create_key(keys_dir: Path) -> bytes:
     path = keys_dir / KEY_FILE
     if path.exists():
         return decode_recovery_code(path.read_text(encoding="ascii"))
-    keys_dir.mkdir(parents=True, exist_ok=True)
     key = secrets.token_bytes(32)
-    tmp = path.with_name(path.name + ".partial")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
-        os.write(fd, (recovery_code(key) + "\n").encode("ascii"))
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    os.replace(tmp, path)
+        write_private(path, (recovery_code(key) + "\n").encode("ascii"))
+    except FileExistsError:  # another process made it first: that one is the desk's key
+        return decode_recovery_code(path.read_text(encoding="ascii"))
     return key
 
 
@@ -157,6 +152,13 @@ def read_header(fh: BinaryIO) -> SealHeader:
     raw = _read_exact(fh, length)
     try:
         fields = json.loads(raw)
+        if fields.get("format") not in (1, 2):
+            raise SealError(
+                _(
+                    "This backup was made by a newer version of CPLC Desk. Install that version "
+                    "to restore it."
+                )
+            )
         carried = fields.get("keys", []) if fields.get("format") == 2 else []
         if not isinstance(carried, list) or not all(isinstance(n, str) for n in carried):
             raise TypeError

@@ -45,10 +45,13 @@ def init_station(
     )
 
 
-def init_hq(ctx: DeskContext, name: str, *, admin: NewAccount | None = None) -> DeskIdentity:
+def init_hq(
+    ctx: DeskContext, name: str, *, admin: NewAccount | None = None, new_keys: bool = False
+) -> DeskIdentity:
     """Set the desk up as headquarters and create its signing and encryption keys.
 
-    On a headquarters desk that has no keys yet, only the keys are created.
+    On a headquarters desk that has no keys yet, only the keys are created (new ones in place
+    of lost ones only with ``new_keys``: see :func:`sync_hq.ensure_hq_keys`).
     """
     from cplc_desk.services import sync_hq
 
@@ -56,7 +59,7 @@ def init_hq(ctx: DeskContext, name: str, *, admin: NewAccount | None = None) -> 
     if (
         existing is not None
         and existing.kind is DeskKind.HEADQUARTERS
-        and sync_hq.ensure_hq_keys(ctx)
+        and sync_hq.ensure_hq_keys(ctx, new_keys=new_keys)
     ):
         return existing
     _refuse_if_set_up(ctx)

@@ -25,6 +25,7 @@ from cplc_desk.services import reference
 from cplc_desk.services.context import DeskContext, DeskIdentity, ServiceError
 from cplc_desk.storage import migrate, search
 from cplc_desk.storage.models import (
+    AuditEntry,
     StoreMeta,
     SyncEnrollment,
     SyncInbox,
@@ -52,8 +53,12 @@ def require_hq(ctx: DeskContext) -> DeskIdentity:
     return identity
 
 
-def ensure_hq_keys(ctx: DeskContext) -> bool:
-    """Create headquarters' signing and encryption keys if they do not exist. True if created."""
+def ensure_hq_keys(ctx: DeskContext, *, new_keys: bool = False) -> bool:
+    """Create headquarters' signing and encryption keys if they do not exist. True if created.
+
+    A desk that made keys before (its trail says so) gets new ones only when ``new_keys`` is
+    asked for: every enrolled station trusts the old ones, and a restore from the sealed backup
+    puts them back instead."""
     require_hq(ctx)
     sign_path = ctx.paths.keys / keys.HQ_SIGNING
     enc_path = ctx.paths.keys / keys.HQ_ENCRYPTION
@@ -65,6 +70,23 @@ def ensure_hq_keys(ctx: DeskContext) -> bool:
             _(
                 "One of headquarters' two keys is missing in {dir}. Restore it from the backup."
             ).format(dir=ctx.paths.keys)
+        )
+    with ctx.store.read() as s:
+        made_before = s.scalar(
+            select(AuditEntry.at)
+            .where(AuditEntry.action == AuditAction.HQ_KEYS_CREATED.value)
+            .order_by(AuditEntry.seq.desc())
+            .limit(1)
+        )
+    if made_before is not None and not new_keys:
+        raise ServiceError(
+            _(
+                "Headquarters' keys are missing from {dir}, but this desk made keys on {date} "
+                "and every enrolled station trusts them. Nothing was changed. Put them back "
+                "from the sealed backup on the USB stick: cplc-desk restore FILE --key CODE "
+                "(keys missing here are restored). Only if they are lost for good: "
+                "cplc-desk init-hq --name NAME --new-keys, then enroll every station again."
+            ).format(dir=ctx.paths.keys, date=made_before.date().isoformat())
         )
     signing, encryption = keys.new_signing_key(), keys.new_encryption_key()
     keys.save_private(signing, sign_path)

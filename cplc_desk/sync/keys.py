@@ -76,7 +76,9 @@ def write_private(path: Path, data: bytes) -> None:
     if path.exists():
         raise FileExistsError(path)
     tmp = path.with_name(path.name + ".partial")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    # A leftover from a crash keeps its own mode if opened again: start from a new file.
+    tmp.unlink(missing_ok=True)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
         os.write(fd, data)
         os.fsync(fd)

@@ -72,6 +72,19 @@ def test_headquarters_rebuilt_from_its_sealed_backup_keeps_its_stations(tmp_path
     bare = tmp_path / "hq-plain"
     ok("restore", plain, data_dir=bare)
     assert hq_key_files(bare) == {}
+    # ... and new keys are not made in their place by accident: every station trusts the old.
+    refused = cli("init-hq", "--name", "CPLC Central", data_dir=bare)
+    assert refused.returncode == 1 and "cplc-desk restore FILE --key CODE" in refused.stderr
+    assert hq_key_files(bare) == {}
+    restored_keys = ok("restore", sealed, "--key", recovery_code, data_dir=bare)
+    assert "keys were put back" in restored_keys.stdout
+    assert hq_key_files(bare) == originals
+    lost = tmp_path / "hq-lost-keys"
+    ok("restore", plain, data_dir=lost)
+    ok("init-hq", "--name", "CPLC Central", "--new-keys", data_dir=lost)
+    renewed = hq_key_files(lost)
+    assert set(renewed) == {keys.HQ_SIGNING, keys.HQ_ENCRYPTION}
+    assert renewed[keys.HQ_SIGNING] != originals[keys.HQ_SIGNING]
 
 
 def test_restore_never_overwrites_a_key_the_desk_holds(tmp_path: Path) -> None:

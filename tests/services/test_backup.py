@@ -242,3 +242,43 @@ def test_backup_and_restore_need_their_permissions(station: DeskContext) -> None
     path = backup.write_backup(station).path  # volunteers may back up
     with pytest.raises(PermissionDeniedError):
         backup.restore(station, path)
+
+
+def test_a_restore_that_fails_takes_back_the_keys_it_put_back(
+    station: DeskContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _register(station)
+    sealed = backup.write_backup(station, tmp_path / "stick" / "clif.cplcbak").path
+    code = backup.recovery_code(station)
+    fresh = open_desk(DeskPaths(tmp_path / "new-pc"), actor=Actor("admin"))
+    try:
+
+        def disk_full(*args: object) -> Path:
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(backup, "_swap_in", disk_full)
+        with pytest.raises(OSError):
+            backup.restore(fresh, sealed, key_code=code)
+        # Neither the store nor any key: the replacement PC is as it was, free to try again.
+        assert fresh.identity() is None
+        assert not (fresh.paths.keys / backup_seal.KEY_FILE).exists()
+        monkeypatch.undo()
+        result = backup.restore(fresh, sealed, key_code=code)
+        assert result.keys_restored == (backup_seal.KEY_FILE,) == result.keys_carried
+        assert fresh.identity() is not None and _count(fresh, Complaint) == 1
+    finally:
+        fresh.close()
+
+
+def test_a_backup_from_a_newer_version_is_refused_as_such(
+    station: DeskContext, tmp_path: Path
+) -> None:
+    sealed = backup.write_backup(station, tmp_path / "clif.cplcbak").path
+    raw = sealed.read_bytes()
+    header_len = int.from_bytes(raw[8:12], "big")
+    header = raw[12 : 12 + header_len].replace(b'"format": 2', b'"format": 9')
+    assert header != raw[12 : 12 + header_len]
+    newer = tmp_path / "newer.cplcbak"
+    newer.write_bytes(raw[:8] + len(header).to_bytes(4, "big") + header + raw[12 + header_len :])
+    with pytest.raises(backup.BackupError, match="newer version of CPLC Desk"):
+        backup.restore(station, newer)

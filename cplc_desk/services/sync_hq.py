@@ -13,7 +13,7 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from cplc_desk.domain.clock import now_utc
@@ -133,8 +133,12 @@ def enroll_station(ctx: DeskContext, code: str, out: Path) -> Path:
     signing, encryption = hq_keys(ctx)
     now = now_utc()
     with ctx.store.read() as s:
-        held = s.get(SyncStation, station.code)
-        last_sequence = held.last_sequence if held is not None else 0
+        # The highest bundle headquarters has from the station, merged or held behind a gap.
+        known = s.get(SyncStation, station.code)
+        held = s.scalar(
+            select(func.max(SyncInbox.sequence)).where(SyncInbox.station_code == station.code)
+        )
+        last_sequence = max(known.last_sequence if known is not None else 0, held or 0)
     enrollment = enrollment_file.Enrollment(
         enrollment_id=uuid7(),
         station_code=station.code,

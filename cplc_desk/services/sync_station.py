@@ -55,16 +55,7 @@ def enroll_from_file(
                 code=enrollment.station_code
             )
         )
-    if enrollment.last_sequence and _last_exported(ctx) == 0:
-        raise ServiceError(
-            _(
-                "Headquarters already holds {n} bundles from {code}: the station's records are "
-                "on its old PC and at headquarters, and a new PC must continue them, not start "
-                "again. Nothing was changed. Ask headquarters for the station's snapshot "
-                "(cplc-desk export-station-snapshot --code {code}) and set this PC up from both "
-                "files: cplc-desk init-station --enrollment FILE --snapshot SNAPSHOT."
-            ).format(n=enrollment.last_sequence, code=enrollment.station_code)
-        )
+    _refuse_a_fork(ctx, enrollment)
     identity = ctx.identity()
     if identity is None:
         identity = setup.init_station(
@@ -99,6 +90,34 @@ def enroll_from_file(
             },
         )
     return identity
+
+
+def _refuse_a_fork(ctx: DeskContext, enrollment: enrollment_file.Enrollment) -> None:
+    """Refuse an enrollment that would fork the station's history: headquarters holds bundles
+    from the station up to a number this desk never wrote (a new PC, or a store restored from a
+    backup older than what headquarters holds). A working desk is never behind headquarters."""
+    written = _last_exported(ctx)
+    if written >= enrollment.last_sequence:
+        return
+    code = enrollment.station_code
+    if ctx.identity() is None:
+        message = _(
+            "Headquarters already holds {n} bundles from {code}: the station's records are on "
+            "its old PC and at headquarters, and a new PC must continue them, not start again. "
+            "Nothing was changed. Ask headquarters for the station's snapshot (cplc-desk "
+            "export-station-snapshot --code {code}) and set this PC up from both files: "
+            "cplc-desk init-station --enrollment FILE --snapshot SNAPSHOT."
+        )
+    else:
+        message = _(
+            "Headquarters already holds {n} bundles from {code}, but this desk has written "
+            "only {written}: its store is behind headquarters' (set up again, or restored from "
+            "an older backup), and its bundles would be refused. Nothing was changed. Call "
+            "headquarters: the station continues on a new data folder set up from its "
+            "snapshot (cplc-desk init-station --enrollment FILE --snapshot SNAPSHOT); records "
+            "made here since are not in it, so keep this folder until they are typed in again."
+        )
+    raise ServiceError(message.format(n=enrollment.last_sequence, code=code, written=written))
 
 
 def _last_exported(ctx: DeskContext) -> int:

@@ -226,3 +226,47 @@ def test_a_snapshot_resealed_by_someone_holding_the_enrollment_file_is_refused(
     assert not (new.paths.keys / keys.STATION_SIGNING).exists()
     with new.store.read() as s:
         assert s.scalar(select(VehicleReport.id)) is None
+
+
+def test_an_enrollment_that_would_fork_the_station_is_refused(
+    desks: Opener, tmp_path: Path
+) -> None:
+    """Headquarters' enrollment file says how far the station's bundles go (held ones too); a
+    desk behind that (a new PC, a store from an older backup) is refused and left as it was."""
+    hq = desks("hq")
+    setup.init_hq(hq, "CPLC HQ")
+    clif = _station(hq, "CLIF", desks("clif"), tmp_path)
+    bundles = []
+    for n in range(3):
+        _vehicle(clif, "stolen", f"KA-100000{n}", "CLIF")
+        bundles.append(sync_station.export_bundle(clif, tmp_path / "out").path)
+        if n == 0:
+            shutil.copytree(clif.paths.data_dir, tmp_path / "clif-after-1")
+    # Bundle 2 is lost on the way: headquarters merges 1 and holds 3 behind the gap.
+    outcomes = sync_hq.import_bundles(hq, [bundles[0], bundles[2]])  # type: ignore[list-item]
+    assert [o.status for o in outcomes] == ["accepted", "held"]
+    enrollment = sync_hq.enroll_station(hq, "CLIF", tmp_path / "again.enroll")
+    assert enrollment_file.read(enrollment.read_bytes(), now_utc()).last_sequence == 3
+
+    new_pc = desks("new-pc")
+    with pytest.raises(ServiceError, match="already holds 3 bundles from CLIF") as refused:
+        sync_station.enroll_from_file(new_pc, enrollment)
+    assert "--snapshot" in str(refused.value)
+    assert new_pc.identity() is None
+    assert not (new_pc.paths.keys / keys.STATION_SIGNING).exists()
+
+    # The store as it was after bundle 1, as a restore from an old backup would leave it.
+    old = open_desk(DeskPaths(tmp_path / "clif-after-1"), actor=Actor("sana"))
+    try:
+        signing = (old.paths.keys / keys.STATION_SIGNING).read_bytes()
+        with pytest.raises(ServiceError, match="has written only 1") as behind:
+            sync_station.enroll_from_file(old, enrollment)
+        assert "records made here since" in str(behind.value)
+        assert (old.paths.keys / keys.STATION_SIGNING).read_bytes() == signing  # untouched
+    finally:
+        old.close()
+
+    # The desk that wrote all three is not behind: enrolled again, it continues.
+    sync_station.enroll_from_file(clif, enrollment)
+    _vehicle(clif, "stolen", "KA-1000009", "CLIF")
+    assert sync_station.export_bundle(clif, tmp_path / "out").sequence == 4

@@ -159,6 +159,23 @@ def backup_summary(done: BackupRestored) -> str:
                 "ReplaceDesk", "The backup was not sealed, so it held none of the desk's keys."
             )
         )
+    elif not done.result.keys_carried:
+        lines.append(
+            translate(
+                "ReplaceDesk",
+                "This backup was made before backups carried the desk's keys, so none came "
+                "back with it. Headquarters must enroll this desk again before it sends bundles.",
+            )
+        )
+    if info.desk_kind == "station":
+        lines.append(
+            translate(
+                "ReplaceDesk",
+                "If headquarters has received bundles from this station made after this backup, "
+                "it will refuse the next ones: call headquarters before sending a bundle. A "
+                "station whose PC was lost is best brought back from headquarters' snapshot.",
+            )
+        )
     if done.result.keys_kept:
         lines.append(
             translate(

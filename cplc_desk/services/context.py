@@ -159,26 +159,32 @@ class DeskContext:
         recorded as soon as the outer unit of work has ended (:meth:`unit_of_work`)."""
         if self.identity() is None or not self.actor.signed_in:
             return
+        refusal = (permission, self.actor.username)
         if self.store.writing_depth():
-            self._deferred_refusals().append(permission)
+            self._deferred_refusals().append(refusal)
             return
-        self._write_refusals([permission])
+        self._write_refusals([refusal])
 
-    def _deferred_refusals(self) -> list[Permission]:
-        pending: list[Permission] | None = getattr(self._deferred, "refusals", None)
+    def _deferred_refusals(self) -> list[tuple[Permission, str]]:
+        pending: list[tuple[Permission, str]] | None = getattr(self._deferred, "refusals", None)
         if pending is None:
             pending = self._deferred.refusals = []
         return pending
 
-    def _write_refusals(self, permissions: list[Permission]) -> None:
+    def _write_refusals(self, refusals: list[tuple[Permission, str]]) -> None:
+        """Record refusals, each under the person refused (who may have signed out since)."""
         try:
             with self.unit_of_work() as s:
-                for permission in permissions:
-                    self.audit(
-                        s, AuditAction.PERMISSION_DENIED, details={"permission": permission.value}
+                for permission, username in refusals:
+                    audit.append(
+                        s,
+                        desk_code=self.require_identity().code,
+                        actor=username,
+                        action=AuditAction.PERMISSION_DENIED,
+                        details={"permission": permission.value},
                     )
         except Exception:  # the refusal must reach the person even if this cannot be written
-            log.warning("could not record a refused %s", ", ".join(p.value for p in permissions))
+            log.warning("could not record a refused %s", ", ".join(p.value for p, _who in refusals))
 
     def _refuse_wrong_desk(self, permission: Permission) -> None:
         """No role of this kind of desk may do it: say where it is done, not who may."""

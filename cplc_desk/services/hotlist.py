@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -42,6 +43,8 @@ from cplc_desk.sync import hotlist as hotlist_file
 from cplc_desk.sync import keys
 from cplc_desk.sync.errors import SyncError
 from cplc_desk.sync.files import write_atomically
+
+log = logging.getLogger(__name__)
 
 DEFAULT_VALID_DAYS = 14
 MAX_VALID_DAYS = 90
@@ -196,12 +199,15 @@ def import_hotlist(ctx: DeskContext, path: Path) -> ImportedHotlist:
     try:
         return _replace_held(ctx, path)
     except SyncError as exc:
-        with ctx.unit_of_work() as s:
-            ctx.audit(
-                s,
-                AuditAction.HOTLIST_REFUSED,
-                details={"file": path.name[-120:], "code": exc.code},
-            )
+        try:
+            with ctx.unit_of_work() as s:
+                ctx.audit(
+                    s,
+                    AuditAction.HOTLIST_REFUSED,
+                    details={"file": path.name[-120:], "code": exc.code},
+                )
+        except Exception:  # the refusal must reach the person even if it cannot be recorded
+            log.warning("could not record a refused hotlist (%s)", exc.code)
         raise ServiceError(exc.message) from None
 
 

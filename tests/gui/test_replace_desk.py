@@ -206,6 +206,7 @@ def test_a_sealed_backup_is_restored_with_the_recovery_code_and_a_wrong_one_is_r
         message.text
     )
     assert "Keys put back from the backup: the backup key." in message.text
+    assert "call headquarters before sending a bundle" in message.text  # a station's backup
     assert "sign in with your account from the old PC" in message.text
 
 

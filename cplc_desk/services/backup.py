@@ -22,7 +22,7 @@ import shutil
 import sqlite3
 import time
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -72,7 +72,7 @@ class BackupInfo:
     site_id: str
     revision: str | None
     audit_entries: int
-    complaints: int = 0  # live (not deleted) records, for telling the person what came back
+    complaints: int = 0  # live (not deleted) records, counted by a restore only
     vehicle_reports: int = 0
 
 
@@ -204,12 +204,6 @@ def verify_file(path: Path, shown_as: str | None = None) -> BackupInfo:
             revision_row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             desk = conn.execute("SELECT kind, code, site_id FROM desk").fetchone()
             entries = conn.execute("SELECT count(*) FROM audit_log").fetchone()[0]
-            live = [
-                conn.execute(f"SELECT count(*) FROM {t} WHERE deleted_at IS NULL").fetchone()[0]
-                if t in tables
-                else 0
-                for t in ("complaint", "vehicle_report")
-            ]
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
@@ -243,9 +237,21 @@ def verify_file(path: Path, shown_as: str | None = None) -> BackupInfo:
                 "It may have been tampered with; use another backup."
             ).format(desk=first.desk_code, seq=first.seq, reason=first.reason)
         )
-    return BackupInfo(
-        str(desk[0]), str(desk[1]), str(desk[2]), revision, int(entries), int(live[0]), int(live[1])
-    )
+    return BackupInfo(str(desk[0]), str(desk[1]), str(desk[2]), revision, int(entries))
+
+
+def _with_record_counts(path: Path, info: BackupInfo) -> BackupInfo:
+    """``info`` with the live records counted: for telling the person what a restore brought
+    back (not done for every backup written, where nobody reads them)."""
+    conn = sqlite3.connect(path)
+    try:
+        complaints, vehicles = (
+            int(conn.execute(f"SELECT count(*) FROM {t} WHERE deleted_at IS NULL").fetchone()[0])
+            for t in ("complaint", "vehicle_report")
+        )
+    finally:
+        conn.close()
+    return replace(info, complaints=complaints, vehicle_reports=vehicles)
 
 
 AUTOMATIC_REASONS = frozenset({"daily", "close"})
@@ -433,7 +439,7 @@ def restore(
                     name=file.name, reason=exc.strerror or exc
                 )
             ) from None
-        info = verify_file(work, shown_as=file.name)
+        info = _with_record_counts(work, verify_file(work, shown_as=file.name))
         if (
             current is not None
             and (info.desk_code, info.site_id) != (current.code, current.site_id)

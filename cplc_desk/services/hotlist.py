@@ -10,7 +10,6 @@ The file format lives in :mod:`cplc_desk.sync.hotlist`; docs/hotlist.md explains
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
@@ -28,7 +27,7 @@ from cplc_desk.domain.matching import VehicleKeys
 from cplc_desk.domain.roles import Permission
 from cplc_desk.services.context import DeskContext, ServiceError
 from cplc_desk.services.sync_hq import hq_keys, require_hq
-from cplc_desk.services.sync_station import ENROLLMENT_META
+from cplc_desk.services.sync_station import stored_enrollment
 from cplc_desk.services.wanted import THEFT_KINDS, SourceState, WantedVehicle, register_source
 from cplc_desk.storage.bulk import BulkWriter
 from cplc_desk.storage.models import (
@@ -36,7 +35,6 @@ from cplc_desk.storage.models import (
     HotlistHeld,
     HotlistIssued,
     PoliceStation,
-    StoreMeta,
     VehicleReport,
 )
 from cplc_desk.sync import hotlist as hotlist_file
@@ -169,16 +167,15 @@ class ImportedHotlist:
 
 
 def _hq_signing_key(ctx: DeskContext) -> bytes:
-    with ctx.store.read() as s:
-        meta = s.get(StoreMeta, ENROLLMENT_META)
-    if meta is None:
+    info = stored_enrollment(ctx)
+    if info is None:
         raise ServiceError(
             _(
                 "This desk is not enrolled with headquarters, so it cannot check who signed a "
                 "hotlist. Enroll it first: cplc-desk init-station --enrollment FILE"
             )
         )
-    return keys.unb64(json.loads(meta.value)["hq"]["signing_key"])
+    return keys.unb64(info["hq"]["signing_key"])
 
 
 def import_hotlist(ctx: DeskContext, path: Path) -> ImportedHotlist:

@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, select
 
@@ -128,10 +129,17 @@ def _last_exported(ctx: DeskContext) -> int:
         return int(s.scalar(select(func.max(SyncOutbox.sequence))) or 0)
 
 
-def _station_keys(ctx: DeskContext) -> StationKeys:
+def stored_enrollment(ctx: DeskContext) -> dict[str, Any] | None:
+    """The enrollment this station desk took (headquarters' keys and name, the secret), or
+    None if it is not enrolled."""
     with ctx.store.read() as s:
         meta = s.get(StoreMeta, ENROLLMENT_META)
-    if meta is None:
+    return json.loads(meta.value) if meta is not None else None
+
+
+def _station_keys(ctx: DeskContext) -> StationKeys:
+    info = stored_enrollment(ctx)
+    if info is None:
         raise ServiceError(
             _(
                 "This desk is not enrolled with headquarters yet, so it cannot export bundles. "
@@ -139,7 +147,6 @@ def _station_keys(ctx: DeskContext) -> StationKeys:
                 "cplc-desk init-station --enrollment FILE"
             )
         )
-    info = json.loads(meta.value)
     key_path = ctx.paths.keys / keys.STATION_SIGNING
     try:
         signing = keys.load_ed25519(key_path)

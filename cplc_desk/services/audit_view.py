@@ -23,7 +23,6 @@ from cplc_desk.domain.i18n import _
 from cplc_desk.domain.ids import RecordNumber
 from cplc_desk.domain.roles import Permission
 from cplc_desk.domain.validation import normalize_digits
-from cplc_desk.printing.audit_report import render_audit_pdf
 from cplc_desk.services.context import DeskContext, ServiceError
 from cplc_desk.storage import pseudonym
 from cplc_desk.storage.models import AuditEntry, Complaint, VehicleReport
@@ -264,6 +263,9 @@ def export(ctx: DeskContext, flt: AuditFilter, path: Path, fmt: str | None = Non
                 n=len(rows), when=_local(datetime.now(PKT)), who=ctx.actor.username
             ),
         ]
+        # Imported here so that opening the desk does not pay for loading ReportLab.
+        from cplc_desk.printing.audit_report import render_audit_pdf
+
         data = render_audit_pdf(title, lines, HEADER, (_pdf_cells(r) for r in rows))
     write_atomically(path, data)
     return len(rows)

@@ -201,14 +201,19 @@ def change_status(
         target_status = ComplaintStatus(target)
     except ValueError:
         raise FieldError("status", "status.unknown", _("Unknown status.")) from None
+    with ctx.store.read() as s:
+        finished = ComplaintStatus(_load(s, complaint_id).status) in FINISHED
+    if finished:
+        # Reopening a finished complaint is a supervisor's correction: checked (and a refusal
+        # recorded) before the change's unit of work begins.
+        ctx.require(Permission.CORRECT_CLOSED)
     with ctx.unit_of_work() as s:
         c = _load(s, complaint_id)
         _check_version(c, expected_version)
         current = ComplaintStatus(c.status)
-        if current in FINISHED:
-            # Reopening a finished complaint is a supervisor's correction.
-            ctx.require(Permission.CORRECT_CLOSED)
-        check_transition(current, target_status, note, may_correct=current in FINISHED)
+        # Finished meanwhile by someone else: the workflow refuses the move without the right.
+        may_correct = current in FINISHED and ctx.actor.permits(Permission.CORRECT_CLOSED)
+        check_transition(current, target_status, note, may_correct=may_correct)
         now = now_utc()
         c.status = target_status.value
         c.next_follow_up_on = next_follow_up_on if target_status in OPEN_STATUSES else None

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import getpass
 import logging
-import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -103,8 +102,6 @@ class DeskContext:
     actor: Actor
     migration: migrate.MigrationResult | None = None
     _identity: DeskIdentity | None = field(default=None, repr=False)
-    # Refusals decided inside a unit of work, per thread: recorded once it has ended.
-    _deferred: threading.local = field(default_factory=threading.local, repr=False)
 
     def identity(self) -> DeskIdentity | None:
         if self._identity is None:
@@ -154,37 +151,19 @@ class DeskContext:
 
     def _record_refusal(self, permission: Permission) -> None:
         """A signed-in person refused by their role: recorded (who tried what), in a unit of
-        work of its own. A refusal decided inside another unit of work cannot be written there
-        (the refusal rolls that one back, and a second would wait on its lock): it is kept and
-        recorded as soon as the outer unit of work has ended (:meth:`unit_of_work`)."""
-        if self.identity() is None or not self.actor.signed_in:
+        work of its own. Services check permissions before their unit of work begins: inside
+        one it could not be written (the refusal rolls that one back, and a second would wait
+        on its lock), so there the person is only told."""
+        identity = self.identity()
+        if identity is None or not self.actor.signed_in or self.store.writing_depth():
             return
-        refusal = (permission, self.actor.username)
-        if self.store.writing_depth():
-            self._deferred_refusals().append(refusal)
-            return
-        self._write_refusals([refusal])
-
-    def _deferred_refusals(self) -> list[tuple[Permission, str]]:
-        pending: list[tuple[Permission, str]] | None = getattr(self._deferred, "refusals", None)
-        if pending is None:
-            pending = self._deferred.refusals = []
-        return pending
-
-    def _write_refusals(self, refusals: list[tuple[Permission, str]]) -> None:
-        """Record refusals, each under the person refused (who may have signed out since)."""
         try:
             with self.unit_of_work() as s:
-                for permission, username in refusals:
-                    audit.append(
-                        s,
-                        desk_code=self.require_identity().code,
-                        actor=username,
-                        action=AuditAction.PERMISSION_DENIED,
-                        details={"permission": permission.value},
-                    )
+                self.audit(
+                    s, AuditAction.PERMISSION_DENIED, details={"permission": permission.value}
+                )
         except Exception:  # the refusal must reach the person even if this cannot be written
-            log.warning("could not record a refused %s", ", ".join(p.value for p, _who in refusals))
+            log.warning("could not record a refused %s", permission.value)
 
     def _refuse_wrong_desk(self, permission: Permission) -> None:
         """No role of this kind of desk may do it: say where it is done, not who may."""
@@ -207,14 +186,8 @@ class DeskContext:
     def unit_of_work(self) -> Iterator[Session]:
         """A write transaction stamped with this desk and actor."""
         identity = self.require_identity()
-        try:
-            with self.store.write(actor=self.actor.username, desk_code=identity.code) as session:
-                yield session
-        finally:
-            pending = self._deferred_refusals()
-            if pending and not self.store.writing_depth():
-                refused, pending[:] = list(pending), []
-                self._write_refusals(refused)
+        with self.store.write(actor=self.actor.username, desk_code=identity.code) as session:
+            yield session
 
     def audit(
         self,

@@ -203,7 +203,7 @@ def test_only_a_supervisor_reopens_a_closed_complaint(supervised: DeskContext) -
     assert complaints.get(supervised, cid).allowed_statuses == ()
     with pytest.raises(PermissionDeniedError, match="may not correct closed records"):
         complaints.change_status(supervised, cid, "under_follow_up", note="police reopened it")
-    # Decided inside the status change's unit of work (rolled back), recorded once it ended.
+    # Decided from the complaint's status before the change begins: recorded, nothing changed.
     assert audit_rows(supervised)[-1] == (
         "ali", AuditAction.PERMISSION_DENIED, {"permission": "correct_closed"},
     )  # fmt: skip

@@ -69,7 +69,8 @@ def test_restore_refuses_another_desk_and_damaged_files(tmp_path: Path, cli) -> 
     damaged = tmp_path / "damaged.sqlite3"
     damaged.write_bytes(theirs.read_bytes()[:5000])
     bad = cli("restore", str(damaged), "--other-desk", data_dir=clifton)
-    assert bad.returncode == 1 and "backup" in bad.stderr
+    assert bad.returncode == 1, bad.stderr
+    assert "damaged.sqlite3 is not a readable CPLC Desk backup" in bad.stderr
     assert not list((clifton / "backups").glob("before-restore-*"))
 
     moved = cli("restore", str(theirs), "--other-desk", data_dir=clifton)

@@ -291,7 +291,7 @@ def test_a_station_comes_back_from_headquarters_snapshot_with_its_new_supervisor
     qtbot.keyClicks(dialog.admin_fields.confirm_edit, "new-pc-pass-1")
     _click_ok_and_wait(qtbot, dialog)
     assert dialog.isVisible() and dialog.error_label.isVisible()
-    assert dialog.error_label.text()
+    assert "not a valid enrollment file" in dialog.error_label.text()
     assert desk_ctx.identity() is None
     assert not desk_ctx.actor.signed_in
 

@@ -205,6 +205,9 @@ class ReplaceDeskWidget(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._task = BackgroundTask("cplc-replace-desk", self)
+        # Whether the chosen backup is sealed, looked at when the path changes (not on every
+        # keystroke in the other fields, which re-check the OK button).
+        self._sealed = False
         self._task.succeeded.connect(self._on_succeeded)
         self._task.failed.connect(self._on_failed)
         self._task.finished.connect(self._on_finished)
@@ -364,7 +367,7 @@ class ReplaceDeskWidget(QWidget):
             return _path(self.enrollment_edit) is not None and _path(self.snapshot_edit) is not None
         if _path(self.backup_edit) is None:
             return False
-        return not self.backup_is_sealed() or bool(self.code_edit.text().strip())
+        return not self._sealed or bool(self.code_edit.text().strip())
 
     def is_busy(self) -> bool:
         return self._task.is_running()
@@ -377,9 +380,9 @@ class ReplaceDeskWidget(QWidget):
         self.changed.emit()
 
     def _on_backup_path(self) -> None:
-        sealed = self.backup_is_sealed()
+        self._sealed = self.backup_is_sealed()
         for widget in (self.code_hint, self.code_label, self.code_edit):
-            widget.setVisible(sealed)
+            widget.setVisible(self._sealed)
         self.changed.emit()
 
     # ------------------------------------------------------------------ choosing files

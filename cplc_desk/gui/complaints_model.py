@@ -156,10 +156,6 @@ class ComplaintsModel(KeysetTableModel):
     def rows(self) -> list[ComplaintRow]:
         return list(self._rows)
 
-    def complaint_at(self, row: int) -> ComplaintRow | None:
-        row_: ComplaintRow | None = self._row_at(row)
-        return row_
-
     # ------------------------------------------------------------------ Qt model
 
     def _row_data(self, row: ComplaintRow, column: int, role: int) -> Any:

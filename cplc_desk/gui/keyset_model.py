@@ -124,9 +124,6 @@ class KeysetTableModel(RowTableModel):
         """The row showing this record among those loaded, or -1."""
         return next((i for i, r in enumerate(self._rows) if r.id == record_id), -1)
 
-    def _row_at(self, row: int) -> Any:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
     def station_name(self, code: str) -> str:
         return self._stations.get(code, code)
 

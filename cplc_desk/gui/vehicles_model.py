@@ -133,10 +133,6 @@ class VehiclesModel(KeysetTableModel):
     def rows(self) -> list[VehicleRow]:
         return list(self._rows)
 
-    def report_at(self, row: int) -> VehicleRow | None:
-        row_: VehicleRow | None = self._row_at(row)
-        return row_
-
     # ------------------------------------------------------------------ Qt model
 
     def _row_data(self, row: VehicleRow, column: int, role: int) -> Any:

@@ -26,7 +26,6 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, select
 from sqlalchemy.orm import Session
 
@@ -215,8 +214,7 @@ def verify_file(path: Path, shown_as: str | None = None) -> BackupInfo:
     if desk is None:
         raise BackupError(_("The backup holds a desk that was never set up: nothing to restore."))
     revision = revision_row[0] if revision_row else None
-    script = ScriptDirectory.from_config(migrate.alembic_config())
-    if revision is not None and revision not in migrate.known_revisions(script):
+    if revision is not None and revision not in migrate.known_revisions():
         raise BackupError(
             _(
                 "The backup was made by a newer version of CPLC Desk (schema {rev}). Install "

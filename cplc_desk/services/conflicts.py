@@ -33,9 +33,6 @@ BOOKKEEPING = frozenset(
     {"id", "origin_desk", "created_at", "created_by", "updated_at", "updated_by", "version",
      "sync_hash"}
 )  # fmt: skip
-# Personal data shown only partly in the queue's list (the side-by-side view shows it in full
-# to the analyst who resolves it, as the record's own view does).
-PERSONAL = frozenset({"cnic", "mobile", "address"})
 
 
 @dataclass(frozen=True)

@@ -109,9 +109,8 @@ def _read_snapshot(data: bytes, enr: enrollment_file.Enrollment) -> snapshot.Ope
 def _plan(opened: snapshot.OpenedSnapshot, code: str) -> _Plan:
     """Parse and check every line (images against their hashes, the audit chain)."""
     m = opened.manifest
-    from alembic.script import ScriptDirectory
 
-    known = migrate.known_revisions(ScriptDirectory.from_config(migrate.alembic_config()))
+    known = migrate.known_revisions()
     if int(m.get("format", 0)) > snapshot.SNAPSHOT_FORMAT or m.get("schema") not in known:
         raise SyncError(
             "schema_too_new",

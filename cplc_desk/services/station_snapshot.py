@@ -28,7 +28,7 @@ from cplc_desk.domain.i18n import _
 from cplc_desk.domain.ids import RecordNumber
 from cplc_desk.domain.roles import Permission
 from cplc_desk.services.context import DeskContext, ServiceError
-from cplc_desk.services.sync_hq import hq_keys
+from cplc_desk.services.sync_hq import hq_keys, require_hq
 from cplc_desk.storage import migrate
 from cplc_desk.storage.models import (
     SYNC_MODELS,
@@ -170,9 +170,7 @@ def export_station_snapshot(
 ) -> SnapshotResult:
     """Write station ``code``'s snapshot for its pending enrollment; revoke its old keys."""
     ctx.require(Permission.ENROLL_STATION)
-    identity = ctx.require_identity()
-    if identity.is_station:
-        raise ServiceError(_("This is a station desk; only headquarters can do this."))
+    identity = require_hq(ctx)
     code = code.strip().upper()
     signing, _encryption = hq_keys(ctx)
     now = now_utc()

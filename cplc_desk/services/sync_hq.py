@@ -233,15 +233,12 @@ def _importer(ctx: DeskContext) -> BundleImporter:
     def audit(s: Session, action: str, details: dict[str, Any]) -> None:
         ctx.audit(s, action, details=details)
 
-    from alembic.script import ScriptDirectory
-
-    script = ScriptDirectory.from_config(migrate.alembic_config())
     return BundleImporter(
         ctx.store,
         hq_key=encryption,
         actor=ctx.actor.username,
         desk_code=identity.code,
-        known_schemas=migrate.known_revisions(script),
+        known_schemas=migrate.known_revisions(),
         audit=audit,
     )
 

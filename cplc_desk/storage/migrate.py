@@ -44,7 +44,9 @@ def head_revision() -> str:
     return head
 
 
-def known_revisions(script: ScriptDirectory) -> set[str]:
+def known_revisions(script: ScriptDirectory | None = None) -> set[str]:
+    """Every schema revision this version knows (older stores it can upgrade, and head)."""
+    script = script or ScriptDirectory.from_config(alembic_config())
     return {rev.revision for rev in script.walk_revisions()}
 
 

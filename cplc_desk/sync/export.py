@@ -20,8 +20,6 @@ from cplc_desk.sync import container, envelope
 from cplc_desk.sync.enrollment import proof
 from cplc_desk.sync.keys import b64, key_id, raw_public
 
-# Audit entries that writing bundles itself makes: alone they are no reason for a new bundle
-# (they travel with the next one).
 # Audit entries that alone do not call for a new bundle (they travel with the next one): the
 # exports themselves, and signing in and out, which every command and every shift does.
 SYNC_BOOKKEEPING = frozenset(

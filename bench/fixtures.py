@@ -4,6 +4,7 @@ the same change-log images the app's flush hook would write (so export/import se
 from __future__ import annotations
 
 import json
+import resource
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -149,3 +150,19 @@ def fill_vehicles(
                 })  # fmt: skip
             conn.execute(insert(VehicleReport), rows)
     return n
+
+
+def peak_kb() -> int:
+    """This process's peak resident memory in KiB.
+
+    VmHWM is the process's own high-water mark. ru_maxrss is not: Linux carries it over from the
+    parent across fork and exec, so a child started by a bench would report the parent's peak.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import shutil
 import sqlite3
 import subprocess
@@ -29,7 +28,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench.fixtures import fill_vehicles
+from bench.fixtures import fill_vehicles, peak_kb
 from cplc_desk.paths import DeskPaths
 from cplc_desk.services import reference, setup
 from cplc_desk.services.context import Actor, open_desk
@@ -102,7 +101,7 @@ def _measure(folder: Path, what: str) -> dict[str, Any]:
         raise ValueError(what)
     seconds = time.perf_counter() - t0
     ctx.close()
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    peak = peak_kb() / 1024
     return {"seconds": seconds, "peak_mb": peak, "count": count}
 
 

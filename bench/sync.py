@@ -11,7 +11,6 @@ bundle recognised in under 1 s; a 1,000,000-record import under 500 MB peak memo
 from __future__ import annotations
 
 import argparse
-import resource
 import shutil
 import sqlite3
 import subprocess
@@ -20,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.fixtures import fill_complaints
+from bench.fixtures import fill_complaints, peak_kb
 from cplc_desk.paths import DeskPaths
 from cplc_desk.services import setup, sync_hq, sync_station
 from cplc_desk.services.context import Actor, open_desk
@@ -54,20 +53,7 @@ def _import_child(hq_dir: str, bundle: str) -> None:
     ctx = _open(DeskPaths(Path(hq_dir)), actor=Actor("bench"))
     outcomes = sync_hq.import_bundles(ctx, [Path(bundle)])
     ctx.close()
-    print(f"{outcomes[0].status} {_peak_kb()}")
-
-
-def _peak_kb() -> int:
-    # VmHWM is this process's own high-water mark. ru_maxrss is not: Linux carries it over
-    # from the parent across fork and exec, so a child would report the parent's peak.
-    try:
-        with open("/proc/self/status", encoding="ascii") as fh:
-            for line in fh:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(f"{outcomes[0].status} {peak_kb()}")
 
 
 def main(argv: list[str]) -> None:

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     QObject,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QGuiApplication
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QStyle
 
 from cplc_desk.domain.clock import now_utc, to_local
@@ -28,6 +28,7 @@ from cplc_desk.domain.workflow import OPEN_STATUSES
 from cplc_desk.gui import names
 from cplc_desk.gui.formats import NOTHING, format_datetime
 from cplc_desk.gui.keyset_model import Column, KeysetTableModel
+from cplc_desk.gui.row_model import TINT_ROLES, WARNING_TINT, tint_brush
 from cplc_desk.services import complaint_list, reference
 from cplc_desk.services.complaint_list import ComplaintQuery, ComplaintRow, Cursor, Page
 from cplc_desk.services.context import DeskContext
@@ -41,9 +42,6 @@ OVERDUE_ROLE = Qt.ItemDataRole.UserRole + 3  # True if its follow-up date has pa
 # numbers; the page shows it beside the police station).
 DISTRICT = 10
 
-# Background and text tints for an overdue row; the text colour is set too so the row stays
-# readable on a dark theme.
-_OVERDUE_TINT = (QColor("#fff3d6"), QColor("#3d2e00"))
 _OPEN = frozenset(status.value for status in OPEN_STATUSES)
 
 
@@ -172,8 +170,6 @@ class ComplaintsModel(KeysetTableModel):
             return self.tr(
                 "Overdue: the follow-up was due on {date} and the complaint is still open."
             ).format(date=format_date(row.next_follow_up_on))
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(_OVERDUE_TINT[0])
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(_OVERDUE_TINT[1])
+        if role in TINT_ROLES:
+            return tint_brush(role, WARNING_TINT)
         return None

@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -35,6 +35,7 @@ from cplc_desk.gui.formats import NOTHING, format_datetime
 from cplc_desk.gui.message_banner import ERROR, SUCCESS, MessageBanner
 from cplc_desk.gui.page_heading import area_heading, table_page_layout
 from cplc_desk.gui.records_page import RecordsPage
+from cplc_desk.gui.row_model import ALERT_TINT
 from cplc_desk.gui.tables import read_only_rows
 from cplc_desk.services import conflicts
 from cplc_desk.services.conflicts import ConflictDetail, ConflictSummary
@@ -45,7 +46,6 @@ from cplc_desk.storage.migrate import StoreError
 (Q_RECORD, Q_KIND, Q_STATION, Q_BUNDLE, Q_DETECTED, Q_FIELDS, Q_SHOWN, Q_RESOLVED) = range(8)
 (C_MARK, C_FIELD, C_HELD, C_INCOMING) = range(4)
 DIFFERS_MARK = "≠"
-_DIFF_TINT = (QColor("#fdecee"), QColor("#5c0011"))
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 FIELD_ROLE = Qt.ItemDataRole.UserRole + 2  # the field's column name
 translate = QCoreApplication.translate
@@ -343,8 +343,8 @@ class ConflictsPage(RecordsPage):
                 item = QTableWidgetItem(text)
                 item.setData(FIELD_ROLE, f.field)
                 if f.differs:
-                    item.setBackground(QBrush(_DIFF_TINT[0]))
-                    item.setForeground(QBrush(_DIFF_TINT[1]))
+                    item.setBackground(QBrush(ALERT_TINT[0]))
+                    item.setForeground(QBrush(ALERT_TINT[1]))
                     item.setFont(bold)
                     item.setToolTip(self.tr("The two versions differ here"))
                 self.compare.setItem(row, column, item)

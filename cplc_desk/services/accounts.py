@@ -7,7 +7,6 @@ as Argon2id hashes and never appear in the audit trail or the logs.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -29,7 +28,8 @@ from cplc_desk.domain.roles import (
 )
 from cplc_desk.services.context import Actor, DeskContext, ServiceError
 from cplc_desk.storage import audit
-from cplc_desk.storage.models import Account, StoreMeta
+from cplc_desk.storage import meta as store_meta
+from cplc_desk.storage.models import Account
 
 MAX_FAILURES = 5
 LOCK_MINUTES = 15
@@ -483,14 +483,9 @@ def change_own_password(ctx: DeskContext, old_password: str, new_password: str) 
 def idle_lock_minutes(ctx: DeskContext) -> int:
     """Minutes without input after which the window locks (a setting of this desk)."""
     with ctx.store.read() as s:
-        meta = s.get(StoreMeta, IDLE_LOCK_META)
-    if meta is None:
-        return DEFAULT_IDLE_MINUTES
-    try:
-        value = int(json.loads(meta.value))
-    except (ValueError, TypeError):
-        return DEFAULT_IDLE_MINUTES
-    return min(max(value, MIN_IDLE_MINUTES), MAX_IDLE_MINUTES)
+        return store_meta.get_int(
+            s, IDLE_LOCK_META, DEFAULT_IDLE_MINUTES, MIN_IDLE_MINUTES, MAX_IDLE_MINUTES
+        )
 
 
 def set_idle_lock_minutes(ctx: DeskContext, minutes: int) -> int:
@@ -502,10 +497,6 @@ def set_idle_lock_minutes(ctx: DeskContext, minutes: int) -> int:
             )
         )
     with ctx.unit_of_work() as s:
-        meta = s.get(StoreMeta, IDLE_LOCK_META)
-        if meta is None:
-            s.add(StoreMeta(key=IDLE_LOCK_META, value=json.dumps(minutes)))
-        else:
-            meta.value = json.dumps(minutes)
+        store_meta.put(s, IDLE_LOCK_META, str(minutes))
         ctx.audit(s, AuditAction.ACCOUNT_CHANGED, details={"idle_lock_minutes": minutes})
     return minutes

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import create_engine, select
+from sqlalchemy import create_engine
 from sqlalchemy.orm import Session
 
 from cplc_desk.domain.enums import AuditAction
@@ -35,6 +35,7 @@ from cplc_desk.domain.roles import Permission
 from cplc_desk.services import backup_seal
 from cplc_desk.services.context import DeskContext, ServiceError, open_desk
 from cplc_desk.storage import audit, migrate
+from cplc_desk.storage import meta as store_meta
 from cplc_desk.storage.db import sqlite_url
 from cplc_desk.storage.models import StoreMeta
 from cplc_desk.storage.types import utcnow
@@ -105,12 +106,8 @@ KEY_FILES = (keys.HQ_SIGNING, keys.HQ_ENCRYPTION, keys.STATION_SIGNING, backup_s
 
 def load_settings(ctx: DeskContext) -> BackupSettings:
     with ctx.store.read() as s:
-        meta = {m.key: m.value for m in s.scalars(select(StoreMeta))}
-    try:
-        keep = max(1, int(meta.get(_KEEP_KEY, DEFAULT_KEEP)))
-    except ValueError:
-        keep = DEFAULT_KEEP
-    folder = meta.get(_FOLDER_KEY) or None
+        keep = store_meta.get_int(s, _KEEP_KEY, DEFAULT_KEEP, 1, 10_000)
+        folder = store_meta.get(s, _FOLDER_KEY) or None
     return BackupSettings(keep=keep, second_folder=Path(folder) if folder else None)
 
 
@@ -119,16 +116,8 @@ def save_settings(ctx: DeskContext, settings: BackupSettings) -> None:
     if settings.keep < 1:
         raise ServiceError(_("Keep at least one backup."))
     with ctx.unit_of_work() as s:
-        _set_meta(s, _KEEP_KEY, str(settings.keep))
-        _set_meta(s, _FOLDER_KEY, str(settings.second_folder or ""))
-
-
-def _set_meta(s: Session, key: str, value: str) -> None:
-    row = s.get(StoreMeta, key)
-    if row is None:
-        s.add(StoreMeta(key=key, value=value))
-    else:
-        row.value = value
+        store_meta.put(s, _KEEP_KEY, str(settings.keep))
+        store_meta.put(s, _FOLDER_KEY, str(settings.second_folder or ""))
 
 
 def last_backup_at(ctx: DeskContext) -> datetime | None:
@@ -319,7 +308,7 @@ def write_backup(
                 "audit_entries": info.audit_entries,
             },
         )
-        _set_meta(s, _LAST_KEY, now.isoformat())
+        store_meta.put(s, _LAST_KEY, now.isoformat())
     log.info("backup written: %s (%d bytes, %s)", target.name, size, reason)
     return BackupResult(
         path=target,

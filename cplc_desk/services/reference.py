@@ -16,12 +16,12 @@ from sqlalchemy.orm import Session
 
 from cplc_desk.paths import resource_path
 from cplc_desk.services.context import DeskContext
+from cplc_desk.storage import meta as store_meta
 from cplc_desk.storage.db import Store
 from cplc_desk.storage.models import (
     ComplaintCategory,
     District,
     PoliceStation,
-    StoreMeta,
     VehicleClassRef,
     Zone,
 )
@@ -54,14 +54,10 @@ def load_if_changed(store: Store) -> bool:
     """Bring the store's reference tables up to the shipped files. True if anything was loaded."""
     current = files_hash()
     with store.write(actor="system", desk_code="-") as s:
-        meta = s.get(StoreMeta, META_KEY)
-        if meta is not None and meta.value == current:
+        if store_meta.get(s, META_KEY) == current:
             return False
         _load(s)
-        if meta is None:
-            s.add(StoreMeta(key=META_KEY, value=current))
-        else:
-            meta.value = current
+        store_meta.put(s, META_KEY, current)
     return True
 
 

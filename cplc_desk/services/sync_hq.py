@@ -23,10 +23,10 @@ from cplc_desk.domain.ids import uuid7
 from cplc_desk.domain.roles import Permission
 from cplc_desk.services import reference
 from cplc_desk.services.context import DeskContext, DeskIdentity, ServiceError
+from cplc_desk.storage import meta as store_meta
 from cplc_desk.storage import migrate, search
 from cplc_desk.storage.models import (
     AuditEntry,
-    StoreMeta,
     SyncEnrollment,
     SyncInbox,
     SyncStation,
@@ -442,12 +442,9 @@ def overdue_days(ctx: DeskContext) -> int:
     """Days without a bundle after which a station counts as overdue (kept in the store, so every
     analyst at headquarters sees the same stations standing out)."""
     with ctx.store.read() as s:
-        meta = s.get(StoreMeta, OVERDUE_DAYS_KEY)
-    try:
-        days = int(meta.value) if meta is not None else DEFAULT_OVERDUE_DAYS
-    except ValueError:
-        return DEFAULT_OVERDUE_DAYS
-    return min(max(days, MIN_OVERDUE_DAYS), MAX_OVERDUE_DAYS)
+        return store_meta.get_int(
+            s, OVERDUE_DAYS_KEY, DEFAULT_OVERDUE_DAYS, MIN_OVERDUE_DAYS, MAX_OVERDUE_DAYS
+        )
 
 
 def set_overdue_days(ctx: DeskContext, days: int) -> int:
@@ -461,11 +458,7 @@ def set_overdue_days(ctx: DeskContext, days: int) -> int:
             ).format(low=MIN_OVERDUE_DAYS, high=MAX_OVERDUE_DAYS, days=days)
         )
     with ctx.unit_of_work() as s:
-        meta = s.get(StoreMeta, OVERDUE_DAYS_KEY)
-        if meta is None:
-            s.add(StoreMeta(key=OVERDUE_DAYS_KEY, value=str(days)))
-        else:
-            meta.value = str(days)
+        store_meta.put(s, OVERDUE_DAYS_KEY, str(days))
     return days
 
 

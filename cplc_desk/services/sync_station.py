@@ -17,6 +17,7 @@ from cplc_desk.domain.roles import Permission
 from cplc_desk.services import reference, setup
 from cplc_desk.services.accounts import NewAccount
 from cplc_desk.services.context import DeskContext, DeskIdentity, ServiceError
+from cplc_desk.storage import meta as store_meta
 from cplc_desk.storage import migrate
 from cplc_desk.storage.models import AuditEntry, ChangeLog, StoreMeta, SyncOutbox
 from cplc_desk.sync import enrollment as enrollment_file
@@ -76,11 +77,7 @@ def enroll_from_file(
     keys.save_private(signing, key_path)
     stored = {**enrollment.payload(), "station_key_id": keys.key_id(signing.public_key())}
     with ctx.unit_of_work() as s:
-        meta = s.get(StoreMeta, ENROLLMENT_META)
-        if meta is None:
-            s.add(StoreMeta(key=ENROLLMENT_META, value=json.dumps(stored)))
-        else:
-            meta.value = json.dumps(stored)
+        store_meta.put(s, ENROLLMENT_META, json.dumps(stored))
         ctx.audit(
             s,
             AuditAction.DESK_ENROLLED,

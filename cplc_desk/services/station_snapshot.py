@@ -28,7 +28,7 @@ from cplc_desk.domain.i18n import _
 from cplc_desk.domain.ids import RecordNumber
 from cplc_desk.domain.roles import Permission
 from cplc_desk.services.context import DeskContext, ServiceError
-from cplc_desk.services.sync_hq import hq_keys, require_hq
+from cplc_desk.services.sync_hq import hq_keys, require_hq, revoke_keys
 from cplc_desk.storage import migrate
 from cplc_desk.storage.models import (
     SYNC_MODELS,
@@ -36,7 +36,6 @@ from cplc_desk.storage.models import (
     SyncEnrollment,
     SyncInbox,
     SyncStation,
-    SyncStationKey,
 )
 from cplc_desk.sync import keys, snapshot
 from cplc_desk.sync.container import canonical
@@ -261,23 +260,8 @@ def export_station_snapshot(
             inner, secret_b64=pending.secret, station=code, enrollment_id=pending.id
         )
         # Nothing signed on the old PC is merged from now on: its keys are revoked, and any
-        # enrollment the new PC does not hold is withdrawn (read by the importer as such).
-        revoked = []
-        for key in s.scalars(
-            select(SyncStationKey).where(
-                SyncStationKey.station_code == code, SyncStationKey.revoked_at.is_(None)
-            )
-        ):
-            key.revoked_at = now
-            revoked.append(key.key_id)
-        for other in s.scalars(
-            select(SyncEnrollment).where(
-                SyncEnrollment.station_code == code,
-                SyncEnrollment.used_at.is_(None),
-                SyncEnrollment.id != pending.id,
-            )
-        ):
-            other.used_at = other.expires_at = now
+        # enrollment the new PC does not hold is withdrawn.
+        revoked = revoke_keys(s, code, now, keep_enrollment=pending.id)
         for h in held:
             s.delete(h)
         ctx.audit(

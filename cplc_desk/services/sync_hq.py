@@ -201,29 +201,34 @@ def revoke_station(ctx: DeskContext, code: str) -> int:
     with ctx.unit_of_work() as s:
         if s.get(SyncStation, code) is None:
             raise ServiceError(_("Station {code} is not enrolled here.").format(code=code))
-        active = s.scalars(
-            select(SyncStationKey).where(
-                SyncStationKey.station_code == code, SyncStationKey.revoked_at.is_(None)
-            )
-        ).all()
-        now = now_utc()
-        for key in active:
-            key.revoked_at = now
-        # Unused enrollments are withdrawn too: nobody can bind a key with them any more. The
-        # importer reads "used, but by no key" as withdrawn.
-        for enrollment in s.scalars(
-            select(SyncEnrollment).where(
-                SyncEnrollment.station_code == code, SyncEnrollment.used_at.is_(None)
-            )
-        ):
-            enrollment.expires_at = now
-            enrollment.used_at = now
-        ctx.audit(
-            s,
-            AuditAction.STATION_REVOKED,
-            details={"station": code, "keys": [k.key_id for k in active]},
+        revoked = revoke_keys(s, code, now_utc())
+        ctx.audit(s, AuditAction.STATION_REVOKED, details={"station": code, "keys": revoked})
+    return len(revoked)
+
+
+def revoke_keys(
+    s: Session, code: str, now: datetime, *, keep_enrollment: str | None = None
+) -> list[str]:
+    """Revoke the station's active keys (their bundles are refused from now on) and withdraw
+    its unused enrollments but ``keep_enrollment``, so nobody can bind a key with them (the
+    importer reads "used, but by no key" as withdrawn). Returns the revoked key ids."""
+    revoked = []
+    for key in s.scalars(
+        select(SyncStationKey).where(
+            SyncStationKey.station_code == code, SyncStationKey.revoked_at.is_(None)
         )
-    return len(active)
+    ):
+        key.revoked_at = now
+        revoked.append(key.key_id)
+    for enrollment in s.scalars(
+        select(SyncEnrollment).where(
+            SyncEnrollment.station_code == code,
+            SyncEnrollment.used_at.is_(None),
+            SyncEnrollment.id != (keep_enrollment or ""),
+        )
+    ):
+        enrollment.used_at = enrollment.expires_at = now
+    return revoked
 
 
 def _importer(ctx: DeskContext) -> BundleImporter:

@@ -87,7 +87,8 @@ class CrossStationMatch:
     evidence: list[Evidence]
 
 
-def _keys(r: VehicleReport) -> VehicleKeys:
+def _keys(r: Any) -> VehicleKeys:
+    """The matching keys of a report, or of a row read with ``_KEY_COLUMNS``."""
     return VehicleKeys(r.registration_key, r.chassis_key, r.engine_key)
 
 
@@ -146,11 +147,12 @@ def cross_station_matches(ctx: DeskContext) -> list[CrossStationMatch]:
             .where(*_open(THEFT_KINDS))
         ):  # fmt: skip
             theft_desk[t.id] = t.origin_desk
-            keys = VehicleKeys(t.registration_key, t.chassis_key, t.engine_key)
-            wanted.append(WantedVehicle(t.id, t.number, keys, "local", "", "", "", "", None, None))
+            wanted.append(
+                WantedVehicle(t.id, t.number, _keys(t), "local", "", "", "", "", None, None)
+            )
         local = WantedIndex(wanted)
         recoveries = [
-            (_row_ref(r), VehicleKeys(r.registration_key, r.chassis_key, r.engine_key))
+            (_row_ref(r), _keys(r))
             for r in s.execute(select(*_REF_COLUMNS, *_KEY_COLUMNS).where(*_open(RECOVERY_KINDS)))
         ]
         near = local.near_many(

@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
 from cplc_desk.domain.enums import VehicleClass, VehicleReportKind
+from cplc_desk.domain.folding import fold
 from cplc_desk.domain.i18n import _
 from cplc_desk.domain.validation import (
     FieldError,
@@ -296,6 +297,7 @@ def validate_vehicle_report(draft: VehicleReportDraft, now: datetime) -> CleanVe
 
 
 def name_key(name: str) -> str:
-    """A person's name folded for search: case, spacing and dots/dashes ignored."""
-    kept = "".join(ch if ch.isalnum() else " " for ch in name.casefold())
+    """A person's name folded for search: case, spacing, dots/dashes, Urdu letter variants and
+    diacritics ignored (domain/folding.py)."""
+    kept = "".join(ch if ch.isalnum() else " " for ch in fold(name))
     return " ".join(kept.split())

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from cplc_desk.domain.folding import fold
 from cplc_desk.storage import changelog
 
 BUSY_TIMEOUT_MS = 15_000
@@ -38,6 +39,8 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor.execute("PRAGMA synchronous = FULL")
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.close()
+        # The full-text index and its triggers hold folded text (domain/folding.py).
+        dbapi_conn.create_function("cplc_fold", 1, fold, deterministic=True)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:

@@ -94,10 +94,12 @@ def downgrade(engine: Engine, revision: str) -> None:
 def _run(engine: Engine, step: object) -> None:
     with engine.connect() as conn:
         sqlite = engine.dialect.name == "sqlite"
-        if sqlite:
+        raw = conn.connection.driver_connection if sqlite else None
+        if raw is not None:
             # Batch migrations rebuild tables; with foreign keys on, dropping the old table
-            # would cascade. Check the keys ourselves afterwards instead.
-            conn.exec_driver_sql("PRAGMA foreign_keys = OFF")
+            # would cascade. Check the keys ourselves afterwards instead. Set on the driver's
+            # connection, outside any transaction: inside one SQLite ignores the pragma.
+            raw.execute("PRAGMA foreign_keys = OFF")
         try:
             step(alembic_config(conn))  # type: ignore[operator]
             conn.commit()
@@ -106,8 +108,9 @@ def _run(engine: Engine, step: object) -> None:
                 if problems:
                     raise StoreError(f"foreign key check failed after migration: {problems[:5]}")
         finally:
-            if sqlite:
-                conn.exec_driver_sql("PRAGMA foreign_keys = ON")
+            if raw is not None:
+                conn.rollback()  # nothing is left open after a commit; a failure is undone
+                raw.execute("PRAGMA foreign_keys = ON")
 
 
 def _copy_aside(db_file: Path, backup_dir: Path, revision: str) -> Path:

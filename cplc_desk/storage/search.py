@@ -4,6 +4,10 @@ New complaints are indexed in bulk by :func:`catch_up` (after a registration, a 
 merged bundle) rather than by a per-row trigger, which would slow headquarters' bulk merges;
 changes to complaints already indexed are kept current by triggers (migration 0003).
 On PostgreSQL there is no FTS5 table: searches fall back to ILIKE (a later issue adds tsvector).
+
+The index holds folded text (:func:`cplc_desk.domain.folding.fold`, registered with SQLite as
+``cplc_fold`` on every connection), and queries are folded the same way, so ي/ی, ك/ک, ه/ہ/ھ,
+diacritics and Urdu digits find the same complaints. Migration 0008 re-indexed older stores.
 """
 
 from __future__ import annotations
@@ -12,6 +16,8 @@ import re
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
+
+from cplc_desk.domain.folding import fold
 
 FTS_META = "complaint_fts_rowid"
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -51,7 +57,8 @@ def catch_up(s: Session, limit: int | None = None) -> int:
     inserted = s.execute(  # type: ignore[attr-defined]
         text(
             "INSERT INTO complaint_fts (rowid, names, narrative) "
-            "SELECT c.rowid, p.name || ' ' || coalesce(p.relative_name, ''), c.narrative "
+            "SELECT c.rowid, cplc_fold(p.name || ' ' || coalesce(p.relative_name, '')), "
+            "cplc_fold(c.narrative) "
             "FROM complaint c JOIN person p ON p.id = c.complainant_id "
             "WHERE c.rowid > :last AND c.rowid <= :top"
         ),
@@ -72,7 +79,7 @@ def match_expression(words: str) -> str | None:
 
     Words are reduced to letters and digits, so nothing a person types is read as FTS syntax.
     """
-    tokens = _TOKEN.findall(words.casefold())
+    tokens = _TOKEN.findall(fold(words))
     if not tokens:
         return None
     return " AND ".join(f'"{t}"*' for t in tokens[:8])

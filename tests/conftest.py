@@ -39,6 +39,17 @@ def _isolated_environment(
     monkeypatch.delenv("CPLC_DESK_PASSWORD_FILE", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def _english_after_each_test() -> Iterator[None]:
+    """Tests speak English unless they switch; a test that switched (or failed half-way in
+    Urdu) leaves no Urdu behind for the next one."""
+    from cplc_desk.domain import i18n
+
+    i18n.set_language(i18n.ENGLISH)
+    yield
+    i18n.set_language(i18n.ENGLISH)
+
+
 @pytest.fixture(scope="session")
 def template_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("template")

@@ -15,6 +15,7 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from cplc_desk.domain import i18n
 from cplc_desk.domain.clock import now_utc
 from cplc_desk.domain.enums import AuditAction, DeskKind
 from cplc_desk.domain.i18n import _
@@ -475,6 +476,38 @@ def change_own_password(ctx: DeskContext, old_password: str, new_password: str) 
             raise ServiceError(_("The current password is wrong. Nothing was changed."))
         account.password_hash = _hasher.hash(new_password)
         _changed(ctx, s, account, "own_password")
+
+
+# ------------------------------------------------------------------ language
+
+
+def own_language(ctx: DeskContext) -> str | None:
+    """The language the signed-in account works in (``en``, ``ur``), or None if it has not
+    chosen one (the window then follows the PC's locale)."""
+    if not ctx.actor.signed_in:
+        return None
+    with ctx.store.read() as s:
+        value = s.scalar(select(Account.language).where(Account.username == ctx.actor.username))
+    return value if value in i18n.LANGUAGES else None
+
+
+def set_own_language(ctx: DeskContext, language: str) -> None:
+    """Remember the language the signed-in account works in (audited like other account
+    changes). Unchanged values write nothing."""
+    if language not in i18n.LANGUAGES:
+        raise ServiceError(
+            _("Unknown language {code}: use one of {codes}.").format(
+                code=language, codes=", ".join(i18n.LANGUAGES)
+            )
+        )
+    if not ctx.actor.signed_in:
+        raise ServiceError(_("Sign in first to choose your language."))
+    with ctx.unit_of_work() as s:
+        account = s.scalar(select(Account).where(Account.username == ctx.actor.username))
+        if account is None or account.language == language:
+            return
+        account.language = language
+        _changed(ctx, s, account, "language", language=language)
 
 
 # ------------------------------------------------------------------ idle lock setting

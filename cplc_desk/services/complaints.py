@@ -21,6 +21,7 @@ from cplc_desk.domain.validation import (
 )
 from cplc_desk.domain.workflow import FINISHED, OPEN_STATUSES, allowed, check_transition
 from cplc_desk.services.context import DeskContext, ServiceError
+from cplc_desk.services.reference import local_name
 from cplc_desk.storage.models import (
     Complaint,
     ComplaintCategory,
@@ -106,9 +107,9 @@ def _detail(s: Session, c: Complaint, *, may_correct: bool) -> ComplaintDetail:
         mobile=person.mobile,
         address=person.address,
         category_code=c.category_code,
-        category_name=category.name if category else c.category_code,
+        category_name=local_name(category, c.category_code),
         police_station_code=c.police_station_code,
-        police_station_name=station.name if station else c.police_station_code,
+        police_station_name=local_name(station, c.police_station_code),
         incident_at=c.incident_at,
         incident_place=c.incident_place,
         fir_number=c.fir_number,

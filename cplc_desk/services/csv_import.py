@@ -18,9 +18,11 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import ClassVar
 
+from cplc_desk.domain import i18n
 from cplc_desk.domain.audit import canonical_json
 from cplc_desk.domain.clock import PKT, now_utc
 from cplc_desk.domain.enums import AuditAction, RecordKind
+from cplc_desk.domain.folding import fold
 from cplc_desk.domain.i18n import _
 from cplc_desk.domain.records import (
     ComplaintDraft,
@@ -334,10 +336,20 @@ class _Resolver:
 
     def __init__(self, ctx: DeskContext) -> None:
         # Later entries win: a code always means its own record, whatever a name looks like.
-        self.stations = self._table(reference.stations(ctx))
-        self.categories = self._table(reference.complaint_categories(ctx))
+        # Names in Urdu or English both find their record; a code always means its own.
+        urdu, english = i18n.URDU, i18n.ENGLISH
+        self.stations = self._table(
+            reference.stations(ctx, urdu) + reference.stations(ctx, english)
+        )
+        self.categories = self._table(
+            reference.complaint_categories(ctx, urdu) + reference.complaint_categories(ctx, english)
+        )
         self.classes = {_fold(k): v for k, v in self.VEHICLE_SYNONYMS.items()}
-        self.classes.update(self._table(reference.vehicle_classes(ctx)))
+        self.classes.update(
+            self._table(
+                reference.vehicle_classes(ctx, urdu) + reference.vehicle_classes(ctx, english)
+            )
+        )
 
     @staticmethod
     def _table(items: list) -> dict[str, str]:  # type: ignore[type-arg]
@@ -391,8 +403,9 @@ _WORD = re.compile(r"[^\W_]+")
 
 
 def _fold(text: str) -> str:
-    """A name or code as a lookup key: case, spaces and punctuation ignored."""
-    return "_".join(_WORD.findall(text.casefold()))
+    """A name or code as a lookup key: case, spaces, punctuation and Urdu letter variants
+    ignored."""
+    return "_".join(_WORD.findall(fold(text)))
 
 
 def _parse_date(text: str, field_name: str, errors: list) -> date | None:  # type: ignore[type-arg]

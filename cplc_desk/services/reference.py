@@ -10,10 +10,13 @@ import csv
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from cplc_desk.domain import i18n
+from cplc_desk.domain.folding import fold
 from cplc_desk.paths import resource_path
 from cplc_desk.services.context import DeskContext
 from cplc_desk.storage import meta as store_meta
@@ -65,10 +68,17 @@ def _load(s: Session) -> None:
     # Upsert by code; rows no longer shipped are marked inactive, never deleted, because
     # records already point at them.
     for row in _read("zones.csv"):
-        s.merge(Zone(code=row["code"], name=row["name"]))
+        s.merge(Zone(code=row["code"], name=row["name"], name_ur=row.get("name_ur") or ""))
     s.flush()
     for row in _read("districts.csv"):
-        s.merge(District(code=row["code"], name=row["name"], zone_code=row["zone"]))
+        s.merge(
+            District(
+                code=row["code"],
+                name=row["name"],
+                name_ur=row.get("name_ur") or "",
+                zone_code=row["zone"],
+            )
+        )
     s.flush()
     districts = {d.name.casefold(): d.code for d in s.scalars(select(District))}
     shipped = set()
@@ -78,6 +88,7 @@ def _load(s: Session) -> None:
             PoliceStation(
                 code=row["code"],
                 name=row["name"],
+                name_ur=row.get("name_ur") or "",
                 district_code=districts[row["district"].casefold()],
                 district_certainty=row["district_certainty"],
                 source=row["source"],
@@ -88,14 +99,38 @@ def _load(s: Session) -> None:
         station.active = False
     for row in _read("complaint_categories.csv"):
         s.merge(
-            ComplaintCategory(code=row["code"], name=row["name"], group=row["group"], active=True)
+            ComplaintCategory(
+                code=row["code"],
+                name=row["name"],
+                name_ur=row.get("name_ur") or "",
+                group=row["group"],
+                active=True,
+            )
         )
     for row in _read("vehicle_classes.csv"):
         s.merge(
             VehicleClassRef(
-                code=row["code"], name=row["name"], wheels=int(row["wheels"]), active=True
+                code=row["code"],
+                name=row["name"],
+                name_ur=row.get("name_ur") or "",
+                wheels=int(row["wheels"]),
+                active=True,
             )
         )
+
+
+class _Named(Protocol):
+    name: str
+    name_ur: str
+
+
+def local_name(row: _Named | None, fallback: str = "", language: str | None = None) -> str:
+    """A reference row's name in the desk's active language (Urdu when the row has one)."""
+    if row is None:
+        return fallback
+    if (language or i18n.current_language()) == i18n.URDU and row.name_ur:
+        return row.name_ur
+    return row.name
 
 
 @dataclass(frozen=True)
@@ -114,33 +149,41 @@ class Choice:
     name: str
 
 
-def stations(ctx: DeskContext) -> list[StationInfo]:
+def stations(ctx: DeskContext, language: str | None = None) -> list[StationInfo]:
+    """Active police stations, named in ``language`` (default: the active one), by name."""
     with ctx.store.read() as s:
         rows = s.execute(
             select(PoliceStation, District, Zone)
             .join(District, PoliceStation.district_code == District.code)
             .join(Zone, District.zone_code == Zone.code)
             .where(PoliceStation.active.is_(True))
-            .order_by(PoliceStation.name)
         ).all()
-        return [
-            StationInfo(p.code, p.name, d.code, d.name, z.name, p.district_certainty)
+        found = [
+            StationInfo(
+                p.code,
+                local_name(p, language=language),
+                d.code,
+                local_name(d, language=language),
+                local_name(z, language=language),
+                p.district_certainty,
+            )
             for p, d, z in rows
         ]
+        return sorted(found, key=lambda st: (fold(st.name), st.code))
 
 
-def station(ctx: DeskContext, code: str) -> StationInfo | None:
+def station(ctx: DeskContext, code: str, language: str | None = None) -> StationInfo | None:
     code = code.strip().upper()
-    return next((st for st in stations(ctx) if st.code == code), None)
+    return next((st for st in stations(ctx, language) if st.code == code), None)
 
 
-def complaint_categories(ctx: DeskContext) -> list[Choice]:
+def complaint_categories(ctx: DeskContext, language: str | None = None) -> list[Choice]:
     with ctx.store.read() as s:
         rows = s.scalars(select(ComplaintCategory).where(ComplaintCategory.active.is_(True)))
-        return [Choice(c.code, c.name) for c in rows]
+        return [Choice(c.code, local_name(c, language=language)) for c in rows]
 
 
-def vehicle_classes(ctx: DeskContext) -> list[Choice]:
+def vehicle_classes(ctx: DeskContext, language: str | None = None) -> list[Choice]:
     with ctx.store.read() as s:
         rows = s.scalars(select(VehicleClassRef).where(VehicleClassRef.active.is_(True)))
-        return [Choice(c.code, c.name) for c in rows]
+        return [Choice(c.code, local_name(c, language=language)) for c in rows]

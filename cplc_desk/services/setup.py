@@ -7,6 +7,7 @@ command line always give one.
 
 from __future__ import annotations
 
+from cplc_desk.domain import i18n
 from cplc_desk.domain.enums import AuditAction, DeskKind
 from cplc_desk.domain.i18n import _
 from cplc_desk.domain.ids import HQ_CODE, uuid7
@@ -32,7 +33,7 @@ def init_station(
     ctx: DeskContext, code: str, name: str | None = None, *, admin: NewAccount | None = None
 ) -> DeskIdentity:
     _refuse_if_set_up(ctx)
-    station = reference.station(ctx, code)
+    station = reference.station(ctx, code, language=i18n.ENGLISH)  # stored and sent in English
     if station is None:
         raise ServiceError(
             _(

@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
+from cplc_desk.domain import i18n
 from cplc_desk.domain.audit import GENESIS_HASH, entry_hash
 from cplc_desk.domain.clock import local_year, now_utc
 from cplc_desk.domain.enums import AuditAction, DeskKind, RecordKind
@@ -225,7 +226,7 @@ def restore_station(
         ) from None
     except SyncError as exc:
         raise ServiceError(exc.message) from None
-    station = reference.station(ctx, code)
+    station = reference.station(ctx, code, language=i18n.ENGLISH)  # stored and sent in English
     if station is None:
         raise ServiceError(
             _("The enrollment file is for station {code}, which this desk does not know.").format(

@@ -16,6 +16,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from cplc_desk.domain import i18n
 from cplc_desk.domain.clock import now_utc
 from cplc_desk.domain.enums import AuditAction
 from cplc_desk.domain.i18n import _
@@ -123,7 +124,7 @@ def enroll_station(ctx: DeskContext, code: str, out: Path) -> Path:
     new computer or after a revocation)."""
     identity = require_hq(ctx)
     ctx.require(Permission.ENROLL_STATION)
-    station = reference.station(ctx, code)
+    station = reference.station(ctx, code, language=i18n.ENGLISH)  # stored and sent in English
     if station is None:
         raise ServiceError(
             _("There is no police station with the code {code}. Run cplc-desk stations.").format(

@@ -149,6 +149,7 @@ class Zone(Base):
 
     code: Mapped[str] = mapped_column(String(16), primary_key=True)
     name: Mapped[str] = mapped_column(String(80))
+    name_ur: Mapped[str] = mapped_column(String(80), default="", server_default="")  # Urdu name
 
 
 class District(Base):
@@ -156,6 +157,7 @@ class District(Base):
 
     code: Mapped[str] = mapped_column(String(16), primary_key=True)
     name: Mapped[str] = mapped_column(String(80))
+    name_ur: Mapped[str] = mapped_column(String(80), default="", server_default="")  # Urdu name
     zone_code: Mapped[str] = mapped_column(ForeignKey("ref_zone.code"))
 
 
@@ -164,6 +166,7 @@ class PoliceStation(Base):
 
     code: Mapped[str] = mapped_column(String(8), primary_key=True)
     name: Mapped[str] = mapped_column(String(120))
+    name_ur: Mapped[str] = mapped_column(String(120), default="", server_default="")  # Urdu name
     district_code: Mapped[str] = mapped_column(ForeignKey("ref_district.code"), index=True)
     district_certainty: Mapped[str] = mapped_column(String(16))
     source: Mapped[str] = mapped_column(Text)
@@ -175,6 +178,7 @@ class ComplaintCategory(Base):
 
     code: Mapped[str] = mapped_column(String(32), primary_key=True)
     name: Mapped[str] = mapped_column(String(120))
+    name_ur: Mapped[str] = mapped_column(String(120), default="", server_default="")  # Urdu name
     group: Mapped[str] = mapped_column(String(32))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
@@ -184,6 +188,7 @@ class VehicleClassRef(Base):
 
     code: Mapped[str] = mapped_column(String(16), primary_key=True)
     name: Mapped[str] = mapped_column(String(80))
+    name_ur: Mapped[str] = mapped_column(String(80), default="", server_default="")  # Urdu name
     wheels: Mapped[int] = mapped_column(Integer)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
@@ -527,3 +532,5 @@ class Account(Base):
     created_by: Mapped[str] = mapped_column(String(64))
     changed_at: Mapped[datetime] = mapped_column(UTCDateTime())
     changed_by: Mapped[str] = mapped_column(String(64))
+    # The language this person works in (``en``, ``ur``); None follows the PC's locale.
+    language: Mapped[str | None] = mapped_column(String(8))

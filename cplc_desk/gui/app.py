@@ -10,12 +10,13 @@ import contextlib
 import sys
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog
 
 from cplc_desk import __version__
-from cplc_desk.gui import dialogs, gc_guard, qtfix
+from cplc_desk.domain import i18n
+from cplc_desk.gui import dialogs, gc_guard, language, qtfix
 from cplc_desk.gui.demo_progress import populate_demo
 from cplc_desk.gui.login_dialog import FirstAdminDialog, LoginDialog
 from cplc_desk.gui.main_window import MainWindow
@@ -27,8 +28,6 @@ from cplc_desk.storage.migrate import StoreError
 
 # A plain name lupdate recognises, with the context written at each call.
 translate = QCoreApplication.translate
-
-TRANSLATION_PREFIX = "cplc_desk"
 
 
 def create_application(argv: Sequence[str] | None = None) -> QApplication:
@@ -44,25 +43,16 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     app.setOrganizationName(APP_AUTHOR)
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(resource_path("icons", "cplc-desk.svg"))))
+    language.install_fonts()
     gc_guard.install()
     return app
 
 
-def install_translators(app: QCoreApplication, locale: QLocale | None = None) -> list[QTranslator]:
-    """Install our catalogue for the locale (``cplc_desk_ur_PK.qm``, else ``cplc_desk_ur.qm``)
-    and Qt's own, so standard buttons (OK, Cancel) speak the same language."""
-    locale = locale or QLocale()
-    installed: list[QTranslator] = []
-    sources = (
-        (TRANSLATION_PREFIX, str(resource_path("translations"))),
-        ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
-    )
-    for prefix, folder in sources:
-        translator = QTranslator(app)
-        if translator.load(locale, prefix, "_", folder):
-            app.installTranslator(translator)
-            installed.append(translator)
-    return installed
+def install_translators(app: QCoreApplication, locale: QLocale | None = None) -> str:
+    """Speak the language of ``locale`` (Urdu or English): our catalogues, Qt's own buttons, the
+    services' messages and the layout direction together (gui/language.py)."""
+    name = (locale or QLocale()).name()
+    return language.apply_language(i18n.normalise_language(name) or i18n.ENGLISH, app)
 
 
 def apply_layout_direction(app: QApplication, locale: QLocale | None = None) -> None:
@@ -95,18 +85,36 @@ def ensure_set_up(ctx: DeskContext) -> bool:
 
 def ensure_signed_in(ctx: DeskContext) -> bool:
     """True once an account is signed in: the person set the desk up just now, or signs in (a
-    desk set up before accounts existed first gets its administrator)."""
-    if ctx.actor.signed_in:
-        return True
-    if not accounts.has_accounts(ctx):
-        dialog: QDialog = FirstAdminDialog(ctx)
-    else:
-        dialog = LoginDialog(ctx)
-    try:
-        accepted = dialogs.run_modal(dialog) == QDialog.DialogCode.Accepted
-    finally:
-        dialog.deleteLater()
-    return accepted and ctx.actor.signed_in
+    desk set up before accounts existed first gets its administrator). The window then speaks
+    the account's language."""
+    if not ctx.actor.signed_in:
+        if not accounts.has_accounts(ctx):
+            dialog: QDialog = FirstAdminDialog(ctx)
+        else:
+            dialog = LoginDialog(ctx)
+        try:
+            accepted = dialogs.run_modal(dialog) == QDialog.DialogCode.Accepted
+            picked = getattr(dialog, "picked_language", None)
+        finally:
+            dialog.deleteLater()
+        if not (accepted and ctx.actor.signed_in):
+            return False
+        if picked:
+            # Picked on the sign-in screen: from now on this person's language.
+            with contextlib.suppress(ServiceError, StoreError):
+                accounts.set_own_language(ctx, picked)
+    follow_account_language(ctx)
+    return True
+
+
+def follow_account_language(ctx: DeskContext) -> str:
+    """Switch to the signed-in account's language; an account that never chose one stays in
+    the language showing now (the PC's, or the one last used here)."""
+    chosen = accounts.own_language(ctx) or language.active_language()
+    if chosen != language.active_language():
+        language.apply_language(chosen)
+    language.remember(chosen)
+    return chosen
 
 
 def start_desk(paths: DeskPaths, demo: bool = False) -> MainWindow | int:
@@ -131,8 +139,7 @@ def start_desk(paths: DeskPaths, demo: bool = False) -> MainWindow | int:
 
 def run_gui(paths: DeskPaths, demo: bool) -> int:
     app = create_application()
-    install_translators(app)
-    apply_layout_direction(app)
+    language.apply_language(language.start_language(), app)
     started = start_desk(paths, demo)
     if isinstance(started, int):
         return started

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cplc_desk.gui.language import day_month_year
+
 translate = QCoreApplication.translate
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -67,7 +69,7 @@ class DateEdit(QDateEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setCalendarPopup(True)
-        self.setDisplayFormat("dd/MM/yyyy")
+        day_month_year(self)  # in an Urdu window too
 
     def focusNextPrevChild(self, next: bool) -> bool:
         return QWidget.focusNextPrevChild(self, next)

@@ -31,6 +31,7 @@ from cplc_desk.gui import names
 from cplc_desk.gui.complaints_model import left_to_right
 from cplc_desk.gui.count_widgets import format_count
 from cplc_desk.gui.filter_bar import choice_combo, chosen, place_combos, select_code
+from cplc_desk.gui.language import day_month_year
 from cplc_desk.services.complaint_list import ComplaintQuery, classify
 from cplc_desk.services.reference import Choice, StationInfo
 
@@ -193,6 +194,7 @@ class ComplaintFilters(QWidget):
     def _date_edit(self, day: date) -> QDateEdit:
         edit = QDateEdit(QDate(day.year, day.month, day.day))
         edit.setCalendarPopup(True)
+        day_month_year(edit)
         edit.dateChanged.connect(lambda _: self.edited.emit())
         return edit
 

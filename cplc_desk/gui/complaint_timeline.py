@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from cplc_desk.domain.enums import ComplaintEventKind
 from cplc_desk.gui import names
 from cplc_desk.gui.formats import NOTHING, format_datetime
+from cplc_desk.gui.language import ltr_text
 from cplc_desk.services.complaints import TimelineEntry
 
 translate = QCoreApplication.translate
@@ -28,8 +29,10 @@ WHEN, WHAT, BY, NOTE, NEXT = range(5)
 def format_day(value: date | None) -> str:
     if value is None:
         return NOTHING
-    return QLocale().toString(
-        QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat
+    return ltr_text(
+        QLocale().toString(
+            QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat
+        )
     )
 
 

@@ -37,6 +37,7 @@ from cplc_desk.gui.complaint_fields import (
     parse_date_text,
     parse_time_text,
 )
+from cplc_desk.gui.language import left_to_right
 from cplc_desk.gui.typography import emphasise
 from cplc_desk.services import reference
 from cplc_desk.services.context import DeskContext
@@ -53,6 +54,9 @@ class PersonEdits:
         self.mobile = QLineEdit()
         self.mobile.setPlaceholderText(context.tr("0300-1234567"))
         self.address = QLineEdit()
+        # Digits and dashes read left to right in an Urdu window too.
+        left_to_right(self.cnic)
+        left_to_right(self.mobile)
         # In form order.
         self.edits = (self.name, self.relative, self.cnic, self.mobile, self.address)
 
@@ -130,6 +134,8 @@ class FormFields(QWidget):
         self.fir_edit.setPlaceholderText(self.tr("e.g. 123/2026, if lodged"))
         self.fir_date_edit = QLineEdit()
         self.fir_date_edit.setPlaceholderText(fir_date_hint)
+        for edit in (self.time_edit, self.fir_edit, self.fir_date_edit):
+            left_to_right(edit)
 
     def _incident_targets(self) -> dict[str, QWidget]:
         """The incident's fields and the widgets their problems send the cursor to."""

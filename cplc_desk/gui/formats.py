@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 
 from cplc_desk.domain.clock import to_local
 from cplc_desk.gui.count_widgets import format_count
+from cplc_desk.gui.language import ltr_text
 
 # A plain name lupdate recognises, with the context written at each call.
 translate = QCoreApplication.translate
@@ -25,7 +26,7 @@ def format_datetime(value: datetime | None) -> str:
     moment = QDateTime(
         QDate(local.year, local.month, local.day), QTime(local.hour, local.minute, local.second)
     )
-    return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
+    return ltr_text(QLocale().toString(moment, QLocale.FormatType.ShortFormat))
 
 
 def format_sequences(numbers: Sequence[int]) -> str:

@@ -4,8 +4,10 @@ accounts existed."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import (
     QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -13,7 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cplc_desk.gui import dialogs
+from cplc_desk.gui import dialogs, language
+from cplc_desk.gui.language import LanguageCombo
 from cplc_desk.gui.typography import emphasise
 from cplc_desk.services import accounts
 from cplc_desk.services.accounts import NewAccount
@@ -96,28 +99,62 @@ class FirstAdminDialog(QDialog):
 
 
 class LoginDialog(QDialog):
-    """Account name and password; on OK signs the account in (``ctx.actor``)."""
+    """Account name and password; on OK signs the account in (``ctx.actor``).
+
+    The language chosen here switches the dialog at once; on sign-in it becomes the account's
+    language if the account has none yet (gui/app.py, ``follow_account_language``).
+    """
 
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        identity = ctx.identity()
-        self.setWindowTitle(self.tr("Sign in — CPLC Desk"))
-        heading = emphasise(QLabel(identity.name if identity else self.tr("CPLC Desk")), 1.3)
+        self.picked_language: str | None = None  # set when the person picks one here
+        self.heading = emphasise(QLabel(), 1.3)
+        self.language_combo = LanguageCombo(language.active_language())
+        self.language_combo.language_chosen.connect(self.choose_language)
+        self.language_label = QLabel()
+        self.language_label.setBuddy(self.language_combo)
         self.username_edit = QLineEdit()
         self.password_edit = QLineEdit()
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.username_label = QLabel()
+        self.password_label = QLabel()
         form = QFormLayout()
-        form.addRow(self.tr("Account name:"), self.username_edit)
-        form.addRow(self.tr("Password:"), self.password_edit)
+        form.addRow(self.language_label, self.language_combo)
+        form.addRow(self.username_label, self.username_edit)
+        form.addRow(self.password_label, self.password_edit)
         self.error_label = error_label()
         self.buttons = dialogs.ok_cancel_buttons(self, self.tr("Sign in"))
         layout = QVBoxLayout(self)
-        layout.addWidget(heading)
+        layout.addWidget(self.heading)
         layout.addLayout(form)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
+        self.retranslate()
         self.username_edit.setFocus()
+
+    def retranslate(self) -> None:
+        identity = self.ctx.identity()
+        self.setWindowTitle(self.tr("Sign in — CPLC Desk"))
+        self.heading.setText(identity.name if identity else self.tr("CPLC Desk"))
+        self.language_label.setText(self.tr("Language:"))
+        self.username_label.setText(self.tr("Account name:"))
+        self.password_label.setText(self.tr("Password:"))
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        if ok is not None:
+            ok.setText(self.tr("Sign in"))
+        self.error_label.hide()
+
+    def choose_language(self, code: str) -> None:
+        self.picked_language = code
+        language.apply_language(code)
+        language.remember(code)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            # After the button box has put back its standard words (it handles the same event).
+            QTimer.singleShot(0, self.retranslate)
+        super().changeEvent(event)
 
     def accept(self) -> None:
         try:

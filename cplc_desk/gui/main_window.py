@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from cplc_desk import __version__
 from cplc_desk.domain.roles import Permission, role_label
-from cplc_desk.gui import dialogs, names
+from cplc_desk.gui import dialogs, language, names
 from cplc_desk.gui.accounts_page import AccountsDialog, ChangePasswordDialog
 from cplc_desk.gui.areas import COMPLAINTS, CONFLICTS, OVERVIEW, REPORTS, SYNC, VEHICLES, areas
 from cplc_desk.gui.backup_window import BackupWindow
@@ -38,8 +38,9 @@ from cplc_desk.gui.stations_page import StationsPage
 from cplc_desk.gui.sync_page import SyncPage
 from cplc_desk.gui.vehicles_page import VehiclesPage
 from cplc_desk.services import accounts
-from cplc_desk.services.context import DeskContext
+from cplc_desk.services.context import DeskContext, ServiceError
 from cplc_desk.services.stats import StoreStats, store_stats
+from cplc_desk.storage.migrate import StoreError
 
 PageClass = Callable[[DeskContext], QWidget]
 
@@ -77,6 +78,9 @@ class NavigationList(QListWidget):
 
 
 class MainWindow(BackupWindow):
+    # Emitted with the window that takes over (the same desk in another language).
+    relaunched = Signal(object)
+
     def __init__(
         self,
         ctx: DeskContext,
@@ -87,6 +91,7 @@ class MainWindow(BackupWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.demo = demo
+        self._handing_over = False
         self._set_up_backups(auto_backup and not demo)
         identity = ctx.identity()
         self.headquarters = identity is not None and not identity.is_station
@@ -190,6 +195,19 @@ class MainWindow(BackupWindow):
             self.accounts_action,
         ):
             account_menu.addAction(action)
+        account_menu.addSeparator()
+        # Each language named in its own script (gui/language.py), checked when it is showing.
+        self.language_menu = account_menu.addMenu(self.tr("&Language"))
+        self._language_actions = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code, native in language.NATIVE_NAMES.items():
+            action = QAction(native, self)
+            action.setCheckable(True)
+            action.setChecked(code == language.active_language())
+            action.triggered.connect(lambda _checked=False, c=code: self.switch_language(c))
+            self._language_actions.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
 
         # The page shortcuts live in a menu so people can discover them.
         go_menu = self.menuBar().addMenu(self.tr("&Go"))
@@ -322,8 +340,52 @@ class MainWindow(BackupWindow):
         # The pages are rebuilt for whoever signs in next; until then the cover hides them.
         self._cover()
 
+    def switch_language(self, code: str, remember: bool = True) -> MainWindow | None:
+        """Show the window in ``code``: the account keeps the choice, and the window is built
+        again in that language (the page showing stays; forms in progress keep their drafts).
+        Returns the new window, or None if nothing changed or the window is busy."""
+        if remember:
+            try:
+                accounts.set_own_language(self.ctx, code)
+            except (ServiceError, StoreError) as exc:
+                dialogs.show_error(self, self.tr("Language not changed"), str(exc))
+                return None
+            language.remember(code)
+        if code == language.active_language():
+            return None
+        if self.busy_pages() or self._backup_task.is_running():
+            self.language_actions[language.active_language()].setChecked(True)
+            dialogs.show_information(
+                self,
+                self.tr("Still working"),
+                self.tr(
+                    "A bundle is still being written or imported. Change the language once it is done."
+                ),
+            )
+            return None
+        self._close_dialogs()
+        language.apply_language(code)
+        successor = MainWindow(self.ctx, demo=self.demo, auto_backup=self.auto_backup)
+        successor.setGeometry(self.geometry())
+        if self.isMaximized():
+            successor.showMaximized()
+        elif self.isVisible():
+            successor.show()
+        successor.show_page(self.current_key())
+        self.relaunched.emit(successor)
+        self._handing_over = True
+        self.close()
+        return successor
+
     def _on_unlocked(self, same_user: bool) -> None:
         if not same_user:
+            chosen = accounts.own_language(self.ctx)
+            if chosen is not None and chosen != language.active_language():
+                # Another person, who works in the other language: a window in theirs.
+                self.menuBar().setEnabled(True)
+                self.cover.setCurrentIndex(0)
+                self.switch_language(chosen, remember=False)
+                return
             # Another person: fresh pages for their role, nothing of the last person's work.
             self._build_pages()
         self.menuBar().setEnabled(True)
@@ -403,6 +465,12 @@ class MainWindow(BackupWindow):
         return busy
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._handing_over:
+            # The same desk goes on in a new window (a language change): no backup, no sign-out.
+            self._backup_timer.stop()
+            self.idle.remove()
+            super().closeEvent(event)
+            return
         # Closing now would close the store under the worker's feet; a bundle takes moments.
         if self.busy_pages() or self._backup_task.is_running():
             dialogs.show_information(

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
@@ -272,6 +272,7 @@ class ReplaceDeskWidget(QWidget):
         self.backup_button = QPushButton(self.tr("Choose…"))
         self.code_label = QLabel(self.tr("Recovery code:"))
         self.code_edit = QLineEdit()
+        self.code_edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # the recovery code
         self.code_edit.setObjectName("recoveryCode")
         self.code_edit.setPlaceholderText(self.tr("52 letters in groups of 4, as written down"))
         self.code_hint = QLabel(

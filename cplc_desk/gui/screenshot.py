@@ -28,14 +28,14 @@ from datetime import timedelta
 from pathlib import Path
 from unittest import mock
 
-from PySide6.QtCore import QEventLoop, QLocale, QPoint, QRect, Qt, QTimer, SignalInstance
+from PySide6.QtCore import QEventLoop, QPoint, QRect, Qt, QTimer, SignalInstance
 from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QWidget
 
 from cplc_desk.domain.clock import now_utc
 from cplc_desk.domain.records import ComplaintDraft, PersonDraft
-from cplc_desk.gui import dialogs
-from cplc_desk.gui.app import apply_layout_direction, create_application, install_translators
+from cplc_desk.gui import dialogs, language
+from cplc_desk.gui.app import create_application
 from cplc_desk.gui.areas import CONFLICTS, SYNC
 from cplc_desk.gui.audit_viewer import AuditViewerDialog
 from cplc_desk.gui.demo_progress import populate_demo
@@ -346,14 +346,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     scene.add_argument("--hq-conflicts", action="store_true", help="headquarters' conflict queue")
     scene.add_argument("--login", action="store_true", help="the sign-in dialog, a wrong password")
     scene.add_argument("--audit", action="store_true", help="the audit trail viewer (demo desk)")
+    parser.add_argument("--lang", choices=("en", "ur"), help="the window's language")
     args = parser.parse_args(argv)
 
     app = create_application([sys.argv[0]])
-    if QLocale().name() == "C":
-        # A bare build machine has no locale; show dates as a desk in Karachi would.
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.Pakistan))
-    install_translators(app)
-    apply_layout_direction(app)
+    # Pakistan's conventions whatever the build machine's locale (gui/language.py).
+    language.apply_language(args.lang or language.start_language(), app)
     folder = Path(tempfile.mkdtemp(prefix="cplc-desk-shot-"))
     if args.hq_conflicts or args.replace_snapshot or args.replace_backup:
         desks = _Desks(folder)

@@ -28,6 +28,7 @@ from cplc_desk.domain.records import VehicleReportDraft, validate_vehicle_report
 from cplc_desk.gui import names
 from cplc_desk.gui.complaint_fields import FieldBox
 from cplc_desk.gui.form_fields import FormFields, PersonEdits
+from cplc_desk.gui.language import day_month_year, left_to_right
 from cplc_desk.gui.typography import make_quiet
 from cplc_desk.gui.vehicles_model import vehicle_class_name
 from cplc_desk.services import reference
@@ -91,6 +92,8 @@ class VehicleFields(FormFields):
         self.chassis_edit.setPlaceholderText(self.tr("As stamped on the frame"))
         self.engine_edit = QLineEdit()
         self.engine_edit.setPlaceholderText(self.tr("As stamped on the engine"))
+        for edit in (self.registration_edit, self.chassis_edit, self.engine_edit):
+            left_to_right(edit)
         self.make_edit = QLineEdit()
         self.make_edit.setPlaceholderText(self.tr("e.g. Honda"))
         self.model_edit = QLineEdit()
@@ -100,7 +103,8 @@ class VehicleFields(FormFields):
         self.year_edit.setPlaceholderText(self.tr("e.g. 2019"))
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("dd/MM/yyyy")
+        day_month_year(self.date_edit)
+        left_to_right(self.year_edit)
         self._build_incident_fields(self.tr("day/month/year"))
         self.owner = PersonEdits(self)
         edits = self.owner.edits

@@ -81,6 +81,7 @@ class VehicleVerifyWidget(QWidget):
         self._wanted = ""  # a key to check once the running check ends
 
         self.input = QLineEdit()
+        self.input.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # plates, chassis numbers
         self.input.setPlaceholderText(self.tr("Registration, chassis or engine number"))
         self.input.setAccessibleName(self.tr("Vehicle to check"))
         self.input.setClearButtonEnabled(True)

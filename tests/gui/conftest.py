@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from cplc_desk.gui import dialogs, gc_guard, qtfix
+from cplc_desk.domain import i18n
+from cplc_desk.gui import dialogs, gc_guard, language, qtfix
 from cplc_desk.paths import DeskPaths
 from cplc_desk.services import setup
 from cplc_desk.services.context import DeskContext, open_desk
@@ -40,6 +41,14 @@ def collect_on_gui_thread(qapp: object) -> Iterator[None]:
     finally:
         gc_guard.uninstall()
         gc.collect()
+
+
+@pytest.fixture(autouse=True)
+def english_window(qapp: object) -> Iterator[None]:
+    """Every test starts, and leaves the application, in English and left to right."""
+    language.apply_language(i18n.ENGLISH)
+    yield
+    language.apply_language(i18n.ENGLISH)
 
 
 @pytest.fixture(autouse=True)

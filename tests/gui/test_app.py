@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QApplication
 
 from cplc_desk.domain.enums import DeskKind
 from cplc_desk.gui import app as gui_app
-from cplc_desk.gui import dialogs, names
+from cplc_desk.gui import dialogs, language, names
 from cplc_desk.gui.demo_progress import populate_demo
 from cplc_desk.gui.main_window import MainWindow
 from cplc_desk.gui.setup_dialog import DeskSetupDialog
@@ -21,25 +18,6 @@ from cplc_desk.paths import DeskPaths
 from cplc_desk.services.context import DeskContext
 from cplc_desk.services.stats import store_stats
 from cplc_desk.storage.migrate import StoreError
-
-URDU_TS = """<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
-<TS version="2.1" language="ur_PK">
-<context>
-    <name>Names</name>
-    <message>
-        <source>Registered</source>
-        <translation>درج شدہ</translation>
-    </message>
-</context>
-</TS>
-"""
-
-
-def qapp_instance() -> QApplication:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    return app
 
 
 def fill_in_hq(dialog: DeskSetupDialog) -> int:
@@ -65,46 +43,45 @@ def test_create_application_reuses_the_running_one(qapp) -> None:
 
 
 def test_urdu_is_right_to_left(qapp) -> None:
-    before = qapp.layoutDirection()
-    try:
-        gui_app.apply_layout_direction(qapp, QLocale("ur_PK"))
-        assert qapp.layoutDirection() == Qt.LayoutDirection.RightToLeft
-        gui_app.apply_layout_direction(qapp, QLocale("en_PK"))
-        assert qapp.layoutDirection() == Qt.LayoutDirection.LeftToRight
-    finally:
-        qapp.setLayoutDirection(before)
+    gui_app.apply_layout_direction(qapp, QLocale("ur_PK"))
+    assert qapp.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    gui_app.apply_layout_direction(qapp, QLocale("en_PK"))
+    assert qapp.layoutDirection() == Qt.LayoutDirection.LeftToRight
 
 
-def test_a_catalogue_for_the_locale_is_installed(
+def test_the_urdu_catalogues_are_installed_for_an_urdu_locale(qapp) -> None:
+    assert gui_app.install_translators(qapp, QLocale("ur_PK")) == "ur"
+    # Ours, Qt's own buttons (Qt ships no Urdu), the services' messages, the locale.
+    assert names.complaint_status("registered") == "درج"
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "منسوخ کریں"
+    assert QCoreApplication.translate("QGuiApplication", "QT_LAYOUT_DIRECTION") == "RTL"
+    assert QLocale().language() == QLocale.Language.Urdu
+    assert QLocale().toString(1234567) == "1,234,567"  # Latin digits, as on Pakistani forms
+    assert qapp.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert gui_app.install_translators(qapp, QLocale("en_GB")) == "en"
+    assert names.complaint_status("registered") == "Registered"
+    assert qapp.layoutDirection() == Qt.LayoutDirection.LeftToRight
+
+
+def test_without_catalogues_the_window_stays_english_words(
     qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    lrelease = shutil.which("pyside6-lrelease", path=str(Path(sys.executable).parent))
-    if lrelease is None:
-        pytest.skip("pyside6-lrelease is not installed")
-    ts = tmp_path / "cplc_desk_ur.ts"
-    ts.write_text(URDU_TS, encoding="utf-8")
-    subprocess.run([lrelease, "-silent", str(ts)], check=True)
-    monkeypatch.setattr(gui_app, "resource_path", lambda *parts: tmp_path)
-
-    installed = gui_app.install_translators(qapp, QLocale("ur_PK"))
-    try:
-        assert any(t.filePath().startswith(str(tmp_path)) for t in installed)
-        assert names.complaint_status("registered") == "درج شدہ"
-        assert names.complaint_status("closed") == "Closed"  # untranslated: the English source
-    finally:
-        for translator in installed:
-            qapp.removeTranslator(translator)
-    assert names.complaint_status("registered") == "Registered"
+    monkeypatch.setattr(language, "resource_path", lambda *parts: tmp_path)
+    language.apply_language("ur", qapp)
+    assert names.complaint_status("registered") == "Registered"  # the English source text
 
 
-def test_no_catalogue_no_translator(qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(gui_app, "resource_path", lambda *parts: tmp_path)
-    installed = gui_app.install_translators(qapp, QLocale("ur_PK"))
-    try:
-        assert not any(t.filePath().startswith(str(tmp_path)) for t in installed)
-    finally:
-        for translator in installed:
-            qapp.removeTranslator(translator)
+def test_the_start_language_is_the_last_one_used_then_the_systems(
+    qapp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("CPLC_DESK_LANG", raising=False)
+    monkeypatch.setattr(language, "system_language", lambda: "en")
+    assert language.start_language() == "en"
+    language.remember("ur")
+    assert language.start_language() == "ur"
+    monkeypatch.setenv("CPLC_DESK_LANG", "en")
+    monkeypatch.setattr(language, "system_language", lambda: "en")
+    assert language.start_language() == "en"
 
 
 def test_a_store_that_cannot_be_opened_is_explained(

@@ -84,9 +84,9 @@ def test_a_gap_shows_which_bundles_are_missing(qtbot, city: City, tmp_path: Path
     page = show(qtbot, StationsPage(city.hq))
     row = page.model.row_for("CLIF")
     assert cell(page.model, row, STATUS, ATTENTION_ROLE) == GAP
-    assert cell(page.model, row, STATUS) == "Bundles missing: 2, 3"
-    assert cell(page.model, row, MISSING) == "2, 3"
-    assert "2, 3" in cell(page.model, row, STATUS, Qt.ItemDataRole.ToolTipRole)
+    assert cell(page.model, row, STATUS) == "Bundles missing: 2 and 3"  # English (Pakistan)
+    assert cell(page.model, row, MISSING) == "2 and 3"
+    assert "2 and 3" in cell(page.model, row, STATUS, Qt.ItemDataRole.ToolTipRole)
 
 
 def test_revoke_and_re_enroll_from_the_screen(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 from cplc_desk.domain.enums import DeskKind
 from cplc_desk.domain.roles import Role
@@ -116,7 +116,9 @@ def test_the_filter_matches_codes_and_a_desk_name_can_be_given(
 
 
 def test_headquarters_needs_a_name(qtbot, dialog: DeskSetupDialog, desk_ctx: DeskContext) -> None:
-    qtbot.mouseClick(dialog.hq_radio, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        dialog.hq_radio, Qt.MouseButton.LeftButton, pos=QPoint(8, dialog.hq_radio.height() // 2)
+    )
     assert not dialog.is_station()
     assert not dialog.ok_button.isEnabled()
 
@@ -152,7 +154,9 @@ def test_a_refusal_is_shown_in_the_dialog_which_stays_open(
     assert desk_ctx.identity() is None
 
     # Changing the choice clears the old refusal.
-    qtbot.mouseClick(dialog.hq_radio, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        dialog.hq_radio, Qt.MouseButton.LeftButton, pos=QPoint(8, dialog.hq_radio.height() // 2)
+    )
     assert not dialog.error_label.isVisible()
 
 

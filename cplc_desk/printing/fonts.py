@@ -1,10 +1,11 @@
 """The fonts a printed receipt uses, registered with ReportLab once per process.
 
-English receipts embed Bitstream Vera, which ships inside ReportLab (permissive licence), so a
-PDF looks the same on any viewer or printer driver. Urdu needs a font with Arabic-script
-coverage and ReportLab's shaping (``reportlab[shaping]``): register e.g. Noto Naskh Arabic (not
-Noto Nastaliq Urdu, which crashed ReportLab when a paragraph wrapped) and pass a
-:class:`ReceiptFonts` with ``shaping=True, rtl=True`` to the renderer.
+Latin text embeds Bitstream Vera, which ships inside ReportLab (permissive licence), so a PDF
+looks the same on any viewer or printer driver. Urdu embeds Noto Naskh Arabic (SIL OFL, shipped in
+``resources/fonts`` with its licence), shaped by HarfBuzz (``reportlab[shaping]``). Naskh, not
+Nastaliq: Nastaliq's text copies out of a PDF as private-use code points, and it crashed
+ReportLab when a paragraph wrapped. The Arabic-script fonts have no Latin letters (nor "/"), so
+Latin runs inside Urdu text stay in Vera (printing/bidi.py).
 """
 
 from __future__ import annotations
@@ -17,17 +18,20 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
+from cplc_desk.domain.i18n import _
+from cplc_desk.paths import resource_path
+
 log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
 class ReceiptFonts:
-    """Registered font names for body and bold text, and how the script is laid out."""
+    """Registered font names: Latin body and bold, and the Arabic-script ones for Urdu."""
 
     regular: str
     bold: str
-    shaping: bool = False  # ReportLab shapes Arabic-script text itself (uharfbuzz)
-    rtl: bool = False  # paragraphs run right to left and align right
+    arabic: str = ""  # the Arabic-script font for Urdu runs; "" prints English only
+    arabic_bold: str = ""
 
 
 HELVETICA = ReceiptFonts("Helvetica", "Helvetica-Bold")
@@ -49,3 +53,21 @@ def latin_fonts() -> ReceiptFonts:
     addMapping("CPLC-Sans", 0, 1, "CPLC-Sans")
     addMapping("CPLC-Sans", 1, 1, "CPLC-Sans-Bold")
     return ReceiptFonts("CPLC-Sans", "CPLC-Sans-Bold")
+
+
+@cache
+def bilingual_fonts() -> ReceiptFonts:
+    """The Latin fonts plus Noto Naskh Arabic for Urdu. Without the Naskh files (a broken
+    install) Urdu cannot be printed: the caller is told (FileNotFoundError), not handed boxes."""
+    latin = latin_fonts()
+    faces = {
+        "CPLC-Naskh": resource_path("fonts", "NotoNaskhArabic-Regular.ttf"),
+        "CPLC-Naskh-Bold": resource_path("fonts", "NotoNaskhArabic-Bold.ttf"),
+    }
+    for name, path in faces.items():
+        if not path.is_file():
+            raise FileNotFoundError(
+                _("The Urdu font {path} is missing. Reinstall CPLC Desk.").format(path=path)
+            )
+        pdfmetrics.registerFont(TTFont(name, str(path), shapable=True))
+    return ReceiptFonts(latin.regular, latin.bold, "CPLC-Naskh", "CPLC-Naskh-Bold")

@@ -33,6 +33,10 @@ class ReceiptData:
     fir_number: str | None
     copy: bool
     printed_at: datetime
+    # The Urdu names of the reference data (the receipt prints both languages).
+    desk_name_ur: str = ""
+    category_ur: str = ""
+    police_station_ur: str = ""
 
 
 def issue_receipt(ctx: DeskContext, complaint_id: str, layout: str = "a5") -> ReceiptData:
@@ -44,6 +48,7 @@ def issue_receipt(ctx: DeskContext, complaint_id: str, layout: str = "a5") -> Re
         person = s.get(Person, c.complainant_id)
         category = s.get(ComplaintCategory, c.category_code)
         station = s.get(PoliceStation, c.police_station_code)
+        desk_station = s.get(PoliceStation, identity.code)
         assert person is not None
         printed_before = s.scalar(
             select(func.count())
@@ -82,4 +87,7 @@ def issue_receipt(ctx: DeskContext, complaint_id: str, layout: str = "a5") -> Re
             fir_number=c.fir_number,
             copy=copy,
             printed_at=now,
+            desk_name_ur=desk_station.name_ur if desk_station else "",
+            category_ur=category.name_ur if category else "",
+            police_station_ur=station.name_ur if station else "",
         )

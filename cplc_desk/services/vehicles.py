@@ -6,20 +6,23 @@ Candidates come from :mod:`cplc_desk.services.wanted` (this desk's open thefts a
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import or_, select
 
+from cplc_desk.domain import i18n
 from cplc_desk.domain.enums import AuditAction, VehicleReportStatus
-from cplc_desk.domain.i18n import _
+from cplc_desk.domain.i18n import N_, _
 from cplc_desk.domain.matching import (
     VehicleKeys,
 )
 from cplc_desk.domain.roles import Permission
 from cplc_desk.domain.validation import normalize_identifier
 from cplc_desk.services.context import DeskContext, ServiceError
+from cplc_desk.services.reference import local_name
 from cplc_desk.services.wanted import (
     RECOVERY_KINDS,
     THEFT_KINDS,
@@ -259,6 +262,11 @@ class VehicleReceiptData:
     copy: bool
     printed_at: datetime
     kind: str = "vehicle_report"
+    # The same in Urdu (the receipt prints both languages).
+    desk_name_ur: str = ""
+    category_ur: str = ""
+    police_station_ur: str = ""
+    summary_ur: str = ""
 
 
 def issue_receipt(ctx: DeskContext, report_id: str) -> VehicleReceiptData:
@@ -298,14 +306,27 @@ def issue_receipt(ctx: DeskContext, report_id: str) -> VehicleReceiptData:
             details={"number": r.number},
         )
         kinds = {
-            "stolen": _("stolen"), "snatched": _("snatched"), "recovered": _("recovered"),
-            "found_abandoned": _("found abandoned"),
+            "stolen": N_("stolen"), "snatched": N_("snatched"), "recovered": N_("recovered"),
+            "found_abandoned": N_("found abandoned"),
         }  # fmt: skip
-        identifiers = [
-            _("registration {value}").format(value=r.registration) if r.registration else "",
-            _("chassis {value}").format(value=r.chassis) if r.chassis else "",
-            _("engine {value}").format(value=r.engine) if r.engine else "",
-        ]
+        desk_station = s.get(PoliceStation, identity.code)
+
+        def described(language: str) -> tuple[str, str]:
+            """(what was reported, the vehicle and its identifiers) in ``language``."""
+            tr = functools.partial(i18n.in_language, language)
+            identifiers = [
+                tr(N_("registration {value}")).format(value=r.registration)
+                if r.registration
+                else "",
+                tr(N_("chassis {value}")).format(value=r.chassis) if r.chassis else "",
+                tr(N_("engine {value}")).format(value=r.engine) if r.engine else "",
+            ]
+            vclass_name = local_name(vclass, r.vehicle_class, language)
+            kind = tr(kinds[r.kind]) if r.kind in kinds else r.kind
+            return f"{vclass_name} {kind}", " · ".join(x for x in [_describe(r), *identifiers] if x)
+
+        category, summary = described(i18n.ENGLISH)
+        category_ur, summary_ur = described(i18n.URDU)
         return VehicleReceiptData(
             number=r.number,
             registered_at=r.created_at,
@@ -313,13 +334,17 @@ def issue_receipt(ctx: DeskContext, report_id: str) -> VehicleReceiptData:
             desk_code=identity.code,
             complainant=owner.name if owner else "",
             cnic_masked=mask_cnic(owner.cnic) if owner and owner.cnic else "",
-            category=f"{vclass.name if vclass else r.vehicle_class} {kinds.get(r.kind, r.kind)}",
+            category=category,
             police_station=station.name if station else r.police_station_code,
-            summary=" · ".join(x for x in [_describe(r), *identifiers] if x),
+            summary=summary,
             status=r.status,
             fir_number=r.fir_number,
             copy=copy,
             printed_at=now_utc(),
+            desk_name_ur=desk_station.name_ur if desk_station else "",
+            category_ur=category_ur,
+            police_station_ur=station.name_ur if station else "",
+            summary_ur=summary_ur,
         )
 
 

@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run demo test bench crash lock installer screenshots clean
+.PHONY: run demo test translations bench crash lock installer screenshots screenshots-ur clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -20,13 +20,15 @@ run: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/cplc-desk --demo
 
-## Lint, type-check, layer check, migration drift check and the whole pytest suite.
+## Lint, type-check, layer check, migration drift check, the translation catalogues (complete
+## and in step with the code) and the whole pytest suite.
 test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 	$(BIN)/python -m cplc_desk.storage.migrate_check
+	$(BIN)/python tools/catalogues.py check
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 ## Screenshots for the README, in a real X11 window under Xvfb. Needs Debian's
@@ -41,12 +43,23 @@ screenshots: $(STAMP)
 	xvfb-run -a -s "-screen 0 1280x800x24" $(BIN)/python -m cplc_desk.gui.screenshot docs/screenshots/login.png --login
 	xvfb-run -a -s "-screen 0 1280x800x24" $(BIN)/python -m cplc_desk.gui.screenshot docs/screenshots/audit-viewer.png --audit
 
+## New or changed strings into the catalogues (translations kept), then compile them
+## (docs/urdu.md: translate what is new in between, and run it again).
+translations: $(STAMP)
+	$(BIN)/python tools/catalogues.py update
+	$(BIN)/python tools/catalogues.py compile
+
+## Every page, dialog and receipt in Urdu (docs/urdu.md), under Xvfb like `screenshots`.
+screenshots-ur: $(STAMP)
+	xvfb-run -a -s "-screen 0 1600x1000x24" $(BIN)/python -m cplc_desk.gui.screenshot_tour docs/screenshots/ur --lang ur
+
 ## Benchmarks (figures beside a same-run baseline; see bench/).
 bench: $(STAMP)
 	$(BIN)/python -m bench
 	$(BIN)/python -m bench.sync --records 1000000 --memory
 	$(BIN)/python -m bench.citywide
 	$(BIN)/python -m bench.hq_sweep --previous
+	$(BIN)/python -m bench.window_language
 
 ## Crash harness: 200 SIGKILLs of a desk at work, everything checked after each (bench/crash.py).
 crash: $(STAMP)

@@ -378,14 +378,13 @@ class MainWindow(BackupWindow):
         return successor
 
     def _on_unlocked(self, same_user: bool) -> None:
-        if not same_user:
-            chosen = accounts.own_language(self.ctx)
-            if chosen is not None and chosen != language.active_language():
-                # Another person, who works in the other language: a window in theirs.
-                self.menuBar().setEnabled(True)
-                self.cover.setCurrentIndex(0)
-                self.switch_language(chosen, remember=False)
+        chosen = None if same_user else accounts.own_language(self.ctx)
+        if chosen is not None and chosen != language.active_language():
+            # Another person, who works in the other language: a window in theirs (which
+            # builds fresh pages for their role). Stays here only if the desk is busy.
+            if self.switch_language(chosen, remember=False) is not None:
                 return
+        if not same_user:
             # Another person: fresh pages for their role, nothing of the last person's work.
             self._build_pages()
         self.menuBar().setEnabled(True)

@@ -246,3 +246,34 @@ def test_the_account_menu_rebuilds_the_window_in_the_other_language(
         for w in QApplication.topLevelWidgets():
             if isinstance(w, MainWindow):
                 w.close()
+
+
+def test_another_person_unlocking_gets_a_window_in_their_language(
+    qtbot, qapp, station_ctx: DeskContext
+) -> None:
+    _account(station_ctx, "sana")
+    accounts.sign_in(station_ctx, "sana", "long-password-1")
+    accounts.set_own_language(station_ctx, i18n.URDU)
+    accounts.create_account(station_ctx, "bilal", "Bilal", "volunteer", "long-password-2")
+    accounts.sign_out(station_ctx)
+    accounts.sign_in(station_ctx, "bilal", "long-password-2")  # no language of his own
+    language.apply_language(i18n.ENGLISH, qapp)
+    window = open_window(qtbot, station_ctx)
+    successors: list[MainWindow] = []
+    window.relaunched.connect(successors.append)
+    try:
+        window.lock()
+        window.lock_screen.username_edit.setText("sana")
+        window.lock_screen.password_edit.setText("long-password-1")
+        window.lock_screen.try_unlock()
+        assert len(successors) == 1
+        urdu_window = successors[0]
+        qtbot.addWidget(urdu_window)
+        assert urdu_window.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        assert urdu_window.ctx.actor.username == "sana"
+        assert not urdu_window.is_locked()
+        assert "sana" in urdu_window.user_status.text()
+    finally:
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, MainWindow):
+                w.close()

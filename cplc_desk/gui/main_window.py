@@ -379,11 +379,14 @@ class MainWindow(BackupWindow):
 
     def _on_unlocked(self, same_user: bool) -> None:
         chosen = None if same_user else accounts.own_language(self.ctx)
-        if chosen is not None and chosen != language.active_language():
-            # Another person, who works in the other language: a window in theirs (which
-            # builds fresh pages for their role). Stays here only if the desk is busy.
-            if self.switch_language(chosen, remember=False) is not None:
-                return
+        # Another person, who works in the other language: a window in theirs (which builds
+        # fresh pages for their role). Stays here only if the desk is busy.
+        if (
+            chosen is not None
+            and chosen != language.active_language()
+            and self.switch_language(chosen, remember=False) is not None
+        ):
+            return
         if not same_user:
             # Another person: fresh pages for their role, nothing of the last person's work.
             self._build_pages()

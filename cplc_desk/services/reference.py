@@ -64,18 +64,22 @@ def load_if_changed(store: Store) -> bool:
     return True
 
 
+def _names(row: dict[str, str]) -> dict[str, str]:
+    """A row's English name and its Urdu one (files from before Urdu have none)."""
+    return {"name": row["name"], "name_ur": row.get("name_ur") or ""}
+
+
 def _load(s: Session) -> None:
     # Upsert by code; rows no longer shipped are marked inactive, never deleted, because
     # records already point at them.
     for row in _read("zones.csv"):
-        s.merge(Zone(code=row["code"], name=row["name"], name_ur=row.get("name_ur") or ""))
+        s.merge(Zone(code=row["code"], **_names(row)))
     s.flush()
     for row in _read("districts.csv"):
         s.merge(
             District(
                 code=row["code"],
-                name=row["name"],
-                name_ur=row.get("name_ur") or "",
+                **_names(row),
                 zone_code=row["zone"],
             )
         )
@@ -87,8 +91,7 @@ def _load(s: Session) -> None:
         s.merge(
             PoliceStation(
                 code=row["code"],
-                name=row["name"],
-                name_ur=row.get("name_ur") or "",
+                **_names(row),
                 district_code=districts[row["district"].casefold()],
                 district_certainty=row["district_certainty"],
                 source=row["source"],
@@ -101,8 +104,7 @@ def _load(s: Session) -> None:
         s.merge(
             ComplaintCategory(
                 code=row["code"],
-                name=row["name"],
-                name_ur=row.get("name_ur") or "",
+                **_names(row),
                 group=row["group"],
                 active=True,
             )
@@ -111,8 +113,7 @@ def _load(s: Session) -> None:
         s.merge(
             VehicleClassRef(
                 code=row["code"],
-                name=row["name"],
-                name_ur=row.get("name_ur") or "",
+                **_names(row),
                 wheels=int(row["wheels"]),
                 active=True,
             )

@@ -44,6 +44,8 @@ _INVISIBLE = str.maketrans(
     {c: None for c in "\u200e\u200f\u2066\u2067\u2068\u2069\u202a\u202b\u202c\u202d\u202e"}
 )
 
+_MIRROR = str.maketrans("()[]{}<>«»‹›", ")(][}{><»«›‹")
+
 LEFT, RIGHT, CENTRE = "left", "right", "centre"
 
 
@@ -222,10 +224,7 @@ class MixedText(Flowable):  # type: ignore[misc]
         }
         self._runs = _runs(self.text)
         for run in self._runs:
-            if run.arabic:
-                run.shaped, run.width = _shape(run.text, fonts.arabic, self.arabic_size)
-            else:
-                run.width = stringWidth(run.text, fonts.latin, size)
+            self._fill(run)
         _levels(self._runs, self.rtl)
         for before, run in zip([None, *self._runs], self._runs, strict=False):
             if run.space_before and before is not None:
@@ -235,19 +234,66 @@ class MixedText(Flowable):  # type: ignore[misc]
     def _gap(self, run: _Run, first: bool) -> float:
         return 0.0 if first else run.gap
 
+    def _words(self) -> list[list[_Run]]:
+        """Runs grouped into words: a word is a run after a space and the runs joined to it
+        ("Samsungکا" is one word of two runs)."""
+        words: list[list[_Run]] = []
+        for run in self._runs:
+            if run.space_before or not words:
+                words.append([run])
+            else:
+                words[-1].append(run)
+        return words
+
+    def _split(self, run: _Run, width: float) -> list[_Run]:
+        """A run wider than a whole line, cut into pieces that fit (a URL, Urdu typed without
+        spaces): nothing may run off the paper."""
+        pieces: list[_Run] = []
+        text = run.text
+        first = True
+        while text:
+            cut = len(text)
+            while cut > 1 and self._measure(text[:cut], run.arabic) > width:
+                cut -= 1
+            piece = _Run(text[:cut], run.arabic, run.space_before and first, level=run.level)
+            piece.gap = run.gap if first else 0.0
+            self._fill(piece)
+            pieces.append(piece)
+            text, first = text[cut:], False
+        return pieces
+
+    def _measure(self, text: str, arabic: bool) -> float:
+        if arabic:
+            return float(_shape(text, self.fonts.arabic, self.arabic_size)[1])
+        return float(stringWidth(text, self.fonts.latin, self.size))
+
+    def _fill(self, run: _Run) -> None:
+        if run.arabic:
+            run.shaped, run.width = _shape(run.text, self.fonts.arabic, self.arabic_size)
+        else:
+            run.width = stringWidth(run.text, self.fonts.latin, self.size)
+
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self._avail = availWidth
         lines: list[list[_Run]] = []
         line: list[_Run] = []
         used = 0.0
-        for run in self._runs:
-            step = self._gap(run, not line) + run.width
-            if line and run.space_before and used + step > availWidth:
+        for word in self._words():
+            runs: list[_Run] = []
+            for run in word:
+                runs += self._split(run, availWidth) if run.width > availWidth else [run]
+            width = sum(r.width for r in runs) + sum(r.gap for r in runs[1:])
+            if line and used + runs[0].gap + width > availWidth:
                 lines.append(line)
                 line, used = [], 0.0
-                step = run.width
-            line.append(run)
-            used += step
+            for run in runs:
+                step = self._gap(run, not line) + run.width
+                if line and used + step > availWidth:  # a piece of an over-wide word
+                    lines.append(line)
+                    line, used = [], 0.0
+                    step = run.width
+                line.append(run)
+                used += step
         if line:
             lines.append(line)
         self._lines = lines or [[]]
@@ -311,6 +357,13 @@ class MixedText(Flowable):  # type: ignore[misc]
                     self._flush(pending, x + start, y)
                     canvas.setFont(self.fonts.arabic, self.arabic_size)
                     canvas.drawString(x + offset, y, run.shaped)
+                    continue
+                if run.level % 2:
+                    # Signs only, read right to left (between Urdu words): drawn in visual
+                    # order, with brackets mirrored as the bidi algorithm does (rule L4).
+                    self._flush(pending, x + start, y)
+                    canvas.setFont(self.fonts.latin, self.size)
+                    canvas.drawString(x + offset, y, run.text[::-1].translate(_MIRROR))
                     continue
                 if pending and abs(end + run.gap - offset) < 0.01:
                     pending.append(" " + run.text if run.space_before else run.text)

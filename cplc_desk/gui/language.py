@@ -7,7 +7,8 @@ layout direction (right to left for Urdu). Digits stay Latin in both languages, 
 forms.
 
 Which language: the signed-in account's own (``accounts.own_language``); before anyone signs in,
-the one last used on this PC, else ``CPLC_DESK_LANG``, else the PC's locale. See docs/urdu.md.
+``CPLC_DESK_LANG`` if set, else the one last used on this PC, else the PC's locale. See
+docs/urdu.md.
 """
 
 from __future__ import annotations
@@ -78,6 +79,7 @@ def apply_language(language: str, app: QCoreApplication | None = None) -> str:
     if app is not None:
         for translator in _installed:
             app.removeTranslator(translator)
+            translator.deleteLater()
         _installed.clear()
         if language != i18n.ENGLISH:
             folder = str(resource_path("translations"))

@@ -101,8 +101,9 @@ class FirstAdminDialog(QDialog):
 class LoginDialog(QDialog):
     """Account name and password; on OK signs the account in (``ctx.actor``).
 
-    The language chosen here switches the dialog at once; on sign-in it becomes the account's
-    language if the account has none yet (gui/app.py, ``follow_account_language``).
+    The language chosen here switches the dialog at once; picked here, it becomes the language
+    of the account that signs in (gui/app.py, ``ensure_signed_in``). Not picked, the account's
+    own language (if it has one) takes over after sign-in.
     """
 
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:

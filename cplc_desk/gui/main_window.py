@@ -343,17 +343,10 @@ class MainWindow(BackupWindow):
     def switch_language(self, code: str, remember: bool = True) -> MainWindow | None:
         """Show the window in ``code``: the account keeps the choice, and the window is built
         again in that language (the page showing stays; forms in progress keep their drafts).
-        Returns the new window, or None if nothing changed or the window is busy."""
-        if remember:
-            try:
-                accounts.set_own_language(self.ctx, code)
-            except (ServiceError, StoreError) as exc:
-                dialogs.show_error(self, self.tr("Language not changed"), str(exc))
-                return None
-            language.remember(code)
-        if code == language.active_language():
-            return None
-        if self.busy_pages() or self._backup_task.is_running():
+        Returns the new window, or None if nothing changed or the desk is busy (then nothing
+        is stored either)."""
+        changing = code != language.active_language()
+        if changing and self._is_busy():
             self.language_actions[language.active_language()].setChecked(True)
             dialogs.show_information(
                 self,
@@ -362,6 +355,16 @@ class MainWindow(BackupWindow):
                     "A bundle is still being written or imported. Change the language once it is done."
                 ),
             )
+            return None
+        if remember:
+            try:
+                accounts.set_own_language(self.ctx, code)
+            except (ServiceError, StoreError) as exc:
+                self.language_actions[language.active_language()].setChecked(True)
+                dialogs.show_error(self, self.tr("Language not changed"), str(exc))
+                return None
+            language.remember(code)
+        if not changing:
             return None
         self._close_dialogs()
         language.apply_language(code)
@@ -375,7 +378,20 @@ class MainWindow(BackupWindow):
         self.relaunched.emit(successor)
         self._handing_over = True
         self.close()
+        self.deleteLater()  # its pages, models and timers go with it
         return successor
+
+    def _is_busy(self) -> bool:
+        """A bundle being written or imported, a backup running, or a dialog that cannot stop
+        half-way (an import in progress)."""
+        if self.busy_pages() or self._backup_task.is_running():
+            return True
+        return any(
+            isinstance(w, QDialog)
+            and w.isVisible()
+            and bool(getattr(w, "is_busy", lambda: False)())
+            for w in QApplication.topLevelWidgets()
+        )
 
     def _on_unlocked(self, same_user: bool) -> None:
         chosen = None if same_user else accounts.own_language(self.ctx)

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -234,6 +234,9 @@ def test_the_account_menu_rebuilds_the_window_in_the_other_language(
         assert urdu_window.layoutDirection() == Qt.LayoutDirection.RightToLeft
         assert urdu_window.current_key() == "complaints"
         assert urdu_window.ctx.actor.signed_in  # the same person, still signed in
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        assert windows == [urdu_window]  # the English window is gone, not hidden
         assert accounts.own_language(station_ctx) == i18n.URDU
         assert untranslated(menu_texts(urdu_window)) == []
         # And back: the choice is the account's.

@@ -49,6 +49,7 @@ PLURAL_FORMS = {"ur": "nplurals=2; plural=(n != 1);"}
 _PLACEHOLDER = re.compile(r"\{[A-Za-z_0-9]*(?:[:!][^{}]*)?\}|%L?\d|%n|%\([A-Za-z_]+\)[sdr]|%[sdr]")
 # The Unicode isolates that keep a number or code a left-to-right run inside Urdu text.
 ISOLATES = "\u2066\u2067\u2068\u2069"
+_NO_ISOLATES = str.maketrans({c: None for c in ISOLATES})
 
 
 def _bin(tool: str) -> str:
@@ -222,7 +223,7 @@ def ts_problems(ts: Path) -> list[str]:
             forms = translation.findall("numerusform") or [translation]
             for form in forms:
                 text = _text(form)
-                if not text.strip():
+                if not text.translate(_NO_ISOLATES).strip():
                     problems.append(f"{where}: not translated")
                 elif placeholders(text.replace("%n", "")) != placeholders(source.replace("%n", "")):
                     problems.append(f"{where}: placeholders differ in {text!r}")
@@ -238,7 +239,7 @@ def po_problems(lang: str) -> list[str]:
         ids = message.id if isinstance(message.id, tuple) else (message.id,)
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
         where = f"{po_path(lang).name}: {ids[0]!r}"
-        if message.fuzzy or not all(s and s.strip() for s in strings):
+        if message.fuzzy or not all(s and s.translate(_NO_ISOLATES).strip() for s in strings):
             problems.append(f"{where}: not translated")
             continue
         for s in strings:

@@ -300,4 +300,5 @@ def name_key(name: str) -> str:
     """A person's name folded for search: case, spacing, dots/dashes, Urdu letter variants and
     diacritics ignored (domain/folding.py)."""
     kept = "".join(ch if ch.isalnum() else " " for ch in fold(name))
-    return " ".join(kept.split())
+    # Folding can lengthen a name (NFKC spells some ligatures out); the key column holds 120.
+    return " ".join(kept.split())[:120]

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cplc_desk.domain.folding import fold
 from cplc_desk.gui.language import day_month_year
 
 translate = QCoreApplication.translate
@@ -97,8 +98,8 @@ class SearchableCombo(QComboBox):
         self.setModel(model)
         self._by_key: dict[str, str] = {}
         for code, name in choices:
-            self._by_key.setdefault(name.casefold(), code)
-            self._by_key.setdefault(code.casefold(), code)
+            self._by_key.setdefault(fold(name), code)
+            self._by_key.setdefault(fold(code), code)
         self._names = {code: name for code, name in choices}
         # Matching anywhere in the name: "snatch" finds "Mobile phone snatching".
         completer = QCompleter(model, self)
@@ -114,7 +115,7 @@ class SearchableCombo(QComboBox):
 
     def code(self) -> str:
         """The chosen code, or "" when the text names no choice."""
-        return self._by_key.get(" ".join(self.currentText().split()).casefold(), "")
+        return self._by_key.get(fold(" ".join(self.currentText().split())), "")
 
     def has_text(self) -> bool:
         return bool(self.currentText().strip())

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from cplc_desk.domain.enums import AuditAction
 from cplc_desk.domain.ids import RecordNumber
+from cplc_desk.domain.records import name_key
 from cplc_desk.domain.roles import Permission
 from cplc_desk.domain.validation import (
     FieldError,
@@ -190,8 +191,11 @@ def _filtered(
                 text("complaint_fts MATCH :fts").bindparams(fts=expression)
             )
         else:
+            # No FTS5 (PostgreSQL): the name by its folded key, so Urdu spelt either way is
+            # found; the narrative as typed (a later issue adds full-text search there).
             like = f"%{term.value.strip()}%"
-            stmt = stmt.where(or_(Person.name.ilike(like), Complaint.narrative.ilike(like)))
+            key = f"%{name_key(term.value)}%"
+            stmt = stmt.where(or_(Person.name_key.like(key), Complaint.narrative.ilike(like)))
     if query.statuses:
         stmt = stmt.where(Complaint.status.in_(query.statuses))
     if query.categories:

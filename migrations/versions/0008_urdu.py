@@ -10,12 +10,11 @@ Revises: 0007
 Create Date: 2026-12-05 10:00:00.000000
 """
 
+import unicodedata
 from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
-
-from cplc_desk.domain.records import name_key
 
 revision: str = "0008"
 down_revision: str | None = "0007"
@@ -71,6 +70,39 @@ def _triggers(fold: str) -> list[str]:
             FROM complaint c JOIN person p ON p.id = c.complainant_id
             WHERE c.rowid <= coalesce({_INDEXED}, 0)""",
     ]
+
+
+# The fold of cplc_desk/domain/folding.py as it stood at this revision, frozen here so that a
+# later change to folding cannot change what this migration writes (a later revision re-folds).
+_FOLD = str.maketrans(
+    {
+        **{c: "\u06cc" for c in "\u064a\u0649\u0626\u06cd\u06d0"},
+        "\u06d3": "\u06d2",
+        **{c: "\u06a9" for c in "\u0643\u06aa"},
+        **{c: "\u06c1" for c in "\u0647\u06be\u06c0\u06c2\u06c3\u0629"},
+        **{c: "\u0627" for c in "\u0622\u0623\u0625\u0671"},
+        "\u0624": "\u0648",
+        **{chr(0x06F0 + i): str(i) for i in range(10)},
+        **{chr(0x0660 + i): str(i) for i in range(10)},
+        **{
+            chr(c): None
+            for c in [
+                *range(0x0610, 0x061B), *range(0x064B, 0x0660), 0x0670, 0x0640,
+                *(c for c in range(0x06D6, 0x06EE) if c not in (0x06DD, 0x06DE, 0x06E5, 0x06E6, 0x06E9)),
+                0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0xFEFF,
+                *range(0x202A, 0x202F), *range(0x2066, 0x206A),
+            ]
+        },
+    }
+)  # fmt: skip
+
+
+def name_key(name: str) -> str:
+    nfkc = unicodedata.normalize
+    folded = nfkc("NFKC", nfkc("NFKC", name).casefold())
+    folded = nfkc("NFKC", folded.translate(_FOLD))
+    kept = "".join(ch if ch.isalnum() else " " for ch in folded)
+    return " ".join(kept.split())[:120]
 
 
 def _refold_names() -> None:

@@ -93,3 +93,26 @@ def test_audit_log_is_append_only_on_postgresql(pg_desk: DeskContext) -> None:
     setup.init_hq(pg_desk, "CPLC Central Reporting Cell")
     with pytest.raises(DBAPIError, match="append-only"), pg_desk.store.engine.begin() as conn:
         conn.execute(text("UPDATE audit_log SET actor = 'x'"))
+
+
+def test_urdu_names_are_found_however_typed_on_postgresql(pg_desk: DeskContext) -> None:
+    from cplc_desk.services import complaint_list
+
+    setup.init_station(pg_desk, "SADD")
+    number = register_complaint(
+        pg_desk,
+        ComplaintDraft(
+            complainant=PersonDraft(name="عَلِيّ رضا"),
+            category="THEFT",
+            police_station="SADD",
+            narrative="موبائل چوری ہوا",
+        ),
+    ).number
+
+    def found(text: str) -> set[str]:
+        query = complaint_list.ComplaintQuery(text=text)
+        return {r.number for r in complaint_list.list_page(pg_desk, query).rows}
+
+    assert found("علی") == {number}  # Urdu yeh, no diacritics: by the folded name key
+    assert found("موبائل") == {number}  # the narrative, as typed
+    assert found("کاشف") == set()

@@ -25,7 +25,7 @@ from cplc_desk.cli import accounts, audit, backup, desk, hotlist, recovery, sign
 from cplc_desk.cli.common import CliError
 from cplc_desk.domain import i18n
 from cplc_desk.domain.i18n import _
-from cplc_desk.paths import ENV_DATA_DIR, DeskPaths, resource_path
+from cplc_desk.paths import ENV_DATA_DIR, DeskPaths
 from cplc_desk.services.context import Actor, DeskContext, ServiceError, open_desk
 from cplc_desk.storage.migrate import StoreError
 
@@ -106,7 +106,6 @@ def _demo_desk(tmp: Path) -> DeskContext:
 def set_language() -> None:
     """Speak ``CPLC_DESK_LANG``, else the locale's language (English or Urdu); argparse's own
     words (usage, errors) come from the same catalogue."""
-    i18n.configure(resource_path("translations"))
     i18n.set_language(i18n.language_from_environment(), isolates=False)
     argparse._ = i18n._  # type: ignore[attr-defined]
     argparse.ngettext = i18n.ngettext  # type: ignore[attr-defined]

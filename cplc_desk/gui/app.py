@@ -10,12 +10,11 @@ import contextlib
 import sys
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog
 
 from cplc_desk import __version__
-from cplc_desk.domain import i18n
 from cplc_desk.gui import dialogs, gc_guard, language, qtfix
 from cplc_desk.gui.demo_progress import populate_demo
 from cplc_desk.gui.login_dialog import FirstAdminDialog, LoginDialog
@@ -46,18 +45,6 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     language.install_fonts()
     gc_guard.install()
     return app
-
-
-def install_translators(app: QCoreApplication, locale: QLocale | None = None) -> str:
-    """Speak the language of ``locale`` (Urdu or English): our catalogues, Qt's own buttons, the
-    services' messages and the layout direction together (gui/language.py)."""
-    name = (locale or QLocale()).name()
-    return language.apply_language(i18n.normalise_language(name) or i18n.ENGLISH, app)
-
-
-def apply_layout_direction(app: QApplication, locale: QLocale | None = None) -> None:
-    """Right-to-left for Urdu (and any other right-to-left locale)."""
-    app.setLayoutDirection((locale or QLocale()).textDirection())
 
 
 def open_context(paths: DeskPaths) -> DeskContext | None:

@@ -28,10 +28,9 @@ from cplc_desk.domain.enums import ComplaintStatus
 from cplc_desk.domain.validation import mask_cnic, mask_phone
 from cplc_desk.domain.workflow import OPEN_STATUSES
 from cplc_desk.gui import names
-from cplc_desk.gui.complaints_model import left_to_right
 from cplc_desk.gui.count_widgets import format_count
 from cplc_desk.gui.filter_bar import choice_combo, chosen, place_combos, select_code
-from cplc_desk.gui.language import day_month_year
+from cplc_desk.gui.language import day_month_year, ltr_text
 from cplc_desk.services.complaint_list import ComplaintQuery, classify
 from cplc_desk.services.reference import Choice, StationInfo
 
@@ -47,19 +46,19 @@ def search_hint(text: str) -> str:
     term = classify(text)
     if term.kind == "number":
         return translate("ComplaintFilters", "Searching receipt number {value}").format(
-            value=left_to_right(term.value)
+            value=ltr_text(term.value)
         )
     if term.kind == "cnic":
         return translate("ComplaintFilters", "Searching CNIC {value}").format(
-            value=left_to_right(mask_cnic(term.value))
+            value=ltr_text(mask_cnic(term.value))
         )
     if term.kind == "mobile":
         return translate("ComplaintFilters", "Searching mobile number {value}").format(
-            value=left_to_right(mask_phone(term.value))
+            value=ltr_text(mask_phone(term.value))
         )
     if term.kind == "fir":
         return translate("ComplaintFilters", "Searching FIR number {value}").format(
-            value=left_to_right(term.value)
+            value=ltr_text(term.value)
         )
     if term.kind == "words":
         return translate(

@@ -60,10 +60,6 @@ def format_date(value: date | None) -> str:
     )
 
 
-# Kept under its old name: the filters and models call it so.
-left_to_right = ltr_text
-
-
 def is_overdue(row: ComplaintRow, today: date) -> bool:
     """The service's rule for the overdue view: open, and the follow-up date is before today."""
     return (
@@ -87,7 +83,7 @@ class ComplaintsModel(KeysetTableModel):
 
     def _build_columns(self) -> list[Column]:
         categories, stations = self._categories, self._stations
-        ltr = left_to_right
+        ltr = ltr_text
         return [
             Column(self.tr("Number"), lambda r: ltr(r.number), self.tr("The receipt number")),
             Column(

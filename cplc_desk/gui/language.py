@@ -29,14 +29,10 @@ NATIVE_NAMES = {i18n.ENGLISH: "English", i18n.URDU: "اردو"}
 _SETTING = "language/last"
 
 _installed: list[QTranslator] = []
-_active = i18n.ENGLISH
 
 
 def system_language() -> str:
-    """``CPLC_DESK_LANG`` if set, else the first of the PC's UI languages the desk speaks."""
-    chosen = i18n.normalise_language(os.environ.get(i18n.ENV_LANG))
-    if chosen:
-        return chosen
+    """The first of the PC's UI languages the desk speaks, else English."""
     for tag in QLocale.system().uiLanguages():
         found = i18n.normalise_language(tag)
         if found:
@@ -45,11 +41,11 @@ def system_language() -> str:
 
 
 def start_language() -> str:
-    """The language of the sign-in screen: the last one used on this PC, else the system's."""
-    if i18n.normalise_language(os.environ.get(i18n.ENV_LANG)):
-        return system_language()
+    """The language of the sign-in screen: ``CPLC_DESK_LANG`` if set, else the last one used on
+    this PC, else the system's."""
+    chosen = i18n.normalise_language(os.environ.get(i18n.ENV_LANG))
     last = i18n.normalise_language(str(desk_settings().value(_SETTING, "") or ""))
-    return last or system_language()
+    return chosen or last or system_language()
 
 
 def remember(language: str) -> None:
@@ -64,16 +60,14 @@ def locale_for(language: str) -> QLocale:
 
 
 def active_language() -> str:
-    return _active
+    return i18n.current_language()
 
 
 def apply_language(language: str, app: QCoreApplication | None = None) -> str:
     """Switch the whole process to ``language`` (English for one the desk does not speak).
     Widgets built afterwards speak it; widgets that exist get a LanguageChange event."""
-    global _active
     app = app or QCoreApplication.instance()
     language = language if language in i18n.LANGUAGES else i18n.ENGLISH
-    i18n.configure(resource_path("translations"))
     i18n.set_language(language)
     QLocale.setDefault(locale_for(language))
     if app is not None:
@@ -95,7 +89,6 @@ def apply_language(language: str, app: QCoreApplication | None = None) -> str:
                 else Qt.LayoutDirection.LeftToRight
             )
             app.setLayoutDirection(direction)
-    _active = language
     return language
 
 

@@ -16,13 +16,14 @@ from PySide6.QtCore import (
     QObject,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QGuiApplication
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QApplication, QStyle
 
 from cplc_desk.domain.enums import VehicleClass, VehicleReportKind, VehicleReportStatus
 from cplc_desk.gui import names
 from cplc_desk.gui.formats import NOTHING, format_datetime
 from cplc_desk.gui.keyset_model import Column, KeysetTableModel
+from cplc_desk.gui.language import ltr_text
 from cplc_desk.services import vehicle_list
 from cplc_desk.services.context import DeskContext
 from cplc_desk.services.vehicle_list import Cursor, Page, VehicleQuery, VehicleRow
@@ -55,14 +56,6 @@ _AWAITING_TINT = (QColor("#e8f0fb"), QColor("#10243d"))
 _RECOVERIES = frozenset(
     (VehicleReportKind.RECOVERED.value, VehicleReportKind.FOUND_ABANDONED.value)
 )
-
-
-def left_to_right(text: str) -> str:
-    """Keeps a plate, chassis, CNIC or report number in its own order inside right-to-left
-    (Urdu) text, where the bidi rules would otherwise move its parts around the dashes."""
-    if not text or QGuiApplication.layoutDirection() != Qt.LayoutDirection.RightToLeft:
-        return text
-    return f"\u202a{text}\u202c"  # LEFT-TO-RIGHT EMBEDDING ... POP DIRECTIONAL FORMATTING
 
 
 def awaiting_match(row: VehicleRow) -> bool:
@@ -100,7 +93,7 @@ class VehiclesModel(KeysetTableModel):
 
     def _build_columns(self) -> list[Column]:
         stations = self._stations
-        ltr = left_to_right
+        ltr = ltr_text
         partly_hidden = self.tr("Partly hidden; the report itself shows it in full")
         return [
             Column(self.tr("Number"), lambda r: ltr(r.number), self.tr("The report's number")),

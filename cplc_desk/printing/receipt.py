@@ -520,7 +520,7 @@ def _rows(data: ReceiptView) -> list[tuple[tuple[str, str], list[str]]]:
         (_both(N_("Registered")), [format_numeric(data.registered_at) + " PKT"]),
         (
             _both(N_("CPLC desk")),
-            urdu_too(desk, _urdu_name(data, "desk_name", desk, data.desk_code)),
+            urdu_too(desk, getattr(data, "desk_name_ur", "")),
         ),
     ]
     if data.complainant:
@@ -539,10 +539,6 @@ def _rows(data: ReceiptView) -> list[tuple[tuple[str, str], list[str]]]:
     if data.summary:
         rows.append((words.summary, urdu_too(data.summary, getattr(data, "summary_ur", ""))))
     return rows
-
-
-def _urdu_name(data: ReceiptView, field: str, english: str, code: str) -> str:
-    return str(getattr(data, f"{field}_ur", "") or "")
 
 
 def _value(values: list[str], st: _Styles, spec: _Layout, width: float) -> list[Flowable]:

@@ -43,14 +43,14 @@ def test_create_application_reuses_the_running_one(qapp) -> None:
 
 
 def test_urdu_is_right_to_left(qapp) -> None:
-    gui_app.apply_layout_direction(qapp, QLocale("ur_PK"))
+    language.apply_language("ur", qapp)
     assert qapp.layoutDirection() == Qt.LayoutDirection.RightToLeft
-    gui_app.apply_layout_direction(qapp, QLocale("en_PK"))
+    language.apply_language("en", qapp)
     assert qapp.layoutDirection() == Qt.LayoutDirection.LeftToRight
 
 
-def test_the_urdu_catalogues_are_installed_for_an_urdu_locale(qapp) -> None:
-    assert gui_app.install_translators(qapp, QLocale("ur_PK")) == "ur"
+def test_the_urdu_catalogues_are_installed_for_urdu(qapp) -> None:
+    assert language.apply_language("ur", qapp) == "ur"
     # Ours, Qt's own buttons (Qt ships no Urdu), the services' messages, the locale.
     assert names.complaint_status("registered") == "درج"
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "منسوخ کریں"
@@ -58,7 +58,7 @@ def test_the_urdu_catalogues_are_installed_for_an_urdu_locale(qapp) -> None:
     assert QLocale().language() == QLocale.Language.Urdu
     assert QLocale().toString(1234567) == "1,234,567"  # Latin digits, as on Pakistani forms
     assert qapp.layoutDirection() == Qt.LayoutDirection.RightToLeft
-    assert gui_app.install_translators(qapp, QLocale("en_GB")) == "en"
+    assert language.apply_language("en", qapp) == "en"
     assert names.complaint_status("registered") == "Registered"
     assert qapp.layoutDirection() == Qt.LayoutDirection.LeftToRight
 

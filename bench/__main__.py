@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import sys
 
-QUICK = ["sync", "matching", "receipts", "verify", "complaints", "hotlist"]
+QUICK = ["sync", "matching", "receipts", "verify", "complaints", "hotlist", "check", "hostile"]
 
 
 def main(argv: list[str]) -> int:

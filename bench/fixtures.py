@@ -18,6 +18,7 @@ from cplc_desk.domain.samples import SampleMaker, SampleStation
 from cplc_desk.paths import DeskPaths
 from cplc_desk.services import reference
 from cplc_desk.services.context import DeskContext
+from cplc_desk.storage import changelog
 from cplc_desk.storage.models import ChangeLog, Complaint, NumberSequence, Person
 
 BATCH = 5000
@@ -60,7 +61,7 @@ def fill_complaints(
                 )
                 stamp = {"origin_desk": owner, "created_at": at, "created_by": "bench",
                          "updated_at": at, "updated_by": "bench", "version": 1,
-                         "deleted_at": None, "deleted_by": None}  # fmt: skip
+                         "deleted_at": None, "deleted_by": None, "sync_hash": None}  # fmt: skip
                 # Identity numbers differ per record (as they would), names repeat (as they do).
                 p = {"id": uuid7(), "name": clean.complainant.name,
                      "name_key": name_key(clean.complainant.name),
@@ -91,7 +92,7 @@ def fill_complaints(
                 [{**c, "fir_date": datetime.fromisoformat(c["fir_date"]).date() if c["fir_date"] else None}
                  for c in complaints],
             )  # fmt: skip
-            conn.execute(insert(ChangeLog), changes)
+            conn.execute(insert(ChangeLog), changelog.link(s, changes))
             written += len(people) + len(complaints)
         s.merge(NumberSequence(desk_code=identity.code, kind="complaint", year=now.year,
                                last_value=seq))  # fmt: skip

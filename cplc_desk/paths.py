@@ -8,6 +8,7 @@ PyInstaller build, where they live under ``sys._MEIPASS``.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from dataclasses import dataclass
@@ -80,3 +81,10 @@ class DeskPaths:
     def ensure(self) -> None:
         for folder in (self.data_dir, self.backups, self.logs, self.drafts):
             folder.mkdir(parents=True, exist_ok=True)
+        # The store, its journal, the copies made before an upgrade and the keys all live in
+        # here: on a shared PC no other account may open the folder (0700). Windows keeps a
+        # user's AppData private already; a folder this account does not own is left alone.
+        if os.name == "posix":
+            with contextlib.suppress(OSError):
+                if self.data_dir.stat().st_uid == os.getuid():
+                    self.data_dir.chmod(0o700)

@@ -25,7 +25,12 @@ def register(sub: Subparsers) -> None:
         help=_("write the backup here, sealed (encrypted) unless --plain is given"),
     )
     p.add_argument(
-        "--plain", action="store_true", help=_("with --out: write a plain store file instead")
+        "--plain",
+        action="store_true",
+        help=_(
+            "with --out: write a plain (unencrypted) store file instead, readable only by "
+            "this computer account (supervisors and headquarters administrators only)"
+        ),
     )
     p.add_argument("--keep", type=int, metavar="N", help=_("from now on keep the newest N backups"))
     p.add_argument(
@@ -74,6 +79,14 @@ def cmd_backup(ctx: DeskContext, args: argparse.Namespace) -> int:
             path=result.path, size=result.size, entries=result.info.audit_entries
         )
     )
+    if args.plain:
+        print(
+            _(
+                "It is not encrypted: it holds every CNIC, phone number and password hash. "
+                "Keep it on this PC and delete it when done."
+            ),
+            file=sys.stderr,
+        )
     if result.copy is not None:
         print(_("Sealed copy: {path}").format(path=result.copy))
     if result.copy_error is not None:

@@ -238,6 +238,7 @@ def cmd_check(ctx: DeskContext, args: argparse.Namespace) -> int:
                     "checks": report.checks,
                     "problems": report.problems,
                     "audit_breaks": [asdict(b) for b in report.audit_breaks],
+                    "record_breaks": [asdict(b) for b in report.record_breaks],
                 }
             )
         )

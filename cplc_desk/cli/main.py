@@ -12,6 +12,7 @@ module to ``COMMAND_MODULES``.
 from __future__ import annotations
 
 import argparse
+import io
 import logging
 import logging.handlers
 import shutil
@@ -28,6 +29,7 @@ from cplc_desk.domain.i18n import _
 from cplc_desk.paths import ENV_DATA_DIR, DeskPaths
 from cplc_desk.services.context import Actor, DeskContext, ServiceError, open_desk
 from cplc_desk.storage.migrate import StoreError
+from cplc_desk.sync.files import create_private, restrict_to_owner
 
 log = logging.getLogger("cplc_desk")
 
@@ -75,10 +77,25 @@ def build_parser() -> argparse.ArgumentParser:
 # ------------------------------------------------------------------ plumbing
 
 
+class PrivateLogHandler(logging.handlers.RotatingFileHandler):
+    """The desk's log, readable by the desk's user only: each file (the first, and each one a
+    rollover starts) is made private before the first line goes in, and one an older version
+    left readable by all is made private when opened."""
+
+    def _open(self) -> io.TextIOWrapper:
+        path = Path(self.baseFilename)
+        if not path.exists():
+            create_private(path)
+        elif sys.platform != "win32":
+            restrict_to_owner(path)  # a chmod: cheap (on Windows it would start icacls)
+        return super()._open()
+
+
 def _setup_logging(paths: DeskPaths) -> None:
     # Log files never receive personal data: services log record numbers and counts only.
+    # They are private all the same: record numbers and who worked when are the desk's business.
     paths.logs.mkdir(parents=True, exist_ok=True)
-    handler = logging.handlers.RotatingFileHandler(
+    handler = PrivateLogHandler(
         paths.logs / "cplc-desk.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
     )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

@@ -53,6 +53,14 @@ def register(sub: Subparsers) -> None:
     p.add_argument("--out", required=True, type=Path, metavar="DIR")
     p.set_defaults(handler=cmd_open_bundle)
 
+    p = sub.add_parser(
+        "discard-held",
+        help=_("headquarters: remove a bundle kept waiting for earlier ones (a forked copy)"),
+    )
+    p.add_argument("--station", required=True, metavar="CODE")
+    p.add_argument("--sequence", required=True, type=int, metavar="N")
+    p.set_defaults(handler=cmd_discard_held)
+
     p = sub.add_parser("sync-status", help=_("what is waiting to be sent, or each station's state"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_sync_status)
@@ -127,7 +135,7 @@ def cmd_verify_bundle(ctx: DeskContext, args: argparse.Namespace) -> int:
                 {**v.__dict__, "created_at": v.created_at.isoformat() if v.created_at else None}
             )
         )
-    else:
+    elif v.ok:
         print(v.message)
         if v.station:
             print(
@@ -160,6 +168,17 @@ def cmd_open_bundle(ctx: DeskContext, args: argparse.Namespace) -> int:
             ),
             file=sys.stderr,
         )
+    return 0
+
+
+def cmd_discard_held(ctx: DeskContext, args: argparse.Namespace) -> int:
+    sync_hq.discard_held(ctx, args.station, args.sequence)
+    print(
+        _(
+            "Bundle {seq} from {code}, which was waiting, was removed. Import the right bundle "
+            "{seq} from the station's stick."
+        ).format(seq=args.sequence, code=args.station.strip().upper())
+    )
     return 0
 
 

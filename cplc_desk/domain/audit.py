@@ -48,3 +48,14 @@ def entry_hash(
         ]
     )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def change_hash(
+    prev_hash: str, table: str, record_id: str, op: str, version: int, image: str
+) -> str:
+    """A change-log row's link in the desk's chain of record versions: SHA-256 over the
+    previous row's link and this row's record, version and exact image text. Changing,
+    removing or reordering a logged version breaks every link after it."""
+    digest = hashlib.sha256(image.encode("utf-8")).hexdigest()
+    text = "\t".join((prev_hash, table, record_id, op, str(version), digest))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -79,6 +79,7 @@ class AuditAction(StrEnum):
     BUNDLE_REWRITTEN = "bundle.rewritten"
     BUNDLE_IMPORTED = "bundle.imported"
     BUNDLE_OPENED = "bundle.opened"
+    HELD_BUNDLE_DISCARDED = "bundle.held_discarded"
     HQ_KEYS_CREATED = "hq.keys_created"
     STATION_ENROLLED = "station.enrolled"
     STATION_REVOKED = "station.revoked"
@@ -104,6 +105,7 @@ class AuditAction(StrEnum):
     AUDIT_VIEWED = "audit.viewed"
     AUDIT_EXPORTED = "audit.exported"
     BACKUP_WRITTEN = "backup.written"
+    PLAIN_BACKUP_WRITTEN = "backup.plain_written"  # an unencrypted copy put where asked
     BACKUP_RESTORED = "backup.restored"
     HOTLIST_REFUSED = "hotlist.refused"
     BACKUP_KEY_SHOWN = "backup.key_shown"

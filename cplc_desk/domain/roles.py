@@ -23,6 +23,9 @@ class Permission(StrEnum):
     SEARCH = "search"  # lists and searches (a person's CNIC or phone is audited)
     IMPORT_HOTLIST = "import_hotlist"
     BACKUP = "backup"
+    # A plain (unencrypted) copy of the whole store written where the person chooses: every
+    # CNIC, phone and password hash in the open, so for those who may restore, not for all.
+    PLAIN_BACKUP = "plain_backup"
     CORRECT_CLOSED = "correct_closed"  # change a closed/resolved record
     MANAGE_ACCOUNTS = "manage_accounts"
     EXPORT_BUNDLE = "export_bundle"
@@ -54,6 +57,7 @@ _SUPERVISOR = _VOLUNTEER | {
     Permission.EXPORT_BUNDLE,
     Permission.READ_AUDIT,
     Permission.RESTORE,
+    Permission.PLAIN_BACKUP,
     Permission.IMPORT_CSV,
 }
 _HQ_ANALYST = frozenset(
@@ -74,6 +78,7 @@ _HQ_ADMIN = _HQ_ANALYST | {
     Permission.MANAGE_KEYS,
     Permission.MANAGE_ACCOUNTS,
     Permission.RESTORE,
+    Permission.PLAIN_BACKUP,
     Permission.IMPORT_CSV,
 }
 
@@ -106,6 +111,7 @@ def permission_label(permission: Permission) -> str:
         Permission.SEARCH: _("search records"),
         Permission.IMPORT_HOTLIST: _("import the hotlist"),
         Permission.BACKUP: _("make backups"),
+        Permission.PLAIN_BACKUP: _("write a plain (unencrypted) backup"),
         Permission.CORRECT_CLOSED: _("correct closed records"),
         Permission.MANAGE_ACCOUNTS: _("manage accounts"),
         Permission.EXPORT_BUNDLE: _("export sync bundles"),

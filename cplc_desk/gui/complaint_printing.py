@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import importlib
 import importlib.util
+import os
 import re
 import tempfile
 from pathlib import Path
@@ -27,6 +28,7 @@ from PySide6.QtGui import QDesktopServices, QPageLayout, QPageSize, QPainter
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from cplc_desk.gui import dialogs
+from cplc_desk.sync.files import write_atomically
 
 translate = QCoreApplication.translate
 
@@ -88,14 +90,25 @@ def safe_file_name(text: str) -> str:
 def _viewer_copy(pdf_bytes: bytes, title: str) -> Path:
     # The viewer reads the file after we return, so it cannot be deleted now. Earlier copies
     # are removed instead (a viewer that still holds one on Windows keeps it until next time).
-    folder = Path(tempfile.gettempdir()) / _RECEIPT_FOLDER
-    folder.mkdir(exist_ok=True)
+    folder = _viewer_folder()
     for old in folder.glob("*.pdf"):
         with contextlib.suppress(OSError):
             old.unlink()
     path = folder / f"{safe_file_name(title)}.pdf"
-    path.write_bytes(pdf_bytes)
+    write_atomically(path, pdf_bytes)  # the citizen's name and complaint: this account's only
     return path
+
+
+def _viewer_folder() -> Path:
+    """The folder for the viewer's copies: this account's own. The system's temporary folder is
+    shared by every account on Linux (``/tmp``); one that another account made under our name is
+    not used (it could read or swap the receipts), a new one is made instead."""
+    folder = Path(tempfile.gettempdir()) / _RECEIPT_FOLDER
+    folder.mkdir(mode=0o700, exist_ok=True)
+    getuid = getattr(os, "getuid", None)
+    if getuid is not None and folder.lstat().st_uid != getuid():
+        return Path(tempfile.mkdtemp(prefix=_RECEIPT_FOLDER + "-"))
+    return folder
 
 
 def _print_with_qtpdf(parent: QWidget | None, pdf_bytes: bytes, title: str) -> str:

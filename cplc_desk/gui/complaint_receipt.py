@@ -24,6 +24,7 @@ from cplc_desk.gui.settings import desk_settings, last_folder, remember_folder
 from cplc_desk.services import receipts
 from cplc_desk.services.context import DeskContext, ServiceError
 from cplc_desk.services.receipts import ReceiptData
+from cplc_desk.sync.files import write_atomically
 
 PAPER_KEY = "receipts/paper"
 FOLDER_PURPOSE = "receipts"
@@ -136,7 +137,7 @@ class ReceiptPanel(QWidget):
 
         def work() -> tuple[ReceiptData, Path]:
             data, pdf = issue_and_render(ctx, complaint_id, layout, renderer)
-            path.write_bytes(pdf)
+            write_atomically(path, pdf)  # the citizen's name and complaint: this account's only
             return data, path
 
         self._set_busy(True)

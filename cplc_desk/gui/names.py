@@ -107,6 +107,7 @@ def audit_action(code: str) -> str:
         AuditAction.BUNDLE_REWRITTEN: translate("AuditAction", "Bundle written again"),
         AuditAction.BUNDLE_IMPORTED: translate("AuditAction", "Bundle imported"),
         AuditAction.BUNDLE_OPENED: translate("AuditAction", "Bundle opened"),
+        AuditAction.HELD_BUNDLE_DISCARDED: translate("AuditAction", "Waiting bundle discarded"),
         AuditAction.HQ_KEYS_CREATED: translate("AuditAction", "Headquarters keys created"),
         AuditAction.STATION_ENROLLED: translate("AuditAction", "Station enrolled"),
         AuditAction.STATION_REVOKED: translate("AuditAction", "Station key revoked"),
@@ -132,6 +133,9 @@ def audit_action(code: str) -> str:
         AuditAction.AUDIT_VIEWED: translate("AuditAction", "Audit trail read"),
         AuditAction.AUDIT_EXPORTED: translate("AuditAction", "Audit extract saved"),
         AuditAction.BACKUP_WRITTEN: translate("AuditAction", "Backup written"),
+        AuditAction.PLAIN_BACKUP_WRITTEN: translate(
+            "AuditAction", "Plain (unencrypted) backup written"
+        ),
         AuditAction.BACKUP_RESTORED: translate("AuditAction", "Backup restored"),
     }
     return names.get(code, code)

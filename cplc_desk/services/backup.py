@@ -8,6 +8,12 @@ The desk keeps the newest ``keep`` backups in its backups folder (files named
 are never pruned) and, if a second folder (a USB stick) is set, a sealed (encrypted) copy there:
 see :mod:`cplc_desk.services.backup_seal`.
 
+Every plain copy of the store this module writes (the temporary copy, the backups folder's files,
+a plain ``--out`` file, the unsealed copy a restore checks) is created readable by the desk's user
+only before any data goes into it (:func:`cplc_desk.sync.files.create_private`), and a
+temporary one is removed on every path out. A plain copy written where the person chooses needs
+``plain_backup`` (a supervisor's) and is audited as ``backup.plain_written``.
+
 Restoring keeps the current store aside under ``backups/before-restore-*.sqlite3`` (renamed,
 never deleted), refuses another desk's backup unless asked, refuses a damaged or unverifiable
 one before touching anything, and migrates a backup made by an older version.
@@ -15,7 +21,6 @@ one before touching anything, and migrates a backup made by an older version.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
 import shutil
@@ -33,13 +38,20 @@ from cplc_desk.domain.enums import AuditAction
 from cplc_desk.domain.i18n import _
 from cplc_desk.domain.roles import Permission
 from cplc_desk.services import backup_seal
-from cplc_desk.services.context import DeskContext, ServiceError, open_desk
+from cplc_desk.services.context import (
+    DeskContext,
+    PermissionDeniedError,
+    ServiceError,
+    open_desk,
+)
 from cplc_desk.storage import audit, migrate
 from cplc_desk.storage import meta as store_meta
 from cplc_desk.storage.db import sqlite_url
 from cplc_desk.storage.models import StoreMeta
 from cplc_desk.storage.types import utcnow
-from cplc_desk.sync import keys
+from cplc_desk.sync import bounded, keys
+from cplc_desk.sync.errors import SyncError
+from cplc_desk.sync.files import create_private, fsync_dir
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +59,8 @@ PREFIX = "cplc-backup-"
 PLAIN_SUFFIX = ".sqlite3"
 SEALED_SUFFIX = ".cplcbak"
 DEFAULT_KEEP = 14
+# A station's store is tens of MB, headquarters' a few GB after a decade.
+MAX_BACKUP_BYTES = 64 << 30
 DAY = timedelta(days=1)
 _KEEP_KEY = "backup.keep"
 _FOLDER_KEY = "backup.second_folder"
@@ -144,18 +158,11 @@ def _stamp(now: datetime) -> str:
     return now.strftime("%Y%m%dT%H%M%S") + f"{now.microsecond // 1000:03d}Z"
 
 
-def _fsync_dir(folder: Path) -> None:
-    with contextlib.suppress(OSError, AttributeError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
 def online_copy(database: Path, target: Path) -> None:
     """A consistent copy of a live store (SQLite's backup API copies one snapshot even while
-    others write), as one self-contained file (no write-ahead log beside it)."""
+    others write), as one self-contained file (no write-ahead log beside it). ``target`` may be
+    an empty file made beforehand (private, see :func:`create_private`): SQLite fills it and
+    keeps its mode."""
     source = sqlite3.connect(database)
     try:
         dest = sqlite3.connect(target)
@@ -255,6 +262,9 @@ def write_backup(
     """
     if reason not in AUTOMATIC_REASONS:
         ctx.require(Permission.BACKUP)
+    plain_out = out is not None and not sealed
+    if plain_out:
+        _require_plain(ctx)
     identity = ctx.require_identity()
     if not ctx.store.is_sqlite:
         raise ServiceError(_("Backups of a PostgreSQL store are made with the server's tools."))
@@ -268,12 +278,13 @@ def write_backup(
     copy_error: str | None = None
     removed: list[Path] = []
     try:
+        create_private(work)
         online_copy(ctx.paths.database, work)
         info = verify_file(work)
         if out is None:
             target = ctx.paths.backups / name
             os.replace(work, target)
-            _fsync_dir(target.parent)
+            fsync_dir(target.parent)
             removed = prune(ctx.paths.backups, settings.keep, PLAIN_SUFFIX)
             if settings.second_folder is not None:
                 try:
@@ -287,29 +298,46 @@ def write_backup(
         elif sealed:
             target = _seal_to(ctx, work, out, now)
         else:
-            out.parent.mkdir(parents=True, exist_ok=True)
-            shutil.move(work, out.with_name(out.name + ".partial"))
-            os.replace(out.with_name(out.name + ".partial"), out)
-            target = out
+            target = _move_private(work, out)
     finally:
         work.unlink(missing_ok=True)
     size = target.stat().st_size
     with ctx.unit_of_work() as s:
-        ctx.audit(
-            s,
-            AuditAction.BACKUP_WRITTEN,
-            details={
-                "file": target.name,
-                "size": size,
-                "reason": reason,
-                "sealed": target.suffix == SEALED_SUFFIX,
-                "copy": copy.name if copy else None,
-                "copy_failed": copy_error is not None,
-                "audit_entries": info.audit_entries,
-            },
-        )
+        if plain_out:
+            # Where the store went in the clear (the name and folder, never what it holds).
+            ctx.audit(
+                s,
+                AuditAction.PLAIN_BACKUP_WRITTEN,
+                details={
+                    "file": target.name,
+                    "folder": str(target.parent),
+                    "size": size,
+                    "reason": reason,
+                    "audit_entries": info.audit_entries,
+                },
+            )
+        else:
+            ctx.audit(
+                s,
+                AuditAction.BACKUP_WRITTEN,
+                details={
+                    "file": target.name,
+                    "size": size,
+                    "reason": reason,
+                    "sealed": target.suffix == SEALED_SUFFIX,
+                    "copy": copy.name if copy else None,
+                    "copy_failed": copy_error is not None,
+                    "audit_entries": info.audit_entries,
+                },
+            )
         store_meta.put(s, _LAST_KEY, now.isoformat())
-    log.info("backup written: %s (%d bytes, %s)", target.name, size, reason)
+    log.info(
+        "%s written: %s (%d bytes, %s)",
+        "plain backup" if plain_out else "backup",
+        target.name,
+        size,
+        reason,
+    )
     return BackupResult(
         path=target,
         size=size,
@@ -319,6 +347,51 @@ def write_backup(
         copy_error=copy_error,
         removed=removed,
     )
+
+
+def _require_plain(ctx: DeskContext) -> None:
+    """A plain copy leaving the backups folder is a supervisor's (headquarters: an
+    administrator's) decision; anyone else is pointed at the sealed one. The refusal is audited
+    (``permission.denied``) like any other."""
+    try:
+        ctx.require(Permission.PLAIN_BACKUP)
+    except PermissionDeniedError:
+        if not ctx.actor.signed_in:
+            raise
+        identity = ctx.identity()
+        if identity is not None and not identity.is_station:
+            message = _(
+                "Only an administrator may write a plain (unencrypted) backup. Leave out "
+                "--plain: the sealed backup (the default) is the one to make."
+            )
+        else:
+            message = _(
+                "Only a supervisor may write a plain (unencrypted) backup. Leave out --plain: "
+                "the sealed backup (the default) is the one to make."
+            )
+        raise PermissionDeniedError(message) from None
+
+
+def _move_private(work: Path, out: Path) -> Path:
+    """Put the verified private copy ``work`` at ``out``: renamed when it can be (the same
+    disk), else copied into a file made private before the first byte goes in (never
+    ``shutil.move``, whose copy is readable by all until its mode is copied at the end)."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    partial = out.with_name(out.name + ".partial")
+    try:
+        try:
+            os.replace(work, partial)
+        except OSError:  # another disk (a USB stick)
+            create_private(partial)
+            with work.open("rb") as src, partial.open("r+b") as dst:
+                shutil.copyfileobj(src, dst, 1 << 20)
+                dst.flush()
+                os.fsync(dst.fileno())
+        os.replace(partial, out)
+    finally:
+        partial.unlink(missing_ok=True)
+    fsync_dir(out.parent)
+    return out
 
 
 def _sealed_name(plain_name: str) -> str:
@@ -331,7 +404,9 @@ def _seal_to(ctx: DeskContext, plain: Path, target: Path, now: datetime) -> Path
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
     try:
-        with partial.open("wb") as fh:
+        # Sealed, yet private too: it carries the desk's keys, if only under the cipher.
+        create_private(partial)
+        with partial.open("r+b") as fh:
             backup_seal.seal_file(
                 plain,
                 fh,
@@ -346,7 +421,7 @@ def _seal_to(ctx: DeskContext, plain: Path, target: Path, now: datetime) -> Path
         os.replace(partial, target)
     finally:
         partial.unlink(missing_ok=True)
-    _fsync_dir(target.parent)
+    fsync_dir(target.parent)
     return target
 
 
@@ -400,24 +475,31 @@ def restore(
         ctx.require(Permission.RESTORE)
     if not ctx.store.is_sqlite:
         raise ServiceError(_("A PostgreSQL store is restored with the server's tools."))
-    if not file.is_file():
-        raise ServiceError(_("There is no file {path}.").format(path=file))
+    try:
+        # A regular file of a sane size (not a folder, a pipe or a device that never ends);
+        # what is read from it below is streamed, never held whole.
+        with bounded.open_input(file, MAX_BACKUP_BYTES):
+            pass
+    except SyncError as exc:
+        raise ServiceError(exc.message) from None
     current = ctx.identity()
     work = ctx.paths.data_dir / f".restore-{uuid.uuid4().hex[:8]}.partial"
     carried: dict[str, bytes] = {}
     restored: tuple[str, ...] = ()
     try:
         try:
+            create_private(work)  # the unsealed copy is the whole store in the clear
             if backup_seal.is_sealed(file):
                 key = (
                     backup_seal.decode_recovery_code(key_code)
                     if key_code
                     else _local_key_or_refuse(ctx)
                 )
-                with work.open("wb") as fh:
+                with work.open("r+b") as fh:
                     _header, carried = backup_seal.open_file(file, fh, key)
             else:
-                shutil.copyfile(file, work)
+                with file.open("rb") as src, work.open("r+b") as dst:
+                    shutil.copyfileobj(src, dst, 1 << 20)
         except backup_seal.SealError as exc:
             raise BackupError(str(exc)) from None
         except OSError as exc:
@@ -499,7 +581,7 @@ def _put_back_keys(
         keys.write_private(path, carried[name])
         restored.append(name)
     if restored:
-        _fsync_dir(ctx.paths.keys)
+        fsync_dir(ctx.paths.keys)
     return tuple(restored), tuple(kept)
 
 
@@ -538,5 +620,5 @@ def _swap_in(ctx: DeskContext, verified: Path) -> Path:
             if extra.exists():
                 os.replace(extra, aside.with_name(aside.name + suffix))
     os.replace(verified, database)
-    _fsync_dir(database.parent)
+    fsync_dir(database.parent)
     return aside

@@ -170,7 +170,8 @@ def read_header(fh: BinaryIO) -> SealHeader:
             raw,
             tuple(carried),
         )
-    except (ValueError, KeyError, TypeError, AttributeError):
+    # Unauthenticated: any JSON at all, nested as deep as it likes or with huge numbers.
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError, OverflowError):
         raise SealError(_("The backup file is damaged.")) from None
 
 
@@ -219,5 +220,5 @@ def _key_files(blob: bytes, names: tuple[str, ...]) -> dict[str, bytes]:
         if sorted(fields) != sorted(names):
             raise ValueError
         return {str(n): base64.b64decode(fields[n], validate=True) for n in names}
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, RecursionError):
         raise SealError(_("The backup file is damaged (its key section).")) from None

@@ -8,7 +8,7 @@ from sqlalchemy import and_, exists, func, select, text
 
 from cplc_desk.domain.i18n import _
 from cplc_desk.services.context import DeskContext
-from cplc_desk.storage import audit, migrate
+from cplc_desk.storage import audit, migrate, record_seal
 from cplc_desk.storage.models import SYNC_MODELS, ChangeLog
 
 
@@ -17,6 +17,7 @@ class CheckReport:
     checks: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     audit_breaks: list[audit.ChainBreak] = field(default_factory=list)
+    record_breaks: list[record_seal.RecordBreak] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -73,6 +74,17 @@ def check_store(ctx: DeskContext) -> CheckReport:
                         n=missing, table=table
                     )
                 )
+        report.checks.append("records")
+        sealed = record_seal.verify(s, own_code)
+        report.record_breaks = sealed.breaks
+        for record_break in sealed.breaks:
+            report.problems.append(record_break.describe() + ".")
+        if sealed.total > len(sealed.breaks):
+            report.problems.append(
+                _("{n} more records or logged versions do not match.").format(
+                    n=sealed.total - len(sealed.breaks)
+                )
+            )
         report.checks.append("audit trail")
         for brk in audit.verify_chain(s):
             report.problems.append(

@@ -37,8 +37,8 @@ from cplc_desk.storage.models import (
     PoliceStation,
     VehicleReport,
 )
+from cplc_desk.sync import bounded, keys
 from cplc_desk.sync import hotlist as hotlist_file
-from cplc_desk.sync import keys
 from cplc_desk.sync.errors import SyncError
 from cplc_desk.sync.files import write_atomically
 
@@ -210,57 +210,50 @@ def import_hotlist(ctx: DeskContext, path: Path) -> ImportedHotlist:
 
 def _replace_held(ctx: DeskContext, path: Path) -> ImportedHotlist:
     hq_key = _hq_signing_key(ctx)
-    try:
-        if path.stat().st_size > hotlist_file.MAX_FILE:
-            raise SyncError(
-                "too_large",
-                _("This file is far larger than any hotlist. Check that you chose the right file."),
+    with bounded.open_input(path, hotlist_file.MAX_FILE) as fh:
+        header, body = hotlist_file.read_header(fh, hq_key)
+        hotlist_file.check_expiry(header, now_utc())
+        _refuse_not_newer(header.sequence, _held_sequence(ctx))
+        digest = fh.sha256()
+        with ctx.unit_of_work() as s:
+            # Checked again under the write lock: another import may have finished meanwhile.
+            held = s.scalar(select(HotlistHeld.sequence))
+            _refuse_not_newer(header.sequence, held)
+            s.execute(delete(HotlistEntry))
+            s.execute(delete(HotlistHeld))
+            writer = BulkWriter(s.connection(), HOTLIST_TABLE)
+            # Ids are given (1..n, the table was emptied) so the rows go in as they are. The
+            # list is read a block at a time; a fault found late rolls all of it back.
+            count = 0
+            batch: list[list[Any]] = []
+            for item in hotlist_file.iter_entries(header, body):
+                count += 1
+                batch.append([count, *item])
+                if len(batch) == INSERT_BATCH:
+                    writer.insert(batch)
+                    batch = []
+            if batch:
+                writer.insert(batch)
+            s.add(
+                HotlistHeld(
+                    sequence=header.sequence,
+                    issued_at=header.issued_at,
+                    expires_at=header.expires_at,
+                    hq_name=header.hq_name,
+                    hq_key_id=header.key_id,
+                    entry_count=count,
+                    file_sha256=digest,
+                    imported_at=now_utc(),
+                    imported_by=ctx.actor.username,
+                )
             )
-        data = path.read_bytes()
-    except OSError as exc:
-        raise SyncError(
-            "unreadable",
-            _("Cannot read {path}: {reason}. Check the USB stick and copy the file again.").format(
-                path=path, reason=exc.strerror
-            ),
-        ) from None
-    header, body = hotlist_file.read_header(data, hq_key)
-    hotlist_file.check_expiry(header, now_utc())
-    held = _held_sequence(ctx)
-    _refuse_not_newer(header.sequence, held)
-    items = hotlist_file.entries(header, body)
-    # Ids are given (1..n, the table is emptied first) so the rows go in as they are.
-    rows = [[number, *item] for number, item in enumerate(items, start=1)]
-    digest = hashlib.sha256(data).hexdigest()
-    with ctx.unit_of_work() as s:
-        # Checked again under the write lock: another import may have finished meanwhile.
-        held = s.scalar(select(HotlistHeld.sequence))
-        _refuse_not_newer(header.sequence, held)
-        s.execute(delete(HotlistEntry))
-        s.execute(delete(HotlistHeld))
-        writer = BulkWriter(s.connection(), HOTLIST_TABLE)
-        for start in range(0, len(rows), INSERT_BATCH):
-            writer.insert(rows[start : start + INSERT_BATCH])
-        s.add(
-            HotlistHeld(
-                sequence=header.sequence,
-                issued_at=header.issued_at,
-                expires_at=header.expires_at,
-                hq_name=header.hq_name,
-                hq_key_id=header.key_id,
-                entry_count=len(rows),
-                file_sha256=digest,
-                imported_at=now_utc(),
-                imported_by=ctx.actor.username,
-            )
-        )
-        ctx.audit(
-            s,
-            AuditAction.HOTLIST_IMPORTED,
-            details={"sequence": header.sequence, "entries": len(rows), "replaced": held,
-                     "issued_at": header.issued_at.isoformat(), "sha256": digest},
-        )  # fmt: skip
-    return ImportedHotlist(header.sequence, len(rows), header.issued_at, header.expires_at, held)
+            ctx.audit(
+                s,
+                AuditAction.HOTLIST_IMPORTED,
+                details={"sequence": header.sequence, "entries": count, "replaced": held,
+                         "issued_at": header.issued_at.isoformat(), "sha256": digest},
+            )  # fmt: skip
+    return ImportedHotlist(header.sequence, count, header.issued_at, header.expires_at, held)
 
 
 def _held_sequence(ctx: DeskContext) -> int | None:

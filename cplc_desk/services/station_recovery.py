@@ -11,7 +11,6 @@ of forking it).
 
 from __future__ import annotations
 
-import io
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -34,7 +33,7 @@ from cplc_desk.services.accounts import NewAccount
 from cplc_desk.services.context import DeskContext, DeskIdentity, ServiceError
 from cplc_desk.services.station_snapshot import LINKED, NUMBERED, OWN, TABLES, LastBundle
 from cplc_desk.services.sync_station import ENROLLMENT_META
-from cplc_desk.storage import migrate, search
+from cplc_desk.storage import changelog, migrate, search
 from cplc_desk.storage.bulk import BulkWriter
 from cplc_desk.storage.models import (
     AuditEntry,
@@ -44,8 +43,8 @@ from cplc_desk.storage.models import (
     StoreMeta,
     SyncOutbox,
 )
+from cplc_desk.sync import bounded, chunked, keys, snapshot
 from cplc_desk.sync import enrollment as enrollment_file
-from cplc_desk.sync import keys, snapshot
 from cplc_desk.sync.errors import SyncError
 from cplc_desk.sync.export import COLUMNS, TABLE_ORDER, file_name, image_hash
 
@@ -77,8 +76,7 @@ class RestoreResult:
     hash_mismatches: int
 
 
-def _read_snapshot(data: bytes, enr: enrollment_file.Enrollment) -> snapshot.OpenedSnapshot:
-    fh = io.BytesIO(data)
+def _read_snapshot(fh: chunked.Source, enr: enrollment_file.Enrollment) -> snapshot.OpenedSnapshot:
     header = snapshot.read_header(fh)
     if (header.station, header.enrollment_id) != (enr.station_code, enr.enrollment_id):
         raise SyncError(
@@ -212,18 +210,12 @@ def restore_station(
             ).format(name=existing.name, code=existing.code)
         )
     try:
-        enr = enrollment_file.read(enrollment_path.read_bytes(), now_utc())
-        if snapshot_path.stat().st_size > snapshot.MAX_SNAPSHOT:
-            raise SyncError("too_large", _("The file is larger than any snapshot can be."))
-        opened = _read_snapshot(snapshot_path.read_bytes(), enr)
-        code = enr.station_code
-        plan = _plan(opened, code)
-    except OSError as exc:
-        raise ServiceError(
-            _("Cannot read {path}: {reason}").format(
-                path=exc.filename or snapshot_path, reason=exc.strerror
-            )
-        ) from None
+        with bounded.open_input(enrollment_path, enrollment_file.MAX_FILE) as fh:
+            enr = enrollment_file.read(fh.read_all(), now_utc())
+        with bounded.open_input(snapshot_path, snapshot.MAX_SNAPSHOT) as fh:
+            opened = _read_snapshot(fh, enr)
+            code = enr.station_code
+            plan = _plan(opened, code)
     except SyncError as exc:
         raise ServiceError(exc.message) from None
     station = reference.station(ctx, code, language=i18n.ENGLISH)  # stored and sent in English
@@ -324,7 +316,7 @@ def _restore(
             if scope == OWN
         ]  # fmt: skip
         if log_rows:
-            conn.execute(insert(ChangeLog), log_rows)
+            conn.execute(insert(ChangeLog), changelog.link(s, log_rows))
         change_to = s.scalar(select(ChangeLog.seq).order_by(ChangeLog.seq.desc()).limit(1)) or 0
         next_numbers = _restore_numbers(s, code, m.get("numbers", []), skip_numbers, now)
         last_seq = int(last.get("sequence") or 0)

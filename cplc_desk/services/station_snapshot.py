@@ -183,6 +183,9 @@ def export_station_snapshot(
                 ).format(code=code)
             )
         pending = _pending_enrollment(s, code, now)
+        # The new PC links its change log afresh from the snapshot's records: its first bundle
+        # starts a new chain here too.
+        station.last_change_chain = None
         held = list(
             s.scalars(
                 select(SyncInbox).where(SyncInbox.station_code == code, SyncInbox.status == "held")

@@ -33,11 +33,11 @@ from cplc_desk.storage.models import (
     SyncStation,
     SyncStationKey,
 )
+from cplc_desk.sync import bounded, keys
 from cplc_desk.sync import enrollment as enrollment_file
-from cplc_desk.sync import keys
 from cplc_desk.sync.errors import SyncError
-from cplc_desk.sync.files import write_atomically
-from cplc_desk.sync.importer import BundleImporter, BundleOutcome
+from cplc_desk.sync.files import write_atomically, write_stream_atomically
+from cplc_desk.sync.importer import MAX_BUNDLE_BYTES, BundleImporter, BundleOutcome
 
 ENROLLMENT_DAYS = 30
 BUNDLE_SUFFIX = ".cplcbundle"
@@ -274,26 +274,11 @@ def import_bundles(
         if progress is not None:
             progress(index, len(files), path.name)
         try:
-            size = path.stat().st_size
-            if size > 2 << 30:
-                raise SyncError(
-                    "too_large",
-                    _(
-                        "The file is larger than any bundle can be, so it was not read. Check "
-                        "that you chose the right file."
-                    ),
-                )
-            data = path.read_bytes()
-        except SyncError as exc:
+            with bounded.open_input(path, MAX_BUNDLE_BYTES) as fh:
+                outcome = importer.import_source(str(path), fh, fh.size)
+        except SyncError as exc:  # not a regular file, too large, unreadable
             outcomes.append(importer.refuse_unread(str(path), exc.code, exc.message))
             continue
-        except OSError as exc:
-            message = _(
-                "Cannot read the file: {reason}. Check the USB stick and copy the file again."
-            ).format(reason=exc.strerror)
-            outcomes.append(importer.refuse_unread(str(path), "unreadable", message))
-            continue
-        outcome = importer.import_bytes(str(path), data)
         # Held bundles this one completed the chain for are applied now: report them too.
         outcomes += [outcome, *outcome.released]
     if any(o.status == "accepted" for o in outcomes):
@@ -317,6 +302,8 @@ class Verification:
     key_id: str | None
     key_status: str
     message: str
+    would: str = "refused"  # what an import would do: accepted | held | already_imported | refused
+    code: str | None = None  # the refusal's code
 
 
 def verify_bundle(ctx: DeskContext, path: Path) -> Verification:
@@ -324,17 +311,24 @@ def verify_bundle(ctx: DeskContext, path: Path) -> Verification:
     ctx.require(Permission.IMPORT_BUNDLE)
     importer = _importer(ctx)
     try:
-        decoded = importer.decode(path.read_bytes())
-        decoded.opened.check_members()
-    except OSError as exc:
-        return Verification(False, None, None, 0, 0, None, None, "-", str(exc.strerror))
+        with bounded.open_input(path, MAX_BUNDLE_BYTES) as fh:
+            # Every check the import runs, and the merge itself, rolled back afterwards.
+            would = importer.import_source(str(path), fh, fh.size, rehearse=True)
+            if would.status == "refused":
+                return Verification(
+                    False, would.station, would.sequence, 0, 0, None, None, "-",
+                    _named(path, would.message), would="refused", code=would.code,
+                )  # fmt: skip
+            decoded = importer.decode(fh)
     except SyncError as exc:
-        return Verification(False, None, None, 0, 0, None, None, "-", exc.message)
+        return Verification(
+            False, None, None, 0, 0, None, None, "-", _named(path, exc.message),
+            would="refused", code=exc.code,
+        )  # fmt: skip
     m = decoded.manifest
     with ctx.store.read() as s:
         key = s.get(SyncStationKey, m.key_id)
         enrollment = s.get(SyncEnrollment, m.enrollment_id)
-        station = s.get(SyncStation, m.station)
     if key is not None:
         key_status = (
             "revoked"
@@ -361,18 +355,21 @@ def verify_bundle(ctx: DeskContext, path: Path) -> Verification:
             key_status = "revoked" if enrollment.key_id is None else "unknown"
     else:
         key_status = "unknown"
-    ok = station is not None and key_status in ("bound", "new_enrolled")
-    message = (
-        _("The bundle is intact and signed by {code}'s key ({status}).").format(
-            code=m.station, status=key_status
-        )
-        if ok
-        else _(
-            "The bundle is intact, but its key is {status} for {code}; it would be refused."
-        ).format(status=key_status, code=m.station)
+    intact = _("The bundle is intact and signed by {code}'s key ({status}).").format(
+        code=m.station, status=key_status
     )
+    if would.status == "held":
+        then = would.message
+    elif would.status == "already_imported":
+        then = _("It was imported before; importing it again changes nothing.")
+    else:
+        counts = {k: would.counts.get(k, 0) for k in ("new", "updated", "unchanged", "conflicts")}
+        then = _(
+            "Importing it would merge {new} new, {updated} updated, {unchanged} unchanged, "
+            "{conflicts} conflicts."
+        ).format(**counts)
     return Verification(
-        ok,
+        True,
         m.station,
         m.sequence,
         m.change_count,
@@ -380,8 +377,45 @@ def verify_bundle(ctx: DeskContext, path: Path) -> Verification:
         m.created_at,
         m.key_id,
         key_status,
-        message,
+        f"{intact} {then}",
+        would=would.status,
+        code=None,
     )
+
+
+def discard_held(ctx: DeskContext, code: str, sequence: int) -> None:
+    """Remove a bundle kept waiting for earlier ones: the way out when the kept copy is the
+    forked one and the station's genuine bundle of that number is refused because of it."""
+    require_hq(ctx)
+    ctx.require(Permission.IMPORT_BUNDLE)
+    code = code.strip().upper()
+    with ctx.unit_of_work() as s:
+        held = s.scalar(
+            select(SyncInbox).where(
+                SyncInbox.station_code == code,
+                SyncInbox.sequence == sequence,
+                SyncInbox.status == "held",
+            )
+        )
+        if held is None:
+            raise ServiceError(
+                _(
+                    "Headquarters keeps no waiting bundle {seq} from {code}; nothing was "
+                    "removed. 'cplc-desk sync-status' lists the bundles waiting."
+                ).format(seq=sequence, code=code)
+            )
+        ctx.audit(
+            s,
+            AuditAction.HELD_BUNDLE_DISCARDED,
+            details={"station": code, "sequence": sequence, "file_hash": held.file_hash,
+                     "received_at": held.received_at.isoformat()},
+        )  # fmt: skip
+        s.delete(held)
+
+
+def _named(path: Path, message: str) -> str:
+    """A refusal that names the file it is about (once)."""
+    return message if path.name in message else f"{path.name}: {message}"
 
 
 @dataclass(frozen=True)
@@ -400,22 +434,25 @@ def open_bundle(ctx: DeskContext, path: Path, out_dir: Path) -> OpenedFiles:
     """
     ctx.require(Permission.IMPORT_BUNDLE)
     importer = _importer(ctx)
-    try:
-        decoded = importer.decode(path.read_bytes())
-    except OSError as exc:
-        raise ServiceError(str(exc.strerror)) from None
-    except SyncError as exc:
-        raise ServiceError(exc.message) from None
-    m = decoded.manifest
-    with ctx.store.read() as s:
-        bound = s.get(SyncStationKey, m.key_id)
-    raw_key = keys.unb64(bound.public_key if bound is not None else m.public_key)
     written = []
-    out_dir.mkdir(parents=True, exist_ok=True)
-    for name in decoded.opened.zip.namelist():
-        target = out_dir / name  # names were checked against a fixed list
-        write_atomically(target, decoded.opened.zip.read(name), mode=0o600)
-        written.append(target)
+    try:
+        with bounded.open_input(path, MAX_BUNDLE_BYTES) as fh:
+            decoded = importer.decode(fh)
+            m = decoded.manifest
+            with ctx.store.read() as s:
+                bound = s.get(SyncStationKey, m.key_id)
+            raw_key = keys.unb64(bound.public_key if bound is not None else m.public_key)
+            out_dir.mkdir(parents=True, exist_ok=True)
+            for name in decoded.opened.zip.namelist():
+                target = out_dir / name  # names were checked against a fixed list
+                write_stream_atomically(target, decoded.opened.member_blocks(name), mode=0o600)
+                written.append(target)
+    except SyncError as exc:
+        raise ServiceError(_named(path, exc.message)) from None
+    except OSError as exc:
+        raise ServiceError(
+            _("Cannot write to {folder}: {reason}.").format(folder=out_dir, reason=exc.strerror)
+        ) from None
     bound_here = bound is not None and bound.station_code == m.station
     suffix = "" if bound_here else "-UNBOUND"
     key_file = out_dir / f"station-{m.station}-{m.key_id}{suffix}.pem"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -17,16 +18,18 @@ from cplc_desk.domain.roles import Permission
 from cplc_desk.services import reference, setup
 from cplc_desk.services.accounts import NewAccount
 from cplc_desk.services.context import DeskContext, DeskIdentity, ServiceError
+from cplc_desk.storage import audit, migrate, record_seal
 from cplc_desk.storage import meta as store_meta
-from cplc_desk.storage import migrate
 from cplc_desk.storage.models import AuditEntry, ChangeLog, StoreMeta, SyncOutbox
+from cplc_desk.sync import bounded, keys
 from cplc_desk.sync import enrollment as enrollment_file
-from cplc_desk.sync import keys
 from cplc_desk.sync.errors import SyncError
 from cplc_desk.sync.export import SYNC_BOOKKEEPING, StationKeys, build_next
 from cplc_desk.sync.files import write_atomically
 
 ENROLLMENT_META = "enrollment"
+
+log = logging.getLogger(__name__)
 
 
 def enroll_from_file(
@@ -40,14 +43,7 @@ def enroll_from_file(
     if ctx.identity() is not None:
         ctx.require(Permission.EXPORT_BUNDLE)
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ServiceError(
-            _("Cannot read the enrollment file {path}: {reason}").format(
-                path=path, reason=exc.strerror
-            )
-        ) from None
-    try:
+        data = bounded.read_small(path, enrollment_file.MAX_FILE)
         enrollment = enrollment_file.read(data, now_utc())
     except SyncError as exc:
         raise ServiceError(exc.message) from None
@@ -180,6 +176,7 @@ def export_bundle(ctx: DeskContext, out_dir: Path) -> ExportResult:
         raise ServiceError(_("Only a station desk exports bundles."))
     station_keys = _station_keys(ctx)
     schema = migrate.head_revision()
+    refuse_a_broken_trail(ctx, identity.code)
     with ctx.unit_of_work() as s:
         built = build_next(
             s,
@@ -240,6 +237,28 @@ def export_bundle(ctx: DeskContext, out_dir: Path) -> ExportResult:
         _("Bundle {seq} written: {path} ({n} changes).").format(
             seq=built.sequence, path=path, n=built.record_count
         ),
+    )
+
+
+def refuse_a_broken_trail(ctx: DeskContext, code: str) -> None:
+    """Refuse to send a trail or records changed outside the app: headquarters would merge
+    what nobody here wrote, or refuse the bundle without the desk knowing why."""
+    with ctx.store.read() as s:
+        first = next(iter(audit.verify_chain(s)), None)
+        problem = first.describe() if first is not None else None
+        if problem is None:
+            sealed = record_seal.verify(s, code)
+            problem = sealed.breaks[0].describe() if sealed.breaks else None
+    if problem is None:
+        return
+    log.warning("export refused: the store failed its integrity check")
+    raise ServiceError(
+        _(
+            "No bundle was written: this desk's records or audit trail were changed outside "
+            "CPLC Desk ({problem}). Nothing was sent. Call headquarters before sending anything "
+            "more; 'cplc-desk check' lists every problem. The way back is the last good backup "
+            "(cplc-desk restore) or a new start from headquarters' station snapshot."
+        ).format(problem=problem)
     )
 
 

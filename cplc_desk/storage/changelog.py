@@ -15,12 +15,14 @@ cannot forget it. CNICs and phones appear masked with a keyed pseudonym
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import event, insert, inspect
+from sqlalchemy import event, insert, inspect, select
 from sqlalchemy.orm import Session, UOWTransaction
 
+from cplc_desk.domain.audit import GENESIS_HASH, change_hash
 from cplc_desk.domain.enums import AuditAction, ChangeOp
 from cplc_desk.domain.ids import uuid7
 from cplc_desk.domain.validation import mask_cnic, mask_phone
@@ -43,16 +45,22 @@ def attach(session: Session, *, actor: str, desk_code: str) -> None:
 
 def row_image(obj: SyncMixin) -> dict[str, Any]:
     """The record's columns as JSON-ready values (dates as ISO text)."""
+    return image_values(
+        (attr.key, getattr(obj, attr.key)) for attr in inspect(obj).mapper.column_attrs
+    )
+
+
+def image_values(items: Iterable[tuple[Any, Any]]) -> dict[str, Any]:
+    """Column values (as the ORM or a Core select gives them) as a row image."""
     image: dict[str, Any] = {}
-    for attr in inspect(obj).mapper.column_attrs:
-        value = getattr(obj, attr.key)
+    for key, value in items:
         if isinstance(value, datetime):
             # Always UTC in images, whatever zone the value was given in (a form's PKT time):
             # every desk then writes the same text for the same instant.
             value = (value.astimezone(UTC) if value.tzinfo else value).isoformat()
         elif isinstance(value, date):
             value = value.isoformat()
-        image[attr.key] = value
+        image[key] = value
     return image
 
 
@@ -176,8 +184,30 @@ def _after_flush(session: Session, _ctx: UOWTransaction) -> None:
             "op": op.value,
             "version": obj.version,
             "changed_at": obj.updated_at,
-            "row_image": json.dumps(row_image(obj), sort_keys=True, ensure_ascii=False),
+            "row_image": image_text(row_image(obj)),
         }
         for obj, op in pending
     ]
-    session.connection().execute(insert(ChangeLog), rows)
+    session.connection().execute(insert(ChangeLog), link(session, rows))
+
+
+def link(session: Session, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``rows`` (change-log rows about to be inserted, in this order) with their chain links:
+    rows are numbered in the order given, so each links to the one before."""
+    prev = last_link(session)
+    for row in rows:
+        prev = row["chain_hash"] = change_hash(
+            prev, row["table_name"], row["record_id"], row["op"], row["version"], row["row_image"]
+        )
+    return rows
+
+
+def image_text(image: dict[str, Any]) -> str:
+    """A row image as the change log keeps it (and as ``check`` recomputes it)."""
+    return json.dumps(image, sort_keys=True, ensure_ascii=False)
+
+
+def last_link(session: Session) -> str:
+    """The newest change-log row's chain link (the genesis link for an empty log)."""
+    link = session.scalar(select(ChangeLog.chain_hash).order_by(ChangeLog.seq.desc()).limit(1))
+    return link or GENESIS_HASH

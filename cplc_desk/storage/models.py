@@ -113,6 +113,9 @@ class ChangeLog(Base):
     version: Mapped[int] = mapped_column(Integer)
     changed_at: Mapped[datetime] = mapped_column(UTCDateTime())
     row_image: Mapped[str] = mapped_column(Text)
+    # Link in the chain of record versions (cplc_desk.domain.audit.change_hash): a row changed
+    # or removed outside the app breaks it, and ``check`` says where.
+    chain_hash: Mapped[str | None] = mapped_column(String(64))
 
 
 class AuditEntry(Base):
@@ -354,6 +357,9 @@ class SyncStation(Base):
     enrolled_at: Mapped[datetime] = mapped_column(UTCDateTime())
     last_sequence: Mapped[int] = mapped_column(Integer, default=0)
     last_manifest_hash: Mapped[str | None] = mapped_column(String(64))
+    # The station's change-log chain link at the end of its last bundle (None before one that
+    # carried it): the next bundle must continue from it.
+    last_change_chain: Mapped[str | None] = mapped_column(String(64))
     last_bundle_created_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     last_import_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     clock_skew_seconds: Mapped[int | None] = mapped_column(Integer)

@@ -12,17 +12,19 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import struct
 import zipfile
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import IO, Any, cast
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from cplc_desk.domain.i18n import _
+from cplc_desk.sync import chunked
 from cplc_desk.sync.errors import SyncError
 
 BUNDLE_DOMAIN = "cplc-desk/bundle/v1"
@@ -39,7 +41,12 @@ MAX_LINE = 4 << 20
 _FIXED_TIME = (2020, 1, 1, 0, 0, 0)  # member times are not content; keeps output reproducible
 # What reading a ZIP member can raise besides SyncError: a broken deflate stream (zlib.error),
 # a stream that stops early (EOFError), a CRC or size mismatch (BadZipFile).
-_READ_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError)
+# A chunk of the sealed file around the ZIP that no longer authenticates (ChunkProblem) is
+# damage too.
+_READ_ERRORS = (
+    zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError,
+    chunked.ChunkProblem,
+)  # fmt: skip
 
 
 def canonical(value: Any) -> bytes:
@@ -128,6 +135,12 @@ class OpenedBundle:
                     ).format(member=name),
                 )
 
+    def member_blocks(self, name: str) -> Iterator[bytes]:
+        """A member's bytes in blocks of at most 1 MiB (the manifest and signature too)."""
+        with _reading(name), self.zip.open(name) as fh:
+            while block := fh.read(1 << 20):
+                yield block
+
     def raw_lines(self, name: str) -> Iterator[bytes]:
         """A member's non-empty lines (without the newline), streamed in large blocks."""
         with _reading(name), self.zip.open(name) as fh:
@@ -174,12 +187,51 @@ def _reading(name: str) -> Iterator[None]:
         raise _damaged(_("{name} cannot be read").format(name=name)) from None
 
 
-def open_container(data: bytes) -> OpenedBundle:
-    """Check the ZIP's structure against the caps, then read the manifest and signature."""
+MAX_DIRECTORY = 64 * 1024  # a ZIP's central directory: a few hundred bytes per member
+MAX_MEMBERS = 16  # four are expected: a few more are named in the refusal, not counted
+_END = struct.Struct("<4s4H2LH")  # the end-of-central-directory record, 22 bytes
+_END_SIGNATURE = b"PK\x05\x06"
+
+
+def check_directory(fh: IO[bytes] | chunked.ChunkView, *, max_entries: int) -> None:
+    """Refuse a ZIP whose central directory claims more members or bytes than ``max_entries``
+    allow, before :mod:`zipfile` reads it: it would hold the whole directory (up to the whole
+    file) and an object per member in memory. Finds the end record as zipfile does."""
+    fh.seek(0, io.SEEK_END)
+    size = fh.tell()
+    if size < _END.size:
+        raise zipfile.BadZipFile("too short")
+    fh.seek(size - _END.size)
+    end = fh.read(_END.size)
+    if not (end[:4] == _END_SIGNATURE and end[-2:] == b"\0\0"):
+        start = max(size - (1 << 16) - _END.size, 0)
+        fh.seek(start)
+        tail = fh.read(size - start)
+        found = tail.rfind(_END_SIGNATURE)
+        if found < 0 or len(tail) - found < _END.size:
+            raise zipfile.BadZipFile("no end record")
+        end = tail[found : found + _END.size]
+    _sig, _disk, _cd_disk, _here, entries, directory_size, offset, _comment = _END.unpack(end)
+    if (
+        entries > max_entries
+        or directory_size > MAX_DIRECTORY
+        or 0xFFFF in (_disk, _cd_disk, _here, entries)
+        or 0xFFFFFFFF in (directory_size, offset)  # ZIP64: never written for our files
+    ):
+        raise _damaged(_("it holds more parts than any such file"))
+    fh.seek(0)
+
+
+def open_container(data: bytes | IO[bytes] | chunked.ChunkView) -> OpenedBundle:
+    """Check the ZIP's structure against the caps, then read the manifest and signature.
+    ``data`` is the ZIP or a seekable file holding it (read member by member, never whole)."""
+    fh = io.BytesIO(data) if isinstance(data, bytes) else data
     try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
+        check_directory(fh, max_entries=MAX_MEMBERS)
+        zf = zipfile.ZipFile(cast(IO[bytes], fh))
         infos = zf.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError):
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError,
+            chunked.ChunkProblem):  # fmt: skip
         raise _damaged("not an archive") from None
     names = [i.filename for i in infos]
     expected = {MANIFEST, SIGNATURE, *DATA_MEMBERS}

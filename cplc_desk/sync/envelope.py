@@ -19,8 +19,8 @@ import hashlib
 import json
 import os
 import struct
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import BinaryIO
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hpke
@@ -58,6 +58,27 @@ class EnvelopeHeader:
 def seal(
     plaintext: bytes, recipient: X25519PublicKey, *, kind: str, station: str, sequence: int
 ) -> bytes:
+    return b"".join(
+        seal_chunks(
+            chunked.pieces(plaintext, CHUNK),
+            recipient,
+            kind=kind,
+            station=station,
+            sequence=sequence,
+        )
+    )
+
+
+def seal_chunks(
+    pieces: Iterable[bytes],
+    recipient: X25519PublicKey,
+    *,
+    kind: str,
+    station: str,
+    sequence: int,
+) -> Iterator[bytes]:
+    """The sealed file, piece by piece, from plain ``pieces`` of exactly ``CHUNK`` bytes (the
+    last may be shorter)."""
     content_key = os.urandom(32)
     header = json.dumps(
         {
@@ -73,9 +94,8 @@ def seal(
         separators=(",", ":"),
     ).encode()
     aad = hashlib.sha256(header).digest()
-    aead = ChaCha20Poly1305(content_key)
-    sealed = chunked.seal(aead, aad, chunked.pieces(plaintext, CHUNK))
-    return b"".join([MAGIC, _U32.pack(len(header)), header, *sealed])
+    yield MAGIC + _U32.pack(len(header)) + header
+    yield from chunked.seal(ChaCha20Poly1305(content_key), aad, pieces)
 
 
 def _truncated(what: str) -> SyncError:
@@ -98,14 +118,14 @@ def _damaged(what: str) -> SyncError:
     )
 
 
-def _read_exact(fh: BinaryIO, n: int, what: str) -> bytes:
+def _read_exact(fh: chunked.Source, n: int, what: str) -> bytes:
     data = fh.read(n)
     if len(data) != n:
         raise _truncated(what)
     return data
 
 
-def read_header(fh: BinaryIO) -> EnvelopeHeader:
+def read_header(fh: chunked.Source) -> EnvelopeHeader:
     """The header, unauthenticated until :func:`open_body` succeeds."""
     magic = fh.read(len(MAGIC))
     if magic and magic != MAGIC and MAGIC.startswith(magic):  # cut inside the first bytes
@@ -146,9 +166,11 @@ def read_header(fh: BinaryIO) -> EnvelopeHeader:
 
 
 def open_body(
-    fh: BinaryIO, header: EnvelopeHeader, private_key: X25519PrivateKey, max_plain: int
-) -> bytes:
-    """Decrypt the rest of the file; raises :class:`SyncError` on any damage or wrong key."""
+    fh: chunked.Source, header: EnvelopeHeader, private_key: X25519PrivateKey, max_plain: int
+) -> chunked.ChunkView:
+    """Authenticate the rest of the file chunk by chunk, keeping none of it, and return the
+    plain content as a seekable view decrypted as it is read; raises :class:`SyncError` on any
+    damage, a wrong key or more than ``max_plain`` bytes."""
     ours = header.recipient == key_id(private_key.public_key())
     fields = json.loads(header.raw)
     try:
@@ -166,24 +188,25 @@ def open_body(
     if not ours:  # our key opens it, so the recipient named in the header was changed
         raise _damaged(_("its header was changed"))
     aead = ChaCha20Poly1305(content_key)
-    out = bytearray()
     try:
-        for plain in chunked.open_chunks(fh, aead, header.digest, CHUNK):
-            out += plain
-            if len(out) > max_plain:
-                raise SyncError(
-                    "too_large",
-                    _(
-                        "The bundle is larger than this desk accepts. Do not import it; call "
-                        "the station."
-                    ),
-                )
+        index = chunked.index_chunks(fh, aead, header.digest, CHUNK, max_plain)
     except chunked.ChunkProblem as problem:
-        raise _chunk_error(problem) from None
-    return bytes(out)
+        raise chunk_error(problem) from None
+    return chunked.ChunkView(fh, aead, header.digest, index)
 
 
-def _chunk_error(problem: chunked.ChunkProblem) -> SyncError:
+def open_body_bytes(
+    fh: chunked.Source, header: EnvelopeHeader, private_key: X25519PrivateKey, max_plain: int
+) -> bytes:
+    """The whole plain content (for small bundles and tests)."""
+    view = open_body(fh, header, private_key, max_plain)
+    try:
+        return view.read()
+    except chunked.ChunkProblem as problem:
+        raise chunk_error(problem) from None
+
+
+def chunk_error(problem: chunked.ChunkProblem) -> SyncError:
     if problem.kind == chunked.ChunkProblem.TRUNCATED:
         if problem.what == "length":
             return SyncError(
@@ -198,6 +221,11 @@ def _chunk_error(problem: chunked.ChunkProblem) -> SyncError:
         return _damaged(_("a part is too long"))
     if problem.kind == chunked.ChunkProblem.TRAILING:
         return _damaged(_("extra data after its end"))
+    if problem.kind == chunked.ChunkProblem.TOO_LARGE:
+        return SyncError(
+            "too_large",
+            _("The bundle is larger than this desk accepts. Do not import it; call the station."),
+        )
     return SyncError(
         "damaged",
         _(

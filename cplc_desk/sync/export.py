@@ -14,6 +14,7 @@ from sqlalchemy import select, tuple_
 from sqlalchemy.orm import Session
 
 from cplc_desk import __version__
+from cplc_desk.domain.audit import GENESIS_HASH
 from cplc_desk.domain.enums import AuditAction
 from cplc_desk.storage.models import SYNC_MODELS, AuditEntry, ChangeLog, SyncOutbox
 from cplc_desk.sync import container, envelope
@@ -140,6 +141,20 @@ def _base_hashes(
     return known
 
 
+def _chain(s: Session, after: int, changes: Sequence[ChangeLog]) -> dict[str, str] | None:
+    """The change log's chain links before and after these changes (headquarters checks that
+    each bundle continues from the last), None if any is missing."""
+    before = (
+        s.scalar(select(ChangeLog.chain_hash).where(ChangeLog.seq == after))
+        if after
+        else GENESIS_HASH
+    )
+    last = changes[-1].chain_hash if changes else before
+    if before is None or last is None:
+        return None
+    return {"from": before, "to": last}
+
+
 def build_next(
     s: Session,
     *,
@@ -201,6 +216,7 @@ def build_next(
             "count": len(audits),
         },
         "records": counts,
+        "change_chain": _chain(s, change_after, changes),
         "columns": COLUMNS,
         "created_at": now.isoformat(),
         "app_version": __version__,

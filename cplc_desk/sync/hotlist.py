@@ -16,11 +16,13 @@ and every entry checked. Nothing in it is personal data: no owner, CNIC, phone o
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import hashlib
+import io
 import json
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -29,6 +31,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from cplc_desk.domain.i18n import _
+from cplc_desk.sync import chunked
 from cplc_desk.sync.container import canonical
 from cplc_desk.sync.errors import SyncError
 from cplc_desk.sync.keys import b64, ed25519_public, key_id, raw_public, unb64
@@ -42,6 +45,7 @@ MAX_HEADER = 64 * 1024
 MAX_FILE = 256 << 20
 MAX_BODY = 1 << 30  # decompressed
 MAX_ENTRIES = 2_000_000
+MAX_LINE = 64 * 1024  # one vehicle's line is a few hundred bytes
 
 # What one entry holds, in this order (each body line is a JSON array of these values; the signed
 # manifest repeats the list): identifiers and what a desk needs to act. Never the owner. The
@@ -154,16 +158,22 @@ def _damaged(reason: str) -> SyncError:
     )
 
 
-def read_header(data: bytes, hq_signing_key: bytes) -> tuple[HotlistHeader, bytes]:
-    """Check the signature (by the key this desk knows) and the body hash; return the header
-    and the still-compressed body. Raises :class:`SyncError`."""
-    if len(data) > MAX_FILE or not data.startswith(MAGIC):
+def read_header(data: bytes | chunked.Source, hq_signing_key: bytes) -> tuple[HotlistHeader, Body]:
+    """Check the signature (by the key this desk knows) and the body hash, reading the file in
+    blocks; return the header and where the still-compressed body lies. Raises
+    :class:`SyncError`."""
+    fh = io.BytesIO(data) if isinstance(data, bytes) else data
+    fh.seek(0, io.SEEK_END)
+    total = fh.tell()
+    fh.seek(0)
+    head = fh.read(len(MAGIC) + MAX_HEADER)
+    if total > MAX_FILE or not head.startswith(MAGIC):
         raise _refusal("not_hotlist")
-    end = data.find(b"\n", len(MAGIC), len(MAGIC) + MAX_HEADER)
+    end = head.find(b"\n", len(MAGIC))
     if end < 0:
         raise _refusal("not_hotlist")
     try:
-        outer = json.loads(data[len(MAGIC) : end])
+        outer = json.loads(head[len(MAGIC) : end])
         manifest_bytes = str(outer["manifest"]).encode()
         signature = unb64(str(outer["signature"]))
         manifest = json.loads(manifest_bytes)
@@ -187,7 +197,7 @@ def read_header(data: bytes, hq_signing_key: bytes) -> tuple[HotlistHeader, byte
                 "this desk's CPLC Desk, then import the hotlist again."
             ),
         )
-    body = data[end + 1 :]
+    body = Body(fh, end + 1, total - end - 1, "")
     try:
         spec = manifest["body"]
         header = HotlistHeader(
@@ -199,16 +209,16 @@ def read_header(data: bytes, hq_signing_key: bytes) -> tuple[HotlistHeader, byte
             entries=int(manifest["entries"]),
         )
         expected = (str(spec["sha256"]), int(spec["size"]), spec["encoding"])
-    except (ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError, OverflowError):  # Infinity is valid JSON
         raise _damaged(_("unreadable manifest")) from None
-    if expected != (hashlib.sha256(body).hexdigest(), len(body), BODY_ENCODING):
+    if expected[1:] != (body.size, BODY_ENCODING) or expected[0] != body.sha256():
         # The signed manifest names other content: the list itself was changed or cut short.
         raise _refusal("bad_signature")
     if header.issued_at.tzinfo is None or header.expires_at.tzinfo is None:
         raise _damaged(_("times without a time zone"))
     if header.sequence <= 0 or not 0 <= header.entries <= MAX_ENTRIES:
         raise _damaged(_("bad sequence or count"))
-    return header, body
+    return header, dataclasses.replace(body, signed_sha256=expected[0])
 
 
 def check_expiry(header: HotlistHeader, now: datetime) -> None:
@@ -222,35 +232,108 @@ def check_expiry(header: HotlistHeader, now: datetime) -> None:
         )
 
 
-def entries(header: HotlistHeader, body: bytes) -> list[list[Any]]:
+@dataclass(frozen=True)
+class Body:
+    """The compressed list: ``size`` bytes of ``source`` from ``offset``."""
+
+    source: chunked.Source
+    offset: int
+    size: int
+    signed_sha256: str  # set once the signed manifest's hash was found to match
+
+    def blocks(self) -> Iterator[bytes]:
+        self.source.seek(self.offset)
+        left = self.size
+        while left:
+            block = self.source.read(min(left, 1 << 20))
+            if not block:  # the file shrank since it was measured
+                raise _refusal("bad_signature")
+            left -= len(block)
+            yield block
+
+    def sha256(self) -> str:
+        digest = hashlib.sha256()
+        for block in self.blocks():
+            digest.update(block)
+        return digest.hexdigest()
+
+
+def entries(header: HotlistHeader, body: Body) -> list[list[Any]]:
+    """Every entry at once (tests and small lists); importing uses :func:`iter_entries`."""
+    return list(iter_entries(header, body))
+
+
+def iter_entries(header: HotlistHeader, body: Body) -> Iterator[list[Any]]:
     """The body's rows (``COLUMNS`` order, JSON values: dates as ISO text), each checked for
-    the fields and types a hotlist carries, so nothing fails later inside the import."""
+    the fields and types a hotlist carries, so nothing fails later inside the import.
+    Decompressed and parsed a block at a time (never the whole list in memory); a wrong entry
+    count or a list cut short is raised after the last row, so the caller's transaction must
+    span the whole iteration."""
     inflater = zlib.decompressobj(wbits=31)  # gzip framing
+    produced = count = 0
+    tail = b""
+    checks = [_check_for(name) for name in COLUMNS]
+    # The body is read again here: hashed again too, so a file changed since its signature was
+    # checked is refused (after the last row: the caller's transaction rolls back).
+    digest = hashlib.sha256()
     try:
-        raw = inflater.decompress(body, MAX_BODY)
+        for block in body.blocks():
+            digest.update(block)
+            if inflater.eof:
+                raise _damaged(_("the list is too large or cut short"))  # data after its end
+            pending = block
+            while pending:
+                out = inflater.decompress(pending, 1 << 20)
+                pending = inflater.unconsumed_tail
+                produced += len(out)
+                if produced > MAX_BODY:
+                    raise _damaged(_("the list is too large or cut short"))
+                lines = (tail + out).split(b"\n")
+                tail = lines.pop()
+                for line in _parse(lines):
+                    count += 1
+                    yield _checked(line, checks)
+                if len(tail) > MAX_LINE:
+                    raise _damaged(_("the list is not valid"))
+                if inflater.eof:
+                    break
     except zlib.error:
         raise _damaged(_("the list cannot be decompressed")) from None
-    if inflater.unconsumed_tail or not inflater.eof:
+    if not inflater.eof or inflater.unused_data:
         raise _damaged(_("the list is too large or cut short"))
-    # One line per vehicle; JSON text never holds a raw newline, so the lines join into one
-    # array parsed in a single call (much faster than a call per line).
+    if tail:
+        for line in _parse([tail]):
+            count += 1
+            yield _checked(line, checks)
+    if digest.hexdigest() != body.signed_sha256:
+        raise _refusal("bad_signature")
+    if count != header.entries:
+        raise _damaged(_("the number of vehicles does not match"))
+
+
+def _parse(lines: list[bytes]) -> list[Any]:
+    """One vehicle per line, each line parsed alone (a line never continues on the next), an
+    empty or over-long line refused like any other damage."""
     try:
-        rows = json.loads(b"[" + raw.replace(b"\n", b",") + b"]") if raw else []
+        rows = []
+        for line in lines:
+            if not line or len(line) > MAX_LINE:
+                raise ValueError("empty or over-long line")
+            rows.append(json.loads(line))
     except (ValueError, RecursionError):
         raise _damaged(_("the list is not valid")) from None
-    if not isinstance(rows, list) or len(rows) != header.entries:
-        raise _damaged(_("the number of vehicles does not match"))
-    checks = [_check_for(name) for name in COLUMNS]
-    width = len(COLUMNS)
-    for line in rows:
-        if type(line) is not list or len(line) != width:
-            raise _damaged(_("a line is not a hotlist entry"))
-        for check, value in zip(checks, line, strict=True):
-            if not check(value):
-                raise _damaged(_("an entry has a wrong field"))
-        if line[_KIND] not in THEFT_KINDS:
-            raise _damaged(_("an entry is not a theft"))
     return rows
+
+
+def _checked(line: Any, checks: list[Any]) -> list[Any]:
+    if type(line) is not list or len(line) != len(checks):
+        raise _damaged(_("a line is not a hotlist entry"))
+    for check, value in zip(checks, line, strict=True):
+        if not check(value):
+            raise _damaged(_("an entry has a wrong field"))
+    if line[_KIND] not in THEFT_KINDS:
+        raise _damaged(_("an entry is not a theft"))
+    return line
 
 
 def _check_for(name: str) -> Any:

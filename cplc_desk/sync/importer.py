@@ -39,12 +39,16 @@ from cplc_desk.storage.models import (
 )
 from cplc_desk.storage.types import utcnow
 from cplc_desk.sync import container, envelope, merge
+from cplc_desk.sync.chunked import Source
 from cplc_desk.sync.enrollment import proof_ok
 from cplc_desk.sync.errors import SyncError
 from cplc_desk.sync.keys import ed25519_public, key_id, unb64
 from cplc_desk.sync.manifest import Manifest
 
 MAX_BUNDLE_BYTES = 2 << 30
+# A bundle waiting for an earlier one is kept in the store, so it is read into memory once; a
+# year of a busy station's records is a few MB.
+MAX_HELD_BYTES = 64 << 20
 SKEW_TOLERANCE_S = 600
 
 AuditHook = Callable[[Session, str, dict[str, Any]], None]
@@ -79,6 +83,51 @@ class BundleOutcome:
 
 
 @dataclass
+class _Held:
+    """The bundle's file, kept in the store while it waits for an earlier bundle."""
+
+    source: Source
+    size: int
+
+    def content(self, m: Manifest, missing: list[int]) -> bytes:
+        if self.size > MAX_HELD_BYTES:
+            raise SyncError(
+                "too_large_to_hold",
+                _(
+                    "Bundle {seq} from {code} arrived before bundles {missing}, and it is too "
+                    "large ({mb} MB) to be kept waiting here. Nothing was merged. Import bundles "
+                    "{missing} first, then this file again."
+                ).format(
+                    seq=m.sequence,
+                    code=m.station,
+                    missing=", ".join(map(str, missing)),
+                    mb=self.size // 1_000_000,
+                ),
+            )
+        self.source.seek(0)
+        return self.source.read(self.size)
+
+
+def _sha256(fh: Source) -> str:
+    fh.seek(0)
+    digest = hashlib.sha256()
+    while block := fh.read(1 << 20):
+        digest.update(block)
+    fh.seek(0)
+    return digest.hexdigest()
+
+
+def _too_large_file() -> SyncError:
+    return SyncError(
+        "too_large",
+        _(
+            "The file is larger than any bundle can be, so it was not read. Check that "
+            "you chose the right file."
+        ),
+    )
+
+
+@dataclass
 class _Decoded:
     file_hash: str
     header: envelope.EnvelopeHeader
@@ -107,9 +156,20 @@ class BundleImporter:
     # ------------------------------------------------------------------ entry points
 
     def import_bytes(self, name: str, data: bytes) -> BundleOutcome:
-        file_hash = hashlib.sha256(data).hexdigest()
+        return self.import_source(name, io.BytesIO(data), len(data))
+
+    def import_source(
+        self, name: str, fh: Source, size: int, *, rehearse: bool = False
+    ) -> BundleOutcome:
+        """Import the bundle read from ``fh`` (``size`` bytes, seekable). ``rehearse``: run every
+        check and the whole merge, then roll it all back (nothing is written or logged), so
+        the outcome says exactly what an import would do."""
         outcome = BundleOutcome(file=name, status="refused")
+        file_hash = None
         try:
+            if size > MAX_BUNDLE_BYTES:
+                raise _too_large_file()
+            file_hash = _sha256(fh)
             with self.store.read() as s:
                 seen = s.scalar(select(SyncInbox).where(SyncInbox.file_hash == file_hash))
                 if seen is not None:
@@ -123,14 +183,15 @@ class BundleImporter:
                     if seen.status == "held":
                         outcome.missing = self._missing(s, seen.station_code, seen.sequence)
                     return outcome
-            decoded = self.decode(data, file_hash)
+            decoded = self.decode(fh, file_hash)
             outcome.station, outcome.sequence = decoded.manifest.station, decoded.manifest.sequence
-            self._apply(name, data, decoded, outcome)
+            self._apply(name, _Held(fh, size), decoded, outcome, rehearse=rehearse)
         except SyncError as exc:
             outcome.status, outcome.code, outcome.message = "refused", exc.code, exc.message
-            self._log_refusal(name, file_hash, outcome)
+            if not rehearse:
+                self._log_refusal(name, file_hash, outcome)
             return outcome
-        if outcome.status == "accepted" and outcome.station:
+        if outcome.status == "accepted" and outcome.station and not rehearse:
             outcome.released = self.apply_ready_held(outcome.station)
         return outcome
 
@@ -157,9 +218,10 @@ class BundleImporter:
                 data, name, file_hash = nxt.content, f"held:{station}#{nxt.sequence}", nxt.file_hash
             outcome = BundleOutcome(file=name, status="refused")
             try:
-                decoded = self.decode(data, file_hash)
+                source = io.BytesIO(data)
+                decoded = self.decode(source, file_hash)
                 outcome.station, outcome.sequence = station, decoded.manifest.sequence
-                self._apply(name, data, decoded, outcome, from_held=True)
+                self._apply(name, _Held(source, len(data)), decoded, outcome, from_held=True)
             except SyncError as exc:
                 outcome.code, outcome.message = exc.code, exc.message
                 self._log_refusal(name, file_hash, outcome)
@@ -167,17 +229,11 @@ class BundleImporter:
                 return applied
             applied.append(outcome)
 
-    def decode(self, data: bytes, file_hash: str | None = None) -> _Decoded:
-        """Decrypt and check structure and manifest fields (no store access)."""
-        if len(data) > MAX_BUNDLE_BYTES:
-            raise SyncError(
-                "too_large",
-                _(
-                    "The file is larger than any bundle can be, so it was not read. Check that "
-                    "you chose the right file."
-                ),
-            )
-        fh = io.BytesIO(data)
+    def decode(self, fh: Source, file_hash: str | None = None) -> _Decoded:
+        """Decrypt and check structure and manifest fields (no store access). The content is
+        read through a view that decrypts a chunk at a time: memory stays bounded whatever the
+        file holds."""
+        fh.seek(0)
         header = envelope.read_header(fh)
         plain = envelope.open_body(fh, header, self.hq_key, MAX_BUNDLE_BYTES)
         opened = container.open_container(plain)
@@ -211,22 +267,27 @@ class BundleImporter:
                     "with. Do not import it; call the station."
                 ),
             )
-        return _Decoded(file_hash or hashlib.sha256(data).hexdigest(), header, opened, manifest)
+        return _Decoded(file_hash or _sha256(fh), header, opened, manifest)
 
     # ------------------------------------------------------------------ one bundle, one transaction
 
     def _apply(
         self,
         name: str,
-        data: bytes,
+        bundle_file: _Held,
         d: _Decoded,
         outcome: BundleOutcome,
         *,
         from_held: bool = False,
+        rehearse: bool = False,
     ) -> None:
         try:
             with self.store.write(actor=self.actor, desk_code=self.desk_code) as s:
-                self._process(s, name, data, d, outcome, from_held=from_held)
+                self._process(s, name, bundle_file, d, outcome, from_held=from_held)
+                if rehearse:
+                    raise _Rehearsed
+        except _Rehearsed:
+            return  # everything checked and merged, then rolled back
         # The store refused a row (bulk writes on SQLite raise the driver's own error): the
         # transaction is rolled back; say so instead of stopping the whole import run.
         except (IntegrityError, sqlite3.IntegrityError) as exc:
@@ -245,7 +306,7 @@ class BundleImporter:
         self,
         s: Session,
         name: str,
-        data: bytes,
+        bundle_file: _Held,
         d: _Decoded,
         outcome: BundleOutcome,
         *,
@@ -270,6 +331,8 @@ class BundleImporter:
         )
         if same_seq is not None and not (from_held and same_seq.status == "held"):
             if same_seq.manifest_hash != d.opened.manifest_hash:
+                if same_seq.status == "held":
+                    raise _held_fork(m, same_seq.received_at)
                 raise _fork(m)
             outcome.status = "already_imported" if same_seq.status == "accepted" else "held"
             outcome.message = _("Already imported; nothing changed.")
@@ -280,6 +343,7 @@ class BundleImporter:
             raise _fork(m)  # an older sequence we never saw with this content
         if m.sequence > station.last_sequence + 1:
             d.opened.check_members()
+            content = bundle_file.content(m, self._missing(s, m.station, m.sequence))
             s.add(
                 SyncInbox(
                     station_code=m.station,
@@ -289,7 +353,7 @@ class BundleImporter:
                     status="held",
                     received_at=now,
                     counts="{}",
-                    content=data,
+                    content=content,
                 )
             )
             s.flush()
@@ -303,6 +367,20 @@ class BundleImporter:
             return
         if m.previous != station.last_manifest_hash:
             raise _fork(m)
+        if (
+            m.change_chain is not None
+            and station.last_change_chain is not None
+            and m.change_chain[0] != station.last_change_chain
+        ):
+            raise SyncError(
+                "change_log_rewritten",
+                _(
+                    "Bundle {seq} from {code} does not continue the station's change log from "
+                    "its bundle {last}: records already sent were changed or removed at the "
+                    "station outside CPLC Desk. Nothing was merged. Call the station before "
+                    "importing anything more from it."
+                ).format(seq=m.sequence, code=m.station, last=station.last_sequence),
+            )
         if to_bind is not None:
             self._bind(s, m, to_bind, now)
         d.opened.check_members()
@@ -314,6 +392,7 @@ class BundleImporter:
         skew = int((m.created_at - now).total_seconds())
         station.last_sequence = m.sequence
         station.last_manifest_hash = d.opened.manifest_hash
+        station.last_change_chain = m.change_chain[1] if m.change_chain else None
         station.last_bundle_created_at = m.created_at
         station.last_import_at = now
         station.clock_skew_seconds = skew if skew > SKEW_TOLERANCE_S else 0
@@ -539,6 +618,24 @@ class BundleImporter:
     def _log_refusal(self, name: str, file_hash: str | None, o: BundleOutcome) -> None:
         with self.store.write(actor=self.actor, desk_code=self.desk_code) as s:
             self._log(s, name, file_hash, o, "refused")
+
+
+class _Rehearsed(Exception):
+    """Rolls back a rehearsed import once every check and the merge have run."""
+
+
+def _held_fork(m: Manifest, received_at: datetime) -> SyncError:
+    return SyncError(
+        "forked_held",
+        _(
+            "Headquarters is keeping another bundle {seq} from {code}, received on {date} and "
+            "waiting for earlier bundles; this one differs from it, so one of the two comes from "
+            "a forked history (for example a desk restored from an old backup). Nothing was "
+            "merged. Call the station to find which PC wrote each. If the kept one is the wrong "
+            "one, remove it (cplc-desk discard-held --station {code} --sequence {seq}) and "
+            "import this file again."
+        ).format(seq=m.sequence, code=m.station, date=received_at.date().isoformat()),
+    )
 
 
 def _fork(m: Manifest) -> SyncError:

@@ -30,6 +30,9 @@ class Manifest:
     created_at: datetime
     app_version: str
     schema: str
+    # The station's change-log chain links before and after this bundle's changes (None from
+    # stations before it was kept).
+    change_chain: tuple[str, str] | None = None
 
     @classmethod
     def parse(cls, fields: dict[str, Any], known_schemas: set[str]) -> Manifest:
@@ -67,6 +70,7 @@ class Manifest:
                 created_at=datetime.fromisoformat(_text(fields["created_at"])),
                 app_version=_text(fields["app_version"]),
                 schema=_text(fields["schema"]),
+                change_chain=_chain(fields.get("change_chain")),
             )
             dict(fields["members"])
         except (KeyError, TypeError, ValueError, AttributeError):
@@ -92,6 +96,15 @@ def _invalid() -> SyncError:
             "the new copy is refused too, call the station."
         ),
     )
+
+
+def _chain(value: Any) -> tuple[str, str] | None:
+    if value is None:
+        return None
+    link_from, link_to = _text(value["from"]), _text(value["to"])
+    if len(link_from) != 64 or len(link_to) != 64:
+        raise ValueError(value)
+    return link_from, link_to
 
 
 def _text(value: Any) -> str:

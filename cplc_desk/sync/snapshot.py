@@ -28,7 +28,7 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, BinaryIO
+from typing import IO, Any, cast
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes
@@ -59,7 +59,10 @@ RECORDS = "records.tsv"
 AUDIT = "audit.jsonl"
 DATA_MEMBERS = (RECORDS, AUDIT)
 _U32 = struct.Struct(">I")
-_READ_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError)
+_READ_ERRORS = (
+    zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError,
+    chunked.ChunkProblem,
+)  # fmt: skip
 
 
 def derive_key(secret_b64: str, salt: bytes, station: str, enrollment_id: str) -> bytes:
@@ -128,14 +131,14 @@ def _cut_short(what: str) -> SyncError:
     )
 
 
-def _read_exact(fh: BinaryIO, n: int, what: str) -> bytes:
+def _read_exact(fh: chunked.Source, n: int, what: str) -> bytes:
     data = fh.read(n)
     if len(data) != n:
         raise _cut_short(what)
     return data
 
 
-def read_header(fh: BinaryIO) -> SnapshotHeader:
+def read_header(fh: chunked.Source) -> SnapshotHeader:
     """The header, unauthenticated until :func:`open_body` succeeds."""
     if fh.read(len(MAGIC)) != MAGIC:
         raise SyncError(
@@ -174,20 +177,17 @@ def read_header(fh: BinaryIO) -> SnapshotHeader:
     return header
 
 
-def open_body(fh: BinaryIO, header: SnapshotHeader, secret_b64: str) -> bytes:
-    """Decrypt the rest of the file; any changed, missing or extra byte fails here."""
+def open_body(fh: chunked.Source, header: SnapshotHeader, secret_b64: str) -> chunked.ChunkView:
+    """Authenticate the rest of the file chunk by chunk (any changed, missing or extra byte
+    fails here) and return the plain content as a view decrypted as it is read."""
     try:
         key = derive_key(secret_b64, header.salt, header.station, header.enrollment_id)
     except (ValueError, TypeError):
         raise damaged(_("its key block is not readable")) from None
     aead = ChaCha20Poly1305(key)
     aad = hashlib.sha256(header.raw).digest()
-    out = bytearray()
     try:
-        for plain in chunked.open_chunks(fh, aead, aad, CHUNK):
-            out += plain
-            if len(out) > MAX_SNAPSHOT:
-                raise damaged(_("it is larger than any snapshot can be"))
+        index = chunked.index_chunks(fh, aead, aad, CHUNK, MAX_SNAPSHOT)
     except chunked.ChunkProblem as problem:
         if problem.kind == chunked.ChunkProblem.TRUNCATED:
             raise _cut_short("chunk" if problem.what == "chunk" else "chunk length") from None
@@ -195,9 +195,10 @@ def open_body(fh: BinaryIO, header: SnapshotHeader, secret_b64: str) -> bytes:
             {
                 chunked.ChunkProblem.TOO_LONG: _("a part is too long"),
                 chunked.ChunkProblem.TRAILING: _("extra data after its end"),
+                chunked.ChunkProblem.TOO_LARGE: _("it is larger than any snapshot can be"),
             }.get(problem.kind, _("its content does not match its seal"))
         ) from None
-    return bytes(out)
+    return chunked.ChunkView(fh, aead, aad, index)
 
 
 @dataclass
@@ -206,29 +207,54 @@ class OpenedSnapshot:
     manifest_bytes: bytes
     zip: zipfile.ZipFile
 
-    def member(self, name: str) -> bytes:
-        """A data member, checked against the signed manifest's hash and size."""
+    def _blocks(self, name: str) -> Iterator[bytes]:
+        try:
+            with self.zip.open(name) as fh:
+                while block := fh.read(1 << 20):
+                    yield block
+        except _READ_ERRORS:
+            raise damaged(_("{name} cannot be read").format(name=name)) from None
+
+    def check_member(self, name: str) -> None:
+        """A data member's hash and size match the signed manifest (read in blocks)."""
         try:
             expected = dict(self.manifest["members"][name])
-            data = self.zip.read(name)
-        except (KeyError, TypeError, *_READ_ERRORS):
+        except (KeyError, TypeError, ValueError):
             raise damaged(_("{name} cannot be read").format(name=name)) from None
-        if hashlib.sha256(data).hexdigest() != expected.get("sha256") or len(data) != expected.get(
-            "size"
-        ):
+        digest, size = hashlib.sha256(), 0
+        for block in self._blocks(name):
+            digest.update(block)
+            size += len(block)
+        if digest.hexdigest() != expected.get("sha256") or size != expected.get("size"):
             raise damaged(_("{name} does not match its signed manifest").format(name=name))
-        return data
 
     def lines(self, name: str) -> Iterator[bytes]:
-        yield from (line for line in self.member(name).split(b"\n") if line)
+        """A member's non-empty lines, after the whole member was checked against the manifest
+        (so nothing unsigned is ever parsed), streamed."""
+        self.check_member(name)
+        tail = b""
+        for block in self._blocks(name):
+            parts = (tail + block).split(b"\n")
+            tail = parts.pop()
+            if len(tail) > container.MAX_LINE:
+                raise damaged(_("a line is far too long"))
+            yield from (p for p in parts if p)
+        if tail:
+            yield tail
 
 
-def open_signed(plain: bytes, hq_key: Ed25519PublicKey) -> OpenedSnapshot:
+def open_signed(plain: bytes | chunked.ChunkView, hq_key: Ed25519PublicKey) -> OpenedSnapshot:
     """Check the ZIP's structure and caps, then headquarters' signature over the manifest."""
+    fh = io.BytesIO(plain) if isinstance(plain, bytes) else plain
     try:
-        zf = zipfile.ZipFile(io.BytesIO(plain))
+        try:
+            container.check_directory(fh, max_entries=container.MAX_MEMBERS)
+        except SyncError:  # the bundle's wording: say it of a snapshot
+            raise damaged(_("it holds more parts than any such file")) from None
+        zf = zipfile.ZipFile(cast(IO[bytes], fh))
         infos = zf.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError):
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError,
+            chunked.ChunkProblem):  # fmt: skip
         raise damaged("not an archive") from None
     names = [i.filename for i in infos]
     expected = {MANIFEST, SIGNATURE, *DATA_MEMBERS}

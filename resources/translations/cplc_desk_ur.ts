@@ -267,6 +267,10 @@
         <translation>بنڈل کھولا گیا</translation>
     </message>
     <message>
+        <source>Waiting bundle discarded</source>
+        <translation>روکا گیا بنڈل ختم کیا گیا</translation>
+    </message>
+    <message>
         <source>Headquarters keys created</source>
         <translation>ہیڈ کوارٹر کی کلیدیں بنائی گئیں</translation>
     </message>
@@ -365,6 +369,10 @@
     <message>
         <source>Backup written</source>
         <translation>بیک اپ بنایا گیا</translation>
+    </message>
+    <message>
+        <source>Plain (unencrypted) backup written</source>
+        <translation>سادہ (غیر خفیہ کردہ) بیک اپ بنایا گیا</translation>
     </message>
     <message>
         <source>Backup restored</source>

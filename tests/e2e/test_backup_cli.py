@@ -1,10 +1,18 @@
 """`cplc-desk backup` and `cplc-desk restore` through the real command: a round trip, a sealed
-file that holds no plain CNIC, another desk refused, a damaged file refused."""
+file that holds no plain CNIC, another desk refused, a damaged file refused, a plain file for
+supervisors only (private, audited as such)."""
 
 from __future__ import annotations
 
+import json
+import os
 import sqlite3
+import stat
+import sys
+from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "csv"
 
@@ -78,3 +86,66 @@ def test_restore_refuses_another_desk_and_damaged_files(tmp_path: Path, cli) -> 
     conn = sqlite3.connect(clifton / "cplc_desk.sqlite3")
     assert conn.execute("SELECT code FROM desk").fetchone()[0] == "AIRP"
     conn.close()
+
+
+@pytest.fixture
+def open_umask() -> Iterator[None]:
+    """The usual umask, inherited by the commands: a private file is the desk's doing."""
+    old = os.umask(0o022)
+    yield
+    os.umask(old)
+
+
+def _audit(desk: Path, action: str) -> list[tuple[str, dict[str, object]]]:
+    conn = sqlite3.connect(desk / "cplc_desk.sqlite3")
+    try:
+        rows = conn.execute(
+            "SELECT actor, details FROM audit_log WHERE action = ? ORDER BY seq", (action,)
+        ).fetchall()
+    finally:
+        conn.close()
+    return [(actor, json.loads(details)) for actor, details in rows]
+
+
+def test_a_volunteer_is_refused_a_plain_backup(tmp_path: Path, cli) -> None:
+    desk = tmp_path / "desk"
+    assert cli("init-station", "--code", "CLIF", data_dir=desk).returncode == 0
+    added = cli(
+        "accounts", "add", "ali", "--role", "volunteer",
+        data_dir=desk, env={"CPLC_DESK_NEW_PASSWORD": "ali-pass-123"},
+    )  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    as_ali = {"CPLC_DESK_USER": "ali", "CPLC_DESK_PASSWORD": "ali-pass-123"}
+
+    plain = tmp_path / "out" / "clifton.sqlite3"
+    refused = cli("backup", "--out", str(plain), "--plain", data_dir=desk, env=as_ali)
+    assert refused.returncode == 1
+    assert refused.stderr == (
+        "cplc-desk: Only a supervisor may write a plain (unencrypted) backup. Leave out "
+        "--plain: the sealed backup (the default) is the one to make.\n"
+    )
+    assert refused.stdout == "" and not plain.exists()
+    assert [(a, d["permission"]) for a, d in _audit(desk, "permission.denied")] == [
+        ("ali", "plain_backup")
+    ]
+    assert _audit(desk, "backup.plain_written") == []
+
+    sealed = cli("backup", "--out", str(tmp_path / "out" / "c.cplcbak"), data_dir=desk, env=as_ali)
+    assert sealed.returncode == 0, sealed.stderr
+
+
+@pytest.mark.usefixtures("open_umask")
+def test_a_supervisors_plain_backup_is_private_and_audited(tmp_path: Path, cli) -> None:
+    desk = tmp_path / "desk"
+    assert cli("init-station", "--code", "CLIF", data_dir=desk).returncode == 0
+    plain = tmp_path / "out" / "clifton.sqlite3"
+    made = cli("backup", "--out", str(plain), "--plain", data_dir=desk)
+    assert made.returncode == 0, made.stderr
+    assert "It is not encrypted" in made.stderr
+    ((actor, details),) = _audit(desk, "backup.plain_written")
+    assert actor == "admin" and details["file"] == "clifton.sqlite3"
+    assert details["folder"] == str(plain.parent) and details["size"] == plain.stat().st_size
+    assert _audit(desk, "backup.written") == []
+    if sys.platform != "win32":
+        assert stat.S_IMODE(plain.stat().st_mode) == 0o600
+        assert stat.S_IMODE((desk / "logs" / "cplc-desk.log").stat().st_mode) == 0o600

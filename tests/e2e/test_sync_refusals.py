@@ -23,6 +23,7 @@ import pytest
 from sync import craft
 from sync_desks import (
     CSV,
+    cli,
     copy_desk,
     dump,
     enroll,
@@ -450,3 +451,68 @@ def test_one_refusal_does_not_stop_the_rest(world: World, hq: Path, tmp_path: Pa
     log = import_log(hq)
     assert [row[0] for row in log[-2:]] == ["refused", "accepted"]
     assert json.dumps(outcomes)  # the report is plain JSON
+
+
+# ------------------------------------------------------------------ verify-bundle, held forks
+
+
+def test_verify_bundle_runs_every_check_import_runs(world: World, hq: Path) -> None:
+    """verify-bundle answers what import-bundle would do, including the refusals that need
+    headquarters' store (here a forked history), and changes nothing, not even the logs."""
+
+    def _untouched(desk: Path) -> tuple[object, ...]:
+        # Every command signs in, which its trail records; nothing else may change.
+        actions = "SELECT action FROM audit_log WHERE action NOT LIKE 'session.%' ORDER BY seq"
+        return dump(desk, exclude=("audit_log",)), query(desk, actions)
+
+    before = _untouched(hq)
+    run = cli("verify-bundle", world.clif_2, "--json", data_dir=hq)
+    assert run.returncode == 0, run.stderr
+    verdict = run.json()
+    assert (verdict["ok"], verdict["would"], verdict["sequence"]) == (True, "accepted", 2)
+    assert "would merge" in verdict["message"]
+    assert _untouched(hq) == before
+
+    code, _ = import_bundles(hq, world.clif_2)
+    assert code == 0
+    before = _untouched(hq)
+    run = cli("verify-bundle", world.other_2, data_dir=hq)
+    assert run.returncode == 1
+    assert "differs from the bundle 2" in run.stderr and world.other_2.name in run.stderr
+    assert "Traceback" not in run.stderr and run.stderr.count("\n") == 1
+    run = cli("verify-bundle", world.other_2, "--json", data_dir=hq)
+    assert run.returncode == 1 and run.json()["code"] == "forked_history"
+    assert _untouched(hq) == before
+
+
+def test_a_held_fork_is_named_and_can_be_discarded(world: World, hq: Path, tmp_path: Path) -> None:
+    """A forked bundle 3 arrives first and waits for bundle 2. The station's genuine bundle 3
+    is then refused because of the copy kept, not because headquarters "has" a bundle 3; the
+    refusal says so and how to remove the kept copy, after which the genuine bundles go in."""
+    clif = copy_desk(world.clif, tmp_path / "clif")
+    other = copy_desk(world.clif.parent / "clif-restored", tmp_path / "other")
+    register(other, complaints=1, vehicles=0, seed=7)
+    ok("import-csv", "complaints", CSV / "complaints_good.csv", data_dir=other)
+    other_3 = Path(export(other, tmp_path / "other-stick")["path"])
+    assert other_3.name.startswith("CPLC-CLIF-000003-")
+    register(clif, complaints=1, vehicles=0, seed=8)
+    clif_3 = Path(export(clif, tmp_path / "stick")["path"])
+
+    code, outcomes = import_bundles(hq, other_3)
+    assert (code, outcomes[0]["status"], outcomes[0]["missing"]) == (0, "held", [2])
+    run = cli("verify-bundle", clif_3, "--json", data_dir=hq)
+    assert run.returncode == 1 and run.json()["code"] == "forked_held"
+    outcomes = assert_refused(hq, {clif_3: "forked_held"})
+    message = outcomes[0]["message"]
+    assert "keeping another bundle 3" in message and "waiting for earlier bundles" in message
+    assert "cplc-desk discard-held --station CLIF --sequence 3" in message
+
+    missing = cli("discard-held", "--station", "CLIF", "--sequence", "9", data_dir=hq)
+    assert missing.returncode == 1 and "no waiting bundle 9" in missing.stderr
+    ok("discard-held", "--station", "clif", "--sequence", "3", data_dir=hq)
+    assert query(hq, "SELECT count(*) FROM sync_inbox WHERE status = 'held'") == [(0,)]
+    assert query(hq, "SELECT count(*) FROM audit_log WHERE action = 'bundle.held_discarded'") == [
+        (1,)
+    ]
+    code, outcomes = import_bundles(hq, world.clif_2, clif_3)
+    assert code == 0 and [o["status"] for o in outcomes] == ["accepted", "accepted"]

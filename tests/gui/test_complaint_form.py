@@ -3,6 +3,9 @@ Save, repeat complainants found, drafts surviving a crash, and the receipt after
 
 from __future__ import annotations
 
+import os
+import stat
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, time
@@ -372,6 +375,8 @@ def test_the_receipt_can_be_saved_as_pdf_and_a_second_one_is_a_copy(
     form.receipt_panel.paper_combo.setCurrentIndex(form.receipt_panel.paper_combo.findData("80mm"))
     receipt_done(qtbot, form, form.receipt_panel.save_button)
     assert target.read_bytes().startswith(b"%PDF")
+    if sys.platform != "win32":  # the citizen's name and complaint: the desk's account only
+        assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert form.receipt_panel.receipts[0].copy is False
     assert str(target) in form.receipt_panel.status_label.text()
 
@@ -459,12 +464,37 @@ def test_without_qtpdf_a_receipt_opens_in_the_pdf_viewer(
     assert opened[0] == tmp_path / "cplc-desk-receipts" / "Receipt-CLIF-C-2026-00001.pdf"
     assert opened[0].read_bytes() == b"%PDF-1.4 receipt"
     assert shown_messages == []
+    if sys.platform != "win32":  # in a temporary folder every account on the PC can list
+        assert stat.S_IMODE(opened[0].stat().st_mode) == 0o600
+        assert stat.S_IMODE(opened[0].parent.stat().st_mode) == 0o700
 
     # A computer with no PDF program: the volunteer is told what to do instead.
     monkeypatch.setattr(complaint_printing, "open_in_viewer", lambda path: False)
     assert complaint_printing.print_pdf(None, b"%PDF-1.4", "Receipt") == complaint_printing.FAILED
     assert shown_messages[-1].kind == "error"
     assert "Save receipt as PDF" in shown_messages[-1].text
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX owners")
+def test_a_receipt_folder_another_account_made_is_not_used(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    opened: list[Path] = []
+    monkeypatch.setattr(complaint_printing.tempfile, "gettempdir", lambda: str(tmp_path))
+    monkeypatch.setattr(complaint_printing, "qtpdf_available", lambda: False)
+    monkeypatch.setattr(
+        complaint_printing, "open_in_viewer", lambda path: opened.append(path) or True
+    )
+    (tmp_path / "cplc-desk-receipts").mkdir(mode=0o777)
+    real_uid = os.getuid()
+    monkeypatch.setattr(os, "getuid", lambda: real_uid + 1)  # as if another account made it
+
+    complaint_printing.print_pdf(None, b"%PDF-1.4 receipt", "Receipt CLIF-C-2026-00001")
+
+    assert opened[0].parent.parent == tmp_path
+    assert opened[0].parent.name.startswith("cplc-desk-receipts-")
+    assert stat.S_IMODE(opened[0].parent.stat().st_mode) == 0o700
+    assert list((tmp_path / "cplc-desk-receipts").iterdir()) == []
 
 
 def test_a_build_without_receipts_says_so_and_records_no_print(

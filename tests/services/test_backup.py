@@ -3,19 +3,27 @@ anything is replaced, another desk refused, rotation, sealed copies for a USB st
 
 from __future__ import annotations
 
+import errno
+import json
+import os
 import shutil
 import sqlite3
+import stat
+import sys
 import threading
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 import pytest
 from sqlalchemy import func, select
 
 from cplc_desk.domain.enums import AuditAction
 from cplc_desk.domain.records import ComplaintDraft, PersonDraft
+from cplc_desk.domain.roles import Role
 from cplc_desk.paths import DeskPaths
 from cplc_desk.services import backup, backup_seal, setup
-from cplc_desk.services.context import Actor, DeskContext, open_desk
+from cplc_desk.services.context import Actor, DeskContext, PermissionDeniedError, open_desk
 from cplc_desk.services.records import register_complaint
 from cplc_desk.storage.models import AuditEntry, Complaint
 
@@ -282,3 +290,169 @@ def test_a_backup_from_a_newer_version_is_refused_as_such(
     newer.write_bytes(raw[:8] + len(header).to_bytes(4, "big") + header + raw[12 + header_len :])
     with pytest.raises(backup.BackupError, match="newer version of CPLC Desk"):
         backup.restore(station, newer)
+
+
+# ------------------------------------------------------------------ plain copies and file modes
+
+POSIX_MODES = pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+@pytest.fixture
+def open_umask() -> Iterator[None]:
+    """The usual umask (files readable by all unless the desk says otherwise), whatever the
+    machine running the tests has, so a private mode is the desk's doing."""
+    old = os.umask(0o022)
+    yield
+    os.umask(old)
+
+
+def _entries(ctx: DeskContext, action: AuditAction) -> list[AuditEntry]:
+    with ctx.store.read() as s:
+        return list(s.scalars(select(AuditEntry).where(AuditEntry.action == action.value)))
+
+
+def test_a_volunteer_is_refused_a_plain_backup_and_pointed_at_the_sealed_one(
+    station: DeskContext, tmp_path: Path
+) -> None:
+    station.actor = Actor("v", Role.VOLUNTEER)
+    out = tmp_path / "out" / "clif.sqlite3"
+    with pytest.raises(PermissionDeniedError) as refused:
+        backup.write_backup(station, out, sealed=False)
+    message = str(refused.value)
+    assert message == (
+        "Only a supervisor may write a plain (unencrypted) backup. Leave out --plain: the "
+        "sealed backup (the default) is the one to make."
+    )
+    assert "\n" not in message
+    assert not out.exists() and not out.parent.exists()
+    assert not list(station.paths.backups.glob("*partial*"))
+    (denied,) = _entries(station, AuditAction.PERMISSION_DENIED)
+    assert denied.actor == "v" and "plain_backup" in denied.details
+    assert backup.write_backup(station, tmp_path / "out" / "clif.cplcbak").path.exists()
+
+
+def test_at_headquarters_an_analyst_is_refused_a_plain_backup(
+    ctx: DeskContext, tmp_path: Path
+) -> None:
+    setup.init_hq(ctx, "CPLC Central")
+    ctx.actor = Actor("a", Role.HQ_ANALYST)
+    with pytest.raises(PermissionDeniedError, match=r"^Only an administrator may write a plain"):
+        backup.write_backup(ctx, tmp_path / "hq.sqlite3", sealed=False)
+    ctx.actor = Actor("boss", Role.HQ_ADMIN)
+    assert backup.write_backup(ctx, tmp_path / "hq.sqlite3", sealed=False).path.exists()
+
+
+@POSIX_MODES
+@pytest.mark.usefixtures("open_umask")
+def test_a_supervisors_plain_backup_is_private_and_audited_as_plain(
+    station: DeskContext, tmp_path: Path
+) -> None:
+    _register(station)
+    station.actor = Actor("sup", Role.SUPERVISOR)
+    out = tmp_path / "out" / "clif.sqlite3"
+    result = backup.write_backup(station, out, sealed=False)
+    assert result.path == out and _file_count(out) == (1, "CLIF")
+    assert _mode(out) == 0o600
+    assert not list(out.parent.glob("*.partial")) and not list(station.paths.backups.iterdir())
+    (entry,) = _entries(station, AuditAction.PLAIN_BACKUP_WRITTEN)
+    assert entry.actor == "sup"
+    details = json.loads(entry.details)
+    assert details["file"] == "clif.sqlite3" and details["folder"] == str(out.parent)
+    assert CNIC_DIGITS not in entry.details and CNIC not in entry.details
+    assert _entries(station, AuditAction.BACKUP_WRITTEN) == []
+
+
+@POSIX_MODES
+@pytest.mark.usefixtures("open_umask")
+def test_a_plain_backup_to_another_disk_is_private_before_any_byte_goes_in(
+    station: DeskContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _register(station)
+    out = tmp_path / "stick" / "clif.sqlite3"
+    real_replace = os.replace
+
+    def across_disks(src: object, dst: object) -> None:
+        if Path(str(dst)).parent == out.parent and Path(str(src)).parent != out.parent:
+            raise OSError(errno.EXDEV, "Invalid cross-device link")
+        real_replace(src, dst)  # type: ignore[arg-type]
+
+    modes_when_copied: list[int] = []
+    real_copy = shutil.copyfileobj
+
+    def copy(src: BinaryIO, dst: BinaryIO, length: int = 0) -> None:
+        modes_when_copied.append(stat.S_IMODE(os.fstat(dst.fileno()).st_mode))
+        real_copy(src, dst, length)
+
+    monkeypatch.setattr(backup.os, "replace", across_disks)
+    monkeypatch.setattr(backup.shutil, "copyfileobj", copy)
+    backup.write_backup(station, out, sealed=False)
+    monkeypatch.undo()
+    assert modes_when_copied == [0o600]
+    assert _mode(out) == 0o600 and _file_count(out) == (1, "CLIF")
+    assert not list(out.parent.glob("*.partial")) and not list(station.paths.backups.iterdir())
+
+
+@POSIX_MODES
+@pytest.mark.usefixtures("open_umask")
+def test_rotated_and_sealed_backups_are_private(station: DeskContext, tmp_path: Path) -> None:
+    usb = tmp_path / "usb"
+    backup.save_settings(station, backup.BackupSettings(second_folder=usb))
+    result = backup.write_backup(station)
+    assert result.copy is not None
+    assert _mode(result.path) == _mode(result.copy) == 0o600
+    sealed = backup.write_backup(station, tmp_path / "out" / "clif.cplcbak").path
+    assert _mode(sealed) == 0o600
+
+
+@POSIX_MODES
+@pytest.mark.usefixtures("open_umask")
+def test_the_temporary_plain_copy_is_private_and_gone_when_a_backup_fails(
+    station: DeskContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _register(station)
+    seen: list[tuple[Path, int]] = []
+
+    def refuse(path: Path, shown_as: str | None = None) -> backup.BackupInfo:
+        seen.append((path, _mode(path)))
+        raise backup.BackupError("refused by the test")
+
+    monkeypatch.setattr(backup, "verify_file", refuse)
+    out = tmp_path / "out"
+    for target, sealed in ((None, True), (out / "c.cplcbak", True), (out / "c.sqlite3", False)):
+        with pytest.raises(backup.BackupError):
+            backup.write_backup(station, target, sealed=sealed)
+    assert [mode for _, mode in seen] == [0o600] * 3
+    assert all(not path.exists() for path, _ in seen)
+    assert not list(station.paths.backups.iterdir()) and not out.exists()
+
+
+@POSIX_MODES
+@pytest.mark.usefixtures("open_umask")
+@pytest.mark.parametrize("sealed", [True, False])
+def test_the_unsealed_copy_a_restore_checks_is_private_and_gone_when_it_fails(
+    station: DeskContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sealed: bool
+) -> None:
+    _register(station)
+    name = "clif.cplcbak" if sealed else "clif.sqlite3"
+    file = backup.write_backup(station, tmp_path / name, sealed=sealed).path
+    before = sorted(p.name for p in station.paths.data_dir.iterdir())
+    seen: list[tuple[Path, int]] = []
+
+    def refuse(path: Path, shown_as: str | None = None) -> backup.BackupInfo:
+        seen.append((path, _mode(path)))
+        raise backup.BackupError("refused by the test")
+
+    monkeypatch.setattr(backup, "verify_file", refuse)
+    with pytest.raises(backup.BackupError):
+        backup.restore(station, file)
+    ((work, mode),) = seen
+    assert work.parent == station.paths.data_dir and mode == 0o600 and not work.exists()
+    assert sorted(p.name for p in station.paths.data_dir.iterdir()) == before
+
+    monkeypatch.undo()
+    backup.restore(station, file)  # and the restored store is private too
+    assert _mode(station.paths.database) == 0o600

@@ -133,7 +133,7 @@ def test_refusals_leave_the_held_hotlist_alone(desks: Desks) -> None:
     swapped.write_bytes(head2[0] + b"\n" + head2[1] + b"\n" + body1 + b"x")
     with pytest.raises(ServiceError, match="changed after headquarters signed it"):
         hotlist.import_hotlist(desks.saddar, swapped)
-    with pytest.raises(ServiceError, match="Cannot read"):
+    with pytest.raises(ServiceError, match=r"missing\.cplchot does not exist"):
         hotlist.import_hotlist(desks.saddar, desks.root / "missing.cplchot")
     assert held_rows(desks.saddar) == (2, 2)
     with desks.saddar.store.read() as s:
@@ -147,7 +147,7 @@ def test_refusals_leave_the_held_hotlist_alone(desks: Desks) -> None:
         ]
     assert [(r["file"], r["code"]) for r in refused] == [
         (first.name, "not_newer"), (second.name, "not_newer"),
-        ("swapped.cplchot", "bad_signature"), ("missing.cplchot", "unreadable"),
+        ("swapped.cplchot", "bad_signature"), ("missing.cplchot", "missing"),
     ]  # fmt: skip
 
 

@@ -58,7 +58,7 @@ class Parts:
 def unseal(bundle: bytes, hq: X25519PrivateKey) -> tuple[envelope.EnvelopeHeader, bytes]:
     fh = io.BytesIO(bundle)
     header = envelope.read_header(fh)
-    return header, envelope.open_body(fh, header, hq, 1 << 31)
+    return header, envelope.open_body_bytes(fh, header, hq, 1 << 31)
 
 
 def take_apart(bundle: bytes, hq: X25519PrivateKey) -> Parts:

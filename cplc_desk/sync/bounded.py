@@ -1,0 +1,141 @@
+"""Opening a file that arrived from outside (a USB stick, an e-mail) so that reading it can
+neither hang nor exhaust memory, whatever it is.
+
+:func:`open_input` refuses anything that is not a regular file before reading a byte (a FIFO
+would block the reader for ever, ``/dev/zero`` never ends, a folder is not a file), refuses a
+file larger than the reader's cap from its size, and hands back a :class:`BoundedFile` that
+stops at the cap while reading too, in case the file grows after it was measured. Every refusal
+is a :class:`SyncError` naming the file, in one line.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+from cplc_desk.domain.i18n import _
+from cplc_desk.sync.errors import SyncError
+
+BLOCK = 1 << 20
+
+
+class BoundedFile:
+    """A read-only, seekable file that refuses to be read past ``cap`` bytes."""
+
+    def __init__(self, fd: int, path: Path, cap: int, size: int) -> None:
+        self._fh = os.fdopen(fd, "rb", buffering=0)
+        self.path = path
+        self.cap = cap
+        self.size = size  # as measured when opened
+
+    def read(self, n: int = -1) -> bytes:
+        if n is None or n < 0:
+            n = self.cap + 1 - self._fh.tell()
+        try:
+            data = self._fh.read(max(n, 0)) or b""
+        except OSError as exc:  # the stick was pulled out while reading, a bad sector...
+            raise unreadable(self.path, exc) from None
+        if self._fh.tell() > self.cap:
+            raise too_large(self.path)
+        return data
+
+    def seek(self, offset: int, whence: int = os.SEEK_SET) -> int:
+        return self._fh.seek(offset, whence)
+
+    def tell(self) -> int:
+        return self._fh.tell()
+
+    def close(self) -> None:
+        self._fh.close()
+
+    def blocks(self, start: int = 0) -> Iterator[bytes]:
+        """The file from ``start`` to its end, in blocks of at most 1 MiB."""
+        self.seek(start)
+        while block := self.read(BLOCK):
+            yield block
+
+    def sha256(self) -> str:
+        """The whole file's SHA-256, read in blocks; leaves the position at the start."""
+        digest = hashlib.sha256()
+        for block in self.blocks():
+            digest.update(block)
+        self.seek(0)
+        return digest.hexdigest()
+
+    def read_all(self) -> bytes:
+        """The whole file, for readers whose cap is small enough to hold it."""
+        self.seek(0)
+        return b"".join(self.blocks())
+
+
+def too_large(path: Path) -> SyncError:
+    return SyncError(
+        "too_large",
+        _(
+            "{name} is larger than any file of this kind can be, so it was not read. Check that "
+            "you chose the right file."
+        ).format(name=path.name),
+    )
+
+
+@contextlib.contextmanager
+def open_input(path: Path, cap: int) -> Iterator[BoundedFile]:
+    """``path`` opened for bounded reading; :class:`SyncError` when it is not a regular file
+    of at most ``cap`` bytes or cannot be opened."""
+    # O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer for ever.
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        raise SyncError(
+            "missing",
+            _("{name} does not exist. Check the file's name and the USB stick.").format(name=path),
+        ) from None
+    except IsADirectoryError:
+        raise not_a_file(path) from None
+    except OSError as exc:
+        raise unreadable(path, exc) from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise not_a_file(path)
+        if info.st_size > cap:
+            raise too_large(path)
+        opened = BoundedFile(fd, path, cap, info.st_size)
+    except BaseException:
+        os.close(fd)
+        raise
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
+def not_a_file(path: Path) -> SyncError:
+    return SyncError(
+        "not_a_file",
+        _(
+            "{name} is not a file (it is a folder, a device or a pipe), so it was not read. "
+            "Choose the file itself."
+        ).format(name=path),
+    )
+
+
+def unreadable(path: Path, exc: OSError) -> SyncError:
+    return SyncError(
+        "unreadable",
+        _("Cannot read {name}: {reason}. Check the USB stick and copy the file again.").format(
+            name=path, reason=exc.strerror or exc
+        ),
+    )
+
+
+def read_small(path: Path, cap: int) -> bytes:
+    """The whole of a file whose cap is small (an enrollment file, a key): checked as
+    :func:`open_input` checks, then read."""
+    with open_input(path, cap) as fh:
+        return fh.read_all()

@@ -159,7 +159,7 @@ def cmd_import_csv(ctx: DeskContext, args: argparse.Namespace) -> int:
                 rows=report.rows,
                 imported=report.imported,
                 present=report.already_present,
-                bad=len(report.bad_rows),
+                bad=report.not_imported,
             )
         )
         for bad in report.bad_rows:
@@ -167,12 +167,12 @@ def cmd_import_csv(ctx: DeskContext, args: argparse.Namespace) -> int:
                 _("  line {line}: {reasons}").format(line=bad.line, reasons="; ".join(bad.reasons))
             )
         if report.ignored_columns:
-            print(_("  columns ignored: {cols}").format(cols=", ".join(report.ignored_columns)))
-    if report.bad_rows:
+            print(_("  columns ignored: {cols}").format(cols=report.ignored_text()))
+    if report.not_imported:
         print(
             _(
                 "{n} rows were not imported; the other rows were saved. Fix those rows and import the file again."
-            ).format(n=len(report.bad_rows)),
+            ).format(n=report.not_imported),
             file=sys.stderr,
         )
         return 1

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -16,6 +19,7 @@ from cplc_desk.paths import DB_FILENAME, ENV_DATA_DIR
 Cli = Callable[..., Any]  # conftest's run_cli: (*args, data_dir=None) -> CliResult
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "csv"
+REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
 def desk(cli: Cli, tmp_path: Path) -> Path:
@@ -223,3 +227,145 @@ def test_data_dir_option_wins_over_the_environment(
     assert result.returncode == 0, result.stderr
     assert total(cli, data) == 6
     assert not (from_env / DB_FILENAME).exists()
+
+
+# ------------------------------------------------------------------ what is not a register
+
+# Measures the peak memory of one command by itself: a fresh Python process runs it and reports
+# RUSAGE_CHILDREN (KiB on Linux), which no earlier child of the test process can inflate.
+MEASURED = """
+import json, resource, subprocess, sys
+proc = subprocess.run(sys.argv[2:], capture_output=True, text=True, timeout=float(sys.argv[1]),
+                      stdin=subprocess.DEVNULL)
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+json.dump({"returncode": proc.returncode, "stdout": proc.stdout, "stderr": proc.stderr,
+           "peak_kib": peak}, sys.stdout)
+"""
+MEMORY_CAP_KIB = 300 * 1024
+
+
+def import_measured(data: Path, path: Path, timeout: float) -> dict[str, Any]:
+    """``cplc-desk import-csv complaints PATH`` in a child process, with its peak memory."""
+    cmd = [sys.executable, "-m", "cplc_desk", "--data-dir", str(data)]
+    measured = subprocess.run(
+        [sys.executable, "-c", MEASURED, str(timeout), *cmd, "import-csv", "complaints", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=timeout + 30,
+        env=dict(os.environ, PYTHONIOENCODING="utf-8"),
+        cwd=REPO_ROOT,
+    )
+    assert measured.returncode == 0, measured.stderr  # a hang ends in TimeoutExpired here
+    return json.loads(measured.stdout)  # type: ignore[no-any-return]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_pipe_is_refused_at_once(cli: Cli, tmp_path: Path) -> None:
+    data = desk(cli, tmp_path)
+    pipe = tmp_path / "register.csv"
+    os.mkfifo(pipe)  # nobody ever writes to it: reading it would wait for ever
+
+    result = cli("import-csv", "complaints", str(pipe), data_dir=data, timeout=30)
+
+    assert result.returncode == 1
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("cplc-desk: ") and str(pipe) in line and "not a file" in line
+    assert total(cli, data) == 0
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")
+def test_dev_zero_is_refused_at_once(cli: Cli, tmp_path: Path) -> None:
+    data = desk(cli, tmp_path)
+
+    result = cli("import-csv", "complaints", "/dev/zero", data_dir=data, timeout=30)
+
+    assert result.returncode == 1
+    (line,) = result.stderr.splitlines()
+    assert "/dev/zero" in line and "not a file" in line
+
+
+def test_a_header_of_200000_columns_gives_one_short_line(cli: Cli, tmp_path: Path) -> None:
+    data = desk(cli, tmp_path)
+    wide = tmp_path / "wide.csv"
+    header = "complainant_name,category,police_station,narrative" + ",c" * 200_000
+    wide.write_text(header + "\nAli Raza,THEFT,CLIF,Stolen.\n", encoding="utf-8")
+
+    result = import_csv(cli, data, "complaints", wide)
+
+    assert result.returncode == 1 and result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    assert "200,004 columns" in line and len(line) < 300
+
+
+def test_many_ignored_columns_are_not_all_printed(cli: Cli, tmp_path: Path) -> None:
+    data = desk(cli, tmp_path)
+    path = tmp_path / "remarks.csv"
+    header = "complainant_name,category,police_station,narrative" + ",Remark" * 900
+    path.write_text(header + "\nAli Raza,THEFT,CLIF,Stolen.\n", encoding="utf-8")
+
+    result = import_csv(cli, data, "complaints", path, "--json")
+
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert (report["ignored_columns"], report["ignored_columns_more"]) == (["Remark"] * 10, 890)
+
+
+# ------------------------------------------------------------------ memory, whatever the file
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform != "linux", reason="ru_maxrss is in KiB on Linux")
+def test_a_150_mb_register_in_urdu_is_imported_in_bounded_memory(cli: Cli, tmp_path: Path) -> None:
+    data = desk(cli, tmp_path)
+    path = tmp_path / "urdu.csv"
+    remark = "یہ شکایت پرانے رجسٹر سے نقل کی گئی ہے۔ " * 250  # ~17 KB, in an ignored column
+    row = f'علی رضا,THEFT,CLIF,موٹر سائیکل چوری ہو گئی,"{remark}"\n'.encode()
+    count = 150 * 1024 * 1024 // len(row)
+    with path.open("wb") as fh:
+        fh.write(b"complainant_name,category,police_station,narrative,remarks\n")
+        for _ in range(count):
+            fh.write(row)
+
+    result = import_measured(data, path, timeout=60)
+
+    assert result["returncode"] == 0, result["stderr"]
+    assert f"{count} rows, 1 imported, {count - 1} already present" in result["stdout"]
+    assert result["peak_kib"] < MEMORY_CAP_KIB, f"peak {result['peak_kib'] // 1024} MiB"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform != "linux", reason="ru_maxrss is in KiB on Linux")
+def test_a_150_mb_single_line_is_refused_in_bounded_memory(cli: Cli, tmp_path: Path) -> None:
+    data = desk(cli, tmp_path)
+    path = tmp_path / "one-line.csv"
+    with path.open("wb") as fh:
+        fh.write(b"complainant_name,category,police_station,narrative,")
+        for _ in range(150):
+            fh.write(b"x," * (512 * 1024))
+
+    result = import_measured(data, path, timeout=60)
+
+    assert result["returncode"] == 1 and result["stdout"] == ""
+    (line,) = result["stderr"].splitlines()
+    assert "Line 1 of the file one-line.csv starts a row longer than" in line
+    assert result["peak_kib"] < MEMORY_CAP_KIB, f"peak {result['peak_kib'] // 1024} MiB"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform != "linux", reason="ru_maxrss is in KiB on Linux")
+def test_millions_of_tiny_bad_rows_keep_memory_and_the_report_bounded(
+    cli: Cli, tmp_path: Path
+) -> None:
+    data = desk(cli, tmp_path)
+    path = tmp_path / "tiny.csv"
+    row = b"A,THEFT,CLIF,x,spare\n"  # a value past the named columns: each row is bad
+    count = 30 * 1024 * 1024 // len(row)
+    path.write_bytes(b"complainant_name,category,police_station,narrative\n" + row * count)
+
+    result = import_measured(data, path, timeout=60)
+
+    assert result["returncode"] == 1
+    assert f"{count} rows, 0 imported, 0 already present" in result["stdout"]
+    assert len(result["stdout"]) < 3_000_000  # the first 10,000 bad rows are listed
+    assert result["peak_kib"] < MEMORY_CAP_KIB, f"peak {result['peak_kib'] // 1024} MiB"
+    assert total(cli, data) == 0

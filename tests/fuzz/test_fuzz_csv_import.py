@@ -34,6 +34,7 @@ from cplc_desk.services.check import check_store
 from cplc_desk.services.context import Actor, DeskContext, open_desk
 from cplc_desk.services.csv_import import (
     COMPLAINT_COLUMNS,
+    MAX_BAD_ROWS_LISTED,
     MAX_FILE_BYTES,
     VEHICLE_COLUMNS,
     CsvFileError,
@@ -170,7 +171,8 @@ def _import(ctx: DeskContext, kind: str, path: Path) -> ImportReport | CsvFileEr
         except CsvFileError as exc:
             assert_translated(str(exc))
             return exc
-    assert report.rows == report.imported + report.already_present + len(report.bad_rows)
+    assert report.rows == report.imported + report.already_present + report.not_imported
+    assert len(report.bad_rows) == min(report.not_imported, MAX_BAD_ROWS_LISTED)
     for bad in report.bad_rows:
         assert bad.line >= 2 and bad.reasons
         assert all(reason.strip() and MARK in reason for reason in bad.reasons), bad.reasons

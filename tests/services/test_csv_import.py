@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -449,3 +451,255 @@ def test_a_failure_mid_batch_keeps_only_whole_batches(
         numbers = list(s.scalars(select(Complaint.number)))
     assert len(numbers) == len(set(numbers)) == 12
     assert check_store(station).ok
+
+
+# ------------------------------------------------------------------ damaged and outsized files
+
+
+def test_a_nul_byte_in_a_row_refuses_only_that_row(station: DeskContext, tmp_path: Path) -> None:
+    text = (
+        HEADER + "\nAli Raza,,,THEFT,CLIF,01/03/2024,,Stolen.\n"
+        "Sana Javed,,,THEFT,CLIF,01/03/2024,,Sto\x00len.\n"
+        "Bilal Khan,,,THEFT,CLIF,02/03/2024,,Taken.\n"
+    )
+    report = import_csv(station, "complaints", write(tmp_path, "nul.csv", text))
+
+    assert (report.imported, report.not_imported) == (2, 1)
+    (bad,) = report.bad_rows
+    assert bad.line == 3
+    assert bad.reasons[0].startswith("row: it contains a NUL byte (a zero byte)")
+    assert "UTF-16" not in bad.reasons[0]
+
+
+@pytest.mark.parametrize(
+    ("data", "line"),
+    [
+        (b"\n" + HEADER.encode().replace(b"narrative", b"narr\x00ative") + b"\n", 2),
+        (b"\x00" * 5000, 1),  # what a power cut can leave of a file
+        (b"\x00" * 3_000_000, 1),  # and longer than any row: the zeros are still named
+    ],
+    ids=["in-the-header", "zeros", "many-zeros"],
+)
+def test_a_nul_byte_outside_the_rows_refuses_the_file_naming_its_line(
+    station: DeskContext, tmp_path: Path, data: bytes, line: int
+) -> None:
+    path = tmp_path / "damaged.csv"
+    path.write_bytes(data)
+
+    with pytest.raises(CsvFileError) as caught:
+        import_csv(station, "complaints", path)
+
+    message = str(caught.value)
+    assert f"contains a NUL byte (a zero byte) on line {line}" in message
+    assert "damaged.csv" in message and "UTF-16" not in message
+    assert count(station, Complaint) == 0
+
+
+def test_utf16_without_a_byte_order_mark_is_recognised_with_urdu_rows(
+    station: DeskContext, tmp_path: Path
+) -> None:
+    rows = "".join(f"علی رضا {i},,,THEFT,CLIF,,,موٹر سائیکل چوری ہو گئی\r\n" for i in range(50))
+    path = tmp_path / "unicode.txt"
+    path.write_bytes((HEADER + "\r\n" + rows).encode("utf-16-le"))
+
+    with pytest.raises(CsvFileError, match=r"saved as 'Unicode text' \(UTF-16\)"):
+        import_csv(station, "complaints", path)
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        # 1.4 MB of column names: longer than any row, refused before it is even split.
+        (lambda i: f"c{i}", "starts a row longer than 1,000,000 characters"),
+        (lambda i: "", "has 200,008 columns; a register has at most 1,000"),
+    ],
+    ids=["named", "unnamed"],
+)
+def test_a_header_of_200000_columns_is_refused_in_a_few_words(
+    station: DeskContext, tmp_path: Path, names: Callable[[int], str], expected: str
+) -> None:
+    header = HEADER + "".join(f",{names(i)}" for i in range(200_000))
+    path = write(tmp_path, "wide.csv", header + "\nAli Raza,,,THEFT,CLIF,,,Stolen.\n")
+
+    with pytest.raises(CsvFileError) as caught:
+        import_csv(station, "complaints", path)
+
+    message = str(caught.value)
+    assert expected in message and "wide.csv" in message
+    assert len(message) < 300 and "c199" not in message
+
+
+def test_ignored_columns_are_listed_up_to_ten(station: DeskContext, tmp_path: Path) -> None:
+    header = HEADER + "".join(f",Remark {i}" for i in range(1, 26))
+    report = import_csv(
+        station, "complaints", write(tmp_path, "r.csv", header + "\nA,,,THEFT,CLIF,,,x\n")
+    )
+
+    assert report.imported == 1
+    assert report.ignored_columns == [f"Remark {i}" for i in range(1, 11)]
+    assert report.ignored_columns_more == 15
+    assert report.ignored_text() == ", ".join(report.ignored_columns) + " and 15 more"
+    assert report.as_dict()["ignored_columns_more"] == 15
+
+
+def test_an_over_long_value_refuses_only_its_row(station: DeskContext, tmp_path: Path) -> None:
+    long_value = "x" * 40_000  # longer than an Excel cell can be
+    text = (
+        HEADER + ",Remarks\n"
+        "Ali Raza,,,THEFT,CLIF,01/03/2024,,Stolen.,\n"
+        f"Sana Javed,,,THEFT,CLIF,01/03/2024,,{long_value},\n"
+        f"Bilal Khan,,,THEFT,CLIF,02/03/2024,,Taken.,{long_value}\n"
+        f"Hina Ali,,,THEFT,CLIF,02/03/2024,,Taken too.,{'y' * 32_767}\n"
+    )
+    report = import_csv(station, "complaints", write(tmp_path, "long.csv", text))
+
+    assert report.imported == 2  # the first row and the one whose remark is just short enough
+    assert [b.line for b in report.bad_rows] == [3, 4]
+    (narrative,), (remark,) = (b.reasons for b in report.bad_rows)
+    assert narrative.startswith("narrative: this value has 40,000 characters")
+    assert remark.startswith("Remarks: this value has 40,000 characters")
+    assert "32,767" in remark and long_value not in remark
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "x" * 1_100_000 + "\n",  # one line longer than any row
+        '"' + "a line of a value whose quote is never closed\n" * 25_000,  # many lines
+    ],
+    ids=["one-line", "unclosed-quote"],
+)
+def test_a_row_longer_than_any_register_has_refuses_the_file(
+    station: DeskContext, tmp_path: Path, tail: str
+) -> None:
+    rows = "".join(f"Person {i},,,THEFT,CLIF,,,Stolen.\n" for i in range(12))
+    path = write(tmp_path, "long.csv", HEADER + "\n" + rows + "Ali Raza,,,THEFT,CLIF,,," + tail)
+
+    with pytest.raises(CsvFileError) as caught:
+        import_csv(station, "complaints", path, batch_size=5)
+
+    assert str(caught.value).startswith(
+        "Line 14 of the file long.csv starts a row longer than 1,000,000 characters"
+    )
+    assert count(station, Complaint) == 0  # checked before any batch was saved
+
+
+def test_a_value_repeated_in_a_reason_is_cut_short(station: DeskContext, tmp_path: Path) -> None:
+    text = HEADER + f"\nAli Raza,,,THEFT,{'Lyari ' * 100},,,Stolen.\n"
+    report = import_csv(station, "complaints", write(tmp_path, "station.csv", text))
+
+    (reason,) = report.bad_rows[0].reasons
+    assert reason.startswith("police_station: Unknown police station 'Lyari Lyari")
+    assert "…'" in reason and len(reason) < 200
+
+
+@pytest.mark.parametrize("ending", ["\r\n", "\r", "\n"], ids=["crlf", "cr", "lf"])
+def test_line_numbers_stay_right_across_the_blocks_the_file_is_read_in(
+    station: DeskContext, tmp_path: Path, ending: str
+) -> None:
+    # Enough blank lines to pass the first block; a CR LF pair split by the block's end.
+    head = HEADER + ending
+    blanks = (1 << 20) // len(ending) + 7
+    if ending == "\r\n" and len(head) % 2 == 0:  # the pairs then start at odd offsets
+        head = HEADER + " " + ending
+    rows = f"Ali Raza,,,THEFT,CLIF,,,Stolen.{ending}Bad Row,,,THEFT,NOPE,,,Stolen.{ending}"
+    data = (head + ending * blanks + rows).encode()
+    if ending == "\r\n":
+        assert data[(1 << 20) - 1 : (1 << 20) + 1] == b"\r\n"
+    path = tmp_path / "blocks.csv"
+    path.write_bytes(data)
+
+    report = import_csv(station, "complaints", path)
+
+    assert report.imported == 1
+    assert [b.line for b in report.bad_rows] == [blanks + 3]
+
+
+def test_an_unreadable_byte_is_named_with_its_line_beyond_the_first_block(
+    station: DeskContext, tmp_path: Path
+) -> None:
+    # An Urdu letter (two bytes) cut by the first block's end is read whole.
+    first = (HEADER + "\n").encode()
+    pad = b"\n" * ((1 << 20) - len(first) - 1)
+    good = "علی رضا,,,THEFT,CLIF,,,Stolen.\n".encode()
+    path = tmp_path / "latin.csv"
+    path.write_bytes(first + pad + good + b"Jos\xe9,,,THEFT,CLIF,,,Stolen.\n")
+    assert path.read_bytes()[: 1 << 20].endswith("ع".encode()[:1])
+
+    with pytest.raises(CsvFileError) as caught:
+        import_csv(station, "complaints", path)
+
+    assert f"unreadable character on line {len(pad) + 3}" in str(caught.value)
+    assert count(station, Complaint) == 0
+
+
+def test_a_file_refused_late_saves_nothing(station: DeskContext, tmp_path: Path) -> None:
+    path = rows_file(tmp_path, 12)
+    with path.open("a", encoding="utf-8", newline="") as fh:
+        fh.write('Ali Raza,,,THEFT,CLIF,,,"never closed\n')
+
+    with pytest.raises(CsvFileError, match="Line 14 of the file is broken"):
+        import_csv(station, "complaints", path, batch_size=5)
+
+    assert count(station, Complaint) == 0
+    assert csv_audits(station) == []
+
+
+def test_a_file_changed_during_the_import_stops_it_keeping_whole_batches(
+    station: DeskContext, tmp_path: Path
+) -> None:
+    text = HEADER + "\nAli Raza,,,THEFT,CLIF,,,Stolen.\n" + "\n" * 1_500_000
+    path = write(tmp_path, "changing.csv", text + "Sana Javed,,,THEFT,CLIF,,,Stolen.\n")
+
+    def change_the_file(done: int, total: int) -> None:
+        with path.open("r+b") as fh:  # as another program saving over it would
+            fh.seek(1_400_000)
+            fh.write(b"\xff")
+
+    with pytest.raises(CsvFileError, match="changed while it was being imported") as caught:
+        import_csv(station, "complaints", path, batch_size=1, progress=change_the_file)
+
+    assert "rows already saved are kept" in str(caught.value)
+    assert count(station, Complaint) == 1
+    assert [a["imported"] for a in csv_audits(station)] == [1]
+
+
+def test_every_bad_row_is_counted_and_the_first_ones_listed(
+    station: DeskContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(csv_import, "MAX_BAD_ROWS_LISTED", 3)
+    bad = [f"Person {i},,,THEFT,NOPE,,,Stolen." for i in range(5)]
+    text = "\n".join([HEADER, "Ali Raza,,,THEFT,CLIF,,,Stolen.", *bad])
+    report = import_csv(station, "complaints", write(tmp_path, "bad.csv", text))
+
+    assert (report.rows, report.imported, report.not_imported) == (6, 1, 5)
+    assert [b.line for b in report.bad_rows] == [3, 4, 5]
+    assert report.as_dict()["not_imported"] == 5
+
+
+def test_progress_counts_rows_read_bad_ones_too(station: DeskContext, tmp_path: Path) -> None:
+    lines = rows_file(tmp_path, 12).read_text(encoding="utf-8").splitlines()
+    lines[3] = lines[8] = "Bad Row,,,THEFT,NOPE,,,Stolen."
+    path = write(tmp_path, "some-bad.csv", "\n".join(lines))
+    calls: list[tuple[int, int]] = []
+
+    report = import_csv(
+        station, "complaints", path, batch_size=5, progress=lambda *c: calls.append(c)
+    )
+
+    assert (report.imported, report.batches) == (10, 2)
+    assert calls[-1] == (12, 12)
+    assert [d for d, _ in calls] == sorted({d for d, _ in calls})
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_pipe_is_refused_without_waiting_for_a_writer(
+    station: DeskContext, tmp_path: Path
+) -> None:
+    pipe = tmp_path / "register.csv"
+    os.mkfifo(pipe)
+
+    with pytest.raises(CsvFileError, match="is not a file") as caught:
+        import_csv(station, "complaints", pipe)
+
+    assert str(pipe) in str(caught.value)

@@ -89,22 +89,7 @@ def create_private(path: Path) -> None:
 def write_atomically(path: Path, data: bytes, *, mode: int = PRIVATE) -> None:
     """Write ``data`` to ``path`` whole or not at all, readable by the desk's user only unless
     ``mode`` says otherwise (0o644 for a public key)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + PARTIAL_SUFFIX)
-    fd = _new_file(tmp, mode)
-    try:
-        try:
-            view = memoryview(data)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
-    fsync_dir(path.parent)
+    write_stream_atomically(path, (data,), mode=mode)
 
 
 def fsync_dir(folder: Path) -> None:

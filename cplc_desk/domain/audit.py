@@ -56,6 +56,18 @@ def change_hash(
     """A change-log row's link in the desk's chain of record versions: SHA-256 over the
     previous row's link and this row's record, version and exact image text. Changing,
     removing or reordering a logged version breaks every link after it."""
-    digest = hashlib.sha256(image.encode("utf-8")).hexdigest()
+    return change_link(prev_hash, table, record_id, op, version, image_digest(image))
+
+
+def image_digest(image: str) -> str:
+    """SHA-256 of a row image's exact text (hex)."""
+    return hashlib.sha256(image.encode("utf-8")).hexdigest()
+
+
+def change_link(
+    prev_hash: str, table: str, record_id: str, op: str, version: int, digest: str
+) -> str:
+    """:func:`change_hash` from the image's :func:`image_digest`, for a reader that needs the
+    digest itself too."""
     text = "\t".join((prev_hash, table, record_id, op, str(version), digest))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -209,15 +209,18 @@ def restore_station(
                 "is mixed in. Nothing was changed. Use another data folder (--data-dir)."
             ).format(name=existing.name, code=existing.code)
         )
+    reading = enrollment_path
     try:
-        with bounded.open_input(enrollment_path, enrollment_file.MAX_FILE) as fh:
-            enr = enrollment_file.read(fh.read_all(), now_utc())
+        enr = enrollment_file.read(
+            bounded.read_small(enrollment_path, enrollment_file.MAX_FILE), now_utc()
+        )
+        reading = snapshot_path
         with bounded.open_input(snapshot_path, snapshot.MAX_SNAPSHOT) as fh:
             opened = _read_snapshot(fh, enr)
             code = enr.station_code
             plan = _plan(opened, code)
     except SyncError as exc:
-        raise ServiceError(exc.message) from None
+        raise ServiceError(bounded.named(reading, exc.message)) from None
     station = reference.station(ctx, code, language=i18n.ENGLISH)  # stored and sent in English
     if station is None:
         raise ServiceError(

@@ -317,15 +317,15 @@ def verify_bundle(ctx: DeskContext, path: Path) -> Verification:
             if would.status == "refused":
                 return Verification(
                     False, would.station, would.sequence, 0, 0, None, None, "-",
-                    _named(path, would.message), would="refused", code=would.code,
+                    bounded.named(path, would.message), would="refused", code=would.code,
                 )  # fmt: skip
-            decoded = importer.decode(fh)
+            # Decoded already, unless recognised by its hash as imported before.
+            m = would.manifest or importer.decode(fh).manifest
     except SyncError as exc:
         return Verification(
-            False, None, None, 0, 0, None, None, "-", _named(path, exc.message),
+            False, None, None, 0, 0, None, None, "-", bounded.named(path, exc.message),
             would="refused", code=exc.code,
         )  # fmt: skip
-    m = decoded.manifest
     with ctx.store.read() as s:
         key = s.get(SyncStationKey, m.key_id)
         enrollment = s.get(SyncEnrollment, m.enrollment_id)
@@ -413,11 +413,6 @@ def discard_held(ctx: DeskContext, code: str, sequence: int) -> None:
         s.delete(held)
 
 
-def _named(path: Path, message: str) -> str:
-    """A refusal that names the file it is about (once)."""
-    return message if path.name in message else f"{path.name}: {message}"
-
-
 @dataclass(frozen=True)
 class OpenedFiles:
     paths: list[Path]
@@ -448,7 +443,7 @@ def open_bundle(ctx: DeskContext, path: Path, out_dir: Path) -> OpenedFiles:
                 write_stream_atomically(target, decoded.opened.member_blocks(name), mode=0o600)
                 written.append(target)
     except SyncError as exc:
-        raise ServiceError(_named(path, exc.message)) from None
+        raise ServiceError(bounded.named(path, exc.message)) from None
     except OSError as exc:
         raise ServiceError(
             _("Cannot write to {folder}: {reason}.").format(folder=out_dir, reason=exc.strerror)

@@ -11,7 +11,6 @@ station's chain fork at the next bundle. See docs/security.md.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -19,7 +18,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import RowMapping, select, text
 from sqlalchemy.orm import Session
 
-from cplc_desk.domain.audit import GENESIS_HASH, change_hash
+from cplc_desk.domain.audit import GENESIS_HASH, change_link, image_digest
 from cplc_desk.domain.i18n import _
 from cplc_desk.storage.changelog import image_text, image_values
 from cplc_desk.storage.models import SYNC_MODELS, ChangeLog
@@ -55,15 +54,11 @@ class SealReport:
             self.breaks.append(brk)
 
 
-def _digest(text: str) -> bytes:
-    return hashlib.sha256(text.encode("utf-8")).digest()
-
-
 def verify(s: Session, own_desk: str) -> SealReport:
     """Walk the change log's chain, then compare each record of ``own_desk`` with its last
     logged image. Linear in the log and the records; memory holds a digest per record."""
     report = SealReport()
-    latest: dict[tuple[str, str], tuple[int, int, bytes]] = {}  # -> version, seq, image digest
+    latest: dict[tuple[str, str], tuple[int, int, str]] = {}  # -> version, seq, image digest
     prev = GENESIS_HASH
     rows = s.execute(
         select(
@@ -80,7 +75,8 @@ def verify(s: Session, own_desk: str) -> SealReport:
         if gaps_matter and seq > last_seq + 1:
             report.add(_removed(last_seq + 1, seq - 1))
         last_seq = seq
-        link = change_hash(prev, table, record_id, op, version, image)
+        digest = image_digest(image)
+        link = change_link(prev, table, record_id, op, version, digest)
         if stored != link:
             report.add(
                 RecordBreak(
@@ -92,7 +88,7 @@ def verify(s: Session, own_desk: str) -> SealReport:
                 )
             )  # fmt: skip
         prev = stored or link  # one changed row is named once, not every row after it
-        latest[(table, record_id)] = (version, seq, _digest(image))
+        latest[(table, record_id)] = (version, seq, digest)
     if gaps_matter:
         high = s.scalar(text("SELECT seq FROM sqlite_sequence WHERE name = 'change_log'")) or 0
         if high > last_seq:
@@ -121,7 +117,7 @@ def _removed(first: int, last: int) -> RecordBreak:
 
 
 def _compare(
-    s: Session, table: str, values: RowMapping, logged: tuple[int, int, bytes] | None
+    s: Session, table: str, values: RowMapping, logged: tuple[int, int, str] | None
 ) -> Iterator[RecordBreak]:
     record_id = str(values["id"])
     label = str(values.get("number") or record_id)
@@ -136,7 +132,7 @@ def _compare(
         return
     logged_version, seq, digest = logged
     text = image_text(image_values(values.items()))
-    if logged_version == version and _digest(text) == digest:
+    if logged_version == version and image_digest(text) == digest:
         return
     image = s.scalar(select(ChangeLog.row_image).where(ChangeLog.seq == seq)) or "{}"
     before, now = json.loads(image), json.loads(text)

@@ -11,13 +11,13 @@ is a :class:`SyncError` naming the file, in one line.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import stat
 from collections.abc import Iterator
 from pathlib import Path
 
 from cplc_desk.domain.i18n import _
+from cplc_desk.sync import chunked
 from cplc_desk.sync.errors import SyncError
 
 BLOCK = 1 << 20
@@ -60,11 +60,7 @@ class BoundedFile:
 
     def sha256(self) -> str:
         """The whole file's SHA-256, read in blocks; leaves the position at the start."""
-        digest = hashlib.sha256()
-        for block in self.blocks():
-            digest.update(block)
-        self.seek(0)
-        return digest.hexdigest()
+        return chunked.sha256_of(self)
 
     def read_all(self) -> bytes:
         """The whole file, for readers whose cap is small enough to hold it."""
@@ -132,6 +128,11 @@ def unreadable(path: Path, exc: OSError) -> SyncError:
             name=path, reason=exc.strerror or exc
         ),
     )
+
+
+def named(path: Path, message: str) -> str:
+    """A refusal that names the file it is about (once)."""
+    return message if path.name in message else f"{path.name}: {message}"
 
 
 def read_small(path: Path, cap: int) -> bytes:

@@ -12,6 +12,7 @@ message.
 from __future__ import annotations
 
 import bisect
+import hashlib
 import io
 import struct
 from collections.abc import Iterable, Iterator
@@ -49,6 +50,16 @@ class ChunkProblem(Exception):
         super().__init__(kind, what)
         self.kind = kind
         self.what = what
+
+
+def sha256_of(fh: Source) -> str:
+    """The whole file's SHA-256, read in blocks of 1 MiB; leaves the position at the start."""
+    fh.seek(0)
+    digest = hashlib.sha256()
+    while block := fh.read(1 << 20):
+        digest.update(block)
+    fh.seek(0)
+    return digest.hexdigest()
 
 
 def nonce(counter: int, last: bool) -> bytes:

@@ -12,7 +12,6 @@ rows, committed together. A crash at any point leaves the store as before that b
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 import sqlite3
@@ -39,7 +38,7 @@ from cplc_desk.storage.models import (
 )
 from cplc_desk.storage.types import utcnow
 from cplc_desk.sync import container, envelope, merge
-from cplc_desk.sync.chunked import Source
+from cplc_desk.sync.chunked import Source, sha256_of
 from cplc_desk.sync.enrollment import proof_ok
 from cplc_desk.sync.errors import SyncError
 from cplc_desk.sync.keys import ed25519_public, key_id, unb64
@@ -67,6 +66,7 @@ class BundleOutcome:
     clock_skew_seconds: int | None = None
     # Held bundles this one let through (applied, or refused on the way), for the report.
     released: list[BundleOutcome] = field(default_factory=list)
+    manifest: Manifest | None = None  # once decoded (not for a file recognised by its hash)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -106,15 +106,6 @@ class _Held:
             )
         self.source.seek(0)
         return self.source.read(self.size)
-
-
-def _sha256(fh: Source) -> str:
-    fh.seek(0)
-    digest = hashlib.sha256()
-    while block := fh.read(1 << 20):
-        digest.update(block)
-    fh.seek(0)
-    return digest.hexdigest()
 
 
 def _too_large_file() -> SyncError:
@@ -169,7 +160,7 @@ class BundleImporter:
         try:
             if size > MAX_BUNDLE_BYTES:
                 raise _too_large_file()
-            file_hash = _sha256(fh)
+            file_hash = sha256_of(fh)
             with self.store.read() as s:
                 seen = s.scalar(select(SyncInbox).where(SyncInbox.file_hash == file_hash))
                 if seen is not None:
@@ -184,6 +175,7 @@ class BundleImporter:
                         outcome.missing = self._missing(s, seen.station_code, seen.sequence)
                     return outcome
             decoded = self.decode(fh, file_hash)
+            outcome.manifest = decoded.manifest
             outcome.station, outcome.sequence = decoded.manifest.station, decoded.manifest.sequence
             self._apply(name, _Held(fh, size), decoded, outcome, rehearse=rehearse)
         except SyncError as exc:
@@ -267,7 +259,7 @@ class BundleImporter:
                     "with. Do not import it; call the station."
                 ),
             )
-        return _Decoded(file_hash or _sha256(fh), header, opened, manifest)
+        return _Decoded(file_hash or sha256_of(fh), header, opened, manifest)
 
     # ------------------------------------------------------------------ one bundle, one transaction
 

@@ -20,13 +20,15 @@ run: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/cplc-desk --demo
 
-## Lint, type-check, layer check, migration drift check, the translation catalogues (complete
+## Lint, type-check, layer check, shape check (tools/shape.py: no import cycle, no module over
+## 450 lines, no function over 80), migration drift check, the translation catalogues (complete
 ## and in step with the code) and the whole pytest suite.
 test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	$(BIN)/lint-imports
+	$(BIN)/python tools/shape.py
 	$(BIN)/python -m cplc_desk.storage.migrate_check
 	$(BIN)/python tools/catalogues.py check
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
@@ -34,14 +36,14 @@ test: $(STAMP)
 ## Screenshots for the README, in a real X11 window under Xvfb. Needs Debian's
 ## xvfb libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1.
 screenshots: $(STAMP)
-	xvfb-run -a -s "-screen 0 1280x800x24" $(BIN)/python -m cplc_desk.gui.screenshot docs/screenshots/main-window.png --demo
-	xvfb-run -a -s "-screen 0 1280x800x24" $(BIN)/python -m cplc_desk.gui.screenshot docs/screenshots/first-run.png --setup
-	xvfb-run -a -s "-screen 0 1280x800x24" $(BIN)/python -m cplc_desk.gui.screenshot docs/screenshots/replace-snapshot.png --replace-snapshot
-	xvfb-run -a -s "-screen 0 1280x800x24" $(BIN)/python -m cplc_desk.gui.screenshot docs/screenshots/replace-backup.png --replace-backup
-	xvfb-run -a -s "-screen 0 1280x800x24" $(BIN)/python -m cplc_desk.gui.screenshot docs/screenshots/sync-station.png --sync-station
-	xvfb-run -a -s "-screen 0 1600x1000x24" $(BIN)/python -m cplc_desk.gui.screenshot docs/screenshots/hq-stations.png --hq-stations
-	xvfb-run -a -s "-screen 0 1280x800x24" $(BIN)/python -m cplc_desk.gui.screenshot docs/screenshots/login.png --login
-	xvfb-run -a -s "-screen 0 1280x800x24" $(BIN)/python -m cplc_desk.gui.screenshot docs/screenshots/audit-viewer.png --audit
+	xvfb-run -a -s "-screen 0 1280x800x24" $(BIN)/python -m tools.screenshots.screenshot docs/screenshots/main-window.png --demo
+	xvfb-run -a -s "-screen 0 1280x800x24" $(BIN)/python -m tools.screenshots.screenshot docs/screenshots/first-run.png --setup
+	xvfb-run -a -s "-screen 0 1280x800x24" $(BIN)/python -m tools.screenshots.screenshot docs/screenshots/replace-snapshot.png --replace-snapshot
+	xvfb-run -a -s "-screen 0 1280x800x24" $(BIN)/python -m tools.screenshots.screenshot docs/screenshots/replace-backup.png --replace-backup
+	xvfb-run -a -s "-screen 0 1280x800x24" $(BIN)/python -m tools.screenshots.screenshot docs/screenshots/sync-station.png --sync-station
+	xvfb-run -a -s "-screen 0 1600x1000x24" $(BIN)/python -m tools.screenshots.screenshot docs/screenshots/hq-stations.png --hq-stations
+	xvfb-run -a -s "-screen 0 1280x800x24" $(BIN)/python -m tools.screenshots.screenshot docs/screenshots/login.png --login
+	xvfb-run -a -s "-screen 0 1280x800x24" $(BIN)/python -m tools.screenshots.screenshot docs/screenshots/audit-viewer.png --audit
 
 ## New or changed strings into the catalogues (translations kept), then compile them
 ## (docs/urdu.md: translate what is new in between, and run it again).
@@ -51,7 +53,7 @@ translations: $(STAMP)
 
 ## Every page, dialog and receipt in Urdu (docs/urdu.md), under Xvfb like `screenshots`.
 screenshots-ur: $(STAMP)
-	xvfb-run -a -s "-screen 0 1600x1000x24" $(BIN)/python -m cplc_desk.gui.screenshot_tour docs/screenshots/ur --lang ur
+	xvfb-run -a -s "-screen 0 1600x1000x24" $(BIN)/python -m tools.screenshots.tour docs/screenshots/ur --lang ur
 
 ## Benchmarks (figures beside a same-run baseline; see bench/).
 bench: $(STAMP)

@@ -20,9 +20,9 @@ from pathlib import Path
 
 from bench.fixtures import fill_complaints
 from cplc_desk.paths import DB_FILENAME, DeskPaths
-from cplc_desk.services import setup
-from cplc_desk.services.check import check_store
-from cplc_desk.services.context import Actor, open_desk
+from cplc_desk.services.desk import setup
+from cplc_desk.services.desk.check import check_store
+from cplc_desk.services.desk.context import Actor, open_desk
 from cplc_desk.storage import record_seal
 
 

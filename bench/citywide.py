@@ -26,9 +26,10 @@ from pathlib import Path
 
 from bench.fixtures import fill_complaints, fill_vehicles
 from cplc_desk.paths import DeskPaths
-from cplc_desk.services import complaint_list, reference, setup
-from cplc_desk.services import vehicle_list as vl
-from cplc_desk.services.context import Actor, open_desk
+from cplc_desk.services.complaints import complaint_list
+from cplc_desk.services.desk import reference, setup
+from cplc_desk.services.desk.context import Actor, open_desk
+from cplc_desk.services.vehicles import vehicle_list as vl
 from cplc_desk.storage import search
 
 LIMIT = complaint_list.PAGE + 1

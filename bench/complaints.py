@@ -25,8 +25,9 @@ from pathlib import Path
 
 from bench.fixtures import fill_complaints
 from cplc_desk.paths import DeskPaths
-from cplc_desk.services import complaint_list, setup
-from cplc_desk.services.context import Actor, open_desk
+from cplc_desk.services.complaints import complaint_list
+from cplc_desk.services.desk import setup
+from cplc_desk.services.desk.context import Actor, open_desk
 from cplc_desk.storage import search
 
 

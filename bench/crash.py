@@ -91,7 +91,7 @@ class Layout:
 
 def _actors() -> tuple[Any, Any]:
     from cplc_desk.domain.roles import Role
-    from cplc_desk.services.context import Actor
+    from cplc_desk.services.desk.context import Actor
 
     return Actor("crash-supervisor", Role.SUPERVISOR), Actor("crash-analyst", Role.HQ_ANALYST)
 
@@ -99,8 +99,10 @@ def _actors() -> tuple[Any, Any]:
 def prepare(root: Path) -> Layout:
     """Headquarters, an enrolled Clifton desk, an empty stick, receipts folder and journal."""
     from cplc_desk.paths import DeskPaths
-    from cplc_desk.services import setup, sync_hq, sync_station
-    from cplc_desk.services.context import Actor, open_desk
+    from cplc_desk.services.desk import setup
+    from cplc_desk.services.desk.context import Actor, open_desk
+    from cplc_desk.services.hq import sync_hq
+    from cplc_desk.services.station import sync_station
 
     layout = Layout(root)
     root.mkdir(parents=True, exist_ok=True)
@@ -130,8 +132,8 @@ class Worker:
     def __init__(self, layout: Layout, seed: int) -> None:
         from cplc_desk.domain.samples import SampleMaker, SampleStation
         from cplc_desk.paths import DeskPaths
-        from cplc_desk.services import reference
-        from cplc_desk.services.context import open_desk
+        from cplc_desk.services.desk import reference
+        from cplc_desk.services.desk.context import open_desk
 
         station_actor, hq_actor = _actors()
         self.layout = layout
@@ -170,7 +172,7 @@ class Worker:
 
     def run(self, operations: int | None = None) -> int:
         from cplc_desk.domain.validation import FieldError
-        from cplc_desk.services.context import ServiceError
+        from cplc_desk.services.desk.context import ServiceError
 
         names = [op.name for op in OPERATIONS]
         weights = [op.weight for op in OPERATIONS]
@@ -195,7 +197,7 @@ _OPEN = "('registered','referred','fir_lodged','action_taken','under_follow_up')
 
 def op_register_complaint(w: Worker) -> None:
     from cplc_desk.domain.clock import now_utc
-    from cplc_desk.services.records import register_complaint
+    from cplc_desk.services.complaints.complaints import register_complaint
 
     r = register_complaint(w.station, w.maker.complaint(now_utc()))
     w.record("register_complaint", id=r.id, number=r.number)
@@ -203,14 +205,14 @@ def op_register_complaint(w: Worker) -> None:
 
 def op_register_vehicle(w: Worker) -> None:
     from cplc_desk.domain.clock import now_utc
-    from cplc_desk.services.records import register_vehicle_report
+    from cplc_desk.services.vehicles.vehicles import register_vehicle_report
 
     r = register_vehicle_report(w.station, w.maker.vehicle(now_utc()))
     w.record("register_vehicle", id=r.id, number=r.number)
 
 
 def op_status_change(w: Worker) -> None:
-    from cplc_desk.services import complaints
+    from cplc_desk.services.complaints import complaints
 
     row = w.pick(f"SELECT id FROM complaint WHERE status IN {_OPEN}")
     if row is None:
@@ -228,7 +230,7 @@ def op_status_change(w: Worker) -> None:
 
 def op_follow_up(w: Worker) -> None:
     from cplc_desk.domain.clock import now_utc
-    from cplc_desk.services import complaints
+    from cplc_desk.services.complaints import complaints
 
     row = w.pick(f"SELECT id FROM complaint WHERE status IN {_OPEN}")
     if row is None:
@@ -247,8 +249,8 @@ def op_match(w: Worker) -> None:
     from dataclasses import replace
 
     from cplc_desk.domain.clock import now_utc
-    from cplc_desk.services import vehicles
-    from cplc_desk.services.records import register_vehicle_report
+    from cplc_desk.services.vehicles import vehicles
+    from cplc_desk.services.vehicles.vehicles import register_vehicle_report
 
     row = w.pick(
         "SELECT id, registration FROM vehicle_report WHERE status = 'open' "
@@ -266,7 +268,7 @@ def op_match(w: Worker) -> None:
 
 def op_draft(w: Worker) -> None:
     """A form in progress saved as the volunteer types; now and then one is discarded."""
-    from cplc_desk.services import drafts
+    from cplc_desk.services.desk import drafts
 
     row = w.pick("SELECT key FROM form_draft WHERE key LIKE 'crash-%'")
     if row is not None and w.rng.random() < 0.3:
@@ -282,7 +284,8 @@ def op_draft(w: Worker) -> None:
 
 def op_receipt(w: Worker) -> None:
     from cplc_desk.printing.receipt import render_receipt
-    from cplc_desk.services import receipts, vehicles
+    from cplc_desk.services.complaints import receipts
+    from cplc_desk.services.vehicles import vehicles
     from cplc_desk.sync.files import write_atomically
 
     receipt: Any
@@ -304,7 +307,7 @@ def op_receipt(w: Worker) -> None:
 
 
 def op_export(w: Worker) -> None:
-    from cplc_desk.services import sync_station
+    from cplc_desk.services.station import sync_station
 
     result = sync_station.export_bundle(w.station, w.layout.stick)
     w.record(
@@ -316,9 +319,9 @@ def op_export(w: Worker) -> None:
 
 
 def op_import(w: Worker) -> None:
-    from cplc_desk.services import sync_hq
+    from cplc_desk.services.hq import bundle_import
 
-    outcomes = sync_hq.import_bundles(w.hq, [w.layout.stick])
+    outcomes = bundle_import.import_bundles(w.hq, [w.layout.stick])
     w.record(
         "import",
         accepted=[[o.station, o.sequence] for o in outcomes if o.status == "accepted"],
@@ -327,7 +330,7 @@ def op_import(w: Worker) -> None:
 
 
 def op_backup(w: Worker) -> None:
-    from cplc_desk.services import backup
+    from cplc_desk.services.backups import backup
 
     result = backup.write_backup(w.station, reason="manual")
     w.record("backup", file=result.path.name, keep=backup.load_settings(w.station).keep)
@@ -341,7 +344,7 @@ class Checker:
 
     def __init__(self, layout: Layout, verified: dict[Path, tuple[int, int]]) -> None:
         from cplc_desk.paths import DeskPaths
-        from cplc_desk.services.context import open_desk
+        from cplc_desk.services.desk.context import open_desk
 
         station_actor, hq_actor = _actors()
         self.layout = layout
@@ -363,7 +366,7 @@ class Checker:
         self.problems.append(text)
 
     def check(self, journal: list[Entry]) -> list[str]:
-        from cplc_desk.services.check import check_store
+        from cplc_desk.services.desk.check import check_store
 
         for name, ctx in (("station", self.station), ("hq", self.hq)):
             report = check_store(ctx)
@@ -527,10 +530,10 @@ def verify_exports(checker: Checker, entries: list[Entry]) -> None:
 
 
 def bundle_files(checker: Checker) -> None:
-    from cplc_desk.services import sync_hq
+    from cplc_desk.services.hq import bundle_import
 
     def verifies(path: Path) -> str | None:
-        result = sync_hq.verify_bundle(checker.hq, path)
+        result = bundle_import.verify_bundle(checker.hq, path)
         return None if result.ok else f"does not verify: {result.message}"
 
     for path in checker.final_files(checker.layout.stick):
@@ -553,7 +556,7 @@ def verify_imports(checker: Checker, entries: list[Entry]) -> None:
 
 def verify_backups(checker: Checker, entries: list[Entry]) -> None:
     """The newest journalled backup is there, and rotation kept as many as it should."""
-    from cplc_desk.services.backup import PLAIN_SUFFIX, PREFIX
+    from cplc_desk.services.backups.backup_files import PLAIN_SUFFIX, PREFIX
 
     if not entries:
         return
@@ -568,8 +571,8 @@ def verify_backups(checker: Checker, entries: list[Entry]) -> None:
 
 
 def backup_files(checker: Checker) -> None:
-    from cplc_desk.services import backup
-    from cplc_desk.services.context import ServiceError
+    from cplc_desk.services.backups import backup
+    from cplc_desk.services.desk.context import ServiceError
 
     def verifies(path: Path) -> str | None:
         try:
@@ -704,8 +707,9 @@ def check_round(layout: Layout, verified: dict[Path, tuple[int, int]]) -> tuple[
 def final_sync(layout: Layout) -> list[str]:
     """Export and import what is pending; headquarters must then hold every station record."""
     from cplc_desk.paths import DeskPaths
-    from cplc_desk.services import sync_hq, sync_station
-    from cplc_desk.services.context import open_desk
+    from cplc_desk.services.desk.context import open_desk
+    from cplc_desk.services.hq import bundle_import
+    from cplc_desk.services.station import sync_station
 
     station_actor, hq_actor = _actors()
     station = open_desk(DeskPaths(layout.station), actor=station_actor)
@@ -713,7 +717,7 @@ def final_sync(layout: Layout) -> list[str]:
     problems: list[str] = []
     try:
         sync_station.export_bundle(station, layout.stick)
-        outcomes = sync_hq.import_bundles(hq, [layout.stick])
+        outcomes = bundle_import.import_bundles(hq, [layout.stick])
         problems += [f"final import refused {o.file}: {o.message}" for o in outcomes
                      if o.status == "refused"]  # fmt: skip
         tables = ("person", "complaint", "complaint_event", "vehicle_report")

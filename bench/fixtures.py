@@ -16,8 +16,8 @@ from cplc_desk.domain.ids import uuid7
 from cplc_desk.domain.records import name_key, validate_complaint
 from cplc_desk.domain.samples import SampleMaker, SampleStation
 from cplc_desk.paths import DeskPaths
-from cplc_desk.services import reference
-from cplc_desk.services.context import DeskContext
+from cplc_desk.services.desk import reference
+from cplc_desk.services.desk.context import DeskContext
 from cplc_desk.storage import changelog
 from cplc_desk.storage.models import ChangeLog, Complaint, NumberSequence, Person
 

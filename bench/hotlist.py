@@ -22,8 +22,11 @@ from pathlib import Path
 
 from bench.fixtures import fill_vehicles
 from cplc_desk.paths import DeskPaths
-from cplc_desk.services import hotlist, setup, sync_hq, sync_station, vehicles, wanted
-from cplc_desk.services.context import Actor, DeskContext, open_desk
+from cplc_desk.services.desk import setup
+from cplc_desk.services.desk.context import Actor, DeskContext, open_desk
+from cplc_desk.services.hq import sync_hq
+from cplc_desk.services.station import sync_station
+from cplc_desk.services.vehicles import hotlist, vehicles, wanted
 
 _COLUMNS = (
     "number, kind, vehicle_class, registration, registration_key, chassis, chassis_key, engine, "

@@ -30,8 +30,8 @@ from typing import Any
 
 from bench.fixtures import fill_vehicles, peak_kb
 from cplc_desk.paths import DeskPaths
-from cplc_desk.services import reference, setup
-from cplc_desk.services.context import Actor, open_desk
+from cplc_desk.services.desk import reference, setup
+from cplc_desk.services.desk.context import Actor, open_desk
 
 _OPEN_KEYS = (
     "SELECT id, number, origin_desk, registration_key, chassis_key, engine_key "
@@ -45,8 +45,8 @@ def previous_sweep(ctx: Any) -> list[Any]:
     from sqlalchemy import select
 
     from cplc_desk.domain.matching import VehicleKeys
-    from cplc_desk.services.hq_vehicles import CrossStationMatch, _ref
-    from cplc_desk.services.wanted import RECOVERY_KINDS, rank, wanted_index
+    from cplc_desk.services.vehicles.hq_vehicles import CrossStationMatch, _ref
+    from cplc_desk.services.vehicles.wanted import RECOVERY_KINDS, rank, wanted_index
     from cplc_desk.storage.models import VehicleReport
 
     index = wanted_index(ctx, near_index=True)
@@ -79,8 +79,9 @@ def previous_sweep(ctx: Any) -> list[Any]:
 
 def _measure(folder: Path, what: str) -> dict[str, Any]:
     """One measurement, in this (fresh) process."""
-    from cplc_desk.services import hq_vehicles
-    from cplc_desk.services.wanted import RECOVERY_KINDS, THEFT_KINDS
+    from cplc_desk.services.vehicles import hq_vehicles
+    from cplc_desk.services.vehicles.match_sources import THEFT_KINDS
+    from cplc_desk.services.vehicles.wanted import RECOVERY_KINDS
 
     ctx = open_desk(DeskPaths(folder), actor=Actor("bench"))
     t0 = time.perf_counter()

@@ -22,7 +22,8 @@ from datetime import UTC, datetime
 from cplc_desk.domain.matching import VehicleKeys
 from cplc_desk.domain.samples import SampleMaker, SampleStation
 from cplc_desk.domain.validation import normalize_identifier
-from cplc_desk.services.wanted import WantedIndex, WantedVehicle, rank
+from cplc_desk.services.vehicles.match_sources import WantedVehicle
+from cplc_desk.services.vehicles.wanted import WantedIndex, rank
 
 SWAPS = {"0": "O", "O": "0", "1": "I", "I": "1", "5": "S", "S": "5", "8": "B", "B": "8"}
 ALNUM = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789"

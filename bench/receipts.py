@@ -23,9 +23,10 @@ from reportlab.pdfgen import canvas
 
 from cplc_desk.domain.records import ComplaintDraft, PersonDraft
 from cplc_desk.printing.receipt import render_receipt
-from cplc_desk.services import complaint_list, receipts, setup
-from cplc_desk.services.context import Actor, DeskContext, open_desk
-from cplc_desk.services.records import register_complaint
+from cplc_desk.services.complaints import complaint_list, receipts
+from cplc_desk.services.complaints.complaints import register_complaint
+from cplc_desk.services.desk import setup
+from cplc_desk.services.desk.context import Actor, DeskContext, open_desk
 
 
 def _bare_page(text: str) -> bytes:

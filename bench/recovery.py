@@ -16,9 +16,11 @@ from pathlib import Path
 
 from bench.fixtures import fill_complaints
 from cplc_desk.paths import DeskPaths
-from cplc_desk.services import setup, station_recovery, station_snapshot, sync_hq, sync_station
-from cplc_desk.services.check import check_store
-from cplc_desk.services.context import Actor, open_desk
+from cplc_desk.services.desk import setup
+from cplc_desk.services.desk.check import check_store
+from cplc_desk.services.desk.context import Actor, open_desk
+from cplc_desk.services.hq import bundle_import, station_snapshot, sync_hq
+from cplc_desk.services.station import station_recovery, sync_station
 
 
 def main(argv: list[str]) -> None:
@@ -36,7 +38,7 @@ def main(argv: list[str]) -> None:
         assert bundle is not None
         st.close()
         t0 = time.perf_counter()
-        sync_hq.import_bundles(hq, [bundle])
+        bundle_import.import_bundles(hq, [bundle])
         import_s = time.perf_counter() - t0
         print(f"baseline: bundle import of {rows:,} records: {import_s:.2f} s "
               f"({rows / import_s:,.0f}/s), bundle {bundle.stat().st_size / 1e6:.1f} MB")  # fmt: skip

@@ -21,8 +21,10 @@ from pathlib import Path
 
 from bench.fixtures import fill_complaints, peak_kb
 from cplc_desk.paths import DeskPaths
-from cplc_desk.services import setup, sync_hq, sync_station
-from cplc_desk.services.context import Actor, open_desk
+from cplc_desk.services.desk import setup
+from cplc_desk.services.desk.context import Actor, open_desk
+from cplc_desk.services.hq import bundle_import, sync_hq
+from cplc_desk.services.station import sync_station
 
 
 def _raw_baseline(station_db: Path, empty_db: Path) -> tuple[int, float]:
@@ -48,10 +50,10 @@ def _raw_baseline(station_db: Path, empty_db: Path) -> tuple[int, float]:
 
 
 def _import_child(hq_dir: str, bundle: str) -> None:
-    from cplc_desk.services.context import open_desk as _open
+    from cplc_desk.services.desk.context import open_desk as _open
 
     ctx = _open(DeskPaths(Path(hq_dir)), actor=Actor("bench"))
-    outcomes = sync_hq.import_bundles(ctx, [Path(bundle)])
+    outcomes = bundle_import.import_bundles(ctx, [Path(bundle)])
     ctx.close()
     print(f"{outcomes[0].status} {peak_kb()}")
 
@@ -105,13 +107,13 @@ def main(argv: list[str]) -> None:
             hq = open_desk(DeskPaths(root / "hq"), actor=Actor("bench"))
         else:
             t0 = time.perf_counter()
-            outcomes = sync_hq.import_bundles(hq, [result.path])
+            outcomes = bundle_import.import_bundles(hq, [result.path])
             import_s = time.perf_counter() - t0
             rate = rows / import_s
             print(f"import: {outcomes[0].status} {rows:,} records in {import_s:.2f} s "
                   f"({rate:,.0f} records/s) = {rate / raw_rate:.0%} of raw (target >= 50%)")  # fmt: skip
         t0 = time.perf_counter()
-        again = sync_hq.import_bundles(hq, [result.path])
+        again = bundle_import.import_bundles(hq, [result.path])
         dup_s = time.perf_counter() - t0
         print(f"duplicate: {again[0].status} in {dup_s * 1000:.0f} ms (target < 1000 ms)")
         hq.close()

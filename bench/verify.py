@@ -22,8 +22,9 @@ from pathlib import Path
 
 from bench.fixtures import fill_vehicles
 from cplc_desk.paths import DeskPaths
-from cplc_desk.services import setup, vehicles
-from cplc_desk.services.context import Actor, open_desk
+from cplc_desk.services.desk import setup
+from cplc_desk.services.desk.context import Actor, open_desk
+from cplc_desk.services.vehicles import vehicles
 
 
 def _summary(ms: list[float]) -> str:

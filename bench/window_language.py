@@ -22,11 +22,11 @@ CHILD = """
 import sys, time
 t0 = time.perf_counter()
 from PySide6.QtWidgets import QApplication
-from cplc_desk.gui.app import create_application
-from cplc_desk.gui import language
-from cplc_desk.gui.main_window import MainWindow
+from cplc_desk.gui.shell.app import create_application
+from cplc_desk.gui.shell import language
+from cplc_desk.gui.shell.main_window import MainWindow
 from cplc_desk.paths import DeskPaths
-from cplc_desk.services.context import Actor, open_desk
+from cplc_desk.services.desk.context import Actor, open_desk
 app = create_application([sys.argv[0]])
 language.apply_language(sys.argv[2], app)
 ctx = open_desk(DeskPaths(__import__("pathlib").Path(sys.argv[1])), actor=Actor("bench"))
@@ -44,9 +44,9 @@ ctx.close()
 def _fill(folder: Path, complaints: int) -> None:
     from cplc_desk.domain.records import ComplaintDraft, PersonDraft
     from cplc_desk.paths import DeskPaths
-    from cplc_desk.services import setup
-    from cplc_desk.services.context import Actor, open_desk
-    from cplc_desk.services.records import register_complaint
+    from cplc_desk.services.complaints.complaints import register_complaint
+    from cplc_desk.services.desk import setup
+    from cplc_desk.services.desk.context import Actor, open_desk
 
     ctx = open_desk(DeskPaths(folder), actor=Actor("bench"))
     try:

@@ -8,9 +8,9 @@ it from the environment. A desk set up through the services gets it from :func:`
 
 from __future__ import annotations
 
-from cplc_desk.services import accounts
-from cplc_desk.services.accounts import NewAccount
-from cplc_desk.services.context import DeskContext
+from cplc_desk.services.accounts import accounts
+from cplc_desk.services.accounts.accounts import NewAccount
+from cplc_desk.services.desk.context import DeskContext
 
 CLI_USER = "admin"
 CLI_PASSWORD = "test-password-1"

@@ -19,8 +19,8 @@ import pytest
 from cli_account import CLI_ENV, add_cli_admin
 
 from cplc_desk.paths import DB_FILENAME, ENV_DATA_DIR, DeskPaths
-from cplc_desk.services import setup
-from cplc_desk.services.context import Actor, DeskContext, open_desk
+from cplc_desk.services.desk import setup
+from cplc_desk.services.desk.context import Actor, DeskContext, open_desk
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 

@@ -9,8 +9,11 @@ from pathlib import Path
 
 from cplc_desk.domain.records import PersonDraft, VehicleReportDraft
 from cplc_desk.paths import DeskPaths
-from cplc_desk.services import records, setup, sync_hq, sync_station
-from cplc_desk.services.context import Actor, DeskContext, open_desk
+from cplc_desk.services.desk import records, setup
+from cplc_desk.services.desk.context import Actor, DeskContext, open_desk
+from cplc_desk.services.hq import bundle_import, sync_hq
+from cplc_desk.services.station import sync_station
+from cplc_desk.services.vehicles.vehicles import register_vehicle_report
 
 
 def open_copy(root: Path, template_store: Path, name: str) -> DeskContext:
@@ -36,7 +39,7 @@ class Desks:
         """Clifton's news reaches headquarters in a bundle."""
         result = sync_station.export_bundle(self.clifton, self.root / "stick")
         assert result.path is not None
-        (outcome,) = sync_hq.import_bundles(self.hq, [result.path])
+        (outcome,) = bundle_import.import_bundles(self.hq, [result.path])
         assert outcome.status == "accepted", outcome.message
 
 
@@ -56,7 +59,7 @@ def vehicle(
     ctx: DeskContext, kind: str, reg: str = "", chassis: str = "", engine: str = ""
 ) -> records.Registered:
     theft = kind in ("stolen", "snatched")
-    return records.register_vehicle_report(
+    return register_vehicle_report(
         ctx,
         VehicleReportDraft(
             kind=kind, vehicle_class="motorcycle", registration=reg, chassis=chassis,

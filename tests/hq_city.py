@@ -17,8 +17,12 @@ from sync import craft  # tests/sync/craft.py
 
 from cplc_desk.domain.records import ComplaintDraft, PersonDraft, VehicleReportDraft
 from cplc_desk.paths import DeskPaths
-from cplc_desk.services import records, setup, sync_hq, sync_station
-from cplc_desk.services.context import Actor, DeskContext, open_desk
+from cplc_desk.services.complaints.complaints import register_complaint
+from cplc_desk.services.desk import setup
+from cplc_desk.services.desk.context import Actor, DeskContext, open_desk
+from cplc_desk.services.hq import bundle_import, sync_hq
+from cplc_desk.services.station import sync_station
+from cplc_desk.services.vehicles.vehicles import register_vehicle_report
 from cplc_desk.storage.models import Complaint
 from cplc_desk.sync import container, keys
 
@@ -46,11 +50,11 @@ class City:
         stick = self.stick()
         for code in codes:
             sync_station.export_bundle(self.stations[code], stick)
-        outcomes = sync_hq.import_bundles(self.hq, [stick])
+        outcomes = bundle_import.import_bundles(self.hq, [stick])
         assert all(o.status == "accepted" for o in outcomes), [o.message for o in outcomes]
 
     def complaint(self, code: str, name: str, cnic: str = "", police_station: str = "") -> str:
-        return records.register_complaint(
+        return register_complaint(
             self.stations[code],
             ComplaintDraft(
                 complainant=PersonDraft(name=name, cnic=cnic),
@@ -71,7 +75,7 @@ class City:
         owner: str = "",
         cnic: str = "",
     ) -> str:
-        return records.register_vehicle_report(
+        return register_vehicle_report(
             self.stations[code],
             VehicleReportDraft(
                 kind=kind,
@@ -110,7 +114,7 @@ class City:
         parts.members[container.CHANGES] = b"\n".join(forged)
         hq_public = keys.load_x25519(self.hq.paths.keys / keys.HQ_ENCRYPTION).public_key()
         result.path.write_bytes(craft.rebuild(parts, craft.station_key(data_dir), hq_public))
-        outcomes = sync_hq.import_bundles(self.hq, [stick])
+        outcomes = bundle_import.import_bundles(self.hq, [stick])
         assert [o.status for o in outcomes] == ["accepted"], [o.message for o in outcomes]
 
 

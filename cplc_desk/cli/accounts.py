@@ -18,9 +18,9 @@ from pathlib import Path
 from cplc_desk.cli.common import CliError, Subparsers
 from cplc_desk.domain.i18n import _
 from cplc_desk.domain.roles import Role, role_label
-from cplc_desk.services import accounts
-from cplc_desk.services.accounts import AccountInfo
-from cplc_desk.services.context import DeskContext
+from cplc_desk.services.accounts import accounts
+from cplc_desk.services.accounts.accounts import AccountInfo
+from cplc_desk.services.desk.context import DeskContext
 
 ENV_NEW_PASSWORD = "CPLC_DESK_NEW_PASSWORD"
 

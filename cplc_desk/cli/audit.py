@@ -7,8 +7,8 @@ from pathlib import Path
 
 from cplc_desk.cli.common import CliError, Subparsers
 from cplc_desk.domain.i18n import _
-from cplc_desk.services import audit_view
-from cplc_desk.services.context import DeskContext
+from cplc_desk.services.accounts import audit_view
+from cplc_desk.services.desk.context import DeskContext
 
 
 def register(sub: Subparsers) -> None:

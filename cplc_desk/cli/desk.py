@@ -12,11 +12,14 @@ from typing import Any
 from cplc_desk.cli import signin
 from cplc_desk.cli.common import CliError, Subparsers
 from cplc_desk.domain.i18n import _
-from cplc_desk.services import csv_import, reference, setup, sync_station, vehicles
-from cplc_desk.services.accounts import NewAccount
-from cplc_desk.services.check import check_store
-from cplc_desk.services.context import DeskContext
-from cplc_desk.services.stats import store_stats
+from cplc_desk.services.accounts.accounts import NewAccount
+from cplc_desk.services.desk import reference, setup
+from cplc_desk.services.desk.check import check_store
+from cplc_desk.services.desk.context import DeskContext
+from cplc_desk.services.desk.stats import store_stats
+from cplc_desk.services.imports import csv_import
+from cplc_desk.services.station import sync_station
+from cplc_desk.services.vehicles import vehicles
 
 
 def register(sub: Subparsers) -> None:
@@ -184,7 +187,7 @@ def cmd_print_receipt(ctx: DeskContext, args: argparse.Namespace) -> int:
     from cplc_desk.domain.enums import RecordKind
     from cplc_desk.domain.ids import RecordNumber
     from cplc_desk.printing.receipt import render_receipt
-    from cplc_desk.services import complaints, receipts
+    from cplc_desk.services.complaints import complaints, receipts
     from cplc_desk.sync.files import write_atomically
 
     out: Path = args.out

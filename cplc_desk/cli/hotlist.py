@@ -8,8 +8,8 @@ from pathlib import Path
 
 from cplc_desk.cli.common import Subparsers
 from cplc_desk.domain.i18n import _
-from cplc_desk.services import hotlist
-from cplc_desk.services.context import DeskContext
+from cplc_desk.services.desk.context import DeskContext
+from cplc_desk.services.vehicles import hotlist
 
 
 def register(sub: Subparsers) -> None:

@@ -22,13 +22,24 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from cplc_desk import __version__
-from cplc_desk.cli import accounts, audit, backup, desk, hotlist, recovery, signin, sync, vehicles
+from cplc_desk.cli import (
+    accounts,
+    advice,
+    audit,
+    backup,
+    desk,
+    hotlist,
+    recovery,
+    signin,
+    sync,
+    vehicles,
+)
 from cplc_desk.cli.common import CliError
 from cplc_desk.domain import i18n
+from cplc_desk.domain.errors import DeskError
 from cplc_desk.domain.i18n import _
 from cplc_desk.paths import ENV_DATA_DIR, DeskPaths
-from cplc_desk.services.context import Actor, DeskContext, ServiceError, open_desk
-from cplc_desk.storage.migrate import StoreError
+from cplc_desk.services.desk.context import Actor, DeskContext, open_desk
 from cplc_desk.sync.files import create_private, restrict_to_owner
 
 log = logging.getLogger("cplc_desk")
@@ -105,15 +116,12 @@ def _setup_logging(paths: DeskPaths) -> None:
 
 
 def _open(paths: DeskPaths) -> DeskContext:
-    try:
-        # Nobody until the command's account signs in (see cli/signin).
-        return open_desk(paths, actor=Actor.nobody())
-    except (StoreError, ServiceError) as exc:
-        raise CliError(str(exc)) from None
+    # Nobody until the command's account signs in (see cli/signin).
+    return open_desk(paths, actor=Actor.nobody())
 
 
 def _demo_desk(tmp: Path) -> DeskContext:
-    from cplc_desk.services import demo
+    from cplc_desk.services.desk import demo
 
     ctx = _open(DeskPaths(tmp))
     demo.populate(ctx)  # signs the demo desk's supervisor in
@@ -148,7 +156,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             ) from None
         _setup_logging(paths)
         if handler is None:
-            from cplc_desk.gui.app import run_gui
+            from cplc_desk.gui.shell.app import run_gui
 
             return int(run_gui(paths, demo=bool(demo_dir)))
         ctx = _demo_desk(paths.data_dir) if demo_dir else _open(paths)
@@ -156,12 +164,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             if not ctx.actor.signed_in:
                 signin.sign_in(ctx, args)
             return handler(ctx, args)
-        except (ServiceError, StoreError) as exc:
-            raise CliError(str(exc)) from None
         finally:
             ctx.close()
-    except CliError as exc:
-        print(f"cplc-desk: {exc}", file=sys.stderr)
+    except DeskError as exc:
+        print(f"cplc-desk: {advice.sentence(exc)}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # output piped into `head` and the like
         return 0

@@ -10,8 +10,9 @@ from pathlib import Path
 from cplc_desk.cli import signin
 from cplc_desk.cli.common import CliError, Subparsers
 from cplc_desk.domain.i18n import _
-from cplc_desk.services import station_recovery, station_snapshot
-from cplc_desk.services.context import DeskContext
+from cplc_desk.services.desk.context import DeskContext
+from cplc_desk.services.hq import station_snapshot
+from cplc_desk.services.station import station_recovery
 
 
 def register(sub: Subparsers) -> None:

@@ -19,9 +19,9 @@ from pathlib import Path
 
 from cplc_desk.cli.common import CliError, Subparsers
 from cplc_desk.domain.i18n import _
-from cplc_desk.services import accounts
-from cplc_desk.services.accounts import NewAccount
-from cplc_desk.services.context import DeskContext
+from cplc_desk.services.accounts import accounts
+from cplc_desk.services.accounts.accounts import NewAccount
+from cplc_desk.services.desk.context import DeskContext
 
 ENV_USER = "CPLC_DESK_USER"
 ENV_PASSWORD = "CPLC_DESK_PASSWORD"

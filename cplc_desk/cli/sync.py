@@ -7,10 +7,14 @@ import json
 import sys
 from pathlib import Path
 
+from cplc_desk.cli import advice
 from cplc_desk.cli.common import CliError, Subparsers
 from cplc_desk.domain.i18n import _
-from cplc_desk.services import hotlist, sync_hq, sync_station
-from cplc_desk.services.context import DeskContext
+from cplc_desk.services.desk.context import DeskContext
+from cplc_desk.services.hq import bundle_import, sync_hq
+from cplc_desk.services.station import sync_station
+from cplc_desk.services.vehicles import hotlist
+from cplc_desk.sync.importer import ImportStatus
 
 
 def register(sub: Subparsers) -> None:
@@ -106,16 +110,19 @@ def cmd_export_bundle(ctx: DeskContext, args: argparse.Namespace) -> int:
 
 
 def cmd_import_bundle(ctx: DeskContext, args: argparse.Namespace) -> int:
-    outcomes = sync_hq.import_bundles(ctx, args.paths)
+    outcomes = bundle_import.import_bundles(ctx, args.paths)
     if not outcomes:
         raise CliError(_("No bundles found in the files or folders given."))
     if args.json:
-        print(json.dumps([o.as_dict() for o in outcomes], indent=2, ensure_ascii=False))
+        said = [
+            {**o.as_dict(), "message": advice.advise(o.code, o.params, o.message)} for o in outcomes
+        ]
+        print(json.dumps(said, indent=2, ensure_ascii=False))
     else:
         for o in outcomes:
             label = f"{o.station or '?'} #{o.sequence}" if o.sequence else Path(o.file).name
-            print(f"{label}: {o.status.upper()}: {o.message}")
-    refused = [o for o in outcomes if o.status == "refused"]
+            print(f"{label}: {o.status.upper()}: {advice.advise(o.code, o.params, o.message)}")
+    refused = [o for o in outcomes if o.status == ImportStatus.REFUSED]
     if refused:
         print(
             _("{n} of {total} bundles were refused; nothing from them was merged.").format(
@@ -128,7 +135,7 @@ def cmd_import_bundle(ctx: DeskContext, args: argparse.Namespace) -> int:
 
 
 def cmd_verify_bundle(ctx: DeskContext, args: argparse.Namespace) -> int:
-    v = sync_hq.verify_bundle(ctx, args.file)
+    v = bundle_import.verify_bundle(ctx, args.file)
     if args.json:
         print(
             json.dumps(
@@ -150,12 +157,12 @@ def cmd_verify_bundle(ctx: DeskContext, args: argparse.Namespace) -> int:
                 )
             )
     if not v.ok:
-        raise CliError(v.message)
+        raise CliError(advice.advise(v.code, v.params, v.message))
     return 0
 
 
 def cmd_open_bundle(ctx: DeskContext, args: argparse.Namespace) -> int:
-    opened = sync_hq.open_bundle(ctx, args.file, args.out)
+    opened = bundle_import.open_bundle(ctx, args.file, args.out)
     for path in opened.paths:
         print(path)
     if not opened.key_bound:

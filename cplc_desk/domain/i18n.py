@@ -2,7 +2,7 @@
 
 The domain, services and command line use GNU gettext (stdlib) so that their messages can be
 translated without Qt; the GUI translates its own strings with Qt's tr() and switches this
-catalogue at the same moment (gui/language.py). Catalogues live in
+catalogue at the same moment (gui/shell/language.py). Catalogues live in
 ``resources/translations/<lang>/LC_MESSAGES/cplc_desk.mo``.
 
 English is the source language; Urdu is the other. Which one a process speaks:

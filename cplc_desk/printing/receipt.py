@@ -20,34 +20,38 @@ import io
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
-from xml.sax.saxutils import escape
 
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
-    HRFlowable,
     KeepInFrame,
     PageTemplate,
-    Paragraph,
     Spacer,
     Table,
-    TableStyle,
 )
 
 from cplc_desk.domain import i18n
 from cplc_desk.domain.clock import to_local
 from cplc_desk.domain.i18n import N_
-from cplc_desk.printing.bidi import CENTRE, RIGHT, MixedText, ScriptFonts
+from cplc_desk.printing.bidi import CENTRE
 from cplc_desk.printing.fonts import ReceiptFonts, bilingual_fonts
-
-LAYOUTS = ("a5", "80mm")
+from cplc_desk.printing.receipt_layout import (
+    LAYOUT_SPECS,
+    LAYOUTS,
+    Layout,
+    Styles,
+    content_height,
+    field_labels,
+    fitted_size,
+    grid,
+    pair,
+    qr_code,
+    rule,
+    side_by_side,
+)
 
 
 class ReceiptView(Protocol):
@@ -77,54 +81,6 @@ class ReceiptView(Protocol):
     def copy(self) -> bool: ...
     @property
     def printed_at(self) -> datetime: ...
-
-
-@dataclass(frozen=True)
-class _Layout:
-    width: float
-    height: float | None  # None: as long as the content (a roll)
-    margin_x: float
-    margin_y: float
-    body: float  # font sizes in points
-    small: float
-    heading: float
-    title: float
-    number: float  # largest size; shrunk if the number would not fit on one line
-    qr: float  # side of the QR drawing, quiet zone included
-    label_width: float
-    qr_beside_number: bool
-
-
-_LAYOUTS = {
-    "a5": _Layout(
-        width=148 * mm,
-        height=210 * mm,
-        margin_x=12 * mm,
-        margin_y=8 * mm,
-        body=9.5,
-        small=8,
-        heading=11,
-        title=14,
-        number=20,
-        qr=35 * mm,  # symbol about 26 mm: a phone reads it from arm's length
-        label_width=27 * mm,
-        qr_beside_number=True,
-    ),
-    "80mm": _Layout(
-        width=80 * mm,
-        height=None,
-        margin_x=4 * mm,  # 72 mm printable on an 80 mm roll
-        margin_y=5 * mm,
-        body=9.5,
-        small=8,  # nothing smaller: thermal print fades and blurs
-        heading=9.5,
-        title=14,
-        number=18,
-        qr=44 * mm,  # symbol about 32 mm wide
-        label_width=25 * mm,
-        qr_beside_number=False,
-    ),
-}
 
 
 _MONTHS = (
@@ -157,14 +113,14 @@ def _both(message: str) -> tuple[str, str]:
 def render_receipt(data: ReceiptView, layout: str, fonts: ReceiptFonts | None = None) -> bytes:
     """The receipt as a one-page PDF. ``fonts`` without an Arabic-script face (e.g. Helvetica)
     prints English only."""
-    if layout not in _LAYOUTS:
+    if layout not in LAYOUT_SPECS:
         raise ValueError(f"unknown receipt layout {layout!r}; use one of {', '.join(LAYOUTS)}")
-    spec = _LAYOUTS[layout]
-    styles = _Styles(spec, fonts or bilingual_fonts())
+    spec = LAYOUT_SPECS[layout]
+    styles = Styles(spec, fonts or bilingual_fonts())
     inner_width = spec.width - 2 * spec.margin_x
 
     flowables = _story(data, spec, styles, inner_width)
-    height = spec.height or _content_height(flowables, inner_width) + 2 * spec.margin_y
+    height = spec.height or content_height(flowables, inner_width) + 2 * spec.margin_y
     buffer = io.BytesIO()
     frame = Frame(
         spec.margin_x,
@@ -200,66 +156,6 @@ def render_receipt(data: ReceiptView, layout: str, fonts: ReceiptFonts | None = 
 
 
 # ------------------------------------------------------------------ building blocks
-
-
-class _Styles:
-    def __init__(self, spec: _Layout, fonts: ReceiptFonts) -> None:
-        self.fonts = fonts
-        self.spec = spec
-        self.urdu = bool(fonts.arabic)
-        self.regular = ScriptFonts(fonts.regular, fonts.arabic or fonts.regular)
-        self.bold = ScriptFonts(fonts.bold, fonts.arabic_bold or fonts.bold)
-        self.roll = spec.height is None
-        centre = TA_CENTER if self.roll else TA_LEFT
-        self.heading = self._style(fonts.bold, spec.heading, centre)
-        self.title = self._style(fonts.bold, spec.title, centre, space_before=1)
-        self.label = self._style(fonts.bold, spec.small, TA_LEFT)
-        self.value = self._style(fonts.regular, spec.body, TA_LEFT)
-        self.small = self._style(fonts.regular, spec.small, TA_LEFT)
-        self.section = self._style(fonts.bold, spec.body + 1, TA_LEFT, space_before=6)
-        self.copy = self._style(fonts.bold, spec.body + 1.5, TA_CENTER)
-        self.number_label = self._style(fonts.bold, spec.small, centre)
-        self.number_hint = self._style(fonts.regular, spec.small, centre)
-
-    def _style(self, font: str, size: float, align: int, space_before: float = 0) -> ParagraphStyle:
-        return ParagraphStyle(
-            name=f"{font}-{size}-{align}",
-            fontName=font,
-            fontSize=size,
-            leading=round(size * 1.25, 1),
-            alignment=align,
-            spaceBefore=space_before,
-        )
-
-    def number(self, size: float, align: int) -> ParagraphStyle:
-        style = self._style(self.fonts.bold, size, align)
-        style.leading = size * 1.15
-        return style
-
-    def english(self, text: str, style: ParagraphStyle) -> Paragraph:
-        return Paragraph(escape(text), style)
-
-    def urdu_text(
-        self, text: str, size: float, *, bold: bool = False, align: str = RIGHT
-    ) -> MixedText:
-        """Urdu (a sentence of the catalogue: right to left whatever it starts with)."""
-        return MixedText(
-            text, self.bold if bold else self.regular, size, align=align, rtl=True,
-            arabic_scale=1.08, leading=round(size * 1.4, 1),
-        )  # fmt: skip
-
-    def data(
-        self, text: str, size: float, *, bold: bool = False, align: str | None = None
-    ) -> Flowable:
-        """The citizen's own words: laid out by the script they were typed in."""
-        if not self.urdu:
-            return Paragraph(
-                escape(text),
-                self._style(self.fonts.bold if bold else self.fonts.regular, size, TA_LEFT),
-            )
-        return MixedText(
-            text, self.bold if bold else self.regular, size, align=align, arabic_scale=1.08
-        )
 
 
 @dataclass(frozen=True)
@@ -312,82 +208,35 @@ def _wording(data: ReceiptView) -> _Wording:
     )  # fmt: skip
 
 
-def _pair(
-    english: str, urdu: str, st: _Styles, style: ParagraphStyle, *, bold: bool = False
-) -> list[Flowable]:
-    """English, then its Urdu, one under the other (centred on the roll, each to its own side
-    on A5)."""
-    if not st.urdu:
-        return [st.english(english, style)]
-    align = CENTRE if st.roll and style.alignment == TA_CENTER else RIGHT
-    return [
-        st.english(english, style),
-        st.urdu_text(urdu, style.fontSize, bold=bold or "Bold" in style.fontName, align=align),
-    ]
-
-
-def _side_by_side(
-    english: str, urdu: str, st: _Styles, style: ParagraphStyle, width: float, *, fit: bool = False
-) -> list[Flowable]:
-    """English on the left and Urdu on the right of one row (a sentence in two halves). With
-    ``fit`` (a heading), each keeps its one line: side by side when both fit, else one above
-    the other."""
-    if not st.urdu:
-        return [st.english(english, style)]
-    bold = "Bold" in style.fontName
-    urdu_text = st.urdu_text(urdu, style.fontSize, bold=bold)
-    gap = 4 * mm
-    if fit:
-        english_width = stringWidth(english, style.fontName, style.fontSize)
-        urdu_text.wrap(width, 1000)
-        urdu_width = max(urdu_text.line_widths())
-        if english_width + urdu_width + gap > width:
-            return _pair(english, urdu, st, style, bold=bold)
-        left = english_width + gap / 2 + (width - english_width - urdu_width - gap) / 2
-        widths = [left, width - left]
-    else:
-        widths = [width / 2, width / 2]
-    return [
-        _grid(
-            [[st.english(english, style), urdu_text]],
-            widths,
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("RIGHTPADDING", (0, 0), (0, 0), gap / 2),
-            ("LEFTPADDING", (1, 0), (1, 0), gap / 2),
-            font=st.fonts.regular,
-        )
-    ]
-
-
-def _story(data: ReceiptView, spec: _Layout, st: _Styles, width: float) -> list[Flowable]:
+def _story(data: ReceiptView, spec: Layout, st: Styles, width: float) -> list[Flowable]:
     words = _wording(data)
     heading = _both(N_("CPLC — Citizens-Police Liaison Committee"))
     story: list[Flowable] = []
     if st.roll:
-        story += _pair(*heading, st, st.heading)
-        story += _pair(*words.title, st, st.title)
+        story += pair(*heading, st, st.heading)
+        story += pair(*words.title, st, st.title)
     else:
         story += [
-            *_side_by_side(*heading, st, st.heading, width, fit=True),
+            *side_by_side(*heading, st, st.heading, width, fit=True),
             Spacer(0, 1 * mm),
-            *_side_by_side(*words.title, st, st.title, width, fit=True),
+            *side_by_side(*words.title, st, st.title, width, fit=True),
         ]
     story.append(Spacer(0, 2 * mm))
     if data.copy:
         story += [_copy_box(data, st, width), Spacer(0, 2 * mm)]
     story += _number_block(data, spec, st, width)
-    story += [_rule(), _details(data, spec, st, width), _rule()]
+    story += [rule(), _details(data, spec, st, width), rule()]
     next_heading = _both(N_("What happens next"))
     if st.roll:
-        story += _pair(*next_heading, st, st.section)
+        story += pair(*next_heading, st, st.section)
     else:
-        story += _side_by_side(*next_heading, st, st.section, width, fit=True)
+        story += side_by_side(*next_heading, st, st.section, width, fit=True)
     for english, urdu in words.next_steps:
         story.append(Spacer(0, 1 * mm))
         if st.roll:
-            story += _pair(english, urdu, st, st.value)
+            story += pair(english, urdu, st, st.value)
         else:
-            story += _side_by_side(english, urdu, st, st.value, width)
+            story += side_by_side(english, urdu, st, st.value, width)
     printed = N_("Printed {when} at the CPLC desk {code}.")
     story += [Spacer(0, 3 * mm), st.english(
         printed.format(when=format_pkt(data.printed_at), code=data.desk_code), st.small
@@ -404,32 +253,7 @@ def _story(data: ReceiptView, spec: _Layout, st: _Styles, width: float) -> list[
     return story
 
 
-def _rule() -> HRFlowable:
-    return HRFlowable(
-        width="100%", thickness=0.8, color="black", spaceBefore=2.5 * mm, spaceAfter=2.5 * mm
-    )
-
-
-def _grid(cells: list[list[Any]], widths: list[float], *commands: Any, font: str) -> Table:
-    """A table without padding (unless ``commands`` add some)."""
-    table = Table(cells, colWidths=widths)
-    table.setStyle(
-        TableStyle(
-            [
-                # The cells' default font would put an unembedded Helvetica into the PDF.
-                ("FONT", (0, 0), (-1, -1), font),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-                *commands,
-            ]
-        )
-    )
-    return table
-
-
-def _copy_box(data: ReceiptView, st: _Styles, width: float) -> Table:
+def _copy_box(data: ReceiptView, st: Styles, width: float) -> Table:
     message = N_("COPY — reprinted {when}")
     cell: list[Flowable] = [st.english(message.format(when=format_pkt(data.printed_at)), st.copy)]
     if st.urdu:
@@ -437,7 +261,7 @@ def _copy_box(data: ReceiptView, st: _Styles, width: float) -> Table:
             when=format_pkt(data.printed_at, i18n.URDU)
         )
         cell.append(st.urdu_text(urdu, st.copy.fontSize, bold=True, align=CENTRE))
-    return _grid(
+    return grid(
         [[cell]],
         [width],
         ("BOX", (0, 0), (-1, -1), 2, "black"),  # a frame and words, not a colour
@@ -449,28 +273,21 @@ def _copy_box(data: ReceiptView, st: _Styles, width: float) -> Table:
     )
 
 
-def _qr(value: str, side: float, font: str) -> Drawing:
-    # Level M survives a smudge or a fold; the 4-module quiet zone is inside ``side``.
-    drawing = Drawing(side, side, initialFontName=font)  # not the default, unembedded Helvetica
-    drawing.add(QrCodeWidget(value, barLevel="M", barBorder=4, barWidth=side, barHeight=side))
-    return drawing
-
-
-def _number_block(data: ReceiptView, spec: _Layout, st: _Styles, width: float) -> list[Flowable]:
-    qr = _qr(data.number, spec.qr, st.fonts.regular)
+def _number_block(data: ReceiptView, spec: Layout, st: Styles, width: float) -> list[Flowable]:
+    qr = qr_code(data.number, spec.qr, st.fonts.regular)
     label = _both(N_("Receipt number"))
     hint = _wording(data).hint
     if spec.qr_beside_number:
         column = width - spec.qr - 4 * mm
-        size = _fitted(data.number, st.fonts.bold, spec.number, column)
+        size = fitted_size(data.number, st.fonts.bold, spec.number, column)
         text = [
-            *_labels(label, st, column),
+            *field_labels(label, st, column),
             st.english(data.number, st.number(size, TA_LEFT)),
             Spacer(0, 1.5 * mm),
-            *_pair(*hint, st, st.small),
+            *pair(*hint, st, st.small),
         ]
         return [
-            _grid(
+            grid(
                 [[text, qr]],
                 [width - spec.qr, spec.qr],
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -478,34 +295,14 @@ def _number_block(data: ReceiptView, spec: _Layout, st: _Styles, width: float) -
                 font=st.fonts.regular,
             )
         ]
-    size = _fitted(data.number, st.fonts.bold, spec.number, width)
+    size = fitted_size(data.number, st.fonts.bold, spec.number, width)
     qr.hAlign = "CENTER"
     return [
-        *_pair(*label, st, st.number_label),
+        *pair(*label, st, st.number_label),
         st.english(data.number, st.number(size, TA_CENTER)),
         qr,
-        *_pair(*hint, st, st.number_hint),
+        *pair(*hint, st, st.number_hint),
     ]
-
-
-def _labels(label: tuple[str, str], st: _Styles, width: float) -> list[Flowable]:
-    """A field's English label on the left and its Urdu label on the right of one line."""
-    if not st.urdu:
-        return [st.english(label[0], st.label)]
-    return [
-        _grid(
-            [[st.english(label[0], st.label), st.urdu_text(label[1], st.spec.small, bold=True)]],
-            [width / 2, width / 2],
-            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-            font=st.fonts.regular,
-        )
-    ]
-
-
-def _fitted(text: str, font: str, largest: float, width: float) -> float:
-    """The largest size up to ``largest`` at which ``text`` fits ``width`` on one line."""
-    at_one_point = stringWidth(text, font, 1) or 1
-    return max(8.0, min(largest, width * 0.98 / at_one_point))
 
 
 def _rows(data: ReceiptView) -> list[tuple[tuple[str, str], list[str]]]:
@@ -541,7 +338,7 @@ def _rows(data: ReceiptView) -> list[tuple[tuple[str, str], list[str]]]:
     return rows
 
 
-def _value(values: list[str], st: _Styles, spec: _Layout, width: float) -> list[Flowable]:
+def _value(values: list[str], st: Styles, spec: Layout, width: float) -> list[Flowable]:
     """A value's lines; a name in both languages shares one line when it fits there."""
     column = width if st.roll else width - 2 * spec.label_width - 4 * mm
     if st.urdu and len(values) == 2:
@@ -551,7 +348,7 @@ def _value(values: list[str], st: _Styles, spec: _Layout, width: float) -> list[
     return [st.data(v, spec.body) for v in values]
 
 
-def _details(data: ReceiptView, spec: _Layout, st: _Styles, width: float) -> Table:
+def _details(data: ReceiptView, spec: Layout, st: Styles, width: float) -> Table:
     cells: list[list[Any]] = []
     commands: list[Any] = [("VALIGN", (0, 0), (-1, -1), "TOP")]
     for (english, urdu), values in _rows(data):
@@ -585,15 +382,4 @@ def _details(data: ReceiptView, spec: _Layout, st: _Styles, width: float) -> Tab
             ("TOPPADDING", (0, 0), (-1, -1), 1.2),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 1.8),
         ]
-    return _grid(cells, widths, *commands, font=st.fonts.regular)
-
-
-def _content_height(flowables: list[Flowable], width: float) -> float:
-    """How tall the content is, laid out in a frame as wide as the roll's: each flowable's
-    height and the space between them (none above the first, as in a frame)."""
-    total = 0.0
-    for index, flowable in enumerate(flowables):
-        _w, h = flowable.wrap(width, 10_000.0)
-        before = flowable.getSpaceBefore() if index else 0.0
-        total += before + h + flowable.getSpaceAfter()
-    return total + 1  # one point of slack for rounding
+    return grid(cells, widths, *commands, font=st.fonts.regular)

@@ -17,17 +17,18 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, text
 
+from cplc_desk.domain.errors import DeskError
 from cplc_desk.domain.i18n import _
 from cplc_desk.paths import migrations_dir
 from cplc_desk.storage.types import utcnow
 
 
-class StoreError(Exception):
+class StoreError(DeskError):
     """A problem with the store that the person at the desk must act on."""
 
 
 class SchemaTooNewError(StoreError):
-    pass
+    default_code = "schema_too_new"
 
 
 def alembic_config(connection: Connection | None = None) -> Config:

@@ -21,7 +21,8 @@ from sqlalchemy.orm import Session
 from cplc_desk.domain.audit import GENESIS_HASH, change_link, image_digest
 from cplc_desk.domain.i18n import _
 from cplc_desk.storage.changelog import image_text, image_values
-from cplc_desk.storage.models import SYNC_MODELS, ChangeLog
+from cplc_desk.storage.kinds import SYNC_MODELS
+from cplc_desk.storage.models import ChangeLog
 
 MAX_REPORTED = 20  # problems named; the count says how many more
 

@@ -15,7 +15,7 @@ import json
 import struct
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import IO, Any, cast
@@ -222,17 +222,28 @@ def check_directory(fh: IO[bytes] | chunked.ChunkView, *, max_entries: int) -> N
     fh.seek(0)
 
 
+def open_zip(
+    data: bytes | IO[bytes] | chunked.ChunkView, damaged: Callable[[str], SyncError]
+) -> tuple[zipfile.ZipFile, list[zipfile.ZipInfo]]:
+    """The ZIP in ``data`` (or a seekable file holding it) and its members, once its directory
+    is within the caps; refused in the words of ``damaged`` (bundles' or snapshots')."""
+    fh = io.BytesIO(data) if isinstance(data, bytes) else data
+    try:
+        try:
+            check_directory(fh, max_entries=MAX_MEMBERS)
+        except SyncError:  # said again in the caller's words
+            raise damaged(_("it holds more parts than any such file")) from None
+        zf = zipfile.ZipFile(cast(IO[bytes], fh))
+        return zf, zf.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError,
+            chunked.ChunkProblem):  # fmt: skip
+        raise damaged("not an archive") from None
+
+
 def open_container(data: bytes | IO[bytes] | chunked.ChunkView) -> OpenedBundle:
     """Check the ZIP's structure against the caps, then read the manifest and signature.
     ``data`` is the ZIP or a seekable file holding it (read member by member, never whole)."""
-    fh = io.BytesIO(data) if isinstance(data, bytes) else data
-    try:
-        check_directory(fh, max_entries=MAX_MEMBERS)
-        zf = zipfile.ZipFile(cast(IO[bytes], fh))
-        infos = zf.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError,
-            chunked.ChunkProblem):  # fmt: skip
-        raise _damaged("not an archive") from None
+    zf, infos = open_zip(data, _damaged)
     names = [i.filename for i in infos]
     expected = {MANIFEST, SIGNATURE, *DATA_MEMBERS}
     if len(names) != len(set(names)) or set(names) != expected:

@@ -1,6 +1,6 @@
 """The encrypted envelope around a bundle: readable only with headquarters' private key.
 
-Layout (all lengths big-endian u32)::
+Layout (the one sealed-file format of :mod:`cplc_desk.sync.sealed`)::
 
     b"CPLCENV1" | len | header JSON | (len | chunk)*
 
@@ -15,30 +15,28 @@ reader never holds more than one chunk of ciphertext beside the plaintext.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import struct
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hpke
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
-from cplc_desk.domain.i18n import _
-from cplc_desk.sync import chunked
+from cplc_desk.domain.i18n import N_, _
+from cplc_desk.sync import chunked, sealed
 from cplc_desk.sync.errors import SyncError
 from cplc_desk.sync.keys import b64, key_id, unb64
 
 MAGIC = b"CPLCENV1"
 ENVELOPE_FORMAT = 1
-CHUNK = 1 << 20
-MAX_HEADER = 64 * 1024
+CHUNK = sealed.CHUNK
+MAX_HEADER = sealed.MAX_HEADER
 HPKE_INFO = b"cplc-desk/envelope/v1"
 _SUITE = hpke.Suite(hpke.KEM.X25519, hpke.KDF.HKDF_SHA256, hpke.AEAD.CHACHA20_POLY1305)
-_U32 = struct.Struct(">I")
 
 
 @dataclass(frozen=True)
@@ -52,7 +50,7 @@ class EnvelopeHeader:
 
     @property
     def digest(self) -> bytes:
-        return hashlib.sha256(self.raw).digest()
+        return sealed.header_digest(self.raw)
 
 
 def seal(
@@ -93,66 +91,80 @@ def seal_chunks(
         sort_keys=True,
         separators=(",", ":"),
     ).encode()
-    aad = hashlib.sha256(header).digest()
-    yield MAGIC + _U32.pack(len(header)) + header
-    yield from chunked.seal(ChaCha20Poly1305(content_key), aad, pieces)
+    yield from sealed.seal(PROFILE, header, ChaCha20Poly1305(content_key), pieces)
 
 
-def _truncated(what: str) -> SyncError:
+# ------------------------------------------------------------------ refusals
+
+
+_truncated = sealed.refusal(
+    "truncated",
+    N_(
+        "The file ends too early ({what}): it was not copied completely. Copy it again "
+        "from the station's stick, or ask the station to write the bundle again."
+    ),
+)
+_damaged = sealed.refusal(
+    "damaged",
+    N_(
+        "The bundle is damaged ({what}). Copy it again from the station's stick, or ask the "
+        "station to write the bundle again."
+    ),
+)
+
+
+def _wrong_kind(start: bytes) -> SyncError:
+    if start and MAGIC.startswith(start):  # cut inside the first bytes
+        return _truncated("start")
     return SyncError(
-        "truncated",
-        _(
-            "The file ends too early ({what}): it was not copied completely. Copy it again "
-            "from the station's stick, or ask the station to write the bundle again."
-        ).format(what=what),
+        "not_a_bundle",
+        _("This file is not a CPLC Desk bundle. Check that you chose the right file."),
     )
 
 
-def _damaged(what: str) -> SyncError:
+def chunk_error(problem: chunked.ChunkProblem) -> SyncError:
+    if problem.kind == chunked.ChunkProblem.TRUNCATED:
+        if problem.what == "length":
+            return SyncError(
+                "truncated",
+                _(
+                    "The file ends too early: it was not copied completely. Copy it again, or "
+                    "ask the station to write the bundle again."
+                ),
+            )
+        return _truncated(problem.what)
+    if problem.kind == chunked.ChunkProblem.TOO_LARGE:
+        return SyncError(
+            "too_large",
+            _("The bundle is larger than this desk accepts. Do not import it; call the station."),
+        )
+    reason = sealed.damage_reason(problem)
+    if reason is not None:
+        return _damaged(reason)
     return SyncError(
         "damaged",
         _(
-            "The bundle is damaged ({what}). Copy it again from the station's stick, or ask the "
-            "station to write the bundle again."
-        ).format(what=what),
+            "The bundle is damaged: its content does not match its seal (a changed or "
+            "corrupted byte). Copy it again from the station's stick."
+        ),
     )
 
 
-def _read_exact(fh: chunked.Source, n: int, what: str) -> bytes:
-    data = fh.read(n)
-    if len(data) != n:
-        raise _truncated(what)
-    return data
+PROFILE = sealed.Profile(MAGIC, _wrong_kind, _truncated, _damaged, chunk_error)
 
 
-def read_header(fh: chunked.Source) -> EnvelopeHeader:
-    """The header, unauthenticated until :func:`open_body` succeeds."""
-    magic = fh.read(len(MAGIC))
-    if magic and magic != MAGIC and MAGIC.startswith(magic):  # cut inside the first bytes
-        raise _truncated("start")
-    if magic != MAGIC:
-        raise SyncError(
-            "not_a_bundle",
-            _("This file is not a CPLC Desk bundle. Check that you chose the right file."),
-        )
-    (length,) = _U32.unpack(_read_exact(fh, 4, "header length"))
-    if length > MAX_HEADER:
-        raise _damaged(_("its header is too long"))
-    raw = _read_exact(fh, length, "header")
-    try:
-        fields = json.loads(raw)
-        header = EnvelopeHeader(
-            format=int(fields["format"]),
-            kind=str(fields["kind"]),
-            station=str(fields["station"]),
-            sequence=int(fields["sequence"]),
-            recipient=str(fields["recipient"]),
-            raw=raw,
-        )
-    # An unauthenticated header can hold anything JSON allows: 1e999 (OverflowError in int()),
-    # deep nesting (RecursionError), a list instead of an object.
-    except (ValueError, KeyError, TypeError, OverflowError, RecursionError):
-        raise _damaged(_("its header is not readable")) from None
+# ------------------------------------------------------------------ reading
+
+
+def _parse_header(fields: Any, raw: bytes) -> EnvelopeHeader:
+    header = EnvelopeHeader(
+        format=int(fields["format"]),
+        kind=str(fields["kind"]),
+        station=str(fields["station"]),
+        sequence=int(fields["sequence"]),
+        recipient=str(fields["recipient"]),
+        raw=raw,
+    )
     if header.format > ENVELOPE_FORMAT:
         raise SyncError(
             "format_too_new",
@@ -163,6 +175,11 @@ def read_header(fh: chunked.Source) -> EnvelopeHeader:
             ).format(n=header.format),
         )
     return header
+
+
+def read_header(fh: chunked.Source) -> EnvelopeHeader:
+    """The header, unauthenticated until :func:`open_body` succeeds."""
+    return sealed.read_header(fh, PROFILE, _parse_header)
 
 
 def open_body(
@@ -187,49 +204,11 @@ def open_body(
         raise _damaged(_("its key block is not readable")) from None
     if not ours:  # our key opens it, so the recipient named in the header was changed
         raise _damaged(_("its header was changed"))
-    aead = ChaCha20Poly1305(content_key)
-    try:
-        index = chunked.index_chunks(fh, aead, header.digest, CHUNK, max_plain)
-    except chunked.ChunkProblem as problem:
-        raise chunk_error(problem) from None
-    return chunked.ChunkView(fh, aead, header.digest, index)
+    return sealed.open_view(fh, PROFILE, header.raw, ChaCha20Poly1305(content_key), max_plain)
 
 
 def open_body_bytes(
     fh: chunked.Source, header: EnvelopeHeader, private_key: X25519PrivateKey, max_plain: int
 ) -> bytes:
     """The whole plain content (for small bundles and tests)."""
-    view = open_body(fh, header, private_key, max_plain)
-    try:
-        return view.read()
-    except chunked.ChunkProblem as problem:
-        raise chunk_error(problem) from None
-
-
-def chunk_error(problem: chunked.ChunkProblem) -> SyncError:
-    if problem.kind == chunked.ChunkProblem.TRUNCATED:
-        if problem.what == "length":
-            return SyncError(
-                "truncated",
-                _(
-                    "The file ends too early: it was not copied completely. Copy it again, or "
-                    "ask the station to write the bundle again."
-                ),
-            )
-        return _truncated(problem.what)
-    if problem.kind == chunked.ChunkProblem.TOO_LONG:
-        return _damaged(_("a part is too long"))
-    if problem.kind == chunked.ChunkProblem.TRAILING:
-        return _damaged(_("extra data after its end"))
-    if problem.kind == chunked.ChunkProblem.TOO_LARGE:
-        return SyncError(
-            "too_large",
-            _("The bundle is larger than this desk accepts. Do not import it; call the station."),
-        )
-    return SyncError(
-        "damaged",
-        _(
-            "The bundle is damaged: its content does not match its seal (a changed or "
-            "corrupted byte). Copy it again from the station's stick."
-        ),
-    )
+    return sealed.read_view(open_body(fh, header, private_key, max_plain), PROFILE)

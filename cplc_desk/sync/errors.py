@@ -1,15 +1,15 @@
-"""Refusals a person at headquarters or a station desk reads: what is wrong and what to do."""
+"""Refusals of a bundle, hotlist, snapshot or enrollment file: what is wrong, with a stable code."""
 
 from __future__ import annotations
 
+from typing import Any
 
-class SyncError(Exception):
-    """A bundle, hotlist or enrollment file was refused. ``code`` is stable for scripts/tests."""
+from cplc_desk.domain.errors import DeskError
 
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
 
-    def __str__(self) -> str:
-        return self.message
+class SyncError(DeskError):
+    """A bundle, hotlist, snapshot or enrollment file was refused. ``code`` is stable for scripts
+    and tests; the edges add their own advice by it."""
+
+    def __init__(self, code: str, message: str, **params: Any) -> None:
+        super().__init__(message, code=code, **params)

@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session
 from cplc_desk import __version__
 from cplc_desk.domain.audit import GENESIS_HASH
 from cplc_desk.domain.enums import AuditAction
-from cplc_desk.storage.models import SYNC_MODELS, AuditEntry, ChangeLog, SyncOutbox
+from cplc_desk.storage.kinds import SYNC_MODELS, TABLE_ORDER
+from cplc_desk.storage.models import AuditEntry, ChangeLog, SyncOutbox
 from cplc_desk.sync import container, envelope
 from cplc_desk.sync.enrollment import proof
 from cplc_desk.sync.keys import b64, key_id, raw_public
@@ -35,7 +36,6 @@ SYNC_BOOKKEEPING = frozenset(
 )
 
 # Parents before children, so headquarters can apply a bundle in order with foreign keys on.
-TABLE_ORDER = ("person", "complaint", "complaint_event", "vehicle_report")
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,22 @@ class BuiltBundle:
     audit_to: int
     record_count: int
     counts: dict[str, int]
+
+
+def outbox_row(built: BuiltBundle, now: datetime) -> SyncOutbox:
+    """The station's record of a bundle it made, kept so the file can be written again."""
+    return SyncOutbox(
+        sequence=built.sequence,
+        manifest_hash=built.manifest_hash,
+        file_name=built.file_name,
+        created_at=now,
+        change_from=built.change_from,
+        change_to=built.change_to,
+        audit_from=built.audit_from,
+        audit_to=built.audit_to,
+        record_count=built.record_count,
+        content=built.content,
+    )
 
 
 def image_hash(image_text: str) -> str:
@@ -155,6 +171,21 @@ def _chain(s: Session, after: int, changes: Sequence[ChangeLog]) -> dict[str, st
     return {"from": before, "to": last}
 
 
+def _change_lines(s: Session, changes: Sequence[ChangeLog]) -> bytes:
+    """The bundle's change lines, parents' tables first, each with the hash of the version it
+    changes (so headquarters can tell an edit of what it holds from a conflicting one)."""
+    images = {c.seq: array_image(c.row_image, c.table_name) for c in changes}
+    bases = _base_hashes(s, changes, images)
+    rank = {t: i for i, t in enumerate(TABLE_ORDER)}
+    ordered = sorted(changes, key=lambda c: (rank[c.table_name], c.seq))
+    return b"".join(
+        change_line(
+            c, images[c.seq], bases.get((c.record_id, c.version - 1)) if c.version > 1 else None
+        )
+        for c in ordered
+    )
+
+
 def build_next(
     s: Session,
     *,
@@ -178,16 +209,7 @@ def build_next(
     ).all()
     if not changes and all(a.action in SYNC_BOOKKEEPING for a in audits):
         return None
-    images = {c.seq: array_image(c.row_image, c.table_name) for c in changes}
-    bases = _base_hashes(s, changes, images)
-    rank = {t: i for i, t in enumerate(TABLE_ORDER)}
-    ordered = sorted(changes, key=lambda c: (rank[c.table_name], c.seq))
-    change_lines = b"".join(
-        change_line(
-            c, images[c.seq], bases.get((c.record_id, c.version - 1)) if c.version > 1 else None
-        )
-        for c in ordered
-    )
+    change_lines = _change_lines(s, changes)
     audit_lines = b"".join(container.canonical(audit_line(a)) + b"\n" for a in audits)
     sequence = (last.sequence if last else 0) + 1
     public_raw = raw_public(keys.signing_key.public_key())

@@ -22,7 +22,8 @@ from sqlalchemy.orm import Session
 
 from cplc_desk.domain.i18n import _
 from cplc_desk.storage.bulk import BulkWriter
-from cplc_desk.storage.models import SYNC_MODELS, SyncConflict
+from cplc_desk.storage.kinds import SELF_REFERENCES, SYNC_MODELS
+from cplc_desk.storage.models import SyncConflict
 from cplc_desk.storage.types import UTCDateTime
 from cplc_desk.sync.errors import SyncError
 
@@ -32,7 +33,6 @@ CHUNK = 5000
 # point at each other, so whichever is written first would name a row not there yet. They are
 # written empty and filled in once every row of the bundle is in (the whole merge is one
 # transaction), so neither the order of rows nor the batch they fall in trips the foreign key.
-SELF_REFERENCES = {"vehicle_report": "matched_report_id"}
 _SELF_AT = {t: [c.name for c in TABLES[t].columns].index(col) for t, col in SELF_REFERENCES.items()}
 
 

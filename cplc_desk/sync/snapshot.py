@@ -5,7 +5,7 @@ its Ed25519 key and encrypts it under a key derived (HKDF-SHA256) from the secre
 station's pending enrollment: only whoever holds that enrollment file can open it, and the
 enrollment file names the headquarters key that must have signed it.
 
-Layout (all lengths big-endian u32)::
+Layout (the one sealed-file format of :mod:`cplc_desk.sync.sealed`)::
 
     b"CPLCSNP1" | len | header JSON | (len | chunk)*
 
@@ -20,15 +20,13 @@ hashes and sizes the manifest lists. See docs/bundle-format.md.
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import os
-import struct
 import zipfile
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import IO, Any, cast
+from typing import Any
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes
@@ -36,8 +34,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from cplc_desk.domain.i18n import _
-from cplc_desk.sync import chunked, container
+from cplc_desk.domain.i18n import N_, _
+from cplc_desk.sync import chunked, container, sealed
 from cplc_desk.sync.container import canonical
 from cplc_desk.sync.errors import SyncError
 from cplc_desk.sync.keys import b64, unb64
@@ -48,8 +46,8 @@ SNAPSHOT_DOMAIN = "cplc-desk/station-snapshot/v1"
 KIND = "station-snapshot"
 HKDF_INFO = b"cplc-desk/snapshot-key/v1"
 SUFFIX = ".cplcsnapshot"
-CHUNK = 1 << 20
-MAX_HEADER = 64 * 1024
+CHUNK = sealed.CHUNK
+MAX_HEADER = sealed.MAX_HEADER
 MAX_SNAPSHOT = 4 << 30
 MAX_MANIFEST = 1 << 20
 MAX_RATIO = 200
@@ -58,7 +56,6 @@ SIGNATURE = container.SIGNATURE
 RECORDS = "records.tsv"
 AUDIT = "audit.jsonl"
 DATA_MEMBERS = (RECORDS, AUDIT)
-_U32 = struct.Struct(">I")
 _READ_ERRORS = (
     zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError,
     chunked.ChunkProblem,
@@ -95,22 +92,55 @@ def seal(inner: bytes, *, secret_b64: str, station: str, enrollment_id: str) -> 
         }
     )
     aead = ChaCha20Poly1305(derive_key(secret_b64, salt, station, enrollment_id))
-    aad = hashlib.sha256(header).digest()
-    sealed = chunked.seal(aead, aad, chunked.pieces(inner, CHUNK))
-    return b"".join([MAGIC, _U32.pack(len(header)), header, *sealed])
+    return sealed.seal_bytes(PROFILE, header, aead, inner)
+
+
+# ------------------------------------------------------------------ refusals
+
+
+damaged = sealed.refusal(
+    "damaged",
+    N_(
+        "The snapshot file is damaged or was changed ({reason}). Nothing was restored. "
+        "Copy it again from headquarters' stick, or ask headquarters to write it again."
+    ),
+    "reason",
+)
+_cut_short = sealed.refusal(
+    "truncated",
+    N_(
+        "The snapshot file ends too early ({what}): it was not copied completely. Copy "
+        "it again from headquarters' stick."
+    ),
+)
+
+
+_not_a_snapshot = sealed.refusal(
+    "not_a_snapshot",
+    N_(
+        "This file is not a CPLC Desk station snapshot (they end in {suffix}). Check "
+        "that you chose the right file."
+    ),
+    "suffix",
+)
+
+
+def _wrong_kind(_start: bytes) -> SyncError:
+    return _not_a_snapshot(SUFFIX)
+
+
+def _chunk_refusal(problem: chunked.ChunkProblem) -> SyncError:
+    if problem.kind == chunked.ChunkProblem.TRUNCATED:
+        return _cut_short("chunk" if problem.what == "chunk" else "chunk length")
+    if problem.kind == chunked.ChunkProblem.TOO_LARGE:
+        return damaged(_("it is larger than any snapshot can be"))
+    return damaged(sealed.damage_reason(problem) or _("its content does not match its seal"))
+
+
+PROFILE = sealed.Profile(MAGIC, _wrong_kind, _cut_short, damaged, _chunk_refusal)
 
 
 # ------------------------------------------------------------------ reading
-
-
-def damaged(reason: str) -> SyncError:
-    return SyncError(
-        "damaged",
-        _(
-            "The snapshot file is damaged or was changed ({reason}). Nothing was restored. "
-            "Copy it again from headquarters' stick, or ask headquarters to write it again."
-        ).format(reason=reason),
-    )
 
 
 @dataclass(frozen=True)
@@ -121,49 +151,15 @@ class SnapshotHeader:
     raw: bytes
 
 
-def _cut_short(what: str) -> SyncError:
-    return SyncError(
-        "truncated",
-        _(
-            "The snapshot file ends too early ({what}): it was not copied completely. Copy "
-            "it again from headquarters' stick."
-        ).format(what=what),
+def _parse_header(fields: Any, raw: bytes) -> SnapshotHeader:
+    header = SnapshotHeader(
+        station=str(fields["station"]),
+        enrollment_id=str(fields["enrollment_id"]),
+        salt=unb64(str(fields["salt"])),
+        raw=raw,
     )
-
-
-def _read_exact(fh: chunked.Source, n: int, what: str) -> bytes:
-    data = fh.read(n)
-    if len(data) != n:
-        raise _cut_short(what)
-    return data
-
-
-def read_header(fh: chunked.Source) -> SnapshotHeader:
-    """The header, unauthenticated until :func:`open_body` succeeds."""
-    if fh.read(len(MAGIC)) != MAGIC:
-        raise SyncError(
-            "not_a_snapshot",
-            _(
-                "This file is not a CPLC Desk station snapshot (they end in {suffix}). Check "
-                "that you chose the right file."
-            ).format(suffix=SUFFIX),
-        )
-    (length,) = _U32.unpack(_read_exact(fh, 4, "header length"))
-    if length > MAX_HEADER:
-        raise damaged(_("its header is too long"))
-    raw = _read_exact(fh, length, "header")
-    try:
-        fields = json.loads(raw)
-        header = SnapshotHeader(
-            station=str(fields["station"]),
-            enrollment_id=str(fields["enrollment_id"]),
-            salt=unb64(str(fields["salt"])),
-            raw=raw,
-        )
-        snapshot_format = int(fields["format"])
-        kind = fields["kind"]
-    except (ValueError, KeyError, TypeError, OverflowError, RecursionError):
-        raise damaged(_("its header is not readable")) from None
+    snapshot_format = int(fields["format"])
+    kind = fields["kind"]
     if snapshot_format > SNAPSHOT_FORMAT:
         raise SyncError(
             "format_too_new",
@@ -177,6 +173,11 @@ def read_header(fh: chunked.Source) -> SnapshotHeader:
     return header
 
 
+def read_header(fh: chunked.Source) -> SnapshotHeader:
+    """The header, unauthenticated until :func:`open_body` succeeds."""
+    return sealed.read_header(fh, PROFILE, _parse_header)
+
+
 def open_body(fh: chunked.Source, header: SnapshotHeader, secret_b64: str) -> chunked.ChunkView:
     """Authenticate the rest of the file chunk by chunk (any changed, missing or extra byte
     fails here) and return the plain content as a view decrypted as it is read."""
@@ -184,21 +185,7 @@ def open_body(fh: chunked.Source, header: SnapshotHeader, secret_b64: str) -> ch
         key = derive_key(secret_b64, header.salt, header.station, header.enrollment_id)
     except (ValueError, TypeError):
         raise damaged(_("its key block is not readable")) from None
-    aead = ChaCha20Poly1305(key)
-    aad = hashlib.sha256(header.raw).digest()
-    try:
-        index = chunked.index_chunks(fh, aead, aad, CHUNK, MAX_SNAPSHOT)
-    except chunked.ChunkProblem as problem:
-        if problem.kind == chunked.ChunkProblem.TRUNCATED:
-            raise _cut_short("chunk" if problem.what == "chunk" else "chunk length") from None
-        raise damaged(
-            {
-                chunked.ChunkProblem.TOO_LONG: _("a part is too long"),
-                chunked.ChunkProblem.TRAILING: _("extra data after its end"),
-                chunked.ChunkProblem.TOO_LARGE: _("it is larger than any snapshot can be"),
-            }.get(problem.kind, _("its content does not match its seal"))
-        ) from None
-    return chunked.ChunkView(fh, aead, aad, index)
+    return sealed.open_view(fh, PROFILE, header.raw, ChaCha20Poly1305(key), MAX_SNAPSHOT)
 
 
 @dataclass
@@ -245,17 +232,7 @@ class OpenedSnapshot:
 
 def open_signed(plain: bytes | chunked.ChunkView, hq_key: Ed25519PublicKey) -> OpenedSnapshot:
     """Check the ZIP's structure and caps, then headquarters' signature over the manifest."""
-    fh = io.BytesIO(plain) if isinstance(plain, bytes) else plain
-    try:
-        try:
-            container.check_directory(fh, max_entries=container.MAX_MEMBERS)
-        except SyncError:  # the bundle's wording: say it of a snapshot
-            raise damaged(_("it holds more parts than any such file")) from None
-        zf = zipfile.ZipFile(cast(IO[bytes], fh))
-        infos = zf.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError,
-            chunked.ChunkProblem):  # fmt: skip
-        raise damaged("not an archive") from None
+    zf, infos = container.open_zip(plain, damaged)
     names = [i.filename for i in infos]
     expected = {MANIFEST, SIGNATURE, *DATA_MEMBERS}
     if len(names) != len(set(names)) or set(names) != expected:

@@ -23,9 +23,10 @@ from cli_account import CLI_ENV
 from cplc_desk.domain.clock import now_utc
 from cplc_desk.domain.samples import SampleMaker, SampleStation
 from cplc_desk.paths import DeskPaths
-from cplc_desk.services import reference
-from cplc_desk.services.context import Actor, open_desk
-from cplc_desk.services.records import register_complaint, register_vehicle_report
+from cplc_desk.services.complaints.complaints import register_complaint
+from cplc_desk.services.desk import reference
+from cplc_desk.services.desk.context import Actor, open_desk
+from cplc_desk.services.vehicles.vehicles import register_vehicle_report
 from cplc_desk.storage.models import Complaint
 
 REPO_ROOT = Path(__file__).resolve().parents[2]

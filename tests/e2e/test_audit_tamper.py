@@ -26,8 +26,8 @@ from sync_desks import (
 from cplc_desk.domain.audit import change_hash
 from cplc_desk.domain.folding import fold
 from cplc_desk.paths import DB_FILENAME, DeskPaths
-from cplc_desk.services import sync_station
-from cplc_desk.services.context import Actor, open_desk
+from cplc_desk.services.desk.context import Actor, open_desk
+from cplc_desk.services.station import sync_station
 
 
 def _attack(desk: Path, *statements: str) -> None:
@@ -98,7 +98,7 @@ def test_check_names_the_changed_and_the_removed_entry(tmp_path: Path) -> None:
 def _export_unchecked(desk: Path, out: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
     """A bundle written without the station's own integrity check (as a desk running an older
     or altered CPLC Desk would): what headquarters must still catch."""
-    monkeypatch.setattr(sync_station, "refuse_a_broken_trail", lambda ctx, code: None)
+    monkeypatch.setattr(sync_station._Outbox, "_refuse_a_broken_trail", lambda self: None)
     ctx = open_desk(DeskPaths(desk), actor=Actor("admin"))
     try:
         result = sync_station.export_bundle(ctx, out)

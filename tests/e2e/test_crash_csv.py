@@ -26,7 +26,7 @@ from cli_account import CLI_ENV
 from cplc_desk.domain.clock import now_utc
 from cplc_desk.domain.samples import SampleMaker, SampleStation
 from cplc_desk.paths import DB_FILENAME
-from cplc_desk.services.csv_import import COMPLAINT_COLUMNS
+from cplc_desk.services.imports.csv_columns import COMPLAINT_COLUMNS
 
 pytestmark = [
     pytest.mark.slow,

@@ -23,8 +23,10 @@ from cli_account import CLI_ADMIN, CLI_ENV
 
 from bench.fixtures import fill_complaints
 from cplc_desk.paths import DeskPaths
-from cplc_desk.services import setup, sync_hq, sync_station
-from cplc_desk.services.context import Actor, open_desk
+from cplc_desk.services.desk import setup
+from cplc_desk.services.desk.context import Actor, open_desk
+from cplc_desk.services.hq import sync_hq
+from cplc_desk.services.station import sync_station
 
 pytestmark = [
     pytest.mark.slow,

@@ -11,9 +11,10 @@ from pathlib import Path
 
 from cplc_desk.domain.validation import normalize_digits
 from cplc_desk.paths import DeskPaths
-from cplc_desk.services import complaint_list, vehicle_list, vehicles
-from cplc_desk.services import complaints as cs
-from cplc_desk.services.context import Actor, open_desk
+from cplc_desk.services.complaints import complaint_list
+from cplc_desk.services.complaints import complaints as cs
+from cplc_desk.services.desk.context import Actor, open_desk
+from cplc_desk.services.vehicles import vehicle_list, vehicles
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "csv"
 

@@ -29,8 +29,8 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 from mutations import frames, mutated
 
-from cplc_desk.services import backup_seal
-from cplc_desk.services.backup_seal import SealError
+from cplc_desk.services.backups import backup_seal
+from cplc_desk.services.backups.backup_seal import SealError
 from cplc_desk.sync import chunked
 
 KEY = hashlib.sha256(b"fuzz backup key").digest()

@@ -40,11 +40,16 @@ from sync import craft
 from cplc_desk.domain.clock import now_utc
 from cplc_desk.domain.samples import SampleMaker, SampleStation
 from cplc_desk.paths import DeskPaths
-from cplc_desk.services import complaints, setup, sync_hq, sync_station, vehicles
-from cplc_desk.services.check import check_store
-from cplc_desk.services.context import Actor, open_desk
-from cplc_desk.services.records import register_complaint, register_vehicle_report
-from cplc_desk.storage.models import SYNC_MODELS
+from cplc_desk.services.complaints import complaints
+from cplc_desk.services.complaints.complaints import register_complaint
+from cplc_desk.services.desk import setup
+from cplc_desk.services.desk.check import check_store
+from cplc_desk.services.desk.context import Actor, open_desk
+from cplc_desk.services.hq import bundle_import, sync_hq
+from cplc_desk.services.station import sync_station
+from cplc_desk.services.vehicles import vehicles
+from cplc_desk.services.vehicles.vehicles import register_vehicle_report
+from cplc_desk.storage.kinds import SYNC_MODELS
 from cplc_desk.sync import container, envelope
 
 ADVICE = re.compile(
@@ -155,7 +160,7 @@ class Headquarters:
         path = self.stick / "CPLC-CLIF-000001-20261124.cplcbundle"
         path.write_bytes(data)
         logged = count(self.folder / "hq", "sync_import_log")
-        outcomes = sync_hq.import_bundles(self.ctx, [path])
+        outcomes = bundle_import.import_bundles(self.ctx, [path])
         assert len(outcomes) == 1, outcomes
         outcome = outcomes[0]
         after = dump(self.folder / "hq")

@@ -29,18 +29,17 @@ from hypothesis import strategies as st
 from cplc_desk.domain.clock import now_utc
 from cplc_desk.domain.samples import SampleMaker, SampleStation
 from cplc_desk.paths import DeskPaths
-from cplc_desk.services import setup
-from cplc_desk.services.check import check_store
-from cplc_desk.services.context import Actor, DeskContext, open_desk
-from cplc_desk.services.csv_import import (
-    COMPLAINT_COLUMNS,
+from cplc_desk.services.desk import setup
+from cplc_desk.services.desk.check import check_store
+from cplc_desk.services.desk.context import Actor, DeskContext, open_desk
+from cplc_desk.services.imports.csv_columns import COMPLAINT_COLUMNS, VEHICLE_COLUMNS
+from cplc_desk.services.imports.csv_import import (
     MAX_BAD_ROWS_LISTED,
-    MAX_FILE_BYTES,
-    VEHICLE_COLUMNS,
     CsvFileError,
     ImportReport,
     import_csv,
 )
+from cplc_desk.services.imports.csv_read import MAX_FILE_BYTES
 
 STATIONS = [SampleStation("CLIF", "Clifton"), SampleStation("BOBA", "Boat Basin")]
 

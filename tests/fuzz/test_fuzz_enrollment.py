@@ -19,8 +19,10 @@ from hypothesis import strategies as st
 
 from cplc_desk.domain.clock import now_utc
 from cplc_desk.paths import DeskPaths
-from cplc_desk.services import setup, sync_hq, sync_station
-from cplc_desk.services.context import Actor, ServiceError, open_desk
+from cplc_desk.services.desk import setup
+from cplc_desk.services.desk.context import Actor, ServiceError, open_desk
+from cplc_desk.services.hq import sync_hq
+from cplc_desk.services.station import sync_station
 from cplc_desk.sync import enrollment, keys
 from cplc_desk.sync.container import canonical
 from cplc_desk.sync.errors import SyncError

@@ -12,10 +12,11 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from cplc_desk.domain import i18n
-from cplc_desk.gui import dialogs, gc_guard, language, qtfix
+from cplc_desk.gui.shell import gc_guard, language, qtfix
+from cplc_desk.gui.widgets import dialogs
 from cplc_desk.paths import DeskPaths
-from cplc_desk.services import setup
-from cplc_desk.services.context import DeskContext, open_desk
+from cplc_desk.services.desk import setup
+from cplc_desk.services.desk.context import DeskContext, open_desk
 
 
 @dataclass
@@ -32,7 +33,7 @@ qtfix.install()
 @pytest.fixture(autouse=True)
 def collect_on_gui_thread(qapp: object) -> Iterator[None]:
     """As in the app: cycles are collected only on the GUI thread while a test runs, so a
-    worker thread never finalises Qt objects (see cplc_desk/gui/gc_guard.py), and between tests,
+    worker thread never finalises Qt objects (see cplc_desk/gui/shell/gc_guard.py), and between tests,
     so one test's closed dialogs are gone before the next starts. Without this a form's worker
     thread could run the collector over a closed dialog's wrappers and segfault."""
     gc_guard.install(interval_ms=200)

@@ -11,15 +11,17 @@ from sqlalchemy import select
 
 from cplc_desk.domain.enums import AuditAction
 from cplc_desk.domain.roles import Role
-from cplc_desk.gui import app as gui_app
-from cplc_desk.gui import dialogs
-from cplc_desk.gui.accounts_page import AccountsPage
-from cplc_desk.gui.login_dialog import LoginDialog
-from cplc_desk.gui.main_window import MainWindow
+from cplc_desk.gui.accounts.accounts_page import AccountsPage
+from cplc_desk.gui.shell import app as gui_app
+from cplc_desk.gui.shell.login_dialog import LoginDialog
+from cplc_desk.gui.shell.main_window import MainWindow
+from cplc_desk.gui.widgets import dialogs
 from cplc_desk.paths import DeskPaths
-from cplc_desk.services import accounts, setup, sync_station
-from cplc_desk.services.accounts import NewAccount
-from cplc_desk.services.context import Actor, DeskContext, PermissionDeniedError
+from cplc_desk.services.accounts import accounts
+from cplc_desk.services.accounts.accounts import NewAccount
+from cplc_desk.services.desk import setup
+from cplc_desk.services.desk.context import Actor, DeskContext, PermissionDeniedError
+from cplc_desk.services.station import sync_station
 from cplc_desk.storage.models import AuditEntry
 
 PASSWORD = "s3cret-pass"

@@ -9,14 +9,15 @@ from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QApplication
 
 from cplc_desk.domain.enums import DeskKind
-from cplc_desk.gui import app as gui_app
-from cplc_desk.gui import dialogs, language, names
-from cplc_desk.gui.demo_progress import populate_demo
-from cplc_desk.gui.main_window import MainWindow
-from cplc_desk.gui.setup_dialog import DeskSetupDialog
+from cplc_desk.gui.shell import app as gui_app
+from cplc_desk.gui.shell import language
+from cplc_desk.gui.shell.demo_progress import populate_demo
+from cplc_desk.gui.shell.main_window import MainWindow
+from cplc_desk.gui.shell.setup_dialog import DeskSetupDialog
+from cplc_desk.gui.widgets import dialogs, names
 from cplc_desk.paths import DeskPaths
-from cplc_desk.services.context import DeskContext
-from cplc_desk.services.stats import store_stats
+from cplc_desk.services.desk.context import DeskContext
+from cplc_desk.services.desk.stats import store_stats
 from cplc_desk.storage.migrate import StoreError
 
 

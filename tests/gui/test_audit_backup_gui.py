@@ -15,13 +15,14 @@ from sqlalchemy import select
 from cplc_desk.domain.enums import AuditAction
 from cplc_desk.domain.records import ComplaintDraft, PersonDraft
 from cplc_desk.domain.roles import Role
-from cplc_desk.gui import dialogs
-from cplc_desk.gui.audit_viewer import AuditModel, AuditViewerWidget
-from cplc_desk.gui.main_window import MainWindow
-from cplc_desk.services import audit_view, backup, backup_seal
-from cplc_desk.services import complaints as cs
-from cplc_desk.services.context import Actor, DeskContext, PermissionDeniedError
-from cplc_desk.services.records import register_complaint
+from cplc_desk.gui.accounts.audit_viewer import AuditModel, AuditViewerWidget
+from cplc_desk.gui.shell.main_window import MainWindow
+from cplc_desk.gui.widgets import dialogs
+from cplc_desk.services.accounts import audit_view
+from cplc_desk.services.backups import backup, backup_seal
+from cplc_desk.services.complaints import complaints as cs
+from cplc_desk.services.complaints.complaints import register_complaint
+from cplc_desk.services.desk.context import Actor, DeskContext, PermissionDeniedError
 from cplc_desk.storage.models import AuditEntry
 
 

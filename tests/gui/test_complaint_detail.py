@@ -13,12 +13,12 @@ from cplc_desk.domain.clock import now_utc, to_local
 from cplc_desk.domain.records import ComplaintDraft, PersonDraft
 from cplc_desk.domain.roles import Role
 from cplc_desk.domain.validation import FieldError
-from cplc_desk.gui import complaint_printing
-from cplc_desk.gui.complaint_detail import ComplaintDetailDialog
-from cplc_desk.gui.complaint_timeline import BY, NEXT, NOTE, WHAT, format_day
-from cplc_desk.services import complaints
-from cplc_desk.services.context import Actor, DeskContext
-from cplc_desk.services.records import register_complaint
+from cplc_desk.gui.complaints.complaint_detail import ComplaintDetailDialog
+from cplc_desk.gui.complaints.complaint_timeline import BY, NEXT, NOTE, WHAT, format_day
+from cplc_desk.gui.widgets import receipt_printing
+from cplc_desk.services.complaints import complaints
+from cplc_desk.services.complaints.complaints import register_complaint
+from cplc_desk.services.desk.context import Actor, DeskContext
 
 NOTE_MESSAGE = "Write a short note saying why (it goes on the complaint's timeline)."
 
@@ -49,9 +49,9 @@ def printed(monkeypatch: pytest.MonkeyPatch) -> list[bytes]:
 
     def print_pdf(parent, pdf_bytes: bytes, title: str) -> str:  # type: ignore[no-untyped-def]
         sent.append(pdf_bytes)
-        return complaint_printing.OPENED_IN_VIEWER
+        return receipt_printing.OPENED_IN_VIEWER
 
-    monkeypatch.setattr(complaint_printing, "print_pdf", print_pdf)
+    monkeypatch.setattr(receipt_printing, "print_pdf", print_pdf)
     return sent
 
 

@@ -18,12 +18,13 @@ from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 
 from cplc_desk.domain.clock import PKT
 from cplc_desk.domain.records import ComplaintDraft, PersonDraft
-from cplc_desk.gui import complaint_printing, complaint_receipt, dialogs
-from cplc_desk.gui.complaint_fields import parse_date_text, parse_time_text
-from cplc_desk.gui.complaint_form import ComplaintFormDialog
-from cplc_desk.services import complaint_list, complaints, drafts
-from cplc_desk.services.context import DeskContext
-from cplc_desk.services.records import register_complaint
+from cplc_desk.gui.complaints.complaint_form import ComplaintFormDialog
+from cplc_desk.gui.widgets import dialogs, receipt_buttons, receipt_printing
+from cplc_desk.gui.widgets.field_parts import parse_date_text, parse_time_text
+from cplc_desk.services.complaints import complaint_list, complaints
+from cplc_desk.services.complaints.complaints import register_complaint
+from cplc_desk.services.desk import drafts
+from cplc_desk.services.desk.context import DeskContext
 
 
 @dataclass
@@ -39,14 +40,14 @@ def printed(monkeypatch: pytest.MonkeyPatch) -> list[Printed]:
 
     def print_pdf(parent, pdf_bytes: bytes, title: str) -> str:  # type: ignore[no-untyped-def]
         sent.append(Printed(pdf_bytes, title))
-        return complaint_printing.PRINTED
+        return receipt_printing.PRINTED
 
     def refuse(*args):  # type: ignore[no-untyped-def]
         raise AssertionError("unexpected file chooser")
 
-    monkeypatch.setattr(complaint_printing, "print_pdf", print_pdf)
-    monkeypatch.setattr(complaint_printing, "save_pdf_path", refuse)
-    monkeypatch.setattr(complaint_printing, "open_in_viewer", refuse)
+    monkeypatch.setattr(receipt_printing, "print_pdf", print_pdf)
+    monkeypatch.setattr(receipt_printing, "save_pdf_path", refuse)
+    monkeypatch.setattr(receipt_printing, "open_in_viewer", refuse)
     return sent
 
 
@@ -79,7 +80,7 @@ def form(
 def save_and_wait(qtbot, form: ComplaintFormDialog, save) -> str:  # type: ignore[no-untyped-def]
     """Save (by click or keys) and wait for ``registered``; returns the new complaint's id.
 
-    Polled rather than waited with waitSignal: see cplc_desk.gui.complaint_jobs on why the
+    Polled rather than waited with waitSignal: see cplc_desk.gui.widgets.operations on why the
     complaint dialogs keep Python signal traffic low under PySide6 6.12.
     """
     ids: list[str] = []
@@ -366,7 +367,7 @@ def test_the_receipt_can_be_saved_as_pdf_and_a_second_one_is_a_copy(
     printed: list[Printed],
 ) -> None:
     target = tmp_path / "receipt.pdf"
-    monkeypatch.setattr(complaint_printing, "save_pdf_path", lambda *args: target)
+    monkeypatch.setattr(receipt_printing, "save_pdf_path", lambda *args: target)
     fill_valid(qtbot, form)
     save_and_wait(
         qtbot, form, lambda: qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
@@ -452,15 +453,15 @@ def test_without_qtpdf_a_receipt_opens_in_the_pdf_viewer(
     monkeypatch: pytest.MonkeyPatch, shown_messages, tmp_path: Path
 ) -> None:
     opened: list[Path] = []
-    monkeypatch.setattr(complaint_printing.tempfile, "gettempdir", lambda: str(tmp_path))
-    monkeypatch.setattr(complaint_printing, "qtpdf_available", lambda: False)
+    monkeypatch.setattr(receipt_printing.tempfile, "gettempdir", lambda: str(tmp_path))
+    monkeypatch.setattr(receipt_printing, "qtpdf_available", lambda: False)
     monkeypatch.setattr(
-        complaint_printing, "open_in_viewer", lambda path: opened.append(path) or True
+        receipt_printing, "open_in_viewer", lambda path: opened.append(path) or True
     )
 
-    outcome = complaint_printing.print_pdf(None, b"%PDF-1.4 receipt", "Receipt CLIF-C-2026-00001")
+    outcome = receipt_printing.print_pdf(None, b"%PDF-1.4 receipt", "Receipt CLIF-C-2026-00001")
 
-    assert outcome == complaint_printing.OPENED_IN_VIEWER
+    assert outcome == receipt_printing.OPENED_IN_VIEWER
     assert opened[0] == tmp_path / "cplc-desk-receipts" / "Receipt-CLIF-C-2026-00001.pdf"
     assert opened[0].read_bytes() == b"%PDF-1.4 receipt"
     assert shown_messages == []
@@ -469,8 +470,8 @@ def test_without_qtpdf_a_receipt_opens_in_the_pdf_viewer(
         assert stat.S_IMODE(opened[0].parent.stat().st_mode) == 0o700
 
     # A computer with no PDF program: the volunteer is told what to do instead.
-    monkeypatch.setattr(complaint_printing, "open_in_viewer", lambda path: False)
-    assert complaint_printing.print_pdf(None, b"%PDF-1.4", "Receipt") == complaint_printing.FAILED
+    monkeypatch.setattr(receipt_printing, "open_in_viewer", lambda path: False)
+    assert receipt_printing.print_pdf(None, b"%PDF-1.4", "Receipt") == receipt_printing.FAILED
     assert shown_messages[-1].kind == "error"
     assert "Save receipt as PDF" in shown_messages[-1].text
 
@@ -480,16 +481,16 @@ def test_a_receipt_folder_another_account_made_is_not_used(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     opened: list[Path] = []
-    monkeypatch.setattr(complaint_printing.tempfile, "gettempdir", lambda: str(tmp_path))
-    monkeypatch.setattr(complaint_printing, "qtpdf_available", lambda: False)
+    monkeypatch.setattr(receipt_printing.tempfile, "gettempdir", lambda: str(tmp_path))
+    monkeypatch.setattr(receipt_printing, "qtpdf_available", lambda: False)
     monkeypatch.setattr(
-        complaint_printing, "open_in_viewer", lambda path: opened.append(path) or True
+        receipt_printing, "open_in_viewer", lambda path: opened.append(path) or True
     )
     (tmp_path / "cplc-desk-receipts").mkdir(mode=0o777)
     real_uid = os.getuid()
     monkeypatch.setattr(os, "getuid", lambda: real_uid + 1)  # as if another account made it
 
-    complaint_printing.print_pdf(None, b"%PDF-1.4 receipt", "Receipt CLIF-C-2026-00001")
+    receipt_printing.print_pdf(None, b"%PDF-1.4 receipt", "Receipt CLIF-C-2026-00001")
 
     assert opened[0].parent.parent == tmp_path
     assert opened[0].parent.name.startswith("cplc-desk-receipts-")
@@ -504,7 +505,7 @@ def test_a_build_without_receipts_says_so_and_records_no_print(
     monkeypatch: pytest.MonkeyPatch,
     printed: list[Printed],
 ) -> None:
-    monkeypatch.setattr(complaint_receipt, "load_renderer", lambda: None)
+    monkeypatch.setattr(receipt_buttons, "load_renderer", lambda: None)
     fill_valid(qtbot, form)
     save_and_wait(qtbot, form, form.save)
     qtbot.mouseClick(form.receipt_panel.print_button, Qt.MouseButton.LeftButton)

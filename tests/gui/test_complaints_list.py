@@ -17,10 +17,8 @@ from bench.fixtures import fill_complaints
 from cplc_desk.domain.clock import PKT
 from cplc_desk.domain.validation import mask_cnic, mask_phone, parse_fir_number
 from cplc_desk.domain.workflow import OPEN_STATUSES
-from cplc_desk.gui import dialogs
-from cplc_desk.gui.areas import COMPLAINTS
-from cplc_desk.gui.complaint_filters import search_hint
-from cplc_desk.gui.complaints_model import (
+from cplc_desk.gui.complaints.complaint_filters import search_hint
+from cplc_desk.gui.complaints.complaints_model import (
     CNIC,
     FOLLOW_UP,
     MOBILE,
@@ -30,14 +28,17 @@ from cplc_desk.gui.complaints_model import (
     ComplaintsModel,
     local_today,
 )
-from cplc_desk.gui.complaints_page import ComplaintsPage
-from cplc_desk.gui.count_widgets import format_count
-from cplc_desk.gui.keyset_model import ID_ROLE
-from cplc_desk.gui.main_window import MainWindow
+from cplc_desk.gui.complaints.complaints_page import ComplaintsPage
+from cplc_desk.gui.shell.areas import COMPLAINTS
+from cplc_desk.gui.shell.main_window import MainWindow
+from cplc_desk.gui.widgets import dialogs
+from cplc_desk.gui.widgets.count_widgets import format_count
+from cplc_desk.gui.widgets.keyset_model import ID_ROLE
 from cplc_desk.paths import DeskPaths
-from cplc_desk.services import complaint_list, complaints, demo, setup
-from cplc_desk.services.complaint_list import ComplaintQuery, ComplaintRow
-from cplc_desk.services.context import DeskContext, open_desk
+from cplc_desk.services.complaints import complaint_list, complaints
+from cplc_desk.services.complaints.complaint_list import ComplaintQuery, ComplaintRow
+from cplc_desk.services.desk import demo, setup
+from cplc_desk.services.desk.context import DeskContext, open_desk
 
 DEMO_COMPLAINTS = 600
 BIG = 100_000
@@ -518,7 +519,7 @@ def test_ctrl_f_focuses_the_search_box(qtbot, page: ComplaintsPage) -> None:
 
 def test_dialogs_not_built_yet_are_reported(page: ComplaintsPage, shown_messages) -> None:
     def missing(*_args: object) -> QDialog:
-        raise ImportError("no module named cplc_desk.gui.complaint_detail")
+        raise ImportError("no module named cplc_desk.gui.complaints.complaint_detail")
 
     page.open_detail = missing
     page.open_complaint(page.model.rows()[0].id)
@@ -527,8 +528,8 @@ def test_dialogs_not_built_yet_are_reported(page: ComplaintsPage, shown_messages
 
 
 def test_the_factories_make_the_real_dialogs(qtbot, demo_ctx: DeskContext) -> None:
-    form_module = pytest.importorskip("cplc_desk.gui.complaint_form")
-    detail_module = pytest.importorskip("cplc_desk.gui.complaint_detail")
+    form_module = pytest.importorskip("cplc_desk.gui.complaints.complaint_form")
+    detail_module = pytest.importorskip("cplc_desk.gui.complaints.complaint_detail")
     page = ComplaintsPage(demo_ctx)
     qtbot.addWidget(page)
     form = page.open_form()

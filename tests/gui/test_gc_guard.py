@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import threading
 
-from cplc_desk.gui import gc_guard
+from cplc_desk.gui.shell import gc_guard
 
 
 def _make_cycles(n: int) -> None:

@@ -12,11 +12,11 @@ import pytest
 from hotlist_desks import Desks, make_desks, vehicle
 
 from cplc_desk.domain.clock import now_utc
-from cplc_desk.gui import dialogs
-from cplc_desk.gui.message_banner import ERROR, SUCCESS, WARNING
-from cplc_desk.gui.sync_page import SyncPage
-from cplc_desk.gui.vehicle_verify import VehicleVerifyWidget
-from cplc_desk.services import hotlist
+from cplc_desk.gui.station.sync_page import SyncPage
+from cplc_desk.gui.vehicles.vehicle_verify import VehicleVerifyWidget
+from cplc_desk.gui.widgets import dialogs
+from cplc_desk.gui.widgets.message_banner import ERROR, SUCCESS, WARNING
+from cplc_desk.services.vehicles import hotlist
 
 
 @pytest.fixture

@@ -13,20 +13,21 @@ from hq_city import City, build_city
 from PySide6.QtCore import Qt
 
 from cplc_desk.domain.clock import now_utc
-from cplc_desk.gui import dialogs
-from cplc_desk.gui.areas import CONFLICTS
-from cplc_desk.gui.city_checks import CityChecksDialog
-from cplc_desk.gui.complaints_model import DISTRICT as COMPLAINT_DISTRICT
-from cplc_desk.gui.complaints_model import STATION as COMPLAINT_STATION
-from cplc_desk.gui.complaints_page import ComplaintsPage
-from cplc_desk.gui.conflicts_page import C_HELD, C_INCOMING, DIFFERS_MARK, ConflictsPage
-from cplc_desk.gui.main_window import MainWindow
-from cplc_desk.gui.stations_model import ATTENTION_ROLE, GAP, MISSING, OVERDUE, STATUS
-from cplc_desk.gui.stations_page import StationsPage
-from cplc_desk.gui.vehicles_model import DISTRICT as VEHICLE_DISTRICT
-from cplc_desk.gui.vehicles_page import VehiclesPage
-from cplc_desk.services import conflicts, sync_hq, sync_station
-from cplc_desk.services.complaint_list import ComplaintQuery
+from cplc_desk.gui.complaints.complaints_model import DISTRICT as COMPLAINT_DISTRICT
+from cplc_desk.gui.complaints.complaints_model import STATION as COMPLAINT_STATION
+from cplc_desk.gui.complaints.complaints_page import ComplaintsPage
+from cplc_desk.gui.hq.conflicts_page import C_HELD, C_INCOMING, DIFFERS_MARK, ConflictsPage
+from cplc_desk.gui.hq.stations_model import ATTENTION_ROLE, GAP, MISSING, OVERDUE, STATUS
+from cplc_desk.gui.hq.stations_page import StationsPage
+from cplc_desk.gui.shell.areas import CONFLICTS
+from cplc_desk.gui.shell.main_window import MainWindow
+from cplc_desk.gui.vehicles.city_checks import CityChecksDialog
+from cplc_desk.gui.vehicles.vehicles_model import DISTRICT as VEHICLE_DISTRICT
+from cplc_desk.gui.vehicles.vehicles_page import VehiclesPage
+from cplc_desk.gui.widgets import dialogs
+from cplc_desk.services.complaints.complaint_list import ComplaintQuery
+from cplc_desk.services.hq import bundle_import, conflicts, sync_hq
+from cplc_desk.services.station import sync_station
 from cplc_desk.storage.models import AuditEntry, Complaint, SyncConflict
 
 CODES = ("CLIF", "SADD", "FERO")  # Clifton and Saddar: South district; Ferozabad: East
@@ -80,7 +81,7 @@ def test_a_gap_shows_which_bundles_are_missing(qtbot, city: City, tmp_path: Path
         stick.mkdir()
         sync_station.export_bundle(clifton, stick)
         sticks.append(stick)
-    sync_hq.import_bundles(city.hq, [sticks[0], sticks[3]])
+    bundle_import.import_bundles(city.hq, [sticks[0], sticks[3]])
     page = show(qtbot, StationsPage(city.hq))
     row = page.model.row_for("CLIF")
     assert cell(page.model, row, STATUS, ATTENTION_ROLE) == GAP

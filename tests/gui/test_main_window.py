@@ -10,11 +10,13 @@ from PySide6.QtWidgets import QApplication
 
 from cplc_desk import __version__
 from cplc_desk.domain.records import ComplaintDraft, PersonDraft, VehicleReportDraft
-from cplc_desk.gui.areas import COMPLAINTS, OVERVIEW, REPORTS, SYNC, VEHICLES
-from cplc_desk.gui.main_window import MainWindow
-from cplc_desk.gui.overview_page import OverviewPage
-from cplc_desk.services import records, setup
-from cplc_desk.services.context import DeskContext
+from cplc_desk.gui.shell.areas import COMPLAINTS, OVERVIEW, REPORTS, SYNC, VEHICLES
+from cplc_desk.gui.shell.main_window import MainWindow
+from cplc_desk.gui.shell.overview_page import OverviewPage
+from cplc_desk.services.complaints.complaints import register_complaint
+from cplc_desk.services.desk import setup
+from cplc_desk.services.desk.context import DeskContext
+from cplc_desk.services.vehicles.vehicles import register_vehicle_report
 
 
 def open_window(qtbot, ctx: DeskContext, demo: bool = False) -> MainWindow:
@@ -103,9 +105,9 @@ def test_overview_shows_counts_after_refresh(window: MainWindow, station_ctx: De
     assert page.complaints_tile.value_text() == "0"
     assert page.empty_label.isVisible()
 
-    records.register_complaint(station_ctx, complaint("Ayesha Siddiqui"))
-    records.register_complaint(station_ctx, complaint("Muhammad Imran"))
-    records.register_vehicle_report(
+    register_complaint(station_ctx, complaint("Ayesha Siddiqui"))
+    register_complaint(station_ctx, complaint("Muhammad Imran"))
+    register_vehicle_report(
         station_ctx,
         VehicleReportDraft(
             kind="snatched",
@@ -134,7 +136,7 @@ def test_returning_to_the_overview_reloads_it(
     qtbot, window: MainWindow, station_ctx: DeskContext
 ) -> None:
     window.show_page(COMPLAINTS)
-    records.register_complaint(station_ctx, complaint("Farhan Qureshi"))
+    register_complaint(station_ctx, complaint("Farhan Qureshi"))
     window.show_page(OVERVIEW)
     assert overview(window).complaints_tile.value_text() == "1"
 

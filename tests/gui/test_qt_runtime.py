@@ -13,7 +13,7 @@ import sys
 
 SCRIPT = """
 import sys
-from cplc_desk.gui import qtfix
+from cplc_desk.gui.shell import qtfix
 qtfix.install()
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 app = QCoreApplication([])
@@ -32,7 +32,7 @@ print(sys.getrefcount(True) - before)
 
 NONE_SCRIPT = """
 import sys
-from cplc_desk.gui import qtfix
+from cplc_desk.gui.shell import qtfix
 qtfix.install()
 from PySide6.QtCore import QCoreApplication, QTimer
 app = QCoreApplication([])

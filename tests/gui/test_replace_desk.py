@@ -17,25 +17,21 @@ from cplc_desk.domain.clock import now_utc
 from cplc_desk.domain.enums import DeskKind
 from cplc_desk.domain.records import ComplaintDraft, PersonDraft
 from cplc_desk.domain.roles import Role
-from cplc_desk.gui import app as gui_app
-from cplc_desk.gui import dialogs
-from cplc_desk.gui.login_dialog import LoginDialog
-from cplc_desk.gui.main_window import MainWindow
-from cplc_desk.gui.setup_dialog import DeskSetupDialog
+from cplc_desk.gui.shell import app as gui_app
+from cplc_desk.gui.shell.login_dialog import LoginDialog
+from cplc_desk.gui.shell.main_window import MainWindow
+from cplc_desk.gui.shell.setup_dialog import DeskSetupDialog
+from cplc_desk.gui.widgets import dialogs
 from cplc_desk.paths import DeskPaths
-from cplc_desk.services import (
-    accounts,
-    backup,
-    backup_seal,
-    records,
-    setup,
-    station_snapshot,
-    sync_hq,
-    sync_station,
-)
-from cplc_desk.services.accounts import NewAccount
-from cplc_desk.services.context import Actor, DeskContext, open_desk
-from cplc_desk.services.stats import store_stats
+from cplc_desk.services.accounts import accounts
+from cplc_desk.services.accounts.accounts import NewAccount
+from cplc_desk.services.backups import backup, backup_seal
+from cplc_desk.services.complaints.complaints import register_complaint
+from cplc_desk.services.desk import setup
+from cplc_desk.services.desk.context import Actor, DeskContext, open_desk
+from cplc_desk.services.desk.stats import store_stats
+from cplc_desk.services.hq import bundle_import, station_snapshot, sync_hq
+from cplc_desk.services.station import sync_station
 from tests.gui.conftest import ShownMessage
 
 PASSWORD = "old-desk-pass-1"
@@ -44,7 +40,7 @@ RESTORE_TIMEOUT_MS = 60_000
 
 def _register(ctx: DeskContext, station: str, names: list[str]) -> None:
     for hours, name in enumerate(names, start=1):
-        records.register_complaint(
+        register_complaint(
             ctx,
             ComplaintDraft(
                 complainant=PersonDraft(name=name, cnic="42101-1234567-1"),
@@ -264,7 +260,7 @@ def hq_files(tmp_path: Path) -> tuple[Path, Path]:
         _register(clifton, "CLIF", ["Ayesha Siddiqui", "Imran Ali", "Farhan Qureshi"])
         bundle = sync_station.export_bundle(clifton, tmp_path / "stick").path
         assert bundle is not None
-        [outcome] = sync_hq.import_bundles(hq, [bundle])
+        [outcome] = bundle_import.import_bundles(hq, [bundle])
         assert outcome.status == "accepted", outcome.message
         new_enrollment = sync_hq.enroll_station(hq, "CLIF", tmp_path / "clif-new.cplcenroll")
         snap = station_snapshot.export_station_snapshot(hq, "CLIF", tmp_path / "for-new-pc")

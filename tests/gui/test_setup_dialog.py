@@ -10,9 +10,9 @@ from PySide6.QtCore import QPoint, Qt
 
 from cplc_desk.domain.enums import DeskKind
 from cplc_desk.domain.roles import Role
-from cplc_desk.gui.setup_dialog import DeskSetupDialog
-from cplc_desk.services import setup
-from cplc_desk.services.context import Actor, DeskContext, ServiceError
+from cplc_desk.gui.shell.setup_dialog import DeskSetupDialog
+from cplc_desk.services.desk import setup
+from cplc_desk.services.desk.context import Actor, DeskContext, ServiceError
 
 PASSWORD = "first-pass-1"
 

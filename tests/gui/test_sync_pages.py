@@ -15,14 +15,10 @@ from PySide6.QtWidgets import QDialog
 
 from cplc_desk.domain.clock import now_utc
 from cplc_desk.domain.records import ComplaintDraft, PersonDraft
-from cplc_desk.gui import dialogs, settings
-from cplc_desk.gui.areas import SYNC
-from cplc_desk.gui.enroll_dialog import EnrollStationDialog
-from cplc_desk.gui.import_dialog import ImportDialog
-from cplc_desk.gui.import_report_model import NEW, RESULT, STATION, ImportReportModel
-from cplc_desk.gui.main_window import MainWindow
-from cplc_desk.gui.message_banner import ERROR, INFO, SUCCESS, WARNING
-from cplc_desk.gui.stations_model import (
+from cplc_desk.gui.hq.enroll_dialog import EnrollStationDialog
+from cplc_desk.gui.hq.import_dialog import ImportDialog
+from cplc_desk.gui.hq.import_report_model import NEW, RESULT, STATION, ImportReportModel
+from cplc_desk.gui.hq.stations_model import (
     ATTENTION_ROLE,
     DAYS,
     HELD,
@@ -34,12 +30,20 @@ from cplc_desk.gui.stations_model import (
     STATUS,
     StationsModel,
 )
-from cplc_desk.gui.stations_page import StationsPage
-from cplc_desk.gui.sync_page import SyncPage
+from cplc_desk.gui.hq.stations_page import StationsPage
+from cplc_desk.gui.shell import settings
+from cplc_desk.gui.shell.areas import SYNC
+from cplc_desk.gui.shell.main_window import MainWindow
+from cplc_desk.gui.station.sync_page import SyncPage
+from cplc_desk.gui.widgets import dialogs
+from cplc_desk.gui.widgets.message_banner import ERROR, INFO, SUCCESS, WARNING
 from cplc_desk.paths import DeskPaths
-from cplc_desk.services import records, setup, sync_hq, sync_station
-from cplc_desk.services.context import DeskContext, open_desk
-from cplc_desk.sync.importer import BundleOutcome
+from cplc_desk.services.complaints.complaints import register_complaint
+from cplc_desk.services.desk import setup
+from cplc_desk.services.desk.context import DeskContext, open_desk
+from cplc_desk.services.hq import bundle_import, sync_hq
+from cplc_desk.services.station import sync_station
+from cplc_desk.sync.importer import BundleOutcome, ImportStatus
 
 NAMES = ("Ayesha Siddiqui", "Muhammad Imran", "Farhan Qureshi", "Sana Baloch")
 
@@ -54,7 +58,7 @@ def open_copy(root: Path, template_store: Path, name: str) -> DeskContext:
 
 def register(ctx: DeskContext, *names: str) -> None:
     for name in names:
-        records.register_complaint(
+        register_complaint(
             ctx,
             ComplaintDraft(
                 complainant=PersonDraft(name=name),
@@ -334,7 +338,7 @@ def test_stations_page_shows_the_imported_bundle(
     qtbot, hq: DeskContext, station: DeskContext, usb: Path
 ) -> None:
     sync_station.export_bundle(station, usb)
-    sync_hq.import_bundles(hq, [usb])
+    bundle_import.import_bundles(hq, [usb])
     page = make_page(qtbot, StationsPage, hq)
 
     row = station_row(page, "CLIF")
@@ -351,7 +355,7 @@ def test_an_overdue_station_stands_out(
     qtbot, hq: DeskContext, station: DeskContext, usb: Path
 ) -> None:
     sync_station.export_bundle(station, usb)
-    sync_hq.import_bundles(hq, [usb])
+    bundle_import.import_bundles(hq, [usb])
     page = make_page(qtbot, StationsPage, hq)
     assert page.overdue_spin.value() == sync_hq.DEFAULT_OVERDUE_DAYS
 
@@ -412,7 +416,7 @@ def test_a_gap_holds_the_later_bundle(
     assert cell(model, row, STATUS, Qt.ItemDataRole.BackgroundRole) is not None
 
     # The lost bundle turns up: both are merged, the gap is gone.
-    sync_hq.import_bundles(hq, [first_stick])
+    bundle_import.import_bundles(hq, [first_stick])
     page.refresh()
     row = station_row(page, "CLIF")
     assert cell(model, row, SEQUENCE) == "2"
@@ -424,7 +428,7 @@ def test_revoke_through_the_page(
     qtbot, hq: DeskContext, station: DeskContext, usb: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     sync_station.export_bundle(station, usb)
-    sync_hq.import_bundles(hq, [usb])
+    bundle_import.import_bundles(hq, [usb])
     page = make_page(qtbot, StationsPage, hq)
     assert not page.revoke_button.isEnabled()  # nothing selected
     assert page.select_code("CLIF")
@@ -533,7 +537,7 @@ def test_stations_model_passes_the_model_tester(
     qtmodeltester, hq: DeskContext, station: DeskContext, usb: Path, tmp_path: Path
 ) -> None:
     sync_station.export_bundle(station, usb)
-    sync_hq.import_bundles(hq, [usb])
+    bundle_import.import_bundles(hq, [usb])
     sync_hq.enroll_station(hq, "BOBA", tmp_path / "boba.cplcenroll")
     model = StationsModel()
     model.set_stations(sync_hq.stations_overview(hq), {"SOUTH": "South"}, now_utc(), 7)
@@ -548,12 +552,14 @@ def test_import_report_model_passes_the_model_tester(qtmodeltester) -> None:
         [
             BundleOutcome(
                 "/stick/a.cplcbundle",
-                "accepted",
+                ImportStatus.ACCEPTED,
                 "CLIF",
                 1,
                 {"new": 3, "updated": 1, "unchanged": 0, "conflicts": 0, "audit_entries": 2},
             ),
-            BundleOutcome("/stick/b.cplcbundle", "refused", code="bad", message="Damaged."),
+            BundleOutcome(
+                "/stick/b.cplcbundle", ImportStatus.REFUSED, code="bad", message="Damaged."
+            ),
         ]
     )
     assert model.record_counts() == {"new": 3, "updated": 1, "unchanged": 0, "conflicts": 0}

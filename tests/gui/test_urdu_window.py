@@ -25,14 +25,15 @@ from PySide6.QtWidgets import (
 
 from cplc_desk.domain import i18n
 from cplc_desk.domain.folding import has_arabic_script
-from cplc_desk.gui import language
-from cplc_desk.gui.app import ensure_signed_in
-from cplc_desk.gui.complaint_form import ComplaintFormDialog
-from cplc_desk.gui.login_dialog import LoginDialog
-from cplc_desk.gui.main_window import MainWindow
-from cplc_desk.services import accounts, setup
-from cplc_desk.services.accounts import NewAccount
-from cplc_desk.services.context import Actor, DeskContext
+from cplc_desk.gui.complaints.complaint_form import ComplaintFormDialog
+from cplc_desk.gui.shell import language
+from cplc_desk.gui.shell.app import ensure_signed_in
+from cplc_desk.gui.shell.login_dialog import LoginDialog
+from cplc_desk.gui.shell.main_window import MainWindow
+from cplc_desk.services.accounts import accounts
+from cplc_desk.services.accounts.accounts import NewAccount
+from cplc_desk.services.desk import setup
+from cplc_desk.services.desk.context import Actor, DeskContext
 
 # Latin words that may stand alone on an Urdu screen: data, examples of what to type, and the
 # name of the other language in its own script.
@@ -202,7 +203,7 @@ def test_the_sign_in_screen_switches_at_once_and_the_choice_sticks(
         dialog.accept()
         return int(dialog.result())
 
-    from cplc_desk.gui import dialogs
+    from cplc_desk.gui.widgets import dialogs
 
     monkeypatch.setattr(dialogs, "run_modal", person_at_the_keyboard)
     try:

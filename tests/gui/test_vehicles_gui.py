@@ -15,22 +15,23 @@ from cplc_desk.domain.clock import now_utc
 from cplc_desk.domain.enums import AuditAction
 from cplc_desk.domain.matching import Evidence
 from cplc_desk.domain.records import PersonDraft, VehicleReportDraft
-from cplc_desk.gui import dialogs
-from cplc_desk.gui.vehicle_detail import VehicleDetailDialog
-from cplc_desk.gui.vehicle_form import VehicleFormDialog
-from cplc_desk.gui.vehicle_match import VehicleMatchDialog, evidence_text
-from cplc_desk.gui.vehicle_verify import VehicleVerifyWidget
-from cplc_desk.gui.vehicles_model import (
+from cplc_desk.gui.vehicles.vehicle_detail import VehicleDetailDialog
+from cplc_desk.gui.vehicles.vehicle_form import VehicleFormDialog
+from cplc_desk.gui.vehicles.vehicle_match import VehicleMatchDialog, evidence_text
+from cplc_desk.gui.vehicles.vehicle_verify import VehicleVerifyWidget
+from cplc_desk.gui.vehicles.vehicles_model import (
     AWAITING_ROLE,
     CNIC,
     STATUS,
     VehiclesModel,
 )
-from cplc_desk.gui.vehicles_page import VehiclesPage
-from cplc_desk.services import demo, vehicle_list, vehicles
-from cplc_desk.services.context import DeskContext
-from cplc_desk.services.records import register_vehicle_report
-from cplc_desk.services.vehicle_list import VehicleQuery, VehicleRow
+from cplc_desk.gui.vehicles.vehicles_page import VehiclesPage
+from cplc_desk.gui.widgets import dialogs
+from cplc_desk.services.desk import demo
+from cplc_desk.services.desk.context import DeskContext
+from cplc_desk.services.vehicles import vehicle_list, vehicles
+from cplc_desk.services.vehicles.vehicle_list import VehicleQuery, VehicleRow
+from cplc_desk.services.vehicles.vehicles import register_vehicle_report
 from cplc_desk.storage.models import AuditEntry
 
 DEMO_VEHICLES = 450
@@ -214,14 +215,14 @@ def test_a_stolen_motorcycle_is_recorded_with_the_keyboard(
 
     # The owner's receipt goes through the same printing code as complaint receipts.
     printed: list[bytes] = []
-    from cplc_desk.gui import complaint_printing
+    from cplc_desk.gui.widgets import receipt_printing
 
-    original = complaint_printing.print_pdf
-    complaint_printing.print_pdf = lambda parent, pdf, title: printed.append(pdf) or "printed"  # type: ignore[assignment]
+    original = receipt_printing.print_pdf
+    receipt_printing.print_pdf = lambda parent, pdf, title: printed.append(pdf) or "printed"  # type: ignore[assignment]
     try:
         qtbot.mouseClick(form.print_button, Qt.MouseButton.LeftButton)
     finally:
-        complaint_printing.print_pdf = original  # type: ignore[assignment]
+        receipt_printing.print_pdf = original  # type: ignore[assignment]
     assert len(printed) == 1 and printed[0].startswith(b"%PDF")
 
     qtbot.mouseClick(form.another_button, Qt.MouseButton.LeftButton)

@@ -12,8 +12,8 @@ from sqlalchemy import select
 from cplc_desk.domain.enums import AuditAction
 from cplc_desk.domain.records import ComplaintDraft, PersonDraft
 from cplc_desk.paths import DeskPaths
-from cplc_desk.services.context import DeskContext
-from cplc_desk.services.records import register_complaint
+from cplc_desk.services.complaints.complaints import register_complaint
+from cplc_desk.services.desk.context import DeskContext
 from cplc_desk.storage.models import AuditEntry
 
 Cli = Callable[..., Any]  # conftest's run_cli: (*args, data_dir=None) -> CliResult

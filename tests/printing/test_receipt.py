@@ -18,10 +18,9 @@ from pypdf import PdfReader
 from cplc_desk.domain.records import ComplaintDraft, PersonDraft
 from cplc_desk.printing.fonts import HELVETICA
 from cplc_desk.printing.receipt import format_pkt, render_receipt
-from cplc_desk.services.complaints import find_by_number
-from cplc_desk.services.context import DeskContext
-from cplc_desk.services.receipts import ReceiptData, issue_receipt
-from cplc_desk.services.records import register_complaint
+from cplc_desk.services.complaints.complaints import find_by_number, register_complaint
+from cplc_desk.services.complaints.receipts import ReceiptData, issue_receipt
+from cplc_desk.services.desk.context import DeskContext
 
 MM = 72 / 25.4  # points per millimetre
 CNIC = "4210112345672"

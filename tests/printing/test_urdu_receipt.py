@@ -13,11 +13,11 @@ from pypdf import PdfReader
 
 from cplc_desk.domain.records import ComplaintDraft, PersonDraft, VehicleReportDraft
 from cplc_desk.printing.receipt import render_receipt
-from cplc_desk.services import vehicles
-from cplc_desk.services.complaints import find_by_number
-from cplc_desk.services.context import DeskContext
-from cplc_desk.services.receipts import issue_receipt
-from cplc_desk.services.records import register_complaint, register_vehicle_report
+from cplc_desk.services.complaints.complaints import find_by_number, register_complaint
+from cplc_desk.services.complaints.receipts import issue_receipt
+from cplc_desk.services.desk.context import DeskContext
+from cplc_desk.services.vehicles import vehicles
+from cplc_desk.services.vehicles.vehicles import register_vehicle_report
 
 LAYOUTS = ("a5", "80mm")
 NAME = "محمد علی ولد احمد حسین"

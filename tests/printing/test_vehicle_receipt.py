@@ -9,9 +9,9 @@ from pypdf import PdfReader
 
 from cplc_desk.domain.records import PersonDraft, VehicleReportDraft
 from cplc_desk.printing.receipt import render_receipt
-from cplc_desk.services import vehicles
-from cplc_desk.services.context import DeskContext
-from cplc_desk.services.records import register_vehicle_report
+from cplc_desk.services.desk.context import DeskContext
+from cplc_desk.services.vehicles import vehicles
+from cplc_desk.services.vehicles.vehicles import register_vehicle_report
 
 
 def _text(pdf: bytes) -> str:

@@ -13,9 +13,15 @@ from cplc_desk.domain.enums import AuditAction
 from cplc_desk.domain.roles import Role
 from cplc_desk.domain.validation import FieldError
 from cplc_desk.paths import DeskPaths
-from cplc_desk.services import accounts, setup, sync_station
-from cplc_desk.services.accounts import AccountLockedError, LoginFailedError, NewAccount
-from cplc_desk.services.context import Actor, DeskContext, PermissionDeniedError, ServiceError
+from cplc_desk.services.accounts import accounts
+from cplc_desk.services.accounts.accounts import (
+    AccountLockedError,
+    LoginFailedError,
+    NewAccount,
+)
+from cplc_desk.services.desk import setup
+from cplc_desk.services.desk.context import Actor, DeskContext, PermissionDeniedError, ServiceError
+from cplc_desk.services.station import sync_station
 from cplc_desk.storage.models import Account, AuditEntry
 
 PASSWORD = "s3cret-pass"
@@ -177,15 +183,15 @@ def test_a_desk_set_up_before_accounts_gets_its_first_administrator(
 
 
 def test_accounts_are_not_in_bundles(desk_paths: DeskPaths) -> None:
-    from cplc_desk.storage.models import SYNC_MODELS
+    from cplc_desk.storage.kinds import SYNC_MODELS
 
     assert Account not in SYNC_MODELS
 
 
 def test_only_a_supervisor_reopens_a_closed_complaint(supervised: DeskContext) -> None:
     from cplc_desk.domain.records import ComplaintDraft, PersonDraft
-    from cplc_desk.services import complaints
-    from cplc_desk.services.records import register_complaint
+    from cplc_desk.services.complaints import complaints
+    from cplc_desk.services.complaints.complaints import register_complaint
 
     draft = ComplaintDraft(
         complainant=PersonDraft(name="Sana Javed", cnic="4210112345672"),

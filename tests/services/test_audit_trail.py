@@ -16,10 +16,12 @@ from cplc_desk.domain.clock import now_utc
 from cplc_desk.domain.enums import AuditAction
 from cplc_desk.domain.records import ComplaintDraft, PersonDraft
 from cplc_desk.domain.roles import Role
-from cplc_desk.services import audit_view, complaint_list, vehicle_list
-from cplc_desk.services import complaints as cs
-from cplc_desk.services.context import Actor, DeskContext, PermissionDeniedError
-from cplc_desk.services.records import register_complaint
+from cplc_desk.services.accounts import audit_view
+from cplc_desk.services.complaints import complaint_list
+from cplc_desk.services.complaints import complaints as cs
+from cplc_desk.services.complaints.complaints import register_complaint
+from cplc_desk.services.desk.context import Actor, DeskContext, PermissionDeniedError
+from cplc_desk.services.vehicles import vehicle_list
 from cplc_desk.storage.models import AuditEntry, Person
 
 CNIC = "42101-5556667-1"
@@ -86,7 +88,7 @@ def test_opening_a_record_with_full_contact_details_is_audited(station: DeskCont
 
 def test_vehicle_detail_with_the_owners_cnic_is_audited(station: DeskContext) -> None:
     from cplc_desk.domain.records import VehicleReportDraft
-    from cplc_desk.services.records import register_vehicle_report
+    from cplc_desk.services.vehicles.vehicles import register_vehicle_report
 
     report = register_vehicle_report(
         station,

@@ -22,9 +22,10 @@ from cplc_desk.domain.enums import AuditAction
 from cplc_desk.domain.records import ComplaintDraft, PersonDraft
 from cplc_desk.domain.roles import Role
 from cplc_desk.paths import DeskPaths
-from cplc_desk.services import backup, backup_seal, setup
-from cplc_desk.services.context import Actor, DeskContext, PermissionDeniedError, open_desk
-from cplc_desk.services.records import register_complaint
+from cplc_desk.services.backups import backup, backup_seal
+from cplc_desk.services.complaints.complaints import register_complaint
+from cplc_desk.services.desk import setup
+from cplc_desk.services.desk.context import Actor, DeskContext, PermissionDeniedError, open_desk
 from cplc_desk.storage.models import AuditEntry, Complaint
 
 CNIC = "42101-9876543-1"
@@ -244,7 +245,7 @@ def test_sealed_copy_has_no_plain_personal_data_and_restores(
 
 def test_backup_and_restore_need_their_permissions(station: DeskContext) -> None:
     from cplc_desk.domain.roles import Role
-    from cplc_desk.services.context import PermissionDeniedError
+    from cplc_desk.services.desk.context import PermissionDeniedError
 
     station.actor = Actor("v", Role.VOLUNTEER)
     path = backup.write_backup(station).path  # volunteers may back up

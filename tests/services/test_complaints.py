@@ -12,10 +12,11 @@ from sqlalchemy import select
 from cplc_desk.domain.enums import AuditAction
 from cplc_desk.domain.records import ComplaintDraft, PersonDraft
 from cplc_desk.domain.validation import FieldError
-from cplc_desk.services import complaint_list, drafts, receipts
-from cplc_desk.services import complaints as cs
-from cplc_desk.services.context import DeskContext, ServiceError
-from cplc_desk.services.records import register_complaint
+from cplc_desk.services.complaints import complaint_list, receipts
+from cplc_desk.services.complaints import complaints as cs
+from cplc_desk.services.complaints.complaints import register_complaint
+from cplc_desk.services.desk import drafts
+from cplc_desk.services.desk.context import DeskContext, ServiceError
 from cplc_desk.storage.models import AuditEntry
 
 

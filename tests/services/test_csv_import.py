@@ -15,10 +15,10 @@ from sqlalchemy import func, select
 
 from cplc_desk.domain.clock import PKT, local_year, now_utc
 from cplc_desk.domain.enums import AuditAction
-from cplc_desk.services import csv_import
-from cplc_desk.services.check import check_store
-from cplc_desk.services.context import DeskContext, DeskNotSetUpError
-from cplc_desk.services.csv_import import CsvFileError, ImportReport, import_csv
+from cplc_desk.services.desk.check import check_store
+from cplc_desk.services.desk.context import DeskContext, DeskNotSetUpError
+from cplc_desk.services.imports import csv_import
+from cplc_desk.services.imports.csv_import import CsvFileError, ImportReport, import_csv
 from cplc_desk.storage.models import AuditEntry, Complaint, Person, VehicleReport
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "csv"

@@ -11,11 +11,13 @@ from sqlalchemy import select
 from cplc_desk.domain.enums import AuditAction, DeskKind, RecordKind
 from cplc_desk.domain.ids import RecordNumber, uuid7, uuid7_time_ms
 from cplc_desk.domain.records import ComplaintDraft, PersonDraft, VehicleReportDraft
-from cplc_desk.services import setup
-from cplc_desk.services.check import check_store
-from cplc_desk.services.context import DeskContext, DeskNotSetUpError, ServiceError
-from cplc_desk.services.records import next_number, register_complaint, register_vehicle_report
-from cplc_desk.services.stats import store_stats
+from cplc_desk.services.complaints.complaints import register_complaint
+from cplc_desk.services.desk import setup
+from cplc_desk.services.desk.check import check_store
+from cplc_desk.services.desk.context import DeskContext, DeskNotSetUpError, ServiceError
+from cplc_desk.services.desk.records import next_number
+from cplc_desk.services.desk.stats import store_stats
+from cplc_desk.services.vehicles.vehicles import register_vehicle_report
 from cplc_desk.storage.models import AuditEntry
 
 
@@ -35,8 +37,9 @@ def test_station_set_up_from_the_reference_list(ctx: DeskContext) -> None:
 
 
 def test_unknown_station_code_is_refused_with_a_hint(ctx: DeskContext) -> None:
-    with pytest.raises(ServiceError, match="cplc-desk stations"):
+    with pytest.raises(ServiceError, match="list of police stations") as refused:
         setup.init_station(ctx, "NOPE")
+    assert refused.value.code == "unknown_police_station"  # the command line adds its command
     assert ctx.identity() is None
 
 
@@ -47,8 +50,9 @@ def test_a_desk_is_set_up_only_once(station: DeskContext) -> None:
 
 
 def test_records_need_a_set_up_desk(ctx: DeskContext) -> None:
-    with pytest.raises(DeskNotSetUpError, match="init-station"):
+    with pytest.raises(DeskNotSetUpError, match="not set up yet") as refused:
         register_complaint(ctx, _complaint())
+    assert refused.value.code == "not_set_up"  # the command line adds its commands by this code
 
 
 def test_numbers_carry_the_station_code_and_never_repeat(station: DeskContext) -> None:
@@ -69,7 +73,7 @@ def test_numbers_carry_the_station_code_and_never_repeat(station: DeskContext) -
 
 def test_two_stations_never_produce_the_same_number(tmp_path, template_store) -> None:
     from cplc_desk.paths import DeskPaths
-    from cplc_desk.services.context import open_desk
+    from cplc_desk.services.desk.context import open_desk
 
     numbers = set()
     for code in ("CLIF", "SADD"):

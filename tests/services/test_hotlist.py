@@ -16,8 +16,8 @@ from sqlalchemy import func, select
 from cplc_desk.domain.clock import now_utc
 from cplc_desk.domain.enums import AuditAction
 from cplc_desk.domain.roles import Role
-from cplc_desk.services import hotlist, vehicles, wanted
-from cplc_desk.services.context import Actor, PermissionDeniedError, ServiceError
+from cplc_desk.services.desk.context import Actor, PermissionDeniedError, ServiceError
+from cplc_desk.services.vehicles import hotlist, vehicles, wanted
 from cplc_desk.storage.models import AuditEntry, HotlistEntry, HotlistHeld
 from cplc_desk.sync import hotlist as hotlist_file
 from cplc_desk.sync import keys

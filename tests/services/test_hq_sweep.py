@@ -36,9 +36,10 @@ from cplc_desk.domain.matching import (
 )
 from cplc_desk.domain.validation import normalize_identifier
 from cplc_desk.paths import DeskPaths
-from cplc_desk.services import hq_vehicles, reference, setup, vehicles, wanted
-from cplc_desk.services.context import Actor, DeskContext, open_desk
-from cplc_desk.services.wanted import NEAR_LIMIT, RECOVERY_KINDS, WantedIndex, _anchor
+from cplc_desk.services.desk import reference, setup
+from cplc_desk.services.desk.context import Actor, DeskContext, open_desk
+from cplc_desk.services.vehicles import hq_vehicles, match_sources, vehicles, wanted
+from cplc_desk.services.vehicles.wanted import NEAR_LIMIT, RECOVERY_KINDS, WantedIndex, _anchor
 from cplc_desk.storage.models import VehicleReport
 
 ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
@@ -342,7 +343,7 @@ def test_near_many_on_keys_full_of_repeated_characters(seed: int) -> None:
         return "".join(rng.choice("AB0") for _ in range(rng.randint(4, 9)))
 
     items = [
-        wanted.WantedVehicle(str(n), str(n), VehicleKeys(key(), key(), key()),
+        match_sources.WantedVehicle(str(n), str(n), VehicleKeys(key(), key(), key()),
                                "local", "stolen", "CAR", "", "", None, None)
         for n in range(300)
     ]  # fmt: skip
@@ -372,7 +373,7 @@ def test_near_many_finds_every_key_one_edit_away(seed: int) -> None:
             keys.add(query[:i] + ch + query[i:])
     keys = {k for k in keys if k}
     items = [
-        wanted.WantedVehicle(str(n), str(n), VehicleKeys(None, k, None),
+        match_sources.WantedVehicle(str(n), str(n), VehicleKeys(None, k, None),
                                "local", "stolen", "CAR", "", "", None, None)
         for n, k in enumerate(sorted(keys, key=lambda _k: rng.random()))
     ]  # fmt: skip

@@ -13,17 +13,12 @@ import pytest
 from hq_city import City, build_city
 
 from cplc_desk.domain.roles import Role
-from cplc_desk.services import (
-    complaint_list,
-    conflicts,
-    hq_vehicles,
-    sync_hq,
-    vehicle_list,
-    vehicles,
-)
-from cplc_desk.services.complaint_list import ComplaintQuery
-from cplc_desk.services.context import Actor, PermissionDeniedError, ServiceError
-from cplc_desk.services.vehicle_list import VehicleQuery
+from cplc_desk.services.complaints import complaint_list
+from cplc_desk.services.complaints.complaint_list import ComplaintQuery
+from cplc_desk.services.desk.context import Actor, PermissionDeniedError, ServiceError
+from cplc_desk.services.hq import conflicts, sync_hq
+from cplc_desk.services.vehicles import hq_vehicles, vehicle_list, vehicles
+from cplc_desk.services.vehicles.vehicle_list import VehicleQuery
 from cplc_desk.storage.models import Complaint, SyncConflict
 
 # Clifton and Saddar are in South district; Ferozabad in East.
@@ -292,7 +287,8 @@ def test_near_index_finds_the_same_candidates_as_the_full_scan() -> None:
     import random
 
     from cplc_desk.domain.matching import VehicleKeys
-    from cplc_desk.services.wanted import WantedIndex, WantedVehicle
+    from cplc_desk.services.vehicles.match_sources import WantedVehicle
+    from cplc_desk.services.vehicles.wanted import WantedIndex
 
     rng = random.Random(6)
     alphabet = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789"

@@ -5,10 +5,11 @@ from __future__ import annotations
 import csv
 
 from cplc_desk.paths import resource_path
-from cplc_desk.services import demo, reference
-from cplc_desk.services.check import check_store
-from cplc_desk.services.context import DeskContext
-from cplc_desk.services.stats import store_stats
+from cplc_desk.services.desk import demo, reference
+from cplc_desk.services.desk.check import check_store
+from cplc_desk.services.desk.context import DeskContext
+from cplc_desk.services.desk.stats import store_stats
+from cplc_desk.storage import reference_data
 from cplc_desk.storage.models import PoliceStation
 
 
@@ -24,13 +25,13 @@ def test_every_shipped_station_is_loaded_with_its_district_and_zone(ctx: DeskCon
 
 
 def test_reference_data_is_reloaded_only_when_the_files_change(ctx: DeskContext) -> None:
-    assert reference.load_if_changed(ctx.store) is False
+    assert reference_data.load_if_changed(ctx.store) is False
     with ctx.store.write(actor="test", desk_code="-") as s:
         s.get(PoliceStation, "CLIF").name = "Renamed"  # type: ignore[union-attr]
         from cplc_desk.storage.models import StoreMeta
 
-        s.get(StoreMeta, reference.META_KEY).value = "stale"  # type: ignore[union-attr]
-    assert reference.load_if_changed(ctx.store) is True
+        s.get(StoreMeta, reference_data.META_KEY).value = "stale"  # type: ignore[union-attr]
+    assert reference_data.load_if_changed(ctx.store) is True
     assert reference.station(ctx, "CLIF").name == "Clifton"  # type: ignore[union-attr]
 
 
@@ -48,7 +49,7 @@ def test_demo_is_deterministic_for_a_seed(tmp_path, template_store) -> None:
     import shutil
 
     from cplc_desk.paths import DeskPaths
-    from cplc_desk.services.context import open_desk
+    from cplc_desk.services.desk.context import open_desk
 
     names = []
     for name in ("a", "b"):

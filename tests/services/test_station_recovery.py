@@ -12,20 +12,17 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import insert, select
 
+from cplc_desk.cli import advice
 from cplc_desk.domain.clock import now_utc
 from cplc_desk.domain.records import PersonDraft, VehicleReportDraft
 from cplc_desk.paths import DB_FILENAME, DeskPaths
-from cplc_desk.services import (
-    setup,
-    station_recovery,
-    station_snapshot,
-    sync_hq,
-    sync_station,
-    vehicles,
-)
-from cplc_desk.services.check import check_store
-from cplc_desk.services.context import Actor, DeskContext, ServiceError, open_desk
-from cplc_desk.services.records import register_vehicle_report
+from cplc_desk.services.desk import setup
+from cplc_desk.services.desk.check import check_store
+from cplc_desk.services.desk.context import Actor, DeskContext, ServiceError, open_desk
+from cplc_desk.services.hq import bundle_import, station_snapshot, sync_hq
+from cplc_desk.services.station import station_recovery, sync_station
+from cplc_desk.services.vehicles import vehicles
+from cplc_desk.services.vehicles.vehicles import register_vehicle_report
 from cplc_desk.storage.models import (
     AuditEntry,
     NumberSequence,
@@ -80,7 +77,7 @@ def test_a_replacement_pc_gets_the_records_links_and_numbers(desks: Opener, tmp_
     clif = _station(hq, "CLIF", desks("clif"), tmp_path)
     # Saddar's theft report reaches Clifton (as a hotlist would bring it) and headquarters.
     foreign = _vehicle(sadd, "stolen", "KA-1234567", "SADD")
-    sync_hq.import_bundles(hq, [sync_station.export_bundle(sadd, tmp_path / "s").path])  # type: ignore[list-item]
+    bundle_import.import_bundles(hq, [sync_station.export_bundle(sadd, tmp_path / "s").path])  # type: ignore[list-item]
     with sadd.store.read() as s:
         report = s.get(VehicleReport, foreign)
         assert report is not None
@@ -95,7 +92,9 @@ def test_a_replacement_pc_gets_the_records_links_and_numbers(desks: Opener, tmp_
     vehicles.confirm_match(clif, recovery, theft)
     found = _vehicle(clif, "recovered", "KA1234567", "CLIF")
     vehicles.confirm_match(clif, found, foreign)
-    [outcome] = sync_hq.import_bundles(hq, [sync_station.export_bundle(clif, tmp_path / "c").path])  # type: ignore[list-item]
+    [outcome] = bundle_import.import_bundles(
+        hq, [sync_station.export_bundle(clif, tmp_path / "c").path]
+    )  # type: ignore[list-item]
     assert outcome.status == "accepted", outcome.message
 
     sync_hq.enroll_station(hq, "CLIF", tmp_path / "clif-new.enroll")
@@ -130,7 +129,9 @@ def test_a_replacement_pc_gets_the_records_links_and_numbers(desks: Opener, tmp_
     # The old PC's last bundle is headquarters' already: it cannot be written again here.
     with pytest.raises(ServiceError, match="PC this desk replaced"):
         sync_station.rewrite_bundle(new, tmp_path / "again", 1)
-    [outcome] = sync_hq.import_bundles(hq, [sync_station.export_bundle(new, tmp_path / "n").path])  # type: ignore[list-item]
+    [outcome] = bundle_import.import_bundles(
+        hq, [sync_station.export_bundle(new, tmp_path / "n").path]
+    )  # type: ignore[list-item]
     assert outcome.status == "accepted", outcome.message
     assert outcome.sequence == 2
     assert outcome.counts["new"] == 2 and outcome.counts["conflicts"] == 0  # person + report
@@ -143,7 +144,7 @@ def test_no_snapshot_without_a_pending_enrollment(desks: Opener, tmp_path: Path)
         station_snapshot.export_station_snapshot(hq, "CLIF", tmp_path)
     clif = _station(hq, "CLIF", desks("clif"), tmp_path)
     _vehicle(clif, "stolen", "KA-1000001", "CLIF")
-    sync_hq.import_bundles(hq, [sync_station.export_bundle(clif, tmp_path / "c").path])  # type: ignore[list-item]
+    bundle_import.import_bundles(hq, [sync_station.export_bundle(clif, tmp_path / "c").path])  # type: ignore[list-item]
     with pytest.raises(ServiceError, match="no pending enrollment"):
         station_snapshot.export_station_snapshot(hq, "clif", tmp_path)
     with hq.store.read() as s:  # nothing revoked by the refusal
@@ -161,7 +162,7 @@ def test_held_bundles_are_dropped_only_when_asked_and_then_refused(
     for n in range(3):
         _vehicle(clif, "stolen", f"KA-{n}00001", "CLIF")
         bundles.append(sync_station.export_bundle(clif, tmp_path / "c").path)
-    sync_hq.import_bundles(hq, [bundles[0], bundles[2]])  # type: ignore[list-item]  # 2 lost: 3 held
+    bundle_import.import_bundles(hq, [bundles[0], bundles[2]])  # type: ignore[list-item]  # 2 lost: 3 held
     sync_hq.enroll_station(hq, "CLIF", tmp_path / "new.enroll")
     with pytest.raises(ServiceError, match="bundles 3 of CLIF, waiting for bundles 2 to 2"):
         station_snapshot.export_station_snapshot(hq, "CLIF", tmp_path / "snap")
@@ -170,7 +171,7 @@ def test_held_bundles_are_dropped_only_when_asked_and_then_refused(
     )
     assert snap.discarded_held == [3] and snap.last_bundle.sequence == 1
     assert snap.records == {"vehicle_report": 1, "person": 1}
-    outcomes = sync_hq.import_bundles(hq, [bundles[1], bundles[2]])  # type: ignore[list-item]
+    outcomes = bundle_import.import_bundles(hq, [bundles[1], bundles[2]])  # type: ignore[list-item]
     assert [(o.status, o.code) for o in outcomes] == [("refused", "revoked_key")] * 2
 
 
@@ -179,7 +180,7 @@ def test_a_snapshot_is_restored_only_into_a_new_data_folder(desks: Opener, tmp_p
     setup.init_hq(hq, "CPLC HQ")
     clif = _station(hq, "CLIF", desks("clif"), tmp_path)
     _vehicle(clif, "stolen", "KA-1000001", "CLIF")
-    sync_hq.import_bundles(hq, [sync_station.export_bundle(clif, tmp_path / "c").path])  # type: ignore[list-item]
+    bundle_import.import_bundles(hq, [sync_station.export_bundle(clif, tmp_path / "c").path])  # type: ignore[list-item]
     sync_hq.enroll_station(hq, "CLIF", tmp_path / "new.enroll")
     snap = station_snapshot.export_station_snapshot(hq, "CLIF", tmp_path / "snap")
     used = desks("used")
@@ -199,7 +200,7 @@ def test_a_snapshot_resealed_by_someone_holding_the_enrollment_file_is_refused(
     setup.init_hq(hq, "CPLC HQ")
     clif = _station(hq, "CLIF", desks("clif"), tmp_path)
     _vehicle(clif, "stolen", "KA-1000001", "CLIF")
-    sync_hq.import_bundles(hq, [sync_station.export_bundle(clif, tmp_path / "c").path])  # type: ignore[list-item]
+    bundle_import.import_bundles(hq, [sync_station.export_bundle(clif, tmp_path / "c").path])  # type: ignore[list-item]
     enrollment = sync_hq.enroll_station(hq, "CLIF", tmp_path / "new.enroll")
     snap = station_snapshot.export_station_snapshot(hq, "CLIF", tmp_path / "snap")
     enr = enrollment_file.read(enrollment.read_bytes(), now_utc())
@@ -243,7 +244,7 @@ def test_an_enrollment_that_would_fork_the_station_is_refused(
         if n == 0:
             shutil.copytree(clif.paths.data_dir, tmp_path / "clif-after-1")
     # Bundle 2 is lost on the way: headquarters merges 1 and holds 3 behind the gap.
-    outcomes = sync_hq.import_bundles(hq, [bundles[0], bundles[2]])  # type: ignore[list-item]
+    outcomes = bundle_import.import_bundles(hq, [bundles[0], bundles[2]])  # type: ignore[list-item]
     assert [o.status for o in outcomes] == ["accepted", "held"]
     enrollment = sync_hq.enroll_station(hq, "CLIF", tmp_path / "again.enroll")
     assert enrollment_file.read(enrollment.read_bytes(), now_utc()).last_sequence == 3
@@ -251,7 +252,8 @@ def test_an_enrollment_that_would_fork_the_station_is_refused(
     new_pc = desks("new-pc")
     with pytest.raises(ServiceError, match="already holds 3 bundles from CLIF") as refused:
         sync_station.enroll_from_file(new_pc, enrollment)
-    assert "--snapshot" in str(refused.value)
+    assert "snapshot" in str(refused.value) and refused.value.code == "behind_headquarters"
+    assert "--snapshot" in advice.sentence(refused.value)  # the command line names the command
     assert new_pc.identity() is None
     assert not (new_pc.paths.keys / keys.STATION_SIGNING).exists()
 

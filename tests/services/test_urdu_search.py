@@ -11,10 +11,10 @@ from sqlalchemy import select
 
 from cplc_desk.domain.records import ComplaintDraft, PersonDraft
 from cplc_desk.paths import DeskPaths
-from cplc_desk.services import complaint_list, setup
-from cplc_desk.services.complaints import find_by_number
-from cplc_desk.services.context import Actor, DeskContext, open_desk
-from cplc_desk.services.records import register_complaint
+from cplc_desk.services.complaints import complaint_list
+from cplc_desk.services.complaints.complaints import find_by_number, register_complaint
+from cplc_desk.services.desk import setup
+from cplc_desk.services.desk.context import Actor, DeskContext, open_desk
 from cplc_desk.storage import migrate
 from cplc_desk.storage.db import make_engine, sqlite_url
 from cplc_desk.storage.models import Person

@@ -12,10 +12,11 @@ from sqlalchemy import select
 from cplc_desk.domain.clock import now_utc, to_local
 from cplc_desk.domain.enums import AuditAction
 from cplc_desk.domain.records import PersonDraft, VehicleReportDraft, validate_vehicle_report
-from cplc_desk.services import vehicle_list as vl
-from cplc_desk.services import vehicles
-from cplc_desk.services.context import DeskContext, ServiceError
-from cplc_desk.services.records import insert_vehicle_report, register_vehicle_report
+from cplc_desk.services.desk.context import DeskContext, ServiceError
+from cplc_desk.services.desk.records import Origin
+from cplc_desk.services.vehicles import vehicle_list as vl
+from cplc_desk.services.vehicles import vehicles
+from cplc_desk.services.vehicles.vehicles import insert_vehicle_report, register_vehicle_report
 from cplc_desk.storage.models import AuditEntry
 
 
@@ -97,7 +98,7 @@ def test_pages_cover_every_report_once_newest_first(station: DeskContext) -> Non
                 police_station="CLIF",
             )  # fmt: skip
             at = now - timedelta(hours=n // 4)
-            insert_vehicle_report(station, s, validate_vehicle_report(draft, now), at=at)
+            insert_vehicle_report(station, s, validate_vehicle_report(draft, now), Origin(at=at))
     seen = every_row(station, vl.VehicleQuery(), limit=5)
     assert len(seen) == len({r.id for r in seen}) == 23 == vl.count(station, vl.VehicleQuery())
     keys = [(r.created_at, r.id) for r in seen]

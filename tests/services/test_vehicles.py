@@ -9,9 +9,9 @@ from sqlalchemy import select
 
 from cplc_desk.domain.enums import AuditAction
 from cplc_desk.domain.records import PersonDraft, VehicleReportDraft
-from cplc_desk.services import vehicles
-from cplc_desk.services.context import DeskContext, ServiceError
-from cplc_desk.services.records import register_vehicle_report
+from cplc_desk.services.desk.context import DeskContext, ServiceError
+from cplc_desk.services.vehicles import vehicles
+from cplc_desk.services.vehicles.vehicles import register_vehicle_report
 from cplc_desk.storage.models import AuditEntry, VehicleReport
 
 

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import inspect
 
 from cplc_desk.paths import DeskPaths
-from cplc_desk.services.context import open_desk
+from cplc_desk.services.desk.context import open_desk
 from cplc_desk.storage import migrate
 from cplc_desk.storage.db import make_engine, sqlite_url
 from cplc_desk.storage.models import Base
@@ -44,7 +44,7 @@ def test_upgrade_to_head_and_back_down_on_a_real_file(tmp_path: Path) -> None:
 
 def test_audit_log_refuses_update_and_delete_at_the_database(tmp_path: Path) -> None:
     ctx = open_desk(DeskPaths(tmp_path / "d"))
-    from cplc_desk.services import setup
+    from cplc_desk.services.desk import setup
 
     setup.init_station(ctx, "CLIF")
     ctx.close()

@@ -16,11 +16,12 @@ from sqlalchemy.exc import DBAPIError
 
 from cplc_desk.domain.records import ComplaintDraft, PersonDraft, VehicleReportDraft
 from cplc_desk.paths import DeskPaths
-from cplc_desk.services import setup
-from cplc_desk.services.check import check_store
-from cplc_desk.services.context import Actor, DeskContext, open_desk
-from cplc_desk.services.records import register_complaint, register_vehicle_report
-from cplc_desk.services.stats import store_stats
+from cplc_desk.services.complaints.complaints import register_complaint
+from cplc_desk.services.desk import setup
+from cplc_desk.services.desk.check import check_store
+from cplc_desk.services.desk.context import Actor, DeskContext, open_desk
+from cplc_desk.services.desk.stats import store_stats
+from cplc_desk.services.vehicles.vehicles import register_vehicle_report
 from cplc_desk.storage import migrate
 from cplc_desk.storage.models import ChangeLog
 
@@ -96,7 +97,7 @@ def test_audit_log_is_append_only_on_postgresql(pg_desk: DeskContext) -> None:
 
 
 def test_urdu_names_are_found_however_typed_on_postgresql(pg_desk: DeskContext) -> None:
-    from cplc_desk.services import complaint_list
+    from cplc_desk.services.complaints import complaint_list
 
     setup.init_station(pg_desk, "SADD")
     number = register_complaint(

@@ -7,8 +7,8 @@ from sqlalchemy import select, text
 
 from cplc_desk.domain.enums import ChangeOp
 from cplc_desk.domain.records import ComplaintDraft, PersonDraft
-from cplc_desk.services.context import DeskContext
-from cplc_desk.services.records import register_complaint
+from cplc_desk.services.complaints.complaints import register_complaint
+from cplc_desk.services.desk.context import DeskContext
 from cplc_desk.storage.changelog import HardDeleteRefused
 from cplc_desk.storage.models import ChangeLog, Complaint, Person
 from cplc_desk.storage.types import utcnow
@@ -87,7 +87,7 @@ def test_a_failed_unit_of_work_leaves_nothing_behind(station: DeskContext) -> No
         before = s.scalar(select(text("count(*)")).select_from(ChangeLog))
     with pytest.raises(RuntimeError), station.unit_of_work() as s:
         from cplc_desk.domain.records import validate_complaint
-        from cplc_desk.services.records import insert_complaint
+        from cplc_desk.services.complaints.complaints import insert_complaint
 
         insert_complaint(station, s, validate_complaint(_draft(), utcnow()))
         s.flush()

@@ -18,9 +18,11 @@ from hypothesis import strategies as st
 
 from cplc_desk.domain.records import ComplaintDraft, PersonDraft
 from cplc_desk.paths import DeskPaths
-from cplc_desk.services import setup, sync_hq, sync_station
-from cplc_desk.services.context import Actor, open_desk
-from cplc_desk.services.records import register_complaint
+from cplc_desk.services.complaints.complaints import register_complaint
+from cplc_desk.services.desk import setup
+from cplc_desk.services.desk.context import Actor, open_desk
+from cplc_desk.services.hq import bundle_import, sync_hq
+from cplc_desk.services.station import sync_station
 from cplc_desk.storage.models import Complaint
 from cplc_desk.storage.types import utcnow
 
@@ -95,7 +97,7 @@ def _hq_after(template: Path, target: Path, files: list[Path]) -> list[tuple]:
     hq = open_desk(DeskPaths(target), actor=Actor("analyst"))
     try:
         for f in files:
-            outcome = sync_hq.import_bundles(hq, [f])[0]
+            outcome = bundle_import.import_bundles(hq, [f])[0]
             assert outcome.status != "refused", outcome.message
     finally:
         hq.close()

@@ -10,9 +10,11 @@ from sqlalchemy import update
 from cplc_desk.domain.clock import now_utc
 from cplc_desk.domain.samples import SampleMaker, SampleStation
 from cplc_desk.paths import DeskPaths
-from cplc_desk.services import setup, sync_hq, sync_station
-from cplc_desk.services.context import Actor, open_desk
-from cplc_desk.services.records import register_complaint
+from cplc_desk.services.complaints.complaints import register_complaint
+from cplc_desk.services.desk import setup
+from cplc_desk.services.desk.context import Actor, open_desk
+from cplc_desk.services.hq import bundle_import, sync_hq
+from cplc_desk.services.station import sync_station
 from cplc_desk.storage.models import SyncOutbox
 
 
@@ -41,7 +43,7 @@ def test_an_unwritten_bundle_is_written_with_the_next(tmp_path: Path) -> None:
         assert sorted(p.name for p in stick.iterdir()) == sorted(
             [first.path.name, second.path.name]
         )  # type: ignore[union-attr]
-        outcomes = sync_hq.import_bundles(hq, [stick])
+        outcomes = bundle_import.import_bundles(hq, [stick])
         assert [(o.sequence, o.status) for o in outcomes] == [(1, "accepted"), (2, "accepted")]
     finally:
         station.close()

@@ -13,9 +13,12 @@ from sqlalchemy import select
 from cplc_desk.domain.clock import now_utc
 from cplc_desk.domain.samples import SampleMaker, SampleStation
 from cplc_desk.paths import DeskPaths
-from cplc_desk.services import setup, sync_hq, sync_station, vehicles
-from cplc_desk.services.context import Actor, DeskContext, open_desk
-from cplc_desk.services.records import register_vehicle_report
+from cplc_desk.services.desk import setup
+from cplc_desk.services.desk.context import Actor, DeskContext, open_desk
+from cplc_desk.services.hq import bundle_import, sync_hq
+from cplc_desk.services.station import sync_station
+from cplc_desk.services.vehicles import vehicles
+from cplc_desk.services.vehicles.vehicles import register_vehicle_report
 from cplc_desk.storage.models import VehicleReport
 from cplc_desk.sync import merge
 
@@ -51,7 +54,7 @@ def test_a_theft_and_its_matched_recovery_in_one_bundle_merge(
         vehicles.confirm_match(station, recovery.id, theft.id)
         assert sync_station.export_bundle(station, tmp_path / "stick").path is not None
 
-        (outcome,) = sync_hq.import_bundles(hq, [tmp_path / "stick"])
+        (outcome,) = bundle_import.import_bundles(hq, [tmp_path / "stick"])
 
         assert outcome.status == "accepted", outcome.message
         assert (

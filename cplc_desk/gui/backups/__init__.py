@@ -1,0 +1,1 @@
+"""Backups in the window: the backup duty and the recovery code dialog."""

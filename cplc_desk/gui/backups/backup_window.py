@@ -1,0 +1,130 @@
+"""The part of the main window that keeps the desk's data safe: the daily backup (on start if
+one is due, then looked at hourly), one on close, a backup by hand, where sealed copies go, and
+the recovery code that opens the sealed copies, and the audit trail's viewer."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+from cplc_desk.domain.errors import DeskError
+from cplc_desk.gui.accounts.audit_viewer import AuditViewerDialog
+from cplc_desk.gui.backups.recovery_code_dialog import RecoveryCodeDialog
+from cplc_desk.gui.widgets import dialogs
+from cplc_desk.gui.widgets.operations import BackgroundTask
+from cplc_desk.services.backups import backup
+from cplc_desk.services.desk.context import DeskContext
+
+log = logging.getLogger(__name__)
+
+# How often a long session looks whether the daily backup is due.
+BACKUP_CHECK_MS = 60 * 60 * 1000
+
+
+class BackupWindow(QMainWindow):
+    ctx: DeskContext
+
+    def _set_up_backups(self, auto_backup: bool) -> None:
+        # Daily backups (on start if due, then checked hourly) and one on close: the real
+        # window turns them on (gui/shell/app.py); tests and embedders opt in.
+        self.auto_backup = auto_backup
+        self._backup_task = BackgroundTask("cplc-daily-backup", self)
+        self._backup_task.failed.connect(self._backup_failed)
+        self._backup_timer = QTimer(self)
+        self._backup_timer.setInterval(BACKUP_CHECK_MS)
+        self._backup_timer.timeout.connect(self.backup_if_due)
+
+    def show_audit_trail(self) -> None:
+        dialog = AuditViewerDialog(self.ctx, self)
+        try:
+            dialogs.run_modal(dialog)
+        finally:
+            dialog.deleteLater()
+
+    def back_up_now(self) -> None:
+        try:
+            result = backup.write_backup(self.ctx, reason="manual")
+        except (DeskError, OSError) as exc:
+            dialogs.show_error(self, self.tr("The backup was not written"), str(exc))
+            return
+        text = self.tr("Backup written: {path}").format(path=result.path)
+        if result.copy_error:
+            text += "\n" + result.copy_error
+        dialogs.show_information(self, self.tr("Backup written"), text)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.auto_backup and not self._backup_timer.isActive():
+            self._backup_timer.start()
+            QTimer.singleShot(0, self.backup_if_due)  # on start, if the last one is a day old
+
+    def choose_backup_folder(self) -> None:
+        """Where sealed (encrypted) copies of each backup go as well, e.g. a USB stick."""
+        current = backup.load_settings(self.ctx)
+        folder = dialogs.choose_folder(
+            self, self.tr("Folder for sealed backup copies"), current.second_folder
+        )
+        if folder is None:
+            return
+        try:
+            backup.save_settings(
+                self.ctx, backup.BackupSettings(keep=current.keep, second_folder=folder)
+            )
+            result = backup.write_backup(self.ctx, reason="manual")
+        except (DeskError, OSError) as exc:
+            dialogs.show_error(self, self.tr("The backup was not written"), str(exc))
+            return
+        dialogs.show_information(
+            self,
+            self.tr("Backup copies"),
+            self.tr(
+                "Each backup is now also copied, sealed, to {folder}. To open those copies on "
+                "another computer you need this desk's recovery code: a supervisor shows it with "
+                "Tools ▸ Backup recovery code… and keeps it on paper, away from the stick."
+            ).format(folder=result.copy.parent if result.copy else folder)
+            + ("\n" + result.copy_error if result.copy_error else ""),
+        )
+
+    def show_recovery_code(self) -> None:
+        try:
+            code = backup.recovery_code(self.ctx)
+        except (DeskError, OSError) as exc:
+            dialogs.show_error(self, self.tr("The recovery code cannot be shown"), str(exc))
+            return
+        dialog = RecoveryCodeDialog(code, self)
+        try:
+            dialogs.run_modal(dialog)
+        finally:
+            dialog.deleteLater()
+
+    def backup_if_due(self) -> None:
+        if (
+            not self.auto_backup
+            or not self.isVisible()  # closed: the store is no longer ours to use
+            or self._backup_task.is_running()
+        ):
+            return
+        ctx = self.ctx
+        self._backup_task.start(lambda _progress: backup.backup_if_due(ctx))
+
+    def _backup_failed(self, exc: object) -> None:
+        log.warning("daily backup failed: %s", type(exc).__name__)
+        self.statusBar().showMessage(
+            self.tr("The daily backup failed: {reason}").format(reason=exc), 60_000
+        )
+
+    def _backup_on_close(self) -> None:
+        if not self.auto_backup:
+            return
+        self.statusBar().showMessage(self.tr("Writing the backup…"))
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            backup.write_backup(self.ctx, reason="close")
+        except (DeskError, OSError) as exc:
+            # Closing must not be held hostage by a backup; the next start tries again.
+            log.warning("backup on close failed: %s", type(exc).__name__)
+        finally:
+            QApplication.restoreOverrideCursor()

@@ -1,0 +1,1 @@
+"""The Complaints area: list, filters, the registration form and one complaint's window."""

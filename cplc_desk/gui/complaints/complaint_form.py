@@ -1,0 +1,373 @@
+"""Registering a complaint: one form, filled top to bottom with the keyboard, while the citizen
+sits at the desk.
+
+The boxes and their checks live in :mod:`complaint_entry`. Around them this dialog looks up
+the complainant's earlier complaints once a valid CNIC or mobile number is typed, keeps what is
+typed as a draft about a second after each change (so a power cut loses at most that second;
+the next form offers to continue it), and registers the complaint on Save (Ctrl+S or
+Ctrl+Enter), which turns the form into a confirmation with the receipt number and the receipt
+buttons.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cplc_desk.domain.records import DraftErrors
+from cplc_desk.domain.validation import FieldError, parse_cnic, parse_mobile
+from cplc_desk.gui.complaints.complaint_earlier import EarlierComplaintsPanel
+from cplc_desk.gui.complaints.complaint_entry import ComplaintEntry
+from cplc_desk.gui.widgets import dialogs
+from cplc_desk.gui.widgets.formats import format_datetime
+from cplc_desk.gui.widgets.message_banner import ERROR
+from cplc_desk.gui.widgets.operations import OperationRunner
+from cplc_desk.gui.widgets.receipt_buttons import ReceiptPanel
+from cplc_desk.gui.widgets.record_form import RecordFormDialog
+from cplc_desk.gui.widgets.typography import emphasise
+from cplc_desk.services.complaints import complaint_list
+from cplc_desk.services.complaints.complaint_list import ComplaintRow
+from cplc_desk.services.complaints.complaints import register_complaint
+from cplc_desk.services.desk import drafts
+from cplc_desk.services.desk.context import DeskContext, ServiceError
+from cplc_desk.services.desk.records import Registered
+
+DRAFT_KIND = "complaint"
+DRAFT_DELAY_MS = 1000
+LOOKUP_DELAY_MS = 500
+EARLIER_LIMIT = 20
+
+# Drafts being edited in an open form right now: not offered to a second form.
+_drafts_in_use: set[str] = set()
+
+
+def _canonical(parse: Any, text: str) -> str:
+    try:
+        return str(parse(text)) if text.strip() else ""
+    except FieldError:
+        return ""
+
+
+class ComplaintFormDialog(RecordFormDialog):
+    """``registered`` carries the new complaint's id once it is saved."""
+
+    registered = Signal(str)
+
+    def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Register a complaint — CPLC Desk"))
+        self.result_registered: Registered | None = None
+        self.draft_key = ""
+        self._key_holder: dict[str, str] = {}
+        self._saving = False
+        self._looked_up: tuple[str, str] = ("", "")
+        self._jobs = OperationRunner("cplc-complaint-form", self)
+        # Counted rather than signalled: see widgets.operations on PySide 6.12's emit().
+        self.drafts_saved = 0
+        self.earlier_checks = 0
+
+        self.earlier_panel = EarlierComplaintsPanel()
+        self.entry = ComplaintEntry(ctx, self.earlier_panel)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self._build_form_page())
+        self.stack.addWidget(self._build_done_page())
+        QVBoxLayout(self).addWidget(self.stack)
+        self._connect()
+        self._claim_draft_key(uuid.uuid4().hex)
+        self.destroyed.connect(
+            lambda *_args, holder=self._key_holder: _drafts_in_use.discard(holder.get("key", ""))
+        )
+        self.reset_form()
+        self._size_to_text()
+        self.offer_draft()
+
+    # ------------------------------------------------------------------ building
+
+    def _build_form_page(self) -> QWidget:
+        self._scroll = QScrollArea()
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._scroll.setWidget(self.entry)
+        return self._form_page(
+            self.entry,
+            self._scroll,
+            self.entry.tab_chain()[-1],
+            self.tr("* must be filled in. Ctrl+S saves. Tab moves to the next box."),
+            self.tr("&Save complaint"),
+        )
+
+    def _build_done_page(self) -> QWidget:
+        page = QWidget()
+        self.done_heading = emphasise(QLabel(self.tr("Complaint registered")), 1.3)
+        self.number_label = emphasise(QLabel(), 1.8)
+        self.number_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        explain = QLabel(
+            self.tr(
+                "Print the receipt and give it to the citizen: they need this number whenever "
+                "they ask about their complaint."
+            )
+        )
+        explain.setWordWrap(True)
+        self.receipt_panel = ReceiptPanel(self.ctx, self._jobs)
+        self.another_button = QPushButton(self.tr("Register &another complaint"))
+        self.close_button = QPushButton(self.tr("Close"))
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for button in (self.another_button, self.close_button):
+            button.setAutoDefault(False)
+            buttons.addWidget(button)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.done_heading)
+        layout.addWidget(QLabel(self.tr("Receipt number:")))
+        layout.addWidget(self.number_label)
+        layout.addWidget(explain)
+        layout.addSpacing(12)
+        layout.addWidget(self.receipt_panel)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        return page
+
+    def _connect(self) -> None:
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_DELAY_MS)
+        self._draft_timer.timeout.connect(self.save_draft_now)
+        self._lookup_timer = QTimer(self)
+        self._lookup_timer.setSingleShot(True)
+        self._lookup_timer.setInterval(LOOKUP_DELAY_MS)
+        self._lookup_timer.timeout.connect(self.look_up_earlier)
+        self.entry.on_edit = self._on_edited
+        self.entry.on_contact_edit = self._lookup_timer.start
+        self.entry.on_contact_left = self.look_up_earlier
+
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button.clicked.connect(self.reject)
+        self.another_button.clicked.connect(self.start_another)
+        self.close_button.clicked.connect(self.accept)
+        self._add_save_shortcuts()
+
+    def _size_to_text(self) -> None:
+        # In text units, so a larger font or a longer translation still fits; within the screen.
+        metrics = self.fontMetrics()
+        self._resize_within_screen(
+            QSize(metrics.averageCharWidth() * 120, metrics.lineSpacing() * 58)
+        )
+
+    # ------------------------------------------------------------------ state
+
+    def reset_form(self) -> None:
+        """An empty form with the defaults: this desk's station, today's date."""
+        self.entry.reset()
+        self._looked_up = ("", "")
+        self.earlier_panel.show_rows([], "", "", EARLIER_LIMIT)
+        self.banner.clear_message()
+        self.status_label.clear()
+
+    def has_content(self) -> bool:
+        return self.entry.has_content()
+
+    def is_saving(self) -> bool:
+        return self._saving
+
+    def is_busy(self) -> bool:
+        """Whether a service call (draft, look-up, save, receipt) is still under way."""
+        return self._jobs.is_busy()
+
+    def _on_edited(self) -> None:
+        if self.result_registered is None:
+            self._draft_timer.start()
+
+    # ------------------------------------------------------------------ earlier complaints
+
+    def look_up_earlier(self) -> None:
+        """Look for earlier complaints by this CNIC or mobile (only when either changed)."""
+        self._lookup_timer.stop()
+        cnic = _canonical(parse_cnic, self.entry.cnic_edit.text())
+        mobile = _canonical(parse_mobile, self.entry.mobile_edit.text())
+        if (cnic, mobile) == self._looked_up:
+            return
+        self._looked_up = (cnic, mobile)
+        if not cnic and not mobile:
+            self.earlier_panel.show_rows([], "", "", EARLIER_LIMIT)
+            self.earlier_checks += 1
+            return
+        ctx = self.ctx
+        self._jobs.submit(
+            lambda: complaint_list.earlier_complaints(ctx, cnic, mobile, EARLIER_LIMIT),
+            lambda rows: self._on_earlier(rows, cnic, mobile),
+            self._on_earlier_failed,
+            key="earlier",
+        )
+
+    def _on_earlier(self, rows: list[ComplaintRow], cnic: str, mobile: str) -> None:
+        if (cnic, mobile) == self._looked_up:  # else a newer look-up is on its way
+            self.earlier_panel.show_rows(rows, cnic, mobile, EARLIER_LIMIT)
+            self.earlier_checks += 1
+
+    def _on_earlier_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, ServiceError):
+            raise exc
+        # The check is a help, not a step: saving does not wait for it.
+        self._looked_up = ("", "")
+        self.earlier_panel.clear_message()
+        self.earlier_checks += 1
+
+    # ------------------------------------------------------------------ drafts
+
+    def _claim_draft_key(self, key: str) -> None:
+        _drafts_in_use.discard(self.draft_key)
+        self.draft_key = key
+        self._key_holder["key"] = key
+        _drafts_in_use.add(key)
+
+    def offer_draft(self) -> bool:
+        """Offer to continue the newest unsaved complaint; True if its values were filled in."""
+        waiting = [d for d in drafts.drafts(self.ctx, DRAFT_KIND) if d.key not in _drafts_in_use]
+        if not waiting:
+            return False
+        newest = waiting[0]
+        who = str(newest.data.get("name") or "").strip() or self.tr("no name typed yet")
+        question = self.tr(
+            "A complaint was being typed here on {when} ({name}) and was not saved, perhaps "
+            "because of a power cut.\n\nContinue it? If you answer No, it is thrown away."
+        ).format(when=format_datetime(newest.updated_at), name=who)
+        if dialogs.confirm(self, self.tr("Unsaved complaint"), question):
+            self._claim_draft_key(newest.key)
+            self.entry.load(newest.data)
+            self.look_up_earlier()
+            self.status_label.setText(self.tr("The unsaved complaint was filled in again."))
+            return True
+        drafts.discard_draft(self.ctx, newest.key)
+        return False
+
+    def save_draft_now(self) -> None:
+        self._draft_timer.stop()
+        if self.result_registered is not None or self._saving:
+            return
+        ctx, key = self.ctx, self.draft_key
+        if not self.has_content():
+            self._jobs.submit(
+                lambda: drafts.discard_draft(ctx, key),
+                lambda _result: None,
+                self._on_draft_failed,
+                key="draft",
+            )
+            return
+        data = self.entry.data()
+        self._jobs.submit(
+            lambda: drafts.save_draft(ctx, key, DRAFT_KIND, data),
+            lambda _result: self._on_draft_saved(),
+            self._on_draft_failed,
+            key="draft",
+        )
+
+    def _on_draft_saved(self) -> None:
+        self.drafts_saved += 1
+
+    def _on_draft_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, Exception):
+            raise exc
+        # A draft is a safety net, not worth interrupting the volunteer for (a locked or full
+        # disk, say): the complaint itself is saved by Save, which reports its own problems.
+        self.status_label.setText(
+            self.tr("What you typed could not be kept as a draft: {reason}").format(reason=exc)
+        )
+
+    # ------------------------------------------------------------------ saving
+
+    def save(self) -> bool:
+        """Check every field and register the complaint; False if a field needs fixing."""
+        if self._saving or self.result_registered is not None:
+            return False
+        if not self._form_is_ready():
+            return False
+        draft, _problems = self.entry.draft()
+        ctx, key = self.ctx, self.draft_key
+        self._draft_timer.stop()
+        self._show_saving(True)
+
+        def work() -> Registered:
+            done = register_complaint(ctx, draft)
+            drafts.discard_draft(ctx, key)
+            return done
+
+        self._jobs.submit(work, self._on_registered, self._on_register_failed)
+        return True
+
+    def _focus_field(self, name: str) -> None:
+        self.entry.focus_field(name)
+        self._scroll.ensureWidgetVisible(self.entry.box_of(name))
+
+    def _on_registered(self, result: object) -> None:
+        assert isinstance(result, Registered)
+        self.result_registered = result
+        self._show_saving(False)
+        self.number_label.setText(result.number)
+        self.receipt_panel.set_complaint(result.id, result.number)
+        self.stack.setCurrentIndex(1)
+        self.receipt_panel.print_button.setFocus()
+        self.registered.emit(result.id)
+
+    def _on_register_failed(self, exc: BaseException) -> None:
+        self._show_saving(False)
+        if isinstance(exc, DraftErrors):
+            if not self._refused_by_service(exc):
+                self.banner.show_message(
+                    ERROR, self.tr("Please correct the boxes marked in red, then save again.")
+                )
+        elif isinstance(exc, ServiceError | FieldError):
+            self.banner.show_message(ERROR, str(exc))
+        else:
+            raise exc
+
+    def start_another(self) -> None:
+        """After a save: an empty form for the next citizen."""
+        self.result_registered = None
+        self._claim_draft_key(uuid.uuid4().hex)
+        self.reset_form()
+        self.stack.setCurrentIndex(0)
+        self.receipt_panel.status_label.hide()
+
+    # ------------------------------------------------------------------ closing
+
+    def reject(self) -> None:
+        if self.result_registered is None and self.has_content():
+            if not dialogs.confirm(
+                self,
+                self.tr("Close without saving?"),
+                self.tr(
+                    "This complaint has not been saved. Close the form and throw away what "
+                    "was typed?"
+                ),
+            ):
+                return
+            self._draft_timer.stop()
+            ctx, key = self.ctx, self.draft_key
+            self._jobs.submit(
+                lambda: drafts.discard_draft(ctx, key),
+                lambda _result: None,
+                self._on_draft_failed,
+                key="draft",
+            )
+        super().reject()
+
+    def done(self, result: int) -> None:
+        self._draft_timer.stop()
+        self._lookup_timer.stop()
+        # Answers must not arrive for a closed window; the jobs take a moment at most.
+        self._jobs.wait_idle()
+        _drafts_in_use.discard(self.draft_key)
+        super().done(result)

@@ -1,0 +1,1 @@
+"""Headquarters: the Stations page, enrolling a station, importing bundles and the Conflicts page."""

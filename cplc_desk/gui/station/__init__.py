@@ -1,0 +1,1 @@
+"""A station desk's sync: the Sync page and replacing a lost desk's PC."""

@@ -1,0 +1,1 @@
+"""The Vehicles area: list, filters, the report form, matching a recovery, checking a vehicle and headquarters' city-wide checks."""

@@ -1,0 +1,323 @@
+"""Recording a stolen, snatched, recovered or found vehicle: the form (``VehicleFields``), Save
+(Ctrl+S), and then the report number.
+
+Save shows every problem and puts the cursor in the first field to fix. After a recovered or
+found vehicle is saved, the dialog looks for the theft reports it may belong to and, if there
+are any, shows them (``VehicleMatchDialog``) so the volunteer can confirm the right one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cplc_desk.domain.records import DraftErrors
+from cplc_desk.domain.validation import FieldError
+from cplc_desk.gui.vehicles.vehicle_fields import VehicleFields
+from cplc_desk.gui.vehicles.vehicle_match import VehicleMatchDialog
+from cplc_desk.gui.widgets import dialogs, names
+from cplc_desk.gui.widgets.message_banner import ERROR
+from cplc_desk.gui.widgets.operations import OperationRunner
+from cplc_desk.gui.widgets.record_form import RecordFormDialog
+from cplc_desk.gui.widgets.typography import emphasise
+from cplc_desk.services.desk.context import DeskContext, ServiceError
+from cplc_desk.services.desk.records import Registered
+from cplc_desk.services.vehicles import vehicles
+from cplc_desk.services.vehicles.vehicles import register_vehicle_report
+from cplc_desk.services.vehicles.wanted import MatchCandidate
+
+translate = QCoreApplication.translate
+
+MatchDialogFactory = Callable[[str, str, Sequence[MatchCandidate]], QDialog]
+
+
+def recovery_title(number: str, registration: str, chassis: str, engine: str) -> str:
+    """The recovered vehicle the match dialog is about: its number and identifiers."""
+    parts = [
+        translate("VehicleForm", "registration {value}").format(value=registration)
+        if registration
+        else "",
+        translate("VehicleForm", "chassis {value}").format(value=chassis) if chassis else "",
+        translate("VehicleForm", "engine {value}").format(value=engine) if engine else "",
+    ]
+    return translate("VehicleForm", "Recovered vehicle {number}: {identifiers}").format(
+        number=number, identifiers=" · ".join(p for p in parts if p)
+    )
+
+
+class VehicleFormDialog(RecordFormDialog):
+    """``registered`` carries the new report's id once it is saved; ``matched`` the theft
+    report's id when a recovery is matched to it."""
+
+    registered = Signal(str)
+    matched = Signal(str)
+    # The whole save is over (registration, and for a recovery the look for its theft report).
+    save_finished = Signal()
+
+    def __init__(self, ctx: DeskContext, parent: QWidget | None = None, kind: str = "") -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Record a vehicle — CPLC Desk"))
+        self.result_registered: Registered | None = None
+        self.matched_theft_id: str | None = None
+        self.candidates: list[MatchCandidate] = []
+        self._saving = False
+        self._jobs = OperationRunner("cplc-vehicle-form", self)
+        # Replaceable: how the candidates are shown (tests may put a stand-in here).
+        self.make_match_dialog: MatchDialogFactory = lambda recovery_id, title, candidates: (
+            VehicleMatchDialog(ctx, recovery_id, title, candidates, self)
+        )
+
+        self.fields = VehicleFields(ctx)
+        self._build_pages()
+        self._connect()
+        self.reset_form(kind)
+        self._size_to_text()
+
+    # ------------------------------------------------------------------ building
+
+    def _build_pages(self) -> None:
+        form_page = self._form_page(
+            self.fields,
+            self.fields,
+            self.fields.last_field,
+            self.tr("* must be filled in. Ctrl+S saves. Tab or Enter moves to the next box."),
+            self.tr("Save report"),
+        )
+        self.stack = QStackedWidget()
+        self.stack.addWidget(form_page)
+        self.stack.addWidget(self._build_done_page())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.stack)
+
+    def _build_done_page(self) -> QWidget:
+        page = QWidget()
+        self.done_heading = emphasise(QLabel(self.tr("Vehicle report registered")), 1.3)
+        self.number_label = emphasise(QLabel(), 1.8)
+        self.number_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.outcome_label = QLabel()
+        self.outcome_label.setWordWrap(True)
+        self.another_button = QPushButton(self.tr("Record &another vehicle"))
+        self.close_button = QPushButton(self.tr("Close"))
+        self.print_button = QPushButton(self.tr("&Print receipt for the owner"))
+        for button in (self.print_button, self.another_button, self.close_button):
+            button.setAutoDefault(False)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.print_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.another_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.done_heading)
+        layout.addWidget(QLabel(self.tr("Report number:")))
+        layout.addWidget(self.number_label)
+        layout.addWidget(self.outcome_label)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        return page
+
+    def _connect(self) -> None:
+        self.fields.problems_shown.connect(lambda: QTimer.singleShot(0, self._fit_height))
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button.clicked.connect(self.reject)
+        self.another_button.clicked.connect(self.start_another)
+        self.print_button.clicked.connect(self.print_receipt)
+        self.close_button.clicked.connect(self.accept)
+        self._add_save_shortcuts()
+
+    def _size_to_text(self) -> None:
+        # In text units, so a larger font or a longer translation still fits; within the screen.
+        metrics = self.fontMetrics()
+        self._resize_within_screen(
+            QSize(
+                metrics.averageCharWidth() * 165,
+                self.sizeHint().height() + metrics.lineSpacing() * 4,  # room for a few messages
+            )
+        )
+
+    def reset_form(self, kind: str = "") -> None:
+        """An empty form with the defaults: this desk's station, today's date, ``kind``."""
+        self.fields.reset(kind)
+        self.banner.clear_message()
+        self.status_label.clear()
+
+    def _fit_height(self) -> None:
+        """Grow to show every message in full (a window keeps its size unless told)."""
+        wanted = self.sizeHint().height()
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is not None:
+            wanted = min(wanted, int(screen.availableSize().height() * 0.95))
+        if wanted > self.height():
+            self.resize(self.width(), wanted)
+
+    # ------------------------------------------------------------------ saving
+
+    def save(self) -> bool:
+        """Check every field and register the report; False if a field needs fixing."""
+        if self._saving or self.result_registered is not None:
+            return False
+        if not self._form_is_ready():
+            return False
+        draft, _problems = self.fields.draft()
+        ctx = self.ctx
+        self._show_saving(True)
+        self._jobs.submit(
+            lambda: register_vehicle_report(ctx, draft),
+            self._on_registered,
+            self._on_register_failed,
+        )
+        return True
+
+    def print_receipt(self) -> None:
+        """The owner's receipt, through the same printing code as complaint receipts; the
+        service records the print and marks later ones as copies."""
+        from cplc_desk.gui.widgets import receipt_printing
+        from cplc_desk.printing.receipt import render_receipt
+
+        if self.result_registered is None:
+            return
+        try:
+            data = vehicles.issue_receipt(self.ctx, self.result_registered.id)
+        except ServiceError as exc:
+            dialogs.show_error(self, self.tr("Cannot print"), str(exc))
+            return
+        receipt_printing.print_pdf(
+            self, render_receipt(data, "a5"), self.tr("Receipt {number}").format(number=data.number)
+        )
+
+    def _on_registered(self, result: object) -> None:
+        assert isinstance(result, Registered)
+        self.result_registered = result
+        self.number_label.setText(result.number)
+        self.registered.emit(result.id)
+        if not self.fields.is_recovery():
+            self._finish(
+                self.tr(
+                    "Anyone checking this vehicle at this desk is now told it is reported "
+                    "{kind}. Give the citizen the report number."
+                ).format(kind=names.vehicle_report_kind(self.fields.kind()).lower())
+            )
+            return
+        self.status_label.setText(self.tr("Looking for the theft report…"))
+        ctx, report_id = self.ctx, result.id
+        self._jobs.submit(
+            lambda: vehicles.find_matches(ctx, report_id),
+            self._on_candidates,
+            self._on_match_failed,
+        )
+
+    def _on_candidates(self, found: object) -> None:
+        assert isinstance(found, list)
+        self.candidates = found
+        registered = self.result_registered
+        assert registered is not None
+        if not found:
+            self._finish(
+                self.tr(
+                    "No open theft report matches this vehicle yet. The recovery stays open; "
+                    "it is shown as “Not matched yet” in the list and can be matched later."
+                )
+            )
+            return
+        title = recovery_title(
+            registered.number,
+            self.fields.registration_edit.text().strip(),
+            self.fields.chassis_edit.text().strip(),
+            self.fields.engine_edit.text().strip(),
+        )
+        dialog = self.make_match_dialog(registered.id, title, found)
+        matched: list[str] = []
+        dialog.matched.connect(matched.append)  # type: ignore[attr-defined]
+        try:
+            dialogs.run_modal(dialog)
+        finally:
+            dialog.deleteLater()
+        if matched:
+            self.matched_theft_id = matched[0]
+            number = next(
+                (c.wanted.number for c in found if c.wanted.ref == matched[0]), matched[0]
+            )
+            self.matched.emit(matched[0])
+            self._finish(
+                self.tr(
+                    "Matched to theft report {number}: that report is now closed as recovered."
+                ).format(number=number)
+            )
+        else:
+            self._finish(
+                self.tr(
+                    "Not matched: none of the theft reports offered was confirmed. The recovery "
+                    "stays open and can be matched later from the list."
+                )
+            )
+
+    def _on_match_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, ServiceError):
+            self._finish("")
+            raise exc
+        self._finish(
+            self.tr("The report was saved, but its theft report could not be looked for: {reason}")
+            .format(reason=exc)
+        )  # fmt: skip
+
+    def _finish(self, outcome: str) -> None:
+        self._show_saving(False)
+        self.outcome_label.setText(outcome)
+        self.stack.setCurrentIndex(1)
+        self.another_button.setFocus()
+        self.save_finished.emit()
+
+    def _on_register_failed(self, exc: BaseException) -> None:
+        self._show_saving(False)
+        try:
+            if isinstance(exc, DraftErrors):
+                if not self._refused_by_service(exc):
+                    self.banner.show_message(ERROR, str(exc))
+            elif isinstance(exc, ServiceError | FieldError):
+                self.banner.show_message(ERROR, str(exc))
+            else:
+                raise exc
+        finally:
+            self.save_finished.emit()
+
+    def start_another(self) -> None:
+        """After a save: an empty form for the next vehicle, of the same kind."""
+        kind = self.fields.kind()
+        self.result_registered = None
+        self.matched_theft_id = None
+        self.candidates = []
+        self.reset_form(kind)
+        self.stack.setCurrentIndex(0)
+
+    # ------------------------------------------------------------------ closing
+
+    def reject(self) -> None:
+        if self._saving:
+            return  # the report is being written: the answer arrives in a moment
+        if (
+            self.result_registered is None
+            and self.fields.has_content()
+            and not dialogs.confirm(
+                self,
+                self.tr("Close without saving?"),
+                self.tr("This report has not been saved. Close the form and throw away what was typed?"),
+            )
+        ):  # fmt: skip
+            return
+        super().reject()
+
+    def done(self, result: int) -> None:
+        # Answers must not arrive for a closed window; the jobs take a moment at most.
+        self._jobs.wait_idle()
+        super().done(result)

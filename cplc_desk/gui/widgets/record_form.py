@@ -1,0 +1,124 @@
+"""What the complaint and vehicle report dialogs share around their boxes: the form page with
+its message banner, status line, Save and Cancel, the save shortcuts (Ctrl+S, Ctrl+Enter), and
+Save's refusal of a form with problems, pointing at the first box to fix.
+
+A subclass builds its boxes (a ``FormFields``), hands them to ``_form_page``, and says what Save
+registers and what happens after.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cplc_desk.domain.records import DraftErrors
+from cplc_desk.gui.widgets.form_fields import FormFields
+from cplc_desk.gui.widgets.message_banner import ERROR, MessageBanner
+from cplc_desk.gui.widgets.typography import make_quiet
+
+
+class RecordFormDialog(QDialog):
+    form_fields: FormFields
+    # Showing while Save runs: the form page (0), then the page saying what was registered (1).
+    stack: QStackedWidget
+
+    def _form_page(
+        self, fields: FormFields, body: QWidget, last_field: QWidget, hint: str, save: str
+    ) -> QWidget:
+        """The page holding the boxes (``body``: ``fields``, or what holds them), then the
+        banner, the status line and the buttons; Tab goes from ``last_field`` to Save."""
+        self.form_fields = fields
+        self.banner = MessageBanner()
+        self.status_label = make_quiet(QLabel())
+        self.status_label.setWordWrap(True)
+        hint_label = make_quiet(QLabel(hint))
+        hint_label.setWordWrap(True)
+        self.save_button = QPushButton(save)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(hint_label, 1)
+        for button in (self.save_button, self.cancel_button):
+            button.setAutoDefault(False)  # Enter moves between boxes; it never saves
+            buttons.addWidget(button)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(body, 1)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.status_label)
+        layout.addLayout(buttons)
+        QWidget.setTabOrder(last_field, self.save_button)
+        QWidget.setTabOrder(self.save_button, self.cancel_button)
+        return page
+
+    def _add_save_shortcuts(self) -> None:
+        for keys in (
+            QKeySequence.StandardKey.Save,
+            QKeySequence("Ctrl+Return"),
+            QKeySequence("Ctrl+Enter"),
+        ):
+            QShortcut(keys, self, self._save_shortcut)
+
+    def _resize_within_screen(self, wanted: QSize) -> None:
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is not None:
+            wanted = wanted.boundedTo(screen.availableSize() * 0.95)
+        self.resize(wanted)
+
+    # ------------------------------------------------------------------ saving
+
+    def save(self) -> bool:
+        raise NotImplementedError
+
+    def _save_shortcut(self) -> None:
+        if self.stack.currentIndex() == 0:
+            self.save()
+
+    def _form_is_ready(self) -> bool:
+        """Show every box's problem; False (pointing at the first to fix) if there is one."""
+        problems = self.form_fields.problems()
+        self.form_fields.show_problems(problems)
+        first = self.form_fields.first_problem(problems)
+        if first is not None:
+            self._refuse(first)
+            return False
+        self.banner.clear_message()
+        return True
+
+    def _refuse(self, first: str) -> None:
+        self._focus_field(first)
+        self.banner.show_message(
+            ERROR, self.tr("Please correct the boxes marked in red, then save again.")
+        )
+
+    def _focus_field(self, name: str) -> None:
+        self.form_fields.focus_field(name)
+
+    def _show_saving(self, saving: bool) -> None:
+        """Save is under way (the button waits, the status line says so), or over."""
+        self._saving = saving
+        self.save_button.setEnabled(not saving)
+        if saving:
+            self.status_label.setText(self.tr("Saving…"))
+        else:
+            self.status_label.clear()
+
+    def _refused_by_service(self, exc: DraftErrors) -> bool:
+        """Show the service's problems with the draft in their boxes; False if none of them
+        belongs to a box."""
+        problems = exc.by_field()
+        self.form_fields.show_problems(problems)
+        first = self.form_fields.first_problem(problems)
+        if first is None:
+            return False
+        self._refuse(first)
+        return True

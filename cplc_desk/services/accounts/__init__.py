@@ -1,0 +1,1 @@
+"""People at the desk: accounts, signing in and lock-out (accounts) and reading the audit trail (audit_view)."""

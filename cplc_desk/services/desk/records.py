@@ -1,0 +1,155 @@
+"""What registering a record of any kind shares: its receipt number, the reference codes it
+names checked, the person it is about, and the legacy keys an import looks up. Each kind's own
+registration lives with its other verbs (``services/complaints/complaints.py``,
+``services/vehicles/vehicles.py``): validation happens in the domain; there the clean record is
+written with its number, its first timeline entry and an audit entry, in one unit of work.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from cplc_desk.domain.clock import local_year
+from cplc_desk.domain.enums import (
+    AuditAction,
+    RecordKind,
+)
+from cplc_desk.domain.i18n import _
+from cplc_desk.domain.ids import RecordNumber, uuid7
+from cplc_desk.domain.records import (
+    CleanPerson,
+    DraftErrors,
+    name_key,
+)
+from cplc_desk.domain.validation import FieldError
+from cplc_desk.services.desk.context import DeskContext
+from cplc_desk.storage.models import (
+    Complaint,
+    NumberSequence,
+    Person,
+    PoliceStation,
+    VehicleReport,
+)
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a record being registered comes from: typed at the desk now (the default), a row
+    of an imported spreadsheet (its ``legacy_key`` and the reference it had there), or sample
+    data backdated to ``at``."""
+
+    legacy_key: str | None = None
+    legacy_ref: str | None = None
+    at: datetime | None = None
+
+    @property
+    def source(self) -> str:
+        """What the audit entry says the record came from."""
+        return "csv" if self.legacy_key else "desk"
+
+
+AT_THE_DESK = Origin()
+
+
+@dataclass(frozen=True)
+class Registered:
+    """What a registration hands back: enough to print a receipt and show a confirmation."""
+
+    id: str
+    number: str
+    created_at: datetime
+
+
+def next_number(s: Session, desk_code: str, kind: RecordKind, when: datetime) -> str:
+    """The next human-readable number for this desk. Call inside a write unit of work, whose
+    write lock makes the read-increment safe against a second process."""
+    year = local_year(when)
+    key = (desk_code, kind.value, year)
+    # Kept per unit of work: a new sequence row is pending (not yet findable) until flushed.
+    open_seqs: dict[tuple[str, str, int], NumberSequence] = s.info.setdefault("number_seqs", {})
+    seq = open_seqs.get(key)
+    if seq is None:
+        with s.no_autoflush:
+            seq = s.get(NumberSequence, key)
+        if seq is None:
+            seq = NumberSequence(desk_code=desk_code, kind=kind.value, year=year, last_value=0)
+            s.add(seq)
+        open_seqs[key] = seq
+    seq.last_value += 1
+    return str(RecordNumber(desk_code, kind, year, seq.last_value))
+
+
+def check_reference(s: Session, model: type, code: str, field_name: str, message: str) -> None:
+    # Cache the codes per unit of work: a CSV batch checks the same few codes hundreds of times.
+    cache: dict[type, set[str]] = s.info.setdefault("reference_codes", {})
+    if model not in cache:
+        cache[model] = set(s.scalars(select(model.code)))  # type: ignore[attr-defined]
+    if code not in cache[model]:
+        raise DraftErrors([FieldError(field_name, f"{field_name}.unknown", message)])
+
+
+def check_station(s: Session, code: str) -> None:
+    """Every record names the police station it is about: one from the list."""
+    check_reference(
+        s, PoliceStation, code, "police_station", _("Choose a police station from the list.")
+    )
+
+
+def add_record(ctx: DeskContext, s: Session, row: Any, origin: Origin) -> None:
+    """Add a newly registered record (of any kind: it has an ``id`` and a ``number``) to the
+    caller's unit of work, with its audit entry (``record.created``)."""
+    s.add(row)
+    ctx.audit(
+        s,
+        AuditAction.RECORD_CREATED,
+        record_table=row.__tablename__,
+        record_id=row.id,
+        details={"number": row.number, "source": origin.source},
+    )
+
+
+def person_row(s: Session, person: CleanPerson, at: datetime) -> Person:
+    row = Person(
+        id=uuid7(),
+        created_at=at,
+        name=person.name,
+        name_key=name_key(person.name),
+        relative_name=person.relative_name,
+        cnic=person.cnic,
+        mobile=person.mobile,
+        address=person.address,
+    )
+    s.add(row)
+    return row
+
+
+def legacy_keys_present(
+    s: Session, model: type[Complaint] | type[VehicleReport], keys: list[str]
+) -> set[str]:
+    found: set[str] = set()
+    for start in range(0, len(keys), 500):
+        chunk = keys[start : start + 500]
+        found.update(
+            k for k in s.scalars(select(model.legacy_key).where(model.legacy_key.in_(chunk))) if k
+        )
+    return found
+
+
+def audit_viewed(
+    ctx: DeskContext, table: str, record_id: str, number: str, full_contact: bool
+) -> None:
+    """A person opened a record, its personal data in full where ``full_contact``: audited
+    (``record.viewed``), in a unit of work of its own."""
+    with ctx.unit_of_work() as s:
+        ctx.audit(
+            s,
+            AuditAction.RECORD_VIEWED,
+            record_table=table,
+            record_id=record_id,
+            details={"number": number, "full_contact": full_contact},
+        )

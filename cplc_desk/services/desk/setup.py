@@ -1,0 +1,107 @@
+"""Setting a desk up: a police-station desk or headquarters, with its first administrator
+account (a station's supervisor, headquarters' administrator) created in the same transaction.
+
+``admin`` may be left out only by internal callers (tests, the demo filler): the window and the
+command line always give one.
+"""
+
+from __future__ import annotations
+
+from cplc_desk.domain import i18n
+from cplc_desk.domain.enums import AuditAction, DeskKind
+from cplc_desk.domain.i18n import _
+from cplc_desk.domain.ids import HQ_CODE, uuid7
+from cplc_desk.services.accounts.accounts import NewAccount, add_first_admin, record_created
+from cplc_desk.services.desk import reference
+from cplc_desk.services.desk.context import DeskContext, DeskIdentity, ServiceError
+from cplc_desk.storage.models import Desk
+from cplc_desk.storage.types import utcnow
+
+
+def _refuse_if_set_up(ctx: DeskContext) -> None:
+    existing = ctx.identity()
+    if existing is not None:
+        raise ServiceError(
+            _(
+                "This desk is already set up as {name} ({code}). Nothing was changed. "
+                "To set up another desk, use another data folder (--data-dir)."
+            ).format(name=existing.name, code=existing.code)
+        )
+
+
+def init_station(
+    ctx: DeskContext, code: str, name: str | None = None, *, admin: NewAccount | None = None
+) -> DeskIdentity:
+    _refuse_if_set_up(ctx)
+    station = reference.station(ctx, code, language=i18n.ENGLISH)  # stored and sent in English
+    if station is None:
+        raise ServiceError(
+            _(
+                "There is no police station with the code {code}. Check the code in the list "
+                "of police stations."
+            ).format(code=code.strip().upper() or "''"),
+            code="unknown_police_station",
+        )
+    return _create(
+        ctx, DeskKind.STATION, station.code, name or station.name, station.district_code, admin
+    )
+
+
+def init_hq(
+    ctx: DeskContext, name: str, *, admin: NewAccount | None = None, new_keys: bool = False
+) -> DeskIdentity:
+    """Set the desk up as headquarters and create its signing and encryption keys.
+
+    On a headquarters desk that has no keys yet, only the keys are created (new ones in place
+    of lost ones only with ``new_keys``: see :func:`sync_hq.ensure_hq_keys`).
+    """
+    from cplc_desk.services.hq import sync_hq
+
+    existing = ctx.identity()
+    if (
+        existing is not None
+        and existing.kind is DeskKind.HEADQUARTERS
+        and sync_hq.ensure_hq_keys(ctx, new_keys=new_keys)
+    ):
+        return existing
+    _refuse_if_set_up(ctx)
+    name = " ".join(name.split())
+    if not name:
+        raise ServiceError(_("Give headquarters a name, for example --name 'CPLC Central'."))
+    identity = _create(ctx, DeskKind.HEADQUARTERS, HQ_CODE, name, None, admin)
+    sync_hq.ensure_hq_keys(ctx)
+    return identity
+
+
+def _create(
+    ctx: DeskContext,
+    kind: DeskKind,
+    code: str,
+    name: str,
+    district: str | None,
+    admin: NewAccount | None,
+) -> DeskIdentity:
+    desk = Desk(
+        id=1,
+        kind=kind.value,
+        code=code,
+        name=name[:120],
+        district_code=district,
+        site_id=uuid7(),
+        created_at=utcnow(),
+    )
+    with ctx.store.write(actor=ctx.actor.username, desk_code=code) as s:
+        if admin is not None:
+            add_first_admin(ctx, s, kind, admin)
+        s.add(desk)
+        s.flush()
+        ctx.audit(
+            s,
+            AuditAction.DESK_INITIALISED,
+            record_table="desk",
+            details={"kind": kind.value, "code": code, "name": name},
+        )
+        if admin is not None:
+            record_created(ctx, s, ctx.actor.username, ctx.actor.role)
+    ctx.forget_identity()
+    return ctx.require_identity()

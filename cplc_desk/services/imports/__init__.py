@@ -1,0 +1,1 @@
+"""Bringing old registers in: spreadsheet (CSV) import."""

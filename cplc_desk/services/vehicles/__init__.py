@@ -1,0 +1,1 @@
+"""Vehicle reports: recording and viewing one report, its receipt, matching a recovery and checking a vehicle (vehicles); finding reports (vehicle_list); the wanted index and its sources (wanted, hotlist); headquarters' city-wide checks (hq_vehicles)."""

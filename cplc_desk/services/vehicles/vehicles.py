@@ -1,0 +1,443 @@
+"""The vehicle desk's verbs: register a vehicle report, find theft reports a recovered vehicle
+may belong to, confirm a match, verify a vehicle ("is this one stolen?"), and issue the owner's
+receipt. Finding and viewing reports is in :mod:`cplc_desk.services.vehicles.vehicle_list`.
+
+Candidates come from :mod:`cplc_desk.services.vehicles.wanted` (this desk's open thefts and the hotlist).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from cplc_desk.domain import i18n
+from cplc_desk.domain.clock import now_utc
+from cplc_desk.domain.enums import (
+    AuditAction,
+    RecordKind,
+    VehicleReportStatus,
+)
+from cplc_desk.domain.i18n import N_, _
+from cplc_desk.domain.ids import uuid7
+from cplc_desk.domain.matching import (
+    VehicleKeys,
+)
+from cplc_desk.domain.records import (
+    CleanVehicleReport,
+    VehicleReportDraft,
+    validate_vehicle_report,
+)
+from cplc_desk.domain.roles import Permission
+from cplc_desk.domain.validation import normalize_identifier
+from cplc_desk.services.desk.context import DeskContext, ServiceError
+from cplc_desk.services.desk.records import (
+    AT_THE_DESK,
+    Origin,
+    Registered,
+    add_record,
+    check_reference,
+    check_station,
+    next_number,
+    person_row,
+)
+from cplc_desk.services.desk.reference import local_name
+from cplc_desk.services.vehicles.match_sources import THEFT_KINDS, SourceState
+from cplc_desk.services.vehicles.wanted import (
+    RECOVERY_KINDS,
+    MatchCandidate,
+    _describe,
+    rank,
+    sources,
+    wanted_index,
+)
+from cplc_desk.storage.models import (
+    Person,
+    PoliceStation,
+    VehicleClassRef,
+    VehicleReport,
+)
+
+
+def find_matches(ctx: DeskContext, report_id: str) -> list[MatchCandidate]:
+    """Theft reports a recovered or found vehicle may belong to."""
+    ctx.require(Permission.VERIFY_VEHICLE)
+    with ctx.store.read() as s:
+        report = s.get(VehicleReport, report_id)
+        if report is None:
+            raise ServiceError(_("This vehicle report does not exist."))
+        keys = VehicleKeys(report.registration_key, report.chassis_key, report.engine_key)
+    return rank(wanted_index(ctx), keys, exclude=report_id)
+
+
+def confirm_match(ctx: DeskContext, recovery_id: str, theft_id: str) -> None:
+    """A person confirmed: link the two reports and close the theft report as recovered."""
+    ctx.require(Permission.VERIFY_VEHICLE)
+    with ctx.unit_of_work() as s:
+        recovery = s.get(VehicleReport, recovery_id)
+        theft = s.get(VehicleReport, theft_id)
+        if recovery is None or theft is None:
+            raise ServiceError(_("One of the two vehicle reports does not exist."))
+        if recovery.kind not in RECOVERY_KINDS or theft.kind not in THEFT_KINDS:
+            raise ServiceError(_("Only a recovered or found vehicle can be matched to a theft."))
+        if theft.status != VehicleReportStatus.OPEN.value:
+            raise ServiceError(
+                _("Report {number} is already closed as {status}.").format(
+                    number=theft.number, status=theft.status
+                )
+            )
+        identity = ctx.require_identity()
+        recovery.status = VehicleReportStatus.MATCHED.value
+        recovery.matched_report_id = theft.id
+        if theft.origin_desk == identity.code:
+            # A desk changes only its own records; another station's report is closed there
+            # (headquarters' cross-station matching carries the link).
+            theft.status = VehicleReportStatus.RECOVERED.value
+            theft.matched_report_id = recovery.id
+        ctx.audit(
+            s,
+            AuditAction.VEHICLE_MATCHED,
+            record_table="vehicle_report",
+            record_id=theft.id,
+            details={"theft": theft.number, "recovery": recovery.number},
+        )
+
+
+# ------------------------------------------------------------------ verification
+
+
+@dataclass(frozen=True)
+class VehicleSummary:
+    number: str
+    kind: str
+    status: str
+    vehicle_class: str
+    registration: str | None
+    chassis: str | None
+    engine: str | None
+    description: str
+    police_station: str
+    incident_at: datetime | None
+    fir_number: str | None
+    fir_date: date | None
+    source: str
+
+
+@dataclass(frozen=True)
+class Verification:
+    identifier: str
+    key: str
+    result: str  # none | stolen | recovered
+    reports: list[VehicleSummary]
+    hotlist_as_of: datetime | None
+    hotlist: SourceState | None = None
+
+    @property
+    def exit_code(self) -> int:
+        return {"none": 0, "stolen": 3, "recovered": 4}[self.result]
+
+
+def verify(ctx: DeskContext, identifier: str) -> Verification:
+    """Is this vehicle reported? Looks the identifier up in every field (a chassis number typed
+    where an engine number belongs still counts), here and in the hotlist; recorded in the audit
+    trail (who checked which identifier)."""
+    ctx.require(Permission.VERIFY_VEHICLE)
+    key = normalize_identifier(identifier)
+    if len(key) < 3:
+        raise ServiceError(
+            _("Type a registration, chassis or engine number (at least 3 letters or digits).")
+        )
+    with ctx.store.read() as s:
+        names = {p.code: p.name for p in s.scalars(select(PoliceStation))}
+        rows = s.scalars(
+            select(VehicleReport)
+            .where(
+                or_(
+                    VehicleReport.registration_key == key,
+                    VehicleReport.chassis_key == key,
+                    VehicleReport.engine_key == key,
+                ),
+                VehicleReport.deleted_at.is_(None),
+            )
+            .order_by(VehicleReport.created_at.desc())
+            .limit(50)
+        ).all()
+        reports = [
+            VehicleSummary(
+                r.number,
+                r.kind,
+                r.status,
+                r.vehicle_class,
+                r.registration,
+                r.chassis,
+                r.engine,
+                _describe(r),
+                names.get(r.police_station_code, r.police_station_code),
+                r.incident_at,
+                r.fir_number,
+                r.fir_date,
+                "local",
+            )
+            for r in rows
+        ]
+    for source in sources():
+        for w in source.lookup(ctx, key):
+            shown = w.written or w.keys
+            reports.append(
+                VehicleSummary(
+                    w.number,
+                    w.kind,
+                    "open",
+                    w.vehicle_class,
+                    shown.registration,
+                    shown.chassis,
+                    shown.engine,
+                    w.description,
+                    w.police_station,
+                    w.incident_at,
+                    w.fir_number,
+                    w.fir_date,
+                    w.source,
+                )
+            )
+    open_theft = any(r.kind in THEFT_KINDS and r.status == "open" for r in reports)
+    recovered = any(
+        r.kind in RECOVERY_KINDS or r.status in ("recovered", "matched") for r in reports
+    )
+    result = "stolen" if open_theft else "recovered" if recovered else "none"
+    states = [st for st in (src.state(ctx) for src in sources()) if st is not None]
+    hotlist = max(states, key=lambda st: st.issued_at, default=None)
+    with ctx.unit_of_work() as s:
+        ctx.audit(
+            s,
+            AuditAction.VEHICLE_VERIFIED,
+            details={"identifier": key, "result": result, "reports": len(reports)},
+        )
+    return Verification(
+        identifier, key, result, reports, hotlist.issued_at if hotlist else None, hotlist
+    )
+
+
+def verification_dict(v: Verification) -> dict[str, Any]:
+    return {
+        "identifier": v.identifier,
+        "normalized": v.key,
+        "result": v.result,
+        "exit_code": v.exit_code,
+        "hotlist_as_of": v.hotlist_as_of.isoformat() if v.hotlist_as_of else None,
+        "hotlist": source_state_dict(v.hotlist),
+        "reports": [
+            {
+                **{
+                    k: getattr(r, k)
+                    for k in (
+                        "number",
+                        "kind",
+                        "status",
+                        "vehicle_class",
+                        "registration",
+                        "chassis",
+                        "engine",
+                        "description",
+                        "police_station",
+                        "fir_number",
+                        "source",
+                    )
+                },
+                "incident_at": r.incident_at.isoformat() if r.incident_at else None,
+                "fir_date": r.fir_date.isoformat() if r.fir_date else None,
+            }
+            for r in v.reports
+        ],
+    }
+
+
+def source_state_dict(state: SourceState | None) -> dict[str, Any] | None:
+    if state is None:
+        return None
+    return {
+        "sequence": state.sequence,
+        "issued_at": state.issued_at.isoformat(),
+        "expires_at": state.expires_at.isoformat(),
+        "entries": state.entries,
+        "expired": state.expired,
+    }
+
+
+# ------------------------------------------------------------------ the owner's receipt
+
+
+@dataclass(frozen=True)
+class VehicleReceiptData:
+    """What the owner's receipt shows (the same printing code as complaint receipts)."""
+
+    number: str
+    registered_at: datetime
+    desk_name: str
+    desk_code: str
+    complainant: str  # the owner; empty for a found vehicle
+    cnic_masked: str
+    category: str  # what was reported, e.g. "Motorcycle stolen"
+    police_station: str
+    summary: str  # the vehicle and its identifiers
+    status: str
+    fir_number: str | None
+    copy: bool
+    printed_at: datetime
+    kind: str = "vehicle_report"
+    # The same in Urdu (the receipt prints both languages).
+    desk_name_ur: str = ""
+    category_ur: str = ""
+    police_station_ur: str = ""
+    summary_ur: str = ""
+
+
+def issue_receipt(ctx: DeskContext, report_id: str) -> VehicleReceiptData:
+    """The owner's receipt data, recorded as printed (a second print is marked as a copy)."""
+    ctx.require(Permission.PRINT)
+    from sqlalchemy import func
+
+    from cplc_desk.domain.clock import now_utc
+    from cplc_desk.domain.validation import mask_cnic
+    from cplc_desk.storage.models import AuditEntry, VehicleClassRef
+
+    identity = ctx.require_identity()
+    with ctx.unit_of_work() as s:
+        r = s.get(VehicleReport, report_id)
+        if r is None or r.deleted_at is not None:
+            raise ServiceError(_("This vehicle report does not exist."))
+        owner = s.get(Person, r.owner_id) if r.owner_id else None
+        vclass = s.get(VehicleClassRef, r.vehicle_class)
+        station = s.get(PoliceStation, r.police_station_code)
+        printed_before = s.scalar(
+            select(func.count())
+            .select_from(AuditEntry)
+            .where(
+                AuditEntry.record_table == "vehicle_report",
+                AuditEntry.record_id == r.id,
+                AuditEntry.action.in_(
+                    [AuditAction.RECEIPT_PRINTED.value, AuditAction.RECEIPT_REPRINTED.value]
+                ),
+            )
+        )
+        copy = bool(printed_before)
+        ctx.audit(
+            s,
+            AuditAction.RECEIPT_REPRINTED if copy else AuditAction.RECEIPT_PRINTED,
+            record_table="vehicle_report",
+            record_id=r.id,
+            details={"number": r.number},
+        )
+        kinds = {
+            "stolen": N_("stolen"), "snatched": N_("snatched"), "recovered": N_("recovered"),
+            "found_abandoned": N_("found abandoned"),
+        }  # fmt: skip
+        desk_station = s.get(PoliceStation, identity.code)
+
+        def described(language: str) -> tuple[str, str]:
+            """(what was reported, the vehicle and its identifiers) in ``language``."""
+            tr = functools.partial(i18n.in_language, language)
+            identifiers = [
+                tr(N_("registration {value}")).format(value=r.registration)
+                if r.registration
+                else "",
+                tr(N_("chassis {value}")).format(value=r.chassis) if r.chassis else "",
+                tr(N_("engine {value}")).format(value=r.engine) if r.engine else "",
+            ]
+            vclass_name = local_name(vclass, r.vehicle_class, language)
+            kind = tr(kinds[r.kind]) if r.kind in kinds else r.kind
+            return f"{vclass_name} {kind}", " · ".join(x for x in [_describe(r), *identifiers] if x)
+
+        category, summary = described(i18n.ENGLISH)
+        category_ur, summary_ur = described(i18n.URDU)
+        return VehicleReceiptData(
+            number=r.number,
+            registered_at=r.created_at,
+            desk_name=identity.name,
+            desk_code=identity.code,
+            complainant=owner.name if owner else "",
+            cnic_masked=mask_cnic(owner.cnic) if owner and owner.cnic else "",
+            category=category,
+            police_station=station.name if station else r.police_station_code,
+            summary=summary,
+            status=r.status,
+            fir_number=r.fir_number,
+            copy=copy,
+            printed_at=now_utc(),
+            desk_name_ur=desk_station.name_ur if desk_station else "",
+            category_ur=category_ur,
+            police_station_ur=station.name_ur if station else "",
+            summary_ur=summary_ur,
+        )
+
+
+def find_id_by_number(ctx: DeskContext, number: str) -> str:
+    ctx.require(Permission.SEARCH)
+    with ctx.store.read() as s:
+        found = s.scalar(select(VehicleReport.id).where(VehicleReport.number == number))
+    if found is None:
+        raise ServiceError(
+            _("No vehicle report has the number {number}. Check it on the receipt.").format(
+                number=number
+            )
+        )
+    return found
+
+
+def insert_vehicle_report(
+    ctx: DeskContext,
+    s: Session,
+    clean: CleanVehicleReport,
+    origin: Origin = AT_THE_DESK,
+) -> Registered:
+    check_reference(
+        s,
+        VehicleClassRef,
+        clean.vehicle_class.value,
+        "vehicle_class",
+        _("Choose a kind of vehicle from the list."),
+    )
+    check_station(s, clean.police_station)
+    desk_code = s.info["desk_code"]
+    now = origin.at or now_utc()
+    owner = person_row(s, clean.owner, now) if clean.owner is not None else None
+    report = VehicleReport(
+        id=uuid7(),
+        number=next_number(s, desk_code, RecordKind.VEHICLE_REPORT, now),
+        created_at=now,
+        kind=clean.kind.value,
+        vehicle_class=clean.vehicle_class.value,
+        registration=clean.registration.display if clean.registration else None,
+        registration_key=clean.registration.normalized if clean.registration else None,
+        chassis=clean.chassis.display if clean.chassis else None,
+        chassis_key=clean.chassis.normalized if clean.chassis else None,
+        engine=clean.engine.display if clean.engine else None,
+        engine_key=clean.engine.normalized if clean.engine else None,
+        make=clean.make,
+        model=clean.model,
+        colour=clean.colour,
+        model_year=clean.model_year,
+        owner_id=owner.id if owner else None,
+        incident_at=clean.incident_at,
+        incident_place=clean.incident_place,
+        police_station_code=clean.police_station,
+        fir_number=clean.fir.display if clean.fir else None,
+        fir_key=clean.fir.normalized if clean.fir else None,
+        fir_date=clean.fir_date,
+        status=VehicleReportStatus.OPEN.value,  # every new report starts open
+        legacy_key=origin.legacy_key,
+        legacy_ref=origin.legacy_ref,
+    )
+    add_record(ctx, s, report, origin)
+    return Registered(report.id, report.number, report.created_at)
+
+
+def register_vehicle_report(ctx: DeskContext, draft: VehicleReportDraft) -> Registered:
+    ctx.require(Permission.REGISTER)
+    clean = validate_vehicle_report(draft, now_utc())
+    with ctx.unit_of_work() as s:
+        return insert_vehicle_report(ctx, s, clean)

@@ -1,0 +1,83 @@
+"""The record kinds, registered once: everything that carries records between desks or counts
+them reads this list, so a new kind is picked up by adding one :class:`KindSpec` here.
+
+Who reads it: the change log (every :class:`~cplc_desk.storage.models.SyncMixin` table, here
+listed in the order they travel), bundles and station snapshots (:data:`TABLE_ORDER`, parents
+first), headquarters' merge (:data:`SELF_REFERENCES`), the integrity check and record seals
+(:data:`SYNC_MODELS`), the audit trail's record look-ups and a restored backup's counts
+(:data:`KINDS`' main tables) and the store's statistics (:func:`spec` ``.breakdowns``).
+
+docs/architecture.md has the whole recipe for adding a kind (model, migration, domain draft and
+validators, a service package, a GUI page, translations, and this registration).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from cplc_desk.domain.enums import RecordKind
+from cplc_desk.storage.models import (
+    Complaint,
+    ComplaintEvent,
+    Person,
+    SyncMixin,
+    VehicleReport,
+)
+
+
+@dataclass(frozen=True)
+class KindSpec:
+    """One kind of record a desk registers and headquarters merges."""
+
+    kind: RecordKind
+    # The kind's own record: numbered (``domain/ids.py`` gives it its letter), on a receipt,
+    # counted in statistics. It has ``status``, ``police_station_code`` and ``deleted_at``.
+    model: type[SyncMixin]
+    # Its name in statistics and reports (``stats --json`` keys, backup counts).
+    plural: str
+    # Every table the kind travels in, parents first (the record, then rows that point at it).
+    tables: tuple[type[SyncMixin], ...]
+    # Columns statistics count by besides status and police station.
+    breakdowns: tuple[str, ...] = ()
+    # Columns naming another row of the same table, filled once that row has arrived.
+    self_references: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def table(self) -> str:
+        return str(self.model.__tablename__)  # type: ignore[attr-defined]
+
+
+# Rows every kind may point at; they travel before any kind's own tables.
+SHARED: tuple[type[SyncMixin], ...] = (Person,)
+
+KINDS: tuple[KindSpec, ...] = (
+    KindSpec(
+        RecordKind.COMPLAINT,
+        Complaint,
+        plural="complaints",
+        tables=(Complaint, ComplaintEvent),
+    ),
+    KindSpec(
+        RecordKind.VEHICLE_REPORT,
+        VehicleReport,
+        plural="vehicle_reports",
+        tables=(VehicleReport,),
+        breakdowns=("kind",),
+        self_references={"vehicle_report": "matched_report_id"},
+    ),
+)
+
+SYNC_MODELS: tuple[type[SyncMixin], ...] = SHARED + tuple(t for k in KINDS for t in k.tables)
+TABLE_ORDER: tuple[str, ...] = tuple(
+    str(m.__tablename__)  # type: ignore[attr-defined]
+    for m in SYNC_MODELS
+)
+SELF_REFERENCES: dict[str, str] = {t: c for k in KINDS for t, c in k.self_references.items()}
+
+
+def spec(kind: RecordKind | str) -> KindSpec:
+    """The registration of ``kind`` (its :class:`RecordKind` or value)."""
+    for k in KINDS:
+        if k.kind == kind:
+            return k
+    raise KeyError(kind)

@@ -1,0 +1,202 @@
+"""Screenshots of every page and dialog, and of both receipts, in one language:
+``python -m tools.screenshots.tour OUT_DIR [--lang ur]`` (``make screenshots-ur``).
+
+A demo station (its supervisor signed in) and a headquarters with enrolled stations are built in
+a throwaway folder; each page of both windows and each dialog a volunteer or an analyst opens is
+shown, given a moment to lay out, and saved as ``OUT_DIR/<name>.png``; the complaint and vehicle
+receipts (A5 and 80 mm) are rendered from records typed in Urdu and rasterised with pypdfium2.
+Run it under a real platform (``xvfb-run -a -s "-screen 0 1600x1000x24"``), as for
+tools.screenshots.screenshot; docs/screenshots/ur/ holds its Urdu output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pypdfium2 as pdfium
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+from cplc_desk.domain.records import ComplaintDraft, PersonDraft, VehicleReportDraft
+from cplc_desk.gui.accounts.accounts_page import AccountsDialog, ChangePasswordDialog
+from cplc_desk.gui.accounts.audit_viewer import AuditViewerDialog
+from cplc_desk.gui.backups.recovery_code_dialog import RecoveryCodeDialog
+from cplc_desk.gui.complaints.complaint_detail import ComplaintDetailDialog
+from cplc_desk.gui.complaints.complaint_form import ComplaintFormDialog
+from cplc_desk.gui.hq.enroll_dialog import EnrollStationDialog
+from cplc_desk.gui.hq.import_dialog import ImportDialog
+from cplc_desk.gui.shell import language
+from cplc_desk.gui.shell.app import create_application
+from cplc_desk.gui.shell.demo_progress import populate_demo
+from cplc_desk.gui.shell.login_dialog import LoginDialog
+from cplc_desk.gui.shell.main_window import MainWindow
+from cplc_desk.gui.shell.setup_dialog import DeskSetupDialog
+from cplc_desk.gui.vehicles.city_checks import CityChecksDialog
+from cplc_desk.gui.vehicles.vehicle_detail import VehicleDetailDialog
+from cplc_desk.gui.vehicles.vehicle_form import VehicleFormDialog
+from cplc_desk.paths import DeskPaths
+from cplc_desk.printing.receipt import render_receipt
+from cplc_desk.services.complaints import receipts
+from cplc_desk.services.complaints.complaints import register_complaint
+from cplc_desk.services.desk import reference
+from cplc_desk.services.desk.context import Actor, open_desk
+from cplc_desk.services.vehicles import vehicles
+from cplc_desk.services.vehicles.vehicles import register_vehicle_report
+from tools.screenshots.screenshot import HQ_SIZE, SIZE, _Desks, _hq_stations_scene
+
+# Records typed in Urdu, as a volunteer would, for the receipts and the detail views.
+URDU_COMPLAINT = ComplaintDraft(
+    complainant=PersonDraft(
+        name="محمد علی ولد احمد حسین", cnic="4210112345672", mobile="03331234567",
+        address="مکان نمبر 12، بلاک 7، گلشن اقبال",
+    ),
+    category="MOBILE_SNATCHING",
+    police_station="BOBA",
+    fir_number="123/2026",
+    incident_place="تین تلوار، کلفٹن",
+    narrative="تین تلوار کے قریب بس اسٹاپ پر دو موٹر سائیکل سواروں نے اسلحے کے زور پر میرا "
+    "موبائل فون Samsung A52 چھین لیا۔ ایف آئی آر 123/2026 درج ہے۔",
+)  # fmt: skip
+URDU_VEHICLE = VehicleReportDraft(
+    kind="snatched", vehicle_class="motorcycle", registration="KZU-9748", chassis="KA-7712345",
+    make="Honda", model="CD 70", colour="سرخ", model_year="2019", police_station="CLIF",
+    incident_place="خیابانِ اتحاد، ڈیفنس",
+    owner=PersonDraft(name="سارہ خان", cnic="4220198765432", mobile="03001234567"),
+)  # fmt: skip
+
+
+def settle(ms: int = 350) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def shoot(widget: QWidget, out: Path, size: tuple[int, int] | None = None) -> None:
+    if size is not None:
+        widget.resize(*size)
+    widget.show()
+    settle()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if not widget.grab().save(str(out)):
+        raise OSError(f"could not save {out}")
+    print(out)
+
+
+def shoot_dialog(
+    make: Callable[[], QWidget], out: Path, size: tuple[int, int] | None = None
+) -> None:
+    dialog = make()
+    try:
+        shoot(dialog, out, size)
+    finally:
+        if isinstance(dialog, QDialog):
+            dialog.done(QDialog.DialogCode.Rejected)  # no "close without saving?" question
+        else:
+            dialog.close()
+        dialog.deleteLater()
+
+
+def receipt_pngs(pdf: bytes, out: Path) -> None:
+    document = pdfium.PdfDocument(pdf)
+    try:
+        document[0].render(scale=150 / 72).to_pil().save(out)
+    finally:
+        document.close()
+    print(out)
+
+
+def station_tour(folder: Path, out: Path) -> None:
+    ctx = open_desk(DeskPaths(folder / "station"))
+    try:
+        if not populate_demo(ctx):
+            raise SystemExit("could not fill the demo station")
+        complaint = register_complaint(ctx, URDU_COMPLAINT)
+        vehicle = register_vehicle_report(ctx, URDU_VEHICLE)
+        window = MainWindow(ctx, demo=True)
+        for key in list(window.pages):
+            window.show_page(key)
+            shoot(window, out / f"station-{key}.png", SIZE)
+        window.lock()
+        shoot(window, out / "station-locked.png", SIZE)
+        window._on_unlocked(True)  # the same person again, for the dialogs below
+        window.close()
+
+        def filled_form() -> QWidget:
+            form = ComplaintFormDialog(ctx)
+            form.entry.complainant.name.setText("عائشہ صدیقی")
+            form.entry.complainant.cnic.setText("42101-7654321-8")
+            return form
+
+        shoot_dialog(filled_form, out / "complaint-form.png")
+        shoot_dialog(lambda: VehicleFormDialog(ctx), out / "vehicle-form.png")
+        shoot_dialog(lambda: ComplaintDetailDialog(ctx, complaint.id), out / "complaint-detail.png")
+        shoot_dialog(lambda: VehicleDetailDialog(ctx, vehicle.id), out / "vehicle-detail.png")
+        shoot_dialog(lambda: AuditViewerDialog(ctx), out / "audit-trail.png", (1100, 640))
+        shoot_dialog(lambda: AccountsDialog(ctx), out / "accounts.png", (900, 520))
+        shoot_dialog(lambda: ChangePasswordDialog(ctx), out / "change-password.png")
+        shoot_dialog(
+            lambda: RecoveryCodeDialog("ABCD-EFGH-JKLM-NPQR-STUV-WXYZ"), out / "recovery-code.png"
+        )
+        shoot_dialog(lambda: ImportDialog(ctx), out / "import.png")
+
+        first = receipts.issue_receipt(ctx, complaint.id)
+        receipt_pngs(render_receipt(first, "a5"), out / "receipt-complaint-a5.png")
+        receipt_pngs(render_receipt(first, "80mm"), out / "receipt-complaint-80mm.png")
+        owner = vehicles.issue_receipt(ctx, vehicle.id)
+        receipt_pngs(render_receipt(owner, "a5"), out / "receipt-vehicle-a5.png")
+        receipt_pngs(render_receipt(owner, "80mm"), out / "receipt-vehicle-80mm.png")
+        reprint = receipts.issue_receipt(ctx, complaint.id)
+        receipt_pngs(render_receipt(reprint, "80mm"), out / "receipt-complaint-copy-80mm.png")
+
+        ctx.actor = Actor.nobody()
+        shoot_dialog(lambda: LoginDialog(ctx), out / "sign-in.png")
+    finally:
+        ctx.close()
+    fresh = open_desk(DeskPaths(folder / "fresh"))
+    try:
+        shoot_dialog(lambda: DeskSetupDialog(fresh), out / "first-run.png")
+    finally:
+        fresh.close()
+
+
+def headquarters_tour(folder: Path, out: Path) -> None:
+    desks = _Desks(folder / "hq-desks")
+    try:
+        window, report = _hq_stations_scene(desks)
+        report.close()
+        for key in list(window.pages):
+            window.show_page(key)
+            shoot(window, out / f"hq-{key}.png", HQ_SIZE)
+        window.close()
+        hq = desks.hq
+        stations = reference.stations(hq)
+        shoot_dialog(lambda: CityChecksDialog(hq), out / "hq-city-checks.png")
+        shoot_dialog(lambda: EnrollStationDialog(stations, ["CLIF"]), out / "hq-enroll.png")
+    finally:
+        desks.close()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", type=Path, help="folder for the PNG files")
+    parser.add_argument("--lang", choices=("en", "ur"), default="ur")
+    args = parser.parse_args(argv)
+    app = create_application([sys.argv[0]])
+    language.apply_language(args.lang, app)
+    folder = Path(tempfile.mkdtemp(prefix="cplc-desk-tour-"))
+    try:
+        station_tour(folder, args.out)
+        headquarters_tour(folder, args.out)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    QApplication.processEvents()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -115,33 +115,27 @@ def main(argv: list[str]) -> int:
     # A package imports what its __init__ imports; a module imports its package's __init__ only
     # when it names it, so sibling modules do not form a cycle through their package.
     graph = {name: imports(path, name, known) for name, path in files.items()}
-    problems: list[str] = []
-    for group in cycles(graph):
-        problems.append("import cycle: " + " -> ".join(group))
-    long_modules = []
-    long_functions = []
+    found = cycles(graph)
+    problems = ["import cycle: " + " -> ".join(group) for group in found]
+    longest = 0
     for path in files.values():
         text = path.read_text(encoding="utf-8")
         lines = text.count("\n")
+        longest = max(longest, lines)
         if lines > MAX_MODULE_LINES:
-            long_modules.append(
-                f"{path.relative_to(ROOT)}: {lines} lines (at most {MAX_MODULE_LINES})"
-            )
+            problems.append(f"{path.relative_to(ROOT)}: {lines} lines (at most {MAX_MODULE_LINES})")
         for node in ast.walk(ast.parse(text)):
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
                 length = (node.end_lineno or node.lineno) - node.lineno + 1
                 if length > MAX_FUNCTION_LINES:
-                    long_functions.append(
+                    problems.append(
                         f"{path.relative_to(ROOT)}:{node.lineno} {node.name}: {length} lines "
                         f"(at most {MAX_FUNCTION_LINES})"
                     )
-    problems += long_modules + long_functions
     if "--report" in argv:
         edges = sum(len(v) for v in graph.values())
-        print(f"{len(files)} modules, {edges} imports between them, {len(cycles(graph))} cycles")
-        print(
-            f"longest module: {max(p.read_text(encoding='utf-8').count(chr(10)) for p in files.values())} lines"
-        )
+        print(f"{len(files)} modules, {edges} imports between them, {len(found)} cycles")
+        print(f"longest module: {longest} lines")
     for problem in problems:
         print(problem)
     return 1 if problems else 0

@@ -5,7 +5,7 @@ Who reads it: the change log (every :class:`~cplc_desk.storage.models.SyncMixin`
 listed in the order they travel), bundles and station snapshots (:data:`TABLE_ORDER`, parents
 first), headquarters' merge (:data:`SELF_REFERENCES`), the integrity check and record seals
 (:data:`SYNC_MODELS`), the audit trail's record look-ups and a restored backup's counts
-(:data:`KINDS`' main tables) and the store's statistics (:func:`spec` ``.breakdowns``).
+(:data:`KINDS`' main tables) and the store's statistics (each kind's ``breakdown``).
 
 docs/architecture.md has the whole recipe for adding a kind (model, migration, domain draft and
 validators, a service package, a GUI page, translations, and this registration).
@@ -37,8 +37,8 @@ class KindSpec:
     plural: str
     # Every table the kind travels in, parents first (the record, then rows that point at it).
     tables: tuple[type[SyncMixin], ...]
-    # Columns statistics count by besides status and police station.
-    breakdowns: tuple[str, ...] = ()
+    # The column statistics also count by, besides status and police station (if any).
+    breakdown: str | None = None
     # Columns naming another row of the same table, filled once that row has arrived.
     self_references: dict[str, str] = field(default_factory=dict)
 
@@ -62,7 +62,7 @@ KINDS: tuple[KindSpec, ...] = (
         VehicleReport,
         plural="vehicle_reports",
         tables=(VehicleReport,),
-        breakdowns=("kind",),
+        breakdown="kind",
         self_references={"vehicle_report": "matched_report_id"},
     ),
 )
@@ -73,11 +73,3 @@ TABLE_ORDER: tuple[str, ...] = tuple(
     for m in SYNC_MODELS
 )
 SELF_REFERENCES: dict[str, str] = {t: c for k in KINDS for t, c in k.self_references.items()}
-
-
-def spec(kind: RecordKind | str) -> KindSpec:
-    """The registration of ``kind`` (its :class:`RecordKind` or value)."""
-    for k in KINDS:
-        if k.kind == kind:
-            return k
-    raise KeyError(kind)

@@ -70,7 +70,7 @@ def _counts(s: Session, spec: KindSpec) -> KindCounts:
     model: Any = spec.model
     by_status = _grouped(s, model.status, model)
     # A kind's own breakdown (a vehicle report's kind: stolen, snatched, ...), where it has one.
-    by_kind = _grouped(s, getattr(model, spec.breakdowns[0]), model) if spec.breakdowns else {}
+    by_kind = _grouped(s, getattr(model, spec.breakdown), model) if spec.breakdown else {}
     return KindCounts(
         total=sum(by_status.values()),
         by_status=by_status,

@@ -54,10 +54,11 @@ def test_every_code_has_a_command(code: str) -> None:
 
 
 def test_the_command_is_filled_from_the_refusal() -> None:
-    exc = SyncError("forked_held", "Two bundles 3.", station="CLIF", sequence=3)
-    assert advice.sentence(exc) == (
-        "Two bundles 3. Command: cplc-desk discard-held --station CLIF --sequence 3"
-    )
+    exc = SyncError("forked_held", station="CLIF", sequence=3, date="2026-12-01")
+    said = advice.sentence(exc)
+    # The services' sentence first (what is wrong), then the command line's own advice.
+    assert said.startswith("Headquarters is keeping another bundle 3 from CLIF, received on 2026")
+    assert said.endswith(" Command: cplc-desk discard-held --station CLIF --sequence 3")
 
 
 def test_a_refusal_without_advice_or_its_parameters_is_said_as_it_is() -> None:

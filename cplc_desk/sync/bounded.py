@@ -16,7 +16,6 @@ import stat
 from collections.abc import Iterator
 from pathlib import Path
 
-from cplc_desk.domain.i18n import _
 from cplc_desk.sync import chunked
 from cplc_desk.sync.errors import SyncError
 
@@ -69,13 +68,7 @@ class BoundedFile:
 
 
 def too_large(path: Path) -> SyncError:
-    return SyncError(
-        "too_large",
-        _(
-            "{name} is larger than any file of this kind can be, so it was not read. Check that "
-            "you chose the right file."
-        ).format(name=path.name),
-    )
+    return SyncError("too_large", "file.too_large", name=path.name)
 
 
 @contextlib.contextmanager
@@ -87,10 +80,7 @@ def open_input(path: Path, cap: int) -> Iterator[BoundedFile]:
     try:
         fd = os.open(path, flags)
     except FileNotFoundError:
-        raise SyncError(
-            "missing",
-            _("{name} does not exist. Check the file's name and the USB stick.").format(name=path),
-        ) from None
+        raise SyncError("missing", "file.missing", name=str(path)) from None
     except IsADirectoryError:
         raise not_a_file(path) from None
     except OSError as exc:
@@ -112,21 +102,12 @@ def open_input(path: Path, cap: int) -> Iterator[BoundedFile]:
 
 
 def not_a_file(path: Path) -> SyncError:
-    return SyncError(
-        "not_a_file",
-        _(
-            "{name} is not a file (it is a folder, a device or a pipe), so it was not read. "
-            "Choose the file itself."
-        ).format(name=path),
-    )
+    return SyncError("not_a_file", "file.not_a_file", name=str(path))
 
 
 def unreadable(path: Path, exc: OSError) -> SyncError:
     return SyncError(
-        "unreadable",
-        _("Cannot read {name}: {reason}. Check the USB stick and copy the file again.").format(
-            name=path, reason=exc.strerror or exc
-        ),
+        "unreadable", "file.unreadable", name=str(path), detail=str(exc.strerror or exc)
     )
 
 

@@ -23,7 +23,6 @@ from typing import IO, Any, cast
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from cplc_desk.domain.i18n import _
 from cplc_desk.sync import chunked
 from cplc_desk.sync.errors import SyncError
 
@@ -99,14 +98,7 @@ class OpenedBundle:
         try:
             public_key.verify(self.signature, self.manifest_bytes)
         except InvalidSignature:
-            raise SyncError(
-                "bad_signature",
-                _(
-                    "The bundle's signature does not match the station's key: it was changed "
-                    "after the station signed it, or signed by someone else. Do not import it; "
-                    "ask the station to write the bundle again."
-                ),
-            ) from None
+            raise SyncError("bad_signature", "bundle.bad_signature") from None
 
     def check_members(self) -> None:
         """Every data member's SHA-256 and size match the signed manifest."""
@@ -114,7 +106,7 @@ class OpenedBundle:
             try:
                 expected = dict(self.manifest["members"][name])
             except (KeyError, TypeError, ValueError):
-                raise _damaged(_("the manifest does not list {name}").format(name=name)) from None
+                raise _damaged("member_unlisted", name=name) from None
             digest = hashlib.sha256()
             size = 0
             with _reading(name), self.zip.open(name) as fh:
@@ -127,13 +119,7 @@ class OpenedBundle:
                 or size != expected.get("size")
                 or size != declared
             ):
-                raise SyncError(
-                    "damaged",
-                    _(
-                        "The bundle's {member} does not match its signed manifest: it was "
-                        "changed after the station signed it. Do not import it; call the station."
-                    ).format(member=name),
-                )
+                raise SyncError("damaged", "bundle.member_changed", member=name)
 
     def member_blocks(self, name: str) -> Iterator[bytes]:
         """A member's bytes in blocks of at most 1 MiB (the manifest and signature too)."""
@@ -150,7 +136,7 @@ class OpenedBundle:
                 tail = parts.pop()
                 # A finished line can be longer than the cap too: it may span two blocks.
                 if len(tail) > MAX_LINE or any(len(p) > MAX_LINE for p in parts):
-                    raise _damaged(_("a line is far too long"))
+                    raise _damaged("line_too_long")
                 yield from (p for p in parts if p)
             if tail:
                 yield tail
@@ -163,19 +149,14 @@ class OpenedBundle:
             except (ValueError, RecursionError):
                 item = None
             if not isinstance(item, dict):
-                raise _damaged(_("line {n} of {member} is not valid").format(n=number, member=name))
+                raise _damaged("line_invalid", n=number, member=name)
             yield item
 
 
-def _damaged(reason: str) -> SyncError:
-    return SyncError(
-        "damaged",
-        _(
-            "The bundle's content is not a valid CPLC Desk bundle ({reason}). It was not "
-            "imported. Ask the station to write the bundle again; if the new copy is refused "
-            "too, call the station."
-        ).format(reason=reason),
-    )
+def _damaged(reason: str, **params: Any) -> SyncError:
+    """The bundle's content is not valid, for ``reason`` (a wording key, or the reader's own
+    word for what it met)."""
+    return SyncError("damaged", "bundle.content_invalid", reason=reason, **params)
 
 
 @contextmanager
@@ -184,7 +165,7 @@ def _reading(name: str) -> Iterator[None]:
     try:
         yield
     except _READ_ERRORS:
-        raise _damaged(_("{name} cannot be read").format(name=name)) from None
+        raise _damaged("member_unreadable", name=name) from None
 
 
 MAX_DIRECTORY = 64 * 1024  # a ZIP's central directory: a few hundred bytes per member
@@ -218,7 +199,7 @@ def check_directory(fh: IO[bytes] | chunked.ChunkView, *, max_entries: int) -> N
         or 0xFFFF in (_disk, _cd_disk, _here, entries)
         or 0xFFFFFFFF in (directory_size, offset)  # ZIP64: never written for our files
     ):
-        raise _damaged(_("it holds more parts than any such file"))
+        raise _damaged("too_many_parts")
     fh.seek(0)
 
 
@@ -232,7 +213,7 @@ def open_zip(
         try:
             check_directory(fh, max_entries=MAX_MEMBERS)
         except SyncError:  # said again in the caller's words
-            raise damaged(_("it holds more parts than any such file")) from None
+            raise damaged("too_many_parts") from None
         zf = zipfile.ZipFile(cast(IO[bytes], fh))
         return zf, zf.infolist()
     except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError,
@@ -248,9 +229,7 @@ def open_container(data: bytes | IO[bytes] | chunked.ChunkView) -> OpenedBundle:
     expected = {MANIFEST, SIGNATURE, *DATA_MEMBERS}
     if len(names) != len(set(names)) or set(names) != expected:
         unexpected = sorted(set(names) - expected) or sorted(expected - set(names))
-        raise _damaged(
-            _("unexpected or missing parts: {names}").format(names=", ".join(unexpected))
-        )
+        raise _damaged("parts_unexpected", names=", ".join(unexpected))
     for info in infos:
         if info.flag_bits & 0x1:
             raise _damaged("encrypted member")
@@ -258,15 +237,9 @@ def open_container(data: bytes | IO[bytes] | chunked.ChunkView) -> OpenedBundle:
             raise _damaged("unsupported compression")
         limit = MAX_MANIFEST if info.filename in (MANIFEST, SIGNATURE) else MAX_MEMBER
         if info.file_size > limit:
-            raise SyncError(
-                "too_large",
-                _(
-                    "A part of the bundle ({name}) is larger than allowed, so it was not opened. "
-                    "Do not import it; call the station."
-                ).format(name=info.filename),
-            )
+            raise SyncError("too_large", "bundle.part_too_large", name=info.filename)
         if info.file_size > MAX_RATIO * max(info.compress_size, 1) + 1024:
-            raise _damaged(_("a part expands suspiciously (a 'zip bomb')"))
+            raise _damaged("zip_bomb")
     try:
         manifest_bytes = zf.read(MANIFEST)
         signature = zf.read(SIGNATURE)

@@ -17,7 +17,6 @@ from datetime import datetime
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from cplc_desk.domain.i18n import _
 from cplc_desk.sync.container import canonical
 from cplc_desk.sync.errors import SyncError
 from cplc_desk.sync.keys import b64, ed25519_public, key_id, unb64
@@ -74,13 +73,7 @@ def write(enrollment: Enrollment, hq_key: Ed25519PrivateKey) -> bytes:
 
 def read(data: bytes, now: datetime) -> Enrollment:
     """Parse and check an enrollment file: signature by the headquarters key it names, expiry."""
-    bad = SyncError(
-        "bad_enrollment",
-        _(
-            "This is not a valid enrollment file, or it was changed. Ask headquarters for a new "
-            "enrollment file for this station."
-        ),
-    )
+    bad = SyncError("bad_enrollment")
     if len(data) > MAX_FILE:
         raise bad
     try:
@@ -116,12 +109,7 @@ def read(data: bytes, now: datetime) -> Enrollment:
     except (ValueError, KeyError, TypeError, AttributeError, InvalidSignature):
         raise bad from None
     if now > enrollment.expires_at:
-        raise SyncError(
-            "enrollment_expired",
-            _("This enrollment file expired on {date}. Ask headquarters for a new one.").format(
-                date=enrollment.expires_at.date().isoformat()
-            ),
-        )
+        raise SyncError("enrollment_expired", date=enrollment.expires_at.date().isoformat())
     return enrollment
 
 

@@ -26,7 +26,6 @@ from cryptography.hazmat.primitives import hpke
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
-from cplc_desk.domain.i18n import N_, _
 from cplc_desk.sync import chunked, sealed
 from cplc_desk.sync.errors import SyncError
 from cplc_desk.sync.keys import b64, key_id, unb64
@@ -97,57 +96,27 @@ def seal_chunks(
 # ------------------------------------------------------------------ refusals
 
 
-_truncated = sealed.refusal(
-    "truncated",
-    N_(
-        "The file ends too early ({what}): it was not copied completely. Copy it again "
-        "from the station's stick, or ask the station to write the bundle again."
-    ),
-)
-_damaged = sealed.refusal(
-    "damaged",
-    N_(
-        "The bundle is damaged ({what}). Copy it again from the station's stick, or ask the "
-        "station to write the bundle again."
-    ),
-)
+_truncated = sealed.refusal("truncated", "bundle.truncated")
+_damaged = sealed.refusal("damaged", "bundle.damaged")
 
 
 def _wrong_kind(start: bytes) -> SyncError:
     if start and MAGIC.startswith(start):  # cut inside the first bytes
         return _truncated("start")
-    return SyncError(
-        "not_a_bundle",
-        _("This file is not a CPLC Desk bundle. Check that you chose the right file."),
-    )
+    return SyncError("not_a_bundle")
 
 
 def chunk_error(problem: chunked.ChunkProblem) -> SyncError:
     if problem.kind == chunked.ChunkProblem.TRUNCATED:
         if problem.what == "length":
-            return SyncError(
-                "truncated",
-                _(
-                    "The file ends too early: it was not copied completely. Copy it again, or "
-                    "ask the station to write the bundle again."
-                ),
-            )
+            return SyncError("truncated", "bundle.truncated_length")
         return _truncated(problem.what)
     if problem.kind == chunked.ChunkProblem.TOO_LARGE:
-        return SyncError(
-            "too_large",
-            _("The bundle is larger than this desk accepts. Do not import it; call the station."),
-        )
+        return SyncError("too_large", "bundle.too_large")
     reason = sealed.damage_reason(problem)
     if reason is not None:
         return _damaged(reason)
-    return SyncError(
-        "damaged",
-        _(
-            "The bundle is damaged: its content does not match its seal (a changed or "
-            "corrupted byte). Copy it again from the station's stick."
-        ),
-    )
+    return SyncError("damaged", "bundle.seal_mismatch")
 
 
 PROFILE = sealed.Profile(MAGIC, _wrong_kind, _truncated, _damaged, chunk_error)
@@ -166,14 +135,7 @@ def _parse_header(fields: Any, raw: bytes) -> EnvelopeHeader:
         raw=raw,
     )
     if header.format > ENVELOPE_FORMAT:
-        raise SyncError(
-            "format_too_new",
-            _(
-                "This bundle was made by a newer version of CPLC Desk (envelope format {n}), or "
-                "its first bytes are damaged. Update CPLC Desk here, then import it again; if it "
-                "is still refused, copy it again from the station's stick."
-            ).format(n=header.format),
-        )
+        raise SyncError("format_too_new", "bundle.envelope_too_new", n=header.format)
     return header
 
 
@@ -194,16 +156,10 @@ def open_body(
         content_key = _SUITE.decrypt(unb64(fields["wrapped_key"]), private_key, info=HPKE_INFO)
     except (InvalidTag, ValueError, KeyError, TypeError, AttributeError):  # e.g. a number
         if not ours:
-            raise SyncError(
-                "wrong_recipient",
-                _(
-                    "This bundle was encrypted for another headquarters key ({kid}). It cannot "
-                    "be opened here; check that the station was enrolled by this headquarters."
-                ).format(kid=header.recipient),
-            ) from None
-        raise _damaged(_("its key block is not readable")) from None
+            raise SyncError("wrong_recipient", kid=header.recipient) from None
+        raise _damaged("key_block_unreadable") from None
     if not ours:  # our key opens it, so the recipient named in the header was changed
-        raise _damaged(_("its header was changed"))
+        raise _damaged("header_changed")
     return sealed.open_view(fh, PROFILE, header.raw, ChaCha20Poly1305(content_key), max_plain)
 
 

@@ -30,7 +30,6 @@ from typing import Any
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from cplc_desk.domain.i18n import _
 from cplc_desk.sync import chunked
 from cplc_desk.sync.container import canonical
 from cplc_desk.sync.errors import SyncError
@@ -126,36 +125,11 @@ def write(header: HotlistHeader, rows: Sequence[list[Any]], key: Ed25519PrivateK
 
 
 def _refusal(code: str) -> SyncError:
-    messages = {
-        "not_hotlist": _(
-            "This is not a CPLC Desk hotlist file, or it is damaged. Nothing was imported; the "
-            "hotlist this desk holds is unchanged. Copy the newest hotlist-NNNNNN.cplchot file "
-            "from headquarters again."
-        ),
-        "foreign": _(
-            "This hotlist was signed by a different headquarters key than the one this desk "
-            "was enrolled with. Nothing was imported; the hotlist this desk holds is unchanged. "
-            "Use a hotlist from your own headquarters, or enroll this desk again if "
-            "headquarters changed its keys."
-        ),
-        "bad_signature": _(
-            "This hotlist file was changed after headquarters signed it, or headquarters did "
-            "not make it. Nothing was imported; the hotlist this desk holds is unchanged. Do not "
-            "use this file: ask headquarters for a new copy."
-        ),
-    }
-    return SyncError(code, messages[code])
+    return SyncError(code, f"hotlist.{code}")
 
 
 def _damaged(reason: str) -> SyncError:
-    return SyncError(
-        "damaged",
-        _(
-            "The hotlist file is signed by headquarters but its content is not valid ({reason}). "
-            "Nothing was imported; the hotlist this desk holds is unchanged. Ask headquarters "
-            "for a new copy."
-        ).format(reason=reason),
-    )
+    return SyncError("damaged", "hotlist.damaged", reason=reason)
 
 
 def read_header(data: bytes | chunked.Source, hq_signing_key: bytes) -> tuple[HotlistHeader, Body]:
@@ -190,13 +164,7 @@ def read_header(data: bytes | chunked.Source, hq_signing_key: bytes) -> tuple[Ho
     if not isinstance(manifest, dict) or manifest.get("domain") != HOTLIST_DOMAIN:
         raise _refusal("not_hotlist")
     if manifest.get("format") != HOTLIST_FORMAT or manifest.get("columns") != list(COLUMNS):
-        raise SyncError(
-            "newer_format",
-            _(
-                "This hotlist was written by a newer CPLC Desk. Nothing was imported. Update "
-                "this desk's CPLC Desk, then import the hotlist again."
-            ),
-        )
+        raise SyncError("newer_format", "hotlist.newer_format")
     body = Body(fh, end + 1, total - end - 1, "")
     try:
         spec = manifest["body"]
@@ -210,14 +178,14 @@ def read_header(data: bytes | chunked.Source, hq_signing_key: bytes) -> tuple[Ho
         )
         expected = (str(spec["sha256"]), int(spec["size"]), spec["encoding"])
     except (ValueError, KeyError, TypeError, OverflowError):  # Infinity is valid JSON
-        raise _damaged(_("unreadable manifest")) from None
+        raise _damaged("unreadable manifest") from None
     if expected[1:] != (body.size, BODY_ENCODING) or expected[0] != body.sha256():
         # The signed manifest names other content: the list itself was changed or cut short.
         raise _refusal("bad_signature")
     if header.issued_at.tzinfo is None or header.expires_at.tzinfo is None:
-        raise _damaged(_("times without a time zone"))
+        raise _damaged("times_without_zone")
     if header.sequence <= 0 or not 0 <= header.entries <= MAX_ENTRIES:
-        raise _damaged(_("bad sequence or count"))
+        raise _damaged("bad_sequence_or_count")
     return header, dataclasses.replace(body, signed_sha256=expected[0])
 
 
@@ -225,10 +193,9 @@ def check_expiry(header: HotlistHeader, now: datetime) -> None:
     if now >= header.expires_at:
         raise SyncError(
             "expired",
-            _(
-                "This hotlist (number {seq}) expired on {date}, so it was not imported: it "
-                "would hide thefts reported since. Ask headquarters for a new hotlist."
-            ).format(seq=header.sequence, date=header.expires_at.date().isoformat()),
+            "hotlist.expired",
+            seq=header.sequence,
+            date=header.expires_at.date().isoformat(),
         )
 
 
@@ -280,27 +247,27 @@ def iter_entries(header: HotlistHeader, body: Body) -> Iterator[list[Any]]:
         for block in body.blocks():
             digest.update(block)
             if inflater.eof:
-                raise _damaged(_("the list is too large or cut short"))  # data after its end
+                raise _damaged("list_cut_short")  # data after its end
             pending = block
             while pending:
                 out = inflater.decompress(pending, 1 << 20)
                 pending = inflater.unconsumed_tail
                 produced += len(out)
                 if produced > MAX_BODY:
-                    raise _damaged(_("the list is too large or cut short"))
+                    raise _damaged("list_cut_short")
                 lines = (tail + out).split(b"\n")
                 tail = lines.pop()
                 for line in _parse(lines):
                     count += 1
                     yield _checked(line, checks)
                 if len(tail) > MAX_LINE:
-                    raise _damaged(_("the list is not valid"))
+                    raise _damaged("list_invalid")
                 if inflater.eof:
                     break
     except zlib.error:
-        raise _damaged(_("the list cannot be decompressed")) from None
+        raise _damaged("list_not_decompressible") from None
     if not inflater.eof or inflater.unused_data:
-        raise _damaged(_("the list is too large or cut short"))
+        raise _damaged("list_cut_short")
     if tail:
         for line in _parse([tail]):
             count += 1
@@ -308,7 +275,7 @@ def iter_entries(header: HotlistHeader, body: Body) -> Iterator[list[Any]]:
     if digest.hexdigest() != body.signed_sha256:
         raise _refusal("bad_signature")
     if count != header.entries:
-        raise _damaged(_("the number of vehicles does not match"))
+        raise _damaged("entry_count_mismatch")
 
 
 def _parse(lines: list[bytes]) -> list[Any]:
@@ -321,18 +288,18 @@ def _parse(lines: list[bytes]) -> list[Any]:
                 raise ValueError("empty or over-long line")
             rows.append(json.loads(line))
     except (ValueError, RecursionError):
-        raise _damaged(_("the list is not valid")) from None
+        raise _damaged("list_invalid") from None
     return rows
 
 
 def _checked(line: Any, checks: list[Any]) -> list[Any]:
     if type(line) is not list or len(line) != len(checks):
-        raise _damaged(_("a line is not a hotlist entry"))
+        raise _damaged("line_not_entry")
     for check, value in zip(checks, line, strict=True):
         if not check(value):
-            raise _damaged(_("an entry has a wrong field"))
+            raise _damaged("entry_wrong_field")
     if line[_KIND] not in THEFT_KINDS:
-        raise _damaged(_("an entry is not a theft"))
+        raise _damaged("entry_not_theft")
     return line
 
 

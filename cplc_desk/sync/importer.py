@@ -24,7 +24,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from cplc_desk.domain.i18n import _
+from cplc_desk.domain.errors import sentence
 from cplc_desk.storage.models import SyncInbox, SyncStation
 from cplc_desk.storage.types import utcnow
 from cplc_desk.sync import container, envelope, merge, station_trust
@@ -59,7 +59,7 @@ class BundleOutcome:
     missing: list[int] = field(default_factory=list)
     code: str | None = None
     params: dict[str, Any] = field(default_factory=dict)  # what the refusal's sentence names
-    message: str = ""
+    say: str = ""  # the wording key of its sentence (see ``message``)
     clock_skew_seconds: int | None = None
     # Held bundles this one let through (applied, or refused on the way), for the report.
     released: list[BundleOutcome] = field(default_factory=list)
@@ -67,9 +67,14 @@ class BundleOutcome:
     file_hash: str | None = None
 
     def refuse(self, exc: SyncError) -> BundleOutcome:
-        self.status, self.code, self.message = ImportStatus.REFUSED, exc.code, exc.message
+        self.status, self.code, self.say = ImportStatus.REFUSED, exc.code, exc.say
         self.params = dict(exc.params)
         return self
+
+    @property
+    def message(self) -> str:
+        """The outcome in a sentence, worded by the services from ``say`` and ``params``."""
+        return sentence(self.say, self.params) if self.say else ""
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -96,29 +101,17 @@ class HeldFile:
         if self.size > MAX_HELD_BYTES:
             raise SyncError(
                 "too_large_to_hold",
-                _(
-                    "Bundle {seq} from {code} arrived before bundles {missing}, and it is too "
-                    "large ({mb} MB) to be kept waiting here. Nothing was merged. Import bundles "
-                    "{missing} first, then this file again."
-                ).format(
-                    seq=m.sequence,
-                    code=m.station,
-                    missing=", ".join(map(str, missing)),
-                    mb=self.size // 1_000_000,
-                ),
+                seq=m.sequence,
+                station=m.station,
+                missing=", ".join(map(str, missing)),
+                mb=self.size // 1_000_000,
             )
         self.source.seek(0)
         return self.source.read(self.size)
 
 
 def too_large_file() -> SyncError:
-    return SyncError(
-        "too_large",
-        _(
-            "The file is larger than any bundle can be, so it was not read. Check that "
-            "you chose the right file."
-        ),
-    )
+    return SyncError("too_large", "bundle.file_too_large")
 
 
 @dataclass
@@ -140,10 +133,10 @@ def recognise(s: Session, outcome: BundleOutcome) -> bool:
     outcome.station, outcome.sequence = seen.station_code, seen.sequence
     if seen.status == ImportStatus.ACCEPTED:
         outcome.status = ImportStatus.ALREADY_IMPORTED
-        outcome.message = _("Already imported; nothing changed.")
+        outcome.say = "outcome.already_imported"
     else:
         outcome.status = ImportStatus.HELD
-        outcome.message = _("Already received; still waiting for an earlier bundle.")
+        outcome.say = "outcome.already_held"
         outcome.missing = missing(s, seen.station_code, seen.sequence)
     return True
 
@@ -166,28 +159,13 @@ def decode(
         public_key = ed25519_public(raw_key)
         claimed_id = str(fields["key_id"])
     except (KeyError, ValueError, TypeError):
-        raise SyncError(
-            "damaged",
-            _("The bundle's manifest is not valid. Do not import it; call the station."),
-        ) from None
+        raise SyncError("damaged", "bundle.manifest_unreadable") from None
     if key_id(raw_key) != claimed_id:
-        raise SyncError(
-            "damaged",
-            _(
-                "The bundle names a key that does not match its id: it was tampered with. "
-                "Do not import it; call the station."
-            ),
-        )
+        raise SyncError("damaged", "bundle.key_mismatch")
     opened.verify(public_key)
     manifest = Manifest.parse(fields, known_schemas)
     if (header.station, header.sequence) != (manifest.station, manifest.sequence):
-        raise SyncError(
-            "damaged",
-            _(
-                "The bundle's label does not match its signed content: it was tampered "
-                "with. Do not import it; call the station."
-            ),
-        )
+        raise SyncError("damaged", "bundle.label_mismatch")
     return Decoded(file_hash or sha256_of(fh), header, opened, manifest)
 
 
@@ -204,11 +182,7 @@ def apply(
     now = utcnow()
     station = s.get(SyncStation, m.station)
     if station is None:
-        raise SyncError(
-            "unknown_station",
-            _("Station {code} is not enrolled at this headquarters.").format(code=m.station),
-            station=m.station,
-        )
+        raise SyncError("unknown_station", station=m.station)
     to_bind = station_trust.authorise(s, m)
     if _seen_sequence(s, d, outcome, from_held=from_held):
         return False
@@ -225,13 +199,7 @@ def apply(
         and m.change_chain[0] != station.last_change_chain
     ):
         raise SyncError(
-            "change_log_rewritten",
-            _(
-                "Bundle {seq} from {code} does not continue the station's change log from "
-                "its bundle {last}: records already sent were changed or removed at the "
-                "station outside CPLC Desk. Nothing was merged. Call the station before "
-                "importing anything more from it."
-            ).format(seq=m.sequence, code=m.station, last=station.last_sequence),
+            "change_log_rewritten", seq=m.sequence, station=m.station, last=station.last_sequence
         )
     if to_bind is not None:
         station_trust.bind(s, m, to_bind, now)
@@ -254,7 +222,7 @@ def _seen_sequence(s: Session, d: Decoded, outcome: BundleOutcome, *, from_held:
         if same_seq.status == ImportStatus.HELD:
             raise _held_fork(m, same_seq.received_at)
         raise _fork(m)
-    outcome.message = _("Already imported; nothing changed.")
+    outcome.say = "outcome.already_imported"
     if same_seq.status == ImportStatus.ACCEPTED:
         outcome.status = ImportStatus.ALREADY_IMPORTED
     else:
@@ -274,10 +242,8 @@ def _hold(
     s.flush()
     outcome.status = ImportStatus.HELD
     outcome.missing = missing(s, m.station, m.sequence)
-    outcome.message = _(
-        "Held: bundles {missing} from {station} have not arrived yet. This one is kept "
-        "and applied automatically once they are imported."
-    ).format(missing=", ".join(map(str, outcome.missing)), station=m.station)
+    outcome.say = "outcome.held"
+    outcome.params = {"missing": ", ".join(map(str, outcome.missing)), "station": m.station}
 
 
 def _merge(
@@ -323,14 +289,10 @@ def _merge(
             )
         )
     outcome.status = ImportStatus.ACCEPTED
-    outcome.message = _(
-        "Accepted: {new} new, {updated} updated, {unchanged} unchanged, {conflicts} conflicts."
-    ).format(**counts.as_dict())
+    outcome.say = "outcome.accepted"
+    outcome.params = counts.as_dict()
     if station.clock_skew_seconds:
-        outcome.message += " " + _(
-            "The station's clock is about {minutes} minutes ahead; its times were noted, "
-            "not trusted."
-        ).format(minutes=station.clock_skew_seconds // 60)
+        outcome.params["minutes_ahead"] = station.clock_skew_seconds // 60
 
 
 def _inbox_row(d: Decoded, status: ImportStatus, now: datetime, **fields: Any) -> SyncInbox:
@@ -349,15 +311,7 @@ def _inbox_row(d: Decoded, status: ImportStatus, now: datetime, **fields: Any) -
 
 def store_conflict(m: Manifest, detail: str) -> SyncError:
     """The store refused one of the bundle's rows (the transaction was rolled back)."""
-    return SyncError(
-        "store_conflict",
-        _(
-            "Bundle {seq} from {code} could not be merged: headquarters' store refused "
-            "one of its records ({detail}). Nothing from it was merged. Keep the file "
-            "and report this to the CPLC Desk maintainers; check the other bundles "
-            "meanwhile."
-        ).format(seq=m.sequence, code=m.station, detail=detail),
-    )
+    return SyncError("store_conflict", seq=m.sequence, station=m.station, detail=detail)
 
 
 # ---------------------------------------------------------------------- held bundles
@@ -396,24 +350,11 @@ def missing(s: Session, station: str, sequence: int) -> list[int]:
 def _held_fork(m: Manifest, received_at: datetime) -> SyncError:
     return SyncError(
         "forked_held",
-        _(
-            "Headquarters is keeping another bundle {seq} from {code}, received on {date} and "
-            "waiting for earlier bundles; this one differs from it, so one of the two comes from "
-            "a forked history (for example a desk restored from an old backup). Nothing was "
-            "merged. Call the station to find which PC wrote each. If the kept one is the wrong "
-            "one, remove it and import this file again."
-        ).format(seq=m.sequence, code=m.station, date=received_at.date().isoformat()),
+        date=received_at.date().isoformat(),
         station=m.station,
         sequence=m.sequence,
     )
 
 
 def _fork(m: Manifest) -> SyncError:
-    return SyncError(
-        "forked_history",
-        _(
-            "Bundle {seq} from {code} differs from the bundle {seq} headquarters already has: the "
-            "station's history forked (for example a desk restored from an old backup). Nothing "
-            "was merged. Call the station before importing anything more from it."
-        ).format(seq=m.sequence, code=m.station),
-    )
+    return SyncError("forked_history", seq=m.sequence, station=m.station)

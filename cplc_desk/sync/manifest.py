@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from cplc_desk.domain.i18n import _
 from cplc_desk.sync import container
 from cplc_desk.sync.errors import SyncError
 
@@ -41,13 +40,7 @@ class Manifest:
         except (KeyError, TypeError, ValueError):
             raise _invalid() from None
         if fmt > container.BUNDLE_FORMAT:
-            raise SyncError(
-                "format_too_new",
-                _(
-                    "This bundle was made by a newer version of CPLC Desk (bundle format {n}). "
-                    "Update CPLC Desk at headquarters, then import it again."
-                ).format(n=fmt),
-            )
+            raise SyncError("format_too_new", "bundle.format_too_new", n=fmt)
         try:
             manifest = cls(
                 format=fmt,
@@ -78,24 +71,12 @@ class Manifest:
         if manifest.kind != "delta" or manifest.sequence < 1 or manifest.created_at.tzinfo is None:
             raise _invalid()
         if manifest.schema not in known_schemas:
-            raise SyncError(
-                "schema_too_new",
-                _(
-                    "This bundle comes from a newer version of CPLC Desk (schema {schema}) than "
-                    "headquarters runs. Update CPLC Desk at headquarters, then import it again."
-                ).format(schema=manifest.schema),
-            )
+            raise SyncError("schema_too_new", schema=manifest.schema)
         return manifest
 
 
 def _invalid() -> SyncError:
-    return SyncError(
-        "damaged",
-        _(
-            "The bundle's manifest is not valid. Ask the station to write the bundle again; if "
-            "the new copy is refused too, call the station."
-        ),
-    )
+    return SyncError("damaged", "bundle.manifest_invalid")
 
 
 def _chain(value: Any) -> tuple[str, str] | None:

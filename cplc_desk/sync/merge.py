@@ -20,7 +20,6 @@ from typing import Any
 from sqlalchemy import Column, Table, select
 from sqlalchemy.orm import Session
 
-from cplc_desk.domain.i18n import _
 from cplc_desk.storage.bulk import BulkWriter
 from cplc_desk.storage.kinds import SELF_REFERENCES, SYNC_MODELS
 from cplc_desk.storage.models import SyncConflict
@@ -53,13 +52,7 @@ class MergeCounts:
 
 
 def _invalid() -> SyncError:
-    return SyncError(
-        "damaged",
-        _(
-            "The bundle holds a change that is not valid. Nothing from it was merged. Ask the "
-            "station to write the bundle again; if the new copy is refused too, call the station."
-        ),
-    )
+    return SyncError("damaged", "bundle.change_invalid")
 
 
 def _iso_datetime(value: object) -> bool:
@@ -160,13 +153,7 @@ def parse_line(raw: bytes, station: str, layouts: dict[str, Layout]) -> Change:
     except (KeyError, ValueError, TypeError, IndexError, UnicodeDecodeError):
         raise _invalid() from None
     if origin != station:
-        raise SyncError(
-            "foreign_record",
-            _(
-                "The bundle from {station} carries a record owned by {other}. A station may only "
-                "send its own records; the bundle was refused. Call the station about it."
-            ).format(station=station, other=origin),
-        )
+        raise SyncError("foreign_record", station=station, other=origin)
     return Change(
         table_b.decode("ascii"),
         record_id,

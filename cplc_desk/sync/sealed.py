@@ -27,7 +27,6 @@ from typing import Any, TypeVar
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
 from cplc_desk.domain.errors import DeskError
-from cplc_desk.domain.i18n import _
 from cplc_desk.sync import chunked
 from cplc_desk.sync.errors import SyncError
 
@@ -49,18 +48,18 @@ class Profile:
     magic: bytes
     wrong_kind: Callable[[bytes], DeskError]  # given what stands where the magic should
     truncated: Callable[[str], DeskError]  # given the part that is cut ("header", ...)
-    damaged: Callable[[str], DeskError]  # given the reason, already translated
+    damaged: Callable[[str], DeskError]  # given the reason (a wording key)
     chunk_refusal: Callable[[Problem], DeskError]
     chunk_size: int = CHUNK
     max_header: int = MAX_HEADER
 
 
-def refusal(code: str, text: str, field: str = "what") -> Callable[[str], SyncError]:
-    """A refusal of a sync file with one blank: ``text`` (marked with ``N_``) translated when
-    raised, ``{field}`` filled with the value given."""
+def refusal(code: str, say: str, field: str = "what") -> Callable[[str], SyncError]:
+    """A refusal of a sync file with one blank: the sentence ``say`` (worded by the services)
+    with ``field`` set to the value given."""
 
     def build(value: str) -> SyncError:
-        return SyncError(code, _(text).format_map({field: value}))
+        return SyncError(code, say, **{field: value})
 
     return build
 
@@ -105,12 +104,12 @@ def read_header(fh: chunked.Source, profile: Profile, parse: Callable[[Any, byte
         raise profile.wrong_kind(start)
     (length,) = U32.unpack(read_exact(fh, 4, "header length", profile))
     if length > profile.max_header:
-        raise profile.damaged(_("its header is too long"))
+        raise profile.damaged("header_too_long")
     raw = read_exact(fh, length, "header", profile)
     try:
         return parse(json.loads(raw), raw)
     except HEADER_ERRORS:
-        raise profile.damaged(_("its header is not readable")) from None
+        raise profile.damaged("header_unreadable") from None
 
 
 def open_view(
@@ -147,10 +146,10 @@ def open_stream(
 
 
 def damage_reason(problem: Problem) -> str | None:
-    """The reason a damaged body gives, in the words bundles and snapshots share (None when the
-    kind words it itself)."""
+    """The reason (a wording key) a damaged body gives, shared by bundles and snapshots (None
+    when the kind words it itself)."""
     if problem.kind == Problem.TOO_LONG:
-        return _("a part is too long")
+        return "part_too_long"
     if problem.kind == Problem.TRAILING:
-        return _("extra data after its end")
+        return "trailing_data"
     return None

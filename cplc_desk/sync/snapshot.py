@@ -34,7 +34,6 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from cplc_desk.domain.i18n import N_, _
 from cplc_desk.sync import chunked, container, sealed
 from cplc_desk.sync.container import canonical
 from cplc_desk.sync.errors import SyncError
@@ -98,31 +97,16 @@ def seal(inner: bytes, *, secret_b64: str, station: str, enrollment_id: str) -> 
 # ------------------------------------------------------------------ refusals
 
 
-damaged = sealed.refusal(
-    "damaged",
-    N_(
-        "The snapshot file is damaged or was changed ({reason}). Nothing was restored. "
-        "Copy it again from headquarters' stick, or ask headquarters to write it again."
-    ),
-    "reason",
-)
-_cut_short = sealed.refusal(
-    "truncated",
-    N_(
-        "The snapshot file ends too early ({what}): it was not copied completely. Copy "
-        "it again from headquarters' stick."
-    ),
-)
+def damaged(reason: str, **params: Any) -> SyncError:
+    """The snapshot is damaged or was changed, for ``reason`` (a wording key, or the reader's
+    own word for what it met)."""
+    return SyncError("damaged", "snapshot.damaged", reason=reason, **params)
 
 
-_not_a_snapshot = sealed.refusal(
-    "not_a_snapshot",
-    N_(
-        "This file is not a CPLC Desk station snapshot (they end in {suffix}). Check "
-        "that you chose the right file."
-    ),
-    "suffix",
-)
+_cut_short = sealed.refusal("truncated", "snapshot.truncated")
+
+
+_not_a_snapshot = sealed.refusal("not_a_snapshot", "not_a_snapshot", "suffix")
 
 
 def _wrong_kind(_start: bytes) -> SyncError:
@@ -133,8 +117,8 @@ def _chunk_refusal(problem: chunked.ChunkProblem) -> SyncError:
     if problem.kind == chunked.ChunkProblem.TRUNCATED:
         return _cut_short("chunk" if problem.what == "chunk" else "chunk length")
     if problem.kind == chunked.ChunkProblem.TOO_LARGE:
-        return damaged(_("it is larger than any snapshot can be"))
-    return damaged(sealed.damage_reason(problem) or _("its content does not match its seal"))
+        return damaged("snapshot_too_large")
+    return damaged(sealed.damage_reason(problem) or "seal_mismatch")
 
 
 PROFILE = sealed.Profile(MAGIC, _wrong_kind, _cut_short, damaged, _chunk_refusal)
@@ -161,15 +145,9 @@ def _parse_header(fields: Any, raw: bytes) -> SnapshotHeader:
     snapshot_format = int(fields["format"])
     kind = fields["kind"]
     if snapshot_format > SNAPSHOT_FORMAT:
-        raise SyncError(
-            "format_too_new",
-            _(
-                "This snapshot was made by a newer version of CPLC Desk. Install the version "
-                "headquarters uses, then restore it again."
-            ),
-        )
+        raise SyncError("format_too_new", "snapshot.format_too_new")
     if kind != KIND:
-        raise damaged(_("it is not a station snapshot"))
+        raise damaged("not_a_station_snapshot")
     return header
 
 
@@ -184,7 +162,7 @@ def open_body(fh: chunked.Source, header: SnapshotHeader, secret_b64: str) -> ch
     try:
         key = derive_key(secret_b64, header.salt, header.station, header.enrollment_id)
     except (ValueError, TypeError):
-        raise damaged(_("its key block is not readable")) from None
+        raise damaged("key_block_unreadable") from None
     return sealed.open_view(fh, PROFILE, header.raw, ChaCha20Poly1305(key), MAX_SNAPSHOT)
 
 
@@ -200,20 +178,20 @@ class OpenedSnapshot:
                 while block := fh.read(1 << 20):
                     yield block
         except _READ_ERRORS:
-            raise damaged(_("{name} cannot be read").format(name=name)) from None
+            raise damaged("member_unreadable", name=name) from None
 
     def check_member(self, name: str) -> None:
         """A data member's hash and size match the signed manifest (read in blocks)."""
         try:
             expected = dict(self.manifest["members"][name])
         except (KeyError, TypeError, ValueError):
-            raise damaged(_("{name} cannot be read").format(name=name)) from None
+            raise damaged("member_unreadable", name=name) from None
         digest, size = hashlib.sha256(), 0
         for block in self._blocks(name):
             digest.update(block)
             size += len(block)
         if digest.hexdigest() != expected.get("sha256") or size != expected.get("size"):
-            raise damaged(_("{name} does not match its signed manifest").format(name=name))
+            raise damaged("member_mismatch", name=name)
 
     def lines(self, name: str) -> Iterator[bytes]:
         """A member's non-empty lines, after the whole member was checked against the manifest
@@ -224,7 +202,7 @@ class OpenedSnapshot:
             parts = (tail + block).split(b"\n")
             tail = parts.pop()
             if len(tail) > container.MAX_LINE:
-                raise damaged(_("a line is far too long"))
+                raise damaged("line_too_long")
             yield from (p for p in parts if p)
         if tail:
             yield tail
@@ -236,29 +214,22 @@ def open_signed(plain: bytes | chunked.ChunkView, hq_key: Ed25519PublicKey) -> O
     names = [i.filename for i in infos]
     expected = {MANIFEST, SIGNATURE, *DATA_MEMBERS}
     if len(names) != len(set(names)) or set(names) != expected:
-        raise damaged(_("unexpected or missing parts"))
+        raise damaged("parts_missing")
     for info in infos:
         if info.flag_bits & 0x1 or info.compress_type not in (
             zipfile.ZIP_STORED,
             zipfile.ZIP_DEFLATED,
         ):
-            raise damaged(_("unsupported part"))
+            raise damaged("part_unsupported")
         limit = MAX_MANIFEST if info.filename in (MANIFEST, SIGNATURE) else MAX_SNAPSHOT
         if info.file_size > limit or info.file_size > MAX_RATIO * max(info.compress_size, 1) + 1024:
-            raise damaged(_("a part is too large"))
+            raise damaged("part_too_large")
     try:
         manifest_bytes = zf.read(MANIFEST)
         signature = zf.read(SIGNATURE)
         hq_key.verify(signature, manifest_bytes)
     except InvalidSignature:
-        raise SyncError(
-            "bad_signature",
-            _(
-                "The snapshot is not signed by the headquarters that wrote the enrollment file. "
-                "Nothing was restored. Use the snapshot and the enrollment file headquarters "
-                "wrote together."
-            ),
-        ) from None
+        raise SyncError("bad_signature", "snapshot.bad_signature") from None
     except (*_READ_ERRORS, RecursionError):
         raise damaged("unreadable manifest") from None
     try:
@@ -266,5 +237,5 @@ def open_signed(plain: bytes | chunked.ChunkView, hq_key: Ed25519PublicKey) -> O
     except (ValueError, RecursionError):
         raise damaged("unreadable manifest") from None
     if not isinstance(manifest, dict) or manifest.get("domain") != SNAPSHOT_DOMAIN:
-        raise damaged(_("not a station snapshot manifest"))
+        raise damaged("not_a_snapshot_manifest")
     return OpenedSnapshot(manifest, manifest_bytes, zf)

@@ -10,7 +10,6 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from cplc_desk.domain.audit import GENESIS_HASH, entry_hash
-from cplc_desk.domain.i18n import _
 from cplc_desk.storage.models import AuditEntry, SyncEnrollment, SyncStationKey
 from cplc_desk.sync import container
 from cplc_desk.sync.enrollment import proof_ok
@@ -27,35 +26,12 @@ def authorise(s: Session, m: Manifest) -> SyncEnrollment | None:
     key = s.get(SyncStationKey, m.key_id)
     if key is not None:
         if key.station_code != m.station:
-            raise SyncError(
-                "wrong_station",
-                _(
-                    "This bundle claims to come from {claimed} but is signed with the key of "
-                    "station {owner}. It was refused: do not import it, and call {owner} "
-                    "about it."
-                ).format(claimed=m.station, owner=key.station_code),
-            )
+            raise SyncError("wrong_station", claimed=m.station, owner=key.station_code)
         if key.revoked_at is not None:
-            raise _revoked(
-                _(
-                    "This bundle is signed with a key of {code} that was revoked on {date}, "
-                    "so it was not imported. It comes from a PC that was replaced, lost or "
-                    "revoked: do not trust it. If the station works on a new PC, that PC's "
-                    "bundles are accepted; if the old PC is trusted again, enroll it again."
-                ),
-                m.station,
-                key.revoked_at,
-            )
+            raise _revoked("bundle.key_revoked", m.station, key.revoked_at)
         return None
     enrollment = s.get(SyncEnrollment, m.enrollment_id)
-    unknown = SyncError(
-        "unknown_key",
-        _(
-            "This bundle is signed with a key headquarters does not know for {code}. Check "
-            "that the station was set up from this headquarters' enrollment file."
-        ).format(code=m.station),
-        station=m.station,
-    )
+    unknown = SyncError("unknown_key", station=m.station)
     if enrollment is None or enrollment.station_code != m.station:
         raise unknown
     if not proof_ok(
@@ -64,26 +40,14 @@ def authorise(s: Session, m: Manifest) -> SyncEnrollment | None:
         raise unknown
     if enrollment.used_at is not None and enrollment.key_id is None:
         # Withdrawn by revoke-station before any key was bound with it.
-        raise _revoked(
-            _(
-                "This bundle is signed with a key of {code} whose enrollment was withdrawn "
-                "when the station was revoked on {date}, so it was not imported. If the "
-                "station's desk is trusted again, enroll it again."
-            ),
-            m.station,
-            enrollment.used_at,
-        )
+        raise _revoked("bundle.enrollment_withdrawn", m.station, enrollment.used_at)
     if enrollment.used_at is not None and enrollment.key_id != m.key_id:
         raise unknown  # an enrollment binds one key only
     return enrollment
 
 
-def _revoked(sentence: str, code: str, when: datetime) -> SyncError:
-    return SyncError(
-        "revoked_key",
-        sentence.format(code=code, date=when.date().isoformat()),
-        station=code,
-    )
+def _revoked(say: str, code: str, when: datetime) -> SyncError:
+    return SyncError("revoked_key", say, station=code, date=when.date().isoformat())
 
 
 def bind(s: Session, m: Manifest, enrollment: SyncEnrollment, now: datetime) -> None:
@@ -124,23 +88,13 @@ def apply_audit(s: Session, opened: container.OpenedBundle, station: str) -> int
     for line in opened.lines(container.AUDIT):
         fields, at, recomputed = _audit_row(line)
         if fields["desk_code"] != station or line["prev_hash"] != prev:
-            raise SyncError(
-                "audit_broken",
-                _(
-                    "The audit trail in this bundle does not continue the trail headquarters "
-                    "holds for {code}: an entry was removed or changed at the station. "
-                    "Nothing was merged. Call the station before importing anything more "
-                    "from it."
-                ).format(code=station),
-            )
+            raise SyncError("audit_broken", "bundle.audit_discontinued", station=station)
         if recomputed != line["entry_hash"]:
             raise SyncError(
                 "audit_broken",
-                _(
-                    "An audit entry from {code} was changed after it was written "
-                    "(entry {entry}). Nothing was merged. Call the station before importing "
-                    "anything more from it."
-                ).format(code=station, entry=fields["entry_id"]),
+                "bundle.audit_entry_changed",
+                station=station,
+                entry=fields["entry_id"],
             )
         rows.append({**fields, "at": at, "prev_hash": prev, "entry_hash": recomputed})
         prev = recomputed
@@ -165,8 +119,5 @@ def _audit_row(line: dict[str, object]) -> tuple[dict[str, object], datetime, st
             raise ValueError("an audit entry field of the wrong type")
         recomputed = entry_hash(prev_hash=line["prev_hash"], at=at, **fields)  # type: ignore[arg-type]
     except (KeyError, TypeError, ValueError):
-        raise SyncError(
-            "damaged",
-            _("The bundle's audit trail is not valid. Do not import it; call the station."),
-        ) from None
+        raise SyncError("damaged", "bundle.audit_invalid") from None
     return fields, at, recomputed

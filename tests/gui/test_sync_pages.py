@@ -558,7 +558,7 @@ def test_import_report_model_passes_the_model_tester(qtmodeltester) -> None:
                 {"new": 3, "updated": 1, "unchanged": 0, "conflicts": 0, "audit_entries": 2},
             ),
             BundleOutcome(
-                "/stick/b.cplcbundle", ImportStatus.REFUSED, code="bad", message="Damaged."
+                "/stick/b.cplcbundle", ImportStatus.REFUSED, code="damaged", say="bundle.too_large"
             ),
         ]
     )

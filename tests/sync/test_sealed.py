@@ -99,7 +99,13 @@ def test_damage_reason_is_shared_wording() -> None:
     assert sealed.damage_reason(chunked.ChunkProblem(chunked.ChunkProblem.UNAUTHENTIC)) is None
 
 
-def test_refusal_fills_its_one_blank() -> None:
-    build = sealed.refusal("damaged", "broken ({reason})", "reason")
-    error = build("a part")
-    assert (error.code, error.message) == ("damaged", "broken (a part)")
+def test_refusal_carries_its_wording_key_and_one_parameter() -> None:
+    build = sealed.refusal("damaged", "snapshot.damaged", "reason")
+    error = build(sealed.damage_reason(chunked.ChunkProblem(chunked.ChunkProblem.TOO_LONG)) or "")
+    assert (error.code, error.say, error.params) == (
+        "damaged",
+        "snapshot.damaged",
+        {"reason": "part_too_long"},
+    )
+    # The sentence is the services' wording, the reason worded inside it.
+    assert error.message.startswith("The snapshot file is damaged or was changed (a part is too")

@@ -26,7 +26,7 @@ from cplc_desk.services.desk import setup
 from cplc_desk.services.desk.context import Actor, DeskContext, open_desk
 from cplc_desk.services.hq import sync_hq
 from cplc_desk.services.station import sync_station
-from cplc_desk.services.vehicles import hotlist, vehicles, wanted
+from cplc_desk.services.vehicles import hotlist, vehicles, verification, wanted
 
 _COLUMNS = (
     "number, kind, vehicle_class, registration, registration_key, chassis, chassis_key, engine, "
@@ -44,7 +44,7 @@ def _verify_ms(ctx: DeskContext, picks: list[str]) -> list[float]:
     out = []
     for ident in picks:
         t0 = time.perf_counter()
-        vehicles.verify(ctx, ident)
+        verification.verify(ctx, ident)
         out.append((time.perf_counter() - t0) * 1000)
     return out
 

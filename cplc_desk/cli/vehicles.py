@@ -9,13 +9,16 @@ import sys
 from cplc_desk.cli.common import Subparsers
 from cplc_desk.domain.i18n import _
 from cplc_desk.services.desk.context import DeskContext
-from cplc_desk.services.vehicles import vehicles
+from cplc_desk.services.vehicles import verification
 
 
 def register(sub: Subparsers) -> None:
     p = sub.add_parser(
         "verify-vehicle",
-        help=_("is this vehicle reported? exit 0 no record, 3 open theft report, 4 recovered"),
+        help=_(
+            "is this vehicle reported? exit 0 no record, 3 open theft report, 4 recovered, "
+            "5 a near record only (one character off)"
+        ),
     )
     p.add_argument("identifier", help=_("registration, chassis or engine number"))
     p.add_argument("--json", action="store_true")
@@ -23,22 +26,26 @@ def register(sub: Subparsers) -> None:
 
 
 def cmd_verify_vehicle(ctx: DeskContext, args: argparse.Namespace) -> int:
-    result = vehicles.verify(ctx, args.identifier)
+    result = verification.verify(ctx, args.identifier)
     if args.json:
-        print(json.dumps(vehicles.verification_dict(result), ensure_ascii=False, indent=2))
+        print(json.dumps(verification.verification_dict(result), ensure_ascii=False, indent=2))
         return result.exit_code
     headline = {
         "none": _("No record: {key} is not reported stolen, snatched or recovered here."),
         "stolen": _("REPORTED STOLEN/SNATCHED: {key} has an open theft report."),
         "recovered": _("Recovered: {key} was reported and has been recovered."),
+        "near": _(
+            "NEAR RECORD ONLY: {key} itself is not reported, but a vehicle one slip away is. "
+            "Compare the documents with the vehicle's plate, chassis and engine numbers "
+            "character by character before going on."
+        ),
     }[result.result]
     print(headline.format(key=result.key))
     for r in result.reports:
-        when = r.incident_at.date().isoformat() if r.incident_at else "?"
-        fir = f", FIR {r.fir_number}" if r.fir_number else ""
-        print(
-            f"  {r.number} {r.kind} ({r.status}) {r.description} - {r.police_station}, {when}{fir} [{r.source}]"
-        )
+        print(_line(r))
+    for r in result.near or []:
+        print(_line(r))
+        print("    " + verification.what_differs(r, result.key))
     h = result.hotlist
     if h is None:
         print(_("No hotlist received yet: only this desk's own reports were checked."))
@@ -65,3 +72,12 @@ def cmd_verify_vehicle(ctx: DeskContext, args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
     return result.exit_code
+
+
+def _line(r: verification.VehicleSummary) -> str:
+    when = r.incident_at.date().isoformat() if r.incident_at else "?"
+    fir = f", FIR {r.fir_number}" if r.fir_number else ""
+    return (
+        f"  {r.number} {r.kind} ({r.status}) {r.description} - {r.police_station}, {when}{fir} "
+        f"[{r.source}]"
+    )

@@ -144,3 +144,75 @@ def score(evidence: list[Evidence]) -> int:
 
 
 SHOW_FROM = 30  # a lone partial plate is worth showing; anything weaker is noise
+
+
+# ------------------------------------------------------------------ near a typed identifier
+
+_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+# Each character's look-alikes (the classes CONFUSABLE folds together).
+_LOOKALIKES: dict[str, str] = {}
+for _family in ("0OQD", "1IL", "5S", "8B", "2Z", "6G"):
+    for _ch in _family:
+        _LOOKALIKES[_ch] = _family
+MAX_LOOKALIKE_VARIANTS = 512
+MIN_NEAR_LENGTH = min(MIN_FUZZY_LENGTH.values())  # shorter keys: look-alikes only
+
+
+def lookalike_variants(key: str, limit: int = MAX_LOOKALIKE_VARIANTS) -> set[str]:
+    """Every spelling of ``key`` with look-alike characters exchanged (KZU-9748 read as
+    K2U-974B), at most ``limit`` of them (the fewest exchanges first)."""
+    spellings = {key}
+    for i, ch in enumerate(key):
+        family = _LOOKALIKES.get(ch)
+        if family is None:
+            continue
+        grown = {s[:i] + other + s[i + 1 :] for s in spellings for other in family}
+        if len(grown) > limit:
+            break
+        spellings = grown
+    return spellings
+
+
+def near_keys(key: str) -> set[str]:
+    """The identifiers a person may have meant when typing ``key``: one character inserted,
+    left out, changed or two neighbours swapped (for keys of at least
+    :data:`MIN_NEAR_LENGTH`), and look-alike characters exchanged. ``key`` itself is not
+    among them."""
+    out = lookalike_variants(key)
+    if len(key) >= MIN_NEAR_LENGTH:
+        for i in range(len(key) + 1):
+            out.update(key[:i] + ch + key[i:] for ch in _ALPHABET)
+        for i in range(len(key)):
+            out.add(key[:i] + key[i + 1 :])
+            out.update(key[:i] + ch + key[i + 1 :] for ch in _ALPHABET)
+            if i + 1 < len(key):
+                out.add(key[:i] + key[i + 1] + key[i] + key[i + 2 :])
+    out.discard(key)
+    return out
+
+
+def how_near(typed: str, found: str) -> str | None:
+    """How ``found`` differs from what was ``typed``: ``lookalike`` (only look-alike characters
+    differ), ``one_off`` (one character inserted, left out, changed or two swapped), or None
+    when it is the same or further away."""
+    if typed == found:
+        return None
+    if fold(typed) == fold(found):
+        return "lookalike"
+    if len(typed) >= MIN_NEAR_LENGTH and (
+        within_one_edit(typed, found) or _neighbours_swapped(typed, found)
+    ):
+        return "one_off"
+    return None
+
+
+def _neighbours_swapped(a: str, b: str) -> bool:
+    if len(a) != len(b):
+        return False
+    differ = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    return (
+        len(differ) == 2
+        and differ[1] == differ[0] + 1
+        and a[differ[0]] == b[differ[1]]
+        and (a[differ[1]] == b[differ[0]])
+    )

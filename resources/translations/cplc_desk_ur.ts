@@ -3569,6 +3569,14 @@ The desk makes a new signing key. Do this only with a new file from headquarters
         <translation>اس گاڑی کی چوری یا چھینے جانے کی رپورٹ درج ہوئی تھی اور بعد میں یہ برآمد ہو چکی ہے، یا یہ لاوارث ملی اور یہاں درج کی گئی۔ چوری کی کسی جاری رپورٹ میں اس کا ذکر نہیں۔</translation>
     </message>
     <message>
+        <source>NEAR RECORD - CHECK EVERY CHARACTER</source>
+        <translation>ملتا جلتا ریکارڈ - ہر حرف اور ہندسہ ملا کر دیکھیں</translation>
+    </message>
+    <message>
+        <source>{key} itself is not reported, but a vehicle one slip away is (below). Compare the papers with the plate, chassis and engine numbers on the vehicle, character by character, before going on.</source>
+        <translation>خود ⁨{key}⁩ کی رپورٹ نہیں، لیکن ایک غلطی کے فرق والی گاڑی کی رپورٹ موجود ہے (نیچے)۔ آگے بڑھنے سے پہلے کاغذات کو گاڑی پر لکھے رجسٹریشن نمبر، چیسس نمبر اور انجن نمبر سے ایک ایک حرف ملا کر دیکھیں۔</translation>
+    </message>
+    <message>
         <source>No record</source>
         <translation>کوئی ریکارڈ نہیں</translation>
     </message>

@@ -14,7 +14,7 @@ from cplc_desk.paths import DeskPaths
 from cplc_desk.services.complaints import complaint_list
 from cplc_desk.services.complaints import complaints as cs
 from cplc_desk.services.desk.context import Actor, open_desk
-from cplc_desk.services.vehicles import vehicle_list, vehicles
+from cplc_desk.services.vehicles import vehicle_list, verification
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "csv"
 
@@ -72,7 +72,7 @@ def test_log_files_hold_no_cnic_or_phone(tmp_path: Path, cli) -> None:
         cs.change_status(ctx, first.id, "referred", note="Sent to the SHO.")
         report = vehicle_list.list_page(ctx, vehicle_list.VehicleQuery()).rows[0]
         vehicle_list.view(ctx, report.id)
-        vehicles.verify(ctx, "KNP-5586")
+        verification.verify(ctx, "KNP-5586")
     finally:
         ctx.close()
         for handler in logging.getLogger("cplc_desk").handlers[:]:

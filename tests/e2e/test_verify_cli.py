@@ -1,4 +1,4 @@
-"""`cplc-desk verify-vehicle` through the real command: exit codes 0 / 3 / 4 and --json."""
+"""`cplc-desk verify-vehicle` through the real command: exit codes 0 / 3 / 4 / 5 and --json."""
 
 from __future__ import annotations
 
@@ -27,3 +27,14 @@ def test_verify_vehicle_exit_codes(tmp_path: Path, cli) -> None:
 
     bad = cli("verify-vehicle", "-", data_dir=desk)
     assert bad.returncode == 1 and "at least 3" in bad.stderr
+
+    # One character off a stolen plate: not "No record" but exit 5, naming the near record.
+    near = cli("verify-vehicle", "KNP 5589", data_dir=desk)
+    assert near.returncode == 5, near.stderr
+    assert "NEAR RECORD ONLY" in near.stdout and "KNP-5586" in near.stdout
+    assert "one character away from KNP5589" in near.stdout
+    near_json = json.loads(cli("verify-vehicle", "KNP5589", "--json", data_dir=desk).stdout)
+    assert (near_json["result"], near_json["exit_code"], near_json["reports"]) == ("near", 5, [])
+    assert [(n["registration"], n["near_field"], n["differs"]) for n in near_json["near"]] == [
+        ("KNP-5586", "registration", "one_off")
+    ]

@@ -29,7 +29,7 @@ from cplc_desk.gui.vehicles.vehicles_page import VehiclesPage
 from cplc_desk.gui.widgets import dialogs
 from cplc_desk.services.desk import demo
 from cplc_desk.services.desk.context import DeskContext
-from cplc_desk.services.vehicles import vehicle_list, vehicles
+from cplc_desk.services.vehicles import vehicle_list, vehicles, verification
 from cplc_desk.services.vehicles.vehicle_list import VehicleQuery, VehicleRow
 from cplc_desk.services.vehicles.vehicles import register_vehicle_report
 from cplc_desk.storage.models import AuditEntry
@@ -203,7 +203,7 @@ def test_a_stolen_motorcycle_is_recorded_with_the_keyboard(
     assert registered == [form.result_registered.id]
     assert form.number_label.text() == form.result_registered.number
     assert "reported stolen" in form.outcome_label.text()
-    check = vehicles.verify(station_ctx, "knp 5586")
+    check = verification.verify(station_ctx, "knp 5586")
     assert check.result == "stolen"
     [theft] = check.reports
     assert (theft.fir_number, theft.description) == ("123/2026", "Red Honda CD 70 2019")
@@ -277,7 +277,7 @@ def test_a_recovery_finds_its_theft_report_by_exact_chassis_and_is_confirmed(
 
     assert matched == [thefts["honda"]]
     assert "now closed as recovered" in form.outcome_label.text()
-    assert vehicles.verify(station_ctx, "KNP-5586").result == "recovered"
+    assert verification.verify(station_ctx, "KNP-5586").result == "recovered"
     assert vehicle_list.get(station_ctx, thefts["honda"]).status == "recovered"
 
 
@@ -295,7 +295,7 @@ def test_a_recovery_with_o_typed_for_0_finds_it_by_near_match(
         "• Chassis number: the same once look-alike characters (O and 0, I and 1, S and 5…) "
         "are read alike"
     )
-    assert vehicles.verify(station_ctx, "NZE5550001").result == "recovered"
+    assert verification.verify(station_ctx, "NZE5550001").result == "recovered"
 
 
 def test_none_of_these_leaves_the_theft_report_open(
@@ -313,7 +313,7 @@ def test_none_of_these_leaves_the_theft_report_open(
     assert dialog.result() == QDialog.DialogCode.Rejected
     assert form.matched_theft_id is None
     assert "Not matched" in form.outcome_label.text()
-    assert vehicles.verify(station_ctx, "KMR-7730").result == "stolen"
+    assert verification.verify(station_ctx, "KMR-7730").result == "stolen"
 
 
 def test_a_recovery_nobody_reported_stays_open(
@@ -399,6 +399,19 @@ def test_a_snatched_vehicle_and_an_unknown_one(
     assert verify_widget.headline() == "No record"
     assert "ZZZ999 is not reported" in verify_widget.advice_label.text()
     assert verify_widget.details_label.isHidden()
+
+
+def test_a_slip_of_one_character_is_a_near_record_never_a_green_no_record(
+    qtbot, verify_widget: VehicleVerifyWidget, station_ctx: DeskContext, thefts
+) -> None:
+    check(qtbot, verify_widget, "KNP 5589")  # KNP-5586 is reported stolen
+    assert verify_widget.state == "near"
+    assert verify_widget.headline() == "NEAR RECORD - CHECK EVERY CHARACTER"
+    assert "#b35900" in verify_widget.panel.styleSheet()  # amber, not the green of "No record"
+    details = verify_widget.details_label.text()
+    assert vehicle_list.get(station_ctx, thefts["honda"]).number in details
+    assert "registration KNP-5586 is one character away from KNP5589" in details
+    assert "KNP5589 itself is not reported" in verify_widget.advice_label.text()
 
 
 def test_short_text_is_not_checked_and_an_old_answer_does_not_linger(

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 from cplc_desk.domain.records import PersonDraft, VehicleReportDraft
 from cplc_desk.printing.receipt import render_receipt
 from cplc_desk.services.desk.context import DeskContext
-from cplc_desk.services.vehicles import vehicles
+from cplc_desk.services.vehicles import vehicles, verification
 from cplc_desk.services.vehicles.vehicles import register_vehicle_report
 
 
@@ -47,7 +47,7 @@ def test_print_receipt_command_takes_vehicle_report_numbers(
     station: DeskContext, cli_account: None, cli, tmp_path: Path
 ) -> None:
     _stolen(station)
-    number = vehicles.verify(station, "KNP5586").reports[0].number
+    number = verification.verify(station, "KNP5586").reports[0].number
     station.close()
     out = tmp_path / "owner.pdf"
     done = cli("print-receipt", number, "--out", str(out), data_dir=station.paths.data_dir)

@@ -17,7 +17,7 @@ from cplc_desk.domain.clock import now_utc
 from cplc_desk.domain.enums import AuditAction
 from cplc_desk.domain.roles import Role
 from cplc_desk.services.desk.context import Actor, PermissionDeniedError, ServiceError
-from cplc_desk.services.vehicles import hotlist, vehicles, wanted
+from cplc_desk.services.vehicles import hotlist, vehicles, verification, wanted
 from cplc_desk.storage.models import AuditEntry, HotlistEntry, HotlistHeld
 from cplc_desk.sync import hotlist as hotlist_file
 from cplc_desk.sync import keys
@@ -71,11 +71,11 @@ def test_export_lists_open_thefts_only_and_without_the_owner(desks: Desks) -> No
 
 
 def test_a_station_verifies_and_matches_from_the_hotlist(desks: Desks) -> None:
-    assert vehicles.verify(desks.saddar, "KNP5586").result == "none"
+    assert verification.verify(desks.saddar, "KNP5586").result == "none"
     imported = hotlist.import_hotlist(desks.saddar, export(desks))
     assert (imported.sequence, imported.entries, imported.replaced) == (1, 2, None)
 
-    answer = vehicles.verify(desks.saddar, "knp 5586")
+    answer = verification.verify(desks.saddar, "knp 5586")
     assert answer.result == "stolen" and answer.exit_code == 3
     (report,) = answer.reports
     assert report.source == "hotlist" and report.registration == "KNP-5586"
@@ -83,7 +83,7 @@ def test_a_station_verifies_and_matches_from_the_hotlist(desks: Desks) -> None:
     assert answer.hotlist is not None and answer.hotlist.sequence == 1
     assert not answer.hotlist.expired and answer.hotlist_as_of == imported.issued_at
     # The engine number typed into the box finds it too (every field is looked up).
-    assert vehicles.verify(desks.saddar, "E4123456").result == "stolen"
+    assert verification.verify(desks.saddar, "E4123456").result == "stolen"
 
     # A recovery at Saddar with one character misread still finds Clifton's report.
     found = vehicle(desks.saddar, "recovered", "", "KA-1234S67", "")
@@ -102,21 +102,21 @@ def test_a_newer_hotlist_replaces_the_held_one_whole(desks: Desks) -> None:
     second = hotlist.import_hotlist(desks.saddar, export(desks))
     assert (second.sequence, second.entries, second.replaced) == (2, 1, 1)
     assert held_rows(desks.saddar) == (2, 1)
-    assert vehicles.verify(desks.saddar, "KNP5586").result == "none"
-    assert vehicles.verify(desks.saddar, "KMR7730").result == "stolen"
+    assert verification.verify(desks.saddar, "KNP5586").result == "none"
+    assert verification.verify(desks.saddar, "KMR7730").result == "stolen"
 
 
 def test_the_desks_own_report_outranks_its_hotlist_copy(desks: Desks) -> None:
     """Clifton's theft comes back to Clifton in the hotlist; once Clifton closes it, the
     (older) hotlist must not call the vehicle stolen again."""
     hotlist.import_hotlist(desks.clifton, export(desks))
-    stolen = vehicles.verify(desks.clifton, "KNP5586")
+    stolen = verification.verify(desks.clifton, "KNP5586")
     assert [r.source for r in stolen.reports] == ["local"]
     recovery = vehicle(desks.clifton, "recovered", "KNP-5586", "", "")
     (candidate,) = vehicles.find_matches(desks.clifton, recovery.id)
     assert candidate.wanted.source == "local"  # not offered twice
     vehicles.confirm_match(desks.clifton, recovery.id, candidate.wanted.ref)
-    assert vehicles.verify(desks.clifton, "KNP5586").result == "recovered"
+    assert verification.verify(desks.clifton, "KNP5586").result == "recovered"
 
 
 def test_refusals_leave_the_held_hotlist_alone(desks: Desks) -> None:
@@ -165,7 +165,7 @@ def test_an_import_that_fails_half_way_changes_nothing(
         hotlist.import_hotlist(desks.saddar, newer)
     monkeypatch.undo()
     assert held_rows(desks.saddar) == (1, 2)
-    assert vehicles.verify(desks.saddar, "KNP5586").result == "stolen"
+    assert verification.verify(desks.saddar, "KNP5586").result == "stolen"
 
 
 def test_permissions_and_desk_kinds(desks: Desks) -> None:
@@ -194,12 +194,12 @@ def test_an_expired_held_hotlist_is_still_consulted_but_flagged(desks: Desks) ->
     # Three weeks pass without a new hotlist.
     with sqlite3.connect(desks.saddar.paths.database) as conn:
         conn.execute("UPDATE hotlist_held SET expires_at = ?", (str(now_utc() - timedelta(1)),))
-    answer = vehicles.verify(desks.saddar, "KNP5586")
+    answer = verification.verify(desks.saddar, "KNP5586")
     assert answer.result == "stolen"
     assert answer.hotlist is not None and answer.hotlist.expired
     status = hotlist.status_dict(desks.saddar)
     assert status is not None and status["expired"] is True
-    assert vehicles.verification_dict(answer)["hotlist"]["expired"] is True
+    assert verification.verification_dict(answer)["hotlist"]["expired"] is True
 
 
 def test_verification_looks_the_hotlist_up_by_index(desks: Desks) -> None:

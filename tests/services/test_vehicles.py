@@ -10,7 +10,7 @@ from sqlalchemy import select
 from cplc_desk.domain.enums import AuditAction
 from cplc_desk.domain.records import PersonDraft, VehicleReportDraft
 from cplc_desk.services.desk.context import DeskContext, ServiceError
-from cplc_desk.services.vehicles import vehicles
+from cplc_desk.services.vehicles import vehicles, verification
 from cplc_desk.services.vehicles.vehicles import register_vehicle_report
 from cplc_desk.storage.models import AuditEntry, VehicleReport
 
@@ -72,13 +72,13 @@ def test_confirming_a_match_closes_the_theft_report_and_is_audited(station, thef
 
 
 def test_verification_results_and_audit(station, thefts) -> None:
-    stolen = vehicles.verify(station, "knp 5586")
+    stolen = verification.verify(station, "knp 5586")
     assert (stolen.result, stolen.exit_code, stolen.key) == ("stolen", 3, "KNP5586")
     assert stolen.reports[0].fir_number is None and stolen.reports[0].police_station == "Clifton"
-    assert vehicles.verify(station, "ZZZ-1").result == "none"
+    assert verification.verify(station, "ZZZ-1").result == "none"
     recovery = _report(station, "recovered", chassis="AH7654321")
     vehicles.confirm_match(station, recovery, thefts["yamaha"])
-    recovered = vehicles.verify(station, "E4123456")
+    recovered = verification.verify(station, "E4123456")
     assert (recovered.result, recovered.exit_code) == ("recovered", 4)
     with station.store.read() as s:
         checks = [
@@ -89,4 +89,49 @@ def test_verification_results_and_audit(station, thefts) -> None:
         ]
     assert [c["identifier"] for c in checks] == ["KNP5586", "ZZZ1", "E4123456"]
     with pytest.raises(ServiceError, match="at least 3"):
-        vehicles.verify(station, "-")
+        verification.verify(station, "-")
+
+
+@pytest.mark.parametrize(
+    ("typed", "field", "kind"),
+    [
+        ("KNP5583", "registration", "one_off"),  # the last digit mistyped
+        ("KNP586", "registration", "one_off"),  # a digit left out
+        ("KPN5586", "registration", "one_off"),  # two neighbours swapped
+        ("KNP-S586", "registration", "lookalike"),  # S for 5
+        ("AH-7654312", "chassis", "one_off"),  # a chassis number one slip off
+        ("E4I23456", "engine", "lookalike"),  # I for 1, in the engine number
+    ],
+)
+def test_a_slip_is_a_near_record_not_no_record(station, thefts, typed, field, kind) -> None:
+    answer = verification.verify(station, typed)
+    assert (answer.result, answer.exit_code, answer.reports) == ("near", 5, [])
+    [near] = answer.near or []
+    assert (near.near_field, near.near_kind, near.status) == (field, kind, "open")
+    said = verification.what_differs(near, answer.key)
+    assert answer.key in said and getattr(near, field) in said
+    with station.store.read() as s:
+        checked = json.loads(
+            s.scalars(
+                select(AuditEntry.details)
+                .where(AuditEntry.action == AuditAction.VEHICLE_VERIFIED)
+                .order_by(AuditEntry.seq.desc())
+            ).first()
+            or "{}"
+        )
+    assert checked["result"] == "near" and checked["near"] == [near.number]
+
+
+def test_an_exact_record_is_not_hidden_by_near_ones(station, thefts) -> None:
+    _report(station, "stolen", "KNP-5587")  # a near neighbour of the honda's plate
+    answer = verification.verify(station, "KNP5586")
+    assert answer.result == "stolen" and [r.registration for r in answer.reports] == ["KNP-5586"]
+    assert answer.near == []  # near records are looked for only when nothing is exact
+
+
+def test_short_keys_get_look_alikes_only_and_nothing_far_is_near(station, thefts) -> None:
+    # Within one slip of nothing reported: still a clean "No record".
+    assert verification.verify(station, "KZU9743").result == "none"
+    # A 4-character key: one-character variants would name half the city, so only look-alikes.
+    assert verification.verify(station, "BNL1").result == "none"
+    assert verification.verify(station, "8NL123").result == "near"  # B read as 8

@@ -21,6 +21,7 @@ from cplc_desk.services.desk import setup
 from cplc_desk.services.desk.check import check_store
 from cplc_desk.services.desk.context import Actor, DeskContext, open_desk
 from cplc_desk.services.desk.stats import store_stats
+from cplc_desk.services.vehicles import verification
 from cplc_desk.services.vehicles.vehicles import register_vehicle_report
 from cplc_desk.storage import migrate
 from cplc_desk.storage.models import ChangeLog
@@ -88,6 +89,11 @@ def test_services_work_the_same_on_postgresql(pg_desk: DeskContext) -> None:
         assert len(s.scalars(select(ChangeLog)).all()) == 4  # person, complaint, event, vehicle
     report = check_store(pg_desk)
     assert report.ok, report.problems
+    # A vehicle check, exact and one slip away (the identifiers bound as one JSON list).
+    assert verification.verify(pg_desk, "bnl 123").result == "stolen"
+    near = verification.verify(pg_desk, "BNL-128")
+    assert (near.result, [r.registration for r in near.near or []]) == ("near", ["BNL-123"])
+    assert verification.verify(pg_desk, "ZZZ-999").result == "none"
 
 
 def test_audit_log_is_append_only_on_postgresql(pg_desk: DeskContext) -> None:

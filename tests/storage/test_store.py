@@ -95,3 +95,31 @@ def test_a_failed_unit_of_work_leaves_nothing_behind(station: DeskContext) -> No
     with station.store.read() as s:
         assert s.scalar(select(text("count(*)")).select_from(ChangeLog)) == before
         assert s.scalars(select(Complaint)).first() is None
+
+
+def test_one_of_finds_by_any_value_of_a_bound_list_and_keeps_the_index(tmp_path) -> None:
+    from sqlalchemy import create_engine, select, text
+
+    from cplc_desk.storage.many import one_of
+    from cplc_desk.storage.models import VehicleReport
+
+    engine = create_engine(f"sqlite:///{tmp_path / 'one_of.sqlite3'}")
+    with engine.begin() as conn:
+        conn.execute(text("CREATE TABLE vehicle_report (id TEXT, registration_key TEXT)"))
+        conn.execute(text("CREATE INDEX ix_reg ON vehicle_report (registration_key)"))
+        conn.execute(text("INSERT INTO vehicle_report VALUES ('a', 'KNP5586'), ('b', 'BNL123')"))
+    table = VehicleReport.__table__
+    wanted = [f"X{n}" for n in range(2000)] + ["BNL123"]
+    stmt = select(table.c.id).where(one_of(table.c.registration_key, wanted))
+    with engine.connect() as conn:
+        assert conn.execute(stmt).scalars().all() == ["b"]
+        assert (
+            conn.execute(select(table.c.id).where(one_of(table.c.registration_key, []))).all() == []
+        )
+        sql = str(stmt.compile(engine))
+        plan = " ".join(
+            str(row[-1])
+            for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql, ('["BNL123"]',))
+        )
+    assert "= 1" not in sql  # a plain condition, so the index is usable
+    assert "USING INDEX ix_reg" in plan or "USING COVERING INDEX ix_reg" in plan

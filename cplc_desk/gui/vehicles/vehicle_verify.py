@@ -35,9 +35,9 @@ from cplc_desk.gui.widgets.message_banner import WARNING, MessageBanner
 from cplc_desk.gui.widgets.operations import BackgroundTask, Progress
 from cplc_desk.gui.widgets.typography import emphasise
 from cplc_desk.services.desk.context import DeskContext, ServiceError
-from cplc_desk.services.vehicles import hotlist, vehicles
+from cplc_desk.services.vehicles import hotlist, verification
 from cplc_desk.services.vehicles.match_sources import SourceState
-from cplc_desk.services.vehicles.vehicles import VehicleSummary, Verification
+from cplc_desk.services.vehicles.verification import VehicleSummary, Verification, what_differs
 from cplc_desk.storage.migrate import StoreError
 
 CHECK_DELAY_MS = 300
@@ -47,6 +47,8 @@ SHOWN_REPORTS = 4
 STOLEN = "stolen"
 RECOVERED = "recovered"
 NONE = "none"
+NEAR = "near"
+ANSWERS = (STOLEN, RECOVERED, NEAR, NONE)
 # States before an answer: nothing typed, too short, waiting for a pause, asking, refused.
 EMPTY = "empty"
 SHORT = "short"
@@ -62,6 +64,7 @@ _LOOKS: dict[str, tuple[str, str, str, QStyle.StandardPixmap]] = {
     STOLEN: ("#b00020", "#fdecee", "#5c0011", QStyle.StandardPixmap.SP_MessageBoxCritical),
     RECOVERED: ("#2f6fb0", "#eaf2fb", "#10243d", QStyle.StandardPixmap.SP_MessageBoxInformation),
     NONE: ("#3e8a4b", "#edf7ee", "#173d1d", QStyle.StandardPixmap.SP_DialogApplyButton),
+    NEAR: ("#b35900", "#fff0e0", "#4a2500", QStyle.StandardPixmap.SP_MessageBoxWarning),
     FAILED: ("#c79a1e", "#fff6dc", "#3d2e00", QStyle.StandardPixmap.SP_MessageBoxWarning),
 }
 
@@ -178,7 +181,7 @@ class VehicleVerifyWidget(QWidget):
 
     def _on_text_changed(self, _text: str) -> None:
         key = self.key()
-        if key and key == self._shown_key and self.state in (STOLEN, RECOVERED, NONE):
+        if key and key == self._shown_key and self.state in ANSWERS:
             self._timer.stop()  # the same vehicle written differently: the answer stands
             return
         if not key:
@@ -211,7 +214,7 @@ class VehicleVerifyWidget(QWidget):
         self._show_state(CHECKING)
 
         def work(_progress: Progress) -> Verification:
-            return vehicles.verify(ctx, typed)
+            return verification.verify(ctx, typed)
 
         self._task.start(work)
 
@@ -250,7 +253,7 @@ class VehicleVerifyWidget(QWidget):
 
     def _show_state(self, state: str, message: str = "") -> None:
         self.state = state
-        if state not in (STOLEN, RECOVERED, NONE):
+        if state not in ANSWERS:
             self.verification = None
             self._shown_key = ""
         self.advice_label.clear()
@@ -327,6 +330,14 @@ class VehicleVerifyWidget(QWidget):
                 "was found and recorded here. No open theft report names it."
             )
             shown = list(v.reports)
+        elif v.result == NEAR:
+            headline = self.tr("NEAR RECORD - CHECK EVERY CHARACTER")
+            advice = self.tr(
+                "{key} itself is not reported, but a vehicle one slip away is (below). Compare "
+                "the papers with the plate, chassis and engine numbers on the vehicle, "
+                "character by character, before going on."
+            ).format(key=v.key)
+            shown = list(v.near or [])
         else:
             headline = self.tr("No record")
             advice = self.tr(
@@ -399,4 +410,7 @@ class VehicleVerifyWidget(QWidget):
             )
             if part
         )
-        return "\n".join((first, where, what))
+        lines = [first, where, what]
+        if r.near_field and self.verification is not None:
+            lines.append(what_differs(r, self.verification.key))
+        return "\n".join(lines)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Hashable, Sequence
+from collections.abc import Collection, Hashable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -28,8 +28,14 @@ from cplc_desk.domain.roles import Permission
 from cplc_desk.services.desk.context import DeskContext, ServiceError
 from cplc_desk.services.hq.sync_hq import hq_keys, require_hq
 from cplc_desk.services.station.sync_station import stored_enrollment
-from cplc_desk.services.vehicles.match_sources import THEFT_KINDS, SourceState, WantedVehicle
+from cplc_desk.services.vehicles.match_sources import (
+    LOOKUP_LIMIT,
+    THEFT_KINDS,
+    SourceState,
+    WantedVehicle,
+)
 from cplc_desk.storage.bulk import BulkWriter
+from cplc_desk.storage.many import one_of
 from cplc_desk.storage.models import (
     HotlistEntry,
     HotlistHeld,
@@ -386,20 +392,20 @@ class HotlistSource:
             rows = s.execute(select(*_WANTED_COLUMNS).where(_NOT_LOCAL)).all()
         return [_wanted(r, names) for r in rows]
 
-    def lookup(self, ctx: DeskContext, key: str) -> list[WantedVehicle]:
+    def lookup(self, ctx: DeskContext, keys: Collection[str]) -> list[WantedVehicle]:
         with ctx.store.read() as s:
             rows = s.execute(
                 select(*_WANTED_COLUMNS)
                 .where(
                     or_(
-                        HotlistEntry.registration_key == key,
-                        HotlistEntry.chassis_key == key,
-                        HotlistEntry.engine_key == key,
+                        one_of(HotlistEntry.registration_key, keys),
+                        one_of(HotlistEntry.chassis_key, keys),
+                        one_of(HotlistEntry.engine_key, keys),
                     ),
                     _NOT_LOCAL,
                 )
                 .order_by(HotlistEntry.number)
-                .limit(50)
+                .limit(LOOKUP_LIMIT)
             ).all()
             if not rows:
                 return []

@@ -5,7 +5,7 @@ a source can be written without importing the matching it feeds."""
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable
+from collections.abc import Collection, Hashable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol
@@ -15,6 +15,7 @@ from cplc_desk.domain.matching import VehicleKeys
 from cplc_desk.services.desk.context import DeskContext
 
 THEFT_KINDS = (VehicleReportKind.STOLEN.value, VehicleReportKind.SNATCHED.value)
+LOOKUP_LIMIT = 50  # reports one look-up names at the most
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,8 +56,9 @@ class MatchSource(Protocol):
 
     def wanted(self, ctx: DeskContext) -> Iterable[WantedVehicle]: ...
 
-    def lookup(self, ctx: DeskContext, key: str) -> Iterable[WantedVehicle]:
-        """Entries with ``key`` (normalised) as registration, chassis or engine number."""
+    def lookup(self, ctx: DeskContext, keys: Collection[str]) -> Iterable[WantedVehicle]:
+        """Entries with one of ``keys`` (normalised) as registration, chassis or engine number
+        (at most :data:`LOOKUP_LIMIT`)."""
         ...
 
     def state(self, ctx: DeskContext) -> SourceState | None: ...

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from datetime import date, datetime
-from typing import Any
+from datetime import datetime
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cplc_desk.domain import i18n
@@ -33,7 +32,6 @@ from cplc_desk.domain.records import (
     validate_vehicle_report,
 )
 from cplc_desk.domain.roles import Permission
-from cplc_desk.domain.validation import normalize_identifier
 from cplc_desk.services.desk.context import DeskContext, ServiceError
 from cplc_desk.services.desk.records import (
     AT_THE_DESK,
@@ -46,13 +44,12 @@ from cplc_desk.services.desk.records import (
     person_row,
 )
 from cplc_desk.services.desk.reference import local_name
-from cplc_desk.services.vehicles.match_sources import THEFT_KINDS, SourceState
+from cplc_desk.services.vehicles.match_sources import THEFT_KINDS
 from cplc_desk.services.vehicles.wanted import (
     RECOVERY_KINDS,
     MatchCandidate,
     _describe,
     rank,
-    sources,
     wanted_index,
 )
 from cplc_desk.storage.models import (
@@ -105,167 +102,6 @@ def confirm_match(ctx: DeskContext, recovery_id: str, theft_id: str) -> None:
             record_id=theft.id,
             details={"theft": theft.number, "recovery": recovery.number},
         )
-
-
-# ------------------------------------------------------------------ verification
-
-
-@dataclass(frozen=True)
-class VehicleSummary:
-    number: str
-    kind: str
-    status: str
-    vehicle_class: str
-    registration: str | None
-    chassis: str | None
-    engine: str | None
-    description: str
-    police_station: str
-    incident_at: datetime | None
-    fir_number: str | None
-    fir_date: date | None
-    source: str
-
-
-@dataclass(frozen=True)
-class Verification:
-    identifier: str
-    key: str
-    result: str  # none | stolen | recovered
-    reports: list[VehicleSummary]
-    hotlist_as_of: datetime | None
-    hotlist: SourceState | None = None
-
-    @property
-    def exit_code(self) -> int:
-        return {"none": 0, "stolen": 3, "recovered": 4}[self.result]
-
-
-def verify(ctx: DeskContext, identifier: str) -> Verification:
-    """Is this vehicle reported? Looks the identifier up in every field (a chassis number typed
-    where an engine number belongs still counts), here and in the hotlist; recorded in the audit
-    trail (who checked which identifier)."""
-    ctx.require(Permission.VERIFY_VEHICLE)
-    key = normalize_identifier(identifier)
-    if len(key) < 3:
-        raise ServiceError(
-            _("Type a registration, chassis or engine number (at least 3 letters or digits).")
-        )
-    with ctx.store.read() as s:
-        names = {p.code: p.name for p in s.scalars(select(PoliceStation))}
-        rows = s.scalars(
-            select(VehicleReport)
-            .where(
-                or_(
-                    VehicleReport.registration_key == key,
-                    VehicleReport.chassis_key == key,
-                    VehicleReport.engine_key == key,
-                ),
-                VehicleReport.deleted_at.is_(None),
-            )
-            .order_by(VehicleReport.created_at.desc())
-            .limit(50)
-        ).all()
-        reports = [
-            VehicleSummary(
-                r.number,
-                r.kind,
-                r.status,
-                r.vehicle_class,
-                r.registration,
-                r.chassis,
-                r.engine,
-                _describe(r),
-                names.get(r.police_station_code, r.police_station_code),
-                r.incident_at,
-                r.fir_number,
-                r.fir_date,
-                "local",
-            )
-            for r in rows
-        ]
-    for source in sources():
-        for w in source.lookup(ctx, key):
-            shown = w.written or w.keys
-            reports.append(
-                VehicleSummary(
-                    w.number,
-                    w.kind,
-                    "open",
-                    w.vehicle_class,
-                    shown.registration,
-                    shown.chassis,
-                    shown.engine,
-                    w.description,
-                    w.police_station,
-                    w.incident_at,
-                    w.fir_number,
-                    w.fir_date,
-                    w.source,
-                )
-            )
-    open_theft = any(r.kind in THEFT_KINDS and r.status == "open" for r in reports)
-    recovered = any(
-        r.kind in RECOVERY_KINDS or r.status in ("recovered", "matched") for r in reports
-    )
-    result = "stolen" if open_theft else "recovered" if recovered else "none"
-    states = [st for st in (src.state(ctx) for src in sources()) if st is not None]
-    hotlist = max(states, key=lambda st: st.issued_at, default=None)
-    with ctx.unit_of_work() as s:
-        ctx.audit(
-            s,
-            AuditAction.VEHICLE_VERIFIED,
-            details={"identifier": key, "result": result, "reports": len(reports)},
-        )
-    return Verification(
-        identifier, key, result, reports, hotlist.issued_at if hotlist else None, hotlist
-    )
-
-
-def verification_dict(v: Verification) -> dict[str, Any]:
-    return {
-        "identifier": v.identifier,
-        "normalized": v.key,
-        "result": v.result,
-        "exit_code": v.exit_code,
-        "hotlist_as_of": v.hotlist_as_of.isoformat() if v.hotlist_as_of else None,
-        "hotlist": source_state_dict(v.hotlist),
-        "reports": [
-            {
-                **{
-                    k: getattr(r, k)
-                    for k in (
-                        "number",
-                        "kind",
-                        "status",
-                        "vehicle_class",
-                        "registration",
-                        "chassis",
-                        "engine",
-                        "description",
-                        "police_station",
-                        "fir_number",
-                        "source",
-                    )
-                },
-                "incident_at": r.incident_at.isoformat() if r.incident_at else None,
-                "fir_date": r.fir_date.isoformat() if r.fir_date else None,
-            }
-            for r in v.reports
-        ],
-    }
-
-
-def source_state_dict(state: SourceState | None) -> dict[str, Any] | None:
-    if state is None:
-        return None
-    return {
-        "sequence": state.sequence,
-        "issued_at": state.issued_at.isoformat(),
-        "expires_at": state.expires_at.isoformat(),
-        "entries": state.entries,
-        "expired": state.expired,
-    }
 
 
 # ------------------------------------------------------------------ the owner's receipt

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -194,20 +196,25 @@ def cmd_print_receipt(ctx: DeskContext, args: argparse.Namespace) -> int:
     if out.is_dir():
         raise CliError(_("{path} is a folder; give a file name ending in .pdf").format(path=out))
     parsed = RecordNumber.parse(args.number)
-    # Recorded in the audit trail as printed; a second and later print is marked COPY.
+    # Recorded in the audit trail as printed once the file is written (a file that could not
+    # be written is no receipt); a second and later one is marked COPY.
     receipt: Any
+    record: Callable[[], object]
     if parsed is not None and parsed.kind is RecordKind.VEHICLE_REPORT:
         report_id = vehicles.find_id_by_number(ctx, str(parsed))
-        receipt = vehicles.issue_receipt(ctx, report_id)
+        receipt = vehicles.prepare_receipt(ctx, report_id)
+        record = functools.partial(vehicles.record_printed, ctx, receipt, args.format)
     else:
         complaint = complaints.find_by_number(ctx, args.number)
-        receipt = receipts.issue_receipt(ctx, complaint.id, layout=args.format)
+        receipt = receipts.prepare_receipt(ctx, complaint.id)
+        record = functools.partial(receipts.record_printed, ctx, receipt, args.format)
     try:
         write_atomically(out, render_receipt(receipt, args.format))
     except OSError as exc:
         raise CliError(
             _("Cannot write {path}: {reason}").format(path=out, reason=exc.strerror or exc)
         ) from None
+    record()
     if receipt.copy:
         message = _("Receipt {number} (a copy: printed before) written to {path}")
     else:

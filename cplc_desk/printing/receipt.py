@@ -110,6 +110,12 @@ def _both(message: str) -> tuple[str, str]:
     return message, i18n.in_language(i18n.URDU, message)
 
 
+def _both_filled(message: str, **values: str) -> tuple[str, str]:
+    """:func:`_both` with its blanks filled (the same values in both languages)."""
+    english, urdu = _both(message)
+    return english.format(**values), urdu.format(**values)
+
+
 def render_receipt(data: ReceiptView, layout: str, fonts: ReceiptFonts | None = None) -> bytes:
     """The receipt as a one-page PDF. ``fonts`` without an Arabic-script face (e.g. Helvetica)
     prints English only."""
@@ -174,6 +180,10 @@ class _Wording:
 
 def _wording(data: ReceiptView) -> _Wording:
     # ``kind`` is optional on the data: complaint receipts were first and do not carry it.
+    if getattr(data, "kind", "complaint") == "vehicle_report" and getattr(
+        data, "report_kind", ""
+    ) in ("recovered", "found_abandoned"):
+        return _recovery_wording(data)
     if getattr(data, "kind", "complaint") == "vehicle_report":
         return _Wording(
             title=_both(N_("Vehicle report receipt")),
@@ -205,6 +215,38 @@ def _wording(data: ReceiptView) -> _Wording:
                "or call the CPLC helpline 1102."),
             N_("Keep this receipt."),
         )),
+    )  # fmt: skip
+
+
+def _recovery_wording(data: ReceiptView) -> _Wording:
+    """A recovered or found vehicle: it is not missing, it is waiting for its owner's report."""
+    matched = getattr(data, "matched_number", "")
+    if matched:
+        found = _both_filled(
+            N_("It was matched to theft report {number}, which is now closed as recovered: the "
+               "police station named in that report tells the owner."),
+            number=matched,
+        )  # fmt: skip
+    else:
+        found = _both(
+            N_("When it matches a theft or snatching report, the police station named in that "
+               "report is told, so that the owner can be reached.")
+        )  # fmt: skip
+    return _Wording(
+        title=_both(N_("Recovered vehicle receipt")),
+        document=_both(N_("CPLC recovered vehicle receipt {number}")),
+        hint=_both(N_("Quote this number when you ask about this vehicle.")),
+        person=_both(N_("Owner")),
+        category=_both(N_("Reported")),
+        summary=_both(N_("Vehicle")),
+        next_steps=(
+            _both(N_("CPLC compares this vehicle with every theft and snatching report in the "
+                     "city.")),
+            found,
+            _both(N_("To ask about it, quote the receipt number above at this desk, or call the "
+                     "CPLC helpline 1102.")),
+            _both(N_("Keep this receipt.")),
+        ),
     )  # fmt: skip
 
 

@@ -975,14 +975,6 @@ Continue it? If you answer No, it is thrown away.</source>
 <context>
     <name>ComplaintPrinting</name>
     <message>
-        <source>Cannot print</source>
-        <translation>پرنٹ نہیں ہو سکتا</translation>
-    </message>
-    <message>
-        <source>This computer has no program to open PDF files, so the receipt cannot be printed from here. Use “Save receipt as PDF” and print the file from another computer.</source>
-        <translation>اس کمپیوٹر میں پی ڈی ایف فائلیں کھولنے کا کوئی پروگرام نہیں، اس لیے یہاں سے رسید پرنٹ نہیں ہو سکتی۔ “رسید پی ڈی ایف میں محفوظ کریں” استعمال کریں اور فائل کسی دوسرے کمپیوٹر سے پرنٹ کریں۔</translation>
-    </message>
-    <message>
         <source>PDF files (*.pdf)</source>
         <translation>پی ڈی ایف فائلیں (*.pdf)</translation>
     </message>
@@ -2231,20 +2223,16 @@ Records: {new} new · {updated} updated · {unchanged} unchanged · {conflicts} 
 <context>
     <name>ReceiptPanel</name>
     <message>
-        <source>A5 sheet</source>
-        <translation>A5 کاغذ</translation>
-    </message>
-    <message>
-        <source>80 mm receipt roll</source>
-        <translation>80 ملی میٹر رسید رول</translation>
-    </message>
-    <message>
         <source>The paper in this desk&apos;s printer</source>
         <translation>اس ڈیسک کے پرنٹر میں لگا کاغذ</translation>
     </message>
     <message>
-        <source>&amp;Print receipt</source>
-        <translation>رسید پرنٹ کریں</translation>
+        <source>&amp;Print receipt…</source>
+        <translation>رسید پرنٹ کریں…</translation>
+    </message>
+    <message>
+        <source>See the receipt, then print it</source>
+        <translation>رسید دیکھیں، پھر پرنٹ کریں</translation>
     </message>
     <message>
         <source>Save receipt as PD&amp;F…</source>
@@ -2259,6 +2247,10 @@ Records: {new} new · {updated} updated · {unchanged} unchanged · {conflicts} 
         <translation>رسید ⁨{number}⁩</translation>
     </message>
     <message>
+        <source>Not printed: the receipt was not counted as given out.</source>
+        <translation>پرنٹ نہیں ہوئی: اس رسید کو دی گئی رسید میں شمار نہیں کیا گیا۔</translation>
+    </message>
+    <message>
         <source>Save receipt as PDF</source>
         <translation>رسید پی ڈی ایف میں محفوظ کریں</translation>
     </message>
@@ -2267,32 +2259,86 @@ Records: {new} new · {updated} updated · {unchanged} unchanged · {conflicts} 
         <translation>سی پی ایل سی ڈیسک کا یہ ورژن ابھی رسیدیں نہیں بنا سکتا۔</translation>
     </message>
     <message>
-        <source>It is marked COPY: this complaint&apos;s receipt was printed before.</source>
-        <translation>اس پر “نقل” لکھا ہے: اس شکایت کی رسید پہلے بھی پرنٹ ہو چکی ہے۔</translation>
+        <source>It is marked COPY: a receipt for it went out before.</source>
+        <translation>اس پر COPY (نقل) لکھا ہے: اس کی رسید پہلے دی جا چکی ہے۔</translation>
     </message>
     <message>
         <source>Receipt {number} was sent to the printer.</source>
         <translation>رسید ⁨{number}⁩ پرنٹر کو بھیج دی گئی۔</translation>
     </message>
     <message>
-        <source>Receipt {number} opened in the PDF viewer: print it from there (Ctrl+P).</source>
-        <translation>رسید ⁨{number}⁩ پی ڈی ایف ویوور میں کھل گئی ہے: وہیں سے پرنٹ کریں (Ctrl+P)۔</translation>
-    </message>
-    <message>
-        <source>Printing was cancelled.</source>
-        <translation>پرنٹنگ منسوخ کر دی گئی۔</translation>
-    </message>
-    <message>
         <source>Receipt {number} was saved to {path}.</source>
         <translation>رسید ⁨{number}⁩ کو ⁨{path}⁩ میں محفوظ کر دیا گیا۔</translation>
     </message>
     <message>
-        <source>It is marked COPY: this complaint&apos;s receipt was made before.</source>
-        <translation>اس پر “نقل” لکھا ہے: اس شکایت کی رسید پہلے بھی بن چکی ہے۔</translation>
+        <source>The receipt could not be saved: {reason}</source>
+        <translation>رسید محفوظ نہیں ہو سکی: ⁨{reason}⁩</translation>
+    </message>
+    <message>
+        <source>A5 sheet</source>
+        <translation>A5 کاغذ</translation>
+    </message>
+    <message>
+        <source>80 mm receipt roll</source>
+        <translation>80 ملی میٹر رسید رول</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptPreviewDialog</name>
+    <message>
+        <source>Receipt {number}: print preview</source>
+        <translation>رسید ⁨{number}⁩: پرنٹ سے پہلے دیکھیں</translation>
+    </message>
+    <message>
+        <source>Pape&amp;r:</source>
+        <translation>کاغذ:</translation>
+    </message>
+    <message>
+        <source>Printer: {name} (another can be chosen when you print)</source>
+        <translation>پرنٹر: ⁨{name}⁩ (پرنٹ کرتے وقت دوسرا پرنٹر چنا جا سکتا ہے)</translation>
+    </message>
+    <message>
+        <source>No printer is set up on this computer: save the receipt as a PDF.</source>
+        <translation>اس کمپیوٹر پر کوئی پرنٹر نہیں لگا: رسید پی ڈی ایف میں محفوظ کریں۔</translation>
+    </message>
+    <message>
+        <source>A receipt for {number} went out before: this one is marked COPY.</source>
+        <translation>⁨{number}⁩ کی رسید پہلے دی جا چکی ہے: اس پر COPY (نقل) لکھا ہے۔</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>پرنٹ کریں…</translation>
+    </message>
+    <message>
+        <source>Save as PD&amp;F…</source>
+        <translation>پی ڈی ایف میں محفوظ کریں…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>بند کریں</translation>
+    </message>
+    <message>
+        <source>Receipt {number}</source>
+        <translation>رسید ⁨{number}⁩</translation>
+    </message>
+    <message>
+        <source>The printer could not print the receipt: check that it is on and has paper, then print again, or save the receipt as a PDF.</source>
+        <translation>پرنٹر رسید پرنٹ نہیں کر سکا: دیکھیں کہ پرنٹر آن ہے اور اس میں کاغذ ہے، پھر دوبارہ پرنٹ کریں، یا رسید پی ڈی ایف میں محفوظ کریں۔</translation>
+    </message>
+    <message>
+        <source>Save receipt as PDF</source>
+        <translation>رسید پی ڈی ایف میں محفوظ کریں</translation>
     </message>
     <message>
         <source>The receipt could not be saved: {reason}</source>
         <translation>رسید محفوظ نہیں ہو سکی: ⁨{reason}⁩</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptPrinting</name>
+    <message>
+        <source>Print receipt</source>
+        <translation>رسید پرنٹ کریں</translation>
     </message>
 </context>
 <context>
@@ -3316,20 +3362,12 @@ The desk makes a new signing key. Do this only with a new file from headquarters
         <translation>بند کریں</translation>
     </message>
     <message>
-        <source>&amp;Print receipt for the owner</source>
-        <translation>مالک کے لیے رسید پرنٹ کریں</translation>
-    </message>
-    <message>
         <source>Report number:</source>
         <translation>رپورٹ نمبر:</translation>
     </message>
     <message>
-        <source>Cannot print</source>
-        <translation>پرنٹ نہیں ہو سکتا</translation>
-    </message>
-    <message>
-        <source>Receipt {number}</source>
-        <translation>رسید ⁨{number}⁩</translation>
+        <source>See the owner&apos;s receipt, then print it</source>
+        <translation>مالک کی رسید دیکھیں، پھر پرنٹ کریں</translation>
     </message>
     <message>
         <source>Anyone checking this vehicle at this desk is now told it is reported {kind}. Give the citizen the report number.</source>

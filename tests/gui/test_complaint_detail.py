@@ -8,17 +8,20 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QDate, Qt
+from sqlalchemy import select
 
 from cplc_desk.domain.clock import now_utc, to_local
+from cplc_desk.domain.enums import AuditAction
 from cplc_desk.domain.records import ComplaintDraft, PersonDraft
 from cplc_desk.domain.roles import Role
 from cplc_desk.domain.validation import FieldError
 from cplc_desk.gui.complaints.complaint_detail import ComplaintDetailDialog
 from cplc_desk.gui.complaints.complaint_timeline import BY, NEXT, NOTE, WHAT, format_day
-from cplc_desk.gui.widgets import receipt_printing
+from cplc_desk.gui.widgets import receipt_preview, receipt_printing
 from cplc_desk.services.complaints import complaints
 from cplc_desk.services.complaints.complaints import register_complaint
 from cplc_desk.services.desk.context import Actor, DeskContext
+from cplc_desk.storage.models import AuditEntry
 
 NOTE_MESSAGE = "Write a short note saying why (it goes on the complaint's timeline)."
 
@@ -49,9 +52,10 @@ def printed(monkeypatch: pytest.MonkeyPatch) -> list[bytes]:
 
     def print_pdf(parent, pdf_bytes: bytes, title: str) -> str:  # type: ignore[no-untyped-def]
         sent.append(pdf_bytes)
-        return receipt_printing.OPENED_IN_VIEWER
+        return receipt_printing.PRINTED
 
     monkeypatch.setattr(receipt_printing, "print_pdf", print_pdf)
+    monkeypatch.setattr(receipt_preview, "run", lambda dialog: dialog.print_receipt())
     return sent
 
 
@@ -271,8 +275,62 @@ def test_the_receipt_can_be_printed_again_marked_copy(
         qtbot.waitUntil(lambda: not panel.is_busy() and not dialog.is_busy(), timeout=10_000)
         assert panel.receipts[-1].copy is expected
     assert len(printed) == 2 and all(pdf.startswith(b"%PDF") for pdf in printed)
-    assert "opened in the PDF viewer" in panel.status_label.text()
+    assert "sent to the printer" in panel.status_label.text()
     assert "marked COPY" in panel.status_label.text()
+
+
+def receipt_prints(ctx: DeskContext) -> list[str]:
+    with ctx.store.read() as s:
+        return list(
+            s.scalars(
+                select(AuditEntry.action)
+                .where(
+                    AuditEntry.action.in_(
+                        [AuditAction.RECEIPT_PRINTED.value, AuditAction.RECEIPT_REPRINTED.value]
+                    )
+                )
+                .order_by(AuditEntry.seq)
+            )
+        )
+
+
+def test_a_print_counts_only_once_it_was_sent(
+    qtbot,
+    dialog: ComplaintDetailDialog,
+    station_ctx: DeskContext,
+    monkeypatch: pytest.MonkeyPatch,
+    printed: list[bytes],
+) -> None:
+    """The print dialog cancelled, then a printer that would not start: neither counts, so the
+    citizen's first real receipt is not marked COPY."""
+    outcomes = [receipt_printing.CANCELLED, receipt_printing.FAILED, receipt_printing.PRINTED]
+    problems: list[str] = []
+
+    def print_pdf(parent, pdf_bytes: bytes, title: str) -> str:  # type: ignore[no-untyped-def]
+        outcome = outcomes.pop(0)
+        if outcome == receipt_printing.PRINTED:
+            printed.append(pdf_bytes)
+        return outcome
+
+    def press_print_then_close(preview: receipt_preview.ReceiptPreviewDialog) -> None:
+        preview.print_receipt()
+        if not preview.problem_label.isHidden():
+            problems.append(preview.problem_label.text())
+
+    monkeypatch.setattr(receipt_printing, "print_pdf", print_pdf)
+    monkeypatch.setattr(receipt_preview, "run", press_print_then_close)
+    panel = dialog.receipt_panel
+    for _ in range(2):
+        qtbot.mouseClick(panel.print_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not panel.is_busy(), timeout=10_000)
+        assert "Not printed" in panel.status_label.text()
+    assert receipt_prints(station_ctx) == [] and panel.receipts == []
+    assert "check that it is on and has paper" in problems[0]
+
+    qtbot.mouseClick(panel.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(panel.receipts) == 1 and not panel.is_busy(), timeout=10_000)
+    assert panel.receipts[0].copy is False and "COPY" not in panel.status_label.text()
+    assert receipt_prints(station_ctx) == [AuditAction.RECEIPT_PRINTED.value]
 
 
 def test_a_complaint_that_does_not_exist_says_so(qtbot, station_ctx: DeskContext) -> None:

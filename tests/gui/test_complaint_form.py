@@ -3,7 +3,6 @@ Save, repeat complainants found, drafts surviving a crash, and the receipt after
 
 from __future__ import annotations
 
-import os
 import stat
 import sys
 from collections.abc import Iterator
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 from cplc_desk.domain.clock import PKT
 from cplc_desk.domain.records import ComplaintDraft, PersonDraft
 from cplc_desk.gui.complaints.complaint_form import ComplaintFormDialog
-from cplc_desk.gui.widgets import dialogs, receipt_buttons, receipt_printing
+from cplc_desk.gui.widgets import dialogs, receipt_buttons, receipt_preview, receipt_printing
 from cplc_desk.gui.widgets.field_parts import parse_date_text, parse_time_text
 from cplc_desk.services.complaints import complaint_list, complaints
 from cplc_desk.services.complaints.complaints import register_complaint
@@ -47,7 +46,8 @@ def printed(monkeypatch: pytest.MonkeyPatch) -> list[Printed]:
 
     monkeypatch.setattr(receipt_printing, "print_pdf", print_pdf)
     monkeypatch.setattr(receipt_printing, "save_pdf_path", refuse)
-    monkeypatch.setattr(receipt_printing, "open_in_viewer", refuse)
+    # The preview, as a volunteer who presses Print in it (shown, it would wait for a click).
+    monkeypatch.setattr(receipt_preview, "run", lambda dialog: dialog.print_receipt())
     return sent
 
 
@@ -447,55 +447,6 @@ def test_tab_goes_through_the_form_top_to_bottom(qtbot, form: ComplaintFormDialo
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         seen.append(QApplication.focusWidget())
     assert seen == expected
-
-
-def test_without_qtpdf_a_receipt_opens_in_the_pdf_viewer(
-    monkeypatch: pytest.MonkeyPatch, shown_messages, tmp_path: Path
-) -> None:
-    opened: list[Path] = []
-    monkeypatch.setattr(receipt_printing.tempfile, "gettempdir", lambda: str(tmp_path))
-    monkeypatch.setattr(receipt_printing, "qtpdf_available", lambda: False)
-    monkeypatch.setattr(
-        receipt_printing, "open_in_viewer", lambda path: opened.append(path) or True
-    )
-
-    outcome = receipt_printing.print_pdf(None, b"%PDF-1.4 receipt", "Receipt CLIF-C-2026-00001")
-
-    assert outcome == receipt_printing.OPENED_IN_VIEWER
-    assert opened[0] == tmp_path / "cplc-desk-receipts" / "Receipt-CLIF-C-2026-00001.pdf"
-    assert opened[0].read_bytes() == b"%PDF-1.4 receipt"
-    assert shown_messages == []
-    if sys.platform != "win32":  # in a temporary folder every account on the PC can list
-        assert stat.S_IMODE(opened[0].stat().st_mode) == 0o600
-        assert stat.S_IMODE(opened[0].parent.stat().st_mode) == 0o700
-
-    # A computer with no PDF program: the volunteer is told what to do instead.
-    monkeypatch.setattr(receipt_printing, "open_in_viewer", lambda path: False)
-    assert receipt_printing.print_pdf(None, b"%PDF-1.4", "Receipt") == receipt_printing.FAILED
-    assert shown_messages[-1].kind == "error"
-    assert "Save receipt as PDF" in shown_messages[-1].text
-
-
-@pytest.mark.skipif(sys.platform == "win32", reason="POSIX owners")
-def test_a_receipt_folder_another_account_made_is_not_used(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    opened: list[Path] = []
-    monkeypatch.setattr(receipt_printing.tempfile, "gettempdir", lambda: str(tmp_path))
-    monkeypatch.setattr(receipt_printing, "qtpdf_available", lambda: False)
-    monkeypatch.setattr(
-        receipt_printing, "open_in_viewer", lambda path: opened.append(path) or True
-    )
-    (tmp_path / "cplc-desk-receipts").mkdir(mode=0o777)
-    real_uid = os.getuid()
-    monkeypatch.setattr(os, "getuid", lambda: real_uid + 1)  # as if another account made it
-
-    receipt_printing.print_pdf(None, b"%PDF-1.4 receipt", "Receipt CLIF-C-2026-00001")
-
-    assert opened[0].parent.parent == tmp_path
-    assert opened[0].parent.name.startswith("cplc-desk-receipts-")
-    assert stat.S_IMODE(opened[0].parent.stat().st_mode) == 0o700
-    assert list((tmp_path / "cplc-desk-receipts").iterdir()) == []
 
 
 def test_a_build_without_receipts_says_so_and_records_no_print(

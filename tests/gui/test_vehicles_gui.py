@@ -26,7 +26,7 @@ from cplc_desk.gui.vehicles.vehicles_model import (
     VehiclesModel,
 )
 from cplc_desk.gui.vehicles.vehicles_page import VehiclesPage
-from cplc_desk.gui.widgets import dialogs
+from cplc_desk.gui.widgets import dialogs, receipt_preview, receipt_printing
 from cplc_desk.services.desk import demo
 from cplc_desk.services.desk.context import DeskContext
 from cplc_desk.services.vehicles import vehicle_list, vehicles, verification
@@ -154,7 +154,7 @@ def answer_match(
 
 
 def test_a_stolen_motorcycle_is_recorded_with_the_keyboard(
-    qtbot, open_form, station_ctx: DeskContext
+    qtbot, open_form, station_ctx: DeskContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     form = open_form(station_ctx)
     assert form.fields.station_combo.code() == "CLIF"  # this desk's station
@@ -213,17 +213,16 @@ def test_a_stolen_motorcycle_is_recorded_with_the_keyboard(
     )  # fmt: skip
     assert detail.incident_at is not None and detail.incident_at.hour == 16  # 21:30 PKT in UTC
 
-    # The owner's receipt goes through the same printing code as complaint receipts.
+    # The owner's receipt goes through the same preview and printing code as complaint receipts.
     printed: list[bytes] = []
-    from cplc_desk.gui.widgets import receipt_printing
-
-    original = receipt_printing.print_pdf
-    receipt_printing.print_pdf = lambda parent, pdf, title: printed.append(pdf) or "printed"  # type: ignore[assignment]
-    try:
-        qtbot.mouseClick(form.print_button, Qt.MouseButton.LeftButton)
-    finally:
-        receipt_printing.print_pdf = original  # type: ignore[assignment]
+    monkeypatch.setattr(
+        receipt_printing, "print_pdf", lambda parent, pdf, title: printed.append(pdf) or "printed"
+    )
+    monkeypatch.setattr(receipt_preview, "run", lambda dialog: dialog.print_receipt())
+    qtbot.mouseClick(form.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(form.receipt_panel.receipts) == 1, timeout=10_000)
     assert len(printed) == 1 and printed[0].startswith(b"%PDF")
+    assert "sent to the printer" in form.receipt_panel.status_label.text()
 
     qtbot.mouseClick(form.another_button, Qt.MouseButton.LeftButton)
     assert form.stack.currentIndex() == 0

@@ -59,3 +59,55 @@ def test_print_receipt_command_takes_vehicle_report_numbers(
         "print-receipt", "CLIF-V-2026-09999", "--out", str(out), data_dir=station.paths.data_dir
     )
     assert missing.returncode == 1 and "No vehicle report has the number" in missing.stderr
+
+
+def test_each_kind_of_report_says_what_happens_next(station: DeskContext) -> None:
+    theft = vehicles.prepare_receipt(station, _stolen(station))
+    theft_text = " ".join(_text(render_receipt(theft, "a5")).split())
+    assert "If the vehicle is found, CPLC or the police will contact you." in theft_text
+
+    recovery_id = register_vehicle_report(
+        station,
+        VehicleReportDraft(
+            kind="recovered", vehicle_class="motorcycle", chassis="KA-1234567",
+            make="Honda", colour="Red", police_station="CLIF",
+        ),
+    ).id  # fmt: skip
+    unmatched = " ".join(
+        _text(render_receipt(vehicles.prepare_receipt(station, recovery_id), "a5")).split()
+    )
+    assert "Recovered vehicle receipt" in unmatched
+    assert "If the vehicle is found" not in unmatched  # it is found: that would be nonsense
+    assert "every theft and snatching report in the city" in unmatched
+    assert "When it matches a theft or snatching report" in unmatched
+
+    [candidate] = vehicles.find_matches(station, recovery_id)
+    vehicles.confirm_match(station, recovery_id, candidate.wanted.ref)
+    matched = vehicles.prepare_receipt(station, recovery_id)
+    assert matched.matched_number == theft.number
+    matched_text = " ".join(_text(render_receipt(matched, "80mm")).split())
+    assert f"It was matched to theft report {theft.number}" in matched_text
+
+
+def test_a_receipt_made_ready_is_not_yet_counted_as_printed(station: DeskContext) -> None:
+    report_id = _stolen(station)
+    ready = vehicles.prepare_receipt(station, report_id)
+    assert vehicles.prepare_receipt(station, report_id).copy is False  # still the first
+    assert vehicles.record_printed(station, ready, "a5") is False
+    assert vehicles.prepare_receipt(station, report_id).copy is True
+
+
+def test_a_receipt_file_that_could_not_be_written_is_not_counted(
+    station: DeskContext, cli_account: None, cli, tmp_path: Path
+) -> None:
+    report_id = _stolen(station)
+    number = vehicles.prepare_receipt(station, report_id).number
+    station.close()
+    (tmp_path / "a-file").write_text("not a folder")
+    nowhere = tmp_path / "a-file" / "owner.pdf"  # its "folder" is a file: cannot be written
+    failed = cli("print-receipt", number, "--out", str(nowhere), data_dir=station.paths.data_dir)
+    assert failed.returncode == 1 and "Cannot write" in failed.stderr
+    out = tmp_path / "owner.pdf"
+    done = cli("print-receipt", number, "--out", str(out), data_dir=station.paths.data_dir)
+    assert done.returncode == 0, done.stderr
+    assert "a copy" not in done.stdout and "COPY" not in _text(out.read_bytes())

@@ -278,7 +278,7 @@ class ComplaintDetailDialog(QDialog):
         self.follow_up_box.reset(d.status, today)
         self.action_tabs.setEnabled(True)
         self.receipt_panel.setEnabled(True)
-        self.receipt_panel.set_complaint(d.id, d.number)
+        self.receipt_panel.set_record(d.id, d.number)
 
     # ------------------------------------------------------------------ acting
 

@@ -316,7 +316,7 @@ class ComplaintFormDialog(RecordFormDialog):
         self.result_registered = result
         self._show_saving(False)
         self.number_label.setText(result.number)
-        self.receipt_panel.set_complaint(result.id, result.number)
+        self.receipt_panel.set_record(result.id, result.number)
         self.stack.setCurrentIndex(1)
         self.receipt_panel.print_button.setFocus()
         self.registered.emit(result.id)

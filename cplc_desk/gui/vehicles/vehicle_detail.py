@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 from cplc_desk.gui.vehicles.vehicles_model import vehicle_class_name
 from cplc_desk.gui.widgets import names
 from cplc_desk.gui.widgets.formats import NOTHING, format_datetime
+from cplc_desk.gui.widgets.operations import OperationRunner
+from cplc_desk.gui.widgets.receipt_buttons import VEHICLE_RECEIPTS, ReceiptPanel
 from cplc_desk.gui.widgets.typography import emphasise
 from cplc_desk.services.desk import reference
 from cplc_desk.services.desk.context import DeskContext
@@ -60,15 +62,25 @@ class VehicleDetailDialog(QDialog):
             shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.values[key] = shown
             form.addRow(label, shown)
+        self._jobs = OperationRunner("cplc-vehicle-detail", self)
+        # The owner's receipt again (marked COPY once one went out), on any paper.
+        self.receipt_panel = ReceiptPanel(ctx, self._jobs, source=VEHICLE_RECEIPTS)
+        self.receipt_panel.set_record(d.id, d.number)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addLayout(form)
         layout.addStretch(1)
+        layout.addWidget(self.receipt_panel)
         layout.addWidget(buttons)
         metrics = self.fontMetrics()
         self.resize(QSize(metrics.averageCharWidth() * 70, metrics.lineSpacing() * 28))
+
+    def done(self, result: int) -> None:
+        # Answers must not arrive for a closed window; a receipt job takes a moment at most.
+        self._jobs.wait_idle()
+        super().done(result)
 
     def _rows(self, d: VehicleDetail, station: str) -> list[tuple[str, str, str]]:
         vehicle = " ".join(

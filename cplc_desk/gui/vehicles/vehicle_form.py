@@ -29,6 +29,7 @@ from cplc_desk.gui.vehicles.vehicle_match import VehicleMatchDialog
 from cplc_desk.gui.widgets import dialogs, names
 from cplc_desk.gui.widgets.message_banner import ERROR
 from cplc_desk.gui.widgets.operations import OperationRunner
+from cplc_desk.gui.widgets.receipt_buttons import VEHICLE_RECEIPTS, ReceiptPanel
 from cplc_desk.gui.widgets.record_form import RecordFormDialog
 from cplc_desk.gui.widgets.typography import emphasise
 from cplc_desk.services.desk.context import DeskContext, ServiceError
@@ -110,11 +111,19 @@ class VehicleFormDialog(RecordFormDialog):
         self.outcome_label.setWordWrap(True)
         self.another_button = QPushButton(self.tr("Record &another vehicle"))
         self.close_button = QPushButton(self.tr("Close"))
-        self.print_button = QPushButton(self.tr("&Print receipt for the owner"))
-        for button in (self.print_button, self.another_button, self.close_button):
+        self.receipt_panel = ReceiptPanel(self.ctx, self._jobs, source=VEHICLE_RECEIPTS)
+        self.receipt_panel.print_button.setToolTip(
+            self.tr("See the owner's receipt, then print it")
+        )
+        self.print_button = self.receipt_panel.print_button
+        for button in (
+            self.receipt_panel.print_button,
+            self.receipt_panel.save_button,
+            self.another_button,
+            self.close_button,
+        ):
             button.setAutoDefault(False)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.print_button)
         buttons.addStretch(1)
         buttons.addWidget(self.another_button)
         buttons.addWidget(self.close_button)
@@ -124,6 +133,7 @@ class VehicleFormDialog(RecordFormDialog):
         layout.addWidget(self.number_label)
         layout.addWidget(self.outcome_label)
         layout.addStretch(1)
+        layout.addWidget(self.receipt_panel)
         layout.addLayout(buttons)
         return page
 
@@ -132,7 +142,6 @@ class VehicleFormDialog(RecordFormDialog):
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.reject)
         self.another_button.clicked.connect(self.start_another)
-        self.print_button.clicked.connect(self.print_receipt)
         self.close_button.clicked.connect(self.accept)
         self._add_save_shortcuts()
 
@@ -178,23 +187,6 @@ class VehicleFormDialog(RecordFormDialog):
             self._on_register_failed,
         )
         return True
-
-    def print_receipt(self) -> None:
-        """The owner's receipt, through the same printing code as complaint receipts; the
-        service records the print and marks later ones as copies."""
-        from cplc_desk.gui.widgets import receipt_printing
-        from cplc_desk.printing.receipt import render_receipt
-
-        if self.result_registered is None:
-            return
-        try:
-            data = vehicles.issue_receipt(self.ctx, self.result_registered.id)
-        except ServiceError as exc:
-            dialogs.show_error(self, self.tr("Cannot print"), str(exc))
-            return
-        receipt_printing.print_pdf(
-            self, render_receipt(data, "a5"), self.tr("Receipt {number}").format(number=data.number)
-        )
 
     def _on_registered(self, result: object) -> None:
         assert isinstance(result, Registered)
@@ -274,6 +266,9 @@ class VehicleFormDialog(RecordFormDialog):
     def _finish(self, outcome: str) -> None:
         self._show_saving(False)
         self.outcome_label.setText(outcome)
+        if self.result_registered is not None:
+            self.receipt_panel.set_record(self.result_registered.id, self.result_registered.number)
+        self.receipt_panel.status_label.hide()
         self.stack.setCurrentIndex(1)
         self.another_button.setFocus()
         self.save_finished.emit()

@@ -1,13 +1,9 @@
 """Getting a receipt PDF onto paper or into a file, each step behind one small function.
 
 ReportLab (``cplc_desk.printing``) is the only renderer: what is printed is exactly the PDF that
-can be saved. Qt cannot print a PDF by itself; it needs the QtPdf module to turn pages into
-images, and QtPdf ships in PySide6-Addons, not in the PySide6-Essentials the desk installs. So:
-
-- with QtPdf (someone installed PySide6-Addons), :func:`print_pdf` shows the system's print
-  dialog and prints each page rendered at the printer's resolution;
-- without it (the normal case), :func:`print_pdf` opens the receipt in the computer's PDF viewer,
-  where the volunteer presses Print. "Save receipt as PDF" is offered beside it everywhere.
+can be saved. The desk turns the PDF's pages into images itself (pdfium, through pypdfium2), so
+neither a PDF viewer on the PC nor Qt's optional PDF module is needed: the preview shows those
+images, and :func:`print_pdf` paints them for the printer chosen in the system's print dialog.
 
 Widgets call these through the module (``receipt_printing.print_pdf(...)``) so tests can
 replace them: a real print dialog or file chooser would wait forever for a click.
@@ -15,61 +11,101 @@ replace them: a real print dialog or file chooser would wait forever for a click
 
 from __future__ import annotations
 
-import contextlib
-import importlib
-import importlib.util
-import os
 import re
-import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QRect, QSize, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QPageLayout, QPageSize, QPainter
+import pypdfium2 as pdfium
+from PySide6.QtCore import QCoreApplication, QRect, QSizeF, Qt
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from cplc_desk.gui.widgets import dialogs
-from cplc_desk.sync.files import write_atomically
 
 translate = QCoreApplication.translate
 
 # What print_pdf did, for the caller to tell the volunteer.
 PRINTED = "printed"
-OPENED_IN_VIEWER = "opened"
 CANCELLED = "cancelled"
 FAILED = "failed"
 
-_RECEIPT_FOLDER = "cplc-desk-receipts"
+PRINT_DPI = 300  # sharp on paper; a printer's own 1200 would make each A5 page 100 MB
 
 
-def qtpdf_available() -> bool:
+def page_images(pdf_bytes: bytes, dpi: float) -> list[QImage]:
+    """Each page of the PDF as an image at ``dpi``."""
+    document = pdfium.PdfDocument(pdf_bytes)
     try:
-        return importlib.util.find_spec("PySide6.QtPdf") is not None
-    except (ImportError, ValueError):
-        return False
+        images = []
+        for page in document:
+            bitmap = page.render(scale=dpi / 72, rev_byteorder=True, prefer_bgrx=True)
+            image = QImage(
+                bitmap.buffer,
+                bitmap.width,
+                bitmap.height,
+                bitmap.stride,
+                QImage.Format.Format_RGBX8888,
+            )
+            images.append(image.copy())  # its own pixels: pdfium's buffer goes with the page
+        return images
+    finally:
+        document.close()
+
+
+def page_size_points(pdf_bytes: bytes) -> QSizeF:
+    """The first page's size in points (A5, or the 80 mm roll's length for this receipt)."""
+    document = pdfium.PdfDocument(pdf_bytes)
+    try:
+        width, height = document[0].get_size()
+        return QSizeF(width, height)
+    finally:
+        document.close()
+
+
+def default_printer_name() -> str:
+    """The printer the system prints to unless told otherwise; empty when there is none."""
+    return QPrinterInfo.defaultPrinterName()
+
+
+def choose_printer(parent: QWidget | None, printer: QPrinter) -> bool:
+    """The system's print dialog (printer, copies, its own page set-up); False if cancelled."""
+    chooser = QPrintDialog(printer, parent)
+    chooser.setWindowTitle(translate("ReceiptPrinting", "Print receipt"))
+    return dialogs.run_modal(chooser) == QDialog.DialogCode.Accepted
 
 
 def print_pdf(parent: QWidget | None, pdf_bytes: bytes, title: str) -> str:
-    """Print ``pdf_bytes``; returns PRINTED, OPENED_IN_VIEWER, CANCELLED or FAILED."""
-    if qtpdf_available():
-        return _print_with_qtpdf(parent, pdf_bytes, title)
-    path = _viewer_copy(pdf_bytes, title)
-    if open_in_viewer(path):
-        return OPENED_IN_VIEWER
-    dialogs.show_error(
-        parent,
-        translate("ComplaintPrinting", "Cannot print"),
-        translate(
-            "ComplaintPrinting",
-            "This computer has no program to open PDF files, so the receipt cannot be printed "
-            "from here. Use “Save receipt as PDF” and print the file from another computer.",
-        ),
+    """Print ``pdf_bytes`` on a printer the person chooses; PRINTED once every page was sent,
+    CANCELLED or FAILED otherwise (then nothing was printed)."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setDocName(title)
+    printer.setPageSize(
+        QPageSize(
+            page_size_points(pdf_bytes),
+            QPageSize.Unit.Point,
+            "",
+            QPageSize.SizeMatchPolicy.ExactMatch,
+        )
     )
-    return FAILED
-
-
-def open_in_viewer(path: Path) -> bool:
-    """Open a file in the program the computer uses for its kind; False if there is none."""
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+    printer.setFullPage(True)  # the receipt has its own margins
+    if not choose_printer(parent, printer):
+        return CANCELLED
+    dpi = min(printer.resolution(), PRINT_DPI)
+    images = page_images(pdf_bytes, dpi)
+    painter = QPainter()
+    if not images or not painter.begin(printer):
+        return FAILED
+    try:
+        for number, image in enumerate(images):
+            if number and not printer.newPage():
+                return FAILED
+            area = painter.viewport()
+            size = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            painter.drawImage(QRect(area.topLeft(), size), image)
+    finally:
+        painter.end()
+    return FAILED if printer.printerState() == QPrinter.PrinterState.Error else PRINTED
 
 
 def save_pdf_path(parent: QWidget | None, title: str, suggested: Path) -> Path | None:
@@ -85,70 +121,3 @@ def save_pdf_path(parent: QWidget | None, title: str, suggested: Path) -> Path |
 def safe_file_name(text: str) -> str:
     """``text`` usable as a file name on Windows too (receipt numbers are, but be sure)."""
     return re.sub(r'[\\/:*?"<>|\s]+', "-", text).strip("-.") or "receipt"
-
-
-def _viewer_copy(pdf_bytes: bytes, title: str) -> Path:
-    # The viewer reads the file after we return, so it cannot be deleted now. Earlier copies
-    # are removed instead (a viewer that still holds one on Windows keeps it until next time).
-    folder = _viewer_folder()
-    for old in folder.glob("*.pdf"):
-        with contextlib.suppress(OSError):
-            old.unlink()
-    path = folder / f"{safe_file_name(title)}.pdf"
-    write_atomically(path, pdf_bytes)  # the citizen's name and complaint: this account's only
-    return path
-
-
-def _viewer_folder() -> Path:
-    """The folder for the viewer's copies: this account's own. The system's temporary folder is
-    shared by every account on Linux (``/tmp``); one that another account made under our name is
-    not used (it could read or swap the receipts), a new one is made instead."""
-    folder = Path(tempfile.gettempdir()) / _RECEIPT_FOLDER
-    folder.mkdir(mode=0o700, exist_ok=True)
-    getuid = getattr(os, "getuid", None)
-    if getuid is not None and folder.lstat().st_uid != getuid():
-        return Path(tempfile.mkdtemp(prefix=_RECEIPT_FOLDER + "-"))
-    return folder
-
-
-def _print_with_qtpdf(parent: QWidget | None, pdf_bytes: bytes, title: str) -> str:
-    # Imported by name: QtPdf is optional and absent from the stubs mypy sees.
-    qtpdf = importlib.import_module("PySide6.QtPdf")
-    printsupport = importlib.import_module("PySide6.QtPrintSupport")
-    buffer = QBuffer()
-    buffer.setData(pdf_bytes)
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    document = qtpdf.QPdfDocument()
-    document.load(buffer)
-    if document.pageCount() < 1:
-        return FAILED
-    printer = printsupport.QPrinter(printsupport.QPrinter.PrinterMode.HighResolution)
-    printer.setDocName(title)
-    first = document.pagePointSize(0)
-    printer.setPageSize(
-        QPageSize(first, QPageSize.Unit.Point, "", QPageSize.SizeMatchPolicy.ExactMatch)
-    )
-    printer.setPageOrientation(QPageLayout.Orientation.Portrait)
-    chooser = printsupport.QPrintDialog(printer, parent)
-    if dialogs.run_modal(chooser) != QDialog.DialogCode.Accepted:
-        return CANCELLED
-    painter = QPainter()
-    if not painter.begin(printer):
-        return FAILED
-    try:
-        # 300 dpi is sharp on paper; the printer's own (often 1200) would make each A5 page
-        # a quarter-gigabyte image.
-        dpi = min(printer.resolution(), 300)
-        for page in range(document.pageCount()):
-            if page:
-                printer.newPage()
-            points = document.pagePointSize(page)
-            image = document.render(
-                page, QSize(round(points.width() / 72 * dpi), round(points.height() / 72 * dpi))
-            )
-            area = painter.viewport()
-            size = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
-            painter.drawImage(QRect(area.topLeft(), size), image)
-    finally:
-        painter.end()
-    return PRINTED

@@ -1,19 +1,20 @@
-"""A complaint's receipt: the data it shows, recorded as printed (later prints are copies)."""
+"""A complaint's receipt: the data it shows, recorded as printed once it went out (later prints
+are copies)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import and_, func, select
-
 from cplc_desk.domain.clock import now_utc
-from cplc_desk.domain.enums import AuditAction
 from cplc_desk.domain.roles import Permission
 from cplc_desk.domain.validation import mask_cnic
 from cplc_desk.services.complaints.complaints import _load
 from cplc_desk.services.desk.context import DeskContext
-from cplc_desk.storage.models import AuditEntry, ComplaintCategory, Person, PoliceStation
+from cplc_desk.services.desk.receipt_log import printed_before, record_receipt
+from cplc_desk.storage.models import ComplaintCategory, Person, PoliceStation
+
+TABLE = "complaint"
 
 
 @dataclass(frozen=True)
@@ -37,41 +38,21 @@ class ReceiptData:
     desk_name_ur: str = ""
     category_ur: str = ""
     police_station_ur: str = ""
+    record_id: str = ""  # the complaint's id, for recording the print
 
 
-def issue_receipt(ctx: DeskContext, complaint_id: str, layout: str = "a5") -> ReceiptData:
-    """The data for a receipt, recorded as printed (a second print is marked as a copy)."""
+def prepare_receipt(ctx: DeskContext, complaint_id: str) -> ReceiptData:
+    """The data for a receipt, not yet recorded (``copy`` when one went out before). Record it
+    with :func:`record_printed` once it was sent to the printer or written to a file."""
     ctx.require(Permission.PRINT)
     identity = ctx.require_identity()
-    with ctx.unit_of_work() as s:
+    with ctx.store.read() as s:
         c = _load(s, complaint_id)
         person = s.get(Person, c.complainant_id)
         category = s.get(ComplaintCategory, c.category_code)
         station = s.get(PoliceStation, c.police_station_code)
         desk_station = s.get(PoliceStation, identity.code)
         assert person is not None
-        printed_before = s.scalar(
-            select(func.count())
-            .select_from(AuditEntry)
-            .where(
-                and_(
-                    AuditEntry.record_table == "complaint",
-                    AuditEntry.record_id == c.id,
-                    AuditEntry.action.in_(
-                        [AuditAction.RECEIPT_PRINTED.value, AuditAction.RECEIPT_REPRINTED.value]
-                    ),
-                )
-            )
-        )
-        copy = bool(printed_before)
-        now = now_utc()
-        ctx.audit(
-            s,
-            AuditAction.RECEIPT_REPRINTED if copy else AuditAction.RECEIPT_PRINTED,
-            record_table="complaint",
-            record_id=c.id,
-            details={"number": c.number, "layout": layout},
-        )
         narrative = " ".join(c.narrative.split())
         return ReceiptData(
             number=c.number,
@@ -85,9 +66,23 @@ def issue_receipt(ctx: DeskContext, complaint_id: str, layout: str = "a5") -> Re
             summary=narrative if len(narrative) <= 240 else narrative[:237].rstrip() + "...",
             status=c.status,
             fir_number=c.fir_number,
-            copy=copy,
-            printed_at=now,
+            copy=printed_before(s, TABLE, c.id),
+            printed_at=now_utc(),
             desk_name_ur=desk_station.name_ur if desk_station else "",
             category_ur=category.name_ur if category else "",
             police_station_ur=station.name_ur if station else "",
+            record_id=c.id,
         )
+
+
+def record_printed(ctx: DeskContext, data: ReceiptData, layout: str) -> bool:
+    """Record that this receipt was sent to the printer or written to a file (see
+    :mod:`cplc_desk.services.desk.receipt_log`); True when it was a reprint."""
+    return record_receipt(ctx, TABLE, data.record_id, data.number, layout)
+
+
+def issue_receipt(ctx: DeskContext, complaint_id: str, layout: str = "a5") -> ReceiptData:
+    """The data for a receipt that goes straight out, recorded as printed at once."""
+    data = prepare_receipt(ctx, complaint_id)
+    record_printed(ctx, data, layout)
+    return data

@@ -32,7 +32,9 @@ from cplc_desk.domain.records import (
     validate_vehicle_report,
 )
 from cplc_desk.domain.roles import Permission
+from cplc_desk.domain.validation import mask_cnic
 from cplc_desk.services.desk.context import DeskContext, ServiceError
+from cplc_desk.services.desk.receipt_log import printed_before, record_receipt
 from cplc_desk.services.desk.records import (
     AT_THE_DESK,
     Origin,
@@ -130,49 +132,32 @@ class VehicleReceiptData:
     category_ur: str = ""
     police_station_ur: str = ""
     summary_ur: str = ""
+    report_kind: str = ""  # stolen | snatched | recovered | found_abandoned: its "what next"
+    matched_number: str = ""  # for a recovery: the theft report it was matched to
+    record_id: str = ""  # the report's id, for recording the print
 
 
-def issue_receipt(ctx: DeskContext, report_id: str) -> VehicleReceiptData:
-    """The owner's receipt data, recorded as printed (a second print is marked as a copy)."""
+TABLE = "vehicle_report"
+_KIND_WORDS = {
+    "stolen": N_("stolen"), "snatched": N_("snatched"), "recovered": N_("recovered"),
+    "found_abandoned": N_("found abandoned"),
+}  # fmt: skip
+
+
+def prepare_receipt(ctx: DeskContext, report_id: str) -> VehicleReceiptData:
+    """The owner's receipt data, not yet recorded (``copy`` when one went out before). Record
+    it with :func:`record_printed` once it was sent to the printer or written to a file."""
     ctx.require(Permission.PRINT)
-    from sqlalchemy import func
-
-    from cplc_desk.domain.clock import now_utc
-    from cplc_desk.domain.validation import mask_cnic
-    from cplc_desk.storage.models import AuditEntry, VehicleClassRef
-
     identity = ctx.require_identity()
-    with ctx.unit_of_work() as s:
+    with ctx.store.read() as s:
         r = s.get(VehicleReport, report_id)
         if r is None or r.deleted_at is not None:
             raise ServiceError(_("This vehicle report does not exist."))
         owner = s.get(Person, r.owner_id) if r.owner_id else None
         vclass = s.get(VehicleClassRef, r.vehicle_class)
         station = s.get(PoliceStation, r.police_station_code)
-        printed_before = s.scalar(
-            select(func.count())
-            .select_from(AuditEntry)
-            .where(
-                AuditEntry.record_table == "vehicle_report",
-                AuditEntry.record_id == r.id,
-                AuditEntry.action.in_(
-                    [AuditAction.RECEIPT_PRINTED.value, AuditAction.RECEIPT_REPRINTED.value]
-                ),
-            )
-        )
-        copy = bool(printed_before)
-        ctx.audit(
-            s,
-            AuditAction.RECEIPT_REPRINTED if copy else AuditAction.RECEIPT_PRINTED,
-            record_table="vehicle_report",
-            record_id=r.id,
-            details={"number": r.number},
-        )
-        kinds = {
-            "stolen": N_("stolen"), "snatched": N_("snatched"), "recovered": N_("recovered"),
-            "found_abandoned": N_("found abandoned"),
-        }  # fmt: skip
         desk_station = s.get(PoliceStation, identity.code)
+        matched = s.get(VehicleReport, r.matched_report_id) if r.matched_report_id else None
 
         def described(language: str) -> tuple[str, str]:
             """(what was reported, the vehicle and its identifiers) in ``language``."""
@@ -185,7 +170,7 @@ def issue_receipt(ctx: DeskContext, report_id: str) -> VehicleReceiptData:
                 tr(N_("engine {value}")).format(value=r.engine) if r.engine else "",
             ]
             vclass_name = local_name(vclass, r.vehicle_class, language)
-            kind = tr(kinds[r.kind]) if r.kind in kinds else r.kind
+            kind = tr(_KIND_WORDS[r.kind]) if r.kind in _KIND_WORDS else r.kind
             return f"{vclass_name} {kind}", " · ".join(x for x in [_describe(r), *identifiers] if x)
 
         category, summary = described(i18n.ENGLISH)
@@ -202,13 +187,29 @@ def issue_receipt(ctx: DeskContext, report_id: str) -> VehicleReceiptData:
             summary=summary,
             status=r.status,
             fir_number=r.fir_number,
-            copy=copy,
+            copy=printed_before(s, TABLE, r.id),
             printed_at=now_utc(),
             desk_name_ur=desk_station.name_ur if desk_station else "",
             category_ur=category_ur,
             police_station_ur=station.name_ur if station else "",
             summary_ur=summary_ur,
+            report_kind=r.kind,
+            matched_number=matched.number if matched else "",
+            record_id=r.id,
         )
+
+
+def record_printed(ctx: DeskContext, data: VehicleReceiptData, layout: str = "a5") -> bool:
+    """Record that this receipt was sent to the printer or written to a file; True when it was
+    a reprint."""
+    return record_receipt(ctx, TABLE, data.record_id, data.number, layout)
+
+
+def issue_receipt(ctx: DeskContext, report_id: str, layout: str = "a5") -> VehicleReceiptData:
+    """The owner's receipt data for a receipt that goes straight out, recorded as printed."""
+    data = prepare_receipt(ctx, report_id)
+    record_printed(ctx, data, layout)
+    return data
 
 
 def find_id_by_number(ctx: DeskContext, number: str) -> str:

@@ -5,10 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from cplc_desk.cli import advice
 from cplc_desk.cli.common import CliError, Subparsers
+from cplc_desk.domain.clock import shown
 from cplc_desk.domain.i18n import _
 from cplc_desk.services.desk.context import DeskContext
 from cplc_desk.services.hq import bundle_import, sync_hq
@@ -193,21 +196,90 @@ def cmd_sync_status(ctx: DeskContext, args: argparse.Namespace) -> int:
     identity = ctx.require_identity()
     if identity.is_station:
         st = sync_station.status(ctx)
-        data: object = {
-            **st.__dict__,
-            "last_export_at": st.last_export_at.isoformat() if st.last_export_at else None,
-            "hotlist": hotlist.status_dict(ctx),
-        }
-    else:
+        held = hotlist.status_dict(ctx)
+        if args.json:
+            print(json.dumps({**st.__dict__, "last_export_at": _iso(st.last_export_at),
+                              "hotlist": held}, ensure_ascii=False))  # fmt: skip
+        else:
+            _print_station_status(st, held)
+        return 0
+    rows = sync_hq.stations_overview(ctx)
+    if args.json:
         data = [
             {
                 **row.__dict__,
-                "last_bundle_created_at": row.last_bundle_created_at.isoformat()
-                if row.last_bundle_created_at
-                else None,
-                "last_import_at": row.last_import_at.isoformat() if row.last_import_at else None,
+                "last_bundle_created_at": _iso(row.last_bundle_created_at),
+                "last_import_at": _iso(row.last_import_at),
             }
-            for row in sync_hq.stations_overview(ctx)
+            for row in rows
         ]
-    print(json.dumps(data, indent=None if args.json else 2, ensure_ascii=False))
+        print(json.dumps(data, ensure_ascii=False))
+    else:
+        _print_stations(rows)
     return 0
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _print_station_status(st: sync_station.StationSyncStatus, held: dict[str, Any] | None) -> None:
+    if st.enrolled:
+        print(_("Enrolled with headquarters: {name}.").format(name=st.hq_name))
+    else:
+        print(_("Not enrolled with a headquarters yet: nothing can be sent."))
+    print(
+        _("Waiting to be sent: {changes} changes and {audit} audit entries.").format(
+            changes=f"{st.pending_changes:,}", audit=f"{st.pending_audit_entries:,}"
+        )
+    )
+    if st.last_sequence:
+        print(
+            _("Last bundle: number {seq}, written {when} ({file}).").format(
+                seq=st.last_sequence, when=shown(st.last_export_at), file=st.last_file or "-"
+            )
+        )
+    else:
+        print(_("No bundle written yet."))
+    if held is None:
+        print(_("No hotlist received yet: checks use this desk's own reports only."))
+        return
+    line = _(
+        "Hotlist: number {seq} from {hq}, issued {issued}, valid until {expires} ({n} open "
+        "thefts)."
+    ).format(
+        seq=held["sequence"], hq=held["hq"], issued=shown(_parse(held["issued_at"])),
+        expires=shown(_parse(held["expires_at"])), n=f"{held['entries']:,}",
+    )  # fmt: skip
+    print(line)
+    if held["expired"]:
+        print(_("WARNING: this hotlist has EXPIRED. Import a new one from headquarters."))
+
+
+def _parse(text: str) -> datetime:
+    return datetime.fromisoformat(text)
+
+
+def _print_stations(rows: list[sync_hq.StationSummary]) -> None:
+    if not rows:
+        print(_("No station is enrolled yet."))
+        return
+    header = (_("Station"), _("Last bundle"), _("Made"), _("Imported"), _("Waiting"),
+              _("Missing"), _("Key"))  # fmt: skip
+    table = [
+        (
+            f"{row.code} {row.name}",
+            str(row.last_sequence or "-"),
+            shown(row.last_bundle_created_at),
+            shown(row.last_import_at),
+            ", ".join(map(str, row.held)) or "-",
+            ", ".join(map(str, row.missing)) or "-",
+            str(row.key_status),
+        )
+        for row in rows
+    ]
+    widths = [max(len(r[i]) for r in [header, *table]) for i in range(len(header))]
+    for row in [header, *table]:
+        print(
+            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        )

@@ -7,6 +7,7 @@ import json
 import sys
 
 from cplc_desk.cli.common import Subparsers
+from cplc_desk.domain.clock import to_local
 from cplc_desk.domain.i18n import _
 from cplc_desk.services.desk.context import DeskContext
 from cplc_desk.services.vehicles import verification
@@ -75,7 +76,7 @@ def cmd_verify_vehicle(ctx: DeskContext, args: argparse.Namespace) -> int:
 
 
 def _line(r: verification.VehicleSummary) -> str:
-    when = r.incident_at.date().isoformat() if r.incident_at else "?"
+    when = to_local(r.incident_at).strftime("%d/%m/%Y") if r.incident_at else "?"  # in Pakistan
     fir = f", FIR {r.fir_number}" if r.fir_number else ""
     return (
         f"  {r.number} {r.kind} ({r.status}) {r.description} - {r.police_station}, {when}{fir} "

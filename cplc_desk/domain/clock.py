@@ -21,3 +21,9 @@ def to_local(value: datetime) -> datetime:
 
 def local_year(value: datetime) -> int:
     return to_local(value).year
+
+
+def shown(value: datetime | None, empty: str = "-") -> str:
+    """A moment as the desk shows it everywhere: ``05/12/2026 13:02`` in Pakistan time
+    (day/month/year and a 24-hour clock, as the forms read them)."""
+    return to_local(value).strftime("%d/%m/%Y %H:%M") if value is not None else empty

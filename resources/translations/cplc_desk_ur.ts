@@ -172,12 +172,20 @@
         <translation>شکایات</translation>
     </message>
     <message>
+        <source>Every station&apos;s complaints, city-wide: search them, read each one&apos;s history and print a receipt again.</source>
+        <translation>شہر بھر کے تمام تھانوں کی شکایات: انہیں تلاش کریں، ہر ایک کی تاریخ پڑھیں اور رسید دوبارہ پرنٹ کریں۔</translation>
+    </message>
+    <message>
         <source>Register citizens&apos; complaints, print the receipt they take home, and follow each one up with the police until it is resolved.</source>
         <translation>شہریوں کی شکایات درج کریں، انہیں ساتھ لے جانے کے لیے رسید پرنٹ کریں، اور ہر شکایت کے حل ہونے تک پولیس کے ساتھ اس کی پیروی کریں۔</translation>
     </message>
     <message>
         <source>Vehicles</source>
         <translation>گاڑیاں</translation>
+    </message>
+    <message>
+        <source>Every station&apos;s vehicle reports, city-wide: check a registration, chassis or engine number, and find recoveries that match a theft reported elsewhere.</source>
+        <translation>شہر بھر کے تمام تھانوں کی گاڑیوں کی رپورٹیں: رجسٹریشن، چیسس یا انجن نمبر چیک کریں، اور وہ برآمدگیاں ڈھونڈیں جو کہیں اور درج چوری سے ملتی ہوں۔</translation>
     </message>
     <message>
         <source>Record stolen, snatched and recovered vehicles, and check a registration, chassis or engine number against the theft reports.</source>
@@ -730,7 +738,7 @@
         <translation>نام کا کچھ حصہ لکھیں، مثلاً چھیننے</translation>
     </message>
     <message>
-        <source>dd/mm/yyyy</source>
+        <source>day/month/year</source>
         <translation>دن/مہینہ/سال</translation>
     </message>
     <message>

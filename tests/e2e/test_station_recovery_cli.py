@@ -130,6 +130,9 @@ def test_stolen_station_pc_is_replaced_from_a_snapshot(tmp_path: Path) -> None:
     status = ok("sync-status", "--json", data_dir=new).json()
     assert status["pending_changes"] == 0  # restored records are not sent again
     assert status["last_sequence"] == 2
+    said = ok("sync-status", data_dir=new).stdout
+    assert "{" not in said and "Waiting to be sent: 0 changes" in said
+    assert "Last bundle: number 2" in said
     hq_stats = stats(hq)
 
     # It carries on: new records numbered above every old number, and an edit.

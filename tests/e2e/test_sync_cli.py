@@ -154,6 +154,11 @@ def test_bundles_from_three_stations_merge_at_hq_in_any_order(network: Network) 
     assert (status["CLIF"]["last_sequence"], status["CLIF"]["held"]) == (1, [3])
     assert status["CLIF"]["missing"] == [2]
     assert (status["FERO"]["last_sequence"], status["FERO"]["held"]) == (2, [])
+    # Without --json, a table a person reads (no JSON): a station's row says what waits.
+    table = ok("sync-status", data_dir=hq).stdout
+    assert "{" not in table and table.splitlines()[0].startswith("Station")
+    clif = next(line for line in table.splitlines() if line.startswith("CLIF "))
+    assert " 3 " in f" {clif} " and " 2 " in f" {clif} "  # bundle 3 held, 2 missing
 
     # 3. The whole stick at once: the rest arrives, held bundles follow, copies change nothing.
     code, outcomes = import_bundles(hq, network.stick)

@@ -19,6 +19,7 @@ def test_verify_vehicle_exit_codes(tmp_path: Path, cli) -> None:
     stolen = cli("verify-vehicle", "KNP 5586", data_dir=desk)
     assert stolen.returncode == 3, stolen.stderr
     assert "REPORTED STOLEN" in stolen.stdout
+    assert "15/03/2024" in stolen.stdout  # the incident's day in Pakistan, as the register had it
 
     none = cli("verify-vehicle", "ZZZ-0001", "--json", data_dir=desk)
     assert none.returncode == 0

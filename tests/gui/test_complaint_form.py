@@ -463,3 +463,17 @@ def test_a_build_without_receipts_says_so_and_records_no_print(
     assert "cannot make receipts yet" in form.receipt_panel.status_label.text()
     assert printed == [] and form.receipt_panel.receipts == []
     assert not form.is_busy()
+
+
+def test_the_red_banner_goes_once_the_boxes_are_put_right(
+    qtbot, form: ComplaintFormDialog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    type_into(qtbot, form.entry.name_edit, "Ayesha Siddiqui")
+    assert form.save() is False  # the narrative, category... are missing
+    assert "correct the boxes marked in red" in form.banner.text()
+    fill_valid(qtbot, form)
+    qtbot.keyClick(form.entry.narrative_edit, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not form.entry.any_problem_shown(), timeout=5_000)
+    assert form.banner.text() == "" and form.banner.isHidden()
+    monkeypatch.setattr(dialogs, "confirm", lambda *args: True)  # throw the typing away
+    form.close()

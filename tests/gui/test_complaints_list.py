@@ -466,6 +466,25 @@ def test_enter_and_double_click_open_the_complaint(
     assert opened[-1] == rows[3].id
 
 
+def test_enter_on_a_search_that_finds_one_complaint_opens_it(
+    qtbot, page: ComplaintsPage, demo_ctx, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[str] = []
+    page.open_detail = lambda complaint_id: FakeDetail(complaint_id, page)
+    monkeypatch.setattr(
+        dialogs, "run_modal", lambda dialog: opened.append(dialog.complaint_id) or 0
+    )
+    one = page.model.rows()[5]
+    qtbot.keyClicks(page.search_box, one.number)  # typed, or a barcode scanner's keystrokes
+    qtbot.keyClick(page.search_box, Qt.Key.Key_Return)
+    assert opened == [one.id]
+    # Several matches: Enter only searches; the volunteer picks one.
+    page.search_box.clear()
+    qtbot.keyClicks(page.search_box, "Ali")
+    qtbot.keyClick(page.search_box, Qt.Key.Key_Return)
+    assert page.model.rowCount() > 1 and opened == [one.id]
+
+
 def test_a_change_in_the_complaint_dialog_refreshes_the_list(
     qtbot, page: ComplaintsPage, demo_ctx, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -167,3 +167,13 @@ def test_right_to_left_puts_the_navigation_on_the_right(qtbot, station_ctx: Desk
         window.close()
     finally:
         app.setLayoutDirection(previous)
+
+
+def test_headquarters_is_not_invited_to_register_what_only_stations_register(qapp) -> None:
+    from cplc_desk.gui.shell.areas import areas
+
+    at_hq = " ".join(a.purpose for a in areas(headquarters=True))
+    assert "Register" not in at_hq and "Record stolen" not in at_hq
+    assert "city-wide" in at_hq
+    at_station = " ".join(a.purpose for a in areas(headquarters=False))
+    assert "Register citizens' complaints" in at_station

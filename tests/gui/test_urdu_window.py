@@ -281,3 +281,27 @@ def test_another_person_unlocking_gets_a_window_in_their_language(
         for w in QApplication.topLevelWidgets():
             if isinstance(w, MainWindow):
                 w.close()
+
+
+@pytest.mark.parametrize("language_code", ["en", "ur"])
+def test_dates_and_counts_read_the_same_in_both_languages_on_any_pc(
+    qapp: QApplication, language_code: str
+) -> None:
+    """Day/month/year and a 24-hour clock, as the forms read them, and grouped digits, whatever
+    the PC's locale (a PC left on "English (United States)" would show 12/5/2026)."""
+    from datetime import UTC, date, datetime
+
+    from PySide6.QtCore import QLocale
+
+    from cplc_desk.gui.widgets.count_widgets import format_count
+    from cplc_desk.gui.widgets.formats import format_date, format_datetime
+
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    try:
+        language.apply_language(language_code, qapp)
+        moment = datetime(2026, 12, 5, 8, 2, tzinfo=UTC)  # 13:02 in Pakistan
+        assert format_datetime(moment).strip("\u202a\u202c") == "05/12/2026 13:02"
+        assert format_date(date(2026, 12, 5)).strip("\u202a\u202c") == "05/12/2026"
+        assert format_count(2500) == "2,500"
+    finally:
+        language.apply_language(i18n.ENGLISH, qapp)

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from cplc_desk.domain.errors import DeskError
 from cplc_desk.gui.widgets import dialogs, names
+from cplc_desk.gui.widgets.count_widgets import format_count
 from cplc_desk.services.accounts import audit_view
 from cplc_desk.services.accounts.audit_view import AuditFilter, AuditRow
 from cplc_desk.services.desk.context import DeskContext, ServiceError
@@ -251,7 +252,9 @@ class AuditViewerWidget(QWidget):
         except (DeskError, OSError) as exc:
             self.message.setText(str(exc))
             return
-        self.message.setText(self.tr("{n} entries saved to {path}.").format(n=n, path=target))
+        self.message.setText(
+            self.tr("{n} entries saved to {path}.").format(n=format_count(n), path=target)
+        )
 
 
 class AuditViewerDialog(QDialog):

@@ -77,7 +77,7 @@ class ComplaintEntry(FormFields):
             categories, self.tr("Type part of the name, e.g. snatching")
         )
         self.date_edit = DateEdit()
-        self._build_incident_fields(self.tr("dd/mm/yyyy"))
+        self._build_incident_fields(self.tr("day/month/year"))
         self.narrative_edit = QPlainTextEdit()
         self.narrative_edit.setTabChangesFocus(True)
         self.narrative_edit.setPlaceholderText(

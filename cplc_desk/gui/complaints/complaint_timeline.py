@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from cplc_desk.domain.enums import ComplaintEventKind
-from cplc_desk.gui.shell.language import ltr_text
 from cplc_desk.gui.widgets import names
 from cplc_desk.gui.widgets.formats import NOTHING, format_datetime
+from cplc_desk.gui.widgets.formats import format_date as _format_date
 from cplc_desk.services.complaints.complaints import TimelineEntry
 
 translate = QCoreApplication.translate
@@ -27,13 +27,7 @@ WHEN, WHAT, BY, NOTE, NEXT = range(5)
 
 
 def format_day(value: date | None) -> str:
-    if value is None:
-        return NOTHING
-    return ltr_text(
-        QLocale().toString(
-            QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat
-        )
-    )
+    return _format_date(value)
 
 
 def describe(entry: TimelineEntry) -> str:

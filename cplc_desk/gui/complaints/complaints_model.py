@@ -14,8 +14,6 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
-    QDate,
-    QLocale,
     QObject,
     Qt,
 )
@@ -26,7 +24,7 @@ from cplc_desk.domain.enums import ComplaintStatus
 from cplc_desk.domain.workflow import OPEN_STATUSES
 from cplc_desk.gui.shell.language import ltr_text
 from cplc_desk.gui.widgets import names
-from cplc_desk.gui.widgets.formats import NOTHING, format_datetime
+from cplc_desk.gui.widgets.formats import NOTHING, format_date, format_datetime
 from cplc_desk.gui.widgets.keyset_model import Column, KeysetTableModel
 from cplc_desk.gui.widgets.row_model import TINT_ROLES, WARNING_TINT, tint_brush
 from cplc_desk.services.complaints import complaint_list
@@ -49,16 +47,6 @@ _OPEN = frozenset(status.value for status in OPEN_STATUSES)
 def local_today() -> date:
     """Today in Pakistan, where follow-up dates are set."""
     return to_local(now_utc()).date()
-
-
-def format_date(value: date | None) -> str:
-    if value is None:
-        return NOTHING
-    return ltr_text(
-        QLocale().toString(
-            QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat
-        )
-    )
 
 
 def is_overdue(row: ComplaintRow, today: date) -> bool:

@@ -98,7 +98,7 @@ class ComplaintsPage(ListPage):
 
         self._lay_out()
 
-        self.search_box.returnPressed.connect(lambda: self.search_now(again=True))
+        self.search_box.returnPressed.connect(lambda: self.search_or_open(again=True))
         self.filters.changed.connect(self.search_now)
         self.filters.edited.connect(self._search_timer.start)
         self._start()

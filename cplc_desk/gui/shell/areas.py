@@ -76,7 +76,14 @@ def areas(headquarters: bool = False) -> list[Area]:
         Area(
             COMPLAINTS,
             translate("Areas", "Complaints"),
+            # Headquarters registers nothing itself: the records arrive from the stations.
             translate(
+                "Areas",
+                "Every station's complaints, city-wide: search them, read each one's history "
+                "and print a receipt again.",
+            )
+            if headquarters
+            else translate(
                 "Areas",
                 "Register citizens' complaints, print the receipt they take home, and follow "
                 "each one up with the police until it is resolved.",
@@ -87,6 +94,12 @@ def areas(headquarters: bool = False) -> list[Area]:
             VEHICLES,
             translate("Areas", "Vehicles"),
             translate(
+                "Areas",
+                "Every station's vehicle reports, city-wide: check a registration, chassis or "
+                "engine number, and find recoveries that match a theft reported elsewhere.",
+            )
+            if headquarters
+            else translate(
                 "Areas",
                 "Record stolen, snatched and recovered vehicles, and check a registration, "
                 "chassis or engine number against the theft reports.",

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from cplc_desk.gui.vehicles.vehicles_model import vehicle_class_name
 from cplc_desk.gui.widgets import names
-from cplc_desk.gui.widgets.formats import NOTHING, format_datetime
+from cplc_desk.gui.widgets.formats import NOTHING, format_date, format_datetime
 from cplc_desk.gui.widgets.operations import OperationRunner
 from cplc_desk.gui.widgets.receipt_buttons import VEHICLE_RECEIPTS, ReceiptPanel
 from cplc_desk.gui.widgets.typography import emphasise
@@ -28,7 +28,7 @@ from cplc_desk.services.vehicles.vehicle_list import VehicleDetail
 
 
 def _day(value: date | None) -> str:
-    return value.strftime("%d/%m/%Y") if value else NOTHING
+    return format_date(value)
 
 
 class VehicleDetailDialog(QDialog):

@@ -11,7 +11,6 @@ from __future__ import annotations
 import itertools
 from datetime import datetime
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -64,9 +63,6 @@ _SHOWN_IN = {
 
 
 class VehicleFields(FormFields):
-    # Messages were shown or cleared: the window may need to grow to show them in full.
-    problems_shown = Signal()
-
     FIELDS = FIELDS
     SHOWN_IN = _SHOWN_IN
 
@@ -313,9 +309,6 @@ class VehicleFields(FormFields):
 
     def _validate(self, draft: VehicleReportDraft, now: datetime) -> None:
         validate_vehicle_report(draft, now)
-
-    def _problems_shown(self) -> None:
-        self.problems_shown.emit()
 
     # ------------------------------------------------------------------ reacting
 

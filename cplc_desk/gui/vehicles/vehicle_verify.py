@@ -30,7 +30,7 @@ from cplc_desk.domain.errors import DeskError
 from cplc_desk.domain.validation import normalize_identifier
 from cplc_desk.gui.vehicles.vehicles_model import vehicle_class_name
 from cplc_desk.gui.widgets import names
-from cplc_desk.gui.widgets.formats import NOTHING, format_datetime
+from cplc_desk.gui.widgets.formats import NOTHING, format_date, format_datetime
 from cplc_desk.gui.widgets.message_banner import WARNING, MessageBanner
 from cplc_desk.gui.widgets.operations import BackgroundTask, Progress
 from cplc_desk.gui.widgets.typography import emphasise
@@ -391,7 +391,7 @@ class VehicleVerifyWidget(QWidget):
             when=format_datetime(r.incident_at),
             fir=(
                 self.tr("{number} of {date}").format(
-                    number=r.fir_number, date=r.fir_date.strftime("%d/%m/%Y")
+                    number=r.fir_number, date=format_date(r.fir_date)
                 )
                 if r.fir_number and r.fir_date
                 else r.fir_number or self.tr("not lodged")

@@ -134,7 +134,7 @@ class VehiclesPage(ListPage):
         self._match_task.finished.connect(self.match_search_finished)
         self._match_row: VehicleRow | None = None
 
-        self.search_box.returnPressed.connect(self.search_now)
+        self.search_box.returnPressed.connect(self.search_or_open)
         self.filters.changed.connect(self.search_now)
         self.verify_widget.verified.connect(lambda _v: self.banner.clear_message())
         self._start()

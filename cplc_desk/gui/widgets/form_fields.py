@@ -17,7 +17,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -71,6 +71,10 @@ class PersonEdits:
 
 
 class FormFields(QWidget):
+    # Messages were shown or cleared (the window may grow to show them; a banner that asked for
+    # the boxes marked in red to be corrected goes once none is).
+    problems_shown = Signal()
+
     # The boxes in form order; the first with a problem gets the cursor on Save.
     FIELDS: ClassVar[tuple[str, ...]] = ()
     # Fields sharing a row with another, shown in that row's box.
@@ -174,6 +178,7 @@ class FormFields(QWidget):
         for box in self.boxes.values():
             box.show_error(None)
         self._touched.clear()
+        self._problems_shown()
 
     def _read_incident(self, problems: dict[str, str]) -> tuple[datetime, date | None]:
         """When the incident happened and the FIR's date, adding to ``problems`` what cannot be
@@ -238,7 +243,11 @@ class FormFields(QWidget):
         self._problems_shown()
 
     def _problems_shown(self) -> None:
-        """Called after messages were shown or cleared (a hook for subclasses)."""
+        """Called after messages were shown or cleared."""
+        self.problems_shown.emit()
+
+    def any_problem_shown(self) -> bool:
+        return any(box.error() for box in self.boxes.values())
 
     def first_problem(self, problems: dict[str, str]) -> str | None:
         order = [name for box in self.FIELDS for name in self._owned(box)]
@@ -286,6 +295,7 @@ class FormFields(QWidget):
                 problems = self.problems()
                 if not any(k in problems for k in self._owned(box_name)):
                     self.boxes[box_name].show_error(None)
+                    self._problems_shown()
         self._after_edit(name)
 
     def _after_edit(self, name: str | None) -> None:

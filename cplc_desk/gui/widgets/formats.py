@@ -1,12 +1,19 @@
-"""Dates, ages and lists of numbers as a person reads them: in the person's locale, in Pakistan
-time (the desks store UTC), with a dash where there is nothing to show."""
+"""Dates, ages and lists of numbers as a person reads them: in Pakistan time (the desks store
+UTC), with a dash where there is nothing to show.
+
+One date format everywhere, in both languages and whatever the PC's locale: day/month/year with
+a 24-hour clock ("05/12/2026 13:02"), the way the forms read dates and times. A PC whose region
+is left at "English (United States)" would otherwise show 12/5/2026 beside a form that reads
+12/5 as the 12th of May. Counts are grouped the Pakistani way ("2,500") by the locale the window
+runs in (:func:`cplc_desk.gui.shell.language.locale_for`).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from cplc_desk.domain.clock import to_local
 from cplc_desk.gui.shell.language import ltr_text
@@ -18,15 +25,22 @@ translate = QCoreApplication.translate
 NOTHING = "–"
 
 
-def format_datetime(value: datetime | None) -> str:
-    """A moment in Pakistan time, in the locale's short date and time format."""
+DATE_FORMAT = "%d/%m/%Y"
+TIME_FORMAT = "%H:%M"
+
+
+def format_date(value: date | None) -> str:
+    """A day as day/month/year: "05/12/2026"."""
     if value is None:
         return NOTHING
-    local = to_local(value)
-    moment = QDateTime(
-        QDate(local.year, local.month, local.day), QTime(local.hour, local.minute, local.second)
-    )
-    return ltr_text(QLocale().toString(moment, QLocale.FormatType.ShortFormat))
+    return ltr_text(value.strftime(DATE_FORMAT))
+
+
+def format_datetime(value: datetime | None) -> str:
+    """A moment in Pakistan time: "05/12/2026 13:02"."""
+    if value is None:
+        return NOTHING
+    return ltr_text(to_local(value).strftime(f"{DATE_FORMAT} {TIME_FORMAT}"))
 
 
 def format_sequences(numbers: Sequence[int]) -> str:

@@ -238,6 +238,14 @@ class ListPage(RecordsPage):
         elif again:
             self.refresh()
 
+    def search_or_open(self, again: bool = False) -> None:
+        """Enter in the search box: search now, and when exactly one record matches, open it
+        (a receipt number or a CNIC typed or scanned goes straight to its record)."""
+        self.search_now(again=again)
+        if self.model.rowCount() == 1 and self.model.fully_loaded():
+            self.view.selectRow(0)
+            self.open_selected()
+
     def _load(self, query: Any, reload: bool = False) -> bool:
         try:
             if reload:

@@ -58,7 +58,16 @@ class RecordFormDialog(QDialog):
         layout.addLayout(buttons)
         QWidget.setTabOrder(last_field, self.save_button)
         QWidget.setTabOrder(self.save_button, self.cancel_button)
+        self._asked_to_correct = False
+        fields.problems_shown.connect(self._on_problems_shown)
         return page
+
+    def _on_problems_shown(self) -> None:
+        """The banner asking for the boxes marked in red goes once every one was put right."""
+        if self._asked_to_correct and not self.form_fields.any_problem_shown():
+            self._asked_to_correct = False
+            if self.banner.kind == ERROR:
+                self.banner.clear_message()
 
     def _add_save_shortcuts(self) -> None:
         for keys in (
@@ -99,6 +108,7 @@ class RecordFormDialog(QDialog):
         self.banner.show_message(
             ERROR, self.tr("Please correct the boxes marked in red, then save again.")
         )
+        self._asked_to_correct = True
 
     def _focus_field(self, name: str) -> None:
         self.form_fields.focus_field(name)

@@ -216,3 +216,43 @@ def _neighbours_swapped(a: str, b: str) -> bool:
         and a[differ[0]] == b[differ[1]]
         and (a[differ[1]] == b[differ[0]])
     )
+
+
+# ------------------------------------------------------------------ how the vehicle looks
+
+
+@dataclass(frozen=True, slots=True)
+class Looks:
+    """What a person sees of a vehicle: make, model and colour, as written (empty if not)."""
+
+    make: str = ""
+    model: str = ""
+    colour: str = ""
+
+
+LOOK_FIELDS = ("make", "model", "colour")
+
+
+@dataclass(frozen=True)
+class LookAgreement:
+    """Whether one of the looks agrees. Shown beside the evidence, never scored: a vehicle can
+    be repainted, and people name makes and models loosely, so only its numbers decide."""
+
+    field: str  # make | model | colour
+    same: bool
+    mine: str  # the recovered vehicle's, as written
+    theirs: str  # the theft report's, as written
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.casefold().replace("-", " ").split())
+
+
+def compare_looks(mine: Looks, theirs: Looks) -> list[LookAgreement]:
+    """Each look both reports wrote down, the same (ignoring case, spaces and dashes) or not."""
+    out = []
+    for name in LOOK_FIELDS:
+        a, b = getattr(mine, name).strip(), getattr(theirs, name).strip()
+        if a and b:
+            out.append(LookAgreement(name, _plain(a) == _plain(b), a, b))
+    return out

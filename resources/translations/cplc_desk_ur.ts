@@ -2008,6 +2008,29 @@ Records: {new} new · {updated} updated · {unchanged} unchanged · {conflicts} 
     </message>
 </context>
 <context>
+    <name>MatchPreview</name>
+    <message>
+        <source>Theft reports this vehicle may be</source>
+        <translation>چوری کی وہ رپورٹیں جو اس گاڑی کی ہو سکتی ہیں</translation>
+    </message>
+    <message>
+        <source>Numbers decide; make, model and colour are shown, not scored (a vehicle can be repainted). After saving you confirm the right report, or none.</source>
+        <translation>فیصلہ نمبروں سے ہوتا ہے؛ کمپنی، ماڈل اور رنگ صرف دکھائے جاتے ہیں، ان کے نمبر نہیں لگتے (گاڑی کا رنگ بدلا جا سکتا ہے)۔ محفوظ کرنے کے بعد آپ صحیح رپورٹ کی تصدیق کریں گے، یا کسی کی نہیں۔</translation>
+    </message>
+    <message>
+        <source>No open theft report has these numbers yet.</source>
+        <translation>ابھی تک کسی جاری چوری کی رپورٹ میں یہ نمبر نہیں ہیں۔</translation>
+    </message>
+    <message>
+        <source>{number} · {description} · {station}</source>
+        <translation>⁨{number}⁩ · ⁨{description}⁩ · ⁨{station}⁩</translation>
+    </message>
+    <message>
+        <source>…and {n} more.</source>
+        <translation>…اور ⁨{n}⁩ مزید۔</translation>
+    </message>
+</context>
+<context>
     <name>Names</name>
     <message>
         <source>Registered</source>
@@ -3465,20 +3488,36 @@ The desk makes a new signing key. Do this only with a new file from headquarters
         <translation>⁨{field}⁩: ⁨{how}⁩</translation>
     </message>
     <message>
-        <source>strong match</source>
-        <translation>مضبوط مماثلت</translation>
+        <source>Strong match (score {score}; 85 or more is strong)</source>
+        <translation>مضبوط مماثلت (اسکور ⁨{score}⁩؛ 85 یا زیادہ مضبوط ہے)</translation>
     </message>
     <message>
-        <source>possible match</source>
-        <translation>ممکنہ مماثلت</translation>
+        <source>Possible match (score {score}; 50 to 84 is possible, 85 strong)</source>
+        <translation>ممکنہ مماثلت (اسکور ⁨{score}⁩؛ 50 سے 84 ممکنہ، 85 مضبوط)</translation>
     </message>
     <message>
-        <source>weak match</source>
-        <translation>کمزور مماثلت</translation>
+        <source>Weak match (score {score}; below 50 is weak: check every number on the vehicle)</source>
+        <translation>کمزور مماثلت (اسکور ⁨{score}⁩؛ 50 سے کم کمزور ہے: گاڑی پر لکھا ہر نمبر چیک کریں)</translation>
     </message>
     <message>
-        <source>Score {score} · {strength}</source>
-        <translation>اسکور ⁨{score}⁩ · ⁨{strength}⁩</translation>
+        <source>Make</source>
+        <translation>کمپنی</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>ماڈل</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>رنگ</translation>
+    </message>
+    <message>
+        <source>{field}: the same ({value})</source>
+        <translation>⁨{field}⁩: ایک جیسا (⁨{value}⁩)</translation>
+    </message>
+    <message>
+        <source>{field}: different ({mine} here, {theirs} in the theft report)</source>
+        <translation>⁨{field}⁩: مختلف (یہاں ⁨{mine}⁩، چوری کی رپورٹ میں ⁨{theirs}⁩)</translation>
     </message>
     <message>
         <source>{kind} · {vclass} · {description}</source>

@@ -13,11 +13,12 @@ from sqlalchemy import select
 
 from cplc_desk.domain.clock import now_utc
 from cplc_desk.domain.enums import AuditAction
-from cplc_desk.domain.matching import Evidence
+from cplc_desk.domain.matching import Evidence, Looks, compare_looks
 from cplc_desk.domain.records import PersonDraft, VehicleReportDraft
+from cplc_desk.gui.vehicles.match_words import evidence_text, looks_text, score_text
 from cplc_desk.gui.vehicles.vehicle_detail import VehicleDetailDialog
 from cplc_desk.gui.vehicles.vehicle_form import VehicleFormDialog
-from cplc_desk.gui.vehicles.vehicle_match import VehicleMatchDialog, evidence_text
+from cplc_desk.gui.vehicles.vehicle_match import VehicleMatchDialog
 from cplc_desk.gui.vehicles.vehicle_verify import VehicleVerifyWidget
 from cplc_desk.gui.vehicles.vehicles_model import (
     AWAITING_ROLE,
@@ -266,7 +267,7 @@ def test_a_recovery_finds_its_theft_report_by_exact_chassis_and_is_confirmed(
     [card] = dialog.cards
     assert card.candidate.wanted.ref == thefts["honda"]
     assert card.evidence_label.text() == "• Chassis number: exact"
-    assert "Score 100 · strong match" in card.choice.text()
+    assert "Strong match (score 100; 85 or more is strong)" in card.choice.text()
     assert card.candidate.wanted.number in card.choice.text()
     assert "FIR 123/2026" in card.details_label.text()
     assert "Clifton" in card.details_label.text()
@@ -340,6 +341,40 @@ def test_a_recovery_nobody_reported_stays_open(
 )  # fmt: skip
 def test_evidence_is_told_in_words(evidence: Evidence, words: str) -> None:
     assert evidence_text(evidence) == words
+
+
+def test_a_score_says_its_scale_and_the_looks_say_what_agrees() -> None:
+    assert score_text(40) == (
+        "Weak match (score 40; below 50 is weak: check every number on the vehicle)"
+    )
+    assert score_text(60).startswith("Possible match (score 60; 50 to 84")
+    assert score_text(100) == "Strong match (score 100; 85 or more is strong)"
+    [make, colour] = compare_looks(Looks("honda", "", "Blue"), Looks("Honda", "CD 70", "Red"))
+    assert looks_text(make) == "Make: the same (Honda)"
+    assert looks_text(colour) == "Colour: different (Blue here, Red in the theft report)"
+
+
+def test_a_recovery_shows_its_candidates_while_it_is_typed(
+    qtbot, open_form, station_ctx: DeskContext, thefts
+) -> None:
+    form = open_form(station_ctx)
+    preview = form.match_preview
+    form.fields.kind_combo.setCurrentIndex(form.fields.kind_combo.findData("recovered"))
+    assert preview.isHidden()  # nothing typed yet
+    form.fields.make_edit.setText("Honda")
+    form.fields.colour_edit.setText("Blue")  # repainted
+    form.fields.chassis_edit.setFocus()
+    qtbot.keyClicks(form.fields.chassis_edit, "KA1234567")  # not saved: still being typed
+    qtbot.waitUntil(lambda: bool(preview.candidates), timeout=5_000)
+    assert preview.isVisible() and form.result_registered is None
+    shown = preview.body.text()
+    assert vehicle_list.get(station_ctx, thefts["honda"]).number in shown
+    assert "Strong match (score 100" in shown and "Chassis number: exact" in shown
+    assert "Make: the same (Honda)" in shown
+    assert "Colour: different (Blue here, Red in the theft report)" in shown
+    # A theft report has no candidates: the panel goes.
+    form.fields.kind_combo.setCurrentIndex(form.fields.kind_combo.findData("stolen"))
+    assert preview.isHidden()
 
 
 # ---------------------------------------------------------------------- checking a vehicle

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cplc_desk.gui.vehicles.vehicle_match import evidence_text, score_text
+from cplc_desk.gui.vehicles.match_words import evidence_text, score_text
 from cplc_desk.gui.widgets import names
 from cplc_desk.gui.widgets.count_widgets import format_count
 from cplc_desk.gui.widgets.formats import NOTHING, format_datetime

@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 from datetime import datetime
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from cplc_desk.domain.enums import VehicleReportKind
+from cplc_desk.domain.matching import Looks
 from cplc_desk.domain.records import VehicleReportDraft, validate_vehicle_report
 from cplc_desk.gui.shell.language import day_month_year, left_to_right
 from cplc_desk.gui.vehicles.vehicles_model import vehicle_class_name
@@ -62,7 +64,16 @@ _SHOWN_IN = {
 }
 
 
+_DESCRIBE_THE_VEHICLE = frozenset(
+    {"kind", "registration", "chassis", "engine", "make", "model", "colour"}
+)
+
+
 class VehicleFields(FormFields):
+    # What happened, an identifier, the make, model or colour changed (a recovery being typed
+    # in is looked for among the open thefts as it is typed).
+    vehicle_edited = Signal()
+
     FIELDS = FIELDS
     SHOWN_IN = _SHOWN_IN
 
@@ -312,7 +323,12 @@ class VehicleFields(FormFields):
 
     # ------------------------------------------------------------------ reacting
 
+    def looks(self) -> Looks:
+        return Looks(self.make_edit.text(), self.model_edit.text(), self.colour_edit.text())
+
     def _after_edit(self, name: str | None) -> None:
+        if name in _DESCRIBE_THE_VEHICLE:
+            self.vehicle_edited.emit()
         if name in ("registration", "chassis", "engine") and self.boxes["registration"].error():
             # "At least one identifier" is shown under Registration, whichever one is typed.
             self.show_problems(self.problems(), {"registration"})

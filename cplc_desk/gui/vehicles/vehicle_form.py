@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from cplc_desk.domain.records import DraftErrors
 from cplc_desk.domain.validation import FieldError
+from cplc_desk.gui.vehicles.match_preview import MatchPreview
 from cplc_desk.gui.vehicles.vehicle_fields import VehicleFields
 from cplc_desk.gui.vehicles.vehicle_match import VehicleMatchDialog
 from cplc_desk.gui.widgets import dialogs, names
@@ -89,9 +90,16 @@ class VehicleFormDialog(RecordFormDialog):
     # ------------------------------------------------------------------ building
 
     def _build_pages(self) -> None:
+        # Below the boxes: the theft reports a recovery being typed in may be.
+        self.match_preview = MatchPreview(self.ctx, self._jobs)
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.fields, 1)
+        column.addWidget(self.match_preview)
         form_page = self._form_page(
             self.fields,
-            self.fields,
+            body,
             self.fields.last_field,
             self.tr("* must be filled in. Ctrl+S saves. Tab or Enter moves to the next box."),
             self.tr("Save report"),
@@ -139,6 +147,7 @@ class VehicleFormDialog(RecordFormDialog):
 
     def _connect(self) -> None:
         self.fields.problems_shown.connect(lambda: QTimer.singleShot(0, self._fit_height))
+        self.fields.vehicle_edited.connect(self._vehicle_edited)
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.reject)
         self.another_button.clicked.connect(self.start_another)
@@ -155,9 +164,20 @@ class VehicleFormDialog(RecordFormDialog):
             )
         )
 
+    def _vehicle_edited(self) -> None:
+        """A recovery's candidates follow its numbers as they are typed; a theft has none."""
+        if not self.fields.is_recovery():
+            self.match_preview.stop()
+            return
+        f = self.fields
+        f_text = (f.registration_edit.text(), f.chassis_edit.text(), f.engine_edit.text())
+        self.match_preview.look_for(*f_text, f.looks())
+        QTimer.singleShot(0, self._fit_height)
+
     def reset_form(self, kind: str = "") -> None:
         """An empty form with the defaults: this desk's station, today's date, ``kind``."""
         self.fields.reset(kind)
+        self.match_preview.stop()
         self.banner.clear_message()
         self.status_label.clear()
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -25,115 +25,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cplc_desk.domain.matching import Evidence
-from cplc_desk.gui.vehicles.vehicles_model import vehicle_class_name
+from cplc_desk.gui.vehicles.match_words import (
+    candidate_details,
+    candidate_lines,
+    score_text,
+)
 from cplc_desk.gui.widgets import dialogs, names
-from cplc_desk.gui.widgets.formats import NOTHING, format_datetime
 from cplc_desk.gui.widgets.message_banner import ERROR, MessageBanner
 from cplc_desk.gui.widgets.operations import BackgroundTask, Progress
 from cplc_desk.gui.widgets.typography import emphasise, make_quiet
 from cplc_desk.services.desk.context import DeskContext, ServiceError
 from cplc_desk.services.vehicles import vehicles
 from cplc_desk.services.vehicles.wanted import MatchCandidate
-
-translate = QCoreApplication.translate
-
-# Scores from which a candidate is called a strong or a possible match (the matcher keeps a
-# strong one alone when it is clearly ahead).
-STRONG = 85
-POSSIBLE = 50
-
-
-def field_name(field: str) -> str:
-    names_: dict[str, str] = {
-        "chassis": translate("VehicleMatch", "Chassis number"),
-        "engine": translate("VehicleMatch", "Engine number"),
-        "registration": translate("VehicleMatch", "Registration"),
-    }
-    return names_.get(field, field)
-
-
-def _other_field(field: str) -> str:
-    # Said in the middle of a sentence: "equals the chassis number written in the theft report".
-    names_: dict[str, str] = {
-        "chassis": translate("VehicleMatch", "the chassis number"),
-        "engine": translate("VehicleMatch", "the engine number"),
-        "registration": translate("VehicleMatch", "the registration number"),
-    }
-    return names_.get(field, field)
-
-
-def evidence_text(evidence: Evidence) -> str:
-    """One piece of evidence as a volunteer reads it: which field, and how it agrees."""
-    field = field_name(evidence.field)
-    if evidence.kind == "exact":
-        how = translate("VehicleMatch", "exact")
-    elif evidence.kind == "swapped":
-        how = translate("VehicleMatch", "equals {other} written in the theft report").format(
-            other=_other_field(evidence.other_field)
-        )
-    elif evidence.kind == "lookalike" and evidence.field != evidence.other_field:
-        how = translate(
-            "VehicleMatch",
-            "equals {other} written in the theft report, reading look-alike characters "
-            "(O and 0, I and 1, S and 5…) as the same",
-        ).format(other=_other_field(evidence.other_field))
-    elif evidence.kind == "lookalike":
-        how = translate(
-            "VehicleMatch",
-            "the same once look-alike characters (O and 0, I and 1, S and 5…) are read alike",
-        )
-    elif evidence.kind == "one_off":
-        how = translate("VehicleMatch", "one character different")
-    elif evidence.kind == "partial":
-        how = translate("VehicleMatch", "partial plate")
-    else:
-        how = evidence.kind
-    return translate("VehicleMatch", "{field}: {how}").format(field=field, how=how)
-
-
-def score_text(score: int) -> str:
-    if score >= STRONG:
-        strength = translate("VehicleMatch", "strong match")
-    elif score >= POSSIBLE:
-        strength = translate("VehicleMatch", "possible match")
-    else:
-        strength = translate("VehicleMatch", "weak match")
-    return translate("VehicleMatch", "Score {score} · {strength}").format(
-        score=score, strength=strength
-    )
-
-
-def candidate_details(candidate: MatchCandidate) -> str:
-    """The theft report's details, one per line (plain text)."""
-    wanted = candidate.wanted
-    keys = wanted.keys
-    lines = [
-        translate("VehicleMatch", "{kind} · {vclass} · {description}").format(
-            kind=names.vehicle_report_kind(wanted.kind),
-            vclass=vehicle_class_name(wanted.vehicle_class),
-            description=wanted.description or NOTHING,
-        ),
-        translate("VehicleMatch", "Registration {reg} · chassis {chassis} · engine {engine}").format(
-            reg=keys.registration or NOTHING,
-            chassis=keys.chassis or NOTHING,
-            engine=keys.engine or NOTHING,
-        ),
-        translate("VehicleMatch", "Police station {station} · on {when} · FIR {fir}").format(
-            station=wanted.police_station or NOTHING,
-            when=format_datetime(wanted.incident_at),
-            fir=wanted.fir_number or NOTHING,
-        ),
-    ]  # fmt: skip
-    if wanted.source == "hotlist":
-        lines.append(
-            translate(
-                "VehicleMatch",
-                "From the city-wide hotlist: tell {station} police station that it was found; "
-                "headquarters links the two reports.",
-            ).format(station=wanted.police_station)
-        )
-    return "\n".join(lines)
 
 
 class CandidateCard(QFrame):
@@ -154,7 +57,7 @@ class CandidateCard(QFrame):
         font.setPointSizeF(font.pointSizeF() * 1.1)
         font.setBold(True)
         self.choice.setFont(font)
-        self.evidence_label = QLabel("\n".join(f"• {evidence_text(e)}" for e in candidate.evidence))
+        self.evidence_label = QLabel("\n".join(f"• {line}" for line in candidate_lines(candidate)))
         self.evidence_label.setTextFormat(Qt.TextFormat.PlainText)
         self.evidence_label.setWordWrap(True)
         self.details_label = make_quiet(QLabel(candidate_details(candidate)))

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from cplc_desk.domain.clock import now_utc
 from cplc_desk.domain.enums import AuditAction, VehicleReportStatus
 from cplc_desk.domain.i18n import _
-from cplc_desk.domain.matching import VehicleKeys
+from cplc_desk.domain.matching import Looks, VehicleKeys
 from cplc_desk.domain.roles import Permission
 from cplc_desk.services.desk.context import DeskContext, ServiceError
 from cplc_desk.services.hq.sync_hq import hq_keys, require_hq
@@ -371,6 +371,7 @@ def _wanted(r: Sequence[Any], names: dict[str, str]) -> WantedVehicle:
         fir_number=fir_number,
         fir_date=fir_date,
         written=VehicleKeys(registration, chassis, engine),
+        looks=Looks(make or "", model or "", colour or ""),
     )
 
 

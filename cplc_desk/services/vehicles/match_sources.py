@@ -11,10 +11,11 @@ from datetime import date, datetime
 from typing import Protocol
 
 from cplc_desk.domain.enums import VehicleReportKind
-from cplc_desk.domain.matching import VehicleKeys
+from cplc_desk.domain.matching import Looks, VehicleKeys
 from cplc_desk.services.desk.context import DeskContext
 
 THEFT_KINDS = (VehicleReportKind.STOLEN.value, VehicleReportKind.SNATCHED.value)
+NO_LOOKS = Looks()
 LOOKUP_LIMIT = 50  # reports one look-up names at the most
 
 
@@ -34,6 +35,7 @@ class WantedVehicle:
     fir_number: str | None
     fir_date: date | None = None
     written: VehicleKeys | None = None  # the identifiers as written, where known
+    looks: Looks = NO_LOOKS  # make, model and colour, as written
 
 
 @dataclass(frozen=True)

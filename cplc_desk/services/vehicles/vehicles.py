@@ -23,16 +23,14 @@ from cplc_desk.domain.enums import (
 )
 from cplc_desk.domain.i18n import N_, _
 from cplc_desk.domain.ids import uuid7
-from cplc_desk.domain.matching import (
-    VehicleKeys,
-)
+from cplc_desk.domain.matching import Looks, VehicleKeys
 from cplc_desk.domain.records import (
     CleanVehicleReport,
     VehicleReportDraft,
     validate_vehicle_report,
 )
 from cplc_desk.domain.roles import Permission
-from cplc_desk.domain.validation import mask_cnic
+from cplc_desk.domain.validation import mask_cnic, normalize_identifier
 from cplc_desk.services.desk.context import DeskContext, ServiceError
 from cplc_desk.services.desk.receipt_log import printed_before, record_receipt
 from cplc_desk.services.desk.records import (
@@ -70,7 +68,25 @@ def find_matches(ctx: DeskContext, report_id: str) -> list[MatchCandidate]:
         if report is None:
             raise ServiceError(_("This vehicle report does not exist."))
         keys = VehicleKeys(report.registration_key, report.chassis_key, report.engine_key)
-    return rank(wanted_index(ctx), keys, exclude=report_id)
+        looks = Looks(report.make or "", report.model or "", report.colour or "")
+    return rank(wanted_index(ctx), keys, exclude=report_id, looks=looks)
+
+
+def candidates_for(
+    ctx: DeskContext, registration: str, chassis: str, engine: str, looks: Looks
+) -> list[MatchCandidate]:
+    """The theft reports a recovered or found vehicle being typed in may belong to, before it is
+    saved (the form shows them while the volunteer types). Nothing is written or audited: no
+    person's data is looked up, only open thefts' identifiers."""
+    ctx.require(Permission.VERIFY_VEHICLE)
+    keys = VehicleKeys(
+        normalize_identifier(registration) or None,
+        normalize_identifier(chassis) or None,
+        normalize_identifier(engine) or None,
+    )
+    if not any(keys.get(name) for name in ("registration", "chassis", "engine")):
+        return []
+    return rank(wanted_index(ctx), keys, looks=looks)
 
 
 def confirm_match(ctx: DeskContext, recovery_id: str, theft_id: str) -> None:

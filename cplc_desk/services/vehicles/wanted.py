@@ -23,8 +23,11 @@ from cplc_desk.domain.matching import (
     MIN_PARTIAL_PLATE,
     SHOW_FROM,
     Evidence,
+    LookAgreement,
+    Looks,
     VehicleKeys,
     compare,
+    compare_looks,
     fold,
     score,
 )
@@ -64,6 +67,8 @@ def _wanted_from(r: VehicleReport, station_names: dict[str, str]) -> WantedVehic
         police_station=station_names.get(r.police_station_code, r.police_station_code),
         incident_at=r.incident_at,
         fir_number=r.fir_number,
+        fir_date=r.fir_date,
+        looks=Looks(r.make or "", r.model or "", r.colour or ""),
     )
 
 
@@ -228,13 +233,25 @@ class MatchCandidate:
     wanted: WantedVehicle
     score: int
     evidence: list[Evidence] = field(default_factory=list)
+    # Make, model and colour where both reports name them (not scored: see LookAgreement).
+    looks: list[LookAgreement] = field(default_factory=list)
 
 
 def rank(
-    index: WantedIndex | Sequence[WantedIndex], keys: VehicleKeys, exclude: str | None = None
+    index: WantedIndex | Sequence[WantedIndex],
+    keys: VehicleKeys,
+    exclude: str | None = None,
+    looks: Looks | None = None,
 ) -> list[MatchCandidate]:
-    """Candidates for a recovered vehicle, best first, with why each is offered."""
-    return shortlist(scored(index, keys, exclude))
+    """Candidates for a recovered vehicle, best first, with why each is offered (and, given the
+    recovered vehicle's ``looks``, whether its make, model and colour agree)."""
+    shortlisted = shortlist(scored(index, keys, exclude))
+    if looks is None:
+        return shortlisted
+    return [
+        MatchCandidate(c.wanted, c.score, c.evidence, compare_looks(looks, c.wanted.looks))
+        for c in shortlisted
+    ]
 
 
 def scored(

@@ -14,13 +14,15 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cplc_desk.cli.common import CliError, Subparsers
 from cplc_desk.domain.i18n import _
 from cplc_desk.domain.roles import Role, role_label
-from cplc_desk.services.accounts import accounts
-from cplc_desk.services.accounts.accounts import AccountInfo
-from cplc_desk.services.desk.context import DeskContext
+
+if TYPE_CHECKING:
+    from cplc_desk.services.accounts.accounts import AccountInfo
+    from cplc_desk.services.desk.context import DeskContext
 
 ENV_NEW_PASSWORD = "CPLC_DESK_NEW_PASSWORD"
 
@@ -114,6 +116,8 @@ def _state(info: AccountInfo) -> str:
 
 
 def cmd_list(ctx: DeskContext, args: argparse.Namespace) -> int:
+    from cplc_desk.services.accounts import accounts
+
     rows = accounts.list_accounts(ctx)
     if args.json:
         print(
@@ -141,6 +145,8 @@ def cmd_list(ctx: DeskContext, args: argparse.Namespace) -> int:
 
 
 def cmd_add(ctx: DeskContext, args: argparse.Namespace) -> int:
+    from cplc_desk.services.accounts import accounts
+
     info = accounts.create_account(
         ctx, args.username, args.display_name, args.role, _new_password(args, args.username)
     )
@@ -151,24 +157,32 @@ def cmd_add(ctx: DeskContext, args: argparse.Namespace) -> int:
 
 
 def cmd_disable(ctx: DeskContext, args: argparse.Namespace) -> int:
+    from cplc_desk.services.accounts import accounts
+
     info = accounts.set_disabled(ctx, args.username, True)
     print(_("Account {name} disabled: it can no longer sign in.").format(name=info.username))
     return 0
 
 
 def cmd_enable(ctx: DeskContext, args: argparse.Namespace) -> int:
+    from cplc_desk.services.accounts import accounts
+
     info = accounts.set_disabled(ctx, args.username, False)
     print(_("Account {name} enabled.").format(name=info.username))
     return 0
 
 
 def cmd_reset_password(ctx: DeskContext, args: argparse.Namespace) -> int:
+    from cplc_desk.services.accounts import accounts
+
     info = accounts.reset_password(ctx, args.username, _new_password(args, args.username))
     print(_("New password set for {name}.").format(name=info.username))
     return 0
 
 
 def cmd_set_role(ctx: DeskContext, args: argparse.Namespace) -> int:
+    from cplc_desk.services.accounts import accounts
+
     info = accounts.change_role(ctx, args.username, args.role)
     print(
         _("Account {name} is now: {role}.").format(name=info.username, role=role_label(info.role))

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cplc_desk.cli.common import CliError, Subparsers
 from cplc_desk.domain.i18n import _
-from cplc_desk.services.accounts import audit_view
-from cplc_desk.services.desk.context import DeskContext
+
+if TYPE_CHECKING:
+    from cplc_desk.services.desk.context import DeskContext
 
 
 def register(sub: Subparsers) -> None:
@@ -33,6 +35,8 @@ def register(sub: Subparsers) -> None:
 
 
 def cmd_audit(ctx: DeskContext, args: argparse.Namespace) -> int:
+    from cplc_desk.services.accounts import audit_view
+
     flt = audit_view.AuditFilter(
         actor=args.actor,
         action=args.action,

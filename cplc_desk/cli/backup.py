@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cplc_desk.cli import signin
 from cplc_desk.cli.common import CliError, Subparsers
 from cplc_desk.domain.i18n import _
-from cplc_desk.services.backups import backup
-from cplc_desk.services.desk.context import DeskContext
+
+if TYPE_CHECKING:
+    from cplc_desk.services.desk.context import DeskContext
 
 
 def register(sub: Subparsers) -> None:
@@ -57,6 +59,8 @@ def register(sub: Subparsers) -> None:
 
 
 def cmd_backup(ctx: DeskContext, args: argparse.Namespace) -> int:
+    from cplc_desk.services.backups import backup
+
     if args.show_key:
         print(backup.recovery_code(ctx))
         return 0
@@ -97,6 +101,8 @@ def cmd_backup(ctx: DeskContext, args: argparse.Namespace) -> int:
 
 
 def cmd_restore(ctx: DeskContext, args: argparse.Namespace) -> int:
+    from cplc_desk.services.backups import backup
+
     result = backup.restore(ctx, args.file, other_desk=args.other_desk, key_code=args.key)
     print(
         _(

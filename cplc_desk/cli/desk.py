@@ -9,22 +9,21 @@ import sys
 from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cplc_desk.cli import signin
 from cplc_desk.cli.common import CliError, Subparsers
 from cplc_desk.domain.i18n import _
-from cplc_desk.services.accounts.accounts import NewAccount
-from cplc_desk.services.desk import reference, setup
-from cplc_desk.services.desk.check import check_store
-from cplc_desk.services.desk.context import DeskContext
-from cplc_desk.services.desk.stats import store_stats
-from cplc_desk.services.imports import csv_import
-from cplc_desk.services.station import sync_station
-from cplc_desk.services.vehicles import vehicles
+
+if TYPE_CHECKING:
+    from cplc_desk.services.accounts.accounts import NewAccount
+    from cplc_desk.services.desk.context import DeskContext
 
 
 def register(sub: Subparsers) -> None:
+    # Only the registers' names: the import itself loads when the command runs.
+    from cplc_desk.services.imports.csv_columns import KINDS as REGISTERS
+
     p = sub.add_parser("init-station", help=_("set this desk up as a police-station desk"))
     p.add_argument("--code", help=_("the station's code (see: cplc-desk stations)"))
     p.add_argument("--name", help=_("the desk's name (default: the station's name)"))
@@ -65,7 +64,7 @@ def register(sub: Subparsers) -> None:
     p.set_defaults(handler=cmd_stations, account=signin.NO_ACCOUNT)
 
     p = sub.add_parser("import-csv", help=_("import a legacy register kept in a spreadsheet"))
-    p.add_argument("register", choices=sorted(csv_import.KINDS), help=_("which register"))
+    p.add_argument("register", choices=sorted(REGISTERS), help=_("which register"))
     p.add_argument("file", type=Path)
     p.add_argument("--json", action="store_true", help=_("print the report as JSON"))
     p.set_defaults(handler=cmd_import_csv)
@@ -112,6 +111,9 @@ def _new_admin(ctx: DeskContext, args: argparse.Namespace) -> NewAccount | None:
 
 
 def cmd_init_station(ctx: DeskContext, args: argparse.Namespace) -> int:
+    from cplc_desk.services.desk import setup
+    from cplc_desk.services.station import sync_station
+
     if args.snapshot is not None:
         from cplc_desk.cli.recovery import cmd_init_from_snapshot
 
@@ -132,12 +134,16 @@ def cmd_init_station(ctx: DeskContext, args: argparse.Namespace) -> int:
 
 
 def cmd_init_hq(ctx: DeskContext, args: argparse.Namespace) -> int:
+    from cplc_desk.services.desk import setup
+
     identity = setup.init_hq(ctx, args.name, admin=_new_admin(ctx, args), new_keys=args.new_keys)
     print(_("This desk is now headquarters: {name}.").format(name=identity.name))
     return 0
 
 
 def cmd_stations(ctx: DeskContext, args: argparse.Namespace) -> int:
+    from cplc_desk.services.desk import reference
+
     rows = reference.stations(ctx)
     if args.json:
         print(json.dumps([r.__dict__ for r in rows], ensure_ascii=False, indent=2))
@@ -148,6 +154,8 @@ def cmd_stations(ctx: DeskContext, args: argparse.Namespace) -> int:
 
 
 def cmd_import_csv(ctx: DeskContext, args: argparse.Namespace) -> int:
+    from cplc_desk.services.imports import csv_import
+
     def progress(done: int, total: int) -> None:
         if not args.json and sys.stderr.isatty():
             print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)
@@ -190,6 +198,7 @@ def cmd_print_receipt(ctx: DeskContext, args: argparse.Namespace) -> int:
     from cplc_desk.domain.ids import RecordNumber
     from cplc_desk.printing.receipt import render_receipt
     from cplc_desk.services.complaints import complaints, receipts
+    from cplc_desk.services.vehicles import vehicles
     from cplc_desk.sync.files import write_atomically
 
     out: Path = args.out
@@ -224,6 +233,8 @@ def cmd_print_receipt(ctx: DeskContext, args: argparse.Namespace) -> int:
 
 
 def cmd_stats(ctx: DeskContext, args: argparse.Namespace) -> int:
+    from cplc_desk.services.desk.stats import store_stats
+
     stats = store_stats(ctx).as_dict()
     if args.json:
         print(json.dumps(stats, indent=2, sort_keys=True))
@@ -239,6 +250,8 @@ def cmd_stats(ctx: DeskContext, args: argparse.Namespace) -> int:
 
 
 def cmd_check(ctx: DeskContext, args: argparse.Namespace) -> int:
+    from cplc_desk.services.desk.check import check_store
+
     report = check_store(ctx)
     if args.json:
         print(

@@ -5,14 +5,18 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cplc_desk.cli.common import Subparsers
 from cplc_desk.domain.i18n import _
-from cplc_desk.services.desk.context import DeskContext
-from cplc_desk.services.vehicles import hotlist
+
+if TYPE_CHECKING:
+    from cplc_desk.services.desk.context import DeskContext
 
 
 def register(sub: Subparsers) -> None:
+    from cplc_desk.services.vehicles import hotlist_policy
+
     p = sub.add_parser(
         "export-hotlist",
         help=_("headquarters: write the signed list of every open stolen/snatched vehicle"),
@@ -21,9 +25,11 @@ def register(sub: Subparsers) -> None:
     p.add_argument(
         "--valid-days",
         type=int,
-        default=hotlist.DEFAULT_VALID_DAYS,
+        default=hotlist_policy.DEFAULT_VALID_DAYS,
         metavar="N",
-        help=_("days a station may use it (default {n})").format(n=hotlist.DEFAULT_VALID_DAYS),
+        help=_("days a station may use it (default {n})").format(
+            n=hotlist_policy.DEFAULT_VALID_DAYS
+        ),
     )
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_export_hotlist)
@@ -37,6 +43,8 @@ def register(sub: Subparsers) -> None:
 
 
 def cmd_export_hotlist(ctx: DeskContext, args: argparse.Namespace) -> int:
+    from cplc_desk.services.vehicles import hotlist
+
     result = hotlist.export_hotlist(ctx, args.out, args.valid_days)
     if args.json:
         print(
@@ -66,6 +74,8 @@ def cmd_export_hotlist(ctx: DeskContext, args: argparse.Namespace) -> int:
 
 
 def cmd_import_hotlist(ctx: DeskContext, args: argparse.Namespace) -> int:
+    from cplc_desk.services.vehicles import hotlist
+
     result = hotlist.import_hotlist(ctx, args.file)
     if args.json:
         print(

@@ -6,7 +6,9 @@ Exit codes: 0 success; 1 refused or failed (one-line reason on stderr); 2 wrong 
 import-csv exits 1 when some rows were not imported (the good rows are kept).
 
 Each area's commands live in their own module with a ``register(sub)`` function; add a new
-module to ``COMMAND_MODULES``.
+module to ``COMMAND_MODULES``. Those modules import the services inside each command's function,
+never at the top: building the parser (``--version``, ``--help``) must not load the store, the
+sync library or Qt (``tests/test_cli_imports.py`` holds it).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cplc_desk import __version__
 from cplc_desk.cli import (
@@ -39,8 +42,10 @@ from cplc_desk.domain import i18n
 from cplc_desk.domain.errors import DeskError
 from cplc_desk.domain.i18n import _
 from cplc_desk.paths import ENV_DATA_DIR, DeskPaths
-from cplc_desk.services.desk.context import Actor, DeskContext, open_desk
 from cplc_desk.sync.files import create_private, restrict_to_owner
+
+if TYPE_CHECKING:
+    from cplc_desk.services.desk.context import DeskContext
 
 log = logging.getLogger("cplc_desk")
 
@@ -116,6 +121,10 @@ def _setup_logging(paths: DeskPaths) -> None:
 
 
 def _open(paths: DeskPaths) -> DeskContext:
+    # The store and the services are imported only by a command that opens the desk: --version
+    # and --help start in a fraction of the time (see bench/cli_start.py).
+    from cplc_desk.services.desk.context import Actor, open_desk
+
     # Nobody until the command's account signs in (see cli/signin).
     return open_desk(paths, actor=Actor.nobody())
 

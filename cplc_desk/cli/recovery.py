@@ -6,13 +6,14 @@ import argparse
 import json
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cplc_desk.cli import signin
 from cplc_desk.cli.common import CliError, Subparsers
 from cplc_desk.domain.i18n import _
-from cplc_desk.services.desk.context import DeskContext
-from cplc_desk.services.hq import station_snapshot
-from cplc_desk.services.station import station_recovery
+
+if TYPE_CHECKING:
+    from cplc_desk.services.desk.context import DeskContext
 
 
 def register(sub: Subparsers) -> None:
@@ -39,6 +40,8 @@ def _day(value: datetime | None) -> str:
 
 
 def cmd_export_station_snapshot(ctx: DeskContext, args: argparse.Namespace) -> int:
+    from cplc_desk.services.hq import station_snapshot
+
     r = station_snapshot.export_station_snapshot(
         ctx, args.code, args.out, discard_held=args.discard_held
     )
@@ -108,6 +111,8 @@ def _iso(value: datetime | None) -> str | None:
 
 
 def cmd_init_from_snapshot(ctx: DeskContext, args: argparse.Namespace) -> int:
+    from cplc_desk.services.station import station_recovery
+
     if args.enrollment is None:
         raise CliError(_("A snapshot opens only with its enrollment file: give --enrollment FILE."))
     r = station_recovery.restore_station(

@@ -16,12 +16,14 @@ import getpass
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cplc_desk.cli.common import CliError, Subparsers
 from cplc_desk.domain.i18n import _
-from cplc_desk.services.accounts import accounts
-from cplc_desk.services.accounts.accounts import NewAccount
-from cplc_desk.services.desk.context import DeskContext
+
+if TYPE_CHECKING:
+    from cplc_desk.services.accounts.accounts import NewAccount
+    from cplc_desk.services.desk.context import DeskContext
 
 ENV_USER = "CPLC_DESK_USER"
 ENV_PASSWORD = "CPLC_DESK_PASSWORD"
@@ -109,6 +111,8 @@ def _username(args: argparse.Namespace, given: str | None = None) -> str:
 
 def sign_in(ctx: DeskContext, args: argparse.Namespace) -> None:
     """Sign the command's account in, or raise CliError (the failure is already audited)."""
+    from cplc_desk.services.accounts import accounts
+
     mode = getattr(args, "account", SIGNED_IN)
     if mode == NO_ACCOUNT:
         return
@@ -131,6 +135,9 @@ def sign_in(ctx: DeskContext, args: argparse.Namespace) -> None:
 
 def new_admin(args: argparse.Namespace) -> NewAccount:
     """The first administrator's name and password, for setting a desk up."""
+    from cplc_desk.services.accounts import accounts
+    from cplc_desk.services.accounts.accounts import NewAccount
+
     username = _username(args, getattr(args, "admin", None))
     password = _password(args, _("New password for {name}: ").format(name=username), confirm=True)
     accounts.clean_username(username)
@@ -139,6 +146,8 @@ def new_admin(args: argparse.Namespace) -> NewAccount:
 
 
 def cmd_init_admin(ctx: DeskContext, args: argparse.Namespace) -> int:
+    from cplc_desk.services.accounts import accounts
+
     ctx.require_identity()
     if accounts.has_accounts(ctx):
         raise CliError(

@@ -7,17 +7,17 @@ import json
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cplc_desk.cli import advice
 from cplc_desk.cli.common import CliError, Subparsers
 from cplc_desk.domain.clock import shown
 from cplc_desk.domain.i18n import _
-from cplc_desk.services.desk.context import DeskContext
-from cplc_desk.services.hq import bundle_import, sync_hq
-from cplc_desk.services.station import sync_station
-from cplc_desk.services.vehicles import hotlist
-from cplc_desk.sync.importer import ImportStatus
+
+if TYPE_CHECKING:
+    from cplc_desk.services.desk.context import DeskContext
+    from cplc_desk.services.hq import sync_hq
+    from cplc_desk.services.station import sync_station
 
 
 def register(sub: Subparsers) -> None:
@@ -74,6 +74,8 @@ def register(sub: Subparsers) -> None:
 
 
 def cmd_enroll_station(ctx: DeskContext, args: argparse.Namespace) -> int:
+    from cplc_desk.services.hq import sync_hq
+
     path = sync_hq.enroll_station(ctx, args.code, args.out)
     print(
         _(
@@ -85,12 +87,16 @@ def cmd_enroll_station(ctx: DeskContext, args: argparse.Namespace) -> int:
 
 
 def cmd_revoke_station(ctx: DeskContext, args: argparse.Namespace) -> int:
+    from cplc_desk.services.hq import sync_hq
+
     n = sync_hq.revoke_station(ctx, args.code)
     print(_("{n} key(s) of {code} revoked.").format(n=n, code=args.code.upper()))
     return 0
 
 
 def cmd_export_bundle(ctx: DeskContext, args: argparse.Namespace) -> int:
+    from cplc_desk.services.station import sync_station
+
     if args.again is not None:
         result = sync_station.rewrite_bundle(ctx, args.out, None if args.again < 0 else args.again)
     else:
@@ -113,6 +119,9 @@ def cmd_export_bundle(ctx: DeskContext, args: argparse.Namespace) -> int:
 
 
 def cmd_import_bundle(ctx: DeskContext, args: argparse.Namespace) -> int:
+    from cplc_desk.services.hq import bundle_import
+    from cplc_desk.sync.importer import ImportStatus
+
     outcomes = bundle_import.import_bundles(ctx, args.paths)
     if not outcomes:
         raise CliError(_("No bundles found in the files or folders given."))
@@ -138,6 +147,8 @@ def cmd_import_bundle(ctx: DeskContext, args: argparse.Namespace) -> int:
 
 
 def cmd_verify_bundle(ctx: DeskContext, args: argparse.Namespace) -> int:
+    from cplc_desk.services.hq import bundle_import
+
     v = bundle_import.verify_bundle(ctx, args.file)
     if args.json:
         print(
@@ -165,6 +176,8 @@ def cmd_verify_bundle(ctx: DeskContext, args: argparse.Namespace) -> int:
 
 
 def cmd_open_bundle(ctx: DeskContext, args: argparse.Namespace) -> int:
+    from cplc_desk.services.hq import bundle_import
+
     opened = bundle_import.open_bundle(ctx, args.file, args.out)
     for path in opened.paths:
         print(path)
@@ -182,6 +195,8 @@ def cmd_open_bundle(ctx: DeskContext, args: argparse.Namespace) -> int:
 
 
 def cmd_discard_held(ctx: DeskContext, args: argparse.Namespace) -> int:
+    from cplc_desk.services.hq import sync_hq
+
     sync_hq.discard_held(ctx, args.station, args.sequence)
     print(
         _(
@@ -193,6 +208,10 @@ def cmd_discard_held(ctx: DeskContext, args: argparse.Namespace) -> int:
 
 
 def cmd_sync_status(ctx: DeskContext, args: argparse.Namespace) -> int:
+    from cplc_desk.services.hq import sync_hq
+    from cplc_desk.services.station import sync_station
+    from cplc_desk.services.vehicles import hotlist
+
     identity = ctx.require_identity()
     if identity.is_station:
         st = sync_station.status(ctx)

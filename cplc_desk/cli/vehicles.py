@@ -5,12 +5,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
 
 from cplc_desk.cli.common import Subparsers
 from cplc_desk.domain.clock import to_local
 from cplc_desk.domain.i18n import _
-from cplc_desk.services.desk.context import DeskContext
-from cplc_desk.services.vehicles import verification
+
+if TYPE_CHECKING:
+    from cplc_desk.services.desk.context import DeskContext
+    from cplc_desk.services.vehicles import verification
 
 
 def register(sub: Subparsers) -> None:
@@ -27,6 +30,8 @@ def register(sub: Subparsers) -> None:
 
 
 def cmd_verify_vehicle(ctx: DeskContext, args: argparse.Namespace) -> int:
+    from cplc_desk.services.vehicles import verification
+
     result = verification.verify(ctx, args.identifier)
     if args.json:
         print(json.dumps(verification.verification_dict(result), ensure_ascii=False, indent=2))

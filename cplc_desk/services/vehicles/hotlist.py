@@ -28,6 +28,7 @@ from cplc_desk.domain.roles import Permission
 from cplc_desk.services.desk.context import DeskContext, ServiceError
 from cplc_desk.services.hq.sync_hq import hq_keys, require_hq
 from cplc_desk.services.station.sync_station import stored_enrollment
+from cplc_desk.services.vehicles.hotlist_policy import DEFAULT_VALID_DAYS, MAX_VALID_DAYS
 from cplc_desk.services.vehicles.match_sources import (
     LOOKUP_LIMIT,
     THEFT_KINDS,
@@ -50,8 +51,6 @@ from cplc_desk.sync.files import write_atomically
 
 log = logging.getLogger(__name__)
 
-DEFAULT_VALID_DAYS = 14
-MAX_VALID_DAYS = 90
 INSERT_BATCH = 10_000
 
 # Columns of vehicle_report that go into a hotlist, in the file's column order: never owner_id

@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run demo test translations bench crash lock installer screenshots screenshots-ur clean
+.PHONY: run demo test translations bench crash lock installer smoke screenshots screenshots-ur clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -72,7 +72,12 @@ lock:
 
 installer: $(STAMP)
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[installer]"
-	$(BIN)/pyinstaller --noconfirm build_installer.spec
+	$(BIN)/pyinstaller --noconfirm --log-level WARN build_installer.spec
+
+## Build the frozen app, then run it headless through a station's first day
+## (tools/frozen_smoke.py: --version, set-up, CSV import, a receipt with its fonts, check).
+smoke: installer
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/frozen_smoke.py dist/cplc-desk/cplc-desk
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

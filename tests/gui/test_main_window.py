@@ -25,6 +25,7 @@ def open_window(qtbot, ctx: DeskContext, demo: bool = False) -> MainWindow:
     window.resize(1000, 700)
     window.show()
     qtbot.waitExposed(window)
+    window.wait_for_counts()  # read on a worker once the window is up
     return window
 
 
@@ -117,6 +118,7 @@ def test_overview_shows_counts_after_refresh(window: MainWindow, station_ctx: De
         ),
     )
     window.refresh()
+    assert window.wait_for_counts()
 
     assert page.complaints_tile.value_text() == "2"
     assert page.open_complaints_tile.value_text() == "2"
@@ -138,6 +140,7 @@ def test_returning_to_the_overview_reloads_it(
     window.show_page(COMPLAINTS)
     register_complaint(station_ctx, complaint("Farhan Qureshi"))
     window.show_page(OVERVIEW)
+    assert window.wait_for_counts()
     assert overview(window).complaints_tile.value_text() == "1"
 
 
@@ -177,3 +180,30 @@ def test_headquarters_is_not_invited_to_register_what_only_stations_register(qap
     assert "city-wide" in at_hq
     at_station = " ".join(a.purpose for a in areas(headquarters=False))
     assert "Register citizens' complaints" in at_station
+
+
+def test_the_counts_are_not_on_the_way_to_the_window(
+    qtbot, station_ctx: DeskContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Counting a million records takes seconds: the window shows first, the counts follow."""
+    import threading
+
+    from cplc_desk.gui.shell import main_window
+
+    counted_on: list[str] = []
+    real = main_window.store_stats
+
+    def counting(ctx):  # type: ignore[no-untyped-def]
+        counted_on.append(threading.current_thread().name)
+        return real(ctx)
+
+    monkeypatch.setattr(main_window, "store_stats", counting)
+    register_complaint(station_ctx, complaint("Ayesha Siddiqui"))
+    window = MainWindow(station_ctx)
+    qtbot.addWidget(window)
+    assert overview(window).complaints_tile.value_text() != "1"  # not counted yet
+    window.show()
+    assert window.wait_for_counts()
+    assert counted_on == ["cplc-window-counts"]  # once, on the worker, never on the GUI thread
+    assert overview(window).complaints_tile.value_text() == "1"
+    assert "Complaints: 1" in window.records_status.text()

@@ -31,7 +31,7 @@ from cplc_desk.gui.shell.lock_screen import IdleWatcher, LockScreen
 from cplc_desk.gui.shell.overview_page import OverviewPage
 from cplc_desk.gui.widgets import dialogs
 from cplc_desk.gui.widgets.count_widgets import format_count
-from cplc_desk.gui.widgets.operations import Changes, change_bus
+from cplc_desk.gui.widgets.operations import Changes, OperationRunner, change_bus
 from cplc_desk.services.accounts import accounts
 from cplc_desk.services.desk.context import DeskContext
 from cplc_desk.services.desk.stats import StoreStats, store_stats
@@ -72,6 +72,10 @@ class MainWindow(BackupWindow):
         self.demo = demo
         self._handing_over = False
         self._set_up_backups(auto_backup and not demo)
+        # The counts grow with the store (a million records take seconds to count), so they are
+        # read on a worker once the window is up, never on the way to showing it.
+        # (A child of the window: counts still running when it goes are never shown.)
+        self._counts = OperationRunner("cplc-window-counts", self)
         identity = ctx.identity()
         self.headquarters = identity is not None and not identity.is_station
         self.setWindowTitle(self.window_title())
@@ -111,8 +115,8 @@ class MainWindow(BackupWindow):
         self.idle.restart()
         self._apply_account()
         # Each operation that wrote says what it changed; the counts follow, and the page shown.
+        # (Showing the Overview above already asked for the counts.)
         change_bus(ctx).changed.connect(self.refresh)
-        self.refresh()
 
     def _build_pages(self) -> None:
         """The pages, for the account signed in now (each hides what its role may not do)."""
@@ -329,20 +333,35 @@ class MainWindow(BackupWindow):
                 page.refresh()
 
     def refresh(self, changes: Changes = Changes.EVERYTHING) -> None:
-        """Reload the counts shown on the Overview and in the status bar, and the page shown if
-        ``changes`` touch what it shows."""
-        stats = store_stats(self.ctx)
+        """Reload the counts shown on the Overview and in the status bar (on a worker: they
+        arrive a moment later), and the page shown if ``changes`` touch what it shows."""
+        ctx = self.ctx
+        self._counts.submit(
+            lambda: store_stats(ctx), self._show_counts, self._counts_failed, key="counts"
+        )
+        current = self.stack.currentWidget()
+        if (
+            isinstance(current, pages.Refreshable)
+            and current is not self.pages[OVERVIEW]
+            and changes & pages.shows(current)
+        ):
+            current.refresh()
+
+    def wait_for_counts(self) -> bool:
+        """Until the counts asked for have arrived (tests, and closing)."""
+        return self._counts.wait_idle()
+
+    def _show_counts(self, stats: object) -> None:
+        assert isinstance(stats, StoreStats)
         overview = self.pages[OVERVIEW]
         assert isinstance(overview, OverviewPage)
         overview.refresh(stats)
         self._show_totals(stats)
-        current = self.stack.currentWidget()
-        if (
-            isinstance(current, pages.Refreshable)
-            and current is not overview
-            and changes & pages.shows(current)
-        ):
-            current.refresh()
+
+    def _counts_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, DeskError):
+            raise exc
+        self.records_status.setText(str(exc))
 
     def _show_totals(self, stats: StoreStats) -> None:
         # "Complaints: 1" rather than "1 complaints": no plural forms to get wrong.

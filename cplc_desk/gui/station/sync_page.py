@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -91,7 +92,15 @@ class SyncPage(QWidget):
         layout.addWidget(self.banner)
         layout.addStretch(1)
         scroll_into(self, content)
-        self.refresh()
+        # Read when first shown, not while the window is being built: what waits to be sent is
+        # counted in the change log, which grows with the store.
+        self._shown_once = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._shown_once:
+            self._shown_once = True
+            self.refresh()
+        super().showEvent(event)
 
     def _build_headquarters_box(self) -> QGroupBox:
         self.enrollment_label = QLabel()

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Debian packages the test suite needs beyond a fresh machine: Qt's runtime libraries for the
-# offscreen platform (normally present; installed only if one is missing).
+# offscreen platform, and binutils (objdump) for PyInstaller's build of the frozen app (normally
+# present; installed only if one is missing).
 set -euo pipefail
-needed=(libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0)
+needed=(libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 binutils)
 missing=()
 for pkg in "${needed[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")

@@ -7,20 +7,28 @@ file written by a newer version of the app is refused and left untouched.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, text
+from sqlalchemy.exc import DBAPIError
 
 from cplc_desk.domain.errors import DeskError
 from cplc_desk.domain.i18n import _
 from cplc_desk.paths import migrations_dir
 from cplc_desk.storage.types import utcnow
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+# Alembic (about a tenth of a second to import) is loaded only when a schema must change: a
+# store already at the newest schema is recognised by reading its version row and the
+# migrations' own revision lines (tests/storage/test_migrations.py holds the two to agree).
+_REVISION_LINE = re.compile(r'^(down_revision|revision)\s*(?::[^=]*)?=\s*("([^"]*)"|None)', re.M)
 
 
 class StoreError(DeskError):
@@ -32,6 +40,8 @@ class SchemaTooNewError(StoreError):
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(migrations_dir()))
     if connection is not None:
@@ -40,20 +50,47 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None, "no migrations found"
     return head
 
 
+def newest_revision_on_file() -> str | None:
+    """The newest revision, read from the migration files' own ``revision`` and
+    ``down_revision`` lines without loading Alembic; None if they do not form one line."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in (migrations_dir() / "versions").glob("*.py"):
+        found = dict(
+            (m.group(1), m.group(3)) for m in _REVISION_LINE.finditer(path.read_text("utf-8"))
+        )
+        if "revision" not in found:
+            return None
+        revisions.add(str(found["revision"]))
+        if found.get("down_revision"):
+            parents.add(str(found["down_revision"]))
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None
+
+
 def known_revisions(script: ScriptDirectory | None = None) -> set[str]:
     """Every schema revision this version knows (older stores it can upgrade, and head)."""
+    from alembic.script import ScriptDirectory
+
     script = script or ScriptDirectory.from_config(alembic_config())
     return {rev.revision for rev in script.walk_revisions()}
 
 
 def current_revision(engine: Engine) -> str | None:
+    """The store's schema revision (None for a new, empty store)."""
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        try:
+            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        except DBAPIError:  # no version table: nothing was ever migrated here
+            conn.rollback()
+            return None
 
 
 @dataclass(frozen=True)
@@ -65,9 +102,13 @@ class MigrationResult:
 
 def prepare(engine: Engine, db_file: Path | None, backup_dir: Path | None) -> MigrationResult:
     """Create or upgrade the schema; refuse a newer one. ``db_file`` is None for PostgreSQL."""
+    current = current_revision(engine)
+    if current is not None and current == newest_revision_on_file():
+        return MigrationResult(current, current, None)  # the usual start: nothing to load
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config())
     head = head_revision()
-    current = current_revision(engine)
     if current == head:
         return MigrationResult(current, head, None)
     if current is not None and current not in known_revisions(script):
@@ -85,10 +126,14 @@ def prepare(engine: Engine, db_file: Path | None, backup_dir: Path | None) -> Mi
 
 
 def upgrade(engine: Engine, revision: str) -> None:
+    from alembic import command
+
     _run(engine, lambda cfg: command.upgrade(cfg, revision))
 
 
 def downgrade(engine: Engine, revision: str) -> None:
+    from alembic import command
+
     _run(engine, lambda cfg: command.downgrade(cfg, revision))
 
 

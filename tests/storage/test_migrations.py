@@ -89,6 +89,7 @@ def test_an_older_store_is_copied_aside_before_upgrading(tmp_path: Path, monkeyp
     # file aside, then run the upgrade.
     upgrades: list[str] = []
     monkeypatch.setattr(migrate, "head_revision", lambda: "0002_pretend")
+    monkeypatch.setattr(migrate, "newest_revision_on_file", lambda: "0002_pretend")
     monkeypatch.setattr(migrate, "upgrade", lambda engine, rev: upgrades.append(rev))
     monkeypatch.setattr(migrate, "known_revisions", lambda script: {head, "0002_pretend"})
     engine = make_engine(sqlite_url(paths.database))
@@ -107,3 +108,31 @@ def test_an_older_store_is_copied_aside_before_upgrading(tmp_path: Path, monkeyp
     finally:
         copy.close()
     assert not list(paths.backups.glob("*.partial"))
+
+
+def test_the_revision_lines_name_the_same_head_as_alembic() -> None:
+    """The start-up's quick look (no Alembic loaded) must agree with Alembic itself."""
+    assert migrate.newest_revision_on_file() == migrate.head_revision()
+
+
+def test_opening_a_store_at_the_newest_schema_does_not_load_alembic(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys; from pathlib import Path; "
+        "from cplc_desk.paths import DeskPaths; "
+        "from cplc_desk.services.desk.context import Actor, open_desk; "
+        "ctx = open_desk(DeskPaths(Path(sys.argv[1])), actor=Actor('t')); ctx.close(); "
+        "print('alembic' in sys.modules)"
+    )
+    first = subprocess.run(
+        [sys.executable, "-c", probe, str(tmp_path / "desk")],
+        capture_output=True, text=True, check=True, timeout=120,
+    )  # fmt: skip
+    assert first.stdout.strip() == "True"  # a new store is created by the migrations
+    again = subprocess.run(
+        [sys.executable, "-c", probe, str(tmp_path / "desk")],
+        capture_output=True, text=True, check=True, timeout=120,
+    )  # fmt: skip
+    assert again.stdout.strip() == "False"  # already at the newest schema: nothing to load

@@ -65,14 +65,14 @@ def test_demo_and_headquarters_titles(qtbot, desk_ctx: DeskContext) -> None:
     assert "Headquarters" in overview(window).identity_label.text()
     # HQ does not register records; they arrive on the Stations page (HQ's name for Sync).
     assert "Stations page" in overview(window).empty_label.text()
-    assert window.nav.item(list(window.pages).index(SYNC)).text() == "Stations"
+    assert window.nav.item(window.area_keys.index(SYNC)).text() == "Stations"
     window.close()
 
 
 def test_clicking_the_navigation_switches_pages(qtbot, window: MainWindow) -> None:
     assert window.current_key() == OVERVIEW
     for key in (VEHICLES, SYNC, REPORTS, COMPLAINTS):
-        row = list(window.pages).index(key)
+        row = window.area_keys.index(key)
         rect = window.nav.visualItemRect(window.nav.item(row))
         qtbot.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
         assert window.current_key() == key

@@ -521,7 +521,7 @@ def test_headquarters_window_shows_stations_under_the_same_shortcut(qtbot, hq: D
     window = MainWindow(hq)
     qtbot.addWidget(window)
     assert isinstance(window.pages[SYNC], StationsPage)
-    row = list(window.pages).index(SYNC)
+    row = window.area_keys.index(SYNC)
     assert window.nav.item(row).text() == "Stations"
     assert window.page_actions[row].shortcut().toString() == f"Ctrl+{row + 1}"
 
@@ -530,7 +530,7 @@ def test_station_window_keeps_sync(qtbot, station: DeskContext) -> None:
     window = MainWindow(station)
     qtbot.addWidget(window)
     assert isinstance(window.pages[SYNC], SyncPage)
-    assert window.nav.item(list(window.pages).index(SYNC)).text() == "Sync"
+    assert window.nav.item(window.area_keys.index(SYNC)).text() == "Sync"
 
 
 def test_stations_model_passes_the_model_tester(

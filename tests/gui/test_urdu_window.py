@@ -133,7 +133,7 @@ def test_no_page_shows_an_english_word(qtbot, urdu: None, desk_ctx: DeskContext,
         setup.init_hq(desk_ctx, "CPLC Central Reporting Cell")
     window = open_window(qtbot, desk_ctx)
     problems: dict[str, list[str]] = {}
-    for key in window.pages:
+    for key in window.area_keys:
         window.show_page(key)
         qtbot.wait(10)
         found = untranslated(visible_texts(window))

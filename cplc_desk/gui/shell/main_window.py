@@ -4,6 +4,8 @@ holds. It locks itself (a cover over the pages) after idle time, by hand or on s
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
@@ -35,6 +37,19 @@ from cplc_desk.gui.widgets.operations import Changes, OperationRunner, change_bu
 from cplc_desk.services.accounts import accounts
 from cplc_desk.services.desk.context import DeskContext
 from cplc_desk.services.desk.stats import StoreStats, store_stats
+
+
+class _Pages(dict[str, QWidget]):
+    """The pages built so far; looking one up that is not builds it."""
+
+    def __init__(self, build: Callable[[str], QWidget]) -> None:
+        super().__init__()
+        self._build = build
+
+    def __missing__(self, key: str) -> QWidget:
+        page: QWidget = self._build(key)
+        self[key] = page
+        return page
 
 
 class MainWindow(BackupWindow):
@@ -82,7 +97,7 @@ class MainWindow(BackupWindow):
 
         self.nav = pages.NavigationList()
         self.stack = QStackedWidget()
-        self.pages: dict[str, QWidget] = {}
+        self.pages: dict[str, QWidget] = _Pages(self._build_page)
         self._keys: list[str] = []
         for area in areas(self.headquarters):
             item = QListWidgetItem(self.style().standardIcon(area.icon), area.title)
@@ -119,22 +134,34 @@ class MainWindow(BackupWindow):
         change_bus(ctx).changed.connect(self.refresh)
 
     def _build_pages(self) -> None:
-        """The pages, for the account signed in now (each hides what its role may not do)."""
-        page_classes = {
-            **pages.PAGE_CLASSES,
-            **(pages.HQ_PAGE_CLASSES if self.headquarters else {}),
-        }
+        """The pages, for the account signed in now (each hides what its role may not do): the
+        one showing is built now, each other when first shown (``self.pages[key]`` builds it)."""
         current = max(self.stack.currentIndex(), 0)
-        for index, key in enumerate(self._keys):
-            page = page_classes[key](self.ctx)
-            page.setObjectName(f"{key}Page")
-            old = self.pages.get(key)
-            if old is not None:
-                self.stack.removeWidget(old)
-                old.deleteLater()
-            self.pages[key] = page
-            self.stack.insertWidget(index, page)
+        for old in list(self.pages.values()):
+            self.stack.removeWidget(old)
+            old.deleteLater()
+        self.pages.clear()
+        while (placeholder := self.stack.widget(0)) is not None:
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+        for _key in self._keys:
+            self.stack.addWidget(QWidget())  # stands in until the page is first shown
         self.stack.setCurrentIndex(current)
+        _ = self.pages[self._keys[current]]
+
+    def _build_page(self, key: str) -> QWidget:
+        page = pages.page_class(key, self.headquarters)(self.ctx)
+        page.setObjectName(f"{key}Page")
+        index = self._keys.index(key)
+        placeholder = self.stack.widget(index)
+        showing = self.stack.currentIndex() == index
+        self.stack.insertWidget(index, page)
+        if placeholder is not None:
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+        if showing:
+            self.stack.setCurrentIndex(index)
+        return page
 
     # ------------------------------------------------------------------ building
 
@@ -313,6 +340,11 @@ class MainWindow(BackupWindow):
         self._apply_account()  # one's own role may have changed
         self.idle.set_interval(accounts.idle_lock_minutes(self.ctx) * 60_000)
 
+    @property
+    def area_keys(self) -> list[str]:
+        """The areas in navigation order (``pages`` holds those built so far)."""
+        return list(self._keys)
+
     def current_key(self) -> str:
         return self._keys[self.stack.currentIndex()]
 
@@ -322,6 +354,7 @@ class MainWindow(BackupWindow):
     def _on_nav_row(self, row: int) -> None:
         if row < 0:
             return
+        _ = self.pages[self._keys[row]]  # built when first shown
         self.stack.setCurrentIndex(row)
         self.page_actions[row].setChecked(True)
         if self._keys[row] == OVERVIEW:

@@ -3,39 +3,43 @@ page or dialog (typed, rather than looked up by name)."""
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QSizePolicy, QWidget
 
-from cplc_desk.gui.complaints.complaints_page import ComplaintsPage
-from cplc_desk.gui.hq.conflicts_page import ConflictsPage
-from cplc_desk.gui.hq.stations_page import StationsPage
 from cplc_desk.gui.shell.areas import COMPLAINTS, CONFLICTS, OVERVIEW, REPORTS, SYNC, VEHICLES
-from cplc_desk.gui.shell.overview_page import OverviewPage
-from cplc_desk.gui.shell.reports_page import ReportsPage
-from cplc_desk.gui.station.sync_page import SyncPage
-from cplc_desk.gui.vehicles.vehicles_page import VehiclesPage
 from cplc_desk.gui.widgets.operations import Changes
 from cplc_desk.services.desk.context import DeskContext
 
 PageClass = Callable[[DeskContext], QWidget]
 
-# Which widget shows which area. A later change replaces one entry, not the window.
-PAGE_CLASSES: dict[str, PageClass] = {
-    OVERVIEW: OverviewPage,
-    COMPLAINTS: ComplaintsPage,
-    VEHICLES: VehiclesPage,
-    SYNC: SyncPage,
-    REPORTS: ReportsPage,
+# Which widget shows which area ("module:class"). A later change replaces one entry, not the
+# window. Each page's module is imported when the page is first shown, not at start: the window
+# opens with the Overview alone built (bench/startup.py).
+PAGE_CLASSES: dict[str, str] = {
+    OVERVIEW: "cplc_desk.gui.shell.overview_page:OverviewPage",
+    COMPLAINTS: "cplc_desk.gui.complaints.complaints_page:ComplaintsPage",
+    VEHICLES: "cplc_desk.gui.vehicles.vehicles_page:VehiclesPage",
+    SYNC: "cplc_desk.gui.station.sync_page:SyncPage",
+    REPORTS: "cplc_desk.gui.shell.reports_page:ReportsPage",
 }
 # Where headquarters shows something else: it follows the stations instead of sending bundles,
 # and has the merge's conflict queue.
-HQ_PAGE_CLASSES: dict[str, PageClass] = {
-    SYNC: StationsPage,
-    CONFLICTS: ConflictsPage,
+HQ_PAGE_CLASSES: dict[str, str] = {
+    SYNC: "cplc_desk.gui.hq.stations_page:StationsPage",
+    CONFLICTS: "cplc_desk.gui.hq.conflicts_page:ConflictsPage",
 }
+
+
+def page_class(key: str, headquarters: bool) -> PageClass:
+    """The class showing ``key``, its module imported now."""
+    where = (HQ_PAGE_CLASSES if headquarters else {}).get(key) or PAGE_CLASSES[key]
+    module, name = where.split(":")
+    found: PageClass = getattr(importlib.import_module(module), name)
+    return found
 
 
 @runtime_checkable

@@ -2804,6 +2804,14 @@ import</source>
         <translation>ابھی کسی تھانے کا اندراج نہیں ہوا۔ کسی تھانے کا اندراج کریں، اس کی اندراج فائل تھانے کے ڈیسک تک پہنچائیں، پھر اس کے بنڈل یہاں درآمد کیے جا سکیں گے۔</translation>
     </message>
     <message>
+        <source>Discard waiting bundle…</source>
+        <translation>روکا گیا بنڈل ہٹائیں…</translation>
+    </message>
+    <message>
+        <source>Remove a bundle of the selected station that waits for earlier ones, when it is the wrong copy of its number (the import said so)</source>
+        <translation>منتخب تھانے کا وہ بنڈل ہٹائیں جو پہلے والے بنڈلوں کے انتظار میں روکا گیا ہے، جب وہ اپنے نمبر کی غلط نقل ہو (امپورٹ نے یہی بتایا ہو)</translation>
+    </message>
+    <message>
         <source>Stations enrolled: {total} · overdue: {overdue} · waiting for missing bundles: {gap} · no bundle yet: {never} · revoked: {revoked} · as of {now}</source>
         <translation>اندراج شدہ تھانے: ⁨{total}⁩ · تاخیر: ⁨{overdue}⁩ · غائب بنڈلوں کے منتظر: ⁨{gap}⁩ · ابھی کوئی بنڈل نہیں: ⁨{never}⁩ · منسوخ: ⁨{revoked}⁩ · ⁨{now}⁩ تک کی صورتحال</translation>
     </message>
@@ -2842,6 +2850,22 @@ import</source>
     <message>
         <source>{station} is revoked (keys withdrawn: {n}). Its bundles are refused until it is enrolled again.</source>
         <translation>⁨{station}⁩ کا اندراج منسوخ کر دیا گیا (واپس لی گئی کلیدیں: ⁨{n}⁩)۔ دوبارہ اندراج تک اس کے بنڈل مسترد ہوں گے۔</translation>
+    </message>
+    <message>
+        <source>Discard waiting bundle</source>
+        <translation>روکا گیا بنڈل ہٹائیں</translation>
+    </message>
+    <message>
+        <source>Which waiting bundle of {station}?</source>
+        <translation>⁨{station}⁩ کا کون سا روکا گیا بنڈل؟</translation>
+    </message>
+    <message>
+        <source>Remove bundle {seq} of {station}, which waits for earlier bundles? Do this only when the import said it differs from another copy and the station confirmed that copy is the right one; then import the right copy.</source>
+        <translation>⁨{station}⁩ کا بنڈل ⁨{seq}⁩ ہٹا دیں، جو پہلے والے بنڈلوں کے انتظار میں روکا گیا ہے؟ یہ صرف تب کریں جب امپورٹ نے بتایا ہو کہ یہ دوسری نقل سے مختلف ہے اور تھانے نے تصدیق کی ہو کہ وہ دوسری نقل درست ہے؛ پھر درست نقل امپورٹ کریں۔</translation>
+    </message>
+    <message>
+        <source>Bundle {seq} of {station} was removed; import the right copy now.</source>
+        <translation>⁨{station}⁩ کا بنڈل ⁨{seq}⁩ ہٹا دیا گیا؛ اب درست نقل امپورٹ کریں۔</translation>
     </message>
 </context>
 <context>

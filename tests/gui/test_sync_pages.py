@@ -424,6 +424,38 @@ def test_a_gap_holds_the_later_bundle(
     assert cell(model, row, STATUS) == "Up to date"
 
 
+def test_a_waiting_bundle_can_be_discarded_from_the_page(
+    qtbot,
+    hq: DeskContext,
+    station: DeskContext,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The way out the forked-history refusal names, in the window: the kept copy removed."""
+    first_stick, second_stick = tmp_path / "first", tmp_path / "second"
+    first_stick.mkdir()
+    second_stick.mkdir()
+    sync_station.export_bundle(station, first_stick)
+    register(station, NAMES[2])
+    sync_station.export_bundle(station, second_stick)
+    bundle_import.import_bundles(hq, [second_stick])  # held: bundle 1 has not arrived
+
+    page = make_page(qtbot, StationsPage, hq)
+    assert not page.discard_button.isEnabled()  # nothing selected
+    assert page.select_code("CLIF") and page.discard_button.isEnabled()
+    questions: list[str] = []
+    monkeypatch.setattr(dialogs, "confirm", lambda parent, title, q: questions.append(q) or False)
+    page.discard_button.click()
+    assert cell(page.model, station_row(page, "CLIF"), HELD) == "2"  # said No: still kept
+
+    monkeypatch.setattr(dialogs, "confirm", lambda parent, title, q: questions.append(q) or True)
+    page.discard_button.click()
+    assert "Remove bundle 2 of Clifton (CLIF)" in questions[-1]
+    assert cell(page.model, station_row(page, "CLIF"), HELD) == "–"
+    assert page.banner.kind == SUCCESS and "import the right copy" in page.banner.text()
+    assert page.select_code("CLIF") and not page.discard_button.isEnabled()
+
+
 def test_revoke_through_the_page(
     qtbot, hq: DeskContext, station: DeskContext, usb: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

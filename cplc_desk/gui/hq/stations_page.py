@@ -111,6 +111,14 @@ class StationsPage(RecordsPage):
         self.enroll_button = QPushButton(self.tr("Enroll station…"))
         self.reenroll_button = QPushButton(self.tr("Re-enroll…"))
         self.revoke_button = QPushButton(self.tr("Revoke…"))
+        # The way out of a forked history: a kept bundle that is the wrong copy of its number.
+        self.discard_button = QPushButton(self.tr("Discard waiting bundle…"))
+        self.discard_button.setToolTip(
+            self.tr(
+                "Remove a bundle of the selected station that waits for earlier ones, when it "
+                "is the wrong copy of its number (the import said so)"
+            )
+        )
         self.hotlist_button = QPushButton(self.tr("Write hotlist…"))
         self.hotlist_button.setToolTip(
             self.tr(
@@ -124,7 +132,10 @@ class StationsPage(RecordsPage):
         self.enroll_button.clicked.connect(self.enroll_station)
         self.reenroll_button.clicked.connect(self.reenroll_selected)
         self.revoke_button.clicked.connect(self.revoke_selected)
-        show_if_permitted(self.ctx, Permission.IMPORT_BUNDLE, self.import_button)
+        self.discard_button.clicked.connect(self.discard_held_selected)
+        show_if_permitted(
+            self.ctx, Permission.IMPORT_BUNDLE, self.import_button, self.discard_button
+        )
         show_if_permitted(
             self.ctx,
             Permission.ENROLL_STATION,
@@ -156,6 +167,7 @@ class StationsPage(RecordsPage):
         actions.addWidget(self.enroll_button)
         actions.addWidget(self.reenroll_button)
         actions.addWidget(self.revoke_button)
+        actions.addWidget(self.discard_button)
         actions.addStretch(1)
         actions.addWidget(overdue_before)
         actions.addWidget(self.overdue_spin)
@@ -235,6 +247,7 @@ class StationsPage(RecordsPage):
         self.revoke_button.setEnabled(
             summary is not None and summary.key_status != StationKeyState.REVOKED
         )
+        self.discard_button.setEnabled(summary is not None and bool(summary.held))
 
     def _station_label(self, code: str) -> str:
         station = self._stations.get(code)
@@ -356,4 +369,44 @@ class StationsPage(RecordsPage):
                 "{station} is revoked (keys withdrawn: {n}). Its bundles are refused until it is "
                 "enrolled again."
             ).format(station=station, n=format_count(revoked)),
+        )
+
+    def discard_held_selected(self) -> None:
+        """Remove one of the selected station's waiting bundles, asked which and asked again."""
+        summary = self.selected_summary()
+        if summary is None or not summary.held:
+            return
+        station = self._station_label(summary.code)
+        numbers = [str(n) for n in summary.held]
+        chosen = (
+            numbers[0]
+            if len(numbers) == 1
+            else dialogs.choose_item(
+                self,
+                self.tr("Discard waiting bundle"),
+                self.tr("Which waiting bundle of {station}?").format(station=station),
+                numbers,
+            )
+        )
+        if chosen is None or not dialogs.confirm(
+            self,
+            self.tr("Discard waiting bundle"),
+            self.tr(
+                "Remove bundle {seq} of {station}, which waits for earlier bundles? Do this only "
+                "when the import said it differs from another copy and the station confirmed "
+                "that copy is the right one; then import the right copy."
+            ).format(seq=chosen, station=station),
+        ):
+            return
+        try:
+            sync_hq.discard_held(self.ctx, summary.code, int(chosen))
+        except DeskError as exc:
+            self.banner.show_message(ERROR, str(exc))
+            return
+        self.refresh()
+        self.banner.show_message(
+            SUCCESS,
+            self.tr("Bundle {seq} of {station} was removed; import the right copy now.").format(
+                seq=chosen, station=station
+            ),
         )

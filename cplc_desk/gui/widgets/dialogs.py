@@ -10,7 +10,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QInputDialog,
+    QMessageBox,
+    QWidget,
+)
 
 
 def show_error(parent: QWidget | None, title: str, message: str) -> None:
@@ -31,6 +38,12 @@ def confirm(parent: QWidget | None, title: str, question: str) -> bool:
         QMessageBox.StandardButton.No,
     )
     return answer == QMessageBox.StandardButton.Yes
+
+
+def choose_item(parent: QWidget | None, title: str, label: str, items: list[str]) -> str | None:
+    """One of ``items`` the person picked, or None if they cancelled."""
+    chosen, ok = QInputDialog.getItem(parent, title, label, items, 0, False)
+    return chosen if ok else None
 
 
 def show_about(parent: QWidget | None, title: str, text: str) -> None:

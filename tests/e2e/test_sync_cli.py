@@ -238,6 +238,9 @@ def test_bundle_signature_checks_out_with_openssl(network: Network, tmp_path: Pa
         pytest.skip("openssl is not installed")
     bundle = network.bundles[("SADD", 1)]
     out = tmp_path / "opened"
+    # Its key is bound once the bundle was imported (earlier in this file, or here when this
+    # test runs alone: importing it again changes nothing).
+    assert import_bundles(network.hq, bundle)[0] == 0
 
     run = ok("open-bundle", bundle, "--out", out, data_dir=network.hq)
 

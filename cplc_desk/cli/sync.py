@@ -7,17 +7,18 @@ import json
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from cplc_desk.cli import advice
 from cplc_desk.cli.common import CliError, Subparsers
-from cplc_desk.domain.clock import shown
+from cplc_desk.domain.clock import now_utc, shown
 from cplc_desk.domain.i18n import _
 
 if TYPE_CHECKING:
     from cplc_desk.services.desk.context import DeskContext
     from cplc_desk.services.hq import sync_hq
     from cplc_desk.services.station import sync_station
+    from cplc_desk.services.vehicles import hotlist
 
 
 def register(sub: Subparsers) -> None:
@@ -215,12 +216,11 @@ def cmd_sync_status(ctx: DeskContext, args: argparse.Namespace) -> int:
     identity = ctx.require_identity()
     if identity.is_station:
         st = sync_station.status(ctx)
-        held = hotlist.status_dict(ctx)
         if args.json:
             print(json.dumps({**st.__dict__, "last_export_at": _iso(st.last_export_at),
-                              "hotlist": held}, ensure_ascii=False))  # fmt: skip
+                              "hotlist": hotlist.status_dict(ctx)}, ensure_ascii=False))  # fmt: skip
         else:
-            _print_station_status(st, held)
+            _print_station_status(st, hotlist.held(ctx))
         return 0
     rows = sync_hq.stations_overview(ctx)
     if args.json:
@@ -242,7 +242,9 @@ def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def _print_station_status(st: sync_station.StationSyncStatus, held: dict[str, Any] | None) -> None:
+def _print_station_status(
+    st: sync_station.StationSyncStatus, held: hotlist.HeldHotlist | None
+) -> None:
     if st.enrolled:
         print(_("Enrolled with headquarters: {name}.").format(name=st.hq_name))
     else:
@@ -267,16 +269,12 @@ def _print_station_status(st: sync_station.StationSyncStatus, held: dict[str, An
         "Hotlist: number {seq} from {hq}, issued {issued}, valid until {expires} ({n} open "
         "thefts)."
     ).format(
-        seq=held["sequence"], hq=held["hq"], issued=shown(_parse(held["issued_at"])),
-        expires=shown(_parse(held["expires_at"])), n=f"{held['entries']:,}",
+        seq=held.sequence, hq=held.hq_name, issued=shown(held.issued_at),
+        expires=shown(held.expires_at), n=f"{held.entries:,}",
     )  # fmt: skip
     print(line)
-    if held["expired"]:
+    if held.expired(now_utc()):
         print(_("WARNING: this hotlist has EXPIRED. Import a new one from headquarters."))
-
-
-def _parse(text: str) -> datetime:
-    return datetime.fromisoformat(text)
 
 
 def _print_stations(rows: list[sync_hq.StationSummary]) -> None:

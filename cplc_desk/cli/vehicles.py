@@ -8,7 +8,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from cplc_desk.cli.common import Subparsers
-from cplc_desk.domain.clock import to_local
+from cplc_desk.domain.clock import shown_day
 from cplc_desk.domain.i18n import _
 
 if TYPE_CHECKING:
@@ -81,7 +81,7 @@ def cmd_verify_vehicle(ctx: DeskContext, args: argparse.Namespace) -> int:
 
 
 def _line(r: verification.VehicleSummary) -> str:
-    when = to_local(r.incident_at).strftime("%d/%m/%Y") if r.incident_at else "?"  # in Pakistan
+    when = shown_day(r.incident_at, "?")  # the day in Pakistan
     fir = f", FIR {r.fir_number}" if r.fir_number else ""
     return (
         f"  {r.number} {r.kind} ({r.status}) {r.description} - {r.police_station}, {when}{fir} "

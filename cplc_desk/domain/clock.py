@@ -6,7 +6,7 @@ exact and needs no time-zone database, which a Windows desk may not have.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 PKT = timezone(timedelta(hours=5), "PKT")
 
@@ -23,7 +23,20 @@ def local_year(value: datetime) -> int:
     return to_local(value).year
 
 
+DAY_FORMAT = "%d/%m/%Y"
+
+
 def shown(value: datetime | None, empty: str = "-") -> str:
-    """A moment as the desk shows it everywhere: ``05/12/2026 13:02`` in Pakistan time
-    (day/month/year and a 24-hour clock, as the forms read them)."""
-    return to_local(value).strftime("%d/%m/%Y %H:%M") if value is not None else empty
+    """A moment as the desk shows it everywhere (window, command line, receipts):
+    ``05/12/2026 13:02`` in Pakistan time, day/month/year and a 24-hour clock, as the forms read
+    them."""
+    return to_local(value).strftime(f"{DAY_FORMAT} %H:%M") if value is not None else empty
+
+
+def shown_day(value: date | datetime | None, empty: str = "-") -> str:
+    """A day as the desk shows it: ``05/12/2026`` (a moment's day in Pakistan)."""
+    if value is None:
+        return empty
+    if isinstance(value, datetime):
+        value = to_local(value)
+    return value.strftime(DAY_FORMAT)

@@ -34,7 +34,7 @@ from reportlab.platypus import (
 )
 
 from cplc_desk.domain import i18n
-from cplc_desk.domain.clock import to_local
+from cplc_desk.domain.clock import shown, to_local
 from cplc_desk.domain.i18n import N_
 from cplc_desk.printing.bidi import CENTRE
 from cplc_desk.printing.fonts import ReceiptFonts, bilingual_fonts
@@ -97,12 +97,6 @@ def format_pkt(value: datetime, language: str = i18n.ENGLISH) -> str:
     return i18n.in_language(language, _WHEN).format(
         day=local.day, month=month, year=local.year, hh=local.hour, mm=local.minute
     )
-
-
-def format_numeric(value: datetime) -> str:
-    """``24/11/2026 14:05``: Pakistan time, read the same in both languages."""
-    local = to_local(value)
-    return f"{local.day:02d}/{local.month:02d}/{local.year} {local.hour:02d}:{local.minute:02d}"
 
 
 def _both(message: str) -> tuple[str, str]:
@@ -356,7 +350,7 @@ def _rows(data: ReceiptView) -> list[tuple[tuple[str, str], list[str]]]:
 
     desk = f"{data.desk_name} ({data.desk_code})"
     rows: list[tuple[tuple[str, str], list[str]]] = [
-        (_both(N_("Registered")), [format_numeric(data.registered_at) + " PKT"]),
+        (_both(N_("Registered")), [shown(data.registered_at) + " PKT"]),
         (
             _both(N_("CPLC desk")),
             urdu_too(desk, getattr(data, "desk_name_ur", "")),

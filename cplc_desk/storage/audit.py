@@ -61,7 +61,7 @@ def append(
     return entry
 
 
-def _hash_of(entry: Any, prev_hash: str) -> str:
+def _hash_of(entry: AuditEntry, prev_hash: str) -> str:
     return entry_hash(
         prev_hash=prev_hash,
         entry_id=entry.entry_id,

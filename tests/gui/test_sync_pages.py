@@ -389,6 +389,17 @@ def test_a_station_never_heard_from_is_marked(qtbot, hq: DeskContext, tmp_path: 
     assert cell(page.model, row, DAYS) == "–"
 
 
+def two_bundles(station: DeskContext, tmp_path: Path) -> tuple[Path, Path]:
+    """Bundles 1 and 2 of the station, each on its own stick."""
+    first_stick, second_stick = tmp_path / "first", tmp_path / "second"
+    first_stick.mkdir()
+    second_stick.mkdir()
+    sync_station.export_bundle(station, first_stick)
+    register(station, NAMES[2])
+    sync_station.export_bundle(station, second_stick)
+    return first_stick, second_stick
+
+
 def test_a_gap_holds_the_later_bundle(
     qtbot,
     hq: DeskContext,
@@ -396,12 +407,7 @@ def test_a_gap_holds_the_later_bundle(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    first_stick, second_stick = tmp_path / "first", tmp_path / "second"
-    first_stick.mkdir()
-    second_stick.mkdir()
-    sync_station.export_bundle(station, first_stick)
-    register(station, NAMES[2])
-    sync_station.export_bundle(station, second_stick)
+    first_stick, second_stick = two_bundles(station, tmp_path)
 
     dialog = import_folder(qtbot, hq, second_stick, monkeypatch)  # the first stick was lost
     assert cell(dialog.model, 0, RESULT) == "Held"
@@ -432,12 +438,7 @@ def test_a_waiting_bundle_can_be_discarded_from_the_page(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The way out the forked-history refusal names, in the window: the kept copy removed."""
-    first_stick, second_stick = tmp_path / "first", tmp_path / "second"
-    first_stick.mkdir()
-    second_stick.mkdir()
-    sync_station.export_bundle(station, first_stick)
-    register(station, NAMES[2])
-    sync_station.export_bundle(station, second_stick)
+    _first, second_stick = two_bundles(station, tmp_path)
     bundle_import.import_bundles(hq, [second_stick])  # held: bundle 1 has not arrived
 
     page = make_page(qtbot, StationsPage, hq)

@@ -296,9 +296,10 @@ def test_dates_and_counts_read_the_same_in_both_languages_on_any_pc(
     from cplc_desk.gui.widgets.count_widgets import format_count
     from cplc_desk.gui.widgets.formats import format_date, format_datetime
 
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     try:
         language.apply_language(language_code, qapp)
+        # As if the PC's region were left on "English (United States)" (12/5/2026).
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         moment = datetime(2026, 12, 5, 8, 2, tzinfo=UTC)  # 13:02 in Pakistan
         assert format_datetime(moment).strip("\u202a\u202c") == "05/12/2026 13:02"
         assert format_date(date(2026, 12, 5)).strip("\u202a\u202c") == "05/12/2026"

@@ -4,7 +4,6 @@ who, the note and the next follow-up date set then."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -17,8 +16,7 @@ from PySide6.QtWidgets import (
 
 from cplc_desk.domain.enums import ComplaintEventKind
 from cplc_desk.gui.widgets import names
-from cplc_desk.gui.widgets.formats import NOTHING, format_datetime
-from cplc_desk.gui.widgets.formats import format_date as _format_date
+from cplc_desk.gui.widgets.formats import NOTHING, format_date, format_datetime
 from cplc_desk.services.complaints.complaints import TimelineEntry
 
 translate = QCoreApplication.translate
@@ -26,8 +24,7 @@ translate = QCoreApplication.translate
 WHEN, WHAT, BY, NOTE, NEXT = range(5)
 
 
-def format_day(value: date | None) -> str:
-    return _format_date(value)
+format_day = format_date  # the timeline's name for it (complaint_detail uses it too)
 
 
 def describe(entry: TimelineEntry) -> str:

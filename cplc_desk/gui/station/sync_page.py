@@ -13,7 +13,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -92,15 +91,9 @@ class SyncPage(QWidget):
         layout.addWidget(self.banner)
         layout.addStretch(1)
         scroll_into(self, content)
-        # Read when first shown, not while the window is being built: what waits to be sent is
-        # counted in the change log, which grows with the store.
-        self._shown_once = False
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if not self._shown_once:
-            self._shown_once = True
-            self.refresh()
-        super().showEvent(event)
+        # The window builds this page when it is first shown, so counting what waits to be sent
+        # (the change log grows with the store) is not on the way to the window's first paint.
+        self.refresh()
 
     def _build_headquarters_box(self) -> QGroupBox:
         self.enrollment_label = QLabel()

@@ -3,8 +3,6 @@ matched to."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -25,10 +23,6 @@ from cplc_desk.services.desk import reference
 from cplc_desk.services.desk.context import DeskContext
 from cplc_desk.services.vehicles import vehicle_list
 from cplc_desk.services.vehicles.vehicle_list import VehicleDetail
-
-
-def _day(value: date | None) -> str:
-    return format_date(value)
 
 
 class VehicleDetailDialog(QDialog):
@@ -88,7 +82,7 @@ class VehicleDetailDialog(QDialog):
         ).strip()
         fir = d.fir_number or ""
         if fir and d.fir_date:
-            fir = self.tr("{number} of {date}").format(number=fir, date=_day(d.fir_date))
+            fir = self.tr("{number} of {date}").format(number=fir, date=format_date(d.fir_date))
         return [
             ("class", self.tr("Kind of vehicle:"), vehicle_class_name(d.vehicle_class)),
             ("registration", self.tr("Registration:"), d.registration or ""),

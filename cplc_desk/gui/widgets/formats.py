@@ -15,7 +15,7 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from cplc_desk.domain.clock import to_local
+from cplc_desk.domain.clock import shown, shown_day
 from cplc_desk.gui.shell.language import ltr_text
 from cplc_desk.gui.widgets.count_widgets import format_count
 
@@ -25,22 +25,14 @@ translate = QCoreApplication.translate
 NOTHING = "–"
 
 
-DATE_FORMAT = "%d/%m/%Y"
-TIME_FORMAT = "%H:%M"
-
-
 def format_date(value: date | None) -> str:
     """A day as day/month/year: "05/12/2026"."""
-    if value is None:
-        return NOTHING
-    return ltr_text(value.strftime(DATE_FORMAT))
+    return ltr_text(shown_day(value)) if value is not None else NOTHING
 
 
 def format_datetime(value: datetime | None) -> str:
     """A moment in Pakistan time: "05/12/2026 13:02"."""
-    if value is None:
-        return NOTHING
-    return ltr_text(to_local(value).strftime(f"{DATE_FORMAT} {TIME_FORMAT}"))
+    return ltr_text(shown(value)) if value is not None else NOTHING
 
 
 def format_sequences(numbers: Sequence[int]) -> str:

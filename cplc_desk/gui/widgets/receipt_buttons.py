@@ -185,11 +185,10 @@ class ReceiptPanel(QWidget):
             return data
 
         self._set_busy(True)
-        remember = path
 
         def saved(data: object) -> None:
-            remember_folder(FOLDER_PURPOSE, remember.parent)
-            self._on_recorded(data, remember)
+            remember_folder(FOLDER_PURPOSE, path.parent)
+            self._on_recorded(data, path)
 
         self._jobs.submit(work, saved, self._on_failed)
 

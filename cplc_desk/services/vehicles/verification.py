@@ -123,7 +123,6 @@ def verify(ctx: DeskContext, identifier: str) -> Verification:
 def _look_up(ctx: DeskContext, keys: Collection[str]) -> list[VehicleSummary]:
     """Reports (here, newest first, then the hotlist's) with one of ``keys`` in any field."""
     with ctx.store.read() as s:
-        names = {p.code: p.name for p in s.scalars(select(PoliceStation))}
         rows = s.scalars(
             select(VehicleReport)
             .where(
@@ -139,6 +138,8 @@ def _look_up(ctx: DeskContext, keys: Collection[str]) -> list[VehicleSummary]:
             .limit(LOOKUP_LIMIT * 4)
         )
         newest = sorted(rows, key=lambda r: r.created_at, reverse=True)[:LOOKUP_LIMIT]
+        # Station names only for what was found: a miss is looked up twice (exact, then near).
+        names = {p.code: p.name for p in s.scalars(select(PoliceStation))} if newest else {}
         reports = [_local(r, names) for r in newest]
     for source in sources():
         reports += [_from_source(w) for w in source.lookup(ctx, keys)]

@@ -3,14 +3,18 @@ per key), so that they travel with the store into backups and restores."""
 
 from __future__ import annotations
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cplc_desk.storage.models import StoreMeta
 
+# Read through the table, not the mapped class: the first ORM query configures every mapper,
+# and reading a setting is on the window's start path (bench/startup.py).
+_columns = StoreMeta.__table__.c
+
 
 def get(s: Session, key: str) -> str | None:
-    row = s.get(StoreMeta, key)
-    return row.value if row is not None else None
+    return s.execute(select(_columns.value).where(_columns.key == key)).scalar_one_or_none()
 
 
 def put(s: Session, key: str, value: str) -> None:

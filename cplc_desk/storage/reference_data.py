@@ -49,6 +49,9 @@ def files_hash(folder: Path | None = None) -> str:
 def load_if_changed(store: Store) -> bool:
     """Bring the store's reference tables up to the shipped files. True if anything was loaded."""
     current = files_hash()
+    with store.read() as s:  # most starts: nothing changed, and no write lock is taken
+        if store_meta.get(s, META_KEY) == current:
+            return False
     with store.write(actor="system", desk_code="-") as s:
         if store_meta.get(s, META_KEY) == current:
             return False

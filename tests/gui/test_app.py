@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from cplc_desk.domain.enums import DeskKind
 from cplc_desk.gui.shell import app as gui_app
-from cplc_desk.gui.shell import language
+from cplc_desk.gui.shell import demo_progress, language
 from cplc_desk.gui.shell.demo_progress import populate_demo
 from cplc_desk.gui.shell.main_window import MainWindow
 from cplc_desk.gui.shell.setup_dialog import DeskSetupDialog
@@ -130,7 +130,7 @@ def test_demo_desk_is_filled_with_progress(
     qtbot, desk_paths: DeskPaths, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(
-        gui_app, "populate_demo", lambda ctx: populate_demo(ctx, complaints=12, vehicles=6)
+        demo_progress, "populate_demo", lambda ctx: populate_demo(ctx, complaints=12, vehicles=6)
     )
     window = gui_app.start_desk(desk_paths, demo=True)
     assert isinstance(window, MainWindow)

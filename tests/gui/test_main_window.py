@@ -188,16 +188,16 @@ def test_the_counts_are_not_on_the_way_to_the_window(
     """Counting a million records takes seconds: the window shows first, the counts follow."""
     import threading
 
-    from cplc_desk.gui.shell import main_window
+    from cplc_desk.gui.shell import window_counts
 
     counted_on: list[str] = []
-    real = main_window.store_stats
+    real = window_counts.store_stats
 
     def counting(ctx):  # type: ignore[no-untyped-def]
         counted_on.append(threading.current_thread().name)
         return real(ctx)
 
-    monkeypatch.setattr(main_window, "store_stats", counting)
+    monkeypatch.setattr(window_counts, "store_stats", counting)
     register_complaint(station_ctx, complaint("Ayesha Siddiqui"))
     window = MainWindow(station_ctx)
     qtbot.addWidget(window)
@@ -206,4 +206,21 @@ def test_the_counts_are_not_on_the_way_to_the_window(
     assert window.wait_for_counts()
     assert counted_on == ["cplc-window-counts"]  # once, on the worker, never on the GUI thread
     assert overview(window).complaints_tile.value_text() == "1"
+    assert "Complaints: 1" in window.records_status.text()
+
+
+def test_the_counts_start_after_the_first_paint_and_arrive_by_themselves(
+    qtbot, station_ctx: DeskContext
+) -> None:
+    """A worker counting while the window builds and paints would hold the interpreter: the
+    counts are asked for once the window has painted, and then arrive with no one waiting."""
+    register_complaint(station_ctx, complaint("Ayesha Siddiqui"))
+    window = MainWindow(station_ctx)
+    qtbot.addWidget(window)
+    window.refresh()  # asked for before the window is up: held, not started
+    assert not window._counts.is_busy()
+    qtbot.wait(200)
+    assert overview(window).complaints_tile.value_text() != "1"
+    window.show()
+    qtbot.waitUntil(lambda: overview(window).complaints_tile.value_text() == "1", timeout=10_000)
     assert "Complaints: 1" in window.records_status.text()

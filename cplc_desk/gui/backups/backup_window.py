@@ -11,12 +11,12 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from cplc_desk.domain.errors import DeskError
-from cplc_desk.gui.accounts.audit_viewer import AuditViewerDialog
-from cplc_desk.gui.backups.recovery_code_dialog import RecoveryCodeDialog
 from cplc_desk.gui.widgets import dialogs
 from cplc_desk.gui.widgets.operations import BackgroundTask
-from cplc_desk.services.backups import backup
 from cplc_desk.services.desk.context import DeskContext
+
+# The backup service, the audit viewer and the recovery-code dialog are imported where they are
+# used: none of them is needed to open the window (bench/startup.py).
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +38,8 @@ class BackupWindow(QMainWindow):
         self._backup_timer.timeout.connect(self.backup_if_due)
 
     def show_audit_trail(self) -> None:
+        from cplc_desk.gui.accounts.audit_viewer import AuditViewerDialog
+
         dialog = AuditViewerDialog(self.ctx, self)
         try:
             dialogs.run_modal(dialog)
@@ -45,6 +47,8 @@ class BackupWindow(QMainWindow):
             dialog.deleteLater()
 
     def back_up_now(self) -> None:
+        from cplc_desk.services.backups import backup
+
         try:
             result = backup.write_backup(self.ctx, reason="manual")
         except (DeskError, OSError) as exc:
@@ -63,6 +67,8 @@ class BackupWindow(QMainWindow):
 
     def choose_backup_folder(self) -> None:
         """Where sealed (encrypted) copies of each backup go as well, e.g. a USB stick."""
+        from cplc_desk.services.backups import backup
+
         current = backup.load_settings(self.ctx)
         folder = dialogs.choose_folder(
             self, self.tr("Folder for sealed backup copies"), current.second_folder
@@ -89,6 +95,9 @@ class BackupWindow(QMainWindow):
         )
 
     def show_recovery_code(self) -> None:
+        from cplc_desk.gui.backups.recovery_code_dialog import RecoveryCodeDialog
+        from cplc_desk.services.backups import backup
+
         try:
             code = backup.recovery_code(self.ctx)
         except (DeskError, OSError) as exc:
@@ -101,6 +110,8 @@ class BackupWindow(QMainWindow):
             dialog.deleteLater()
 
     def backup_if_due(self) -> None:
+        from cplc_desk.services.backups import backup
+
         if (
             not self.auto_backup
             or not self.isVisible()  # closed: the store is no longer ours to use
@@ -117,6 +128,8 @@ class BackupWindow(QMainWindow):
         )
 
     def _backup_on_close(self) -> None:
+        from cplc_desk.services.backups import backup
+
         if not self.auto_backup:
             return
         self.statusBar().showMessage(self.tr("Writing the backup…"))

@@ -17,10 +17,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from cplc_desk import __version__
 from cplc_desk.domain.errors import DeskError
 from cplc_desk.gui.shell import gc_guard, language, qtfix
-from cplc_desk.gui.shell.demo_progress import populate_demo
-from cplc_desk.gui.shell.login_dialog import FirstAdminDialog, LoginDialog
 from cplc_desk.gui.shell.main_window import MainWindow
-from cplc_desk.gui.shell.setup_dialog import DeskSetupDialog
 from cplc_desk.gui.widgets import dialogs
 from cplc_desk.paths import APP_AUTHOR, APP_NAME, DeskPaths, resource_path
 from cplc_desk.services.accounts import accounts
@@ -63,6 +60,8 @@ def ensure_set_up(ctx: DeskContext) -> bool:
     """True if the desk is set up, asking the person on the first run."""
     if ctx.identity() is not None:
         return True
+    from cplc_desk.gui.shell.setup_dialog import DeskSetupDialog
+
     dialog = DeskSetupDialog(ctx)
     try:
         accepted = dialogs.run_modal(dialog) == QDialog.DialogCode.Accepted
@@ -76,6 +75,8 @@ def ensure_signed_in(ctx: DeskContext) -> bool:
     desk set up before accounts existed first gets its administrator). The window then speaks
     the account's language."""
     if not ctx.actor.signed_in:
+        from cplc_desk.gui.shell.login_dialog import FirstAdminDialog, LoginDialog
+
         if not accounts.has_accounts(ctx):
             dialog: QDialog = FirstAdminDialog(ctx)
         else:
@@ -113,6 +114,8 @@ def start_desk(paths: DeskPaths, demo: bool = False) -> MainWindow | int:
     if ctx is None:
         return 1
     try:
+        from cplc_desk.gui.shell.demo_progress import populate_demo
+
         if demo and not populate_demo(ctx):
             ctx.close()
             return 1

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 from cplc_desk import __version__
 from cplc_desk.domain.errors import DeskError
 from cplc_desk.domain.roles import Permission, role_label
-from cplc_desk.gui.accounts.accounts_page import AccountsDialog, ChangePasswordDialog
 from cplc_desk.gui.backups.backup_window import BackupWindow
 from cplc_desk.gui.shell import language, pages, window_menus
 from cplc_desk.gui.shell.areas import (
@@ -30,13 +29,11 @@ from cplc_desk.gui.shell.areas import (
     areas,
 )
 from cplc_desk.gui.shell.lock_screen import IdleWatcher, LockScreen
-from cplc_desk.gui.shell.overview_page import OverviewPage
+from cplc_desk.gui.shell.window_counts import CountsWindow
 from cplc_desk.gui.widgets import dialogs
-from cplc_desk.gui.widgets.count_widgets import format_count
-from cplc_desk.gui.widgets.operations import Changes, OperationRunner, change_bus
+from cplc_desk.gui.widgets.operations import Changes, change_bus
 from cplc_desk.services.accounts import accounts
 from cplc_desk.services.desk.context import DeskContext
-from cplc_desk.services.desk.stats import StoreStats, store_stats
 
 
 class _Pages(dict[str, QWidget]):
@@ -52,7 +49,7 @@ class _Pages(dict[str, QWidget]):
         return page
 
 
-class MainWindow(BackupWindow):
+class MainWindow(CountsWindow, BackupWindow):
     # Emitted with the window that takes over (the same desk in another language).
     relaunched = Signal(object)
     # Built by window_menus.
@@ -87,10 +84,7 @@ class MainWindow(BackupWindow):
         self.demo = demo
         self._handing_over = False
         self._set_up_backups(auto_backup and not demo)
-        # The counts grow with the store (a million records take seconds to count), so they are
-        # read on a worker once the window is up, never on the way to showing it.
-        # (A child of the window: counts still running when it goes are never shown.)
-        self._counts = OperationRunner("cplc-window-counts", self)
+        self._set_up_counts()  # read on a worker once the window has painted
         identity = ctx.identity()
         self.headquarters = identity is not None and not identity.is_station
         self.setWindowTitle(self.window_title())
@@ -322,6 +316,8 @@ class MainWindow(BackupWindow):
         self.refresh()
 
     def change_password(self) -> None:
+        from cplc_desk.gui.accounts.accounts_page import ChangePasswordDialog
+
         dialog = ChangePasswordDialog(self.ctx, self)
         try:
             if dialogs.run_modal(dialog):
@@ -332,6 +328,8 @@ class MainWindow(BackupWindow):
             dialog.deleteLater()
 
     def manage_accounts(self) -> None:
+        from cplc_desk.gui.accounts.accounts_page import AccountsDialog
+
         dialog = AccountsDialog(self.ctx, self)
         try:
             dialogs.run_modal(dialog)
@@ -368,10 +366,7 @@ class MainWindow(BackupWindow):
     def refresh(self, changes: Changes = Changes.EVERYTHING) -> None:
         """Reload the counts shown on the Overview and in the status bar (on a worker: they
         arrive a moment later), and the page shown if ``changes`` touch what it shows."""
-        ctx = self.ctx
-        self._counts.submit(
-            lambda: store_stats(ctx), self._show_counts, self._counts_failed, key="counts"
-        )
+        self._load_counts()
         current = self.stack.currentWidget()
         if (
             isinstance(current, pages.Refreshable)
@@ -379,31 +374,6 @@ class MainWindow(BackupWindow):
             and changes & pages.shows(current)
         ):
             current.refresh()
-
-    def wait_for_counts(self) -> bool:
-        """Until the counts asked for have arrived (tests, and closing)."""
-        return self._counts.wait_idle()
-
-    def _show_counts(self, stats: object) -> None:
-        assert isinstance(stats, StoreStats)
-        overview = self.pages[OVERVIEW]
-        assert isinstance(overview, OverviewPage)
-        overview.refresh(stats)
-        self._show_totals(stats)
-
-    def _counts_failed(self, exc: BaseException) -> None:
-        if not isinstance(exc, DeskError):
-            raise exc
-        self.records_status.setText(str(exc))
-
-    def _show_totals(self, stats: StoreStats) -> None:
-        # "Complaints: 1" rather than "1 complaints": no plural forms to get wrong.
-        self.records_status.setText(
-            self.tr("Complaints: {complaints} · Vehicle reports: {vehicles}").format(
-                complaints=format_count(stats.complaints.total),
-                vehicles=format_count(stats.vehicle_reports.total),
-            )
-        )
 
     def busy_pages(self) -> list[str]:
         """Areas whose page is still writing or importing bundles on a worker thread."""

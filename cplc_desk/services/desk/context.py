@@ -108,8 +108,11 @@ class DeskContext:
 
     def identity(self) -> DeskIdentity | None:
         if self._identity is None:
+            # Read through the table: the window asks this while it opens, and a first ORM
+            # query would configure every mapper on the start path (bench/startup.py).
+            t = Desk.__table__.c
             with self.store.read() as s:
-                desk = s.scalar(select(Desk))
+                desk = s.execute(select(t.kind, t.code, t.name, t.district_code, t.site_id)).first()
                 if desk is not None:
                     self._identity = DeskIdentity(
                         DeskKind(desk.kind), desk.code, desk.name, desk.district_code, desk.site_id

@@ -32,9 +32,7 @@ def local_name(row: _Named | None, fallback: str = "", language: str | None = No
     """A reference row's name in the desk's active language (Urdu when the row has one)."""
     if row is None:
         return fallback
-    if (language or i18n.current_language()) == i18n.URDU and row.name_ur:
-        return row.name_ur
-    return row.name
+    return _in(language, row.name, row.name_ur)
 
 
 @dataclass(frozen=True)
@@ -53,27 +51,39 @@ class Choice:
     name: str
 
 
+def _in(language: str | None, name: str, name_ur: str | None) -> str:
+    if (language or i18n.current_language()) == i18n.URDU and name_ur:
+        return name_ur
+    return name
+
+
 def stations(ctx: DeskContext, language: str | None = None) -> list[StationInfo]:
-    """Active police stations, named in ``language`` (default: the active one), by name."""
+    """Active police stations, named in ``language`` (default: the active one), by name.
+
+    Read through the tables, not the mapped classes: the Overview asks this while the window
+    opens, and a first ORM query would configure every mapper on the start path."""
+    p, d, z = PoliceStation.__table__.c, District.__table__.c, Zone.__table__.c
+    query = (
+        select(p.code, p.name, p.name_ur, p.district_certainty)
+        .add_columns(d.code.label("d_code"), d.name.label("d_name"), d.name_ur.label("d_name_ur"))
+        .add_columns(z.name.label("z_name"), z.name_ur.label("z_name_ur"))
+        .join_from(PoliceStation.__table__, District.__table__, p.district_code == d.code)
+        .join(Zone.__table__, d.zone_code == z.code)
+        .where(p.active.is_(True))
+    )
     with ctx.store.read() as s:
-        rows = s.execute(
-            select(PoliceStation, District, Zone)
-            .join(District, PoliceStation.district_code == District.code)
-            .join(Zone, District.zone_code == Zone.code)
-            .where(PoliceStation.active.is_(True))
-        ).all()
         found = [
             StationInfo(
-                p.code,
-                local_name(p, language=language),
-                d.code,
-                local_name(d, language=language),
-                local_name(z, language=language),
-                p.district_certainty,
+                r.code,
+                _in(language, r.name, r.name_ur),
+                r.d_code,
+                _in(language, r.d_name, r.d_name_ur),
+                _in(language, r.z_name, r.z_name_ur),
+                r.district_certainty,
             )
-            for p, d, z in rows
+            for r in s.execute(query)
         ]
-        return sorted(found, key=lambda st: (fold(st.name), st.code))
+    return sorted(found, key=lambda st: (fold(st.name), st.code))
 
 
 def station(ctx: DeskContext, code: str, language: str | None = None) -> StationInfo | None:

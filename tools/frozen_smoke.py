@@ -5,7 +5,8 @@ first day, through the built executable only, never the source tree.
 
 1. ``--version``;
 2. a station set up in a fresh temporary folder (``init-station``, its first account);
-3. complaints registered from a CSV register (``import-csv``);
+3. complaints registered from a CSV register (``import-csv``), and vehicle reports from an
+   Excel workbook (``import``, openpyxl bundled);
 4. a receipt printed to PDF (``print-receipt``), and the PDF checked: one page, the bundled
    fonts embedded (Urdu's Noto Naskh Arabic included), the receipt number in it;
 5. ``check`` healthy; ``verify-vehicle`` answering.
@@ -25,6 +26,21 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 REGISTER = ROOT / "tests" / "fixtures" / "csv" / "complaints_good.csv"
+VEHICLES = ROOT / "tests" / "fixtures" / "csv" / "vehicles_good.csv"
+
+
+def _workbook(source: Path, out: Path) -> None:
+    """The CSV register as a workbook (written here, with the build's own openpyxl)."""
+    import csv
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "Vehicles"
+    with source.open(encoding="utf-8", newline="") as fh:
+        for row in csv.reader(fh):
+            book.active.append(row)
+    book.save(out)
 
 
 def main(argv: list[str]) -> int:
@@ -58,6 +74,10 @@ def main(argv: list[str]) -> int:
         run("init-station", "--code", "CLIF")
         imported = run("import-csv", "complaints", str(REGISTER))
         assert " 0 not imported" in imported, imported
+        book = Path(tmp) / "vehicles.xlsx"
+        _workbook(VEHICLES, book)
+        imported = run("import", "vehicles", str(book))
+        assert "sheet 'Vehicles'" in imported and " 0 not imported" in imported, imported
         with sqlite3.connect(data / "cplc_desk.sqlite3") as store:  # read only, to find one
             row = store.execute("SELECT number FROM complaint ORDER BY number LIMIT 1").fetchone()
         if row is None:

@@ -46,6 +46,9 @@ ADVICE: dict[str, Advice] = {
     "revoked_key": lambda p: _("Command: cplc-desk enroll-station --code {code}").format(
         code=p["station"]
     ),
+    "choose_sheet": lambda p: _('Name it with --sheet, for example --sheet "{sheet}".').format(
+        sheet=p["sheets"][0] if p["sheets"] else "Sheet1"
+    ),
     "forked_held": lambda p: _(
         "Command: cplc-desk discard-held --station {code} --sequence {seq}"
     ).format(code=p["station"], seq=p["sequence"]),

@@ -63,11 +63,18 @@ def register(sub: Subparsers) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_stations, account=signin.NO_ACCOUNT)
 
-    p = sub.add_parser("import-csv", help=_("import a legacy register kept in a spreadsheet"))
+    p = sub.add_parser(
+        "import",
+        aliases=["import-csv"],  # its first name: scripts written for it keep working
+        help=_("import a legacy register kept in an Excel workbook (.xlsx) or a CSV file"),
+    )
     p.add_argument("register", choices=sorted(REGISTERS), help=_("which register"))
     p.add_argument("file", type=Path)
+    p.add_argument(
+        "--sheet", help=_("the workbook's sheet that holds the register (if it has several)")
+    )
     p.add_argument("--json", action="store_true", help=_("print the report as JSON"))
-    p.set_defaults(handler=cmd_import_csv)
+    p.set_defaults(handler=cmd_import_register)
 
     p = sub.add_parser(
         "print-receipt", help=_("write a complaint's or vehicle report's receipt as a PDF to print")
@@ -153,14 +160,16 @@ def cmd_stations(ctx: DeskContext, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_import_csv(ctx: DeskContext, args: argparse.Namespace) -> int:
+def cmd_import_register(ctx: DeskContext, args: argparse.Namespace) -> int:
     from cplc_desk.services.imports import csv_import
 
     def progress(done: int, total: int) -> None:
         if not args.json and sys.stderr.isatty():
             print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)
 
-    report = csv_import.import_csv(ctx, args.register, args.file, progress=progress)
+    report = csv_import.import_register(
+        ctx, args.register, args.file, sheet=args.sheet, progress=progress
+    )
     if args.json:
         print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:
@@ -168,17 +177,18 @@ def cmd_import_csv(ctx: DeskContext, args: argparse.Namespace) -> int:
             _(
                 "{file}: {rows} rows, {imported} imported, {present} already present, {bad} not imported."
             ).format(
-                file=report.file,
+                file=_in_sheet(report),
                 rows=report.rows,
                 imported=report.imported,
                 present=report.already_present,
                 bad=report.not_imported,
             )
         )
+        where = (
+            _("  line {line}: {reasons}") if report.sheet is None else _("  row {line}: {reasons}")
+        )
         for bad in report.bad_rows:
-            print(
-                _("  line {line}: {reasons}").format(line=bad.line, reasons="; ".join(bad.reasons))
-            )
+            print(where.format(line=bad.line, reasons="; ".join(bad.reasons)))
         if report.ignored_columns:
             print(_("  columns ignored: {cols}").format(cols=report.ignored_text()))
     if report.not_imported:
@@ -190,6 +200,11 @@ def cmd_import_csv(ctx: DeskContext, args: argparse.Namespace) -> int:
         )
         return 1
     return 0
+
+
+def _in_sheet(report: object) -> str:
+    file, sheet = getattr(report, "file", ""), getattr(report, "sheet", None)
+    return file if sheet is None else _("{file}, sheet '{sheet}'").format(file=file, sheet=sheet)
 
 
 def cmd_print_receipt(ctx: DeskContext, args: argparse.Namespace) -> int:

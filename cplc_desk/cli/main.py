@@ -3,7 +3,7 @@
 Commands run as a signed-in account (see :mod:`cplc_desk.cli.signin`).
 
 Exit codes: 0 success; 1 refused or failed (one-line reason on stderr); 2 wrong usage;
-import-csv exits 1 when some rows were not imported (the good rows are kept).
+import (import-csv) exits 1 when some rows were not imported (the good rows are kept).
 
 Each area's commands live in their own module with a ``register(sub)`` function; add a new
 module to ``COMMAND_MODULES``. Those modules import the services inside each command's function,

@@ -33,7 +33,9 @@ class BoundedFile:
 
     def read(self, n: int = -1) -> bytes:
         if n is None or n < 0:
-            n = self.cap + 1 - self._fh.tell()
+            # To the end, a block at a time: asking the OS for cap + 1 bytes at once would have
+            # Python set aside that much memory first (zipfile reads its end record this way).
+            return b"".join(iter(lambda: self.read(BLOCK), b""))
         try:
             data = self._fh.read(max(n, 0)) or b""
         except OSError as exc:  # the stick was pulled out while reading, a bad sector...
@@ -47,6 +49,9 @@ class BoundedFile:
 
     def tell(self) -> int:
         return self._fh.tell()
+
+    def seekable(self) -> bool:
+        return True  # zipfile asks, to read a workbook's parts
 
     def close(self) -> None:
         self._fh.close()

@@ -1887,6 +1887,10 @@ Records: {new} new · {updated} updated · {unchanged} unchanged · {conflicts} 
         <translation>تازہ کریں</translation>
     </message>
     <message>
+        <source>&amp;Import a register (Excel or CSV)…</source>
+        <translation>رجسٹر درآمد کریں (ایکسل یا CSV)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>پروگرام بند کریں</translation>
     </message>
@@ -2404,6 +2408,109 @@ Records: {new} new · {updated} updated · {unchanged} unchanged · {conflicts} 
     <message>
         <source>Showing the code is recorded in the audit trail.</source>
         <translation>کوڈ دکھانا آڈٹ ریکارڈ میں درج ہو جاتا ہے۔</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterImportDialog</name>
+    <message>
+        <source>Import a register — CPLC Desk</source>
+        <translation>رجسٹر درآمد کریں — سی پی ایل سی ڈیسک</translation>
+    </message>
+    <message>
+        <source>Choose the register kept in Excel (a workbook, .xlsx) or saved as a CSV file. Its first row names the columns (docs/csv-import.md lists them). Rows already in the desk are skipped, so importing the same file again is safe: fix the rows listed below in the workbook and import it again.</source>
+        <translation>ایکسل میں رکھا گیا رجسٹر (ورک بک، ‎.xlsx) یا CSV فائل کے طور پر محفوظ کیا گیا رجسٹر منتخب کریں۔ اس کی پہلی قطار میں کالموں کے نام ہوں (docs/csv-import.md میں ان کی فہرست ہے)۔ جو قطاریں پہلے سے ڈیسک میں ہیں وہ چھوڑ دی جاتی ہیں، اس لیے وہی فائل دوبارہ درآمد کرنا محفوظ ہے: نیچے دی گئی قطاریں ورک بک میں درست کریں اور اسے دوبارہ درآمد کریں۔</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>کوئی فائل منتخب نہیں کی گئی</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>فائل منتخب کریں…</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>شکایات</translation>
+    </message>
+    <message>
+        <source>Vehicle reports</source>
+        <translation>گاڑیوں کی رپورٹیں</translation>
+    </message>
+    <message>
+        <source>&amp;Sheet:</source>
+        <translation>شیٹ:</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>فائل:</translation>
+    </message>
+    <message>
+        <source>&amp;Register:</source>
+        <translation>رجسٹر:</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>درآمد کریں</translation>
+    </message>
+    <message>
+        <source>Choose the file to import.</source>
+        <translation>درآمد کے لیے فائل منتخب کریں۔</translation>
+    </message>
+    <message>
+        <source>Choose the register to import</source>
+        <translation>درآمد کے لیے رجسٹر منتخب کریں</translation>
+    </message>
+    <message>
+        <source>Registers (*.xlsx *.csv);;Excel workbooks (*.xlsx);;CSV files (*.csv);;All files (*)</source>
+        <translation>رجسٹر (*.xlsx *.csv);;ایکسل ورک بک (*.xlsx);;CSV فائلیں (*.csv);;تمام فائلیں (*)</translation>
+    </message>
+    <message>
+        <source>This workbook has {n} sheets: choose the one that holds the register.</source>
+        <translation>اس ورک بک میں ⁨{n}⁩ شیٹس ہیں: وہ شیٹ منتخب کریں جس میں رجسٹر ہے۔</translation>
+    </message>
+    <message>
+        <source>Check which register the file holds, then press Import.</source>
+        <translation>دیکھ لیں کہ فائل میں کون سا رجسٹر ہے، پھر درآمد کریں دبائیں۔</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>فائل پڑھی جا رہی ہے…</translation>
+    </message>
+    <message>
+        <source>Importing row {done} of {total}…</source>
+        <translation>قطار ⁨{done}⁩ از ⁨{total}⁩ درآمد ہو رہی ہے…</translation>
+    </message>
+    <message>
+        <source>{rows} rows read: {imported} imported, {present} already in the desk, {bad} not imported.</source>
+        <translation>⁨{rows}⁩ قطاریں پڑھی گئیں: ⁨{imported}⁩ درآمد ہوئیں، ⁨{present}⁩ پہلے سے ڈیسک میں تھیں، ⁨{bad}⁩ درآمد نہیں ہوئیں۔</translation>
+    </message>
+    <message>
+        <source>The rows listed below were not imported; the other rows were saved. Fix those rows in the file and import it again.</source>
+        <translation>نیچے دی گئی قطاریں درآمد نہیں ہوئیں؛ باقی قطاریں محفوظ ہو گئیں۔ یہ قطاریں فائل میں درست کریں اور اسے دوبارہ درآمد کریں۔</translation>
+    </message>
+    <message>
+        <source>Only the first {n} are listed.</source>
+        <translation>صرف پہلی ⁨{n}⁩ دکھائی گئی ہیں۔</translation>
+    </message>
+    <message>
+        <source>Columns not imported (not a register&apos;s column): {columns}</source>
+        <translation>جو کالم درآمد نہیں ہوئے (رجسٹر کے کالم نہیں): ⁨{columns}⁩</translation>
+    </message>
+    <message>
+        <source>The import stopped: {error}</source>
+        <translation>درآمد رک گئی: ⁨{error}⁩</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>قطار</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>سطر</translation>
+    </message>
+    <message>
+        <source>What is wrong</source>
+        <translation>کیا غلط ہے</translation>
     </message>
 </context>
 <context>

@@ -369,3 +369,63 @@ def test_millions_of_tiny_bad_rows_keep_memory_and_the_report_bounded(
     assert len(result["stdout"]) < 3_000_000  # the first 10,000 bad rows are listed
     assert result["peak_kib"] < MEMORY_CAP_KIB, f"peak {result['peak_kib'] // 1024} MiB"
     assert total(cli, data) == 0
+
+
+def workbook(path: Path, sheets: dict[str, Path]) -> Path:
+    """A workbook with a sheet per CSV file, its cells as text (the service tests read typed
+    cells; this one is about the command)."""
+    import csv
+
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for title, source in sheets.items():
+        ws = wb.create_sheet(title)
+        with source.open(encoding="utf-8", newline="") as fh:
+            for row in csv.reader(fh):
+                ws.append(row)
+    wb.save(path)
+    return path
+
+
+def test_import_reads_a_workbook_sheet_by_name_and_import_csv_still_works(
+    cli: Cli, tmp_path: Path
+) -> None:
+    data = desk(cli, tmp_path)
+    path = workbook(
+        tmp_path / "registers.xlsx",
+        {
+            "Complaints": FIXTURES / "complaints_mixed.csv",
+            "Vehicles": FIXTURES / "vehicles_good.csv",
+        },
+    )
+
+    asked = cli("import", "complaints", str(path), data_dir=data)
+    assert asked.returncode == 1
+    assert "has 2 sheets: 'Complaints', 'Vehicles'. Say which" in asked.stderr
+    assert "--sheet" in asked.stderr  # the command line says how
+
+    result = cli(
+        "import", "complaints", str(path), "--sheet", "complaints", "--json", data_dir=data
+    )
+    report = json.loads(result.stdout)
+    assert result.returncode == 1  # some rows were bad; the good ones are kept
+    assert report["sheet"] == "Complaints"
+    assert report["imported"] > 0 and report["not_imported"] > 0
+    assert all(b["line"] > 1 for b in report["bad_rows"])
+
+    text = cli("import", "complaints", str(path), "--sheet", "Complaints", data_dir=data)
+    assert f"registers.xlsx, sheet 'Complaints': {report['rows']} rows, 0 imported" in text.stdout
+    assert "  row " in text.stdout
+
+    alias = import_csv(cli, data, "vehicles", path, "--sheet", "Vehicles")
+    assert alias.returncode == 0, alias.stderr
+    assert total(cli, data, "vehicle_reports") == report_rows(path, "Vehicles")
+
+
+def report_rows(path: Path, sheet: str) -> int:
+    import openpyxl
+
+    ws = openpyxl.load_workbook(path, read_only=True)[sheet]
+    return sum(1 for row in ws.iter_rows(min_row=2, values_only=True) if any(row))

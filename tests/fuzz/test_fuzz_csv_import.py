@@ -18,9 +18,11 @@ import io
 import shutil
 import sqlite3
 import tempfile
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
+import openpyxl
 import pytest
 from fuzzing import MARK, assert_translated, fuzz, marked_translation
 from hypothesis import event, given
@@ -178,10 +180,10 @@ def _import(ctx: DeskContext, kind: str, path: Path) -> ImportReport | CsvFileEr
     return report
 
 
-def _check(ctx: DeskContext, kind: str, data: bytes) -> None:
+def _check(ctx: DeskContext, kind: str, data: bytes, name: str = "register.csv") -> None:
     folder = Path(tempfile.mkdtemp(prefix="fuzz-csv-"))
     try:
-        path = folder / "register.csv"
+        path = folder / name
         path.write_bytes(data)
         before = _numbers(ctx)
         first = _import(ctx, kind, path)
@@ -220,6 +222,54 @@ def test_a_vehicles_register_imports_or_is_refused_whole(desk: DeskContext, data
 @given(data=st.binary(max_size=2000))
 def test_any_bytes_at_all(desk: DeskContext, data: bytes) -> None:
     _check(desk, "complaints", data)
+
+
+@st.composite
+def workbooks(draw: st.DrawFn) -> bytes:
+    """A register's workbook (text, numbers and dates in its cells), then damaged: bytes
+    flipped, cut short, or its sheet's XML broken or salted with text, and zipped again."""
+    maker = SampleMaker(STATIONS, "CLIF", seed=draw(st.integers(0, 10**6)))
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(list(COMPLAINT_COLUMNS))
+    for _ in range(draw(st.sampled_from([0, 1, 2, 5]))):
+        row: list[object] = list(_complaint_row(maker).values())
+        if draw(st.booleans()):  # as Excel keeps them: CNIC and mobile as numbers, a date cell
+            row[3] = int("".join(ch for ch in str(row[3]) if ch.isdigit()) or 0)
+            row[8] = now_utc().date()
+        sheet.append(row)
+    buf = io.BytesIO()
+    book.save(buf)
+    data = bytearray(buf.getvalue())
+    # Places are drawn as fractions: the workbook's length varies with the time it was saved.
+    place = st.integers(0, 10**6).map(lambda n: n / 10**6)
+    how = draw(st.sampled_from(["whole", "flipped", "cut", "xml"]))
+    event(f"workbook {how}")
+    if how == "flipped":
+        for _ in range(draw(st.integers(1, 8))):
+            data[int(draw(place) * (len(data) - 1))] ^= draw(st.integers(1, 255))
+    elif how == "cut":
+        data = data[: int(draw(place) * len(data))]
+    elif how == "xml":
+        with zipfile.ZipFile(io.BytesIO(bytes(data))) as old:
+            parts = {n: old.read(n) for n in old.namelist()}
+        xml = parts["xl/worksheets/sheet1.xml"]
+        at = int(draw(place) * len(xml))
+        salt = draw(st.sampled_from([b"", b"<", b"</row>", b"<c r=\"ZZZ9\" t=\"s\"><v>99</v></c>",
+                                     b"&bogus;", "\u0645\u0648\u0628\u0627\u0626\u0644".encode()]))  # fmt: skip
+        parts["xl/worksheets/sheet1.xml"] = xml[:at] + salt + xml[at + draw(st.integers(0, 40)) :]
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as new:
+            for name, part in parts.items():
+                new.writestr(name, part)
+        data = bytearray(out.getvalue())
+    return bytes(data)
+
+
+@fuzz(60)
+@given(data=workbooks())
+def test_a_workbook_imports_or_is_refused_whole(desk: DeskContext, data: bytes) -> None:
+    _check(desk, "complaints", data, "register.xlsx")
 
 
 def test_a_file_over_the_size_limit_is_refused_unread(desk: DeskContext, tmp_path: Path) -> None:

@@ -376,7 +376,8 @@ REFUSED = {
         lambda p: p.write_text("complainant_name,category,police_station\nA,THEFT,CLIF\n", "utf-8"),
         "no column narrative",
     ),
-    "excel_workbook": (lambda p: p.write_bytes(b"PK\x03\x04" + b"\x00" * 64), "Excel workbook"),
+    "damaged_workbook": (lambda p: p.write_bytes(b"PK\x03\x04" + b"\x00" * 64), "damaged"),
+    "old_excel": (lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 64), "(.xls)"),
     "unclosed_quote": (
         lambda p: p.write_text(HEADER + '\nA,,,THEFT,CLIF,,,"never closed\nB,,,THEFT,CLIF,,,x\n'),
         "Line 2",

@@ -16,8 +16,10 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 
+import openpyxl
 import pypdfium2 as pdfium
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
@@ -30,6 +32,7 @@ from cplc_desk.gui.complaints.complaint_detail import ComplaintDetailDialog
 from cplc_desk.gui.complaints.complaint_form import ComplaintFormDialog
 from cplc_desk.gui.hq.enroll_dialog import EnrollStationDialog
 from cplc_desk.gui.hq.import_dialog import ImportDialog
+from cplc_desk.gui.imports.register_dialog import RegisterImportDialog
 from cplc_desk.gui.shell import language
 from cplc_desk.gui.shell.app import create_application
 from cplc_desk.gui.shell.demo_progress import populate_demo
@@ -44,7 +47,7 @@ from cplc_desk.printing.receipt import render_receipt
 from cplc_desk.services.complaints import receipts
 from cplc_desk.services.complaints.complaints import register_complaint
 from cplc_desk.services.desk import reference
-from cplc_desk.services.desk.context import Actor, open_desk
+from cplc_desk.services.desk.context import Actor, DeskContext, open_desk
 from cplc_desk.services.vehicles import vehicles
 from cplc_desk.services.vehicles.vehicles import register_vehicle_report
 from tools.screenshots.screenshot import HQ_SIZE, SIZE, _Desks, _hq_stations_scene
@@ -110,6 +113,33 @@ def receipt_pngs(pdf: bytes, out: Path) -> None:
     print(out)
 
 
+def register_import(ctx: DeskContext, folder: Path) -> RegisterImportDialog:
+    """The register import after a workbook of two sheets was read: two rows to fix."""
+    book = openpyxl.Workbook()
+    book.active.title = "Vehicles"
+    book.active.append(["kind", "vehicle_class", "registration", "police_station"])
+    sheet = book.create_sheet("Complaints 2025")
+    sheet.append(["Clifton police station: complaints register 2025"])
+    sheet.append(["reference", "complainant_name", "cnic", "mobile", "category", "police_station",
+                  "incident_date", "narrative"])  # fmt: skip
+    rows = [
+        ("R-101", "Ayesha Siddiqui", 4210112345671, 3001234567, "THEFT", "CLIF", "A bag was taken."),
+        ("R-102", "Bilal Hussain", "4210-12", 3331234567, "THEFT", "CLIF", "A phone was taken."),
+        ("R-103", "Sara Ahmed", 4220198765432, 3211234567, "THEFT", "Nowhere", "A car was opened."),
+        ("R-104", "Imran Ali", 4220198765433, 3451234567, "STREET_ROBBERY", "BOBA", "Cash was taken."),
+    ]  # fmt: skip
+    for ref, name, cnic, mobile, category, station, narrative in rows:
+        sheet.append([ref, name, cnic, mobile, category, station, date(2025, 3, 4), narrative])
+    path = folder / "registers.xlsx"
+    book.save(path)
+    dialog = RegisterImportDialog(ctx)
+    dialog.set_file(path)
+    dialog.start_import()
+    while dialog.is_busy():
+        settle(100)
+    return dialog
+
+
 def station_tour(folder: Path, out: Path) -> None:
     ctx = open_desk(DeskPaths(folder / "station"))
     try:
@@ -143,6 +173,7 @@ def station_tour(folder: Path, out: Path) -> None:
             lambda: RecoveryCodeDialog("ABCD-EFGH-JKLM-NPQR-STUV-WXYZ"), out / "recovery-code.png"
         )
         shoot_dialog(lambda: ImportDialog(ctx), out / "import.png")
+        shoot_dialog(lambda: register_import(ctx, folder), out / "register-import.png", (980, 640))
 
         first = receipts.issue_receipt(ctx, complaint.id)
         receipt_pngs(render_receipt(first, "a5"), out / "receipt-complaint-a5.png")
@@ -185,11 +216,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path, help="folder for the PNG files")
     parser.add_argument("--lang", choices=("en", "ur"), default="ur")
+    parser.add_argument(
+        "--register-import", action="store_true", help="only the register import's dialog"
+    )
     args = parser.parse_args(argv)
     app = create_application([sys.argv[0]])
     language.apply_language(args.lang, app)
     folder = Path(tempfile.mkdtemp(prefix="cplc-desk-tour-"))
     try:
+        if args.register_import:
+            ctx = open_desk(DeskPaths(folder / "station"))
+            try:
+                populate_demo(ctx, complaints=0, vehicles=0)
+                shoot_dialog(
+                    lambda: register_import(ctx, folder), args.out / "register-import.png",
+                    (980, 640),
+                )  # fmt: skip
+            finally:
+                ctx.close()
+            return 0
         station_tour(folder, args.out)
         headquarters_tour(folder, args.out)
     finally:

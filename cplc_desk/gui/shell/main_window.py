@@ -57,6 +57,7 @@ class MainWindow(CountsWindow, BackupWindow):
     language_actions: dict[str, QAction]
     page_actions: list[QAction]
     refresh_action: QAction
+    import_action: QAction
     quit_action: QAction
     lock_action: QAction
     sign_out_action: QAction
@@ -189,6 +190,7 @@ class MainWindow(CountsWindow, BackupWindow):
         else:
             self.user_status.setText(self.tr("Not signed in"))
         self.accounts_action.setVisible(actor.permits(Permission.MANAGE_ACCOUNTS))
+        self.import_action.setVisible(actor.permits(Permission.IMPORT_CSV))
         # Built before anyone signs in: follow whoever is signed in now.
         self.audit_action.setEnabled(actor.permits(Permission.READ_AUDIT))
         self.backup_action.setEnabled(actor.permits(Permission.BACKUP))
@@ -326,6 +328,17 @@ class MainWindow(CountsWindow, BackupWindow):
                 )
         finally:
             dialog.deleteLater()
+
+    def import_register(self) -> None:
+        from cplc_desk.gui.imports.register_dialog import RegisterImportDialog
+
+        dialog = RegisterImportDialog(self.ctx, self)
+        try:
+            dialogs.run_modal(dialog)
+        finally:
+            dialog.deleteLater()
+        if dialog.records_changed:
+            change_bus(self.ctx).announce(Changes.RECORDS)
 
     def manage_accounts(self) -> None:
         from cplc_desk.gui.accounts.accounts_page import AccountsDialog

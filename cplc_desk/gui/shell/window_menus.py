@@ -20,12 +20,17 @@ if TYPE_CHECKING:
 translate = QCoreApplication.translate
 
 
-def build_menus(window: MainWindow) -> None:
+def _file_menu(window: MainWindow) -> None:
     file_menu = window.menuBar().addMenu(translate("MainWindow", "&File"))
     window.refresh_action = QAction(translate("MainWindow", "&Refresh"), window)
     window.refresh_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
     window.refresh_action.triggered.connect(lambda _=False: window.refresh())
     file_menu.addAction(window.refresh_action)
+    window.import_action = QAction(
+        translate("MainWindow", "&Import a register (Excel or CSV)…"), window
+    )
+    window.import_action.triggered.connect(window.import_register)
+    file_menu.addAction(window.import_action)
     file_menu.addSeparator()
     window.quit_action = QAction(translate("MainWindow", "&Quit"), window)
     window.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
@@ -33,6 +38,9 @@ def build_menus(window: MainWindow) -> None:
     window.quit_action.triggered.connect(window.close)
     file_menu.addAction(window.quit_action)
 
+
+def build_menus(window: MainWindow) -> None:
+    _file_menu(window)
     account_menu = window.menuBar().addMenu(translate("MainWindow", "&Account"))
     window.lock_action = QAction(translate("MainWindow", "&Lock"), window)
     window.lock_action.setShortcut(QKeySequence("Ctrl+L"))

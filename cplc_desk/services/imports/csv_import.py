@@ -1,7 +1,9 @@
-"""Importing legacy registers kept in spreadsheets (CSV), as documented in docs/csv-import.md.
+"""Importing legacy registers kept in spreadsheets, Excel workbooks (.xlsx) or CSV files, as
+documented in docs/csv-import.md.
 
-The file is never held whole: it is read in blocks, decoded as it is read and parsed row by
-row, twice. The first pass only checks that the file can be read (its encoding, its lines, its
+The file is never held whole: a CSV file is read in blocks, decoded as it is read and parsed row
+by row; a workbook's sheet is streamed from its ZIP (services/imports/xlsx_read.py). Either is
+read twice. The first pass only checks that the file can be read (its encoding, its lines, its
 column names) and counts its rows, so a file refused as a whole saves nothing. The second
 validates each row and saves the good ones in batches, each batch one transaction, so a crash
 or power cut keeps every committed batch whole and loses no more than the batch in progress.
@@ -13,8 +15,9 @@ the first bad rows of the report.
 
 from __future__ import annotations
 
+import contextlib
 import csv
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,9 +45,11 @@ from cplc_desk.services.imports.csv_rows import (
     row_problem,
     validate_row,
 )
+from cplc_desk.services.imports.xlsx_read import SheetTable, Workbook, is_zip
 from cplc_desk.services.vehicles.vehicles import insert_vehicle_report
 from cplc_desk.storage import search
 from cplc_desk.storage.models import Complaint, VehicleReport
+from cplc_desk.sync.bounded import BoundedFile
 
 __all__ = [
     "KINDS",
@@ -53,7 +58,9 @@ __all__ = [
     "ImportReport",
     "ProgressFn",
     "import_csv",
+    "import_register",
     "iter_columns",
+    "workbook_sheets",
 ]
 
 MAX_BAD_ROWS_LISTED = 10_000  # every bad row is counted; these first ones are listed
@@ -71,6 +78,7 @@ class BadRow:
 class ImportReport:
     file: str
     kind: str
+    sheet: str | None = None  # the workbook's sheet imported; None for a CSV file
     rows: int = 0
     imported: int = 0
     already_present: int = 0
@@ -98,6 +106,7 @@ class ImportReport:
         return {
             "file": self.file,
             "kind": self.kind,
+            "sheet": self.sheet,
             "rows": self.rows,
             "imported": self.imported,
             "already_present": self.already_present,
@@ -112,29 +121,26 @@ class ImportReport:
 ProgressFn = Callable[[int, int], None]
 
 
-def import_csv(
+def import_register(
     ctx: DeskContext,
     kind: str,
     path: Path,
     *,
+    sheet: str | None = None,
     batch_size: int = 500,
     progress: ProgressFn | None = None,
 ) -> ImportReport:
-    """Import the register at ``path``. ``progress(rows read, rows in the file)`` is called
-    after each batch, and every ``batch_size`` rows read."""
+    """Import the register at ``path``, an Excel workbook (its ``sheet``, or its only one) or a
+    CSV file. ``progress(rows read, rows in the file)`` is called after each batch, and every
+    ``batch_size`` rows read."""
     ctx.require(Permission.IMPORT_CSV)
     if kind not in KINDS:
         raise CsvFileError(
             _("Unknown register {kind}: use complaints or vehicles.").format(kind=kind)
         )
     desk_code = ctx.require_identity().code
-    # Module-wide, and only ever raised: the csv module must let a cell grow to the longest
-    # row, which Lines caps, so that an over-long cell refuses its row, not the file.
-    if csv.field_size_limit() <= MAX_ROW_CHARS:
-        csv.field_size_limit(MAX_ROW_CHARS + 1)
-    with opened(path) as fh:
-        check_start(fh, path.name)
-        survey = Table(fh, path.name, kind)
+    with opened(path) as fh, _tables(fh, path.name, kind, sheet) as (table, chosen):
+        survey = table(True)
         total = sum(1 for _row in survey.rows())
         if not total:
             raise CsvFileError(_("The file has column names but no rows to import."))
@@ -142,14 +148,15 @@ def import_csv(
         report = ImportReport(
             file=path.name,
             kind=kind,
+            sheet=chosen,
             ignored_columns=[shown(c) for c in header.ignored[:MAX_IGNORED_LISTED]],
             ignored_columns_more=max(0, len(header.ignored) - MAX_IGNORED_LISTED),
         )
         batches = _Batches(ctx, kind, path.name, report, batch_size, progress, total)
         rows = _Rows(desk_code, kind, header, Resolver(ctx), report, batches)
         try:
-            for line, values in Table(fh, path.name, kind).rows():
-                rows.take(line, values)
+            for line, values, problems in table(False).rows():
+                rows.take(line, values, problems)
         except CsvFileError:
             if not report.batches:
                 raise
@@ -162,6 +169,55 @@ def import_csv(
             ) from None
         batches.finish(report.rows)
     return report
+
+
+def workbook_sheets(path: Path) -> list[str] | None:
+    """The sheets a person may choose from in the workbook at ``path`` (its visible ones), or
+    None if the file is not a workbook (a CSV file is one table)."""
+    with opened(path) as fh:
+        fh.seek(0)
+        if not is_zip(fh.read(4)):
+            return None
+        book = Workbook(fh, path.name)
+        try:
+            return book.visible
+        finally:
+            book.close()
+
+
+def import_csv(
+    ctx: DeskContext,
+    kind: str,
+    path: Path,
+    *,
+    batch_size: int = 500,
+    progress: ProgressFn | None = None,
+) -> ImportReport:
+    """:func:`import_register`, by its first name (a CSV file was all it read then)."""
+    return import_register(ctx, kind, path, batch_size=batch_size, progress=progress)
+
+
+@contextlib.contextmanager
+def _tables(
+    fh: BoundedFile, name: str, kind: str, sheet: str | None
+) -> Iterator[tuple[Callable[[bool], Table | SheetTable], str | None]]:
+    """A way to start a pass over the file (a survey first, then the import), and the sheet it
+    reads (None for CSV)."""
+    fh.seek(0)
+    if not is_zip(fh.read(4)):
+        check_start(fh, name)
+        # Module-wide, and only ever raised: the csv module must let a cell grow to the
+        # longest row, which Lines caps, so that an over-long cell refuses its row.
+        if csv.field_size_limit() <= MAX_ROW_CHARS:
+            csv.field_size_limit(MAX_ROW_CHARS + 1)
+        yield (lambda _survey: Table(fh, name, kind)), None
+        return
+    book = Workbook(fh, name)
+    try:
+        chosen = book.choose(sheet)
+        yield (lambda survey: book.table(chosen, kind, survey=survey)), chosen
+    finally:
+        book.close()
 
 
 class _Rows:
@@ -181,14 +237,17 @@ class _Rows:
         self._resolver, self._report, self._batches = resolver, report, batches
         self._now = now_utc()
 
-    def take(self, line: int, values: list[str]) -> None:
+    def take(self, line: int, values: list[str], cells: tuple[str, ...]) -> None:
         report = self._report
         report.rows += 1
-        self._sort(line, values)
+        self._sort(line, values, cells)
         self._batches.row_done(report.rows)
 
-    def _sort(self, line: int, values: list[str]) -> None:
+    def _sort(self, line: int, values: list[str], cells: tuple[str, ...]) -> None:
         report, header, batches = self._report, self._header, self._batches
+        if cells:  # a workbook's cells that cannot be read: a formula never saved, an error
+            report.add_bad_row(line, lambda: cells)
+            return
         problem = row_problem(values, header)
         if problem is not None:
             report.add_bad_row(line, lambda: bad_row_reasons(problem, values, header))

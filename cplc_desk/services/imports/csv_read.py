@@ -83,11 +83,13 @@ def check_start(fh: BoundedFile, name: str) -> None:
         raise _empty(name)
     fh.seek(0)
     head = fh.read(1024)
-    if head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise CsvFileError(
             _(
-                "The file {name} is an Excel workbook, not a CSV file. In Excel choose "
-                "Save As > 'CSV UTF-8 (Comma delimited)' and import that file. Nothing was imported."
+                "The file {name} is an Excel 97-2003 workbook (.xls) or a workbook protected with a "
+                "password, which cannot be read. Remove the password if it has one, then in "
+                "Excel choose Save As > 'Excel Workbook (.xlsx)' and import that file. Nothing "
+                "was imported."
             ).format(name=name)
         )
     if _looks_utf16(head):
@@ -237,8 +239,9 @@ class Table:
             raise CsvFileError(_("The file has no header row."))
         self.header = self._header(header, kind)
 
-    def rows(self) -> Iterator[tuple[int, list[str]]]:
-        """(line in the file, values) of each row that is not blank."""
+    def rows(self) -> Iterator[tuple[int, list[str], tuple[str, ...]]]:
+        """(line in the file, values, no reasons: a CSV cell is always text) of each row that
+        is not blank."""
         reader, lines, skipped = self._reader, self._lines, self._skipped
         while True:  # _next, inlined: this loop runs for every row of the file, twice
             self.line = skipped + reader.line_num + 1
@@ -258,7 +261,7 @@ class Table:
                 ) from None
             lines.row_chars = 0
             if "".join(values).strip():
-                yield self.line, values
+                yield self.line, values, ()
 
     def _next(self) -> list[str] | None:
         self.line = self._skipped + self._reader.line_num + 1
@@ -296,30 +299,41 @@ class Table:
     def _header(self, header: list[str], kind: str) -> Header:
         if any("\x00" in h for h in header):
             raise self._nul(self.line)
-        if len(header) > MAX_COLUMNS:
-            raise CsvFileError(
-                _(
-                    "The first row of the file {name} has {count} columns; a register has at "
-                    "most {limit}. The file is damaged or is not a register: check that you "
-                    "chose the right file. Nothing was imported."
-                ).format(name=self._name, count=f"{len(header):,}", limit=f"{MAX_COLUMNS:,}")
-            )
-        columns = COMPLAINT_COLUMNS if kind == "complaints" else VEHICLE_COLUMNS
-        required = COMPLAINT_REQUIRED if kind == "complaints" else VEHICLE_REQUIRED
-        positions: dict[str, int] = {}
-        ignored: list[str] = []
-        for index, raw in enumerate(header):
-            key = _header_key(raw)
-            if key in columns and key not in positions:
-                positions[key] = index
-            elif raw.strip():
-                ignored.append(raw.strip())
-        missing = [c for c in required if c not in positions]
-        if missing:
-            raise CsvFileError(
-                _(
-                    "The file has no column {columns}. The first row must name the columns; "
-                    "see docs/csv-import.md for the list. Nothing was imported."
-                ).format(columns=", ".join(missing))
-            )
-        return Header(positions, len(header), header, ignored)
+        return header_of(header, kind, self._name)
+
+
+def read_header(names: list[str], kind: str, file: str) -> tuple[Header, list[str]]:
+    """The columns a row of names gives, and the required ones it lacks."""
+    if len(names) > MAX_COLUMNS:
+        raise CsvFileError(
+            _(
+                "The first row of the file {name} has {count} columns; a register has at "
+                "most {limit}. The file is damaged or is not a register: check that you "
+                "chose the right file. Nothing was imported."
+            ).format(name=file, count=f"{len(names):,}", limit=f"{MAX_COLUMNS:,}")
+        )
+    columns = COMPLAINT_COLUMNS if kind == "complaints" else VEHICLE_COLUMNS
+    required = COMPLAINT_REQUIRED if kind == "complaints" else VEHICLE_REQUIRED
+    positions: dict[str, int] = {}
+    ignored: list[str] = []
+    for index, raw in enumerate(names):
+        key = _header_key(raw)
+        if key in columns and key not in positions:
+            positions[key] = index
+        elif raw.strip():
+            ignored.append(raw.strip())
+    missing = [c for c in required if c not in positions]
+    return Header(positions, len(names), names, ignored), missing
+
+
+def header_of(names: list[str], kind: str, file: str) -> Header:
+    """The header row's columns; the file is refused if a required one is missing."""
+    header, missing = read_header(names, kind, file)
+    if missing:
+        raise CsvFileError(
+            _(
+                "The file has no column {columns}. The first row must name the columns; "
+                "see docs/csv-import.md for the list. Nothing was imported."
+            ).format(columns=", ".join(missing))
+        )
+    return header

@@ -1,0 +1,1 @@
+"""Importing legacy registers (Excel workbooks and CSV files) in the window."""

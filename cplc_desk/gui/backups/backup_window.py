@@ -40,11 +40,7 @@ class BackupWindow(QMainWindow):
     def show_audit_trail(self) -> None:
         from cplc_desk.gui.accounts.audit_viewer import AuditViewerDialog
 
-        dialog = AuditViewerDialog(self.ctx, self)
-        try:
-            dialogs.run_modal(dialog)
-        finally:
-            dialog.deleteLater()
+        dialogs.run_once(AuditViewerDialog(self.ctx, self))
 
     def back_up_now(self) -> None:
         from cplc_desk.services.backups import backup
@@ -103,11 +99,7 @@ class BackupWindow(QMainWindow):
         except (DeskError, OSError) as exc:
             dialogs.show_error(self, self.tr("The recovery code cannot be shown"), str(exc))
             return
-        dialog = RecoveryCodeDialog(code, self)
-        try:
-            dialogs.run_modal(dialog)
-        finally:
-            dialog.deleteLater()
+        dialogs.run_once(RecoveryCodeDialog(code, self))
 
     def backup_if_due(self) -> None:
         from cplc_desk.services.backups import backup

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from cplc_desk.gui.widgets import dialogs
@@ -53,12 +52,7 @@ class EnrollStationDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.picker.setFocus()
         # Sized in text units, so a larger font or a longer translation still fits.
-        metrics = self.fontMetrics()
-        self.resize(
-            self.sizeHint().expandedTo(
-                QSize(metrics.averageCharWidth() * 80, metrics.lineSpacing() * 28)
-            )
-        )
+        dialogs.size_in_text(self, 80, 28)
         self._on_station()
 
     def selected_station(self) -> StationInfo | None:
@@ -87,8 +81,5 @@ def pick_station(
 ) -> StationInfo | None:
     """The station the person chose, or None if they cancelled."""
     dialog = EnrollStationDialog(stations, enrolled, parent)
-    try:
-        accepted = dialogs.run_modal(dialog) == QDialog.DialogCode.Accepted
-        return dialog.selected_station() if accepted else None
-    finally:
-        dialog.deleteLater()
+    accepted = dialogs.run_once(dialog) == QDialog.DialogCode.Accepted
+    return dialog.selected_station() if accepted else None

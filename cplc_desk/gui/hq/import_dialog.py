@@ -9,15 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import cast
 
-from PySide6.QtCore import QSize, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -37,8 +33,11 @@ from cplc_desk.gui.hq.import_report_model import (
 from cplc_desk.gui.shell import settings
 from cplc_desk.gui.widgets import dialogs
 from cplc_desk.gui.widgets.count_widgets import format_count
+from cplc_desk.gui.widgets.layouts import stack
 from cplc_desk.gui.widgets.message_banner import ERROR, INFO, SUCCESS, WARNING, MessageBanner
-from cplc_desk.gui.widgets.operations import BackgroundTask, Progress, report_failure
+from cplc_desk.gui.widgets.operations import Progress, report_failure
+from cplc_desk.gui.widgets.tables import report_rows
+from cplc_desk.gui.widgets.work_dialog import WorkDialog
 from cplc_desk.services.desk.context import DeskContext
 from cplc_desk.services.hq import bundle_import, sync_hq
 from cplc_desk.sync.importer import BundleOutcome
@@ -46,7 +45,7 @@ from cplc_desk.sync.importer import BundleOutcome
 IMPORT_FOLDER = "import"
 
 
-class ImportDialog(QDialog):
+class ImportDialog(WorkDialog):
     # After an import has finished (successfully or not).
     import_finished = Signal()
 
@@ -56,14 +55,9 @@ class ImportDialog(QDialog):
         station_names: dict[str, str] | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__("cplc-import-bundles", parent)
         self.ctx = ctx
         self.records_changed = False
-        self._task = BackgroundTask("cplc-import-bundles", self)
-        self._task.progressed.connect(self._on_progress)
-        self._task.succeeded.connect(self._on_imported)
-        self._task.failed.connect(self._on_failed)
-        self._task.finished.connect(self._on_finished)
         self.setWindowTitle(self.tr("Import bundles — CPLC Desk"))
 
         intro = QLabel(
@@ -93,42 +87,23 @@ class ImportDialog(QDialog):
         self.model = ImportReportModel(station_names, self)
         self.view = QTableView()
         self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
-        self.view.verticalHeader().hide()
         # The message says what to do about a refused or held bundle: wrapped, never cut off.
-        self.view.setWordWrap(True)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(MESSAGE, QHeaderView.ResizeMode.Stretch)
-        header.sectionResized.connect(lambda *_: self.view.resizeRowsToContents())
+        report_rows(self.view, MESSAGE)
 
         self.summary = MessageBanner()
         self.summary.show_message(
             INFO, self.tr("Choose bundle files or a folder to start the import.")
         )
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.buttons.rejected.connect(self.reject)
-        self.close_button = self.buttons.button(QDialogButtonBox.StandardButton.Close)
+        self.close_row()
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(choose_row)
-        layout.addWidget(self.progress_label)
-        layout.addWidget(self.progress_bar)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.buttons)
+        stack(
+            QVBoxLayout(self), intro, choose_row, self.progress_label, self.progress_bar,
+            (self.view, 1), self.summary, self.buttons,
+        )  # fmt: skip
 
         # Sized in text units, so a larger font or a longer translation still fits.
-        metrics = self.fontMetrics()
-        self.resize(
-            self.sizeHint().expandedTo(
-                QSize(metrics.averageCharWidth() * 170, metrics.lineSpacing() * 28)
-            )
-        )
+        dialogs.size_in_text(self, 170, 28)
 
     # ------------------------------------------------------------------ choosing
 
@@ -155,9 +130,6 @@ class ImportDialog(QDialog):
 
     # ------------------------------------------------------------------ importing
 
-    def is_busy(self) -> bool:
-        return self._task.is_running()
-
     def import_paths(self, paths: Sequence[Path]) -> None:
         """Import these files and folders on a worker thread; the report replaces the last one."""
         if self.is_busy():
@@ -174,7 +146,7 @@ class ImportDialog(QDialog):
         self.progress_label.show()
         self.progress_bar.show()
         self._set_busy(True)
-        self._task.start(work)
+        self.task.start(work)
 
     def _set_busy(self, busy: bool) -> None:
         self.files_button.setEnabled(not busy)
@@ -191,7 +163,8 @@ class ImportDialog(QDialog):
                 )
             )
 
-    def _on_imported(self, outcomes: list[BundleOutcome]) -> None:
+    def _on_done(self, result: object) -> None:
+        outcomes = cast("list[BundleOutcome]", result)
         self.model.set_outcomes(outcomes)
         self.view.resizeRowsToContents()
         self.records_changed = self.records_changed or any(o.status == ACCEPTED for o in outcomes)
@@ -238,16 +211,3 @@ class ImportDialog(QDialog):
         else:
             kind = SUCCESS
         self.summary.show_message(kind, text)
-
-    # ------------------------------------------------------------------ closing
-
-    def reject(self) -> None:
-        # The import cannot be stopped half-way through a bundle; the dialog waits for it.
-        if not self.is_busy():
-            super().reject()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self.is_busy():
-            event.ignore()
-            return
-        super().closeEvent(event)

@@ -259,11 +259,8 @@ class StationsPage(RecordsPage):
     def import_bundles(self) -> None:
         names = {code: st.name for code, st in self._stations.items()}
         dialog = ImportDialog(self.ctx, names, self)
-        try:
-            dialogs.run_modal(dialog)
-            changed = dialog.records_changed
-        finally:
-            dialog.deleteLater()
+        dialogs.run_once(dialog)
+        changed = dialog.records_changed
         self.refresh()
         if changed:
             self.announce(Changes.STATIONS | Changes.RECORDS | Changes.CONFLICTS)

@@ -11,17 +11,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QCloseEvent, QStandardItem, QStandardItemModel
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QProgressBar,
@@ -35,26 +31,24 @@ from cplc_desk.domain.errors import DeskError
 from cplc_desk.gui.shell import settings
 from cplc_desk.gui.widgets import dialogs
 from cplc_desk.gui.widgets.count_widgets import format_count
+from cplc_desk.gui.widgets.layouts import stack
 from cplc_desk.gui.widgets.message_banner import ERROR, INFO, SUCCESS, WARNING, MessageBanner
-from cplc_desk.gui.widgets.operations import BackgroundTask, Progress, report_failure
+from cplc_desk.gui.widgets.operations import Progress, report_failure
+from cplc_desk.gui.widgets.tables import report_rows
+from cplc_desk.gui.widgets.work_dialog import WorkDialog
 from cplc_desk.services.desk.context import DeskContext
 from cplc_desk.services.imports import csv_import
 
 IMPORT_FOLDER = "registers"
 
 
-class RegisterImportDialog(QDialog):
+class RegisterImportDialog(WorkDialog):
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("cplc-import-register", parent)
         self.ctx = ctx
         self.path: Path | None = None
         self.records_changed = False
         self.report: csv_import.ImportReport | None = None
-        self._task = BackgroundTask("cplc-import-register", self)
-        self._task.progressed.connect(self._on_progress)
-        self._task.succeeded.connect(self._on_imported)
-        self._task.failed.connect(self._on_failed)
-        self._task.finished.connect(self._on_finished)
         self.setWindowTitle(self.tr("Import a register — CPLC Desk"))
 
         intro = QLabel(
@@ -96,25 +90,13 @@ class RegisterImportDialog(QDialog):
         self.progress_bar.hide()
 
         self._build_report()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.buttons.rejected.connect(self.reject)
-        self.close_button = self.buttons.button(QDialogButtonBox.StandardButton.Close)
+        self.close_row(self.import_button)
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.progress_bar)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.ignored)
-        layout.addWidget(self.buttons)
-        metrics = self.fontMetrics()
-        self.resize(
-            self.sizeHint().expandedTo(
-                QSize(metrics.averageCharWidth() * 130, metrics.lineSpacing() * 30)
-            )
-        )
+        stack(
+            QVBoxLayout(self), intro, form, self.progress_bar, self.summary, (self.view, 1),
+            self.ignored, self.buttons,
+        )  # fmt: skip
+        dialogs.size_in_text(self, 130, 30)
 
     def _build_report(self) -> None:
         self.summary = MessageBanner()
@@ -122,14 +104,7 @@ class RegisterImportDialog(QDialog):
         self.bad_rows = QStandardItemModel(0, 2, self)
         self.view = QTableView()
         self.view.setModel(self.bad_rows)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(True)
-        self.view.verticalHeader().hide()
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        report_rows(self.view, 1)
         self._set_headings(workbook=True)
         self.ignored = QLabel()
         self.ignored.setWordWrap(True)
@@ -208,9 +183,6 @@ class RegisterImportDialog(QDialog):
 
     # ------------------------------------------------------------------ importing
 
-    def is_busy(self) -> bool:
-        return self._task.is_running()
-
     def start_import(self) -> None:
         if self.is_busy() or self.path is None:
             return
@@ -228,7 +200,7 @@ class RegisterImportDialog(QDialog):
         self.progress_bar.show()
         self.summary.show_message(INFO, self.tr("Reading the file…"))
         self._set_busy(True)
-        self._task.start(work)
+        self.task.start(work)
 
     def _set_busy(self, busy: bool) -> None:
         for widget in (self.choose_button, self.import_button, self.close_button):
@@ -246,7 +218,9 @@ class RegisterImportDialog(QDialog):
             ),
         )
 
-    def _on_imported(self, report: csv_import.ImportReport) -> None:
+    def _on_done(self, result: object) -> None:
+        assert isinstance(result, csv_import.ImportReport)
+        report = result
         self.report = report
         self.records_changed = self.records_changed or report.imported > 0
         self._set_headings(workbook=report.sheet is not None)
@@ -302,15 +276,3 @@ class RegisterImportDialog(QDialog):
         self.bad_rows.setHorizontalHeaderLabels(
             [self.tr("Row") if workbook else self.tr("Line"), self.tr("What is wrong")]
         )
-
-    # ------------------------------------------------------------------ closing
-
-    def reject(self) -> None:
-        if not self.is_busy():  # the import cannot be stopped half-way through a batch
-            super().reject()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self.is_busy():
-            event.ignore()
-            return
-        super().closeEvent(event)

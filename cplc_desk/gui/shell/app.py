@@ -62,11 +62,7 @@ def ensure_set_up(ctx: DeskContext) -> bool:
         return True
     from cplc_desk.gui.shell.setup_dialog import DeskSetupDialog
 
-    dialog = DeskSetupDialog(ctx)
-    try:
-        accepted = dialogs.run_modal(dialog) == QDialog.DialogCode.Accepted
-    finally:
-        dialog.deleteLater()
+    accepted = dialogs.run_once(DeskSetupDialog(ctx)) == QDialog.DialogCode.Accepted
     return accepted and ctx.identity() is not None
 
 
@@ -81,11 +77,8 @@ def ensure_signed_in(ctx: DeskContext) -> bool:
             dialog: QDialog = FirstAdminDialog(ctx)
         else:
             dialog = LoginDialog(ctx)
-        try:
-            accepted = dialogs.run_modal(dialog) == QDialog.DialogCode.Accepted
-            picked = getattr(dialog, "picked_language", None)
-        finally:
-            dialog.deleteLater()
+        accepted = dialogs.run_once(dialog) == QDialog.DialogCode.Accepted
+        picked = getattr(dialog, "picked_language", None)
         if not (accepted and ctx.actor.signed_in):
             return False
         if picked:

@@ -320,34 +320,23 @@ class MainWindow(CountsWindow, BackupWindow):
     def change_password(self) -> None:
         from cplc_desk.gui.accounts.accounts_page import ChangePasswordDialog
 
-        dialog = ChangePasswordDialog(self.ctx, self)
-        try:
-            if dialogs.run_modal(dialog):
-                dialogs.show_information(
-                    self, self.tr("Password changed"), self.tr("Your password is changed.")
-                )
-        finally:
-            dialog.deleteLater()
+        if dialogs.run_once(ChangePasswordDialog(self.ctx, self)):
+            dialogs.show_information(
+                self, self.tr("Password changed"), self.tr("Your password is changed.")
+            )
 
     def import_register(self) -> None:
         from cplc_desk.gui.imports.register_dialog import RegisterImportDialog
 
         dialog = RegisterImportDialog(self.ctx, self)
-        try:
-            dialogs.run_modal(dialog)
-        finally:
-            dialog.deleteLater()
+        dialogs.run_once(dialog)
         if dialog.records_changed:
             change_bus(self.ctx).announce(Changes.RECORDS)
 
     def manage_accounts(self) -> None:
         from cplc_desk.gui.accounts.accounts_page import AccountsDialog
 
-        dialog = AccountsDialog(self.ctx, self)
-        try:
-            dialogs.run_modal(dialog)
-        finally:
-            dialog.deleteLater()
+        dialogs.run_once(AccountsDialog(self.ctx, self))
         self._apply_account()  # one's own role may have changed
         self.idle.set_interval(accounts.idle_lock_minutes(self.ctx) * 60_000)
 

@@ -12,7 +12,6 @@ in red under the form, so the person can correct their choice without starting o
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -110,12 +109,7 @@ class DeskSetupDialog(QDialog):
         self.picker.setFocus()
         # Sized in text units, not pixels, so a larger font or a longer translation still fits,
         # the station list shows a useful number of rows and a recovery code fits on its line.
-        metrics = self.fontMetrics()
-        self.resize(
-            self.sizeHint().expandedTo(
-                QSize(metrics.averageCharWidth() * 100, metrics.lineSpacing() * 34)
-            )
-        )
+        dialogs.size_in_text(self, 100, 34)
         self._update_ok()
 
     def _build_kind_pages(self) -> None:

@@ -251,10 +251,7 @@ class VehicleFormDialog(RecordFormDialog):
         dialog = self.make_match_dialog(registered.id, title, found)
         matched: list[str] = []
         dialog.matched.connect(matched.append)  # type: ignore[attr-defined]
-        try:
-            dialogs.run_modal(dialog)
-        finally:
-            dialog.deleteLater()
+        dialogs.run_once(dialog)
         if matched:
             self.matched_theft_id = matched[0]
             number = next(

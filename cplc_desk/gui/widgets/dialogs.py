@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -55,6 +56,15 @@ def run_modal(dialog: QDialog) -> int:
     return dialog.exec()
 
 
+def run_once(dialog: QDialog) -> int:
+    """Run ``dialog`` modally, then let Qt delete it (its Python attributes stay readable until
+    the event loop runs again); the result, as :func:`run_modal`."""
+    try:
+        return run_modal(dialog)
+    finally:
+        dialog.deleteLater()
+
+
 def choose_folder(parent: QWidget | None, title: str, start: Path | None = None) -> Path | None:
     """A folder the person picked (a USB stick, say), or None if they cancelled."""
     chosen = QFileDialog.getExistingDirectory(parent, title, str(start or ""))
@@ -83,6 +93,17 @@ def choose_save_file(
     """Where to write a new file (the dialog asks before replacing one), or None."""
     chosen, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), name_filter)
     return Path(chosen) if chosen else None
+
+
+def size_in_text(widget: QWidget, chars: int, lines: int) -> None:
+    """Size ``widget`` in text units (``chars`` average characters wide, ``lines`` lines high),
+    never below what it needs, so a larger font or a longer translation still fits."""
+    metrics = widget.fontMetrics()
+    widget.resize(
+        widget.sizeHint().expandedTo(
+            QSize(metrics.averageCharWidth() * chars, metrics.lineSpacing() * lines)
+        )
+    )
 
 
 def ok_cancel_buttons(dialog: QDialog, ok_text: str = "") -> QDialogButtonBox:

@@ -33,6 +33,7 @@ from cplc_desk.gui.shell.areas import area
 from cplc_desk.gui.widgets import dialogs
 from cplc_desk.gui.widgets.count_widgets import format_count
 from cplc_desk.gui.widgets.keyset_model import ID_ROLE, KeysetTableModel
+from cplc_desk.gui.widgets.layouts import stack
 from cplc_desk.gui.widgets.message_banner import ERROR, MessageBanner
 from cplc_desk.gui.widgets.operations import BackgroundTask, Progress
 from cplc_desk.gui.widgets.page_heading import area_heading, page_layout
@@ -171,19 +172,11 @@ class ListPage(RecordsPage):
         top.addWidget(self.open_button)
         for button in buttons:
             top.addWidget(button)
-        layout = page_layout(self, heading, self.purpose_label, spacing=8)
-        layout.addSpacing(4)
-        for item in above:
-            if isinstance(item, int):
-                layout.addSpacing(item)
-            else:
-                layout.addWidget(item)
-        layout.addLayout(top)
-        layout.addWidget(self.hint_label)
-        layout.addWidget(self.filters)
-        layout.addWidget(self.results, 1)
-        layout.addWidget(self.count_label)
-        layout.addWidget(self.banner)
+        stack(
+            page_layout(self, heading, self.purpose_label, spacing=8),
+            4, *above, top, self.hint_label, self.filters, (self.results, 1), self.count_label,
+            self.banner,
+        )  # fmt: skip
 
     def _start(self) -> None:
         """Show the first page (the end of the subclass's set-up)."""
@@ -395,10 +388,7 @@ class ListPage(RecordsPage):
 
     @staticmethod
     def _run(dialog: QDialog) -> None:
-        try:
-            dialogs.run_modal(dialog)
-        finally:
-            dialog.deleteLater()
+        dialogs.run_once(dialog)
 
     def _on_record_changed(self, record_id: str) -> None:
         self.refresh()

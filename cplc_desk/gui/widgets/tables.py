@@ -1,5 +1,6 @@
-"""How the desk's tables of records are set up: rows chosen whole, one at a time, never edited
-in place, each on one line, without row numbers."""
+"""How the desk's tables are set up: tables of records (rows chosen whole, one at a time, never
+edited in place, each on one line, without row numbers) and reports (rows to read, their long
+text wrapped)."""
 
 from __future__ import annotations
 
@@ -18,3 +19,19 @@ def read_only_rows(view: QTableView, fit_columns: bool = True) -> None:
         header = view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
+
+
+def report_rows(view: QTableView, stretch: int) -> None:
+    """Set ``view`` up as a report to read: rows chosen whole, never edited, shaded in turn,
+    without row numbers, text wrapped; each column as wide as its contents but ``stretch``,
+    which takes the rest of the width (the column whose text says what to do: wrapped, never
+    cut off)."""
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().hide()
+    view.setWordWrap(True)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    header.sectionResized.connect(lambda *_: view.resizeRowsToContents())

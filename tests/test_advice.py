@@ -15,7 +15,13 @@ from cplc_desk.sync.errors import SyncError
 
 PACKAGE = Path(__file__).resolve().parent.parent / "cplc_desk"
 # What each code's refusal carries (the raising code in sync/ and services/ passes these).
-PARAMS = {"station": "CLIF", "sequence": 3}
+PARAMS = {
+    "station": "CLIF",
+    "sequence": 3,
+    "file": "registers.xlsx",
+    "sheets": ["2025"],
+    "register": "vehicles",
+}
 
 
 def _sentences(folder: Path) -> list[tuple[str, str]]:

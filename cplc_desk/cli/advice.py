@@ -46,8 +46,10 @@ ADVICE: dict[str, Advice] = {
     "revoked_key": lambda p: _("Command: cplc-desk enroll-station --code {code}").format(
         code=p["station"]
     ),
-    "choose_sheet": lambda p: _('Name it with --sheet, for example --sheet "{sheet}".').format(
-        sheet=p["sheets"][0] if p["sheets"] else "Sheet1"
+    "choose_sheet": lambda p: _(
+        'Name it with --sheet, for example: cplc-desk import {register} {file} --sheet "{sheet}"'
+    ).format(
+        register=p["register"], file=p["file"], sheet=p["sheets"][0] if p["sheets"] else "Sheet1"
     ),
     "forked_held": lambda p: _(
         "Command: cplc-desk discard-held --station {code} --sequence {seq}"

@@ -214,7 +214,7 @@ def _tables(
         return
     book = Workbook(fh, name)
     try:
-        chosen = book.choose(sheet)
+        chosen = book.choose(sheet, kind)
         yield (lambda survey: book.table(chosen, kind, survey=survey)), chosen
     finally:
         book.close()

@@ -166,8 +166,9 @@ class Workbook:
     def close(self) -> None:
         self._book.close()
 
-    def choose(self, sheet: str | None) -> str:
-        """The sheet to import: the one named, else the only visible one."""
+    def choose(self, sheet: str | None, register: str = "complaints") -> str:
+        """The sheet to import: the one named, else the only visible one. (``register``, the
+        register being imported, is named in the refusal for the command line's advice.)"""
         if sheet is not None:
             for title in self.sheets:
                 if title.strip().casefold() == sheet.strip().casefold():
@@ -177,6 +178,8 @@ class Workbook:
                     name=self.name, sheet=shown(sheet), sheets=self._listed()
                 ),
                 code="choose_sheet",
+                file=self.name,
+                register=register,
                 sheets=self.visible,
             )
         if len(self.visible) == 1:
@@ -191,6 +194,8 @@ class Workbook:
                 "register."
             ).format(name=self.name, count=len(self.visible), sheets=self._listed()),
             code="choose_sheet",
+            file=self.name,
+            register=register,
             sheets=self.visible,
         )
 

@@ -14,6 +14,7 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
+from itertools import islice
 from typing import Any
 
 from sqlalchemy import select
@@ -22,7 +23,7 @@ from sqlalchemy.orm import Session
 from cplc_desk.storage.bulk import BulkWriter
 from cplc_desk.storage.kinds import SELF_REFERENCES
 from cplc_desk.storage.models import SyncConflict
-from cplc_desk.sync.changes import TABLES, Change, Layout, layouts_for, parse_line
+from cplc_desk.sync.changes import TABLES, Change, Layout, layouts_for, parse_batch
 
 CHUNK = 5000
 # Columns pointing at a row of the same table: a theft report and the recovery matched to it
@@ -51,14 +52,9 @@ class MergeCounts:
 def _batches(
     lines: Iterable[bytes], station: str, layouts: dict[str, Layout]
 ) -> Iterator[list[Change]]:
-    batch: list[Change] = []
-    for line in lines:
-        batch.append(parse_line(line, station, layouts))
-        if len(batch) >= CHUNK:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
+    it = iter(lines)
+    while raws := list(islice(it, CHUNK)):
+        yield parse_batch(raws, station, layouts)
 
 
 def _held(s: Session, batch: list[Change]) -> dict[str, tuple[int, str | None]]:

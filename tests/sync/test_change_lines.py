@@ -1,10 +1,12 @@
 """Reading changes.tsv a batch at a time (``parse_batch``, the import's way) gives exactly what
 reading it line by line (``parse_line``) gives: the same changes, or the same refusal, for the
 same first bad line, whatever is wrong with the batch. And a plainly valid batch takes the fast
-way, so the speed it exists for does not quietly go."""
+way, so the speed it exists for does not quietly go. The merge that reads them pauses the
+garbage collector, and leaves it as it found it, refused or not."""
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 from datetime import date
@@ -15,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cplc_desk.storage.types import UTCDateTime
-from cplc_desk.sync import changes
+from cplc_desk.sync import changes, merge
 from cplc_desk.sync.changes import TABLES, Layout, layouts_for, parse_batch, parse_line
 from cplc_desk.sync.errors import SyncError
 
@@ -186,3 +188,18 @@ def test_a_damaged_batch_is_refused_as_line_by_line(
     lines, columns = batch
     batched, one_by_one = both(lines, layouts_for(columns))
     assert batched == one_by_one
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_collector_is_left_as_it_was(enabled: bool) -> None:
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        with merge._collector_paused():
+            assert not gc.isenabled()
+        assert gc.isenabled() == enabled
+        with pytest.raises(SyncError), merge._collector_paused():
+            raise changes._invalid()
+        assert gc.isenabled() == enabled
+    finally:
+        (gc.enable if was else gc.disable)()

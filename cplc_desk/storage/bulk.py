@@ -3,7 +3,8 @@
 On SQLite the values are turned straight into the text SQLAlchemy itself stores and written with
 the driver's ``executemany``: skipping per-value type processing is what lets a bundle merge
 run near the raw insert rate. On other databases the values become Python objects and go through
-SQLAlchemy Core.
+SQLAlchemy Core. The merge's look-up of what a table already holds goes the same way on
+SQLite: the driver's own statement, not one SQLAlchemy parameter per identifier.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Table, bindparam, insert, update
+from sqlalchemy import Connection, Table, bindparam, insert, select, update
 
 from cplc_desk.storage.types import UTCDateTime
 
@@ -35,7 +36,7 @@ def _aware(value: str) -> datetime:
 
 
 class BulkWriter:
-    """Inserts and whole-row updates by ``id`` for one table."""
+    """Inserts and whole-row updates by ``id`` for one table, and what it holds of given ids."""
 
     def __init__(self, conn: Connection, table: Table) -> None:
         self.conn = conn
@@ -58,6 +59,27 @@ class BulkWriter:
             if value is not None:
                 row[index] = convert(value)
         return row
+
+    def held(self, ids: Sequence[str]) -> dict[str, tuple[int, str | None]]:
+        """``(version, sync_hash)`` of the rows among ``ids`` (no repeats) the table holds."""
+        found: dict[str, tuple[int, str | None]] = {}
+        table = self.table
+        for start in range(0, len(ids), 500):
+            part = ids[start : start + 500]
+            if self.sqlite:
+                marks = ", ".join("?" * len(part))
+                cursor = self.conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+                cursor.execute(
+                    f'SELECT id, version, sync_hash FROM "{table.name}" WHERE id IN ({marks})',
+                    part,
+                )
+                found.update({rid: (v, h) for rid, v, h in cursor.fetchall()})
+                cursor.close()
+            else:
+                query = select(table.c.id, table.c.version, table.c.sync_hash)
+                rows = self.conn.execute(query.where(table.c.id.in_(part)))
+                found.update({rid: (v, h) for rid, v, h in rows})
+        return found
 
     def insert(self, rows: Sequence[list[Any]]) -> None:
         """Insert rows given as JSON values in this table's column order (converted in place)."""

@@ -74,23 +74,14 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _held(s: Session, batch: list[Change]) -> dict[str, tuple[int, str | None]]:
+def _held(writers: dict[str, BulkWriter], batch: list[Change]) -> dict[str, tuple[int, str | None]]:
     """(version, sync_hash) of the records of this batch that headquarters already holds."""
-    by_table: dict[str, list[str]] = {}
+    by_table: dict[str, dict[str, None]] = {}
     for c in batch:
-        by_table.setdefault(c.table, []).append(c.record_id)
+        by_table.setdefault(c.table, {})[c.record_id] = None
     held: dict[str, tuple[int, str | None]] = {}
-    conn = s.connection()
     for name, ids in by_table.items():
-        table = TABLES[name]
-        unique = list(dict.fromkeys(ids))
-        for start in range(0, len(unique), 500):
-            rows = conn.execute(
-                select(table.c.id, table.c.version, table.c.sync_hash).where(
-                    table.c.id.in_(unique[start : start + 500])
-                )
-            )
-            held.update({rid: (v, h) for rid, v, h in rows})
+        held.update(writers[name].held(list(ids)))
     return held
 
 
@@ -109,7 +100,7 @@ def apply_changes(
         writers = {name: BulkWriter(s.connection(), table) for name, table in TABLES.items()}
         links: dict[str, dict[str, list[Any]]] = {}  # rows whose self-references are still empty
         for batch in _batches(lines, station, layouts):
-            held = _held(s, batch)
+            held = _held(writers, batch)
             # Records first seen in this batch are inserted with their newest image, the rest
             # updated; tables are written in bundle order (parents first).
             inserts: dict[str, dict[str, Change]] = {}

@@ -56,6 +56,11 @@ def fold(text: str | None) -> str:
     dropped, Urdu and Arabic digits to 0-9, case folded. Idempotent."""
     if not text:
         return ""
+    if text.isascii():
+        # The same answer, ten times faster (a merged bundle indexes every name and
+        # narrative): NFKC and the table change no ASCII character, and ASCII's casefold is
+        # lower.
+        return text.lower()
     # NFKC on both sides of case folding and of the table: each can expose something the
     # other would change, and fold(fold(x)) must equal fold(x).
     folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())

@@ -3,9 +3,12 @@ properties (any text, any variant) and by examples a volunteer would type."""
 
 from __future__ import annotations
 
+import unicodedata
+
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cplc_desk.domain import folding
 from cplc_desk.domain.folding import fold, has_arabic_script
 from cplc_desk.domain.records import name_key
 
@@ -19,6 +22,23 @@ urdu_words = st.text(alphabet=URDU_LETTERS + " ", min_size=1, max_size=30)
 @given(st.text(max_size=60))
 def test_fold_is_idempotent(text: str) -> None:
     assert fold(fold(text)) == fold(text)
+
+
+def _long_way(text: str) -> str:
+    """fold without its shortcut for ASCII: NFKC, case folding and the table spelled out."""
+    nfkc = unicodedata.normalize
+    return nfkc("NFKC", nfkc("NFKC", nfkc("NFKC", text).casefold()).translate(folding._TABLE))
+
+
+@given(st.text(st.characters(max_codepoint=127), max_size=40))
+def test_ascii_folds_as_the_long_way_would(text: str) -> None:
+    assert fold(text) == _long_way(text)
+
+
+def test_every_ascii_character_folds_as_the_long_way_would() -> None:
+    every = "".join(map(chr, range(128)))
+    assert fold(every) == _long_way(every)
+    assert all(fold(ch) == _long_way(ch) for ch in every)
 
 
 @given(urdu_words, st.lists(st.tuples(st.integers(0, 30), st.sampled_from(DIACRITICS))))

@@ -181,7 +181,8 @@ def parse_line(raw: bytes, station: str, layouts: dict[str, Layout]) -> Change:
         row = layout.row(values)
         layout.check(row)
         row[layout.hash_at] = digest  # the column headquarters keys its merge decisions on
-    except (KeyError, ValueError, TypeError, IndexError, UnicodeDecodeError):
+    # RecursionError: an image nested thousands deep (json.loads recurses) is damage too.
+    except (KeyError, ValueError, TypeError, IndexError, UnicodeDecodeError, RecursionError):
         raise _invalid() from None
     if origin != station:
         raise SyncError("foreign_record", station=station, other=origin)

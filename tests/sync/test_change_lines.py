@@ -203,3 +203,15 @@ def test_the_collector_is_left_as_it_was(enabled: bool) -> None:
         assert gc.isenabled() == enabled
     finally:
         (gc.enable if was else gc.disable)()
+
+
+def test_an_image_nested_thousands_deep_is_refused_not_a_traceback() -> None:
+    """json.loads recurses: an image of 100,000 brackets ends in RecursionError, which is a
+    damaged bundle like any other, both ways."""
+    layouts = layouts_for(OURS)
+    fields = line("person", 1, OURS).split(b"\t")
+    fields[6] = b"[" * 100_000 + b"]" * 100_000
+    lines = [line("person", 2, OURS), b"\t".join(fields)]
+    batched, one_by_one = both(lines, layouts)
+    assert batched == one_by_one
+    assert batched[0] == "refused"

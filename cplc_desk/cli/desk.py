@@ -254,7 +254,9 @@ def cmd_stats(ctx: DeskContext, args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(stats, indent=2, sort_keys=True))
         return 0
-    for kind in ("complaints", "vehicle_reports"):
+    from cplc_desk.storage.kinds import KINDS
+
+    for kind in (spec.plural for spec in KINDS):
         block = stats[kind]
         assert isinstance(block, dict)
         print(f"{kind}: {block['total']}")

@@ -14,6 +14,7 @@ class DeskKind(StrEnum):
 class RecordKind(StrEnum):
     COMPLAINT = "complaint"
     VEHICLE_REPORT = "vehicle_report"
+    PHONE_REPORT = "phone_report"
 
 
 class ComplaintStatus(StrEnum):
@@ -56,6 +57,20 @@ class VehicleReportStatus(StrEnum):
     CLOSED = "closed"
 
 
+class PhoneReportKind(StrEnum):
+    STOLEN = "stolen"
+    SNATCHED = "snatched"
+    RECOVERED = "recovered"
+    FOUND = "found"
+
+
+class PhoneReportStatus(StrEnum):
+    OPEN = "open"  # a theft/snatching not yet recovered, or a recovery not yet matched
+    RECOVERED = "recovered"  # a theft report closed by a matched recovery
+    MATCHED = "matched"  # a recovery linked to its theft report
+    CLOSED = "closed"
+
+
 class ChangeOp(StrEnum):
     INSERT = "insert"
     UPDATE = "update"
@@ -73,6 +88,8 @@ class AuditAction(StrEnum):
     SEARCHED_PERSON = "search.person"
     VEHICLE_VERIFIED = "vehicle.verified"
     VEHICLE_MATCHED = "vehicle.matched"
+    PHONE_VERIFIED = "phone.verified"
+    PHONE_MATCHED = "phone.matched"
     RECEIPT_PRINTED = "receipt.printed"
     RECEIPT_REPRINTED = "receipt.reprinted"
     BUNDLE_EXPORTED = "bundle.exported"

@@ -55,15 +55,15 @@ def uuid7_time_ms(value: str) -> int:
 STATION_CODE_RE = re.compile(r"^[A-Z]{2,6}$")
 HQ_CODE = "HQ"
 
-_PREFIX = {RecordKind.COMPLAINT: "C", RecordKind.VEHICLE_REPORT: "V"}
-_NUMBER_RE = re.compile(r"^(?P<desk>[A-Z]{2,6})-(?P<kind>[CV])-(?P<year>\d{4})-(?P<seq>\d{5,})$")
+_PREFIX = {RecordKind.COMPLAINT: "C", RecordKind.VEHICLE_REPORT: "V", RecordKind.PHONE_REPORT: "P"}
+_NUMBER_RE = re.compile(r"^(?P<desk>[A-Z]{2,6})-(?P<kind>[CVP])-(?P<year>\d{4})-(?P<seq>\d{5,})$")
 
 
 @dataclass(frozen=True)
 class RecordNumber:
     """A human-readable record number such as ``CLIF-C-2026-00042``.
 
-    desk code, record kind (C complaint, V vehicle report), year, and a per-desk, per-kind,
+    desk code, record kind (C complaint, V vehicle report, P phone report), year, and a per-desk, per-kind,
     per-year sequence. Citizens quote it on the phone, so it is short and unambiguous.
     """
 

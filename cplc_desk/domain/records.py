@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
-from cplc_desk.domain.enums import VehicleClass, VehicleReportKind
+from cplc_desk.domain.enums import PhoneReportKind, VehicleClass, VehicleReportKind
 from cplc_desk.domain.folding import fold
 from cplc_desk.domain.i18n import _
 from cplc_desk.domain.validation import (
@@ -111,7 +111,7 @@ class CleanVehicleReport:
 
 
 T = TypeVar("T")
-E = TypeVar("E", VehicleReportKind, VehicleClass)
+E = TypeVar("E", VehicleReportKind, VehicleClass, PhoneReportKind)
 
 
 class DraftErrors(ValueError):

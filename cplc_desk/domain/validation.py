@@ -341,28 +341,7 @@ def luhn_ok(digits: str) -> bool:
     return total % 10 == 0
 
 
-def parse_imei(text: str, field: str = "imei") -> str:
-    """A handset's IMEI as 15 digits."""
-    s = _fold(text).strip()
-    if not s:
-        msg = _("Please enter the IMEI: dial *#06# on the phone, or look on its box.")
-        raise FieldError(field, "imei.empty", msg)
-    if not _only(s, _DIGITS + _DASHES + "/"):
-        msg = _("An IMEI has only digits. Remove letters and other signs.")
-        raise FieldError(field, "imei.characters", msg)
-    digits = normalize_digits(s)
-    if len(digits) != 15:
-        n = len(digits)
-        msg = ngettext(
-            "An IMEI has 15 digits (dial *#06# or look on the box). This one has {count} digit.",
-            "An IMEI has 15 digits (dial *#06# or look on the box). This one has {count} digits.",
-            n,
-        )
-        raise FieldError(field, "imei.length", msg.format(count=n))
-    if not luhn_ok(digits):
-        msg = _("This IMEI is not valid: a digit is probably wrong. Please check it again.")
-        raise FieldError(field, "imei.check_digit", msg)
-    return digits
+# parse_imei: cplc_desk/domain/imei.py (a handset's IMEI, its forms and its near misses).
 
 
 # ---------------------------------------------------------------- dates, FIRs, text

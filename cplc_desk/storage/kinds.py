@@ -20,6 +20,7 @@ from cplc_desk.storage.models import (
     Complaint,
     ComplaintEvent,
     Person,
+    PhoneReport,
     SyncMixin,
     VehicleReport,
 )
@@ -64,6 +65,14 @@ KINDS: tuple[KindSpec, ...] = (
         tables=(VehicleReport,),
         breakdown="kind",
         self_references={"vehicle_report": "matched_report_id"},
+    ),
+    KindSpec(
+        RecordKind.PHONE_REPORT,
+        PhoneReport,
+        plural="phone_reports",
+        tables=(PhoneReport,),
+        breakdown="kind",
+        self_references={"phone_report": "matched_report_id"},
     ),
 )
 

@@ -24,6 +24,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from cplc_desk.storage.base import NAMING_CONVENTION, Base
+from cplc_desk.storage.hotlist_models import HotlistEntry, HotlistHeld, HotlistIssued
 from cplc_desk.storage.sync_models import (
     SyncConflict,
     SyncEnrollment,
@@ -52,6 +53,7 @@ __all__ = [
     "HotlistIssued",
     "NumberSequence",
     "Person",
+    "PhoneReport",
     "PoliceStation",
     "StoreMeta",
     "SyncConflict",
@@ -346,66 +348,41 @@ class VehicleReport(SyncMixin, Base):
     complaint: Mapped[Complaint | None] = relationship(lazy="raise")
 
 
-# ------------------------------------------------------------------ the hotlist (issue 6)
+class PhoneReport(SyncMixin, Base):
+    """A handset stolen, snatched, recovered or found (docs/phones.md), known by its IMEIs: a
+    dual-SIM handset has two, and a recovered handset's first may be a report's second."""
 
+    __tablename__ = "phone_report"
+    __table_args__ = (
+        Index("ix_phone_report_created_at", "created_at"),
+        Index("ix_phone_report_station_created", "police_station_code", "created_at", "id"),
+    )
 
-class HotlistIssued(Base):
-    """Headquarters: every hotlist it wrote. The highest sequence is the newest."""
-
-    __tablename__ = "hotlist_issued"
-
-    sequence: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
-    issued_at: Mapped[datetime] = mapped_column(UTCDateTime())
-    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
-    issued_by: Mapped[str] = mapped_column(String(64))
-    entry_count: Mapped[int] = mapped_column(Integer)
-    file_name: Mapped[str] = mapped_column(String(64))
-    file_sha256: Mapped[str] = mapped_column(String(64))
-
-
-class HotlistHeld(Base):
-    """A station: the one hotlist it holds (replaced whole by a newer one)."""
-
-    __tablename__ = "hotlist_held"
-
-    sequence: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
-    issued_at: Mapped[datetime] = mapped_column(UTCDateTime())
-    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
-    hq_name: Mapped[str] = mapped_column(String(120))
-    hq_key_id: Mapped[str] = mapped_column(String(16))
-    entry_count: Mapped[int] = mapped_column(Integer)
-    file_sha256: Mapped[str] = mapped_column(String(64))
-    imported_at: Mapped[datetime] = mapped_column(UTCDateTime())
-    imported_by: Mapped[str] = mapped_column(String(64))
-
-
-class HotlistEntry(Base):
-    """A station: one open theft of the held hotlist. No owner: the hotlist carries none.
-
-    The ``*_key`` columns are the identifiers normalised as vehicle reports' are
-    (:func:`cplc_desk.domain.validation.normalize_identifier`) and indexed for verification.
-    """
-
-    __tablename__ = "hotlist_entry"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    number: Mapped[str] = mapped_column(String(24), index=True)
-    kind: Mapped[str] = mapped_column(String(20))
-    vehicle_class: Mapped[str] = mapped_column(String(16))
-    registration: Mapped[str | None] = mapped_column(String(40))
-    registration_key: Mapped[str | None] = mapped_column(String(40), index=True)
-    chassis: Mapped[str | None] = mapped_column(String(40))
-    chassis_key: Mapped[str | None] = mapped_column(String(40), index=True)
-    engine: Mapped[str | None] = mapped_column(String(40))
-    engine_key: Mapped[str | None] = mapped_column(String(40), index=True)
+    number: Mapped[str] = mapped_column(String(24), unique=True)
+    kind: Mapped[str] = mapped_column(String(20), index=True)
+    imei: Mapped[str] = mapped_column(String(15), index=True)
+    imei2: Mapped[str | None] = mapped_column(String(15), index=True)
+    imei_altered: Mapped[bool] = mapped_column(Boolean, default=False)  # suspected re-programmed
+    imei_note: Mapped[str | None] = mapped_column(String(500))
     make: Mapped[str | None] = mapped_column(String(60))
     model: Mapped[str | None] = mapped_column(String(60))
     colour: Mapped[str | None] = mapped_column(String(40))
-    model_year: Mapped[int | None] = mapped_column(Integer)
-    police_station_code: Mapped[str] = mapped_column(String(8))
+    sim_number: Mapped[str | None] = mapped_column(String(20))
+    owner_id: Mapped[str | None] = mapped_column(ForeignKey("person.id"), index=True)
     incident_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    incident_place: Mapped[str | None] = mapped_column(String(200))
+    police_station_code: Mapped[str] = mapped_column(
+        ForeignKey("ref_police_station.code"), index=True
+    )
     fir_number: Mapped[str | None] = mapped_column(String(40))
+    fir_key: Mapped[str | None] = mapped_column(String(40), index=True)
     fir_date: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    matched_report_id: Mapped[str | None] = mapped_column(ForeignKey("phone_report.id"))
+    legacy_key: Mapped[str | None] = mapped_column(String(64), unique=True)  # CSV row identity
+    legacy_ref: Mapped[str | None] = mapped_column(String(40))  # number in the old register
+
+    owner: Mapped[Person | None] = relationship(lazy="raise")
 
 
 # ------------------------------------------------------------------ accounts (#7)

@@ -247,6 +247,14 @@
         <translation>گاڑی کی تصدیق کی گئی</translation>
     </message>
     <message>
+        <source>Phone checked</source>
+        <translation>فون کی جانچ کی گئی</translation>
+    </message>
+    <message>
+        <source>Phone recovery matched</source>
+        <translation>برآمد شدہ فون کی مماثلت</translation>
+    </message>
+    <message>
         <source>Recovery matched</source>
         <translation>برآمدگی کو چوری کی رپورٹ سے ملایا گیا</translation>
     </message>
@@ -2435,6 +2443,10 @@ Records: {new} new · {updated} updated · {unchanged} unchanged · {conflicts} 
     <message>
         <source>Vehicle reports</source>
         <translation>گاڑیوں کی رپورٹیں</translation>
+    </message>
+    <message>
+        <source>Phone reports</source>
+        <translation>فون کی رپورٹیں</translation>
     </message>
     <message>
         <source>&amp;Sheet:</source>

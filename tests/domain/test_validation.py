@@ -14,6 +14,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from cplc_desk.domain.imei import parse as parse_imei
 from cplc_desk.domain.validation import (
     PAKISTAN_TIME,
     FieldError,
@@ -28,7 +29,6 @@ from cplc_desk.domain.validation import (
     parse_cnic,
     parse_engine,
     parse_fir_number,
-    parse_imei,
     parse_landline,
     parse_mobile,
     parse_phone,
@@ -492,8 +492,13 @@ def test_luhn_ok(digits: str, ok: bool) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["490154203237518", "49-015420-323751-8", " 49 015420 323751 8 ", "۴۹۰۱۵۴۲۰۳۲۳۷۵۱۸"]
-)
+    "text",
+    [
+        "490154203237518", "49-015420-323751-8", " 49 015420 323751 8 ", "۴۹۰۱۵۴۲۰۳۲۳۷۵۱۸",
+        "49015420323751",  # the 14 digits without the check digit: completed
+        "4901542032375123",  # an IMEISV (14 digits and software version 23): reduced
+    ],
+)  # fmt: skip
 def test_parse_imei_accepts(text: str) -> None:
     assert parse_imei(text) == "490154203237518"
 
@@ -502,8 +507,8 @@ def test_parse_imei_accepts(text: str) -> None:
     ("text", "code"),
     [
         ("", "imei.empty"),
-        ("49015420323751", "imei.length"),
-        ("4901542032375180", "imei.length"),
+        ("4901542032375", "imei.length"),
+        ("49015420323751800", "imei.length"),
         ("490154203237519", "imei.check_digit"),
         ("IMEI 490154203237518", "imei.characters"),
     ],

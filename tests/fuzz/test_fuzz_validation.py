@@ -13,6 +13,7 @@ from fuzzing import assert_translated, fuzz, marked_translation
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cplc_desk.domain.imei import parse as parse_imei
 from cplc_desk.domain.records import (
     ComplaintDraft,
     DraftErrors,
@@ -35,7 +36,6 @@ from cplc_desk.domain.validation import (
     parse_cnic,
     parse_engine,
     parse_fir_number,
-    parse_imei,
     parse_landline,
     parse_mobile,
     parse_phone,

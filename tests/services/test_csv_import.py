@@ -410,7 +410,7 @@ def test_encoding_refusal_says_how_to_save_and_where(station: DeskContext) -> No
 
 
 def test_unknown_register(station: DeskContext) -> None:
-    with pytest.raises(CsvFileError, match="complaints or vehicles"):
+    with pytest.raises(CsvFileError, match="complaints, vehicles or phones"):
         import_csv(station, "people", FIXTURES / "complaints_good.csv")
 
 

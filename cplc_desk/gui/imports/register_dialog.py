@@ -72,6 +72,7 @@ class RegisterImportDialog(WorkDialog):
         self.register_combo = QComboBox()
         self.register_combo.addItem(self.tr("Complaints"), "complaints")
         self.register_combo.addItem(self.tr("Vehicle reports"), "vehicles")
+        self.register_combo.addItem(self.tr("Phone reports"), "phones")
         self.sheet_combo = QComboBox()
         self.sheet_label = QLabel(self.tr("&Sheet:"))
         self.sheet_label.setBuddy(self.sheet_combo)
@@ -177,6 +178,8 @@ class RegisterImportDialog(WorkDialog):
         folded = text.casefold()
         if "vehicle" in folded or "گاڑی" in text:
             return "vehicles"
+        if "phone" in folded or "mobile" in folded or "موبائل" in text:
+            return "phones"
         if "complaint" in folded or "شکایت" in text:
             return "complaints"
         return None

@@ -100,6 +100,8 @@ def audit_action(code: str) -> str:
         AuditAction.CSV_IMPORTED: translate("AuditAction", "Register imported (CSV)"),
         AuditAction.SEARCHED_PERSON: translate("AuditAction", "Searched for a person"),
         AuditAction.VEHICLE_VERIFIED: translate("AuditAction", "Vehicle verified"),
+        AuditAction.PHONE_VERIFIED: translate("AuditAction", "Phone checked"),
+        AuditAction.PHONE_MATCHED: translate("AuditAction", "Phone recovery matched"),
         AuditAction.VEHICLE_MATCHED: translate("AuditAction", "Recovery matched"),
         AuditAction.RECEIPT_PRINTED: translate("AuditAction", "Receipt printed"),
         AuditAction.RECEIPT_REPRINTED: translate("AuditAction", "Receipt reprinted"),

@@ -53,7 +53,11 @@ LINKS: dict[tuple[str, str], str] = {
     ("vehicle_report", "complaint_id"): "complaint",
     ("vehicle_report", "matched_report_id"): "vehicle_report",
 }
-NUMBERED = {"complaint": RecordKind.COMPLAINT, "vehicle_report": RecordKind.VEHICLE_REPORT}
+NUMBERED = {
+    "complaint": RecordKind.COMPLAINT,
+    "vehicle_report": RecordKind.VEHICLE_REPORT,
+    "phone_report": RecordKind.PHONE_REPORT,
+}
 OWN, LINKED = "own", "linked"
 
 

@@ -22,11 +22,27 @@ VEHICLE_COLUMNS = (
     "fir_number", "fir_date",
 )  # fmt: skip
 VEHICLE_REQUIRED = ("kind", "vehicle_class", "police_station")
-KINDS = {"complaints": RecordKind.COMPLAINT, "vehicles": RecordKind.VEHICLE_REPORT}
+PHONE_COLUMNS = (
+    "reference", "kind", "imei", "imei2", "make", "model", "colour", "sim_number", "owner_name",
+    "owner_relative_name", "owner_cnic", "owner_mobile", "owner_address", "incident_date",
+    "incident_time", "incident_place", "police_station", "fir_number", "fir_date",
+)  # fmt: skip
+PHONE_REQUIRED = ("kind", "imei", "police_station")
+KINDS = {
+    "complaints": RecordKind.COMPLAINT,
+    "vehicles": RecordKind.VEHICLE_REPORT,
+    "phones": RecordKind.PHONE_REPORT,
+}
+# Each register's columns, and those it must have.
+COLUMNS = {
+    "complaints": (COMPLAINT_COLUMNS, COMPLAINT_REQUIRED),
+    "vehicles": (VEHICLE_COLUMNS, VEHICLE_REQUIRED),
+    "phones": (PHONE_COLUMNS, PHONE_REQUIRED),
+}
 
 
 def iter_columns(kind: str) -> Iterator[str]:
-    yield from COMPLAINT_COLUMNS if kind == "complaints" else VEHICLE_COLUMNS
+    yield from COLUMNS[kind][0]
 
 
 def shown(text: str) -> str:

@@ -20,6 +20,7 @@ import csv
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from cplc_desk.domain.clock import now_utc
 from cplc_desk.domain.enums import AuditAction
@@ -46,9 +47,10 @@ from cplc_desk.services.imports.csv_rows import (
     validate_row,
 )
 from cplc_desk.services.imports.xlsx_read import SheetTable, Workbook, is_zip
+from cplc_desk.services.phones.phones import insert_phone_report
 from cplc_desk.services.vehicles.vehicles import insert_vehicle_report
 from cplc_desk.storage import search
-from cplc_desk.storage.models import Complaint, VehicleReport
+from cplc_desk.storage.models import Complaint, PhoneReport, VehicleReport
 from cplc_desk.sync.bounded import BoundedFile
 
 __all__ = [
@@ -136,7 +138,7 @@ def import_register(
     ctx.require(Permission.IMPORT_CSV)
     if kind not in KINDS:
         raise CsvFileError(
-            _("Unknown register {kind}: use complaints or vehicles.").format(kind=kind)
+            _("Unknown register {kind}: use complaints, vehicles or phones.").format(kind=kind)
         )
     desk_code = ctx.require_identity().code
     with opened(path) as fh, _tables(fh, path.name, kind, sheet) as (table, chosen):
@@ -267,6 +269,15 @@ class _Rows:
         batches.add(key, clean, row.get("reference") or None)
 
 
+def _register(kind: str) -> tuple[type, Any]:
+    """The register's records, and how a clean row becomes one."""
+    return {
+        "complaints": (Complaint, insert_complaint),
+        "vehicles": (VehicleReport, insert_vehicle_report),
+        "phones": (PhoneReport, insert_phone_report),
+    }[kind]
+
+
 class _Batches:
     """Good rows on their way into the store, ``size`` new rows a batch, each batch one unit
     of work. Rows already in the store (imported before, or earlier in this file) are sifted
@@ -284,7 +295,7 @@ class _Batches:
     ) -> None:
         self._ctx, self._kind, self._file, self._report = ctx, kind, file, report
         self._size, self._progress, self._total = size, progress, total
-        self._model = Complaint if kind == "complaints" else VehicleReport
+        self._model, self._insert = _register(kind)
         self._pending: dict[str, tuple[object, str | None]] = {}  # new, not yet saved
         self._unchecked: dict[str, tuple[object, str | None]] = {}  # not yet looked up
         self._reported = 0  # rows read when progress was last reported
@@ -335,8 +346,9 @@ class _Batches:
                 if key in present:
                     report.already_present += 1
                     continue
-                insert = insert_complaint if self._kind == "complaints" else insert_vehicle_report
-                registered = insert(self._ctx, s, clean, Origin(legacy_key=key, legacy_ref=ref))  # type: ignore[arg-type]
+                registered = self._insert(
+                    self._ctx, s, clean, Origin(legacy_key=key, legacy_ref=ref)
+                )
                 if len(report.numbers) < MAX_NUMBERS_LISTED:
                     report.numbers.append(registered.number)
                 imported_here += 1

@@ -15,10 +15,7 @@ from pathlib import Path
 from cplc_desk.domain.i18n import _
 from cplc_desk.services.desk.context import ServiceError
 from cplc_desk.services.imports.csv_columns import (
-    COMPLAINT_COLUMNS,
-    COMPLAINT_REQUIRED,
-    VEHICLE_COLUMNS,
-    VEHICLE_REQUIRED,
+    COLUMNS,
     shown,
 )
 from cplc_desk.sync.bounded import BoundedFile, open_input
@@ -312,8 +309,7 @@ def read_header(names: list[str], kind: str, file: str) -> tuple[Header, list[st
                 "chose the right file. Nothing was imported."
             ).format(name=file, count=f"{len(names):,}", limit=f"{MAX_COLUMNS:,}")
         )
-    columns = COMPLAINT_COLUMNS if kind == "complaints" else VEHICLE_COLUMNS
-    required = COMPLAINT_REQUIRED if kind == "complaints" else VEHICLE_REQUIRED
+    columns, required = COLUMNS[kind]
     positions: dict[str, int] = {}
     ignored: list[str] = []
     for index, raw in enumerate(names):

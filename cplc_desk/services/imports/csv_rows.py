@@ -13,6 +13,7 @@ from cplc_desk.domain.audit import canonical_json
 from cplc_desk.domain.clock import PKT
 from cplc_desk.domain.folding import fold
 from cplc_desk.domain.i18n import _
+from cplc_desk.domain.phones import PhoneReportDraft, validate_phone_report
 from cplc_desk.domain.records import (
     ComplaintDraft,
     DraftErrors,
@@ -254,6 +255,9 @@ def validate_row(kind: str, row: dict[str, str], resolver: Resolver, now: dateti
                 fir_number=row.get("fir_number", ""), fir_date=fir_date,
                 narrative=row.get("narrative", ""),
             ), now)  # fmt: skip
+        elif kind == "phones":
+            clean = validate_phone_report(_phone_draft(row, resolver, errors, incident_at,
+                                                       fir_date), now)  # fmt: skip
         else:
             clean = validate_vehicle_report(VehicleReportDraft(
                 kind=row.get("kind", ""),
@@ -278,6 +282,24 @@ def validate_row(kind: str, row: dict[str, str], resolver: Resolver, now: dateti
     if errors:
         raise DraftErrors([_renamed(e) for e in errors])
     return clean
+
+
+def _phone_draft(
+    row: dict[str, str], resolver: Resolver, errors: list[FieldError],
+    incident_at: datetime | None, fir_date: date | None,
+) -> PhoneReportDraft:  # fmt: skip
+    return PhoneReportDraft(
+        kind=row.get("kind", ""), imei=row.get("imei", ""), imei2=row.get("imei2", ""),
+        make=row.get("make", ""), model=row.get("model", ""), colour=row.get("colour", ""),
+        sim_number=row.get("sim_number", ""),
+        owner=PersonDraft(
+            row.get("owner_name", ""), row.get("owner_relative_name", ""),
+            row.get("owner_cnic", ""), row.get("owner_mobile", ""), row.get("owner_address", ""),
+        ),
+        incident_at=incident_at, incident_place=row.get("incident_place", ""),
+        police_station=resolver.station(row.get("police_station", ""), errors),
+        fir_number=row.get("fir_number", ""), fir_date=fir_date,
+    )  # fmt: skip
 
 
 def _column(field_name: str) -> str:

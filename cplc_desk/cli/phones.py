@@ -1,0 +1,80 @@
+"""Checking a handset by its IMEI (docs/phones.md)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from dataclasses import asdict
+from typing import TYPE_CHECKING
+
+from cplc_desk.cli.common import Subparsers
+from cplc_desk.domain.clock import shown_day
+from cplc_desk.domain.i18n import _
+
+if TYPE_CHECKING:
+    from cplc_desk.services.desk.context import DeskContext
+    from cplc_desk.services.phones.phones import PhoneSummary
+
+
+def register(sub: Subparsers) -> None:
+    p = sub.add_parser(
+        "verify-phone",
+        help=_(
+            "is this handset reported? exit 0 no record, 3 open theft report, 4 recovered, "
+            "5 a near record only (one digit off), 1 not an IMEI"
+        ),
+    )
+    p.add_argument("imei", help=_("the handset's IMEI (dial *#06#), 14 to 16 digits"))
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_verify_phone)
+
+
+def cmd_verify_phone(ctx: DeskContext, args: argparse.Namespace) -> int:
+    from cplc_desk.services.phones import phones
+
+    check = phones.verify_phone(ctx, args.imei)
+    if args.json:
+        data = {
+            "imei": check.imei, "valid": check.valid, "result": check.result,
+            "exit_code": check.exit_code,
+            "reports": [_plain(r) for r in check.reports], "near": [_plain(r) for r in check.near],
+        }  # fmt: skip
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return check.exit_code
+    headline = {
+        "none": _("No record: IMEI {imei} is not reported stolen, snatched or recovered here."),
+        "stolen": _("REPORTED STOLEN/SNATCHED: IMEI {imei} has an open theft report. Do not buy "
+                    "it: call CPLC (1102)."),
+        "recovered": _("Recovered: IMEI {imei} was reported and has been recovered."),
+        "near": _(
+            "NEAR RECORD ONLY: IMEI {imei} itself is not reported, but a handset one digit "
+            "away is. Read the IMEI again from the phone (*#06#) and compare it digit by digit "
+            "before going on."
+        ),
+    }[check.result]  # fmt: skip
+    print(headline.format(imei=check.imei))
+    if not check.valid:
+        print(_("  {imei} does not add up as an IMEI: one of its digits is probably mistyped.")
+              .format(imei=check.imei))  # fmt: skip
+    for r in check.reports:
+        print(_line(r))
+    for r in check.near:
+        print(_line(r))
+    return check.exit_code
+
+
+def _plain(r: PhoneSummary) -> dict[str, object]:
+    data = asdict(r)
+    data.pop("id")
+    data["incident_at"] = r.incident_at.isoformat() if r.incident_at else None
+    return data
+
+
+def _line(r: PhoneSummary) -> str:
+    handset = " ".join(part for part in (r.make, r.model, r.colour) if part) or "?"
+    imeis = r.imei + (f" / {r.imei2}" if r.imei2 else "")
+    altered = _(" (IMEI suspected altered)") if r.imei_altered else ""
+    return (
+        f"  {r.number} {r.kind} ({r.status}) {handset}, IMEI {imeis}{altered} - "
+        f"{r.police_station}, {shown_day(r.incident_at, '?')}"
+    )

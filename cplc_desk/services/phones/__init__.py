@@ -1,0 +1,1 @@
+"""Phone reports (docs/phones.md): recording a handset stolen, snatched, recovered or found, matching a recovery to its theft report, and checking a handset by its IMEI before it is bought (phones)."""

@@ -1,0 +1,237 @@
+"""Phone reports: a handset stolen, snatched, recovered or found, recorded at a station desk;
+a recovered handset matched to its theft report by either IMEI, even one digit off; and a
+handset checked by its IMEI before a dealer buys it (docs/phones.md).
+
+Checks and their exit codes (``cplc-desk verify-phone``): ``none`` 0, no record; ``stolen`` 3,
+an open theft report; ``recovered`` 4, reported and since recovered; ``near`` 5, no exact
+record but one a single digit away (an IMEI whose check digit fails is one digit mistyped, and a
+re-programmed handset's number may be kept as typed); an IMEI that is no IMEI and near nothing
+held is refused (exit 1).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from cplc_desk.domain import imei as imeis
+from cplc_desk.domain.clock import now_utc
+from cplc_desk.domain.enums import AuditAction, PhoneReportKind, PhoneReportStatus, RecordKind
+from cplc_desk.domain.i18n import _
+from cplc_desk.domain.ids import uuid7
+from cplc_desk.domain.phones import CleanPhoneReport, PhoneReportDraft, validate_phone_report
+from cplc_desk.domain.roles import Permission
+from cplc_desk.domain.validation import FieldError, luhn_ok
+from cplc_desk.services.desk.context import DeskContext, ServiceError
+from cplc_desk.services.desk.records import (
+    AT_THE_DESK,
+    Origin,
+    Registered,
+    add_record,
+    check_station,
+    next_number,
+    person_row,
+)
+from cplc_desk.storage.many import one_of
+from cplc_desk.storage.models import PhoneReport
+
+THEFT_KINDS = (PhoneReportKind.STOLEN.value, PhoneReportKind.SNATCHED.value)
+RECOVERY_KINDS = (PhoneReportKind.RECOVERED.value, PhoneReportKind.FOUND.value)
+EXIT_CODES = {"none": 0, "stolen": 3, "recovered": 4, "near": 5}
+
+
+def insert_phone_report(
+    ctx: DeskContext, s: Session, clean: CleanPhoneReport, origin: Origin = AT_THE_DESK
+) -> Registered:
+    check_station(s, clean.police_station)
+    now = origin.at or now_utc()
+    owner = person_row(s, clean.owner, now) if clean.owner is not None else None
+    report = PhoneReport(
+        id=uuid7(),
+        number=next_number(s, s.info["desk_code"], RecordKind.PHONE_REPORT, now),
+        created_at=now,
+        kind=clean.kind.value,
+        imei=clean.imei,
+        imei2=clean.imei2,
+        imei_altered=clean.imei_altered,
+        imei_note=clean.imei_note,
+        make=clean.make,
+        model=clean.model,
+        colour=clean.colour,
+        sim_number=clean.sim_number,
+        owner_id=owner.id if owner else None,
+        incident_at=clean.incident_at,
+        incident_place=clean.incident_place,
+        police_station_code=clean.police_station,
+        fir_number=clean.fir.display if clean.fir else None,
+        fir_key=clean.fir.normalized if clean.fir else None,
+        fir_date=clean.fir_date,
+        status=PhoneReportStatus.OPEN.value,  # every new report starts open
+        legacy_key=origin.legacy_key,
+        legacy_ref=origin.legacy_ref,
+    )
+    add_record(ctx, s, report, origin)
+    return Registered(report.id, report.number, report.created_at)
+
+
+def register_phone_report(ctx: DeskContext, draft: PhoneReportDraft) -> Registered:
+    ctx.require(Permission.REGISTER)
+    clean = validate_phone_report(draft, now_utc())
+    with ctx.unit_of_work() as s:
+        return insert_phone_report(ctx, s, clean)
+
+
+@dataclass(frozen=True)
+class PhoneSummary:
+    """A phone report as a check or a match shows it (no owner's details)."""
+
+    id: str
+    number: str
+    kind: str
+    status: str
+    imei: str
+    imei2: str | None
+    imei_altered: bool
+    make: str | None
+    model: str | None
+    colour: str | None
+    police_station: str
+    incident_at: datetime | None
+    # How it was found: "exact", or "one_digit" (one of its IMEIs one digit from the one given).
+    found: str = "exact"
+
+
+def _summary(r: PhoneReport, found: str = "exact") -> PhoneSummary:
+    return PhoneSummary(
+        r.id, r.number, r.kind, r.status, r.imei, r.imei2, r.imei_altered, r.make, r.model,
+        r.colour, r.police_station_code, r.incident_at, found,
+    )  # fmt: skip
+
+
+def _with_imei(s: Session, keys: Collection[str]) -> list[PhoneReport]:
+    """Live reports either of whose IMEIs is one of ``keys``, newest first."""
+    return list(
+        s.scalars(
+            select(PhoneReport)
+            .where(
+                or_(one_of(PhoneReport.imei, keys), one_of(PhoneReport.imei2, keys)),
+                PhoneReport.deleted_at.is_(None),
+            )
+            .order_by(PhoneReport.created_at.desc())
+        )
+    )
+
+
+def look_up(s: Session, number: str) -> tuple[list[PhoneSummary], list[PhoneSummary]]:
+    """The reports holding IMEI ``number`` (15 digits), and those one digit away from it."""
+    exact = [_summary(r) for r in _with_imei(s, [number])]
+    seen = {r.id for r in exact}
+    near = [
+        _summary(r, "one_digit")
+        for r in _with_imei(s, imeis.one_digit_away(number))
+        if r.id not in seen
+    ]
+    return exact, near
+
+
+@dataclass(frozen=True)
+class PhoneCheck:
+    typed: str
+    imei: str  # as read: 15 digits
+    valid: bool  # its check digit is right
+    result: str  # none | stolen | recovered | near
+    reports: list[PhoneSummary]
+    near: list[PhoneSummary]
+
+    @property
+    def exit_code(self) -> int:
+        return EXIT_CODES[self.result]
+
+
+def verify_phone(ctx: DeskContext, typed: str) -> PhoneCheck:
+    """Is this handset reported? Exact records first; then those a digit away. An IMEI whose
+    check digit fails is refused unless a record lies one digit from it (then: "near").
+    Recorded in the audit trail (who checked which IMEI, and the answer)."""
+    ctx.require(Permission.VERIFY_VEHICLE)
+    try:
+        number = imeis.parse(typed, altered=True)  # the form; the check digit is judged below
+    except FieldError as exc:
+        raise ServiceError(exc.message) from None
+    with ctx.store.read() as s:
+        exact, near = look_up(s, number)
+    valid = luhn_ok(number)
+    if not valid and not exact and not near:
+        raise ServiceError(
+            _(
+                "{imei} is not a valid IMEI: one digit is probably mistyped, and no handset "
+                "CPLC holds is one digit from it. Read it again from the phone (*#06#) or its box."
+            ).format(imei=number)
+        )
+    open_theft = any(r.kind in THEFT_KINDS and r.status == "open" for r in exact)
+    recovered = any(r.kind in RECOVERY_KINDS or r.status in ("recovered", "matched") for r in exact)
+    result = "stolen" if open_theft else "recovered" if recovered else "near" if near else "none"
+    with ctx.unit_of_work() as s:
+        ctx.audit(
+            s,
+            AuditAction.PHONE_VERIFIED,
+            details={"imei": number, "result": result, "reports": [r.number for r in exact],
+                     "near": [r.number for r in near]},
+        )  # fmt: skip
+    return PhoneCheck(typed, number, valid, result, exact, near)
+
+
+def candidates_for(ctx: DeskContext, report_id: str) -> list[PhoneSummary]:
+    """Open theft reports a recovered or found handset may be: either of its IMEIs equal to
+    either of theirs (a recovered handset's first IMEI may be the report's second), or one
+    digit from it; exact ones first."""
+    ctx.require(Permission.VERIFY_VEHICLE)
+    with ctx.store.read() as s:
+        found = s.get(PhoneReport, report_id)
+        if found is None:
+            raise ServiceError(_("This phone report does not exist."))
+        numbers = [n for n in (found.imei, found.imei2) if n]
+        exact: dict[str, PhoneSummary] = {}
+        near: dict[str, PhoneSummary] = {}
+        for number in numbers:
+            matches, close = look_up(s, number)
+            exact.update((m.id, m) for m in matches)
+            near.update((m.id, m) for m in close if m.id not in exact)
+    return [
+        c
+        for c in [*exact.values(), *near.values()]
+        if c.id != report_id and c.kind in THEFT_KINDS and c.status == "open"
+    ]
+
+
+def confirm_match(ctx: DeskContext, recovery_id: str, theft_id: str) -> None:
+    """A person confirmed: link the two reports and close the theft report as recovered."""
+    ctx.require(Permission.VERIFY_VEHICLE)
+    with ctx.unit_of_work() as s:
+        recovery, theft = s.get(PhoneReport, recovery_id), s.get(PhoneReport, theft_id)
+        if recovery is None or theft is None:
+            raise ServiceError(_("One of the two phone reports does not exist."))
+        if recovery.kind not in RECOVERY_KINDS or theft.kind not in THEFT_KINDS:
+            raise ServiceError(_("Only a recovered or found phone can be matched to a theft."))
+        if theft.status != PhoneReportStatus.OPEN.value:
+            raise ServiceError(
+                _("Report {number} is already closed as {status}.").format(
+                    number=theft.number, status=theft.status
+                )
+            )
+        recovery.status = PhoneReportStatus.MATCHED.value
+        recovery.matched_report_id = theft.id
+        if theft.origin_desk == ctx.require_identity().code:
+            # A desk changes only its own records, as for vehicles.
+            theft.status = PhoneReportStatus.RECOVERED.value
+            theft.matched_report_id = recovery.id
+        ctx.audit(
+            s,
+            AuditAction.PHONE_MATCHED,
+            record_table="phone_report",
+            record_id=theft.id,
+            details={"theft": theft.number, "recovery": recovery.number},
+        )

@@ -1,0 +1,74 @@
+"""The hotlist's tables: at headquarters every hotlist it wrote, at a station the one it holds
+and its entries (open thefts, no owners). Imported by :mod:`cplc_desk.storage.models`, where
+every table is named."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Date, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from cplc_desk.storage.base import Base
+from cplc_desk.storage.types import UTCDateTime
+
+# ------------------------------------------------------------------ the hotlist (issue 6)
+
+
+class HotlistIssued(Base):
+    """Headquarters: every hotlist it wrote. The highest sequence is the newest."""
+
+    __tablename__ = "hotlist_issued"
+
+    sequence: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    issued_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    issued_by: Mapped[str] = mapped_column(String(64))
+    entry_count: Mapped[int] = mapped_column(Integer)
+    file_name: Mapped[str] = mapped_column(String(64))
+    file_sha256: Mapped[str] = mapped_column(String(64))
+
+
+class HotlistHeld(Base):
+    """A station: the one hotlist it holds (replaced whole by a newer one)."""
+
+    __tablename__ = "hotlist_held"
+
+    sequence: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    issued_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    hq_name: Mapped[str] = mapped_column(String(120))
+    hq_key_id: Mapped[str] = mapped_column(String(16))
+    entry_count: Mapped[int] = mapped_column(Integer)
+    file_sha256: Mapped[str] = mapped_column(String(64))
+    imported_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    imported_by: Mapped[str] = mapped_column(String(64))
+
+
+class HotlistEntry(Base):
+    """A station: one open theft of the held hotlist. No owner: the hotlist carries none.
+
+    The ``*_key`` columns are the identifiers normalised as vehicle reports' are
+    (:func:`cplc_desk.domain.validation.normalize_identifier`) and indexed for verification.
+    """
+
+    __tablename__ = "hotlist_entry"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    number: Mapped[str] = mapped_column(String(24), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    vehicle_class: Mapped[str] = mapped_column(String(16))
+    registration: Mapped[str | None] = mapped_column(String(40))
+    registration_key: Mapped[str | None] = mapped_column(String(40), index=True)
+    chassis: Mapped[str | None] = mapped_column(String(40))
+    chassis_key: Mapped[str | None] = mapped_column(String(40), index=True)
+    engine: Mapped[str | None] = mapped_column(String(40))
+    engine_key: Mapped[str | None] = mapped_column(String(40), index=True)
+    make: Mapped[str | None] = mapped_column(String(60))
+    model: Mapped[str | None] = mapped_column(String(60))
+    colour: Mapped[str | None] = mapped_column(String(40))
+    model_year: Mapped[int | None] = mapped_column(Integer)
+    police_station_code: Mapped[str] = mapped_column(String(8))
+    incident_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    fir_number: Mapped[str | None] = mapped_column(String(40))
+    fir_date: Mapped[date | None] = mapped_column(Date)

@@ -138,6 +138,17 @@ def look_up(s: Session, number: str) -> tuple[list[PhoneSummary], list[PhoneSumm
     return exact, near
 
 
+def held_near(ctx: DeskContext, typed: str) -> list[PhoneSummary]:
+    """For an IMEI whose check digit fails as typed: the reports this desk holds with an IMEI one
+    digit from it, the numbers the volunteer probably meant (the form offers them)."""
+    ctx.require(Permission.SEARCH)
+    number = imeis.normalize(typed)
+    if len(number) != imeis.LENGTH or not number.isdigit() or luhn_ok(number):
+        return []
+    with ctx.store.read() as s:
+        return look_up(s, number)[1]
+
+
 @dataclass(frozen=True)
 class PhoneCheck:
     typed: str

@@ -17,8 +17,7 @@ def held_text(held: hotlist.HeldHotlist | None) -> str:
     if held is None:
         return translate(
             "SyncPage",
-            "No hotlist received yet: vehicle and phone checks know only this desk's own "
-            "reports.",
+            "No hotlist received yet: vehicle and phone checks know only this desk's own reports.",
         )
     return translate(
         "SyncPage",

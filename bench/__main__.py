@@ -5,7 +5,10 @@ from __future__ import annotations
 import importlib
 import sys
 
-QUICK = ["sync", "matching", "receipts", "verify", "complaints", "hotlist", "check", "hostile"]
+QUICK = [
+    "sync", "matching", "receipts", "verify", "complaints", "hotlist", "phone_hotlist", "check",
+    "hostile",
+]  # fmt: skip
 
 
 def main(argv: list[str]) -> int:

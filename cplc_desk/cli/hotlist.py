@@ -19,7 +19,9 @@ def register(sub: Subparsers) -> None:
 
     p = sub.add_parser(
         "export-hotlist",
-        help=_("headquarters: write the signed list of every open stolen/snatched vehicle"),
+        help=_(
+            "headquarters: write the signed list of every open stolen/snatched vehicle and handset"
+        ),
     )
     p.add_argument("--out", required=True, type=Path, metavar="DIR")
     p.add_argument(
@@ -53,6 +55,7 @@ def cmd_export_hotlist(ctx: DeskContext, args: argparse.Namespace) -> int:
                     "path": str(result.path),
                     "sequence": result.sequence,
                     "entries": result.entries,
+                    "phones": result.phones,
                     "issued_at": result.issued_at.isoformat(),
                     "expires_at": result.expires_at.isoformat(),
                 }
@@ -61,12 +64,14 @@ def cmd_export_hotlist(ctx: DeskContext, args: argparse.Namespace) -> int:
     else:
         print(
             _(
-                "Hotlist {seq} written: {path} ({n} open thefts, valid until {date}). Copy it "
-                "to every station; there: cplc-desk import-hotlist FILE"
+                "Hotlist {seq} written: {path} ({n} vehicles and {phones} handsets reported "
+                "stolen or snatched, valid until {date}). Copy it to every station; there: "
+                "cplc-desk import-hotlist FILE"
             ).format(
                 seq=result.sequence,
                 path=result.path,
                 n=result.entries,
+                phones=result.phones,
                 date=result.expires_at.date().isoformat(),
             )
         )
@@ -83,6 +88,7 @@ def cmd_import_hotlist(ctx: DeskContext, args: argparse.Namespace) -> int:
                 {
                     "sequence": result.sequence,
                     "entries": result.entries,
+                    "phones": result.phones,
                     "issued_at": result.issued_at.isoformat(),
                     "expires_at": result.expires_at.isoformat(),
                     "replaced": result.replaced,
@@ -92,11 +98,12 @@ def cmd_import_hotlist(ctx: DeskContext, args: argparse.Namespace) -> int:
     else:
         print(
             _(
-                "Hotlist {seq} imported: {n} open thefts city-wide, issued {issued}, valid "
-                "until {expires}."
+                "Hotlist {seq} imported: {n} vehicles and {phones} handsets reported stolen or "
+                "snatched city-wide, issued {issued}, valid until {expires}."
             ).format(
                 seq=result.sequence,
                 n=result.entries,
+                phones=result.phones,
                 issued=result.issued_at.date().isoformat(),
                 expires=result.expires_at.date().isoformat(),
             )

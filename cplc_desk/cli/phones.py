@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from dataclasses import asdict
 from typing import TYPE_CHECKING
 
@@ -13,7 +14,8 @@ from cplc_desk.domain.i18n import _
 
 if TYPE_CHECKING:
     from cplc_desk.services.desk.context import DeskContext
-    from cplc_desk.services.phones.phones import PhoneSummary
+    from cplc_desk.services.phones.phones import PhoneCheck, PhoneSummary
+    from cplc_desk.services.vehicles.match_sources import SourceState
 
 
 def register(sub: Subparsers) -> None:
@@ -38,6 +40,7 @@ def cmd_verify_phone(ctx: DeskContext, args: argparse.Namespace) -> int:
             "imei": check.imei, "valid": check.valid, "result": check.result,
             "exit_code": check.exit_code,
             "reports": [_plain(r) for r in check.reports], "near": [_plain(r) for r in check.near],
+            "hotlist": _hotlist(check.hotlist),
         }  # fmt: skip
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return check.exit_code
@@ -56,11 +59,43 @@ def cmd_verify_phone(ctx: DeskContext, args: argparse.Namespace) -> int:
     if not check.valid:
         print(_("  {imei} does not add up as an IMEI: one of its digits is probably mistyped.")
               .format(imei=check.imei))  # fmt: skip
-    for r in check.reports:
-        print(_line(r))
-    for r in check.near:
-        print(_line(r))
+    for r in [*check.reports, *check.near]:
+        print(_line(r, check.hotlist))
+    _say_hotlist(ctx, check)
     return check.exit_code
+
+
+def _hotlist(h: SourceState | None) -> dict[str, object] | None:
+    if h is None:
+        return None
+    return {"sequence": h.sequence, "issued_at": h.issued_at.isoformat(),
+            "expires_at": h.expires_at.isoformat(), "phones": h.entries, "expired": h.expired}  # fmt: skip
+
+
+def _say_hotlist(ctx: DeskContext, check: PhoneCheck) -> None:
+    h = check.hotlist
+    identity = ctx.identity()
+    if h is None:
+        if identity is not None and identity.is_station:
+            print(_("No hotlist received yet: only this desk's own phone reports were checked."))
+        return
+    print(
+        _(
+            "Hotlist consulted: number {seq}, issued {issued}, valid until {expires} ({n} "
+            "handsets reported stolen or snatched city-wide)."
+        ).format(
+            seq=h.sequence, issued=h.issued_at.isoformat(timespec="minutes"),
+            expires=h.expires_at.isoformat(timespec="minutes"), n=h.entries,
+        )
+    )  # fmt: skip
+    if h.expired:
+        print(
+            _(
+                "WARNING: this hotlist EXPIRED on {date}. Handsets reported at other stations "
+                "since {issued} are not known here. Import a new hotlist from headquarters."
+            ).format(date=h.expires_at.date().isoformat(), issued=h.issued_at.date().isoformat()),
+            file=sys.stderr,
+        )
 
 
 def _plain(r: PhoneSummary) -> dict[str, object]:
@@ -70,11 +105,16 @@ def _plain(r: PhoneSummary) -> dict[str, object]:
     return data
 
 
-def _line(r: PhoneSummary) -> str:
+def _line(r: PhoneSummary, hotlist: SourceState | None) -> str:
     handset = " ".join(part for part in (r.make, r.model, r.colour) if part) or "?"
     imeis = r.imei + (f" / {r.imei2}" if r.imei2 else "")
     altered = _(" (IMEI suspected altered)") if r.imei_altered else ""
+    source = ""
+    if r.source == "hotlist" and hotlist is not None:
+        source = _(" [headquarters' hotlist of {date}: reported at another station]").format(
+            date=hotlist.issued_at.date().isoformat()
+        )
     return (
         f"  {r.number} {r.kind} ({r.status}) {handset}, IMEI {imeis}{altered} - "
-        f"{r.police_station}, {shown_day(r.incident_at, '?')}"
+        f"{r.police_station}, {shown_day(r.incident_at, '?')}{source}"
     )

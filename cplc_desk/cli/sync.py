@@ -266,11 +266,11 @@ def _print_station_status(
         print(_("No hotlist received yet: checks use this desk's own reports only."))
         return
     line = _(
-        "Hotlist: number {seq} from {hq}, issued {issued}, valid until {expires} ({n} open "
-        "thefts)."
+        "Hotlist: number {seq} from {hq}, issued {issued}, valid until {expires} ({n} "
+        "vehicles and {phones} handsets reported stolen or snatched)."
     ).format(
         seq=held.sequence, hq=held.hq_name, issued=shown(held.issued_at),
-        expires=shown(held.expires_at), n=f"{held.entries:,}",
+        expires=shown(held.expires_at), n=f"{held.entries:,}", phones=f"{held.phones:,}",
     )  # fmt: skip
     print(line)
     if held.expired(now_utc()):

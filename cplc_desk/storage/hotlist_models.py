@@ -1,12 +1,12 @@
 """The hotlist's tables: at headquarters every hotlist it wrote, at a station the one it holds
-and its entries (open thefts, no owners). Imported by :mod:`cplc_desk.storage.models`, where
+and its entries (open thefts of vehicles and of handsets, no owners). Imported by :mod:`cplc_desk.storage.models`, where
 every table is named."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, Integer, String
+from sqlalchemy import Boolean, Date, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from cplc_desk.storage.base import Base
@@ -39,8 +39,10 @@ class HotlistHeld(Base):
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
     hq_name: Mapped[str] = mapped_column(String(120))
     hq_key_id: Mapped[str] = mapped_column(String(16))
-    entry_count: Mapped[int] = mapped_column(Integer)
+    entry_count: Mapped[int] = mapped_column(Integer)  # vehicles
     file_sha256: Mapped[str] = mapped_column(String(64))
+    # Handsets (hotlist format 2, issue 15); 0 for a hotlist held from before.
+    phone_count: Mapped[int] = mapped_column(Integer, server_default="0")
     imported_at: Mapped[datetime] = mapped_column(UTCDateTime())
     imported_by: Mapped[str] = mapped_column(String(64))
 
@@ -72,3 +74,23 @@ class HotlistEntry(Base):
     incident_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     fir_number: Mapped[str | None] = mapped_column(String(40))
     fir_date: Mapped[date | None] = mapped_column(Date)
+
+
+class HotlistPhone(Base):
+    """A station: one open handset theft of the held hotlist (issue 15). No owner, no SIM
+    number: the hotlist carries none. Both IMEIs are indexed for the handset check."""
+
+    __tablename__ = "hotlist_phone"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    number: Mapped[str] = mapped_column(String(24), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(20))
+    imei: Mapped[str] = mapped_column(String(15), index=True)
+    imei2: Mapped[str | None] = mapped_column(String(15), index=True)
+    imei_altered: Mapped[bool] = mapped_column(Boolean)
+    make: Mapped[str | None] = mapped_column(String(60))
+    model: Mapped[str | None] = mapped_column(String(60))
+    colour: Mapped[str | None] = mapped_column(String(40))
+    police_station_code: Mapped[str] = mapped_column(String(8))
+    incident_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

@@ -24,7 +24,12 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from cplc_desk.storage.base import NAMING_CONVENTION, Base
-from cplc_desk.storage.hotlist_models import HotlistEntry, HotlistHeld, HotlistIssued
+from cplc_desk.storage.hotlist_models import (
+    HotlistEntry,
+    HotlistHeld,
+    HotlistIssued,
+    HotlistPhone,
+)
 from cplc_desk.storage.sync_models import (
     SyncConflict,
     SyncEnrollment,
@@ -51,6 +56,7 @@ __all__ = [
     "HotlistEntry",
     "HotlistHeld",
     "HotlistIssued",
+    "HotlistPhone",
     "NumberSequence",
     "Person",
     "PhoneReport",

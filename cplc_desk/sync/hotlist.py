@@ -1,10 +1,16 @@
-"""The hotlist file: every open stolen/snatched vehicle city-wide, signed by headquarters.
+"""The hotlist file: every open stolen/snatched vehicle and handset city-wide, signed by
+headquarters.
 
 Layout (see docs/hotlist.md)::
 
     CPLC-HOTLIST/1\\n
     {"manifest": "<canonical manifest JSON>", "signature": "<base64 Ed25519>"}\\n
-    <gzip-compressed JSON Lines, one vehicle per line>
+    <gzip-compressed JSON Lines: one vehicle per line, then one handset per line>
+
+Format 2 added the handsets (``phones`` lines after the ``entries`` vehicle lines, their fields
+in ``phone_columns``); a format 1 file (vehicles only) is still read, as holding no handsets.
+The magic line and the domain are those of format 1, so a desk that reads only format 1 reaches
+the format check and says the file was written by a newer CPLC Desk.
 
 The manifest carries the domain tag ``cplc-desk/hotlist/v1`` (so an HQ signature over an
 enrollment file can never pass for a hotlist, nor the reverse), the sequence number, issue and
@@ -20,6 +26,7 @@ import dataclasses
 import gzip
 import hashlib
 import io
+import itertools
 import json
 import zlib
 from collections.abc import Iterator, Sequence
@@ -36,7 +43,8 @@ from cplc_desk.sync.errors import SyncError
 from cplc_desk.sync.keys import b64, ed25519_public, key_id, raw_public, unb64
 
 HOTLIST_DOMAIN = "cplc-desk/hotlist/v1"
-HOTLIST_FORMAT = 1
+HOTLIST_FORMAT = 2
+READABLE_FORMATS = (1, 2)  # a station still takes in a hotlist from before the handsets
 MAGIC = b"CPLC-HOTLIST/1\n"
 SUFFIX = ".cplchot"
 BODY_ENCODING = "gzip+jsonl"
@@ -62,6 +70,17 @@ _INCIDENT = COLUMNS.index("incident_at")
 _FIR_DATE = COLUMNS.index("fir_date")
 _KIND = COLUMNS.index("kind")
 THEFT_KINDS = frozenset({"stolen", "snatched"})
+# A handset's entry (format 2): its report, both IMEIs as stored (an IMEI suspected altered is kept
+# as typed, so only its 15 digits are certain), what it looks like, and the station to call.
+# Never the owner, the SIM number or the place.
+PHONE_COLUMNS = (
+    "number", "kind", "status", "imei", "imei2", "imei_altered", "make", "model", "colour",
+    "police_station", "incident_at",
+)  # fmt: skip
+_PHONE_REQUIRED = frozenset({"number", "kind", "status", "imei", "police_station"})
+_PHONE_KIND = PHONE_COLUMNS.index("kind")
+_PHONE_INCIDENT = PHONE_COLUMNS.index("incident_at")
+VEHICLE, PHONE = "vehicle", "phone"  # what a body line is
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 
@@ -72,7 +91,8 @@ class HotlistHeader:
     expires_at: datetime
     hq_name: str
     key_id: str
-    entries: int
+    entries: int  # vehicles
+    phones: int = 0
 
 
 def file_name(sequence: int) -> str:
@@ -90,13 +110,32 @@ def row(values: dict[str, Any]) -> list[Any]:
     return out
 
 
+def phone_row(values: dict[str, Any]) -> list[Any]:
+    """One handset's body line from named values (``PHONE_COLUMNS``)."""
+    out = [values.get(name) for name in PHONE_COLUMNS]
+    value = out[_PHONE_INCIDENT]
+    if value is not None and not isinstance(value, str):
+        out[_PHONE_INCIDENT] = value.isoformat()
+    return out
+
+
 def as_dict(line: list[Any]) -> dict[str, Any]:
     return dict(zip(COLUMNS, line, strict=True))
 
 
-def write(header: HotlistHeader, rows: Sequence[list[Any]], key: Ed25519PrivateKey) -> bytes:
-    """The signed file. ``rows`` are lists in ``COLUMNS`` order (see :func:`row`)."""
-    lines = "\n".join(map(_ENCODER.encode, rows))
+def phone_as_dict(line: list[Any]) -> dict[str, Any]:
+    return dict(zip(PHONE_COLUMNS, line, strict=True))
+
+
+def write(
+    header: HotlistHeader,
+    rows: Sequence[list[Any]],
+    key: Ed25519PrivateKey,
+    phones: Sequence[list[Any]] = (),
+) -> bytes:
+    """The signed file. ``rows`` are vehicles, lists in ``COLUMNS`` order (see :func:`row`);
+    ``phones`` handsets in ``PHONE_COLUMNS`` order (:func:`phone_row`), written after them."""
+    lines = "\n".join(map(_ENCODER.encode, itertools.chain(rows, phones)))
     # mtime=0: the same content gives the same bytes (and the same hash) every time.
     body = gzip.compress(lines.encode("utf-8"), compresslevel=6, mtime=0)
     manifest = {
@@ -108,6 +147,8 @@ def write(header: HotlistHeader, rows: Sequence[list[Any]], key: Ed25519PrivateK
         "hq": {"name": header.hq_name, "key_id": key_id(raw_public(key.public_key()))},
         "entries": len(rows),
         "columns": list(COLUMNS),
+        "phones": len(phones),
+        "phone_columns": list(PHONE_COLUMNS),
         "body": {
             "encoding": BODY_ENCODING,
             "sha256": hashlib.sha256(body).hexdigest(),
@@ -163,7 +204,13 @@ def read_header(data: bytes | chunked.Source, hq_signing_key: bytes) -> tuple[Ho
     # Signed by headquarters from here on; the domain keeps any other HQ-signed text out.
     if not isinstance(manifest, dict) or manifest.get("domain") != HOTLIST_DOMAIN:
         raise _refusal("not_hotlist")
-    if manifest.get("format") != HOTLIST_FORMAT or manifest.get("columns") != list(COLUMNS):
+    version = manifest.get("format")
+    if (
+        type(version) is not int
+        or version not in READABLE_FORMATS
+        or manifest.get("columns") != list(COLUMNS)
+        or (version >= 2 and manifest.get("phone_columns") != list(PHONE_COLUMNS))
+    ):
         raise SyncError("newer_format", "hotlist.newer_format")
     body = Body(fh, end + 1, total - end - 1, "")
     try:
@@ -175,6 +222,7 @@ def read_header(data: bytes | chunked.Source, hq_signing_key: bytes) -> tuple[Ho
             hq_name=str(manifest["hq"]["name"]),
             key_id=claimed_key,
             entries=int(manifest["entries"]),
+            phones=int(manifest["phones"]) if version >= 2 else 0,
         )
         expected = (str(spec["sha256"]), int(spec["size"]), spec["encoding"])
     except (ValueError, KeyError, TypeError, OverflowError):  # Infinity is valid JSON
@@ -184,7 +232,9 @@ def read_header(data: bytes | chunked.Source, hq_signing_key: bytes) -> tuple[Ho
         raise _refusal("bad_signature")
     if header.issued_at.tzinfo is None or header.expires_at.tzinfo is None:
         raise _damaged("times_without_zone")
-    if header.sequence <= 0 or not 0 <= header.entries <= MAX_ENTRIES:
+    if header.sequence <= 0 or not (
+        0 <= header.entries <= MAX_ENTRIES and 0 <= header.phones <= MAX_ENTRIES
+    ):
         raise _damaged("bad_sequence_or_count")
     return header, dataclasses.replace(body, signed_sha256=expected[0])
 
@@ -226,20 +276,29 @@ class Body:
 
 
 def entries(header: HotlistHeader, body: Body) -> list[list[Any]]:
-    """Every entry at once (tests and small lists); importing uses :func:`iter_entries`."""
-    return list(iter_entries(header, body))
+    """Every vehicle at once (tests and small lists; the whole list is checked); importing uses
+    :func:`iter_lines`."""
+    return [row for what, row in iter_lines(header, body) if what == VEHICLE]
 
 
-def iter_entries(header: HotlistHeader, body: Body) -> Iterator[list[Any]]:
-    """The body's rows (``COLUMNS`` order, JSON values: dates as ISO text), each checked for
-    the fields and types a hotlist carries, so nothing fails later inside the import.
+def phones(header: HotlistHeader, body: Body) -> list[list[Any]]:
+    """Every handset at once (tests and small lists; the whole list is checked)."""
+    return [row for what, row in iter_lines(header, body) if what == PHONE]
+
+
+def iter_lines(header: HotlistHeader, body: Body) -> Iterator[tuple[str, list[Any]]]:
+    """The body's rows with what each is: ``header.entries`` vehicles (``COLUMNS`` order),
+    then ``header.phones`` handsets (``PHONE_COLUMNS`` order); JSON values, dates as ISO text.
+    Each is checked for the fields and types a hotlist carries, so nothing fails later inside
+    the import.
     Decompressed and parsed a block at a time (never the whole list in memory); a wrong entry
     count or a list cut short is raised after the last row, so the caller's transaction must
     span the whole iteration."""
     inflater = zlib.decompressobj(wbits=31)  # gzip framing
     produced = count = 0
     tail = b""
-    checks = [_check_for(name) for name in COLUMNS]
+    vehicle_checks = [_check_for(name) for name in COLUMNS]
+    phone_checks = [_phone_check_for(name) for name in PHONE_COLUMNS]
     # The body is read again here: hashed again too, so a file changed since its signature was
     # checked is refused (after the last row: the caller's transaction rolls back).
     digest = hashlib.sha256()
@@ -259,7 +318,7 @@ def iter_entries(header: HotlistHeader, body: Body) -> Iterator[list[Any]]:
                 tail = lines.pop()
                 for line in _parse(lines):
                     count += 1
-                    yield _checked(line, checks)
+                    yield _sorted(header, count, line, vehicle_checks, phone_checks)
                 if len(tail) > MAX_LINE:
                     raise _damaged("list_invalid")
                 if inflater.eof:
@@ -271,10 +330,10 @@ def iter_entries(header: HotlistHeader, body: Body) -> Iterator[list[Any]]:
     if tail:
         for line in _parse([tail]):
             count += 1
-            yield _checked(line, checks)
+            yield _sorted(header, count, line, vehicle_checks, phone_checks)
     if digest.hexdigest() != body.signed_sha256:
         raise _refusal("bad_signature")
-    if count != header.entries:
+    if count != header.entries + header.phones:
         raise _damaged("entry_count_mismatch")
 
 
@@ -292,15 +351,42 @@ def _parse(lines: list[bytes]) -> list[Any]:
     return rows
 
 
-def _checked(line: Any, checks: list[Any]) -> list[Any]:
+def _sorted(
+    header: HotlistHeader, count: int, line: Any, vehicles: list[Any], phones: list[Any]
+) -> tuple[str, list[Any]]:
+    """The ``count``-th line, checked as what its place makes it: a vehicle or a handset."""
+    if count <= header.entries:
+        return VEHICLE, _checked(line, vehicles, _KIND)
+    if count > header.entries + header.phones:
+        raise _damaged("entry_count_mismatch")  # more lines than the manifest counts
+    return PHONE, _checked(line, phones, _PHONE_KIND)
+
+
+def _checked(line: Any, checks: list[Any], kind: int) -> list[Any]:
     if type(line) is not list or len(line) != len(checks):
         raise _damaged("line_not_entry")
     for check, value in zip(checks, line, strict=True):
         if not check(value):
             raise _damaged("entry_wrong_field")
-    if line[_KIND] not in THEFT_KINDS:
+    if line[kind] not in THEFT_KINDS:
         raise _damaged("entry_not_theft")
     return line
+
+
+def _an_imei(v: Any) -> bool:
+    return type(v) is str and len(v) == 15 and v.isascii() and v.isdigit()
+
+
+def _phone_check_for(name: str) -> Any:
+    if name == "imei":
+        return _an_imei
+    if name == "imei2":
+        return lambda v: v is None or _an_imei(v)
+    if name == "imei_altered":
+        return lambda v: type(v) is bool
+    if name in _PHONE_REQUIRED:
+        return lambda v: type(v) is str and v != ""
+    return _check_for(name)  # make, model, colour; incident_at as a vehicle's
 
 
 def _check_for(name: str) -> Any:

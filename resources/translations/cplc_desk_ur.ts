@@ -2257,6 +2257,113 @@ Records: {new} new · {updated} updated · {unchanged} unchanged · {conflicts} 
     </message>
 </context>
 <context>
+    <name>PhoneCityChecksDialog</name>
+    <message>
+        <source>City-wide phone checks</source>
+        <translation>شہر بھر کے فونز کی جانچ</translation>
+    </message>
+    <message>
+        <source>stolen</source>
+        <translation>چوری شدہ</translation>
+    </message>
+    <message>
+        <source>snatched</source>
+        <translation>چھینا گیا</translation>
+    </message>
+    <message>
+        <source>recovered</source>
+        <translation>برآمد شدہ</translation>
+    </message>
+    <message>
+        <source>found</source>
+        <translation>ملا ہوا</translation>
+    </message>
+    <message>
+        <source>Station (district)</source>
+        <translation>تھانہ (ضلع)</translation>
+    </message>
+    <message>
+        <source>Recovered</source>
+        <translation>برآمد شدہ</translation>
+    </message>
+    <message>
+        <source>Theft report</source>
+        <translation>چوری کی رپورٹ</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>وجہ</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>رپورٹ</translation>
+    </message>
+    <message>
+        <source>Reported again</source>
+        <translation>دوبارہ رپورٹ</translation>
+    </message>
+    <message>
+        <source>Comparing every station&apos;s phone reports…</source>
+        <translation>ہر تھانے کی فون کی رپورٹوں کا موازنہ ہو رہا ہے…</translation>
+    </message>
+    <message>
+        <source>the theft report&apos;s</source>
+        <translation>چوری کی رپورٹ کا</translation>
+    </message>
+    <message>
+        <source>the later report&apos;s</source>
+        <translation>بعد والی رپورٹ کا</translation>
+    </message>
+    <message>
+        <source>both registered at the same station</source>
+        <translation>دونوں ایک ہی تھانے میں درج ہوئیں</translation>
+    </message>
+    <message>
+        <source>Open phone reports of every station compared.</source>
+        <translation>ہر تھانے کی فون کی جاری رپورٹوں کا موازنہ مکمل ہو گیا۔</translation>
+    </message>
+    <message>
+        <source>Open recovered or found handsets with the IMEI of an open theft report registered at another station ({n}). The station that registered the theft confirms it.</source>
+        <translation>وہ برآمد شدہ یا ملے ہوئے فون جن کا IMEI کسی دوسرے تھانے میں درج چوری کی جاری رپورٹ والا ہے (⁨{n}⁩)۔ جس تھانے میں چوری درج ہوئی تھی، وہی اس کی تصدیق کرتا ہے۔</translation>
+    </message>
+    <message>
+        <source>Open theft reports that share an IMEI, so probably describe the same handset: reported at two stations, or twice at one ({n}).</source>
+        <translation>چوری کی وہ جاری رپورٹیں جن کا ایک IMEI مشترک ہے، اس لیے غالباً ایک ہی فون کی ہیں: دو تھانوں میں درج ہوئیں، یا ایک ہی تھانے میں دو بار (⁨{n}⁩)۔</translation>
+    </message>
+    <message>
+        <source>Recovered elsewhere ({n})</source>
+        <translation>کسی اور جگہ برآمد (⁨{n}⁩)</translation>
+    </message>
+    <message>
+        <source>Probable duplicates ({n})</source>
+        <translation>ممکنہ دہری رپورٹیں (⁨{n}⁩)</translation>
+    </message>
+    <message>
+        <source>{station} ({district})</source>
+        <translation>⁨{station}⁩ (⁨{district}⁩)</translation>
+    </message>
+    <message>
+        <source>{number} · {kind} · {handset} · {when}</source>
+        <translation>⁨{number}⁩ · ⁨{kind}⁩ · ⁨{handset}⁩ · ⁨{when}⁩</translation>
+    </message>
+    <message>
+        <source>IMEI 1</source>
+        <translation>IMEI 1</translation>
+    </message>
+    <message>
+        <source>IMEI 2</source>
+        <translation>IMEI 2</translation>
+    </message>
+    <message>
+        <source>{mine} {number} is {other} {theirs}</source>
+        <translation>⁨{mine}⁩ ⁨{number}⁩ وہی ہے جو ⁨{other}⁩ ⁨{theirs}⁩ ہے</translation>
+    </message>
+    <message>
+        <source>{mine} {number} is one digit from {other} {theirs} (altered or mistyped)</source>
+        <translation>⁨{mine}⁩ ⁨{number}⁩ اور ⁨{other}⁩ ⁨{theirs}⁩ میں ایک ہندسے کا فرق ہے (تبدیل شدہ یا غلط لکھا گیا)</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderPage</name>
     <message>
         <source>This part of the desk is being built and arrives in a coming version.</source>
@@ -2919,6 +3026,10 @@ import</source>
         <translation>دن تک بنڈل نہ آنے پر</translation>
     </message>
     <message>
+        <source>Hotlist {sequence} written to {path} (open thefts: {n} vehicles, {phones} handsets), valid until {until}. Give it to every station&apos;s desk (Sync page, Import hotlist).</source>
+        <translation>ہاٹ لسٹ نمبر ⁨{sequence}⁩ بنا کر ⁨{path}⁩ میں رکھ دی گئی (چوری کی جاری رپورٹیں: ⁨{n}⁩ گاڑیاں، ⁨{phones}⁩ فون)، جو ⁨{until}⁩ تک کارآمد ہے۔ اسے ہر تھانے کے ڈیسک کو دیں (“ڈیٹا کی ترسیل (سنک)” والا صفحہ، “ہاٹ لسٹ درآمد کریں”)۔</translation>
+    </message>
+    <message>
         <source>No station is enrolled yet. Enroll one, take its enrollment file to the station&apos;s desk, and its bundles can be imported here.</source>
         <translation>ابھی کسی تھانے کا اندراج نہیں ہوا۔ کسی تھانے کا اندراج کریں، اس کی اندراج فائل تھانے کے ڈیسک تک پہنچائیں، پھر اس کے بنڈل یہاں درآمد کیے جا سکیں گے۔</translation>
     </message>
@@ -2941,10 +3052,6 @@ import</source>
     <message>
         <source>Folder or USB stick for the hotlist</source>
         <translation>ہاٹ لسٹ کے لیے فولڈر یا یو ایس بی</translation>
-    </message>
-    <message>
-        <source>Hotlist {sequence} written to {path} (open thefts: {n}), valid until {until}. Give it to every station&apos;s desk (Sync page, Import hotlist).</source>
-        <translation>ہاٹ لسٹ نمبر ⁨{sequence}⁩ بنا کر ⁨{path}⁩ میں رکھ دی گئی (چوری کی جاری رپورٹیں: ⁨{n}⁩)، جو ⁨{until}⁩ تک کارآمد ہے۔ اسے ہر تھانے کے ڈیسک کو دیں (“ڈیٹا کی ترسیل (سنک)” والا صفحہ، “ہاٹ لسٹ درآمد کریں”)۔</translation>
     </message>
     <message>
         <source>Save the enrollment file for {station}</source>
@@ -3113,16 +3220,20 @@ import</source>
         <translation>ابھی کوئی بنڈل نہیں بنا</translation>
     </message>
     <message>
-        <source>No hotlist received yet: vehicle checks know only this desk&apos;s own reports.</source>
-        <translation>ابھی کوئی ہاٹ لسٹ موصول نہیں ہوئی: گاڑی کی تصدیق صرف اس ڈیسک کی اپنی رپورٹوں سے ہوتی ہے۔</translation>
+        <source>No hotlist received yet: vehicle and phone checks know only this desk&apos;s own reports.</source>
+        <translation>ابھی کوئی ہاٹ لسٹ موصول نہیں ہوئی: گاڑی اور فون کی تصدیق صرف اس ڈیسک کی اپنی رپورٹوں سے ہوتی ہے۔</translation>
     </message>
     <message>
-        <source>Hotlist number {seq}: {n} vehicles, issued {issued}, valid until {expires} (imported {imported}).</source>
-        <translation>ہاٹ لسٹ نمبر ⁨{seq}⁩: ⁨{n}⁩ گاڑیاں، ⁨{issued}⁩ کو جاری ہوئی، ⁨{expires}⁩ تک کارآمد (⁨{imported}⁩ کو درآمد کی گئی)۔</translation>
+        <source>Hotlist number {seq}: {n} vehicles and {phones} handsets, issued {issued}, valid until {expires} (imported {imported}).</source>
+        <translation>ہاٹ لسٹ نمبر ⁨{seq}⁩: ⁨{n}⁩ گاڑیاں اور ⁨{phones}⁩ فون، ⁨{issued}⁩ کو جاری ہوئی، ⁨{expires}⁩ تک کارآمد (⁨{imported}⁩ کو درآمد کی گئی)۔</translation>
     </message>
     <message>
         <source>This hotlist EXPIRED on {expires}. Thefts reported at other stations since {issued} are not known to this desk. Ask headquarters for a new hotlist and import it.</source>
         <translation>اس ہاٹ لسٹ کی مدت ⁨{expires}⁩ کو ختم ہو چکی ہے۔ ⁨{issued}⁩ کے بعد دوسرے تھانوں میں درج چوریوں کا اس ڈیسک کو علم نہیں۔ ہیڈ کوارٹر سے نئی ہاٹ لسٹ منگوائیں اور اسے درآمد کریں۔</translation>
+    </message>
+    <message>
+        <source>Hotlist number {seq} imported: {n} vehicles and {phones} handsets reported stolen or snatched city-wide, valid until {expires}.</source>
+        <translation>ہاٹ لسٹ نمبر ⁨{seq}⁩ درآمد ہو گئی: شہر بھر میں چوری یا چھینی گئی ⁨{n}⁩ گاڑیاں اور ⁨{phones}⁩ فون، ⁨{expires}⁩ تک کارآمد۔</translation>
     </message>
     <message>
         <source>Enroll this desk with headquarters first.</source>
@@ -3179,10 +3290,6 @@ The desk makes a new signing key. Do this only with a new file from headquarters
     <message>
         <source>Checking and importing {file}…</source>
         <translation>⁨{file}⁩ کی جانچ اور درآمد ہو رہی ہے…</translation>
-    </message>
-    <message>
-        <source>Hotlist number {seq} imported: {n} vehicles reported stolen or snatched city-wide, valid until {expires}.</source>
-        <translation>ہاٹ لسٹ نمبر ⁨{seq}⁩ درآمد ہو گئی: شہر بھر میں چوری یا چھینی گئی ⁨{n}⁩ گاڑیاں، ⁨{expires}⁩ تک کارآمد۔</translation>
     </message>
     <message>
         <source>The hotlist could not be imported: {error}</source>

@@ -79,7 +79,9 @@ def test_an_expired_hotlist_is_warned_about_before_and_after_a_check(qtbot, desk
 
 def test_the_sync_page_shows_the_hotlist_and_its_expiry(qtbot, desks: Desks) -> None:
     page = make_widget(qtbot, SyncPage(desks.saddar))
-    assert page.hotlist_label.text().startswith("Hotlist number 1: 1 vehicles, issued")
+    assert page.hotlist_label.text().startswith(
+        "Hotlist number 1: 1 vehicles and 0 handsets, issued"
+    )
     assert page.hotlist_warning.isHidden()
     expire(desks)
     page.refresh()

@@ -271,7 +271,10 @@ def test_write_the_hotlist_from_the_stations_screen(
     page.write_hotlist()
     written = list(stick.glob("*.cplchot"))
     assert len(written) == 1
-    assert "Hotlist 1 written" in page.banner.text() and "(open thefts: 1)" in page.banner.text()
+    assert (
+        "Hotlist 1 written" in page.banner.text()
+        and "(open thefts: 1 vehicles, 0 handsets)" in page.banner.text()
+    )
     # A second one is the next in sequence.
     page.write_hotlist()
     assert len(list(stick.glob("*.cplchot"))) == 2

@@ -136,3 +136,35 @@ def test_opening_a_store_at_the_newest_schema_does_not_load_alembic(tmp_path) ->
         capture_output=True, text=True, check=True, timeout=120,
     )  # fmt: skip
     assert again.stdout.strip() == "False"  # already at the newest schema: nothing to load
+
+
+def test_0011_adds_the_held_hotlists_handsets_and_takes_them_away(tmp_path: Path) -> None:
+    """A hotlist held from before the handsets counts none; going back keeps the held hotlist."""
+    db = tmp_path / "hotlist.sqlite3"
+    engine = make_engine(sqlite_url(db))
+    try:
+        migrate.upgrade(engine, "0010")
+        with engine.begin() as conn:
+            conn.exec_driver_sql(
+                "INSERT INTO hotlist_held VALUES (3, '2026-12-01 10:00:00.000000', "
+                "'2026-12-15 10:00:00.000000', 'CPLC Central', 'k', 50000, 'h', "
+                "'2026-12-01 11:00:00.000000', 'volunteer')"
+            )
+        assert "hotlist_phone" not in _tables(db)
+        migrate.upgrade(engine, "0011")
+        assert "hotlist_phone" in _tables(db)
+        with engine.connect() as conn:
+            held = conn.exec_driver_sql(
+                "SELECT sequence, entry_count, phone_count FROM hotlist_held"
+            )
+            assert held.fetchall() == [(3, 50000, 0)]
+        indexed = {i["name"] for i in inspect(engine).get_indexes("hotlist_phone")}
+        assert {"ix_hotlist_phone_imei", "ix_hotlist_phone_imei2"} <= indexed
+
+        migrate.downgrade(engine, "0010")
+        assert "hotlist_phone" not in _tables(db)
+        with engine.connect() as conn:
+            row = conn.exec_driver_sql("SELECT * FROM hotlist_held").fetchall()
+        assert len(row) == 1 and len(row[0]) == 9 and row[0][5] == 50000
+    finally:
+        engine.dispose()

@@ -137,3 +137,68 @@ def test_expiry() -> None:
 def test_file_names_sort_by_sequence() -> None:
     names = [hl.file_name(n) for n in (9, 10, 100, 2)]
     assert sorted(names) == [hl.file_name(n) for n in (2, 9, 10, 100)]
+
+
+# ------------------------------------------------------------------ handsets (format 2)
+
+PHONE = hl.phone_row(dict(
+    number="CLIF-P-2026-00001", kind="snatched", status="open", imei="490154203237518",
+    imei2="356938035643809", imei_altered=False, make="Samsung", police_station="CLIF",
+))  # fmt: skip
+
+
+def test_handsets_follow_the_vehicles_and_read_back_as_handsets() -> None:
+    data = hl.write(header(entries=1), [ITEM], HQ, [PHONE, PHONE])
+    h, body = hl.read_header(data, HQ_RAW)
+    assert (h.entries, h.phones) == (1, 2)
+    assert [what for what, _line in hl.iter_lines(h, body)] == [hl.VEHICLE, hl.PHONE, hl.PHONE]
+    assert hl.entries(h, body) == [ITEM]
+    (first, _second) = hl.phones(h, body)
+    assert hl.phone_as_dict(first)["imei2"] == "356938035643809"
+
+
+def test_a_format_1_file_is_read_as_holding_no_handsets() -> None:
+    body = gzip.compress(json.dumps(ITEM).encode(), mtime=0)
+    h, b = hl.read_header(signed(manifest_for(body, 1), body), HQ_RAW)
+    assert (h.entries, h.phones) == (1, 0) and hl.entries(h, b) == [ITEM]
+
+
+def format_2(lines: list[object], entries: int, phones: int, **changes: object) -> bytes:
+    body = gzip.compress("\n".join(json.dumps(x) for x in lines).encode(), mtime=0)
+    fields: dict[str, object] = {"format": 2, "phones": phones,
+                                 "phone_columns": list(hl.PHONE_COLUMNS)}  # fmt: skip
+    manifest = manifest_for(body, entries, **(fields | changes))
+    return signed(manifest, body)
+
+
+def test_newer_formats_and_other_handset_columns_are_refused() -> None:
+    for changes in ({"format": 3}, {"format": "2"}, {"format": True},
+                    {"phone_columns": [*hl.PHONE_COLUMNS, "sim_number"]}):  # fmt: skip
+        with pytest.raises(SyncError, match="newer CPLC Desk"):
+            hl.read_header(format_2([ITEM, PHONE], 1, 1, **changes), HQ_RAW)
+    with pytest.raises(SyncError, match="newer CPLC Desk"):  # format 2 names its handsets
+        body = gzip.compress(json.dumps(ITEM).encode(), mtime=0)
+        hl.read_header(signed(manifest_for(body, 1, format=2, phones=0), body), HQ_RAW)
+
+
+def test_a_wrong_handset_line_or_count_is_refused() -> None:
+    def read(lines: list[object], entries: int = 1, phones: int = 1) -> None:
+        hl.entries(*hl.read_header(format_2(lines, entries, phones), HQ_RAW))
+
+    read([ITEM, PHONE])
+    as_dict = hl.phone_as_dict(PHONE)
+    for changes in ({"imei": "49015420323751"}, {"imei": "49015420323751x"},
+                    {"imei2": 490154203237518}, {"imei_altered": 0}, {"status": ""},
+                    {"incident_at": "2026-01-01T10:00"}, {"imei": "٤٩٠١٥٤٢٠٣٢٣٧٥١٨"}):  # fmt: skip
+        with pytest.raises(SyncError, match="wrong field"):
+            read([ITEM, hl.phone_row(as_dict | changes)])
+    with pytest.raises(SyncError, match="not a theft"):
+        read([ITEM, hl.phone_row(as_dict | {"kind": "found"})])
+    with pytest.raises(SyncError, match="not a hotlist entry"):
+        read([ITEM, [*PHONE, "42101-1234567-1"]])  # an owner's CNIC added
+    with pytest.raises(SyncError, match="not a hotlist entry"):
+        read([PHONE, ITEM])  # a handset where a vehicle belongs
+    with pytest.raises(SyncError, match="number of vehicles or handsets"):
+        read([ITEM, PHONE, PHONE])
+    with pytest.raises(SyncError, match="number of vehicles or handsets"):
+        read([ITEM, PHONE], phones=2)

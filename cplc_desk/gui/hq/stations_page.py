@@ -285,12 +285,14 @@ class StationsPage(RecordsPage):
         self.banner.show_message(
             SUCCESS,
             self.tr(
-                "Hotlist {sequence} written to {path} (open thefts: {n}), valid until {until}. "
-                "Give it to every station's desk (Sync page, Import hotlist)."
+                "Hotlist {sequence} written to {path} (open thefts: {n} vehicles, {phones} "
+                "handsets), valid until {until}. Give it to every station's desk (Sync page, "
+                "Import hotlist)."
             ).format(
                 sequence=written.sequence,
                 path=written.path,
                 n=format_count(written.entries),
+                phones=format_count(written.phones),
                 until=format_datetime(written.expires_at),
             ),
         )

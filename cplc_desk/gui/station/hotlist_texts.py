@@ -17,15 +17,16 @@ def held_text(held: hotlist.HeldHotlist | None) -> str:
     if held is None:
         return translate(
             "SyncPage",
-            "No hotlist received yet: vehicle checks know only this desk's own reports.",
+            "No hotlist received yet: vehicle and phone checks know only this desk's own reports.",
         )
     return translate(
         "SyncPage",
-        "Hotlist number {seq}: {n} vehicles, issued {issued}, valid until {expires} "
-        "(imported {imported}).",
+        "Hotlist number {seq}: {n} vehicles and {phones} handsets, issued {issued}, valid "
+        "until {expires} (imported {imported}).",
     ).format(
         seq=held.sequence,
         n=format_count(held.entries),
+        phones=format_count(held.phones),
         issued=format_datetime(held.issued_at),
         expires=format_datetime(held.expires_at),
         imported=format_datetime(held.imported_at),
@@ -47,10 +48,11 @@ def expired_text(held: hotlist.HeldHotlist) -> str:
 def imported_text(result: hotlist.ImportedHotlist) -> str:
     return translate(
         "SyncPage",
-        "Hotlist number {seq} imported: {n} vehicles reported stolen or snatched "
-        "city-wide, valid until {expires}.",
+        "Hotlist number {seq} imported: {n} vehicles and {phones} handsets reported "
+        "stolen or snatched city-wide, valid until {expires}.",
     ).format(
         seq=result.sequence,
         n=format_count(result.entries),
+        phones=format_count(result.phones),
         expires=format_datetime(result.expires_at),
     )

@@ -7,6 +7,10 @@ an open theft report; ``recovered`` 4, reported and since recovered; ``near`` 5,
 record but one a single digit away (an IMEI whose check digit fails is one digit mistyped, and a
 re-programmed handset's number may be kept as typed); an IMEI that is no IMEI and near nothing
 held is refused (exit 1).
+
+At a station the handset check and the match also look in the hotlist headquarters sends
+(:mod:`cplc_desk.services.phones.phone_hotlist`): handsets reported stolen at other stations,
+marked ``source="hotlist"``, and the check says which hotlist it consulted.
 """
 
 from __future__ import annotations
@@ -36,8 +40,10 @@ from cplc_desk.services.desk.records import (
     next_number,
     person_row,
 )
+from cplc_desk.services.phones.phone_hotlist import held_with_imei
+from cplc_desk.services.vehicles.match_sources import SourceState
 from cplc_desk.storage.many import one_of
-from cplc_desk.storage.models import PhoneReport
+from cplc_desk.storage.models import HotlistHeld, HotlistPhone, PhoneReport
 
 THEFT_KINDS = (PhoneReportKind.STOLEN.value, PhoneReportKind.SNATCHED.value)
 RECOVERY_KINDS = (PhoneReportKind.RECOVERED.value, PhoneReportKind.FOUND.value)
@@ -103,12 +109,23 @@ class PhoneSummary:
     incident_at: datetime | None
     # How it was found: "exact", or "one_digit" (one of its IMEIs one digit from the one given).
     found: str = "exact"
+    # Where it is held: "local" (this desk's report; at headquarters the city's), or "hotlist"
+    # (a station: reported at another station, known from headquarters' hotlist; its id is
+    # "hotlist:<number>" and only the station that registered it can close it).
+    source: str = "local"
 
 
-def _summary(r: PhoneReport, found: str = "exact") -> PhoneSummary:
+HOTLIST_REF = "hotlist:"
+
+
+def _summary(r: PhoneReport | HotlistPhone, found: str = "exact") -> PhoneSummary:
+    if isinstance(r, HotlistPhone):
+        ref, source = HOTLIST_REF + r.number, "hotlist"
+    else:
+        ref, source = r.id, "local"
     return PhoneSummary(
-        r.id, r.number, r.kind, r.status, r.imei, r.imei2, r.imei_altered, r.make, r.model,
-        r.colour, r.police_station_code, r.incident_at, found,
+        ref, r.number, r.kind, r.status, r.imei, r.imei2, r.imei_altered, r.make, r.model,
+        r.colour, r.police_station_code, r.incident_at, found, source,
     )  # fmt: skip
 
 
@@ -126,16 +143,30 @@ def _with_imei(s: Session, keys: Collection[str]) -> list[PhoneReport]:
     )
 
 
+def _found(s: Session, keys: Collection[str], found: str) -> list[PhoneSummary]:
+    """This desk's reports with one of ``keys``, then the held hotlist's."""
+    rows: list[PhoneReport | HotlistPhone] = [*_with_imei(s, keys), *held_with_imei(s, keys)]
+    return [_summary(r, found) for r in rows]
+
+
 def look_up(s: Session, number: str) -> tuple[list[PhoneSummary], list[PhoneSummary]]:
-    """The reports holding IMEI ``number`` (15 digits), and those one digit away from it."""
-    exact = [_summary(r) for r in _with_imei(s, [number])]
+    """The reports holding IMEI ``number`` (15 digits), and those one digit away from it: this
+    desk's own, then (at a station) the held hotlist's."""
+    exact = _found(s, [number], "exact")
     seen = {r.id for r in exact}
-    near = [
-        _summary(r, "one_digit")
-        for r in _with_imei(s, imeis.one_digit_away(number))
-        if r.id not in seen
-    ]
+    near = [r for r in _found(s, imeis.one_digit_away(number), "one_digit") if r.id not in seen]
     return exact, near
+
+
+def hotlist_state(s: Session) -> SourceState | None:
+    """The hotlist this desk holds, as a check names it (``entries``: its handsets), or None."""
+    held = s.scalar(select(HotlistHeld))
+    if held is None:
+        return None
+    return SourceState(
+        held.sequence, held.issued_at, held.expires_at, held.phone_count,
+        now_utc() >= held.expires_at,
+    )  # fmt: skip
 
 
 def held_near(ctx: DeskContext, typed: str) -> list[PhoneSummary]:
@@ -157,6 +188,8 @@ class PhoneCheck:
     result: str  # none | stolen | recovered | near
     reports: list[PhoneSummary]
     near: list[PhoneSummary]
+    # The hotlist consulted (a station's; None at headquarters or before one was imported).
+    hotlist: SourceState | None = None
 
     @property
     def exit_code(self) -> int:
@@ -174,6 +207,7 @@ def verify_phone(ctx: DeskContext, typed: str) -> PhoneCheck:
         raise ServiceError(exc.message) from None
     with ctx.store.read() as s:
         exact, near = look_up(s, number)
+        hotlist = hotlist_state(s)
     valid = luhn_ok(number)
     if not valid and not exact and not near:
         raise ServiceError(
@@ -192,13 +226,14 @@ def verify_phone(ctx: DeskContext, typed: str) -> PhoneCheck:
             details={"imei": number, "result": result, "reports": [r.number for r in exact],
                      "near": [r.number for r in near]},
         )  # fmt: skip
-    return PhoneCheck(typed, number, valid, result, exact, near)
+    return PhoneCheck(typed, number, valid, result, exact, near, hotlist)
 
 
 def candidates_for(ctx: DeskContext, report_id: str) -> list[PhoneSummary]:
     """Open theft reports a recovered or found handset may be: either of its IMEIs equal to
     either of theirs (a recovered handset's first IMEI may be the report's second), or one
-    digit from it; exact ones first."""
+    digit from it; exact ones first. At a station these include the held hotlist's (``source``
+    "hotlist"): the station that registered one is told, it closes its report."""
     ctx.require(Permission.VERIFY_VEHICLE)
     with ctx.store.read() as s:
         found = s.get(PhoneReport, report_id)
@@ -221,6 +256,13 @@ def candidates_for(ctx: DeskContext, report_id: str) -> list[PhoneSummary]:
 def confirm_match(ctx: DeskContext, recovery_id: str, theft_id: str) -> None:
     """A person confirmed: link the two reports and close the theft report as recovered."""
     ctx.require(Permission.VERIFY_VEHICLE)
+    if theft_id.startswith(HOTLIST_REF):
+        raise ServiceError(
+            _(
+                "Report {number} is in headquarters' hotlist: it was registered at another "
+                "station, which closes it. Tell that police station the handset was found."
+            ).format(number=theft_id.removeprefix(HOTLIST_REF))
+        )
     with ctx.unit_of_work() as s:
         recovery, theft = s.get(PhoneReport, recovery_id), s.get(PhoneReport, theft_id)
         if recovery is None or theft is None:

@@ -1,9 +1,11 @@
-"""The city-wide hotlist: headquarters writes every open stolen/snatched vehicle report into a
-file signed with its key; a station imports it so its desk can check vehicles reported at other
-stations while it is offline.
+"""The city-wide hotlist: headquarters writes every open stolen/snatched vehicle and handset
+report into a file signed with its key; a station imports it so its desk can check vehicles and
+handsets reported at other stations while it is offline.
 
-The station's verification and recovery matching read the held hotlist through
-:class:`HotlistSource`, listed by :func:`cplc_desk.services.vehicles.wanted.sources`.
+The station's verification and recovery matching read the held vehicles through
+:class:`HotlistSource`, listed by :func:`cplc_desk.services.vehicles.wanted.sources`; the handset
+check reads the held handsets (:mod:`cplc_desk.services.phones.phone_hotlist`). Which rows go in
+and how a station stores them: :mod:`cplc_desk.services.vehicles.hotlist_rows`.
 The file format lives in :mod:`cplc_desk.sync.hotlist`; docs/hotlist.md explains it.
 """
 
@@ -17,30 +19,27 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Table, delete, exists, func, or_, select
+from sqlalchemy import delete, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from cplc_desk.domain.clock import now_utc
-from cplc_desk.domain.enums import AuditAction, VehicleReportStatus
+from cplc_desk.domain.enums import AuditAction
 from cplc_desk.domain.i18n import _
 from cplc_desk.domain.matching import Looks, VehicleKeys
 from cplc_desk.domain.roles import Permission
 from cplc_desk.services.desk.context import DeskContext, ServiceError
 from cplc_desk.services.hq.sync_hq import hq_keys, require_hq
+from cplc_desk.services.phones import phone_hotlist
 from cplc_desk.services.station.sync_station import stored_enrollment
 from cplc_desk.services.vehicles.hotlist_policy import DEFAULT_VALID_DAYS, MAX_VALID_DAYS
-from cplc_desk.services.vehicles.match_sources import (
-    LOOKUP_LIMIT,
-    THEFT_KINDS,
-    SourceState,
-    WantedVehicle,
-)
-from cplc_desk.storage.bulk import BulkWriter
+from cplc_desk.services.vehicles.hotlist_rows import open_vehicle_thefts, store_lines
+from cplc_desk.services.vehicles.match_sources import LOOKUP_LIMIT, SourceState, WantedVehicle
 from cplc_desk.storage.many import one_of
 from cplc_desk.storage.models import (
     HotlistEntry,
     HotlistHeld,
     HotlistIssued,
+    HotlistPhone,
     PoliceStation,
     VehicleReport,
 )
@@ -51,35 +50,6 @@ from cplc_desk.sync.files import write_atomically
 
 log = logging.getLogger(__name__)
 
-INSERT_BATCH = 10_000
-
-# Columns of vehicle_report that go into a hotlist, in the file's column order: never owner_id
-# (nor anything personal).
-_EXPORTED = (
-    VehicleReport.number, VehicleReport.kind, VehicleReport.vehicle_class,
-    VehicleReport.registration, VehicleReport.registration_key, VehicleReport.chassis,
-    VehicleReport.chassis_key, VehicleReport.engine, VehicleReport.engine_key,
-    VehicleReport.make, VehicleReport.model, VehicleReport.colour, VehicleReport.model_year,
-    VehicleReport.police_station_code, VehicleReport.incident_at, VehicleReport.fir_number,
-    VehicleReport.fir_date,
-)  # fmt: skip
-HOTLIST_TABLE: Table = HotlistEntry.__table__  # type: ignore[assignment]
-_STORED = [c.name for c in HOTLIST_TABLE.columns]
-_AS_STORED = ["police_station_code" if c == "police_station" else c for c in hotlist_file.COLUMNS]
-# The file's columns are the vehicle report's and the hotlist table's (after its id), in order:
-# rows go from one to the other without renaming.
-assert [c.key for c in _EXPORTED] == _AS_STORED == _STORED[1:]
-_DATES = [hotlist_file.COLUMNS.index(n) for n in ("incident_at", "fir_date")]
-
-
-def _line(row: Sequence[Any]) -> list[Any]:
-    out = list(row)
-    for i in _DATES:
-        if out[i] is not None:
-            out[i] = out[i].isoformat()
-    return out
-
-
 # ------------------------------------------------------------------ headquarters: export
 
 
@@ -87,15 +57,17 @@ def _line(row: Sequence[Any]) -> list[Any]:
 class ExportedHotlist:
     path: Path
     sequence: int
-    entries: int
+    entries: int  # vehicles
     issued_at: datetime
     expires_at: datetime
+    phones: int = 0
 
 
 def export_hotlist(
     ctx: DeskContext, out_dir: Path, valid_days: int = DEFAULT_VALID_DAYS
 ) -> ExportedHotlist:
-    """Write the next hotlist (every open theft report city-wide) into ``out_dir``."""
+    """Write the next hotlist (every open vehicle and handset theft report city-wide) into
+    ``out_dir``."""
     ctx.require(Permission.EXPORT_HOTLIST)
     identity = require_hq(ctx)
     if not 1 <= valid_days <= MAX_VALID_DAYS:
@@ -109,16 +81,8 @@ def export_hotlist(
     with ctx.unit_of_work() as s:
         last = s.scalar(select(HotlistIssued.sequence).order_by(HotlistIssued.sequence.desc()))
         sequence = (last or 0) + 1
-        rows = s.execute(
-            select(*_EXPORTED)
-            .where(
-                VehicleReport.kind.in_(THEFT_KINDS),
-                VehicleReport.status == VehicleReportStatus.OPEN.value,
-                VehicleReport.deleted_at.is_(None),
-            )
-            .order_by(VehicleReport.number)
-        ).all()
-        entries = [_line(row) for row in rows]
+        entries = open_vehicle_thefts(s)
+        phones = phone_hotlist.open_thefts(s)
         header = hotlist_file.HotlistHeader(
             sequence=sequence,
             issued_at=now,
@@ -126,8 +90,9 @@ def export_hotlist(
             hq_name=identity.name,
             key_id=keys.key_id(signing.public_key()),
             entries=len(entries),
+            phones=len(phones),
         )
-        data = hotlist_file.write(header, entries, signing)
+        data = hotlist_file.write(header, entries, signing, phones)
         path = out_dir / hotlist_file.file_name(sequence)
         s.add(
             HotlistIssued(
@@ -143,8 +108,8 @@ def export_hotlist(
         ctx.audit(
             s,
             AuditAction.HOTLIST_EXPORTED,
-            details={"sequence": sequence, "entries": len(entries), "file": path.name,
-                     "expires_at": header.expires_at.isoformat()},
+            details={"sequence": sequence, "entries": len(entries), "phones": len(phones),
+                     "file": path.name, "expires_at": header.expires_at.isoformat()},
         )  # fmt: skip
         s.flush()
         # Written inside the transaction: if the file cannot be written, the number is not used.
@@ -156,7 +121,7 @@ def export_hotlist(
                     dir=out_dir, reason=exc.strerror
                 )
             ) from None
-    return ExportedHotlist(path, sequence, len(entries), now, header.expires_at)
+    return ExportedHotlist(path, sequence, len(entries), now, header.expires_at, len(phones))
 
 
 # ------------------------------------------------------------------ a station: import
@@ -165,10 +130,11 @@ def export_hotlist(
 @dataclass(frozen=True)
 class ImportedHotlist:
     sequence: int
-    entries: int
+    entries: int  # vehicles
     issued_at: datetime
     expires_at: datetime
     replaced: int | None  # the sequence of the hotlist it replaced
+    phones: int = 0
 
 
 def _hq_signing_key(ctx: DeskContext) -> bytes:
@@ -226,20 +192,12 @@ def _replace_held(ctx: DeskContext, path: Path) -> ImportedHotlist:
             held = s.scalar(select(HotlistHeld.sequence))
             _refuse_not_newer(header.sequence, held)
             s.execute(delete(HotlistEntry))
+            s.execute(delete(HotlistPhone))
             s.execute(delete(HotlistHeld))
-            writer = BulkWriter(s.connection(), HOTLIST_TABLE)
-            # Ids are given (1..n, the table was emptied) so the rows go in as they are. The
-            # list is read a block at a time; a fault found late rolls all of it back.
-            count = 0
-            batch: list[list[Any]] = []
-            for item in hotlist_file.iter_entries(header, body):
-                count += 1
-                batch.append([count, *item])
-                if len(batch) == INSERT_BATCH:
-                    writer.insert(batch)
-                    batch = []
-            if batch:
-                writer.insert(batch)
+            # The list is read a block at a time and stored in batches; a fault found late
+            # rolls all of it back.
+            counts = store_lines(s.connection(), hotlist_file.iter_lines(header, body))
+            count, phones = counts[hotlist_file.VEHICLE], counts[hotlist_file.PHONE]
             s.add(
                 HotlistHeld(
                     sequence=header.sequence,
@@ -248,6 +206,7 @@ def _replace_held(ctx: DeskContext, path: Path) -> ImportedHotlist:
                     hq_name=header.hq_name,
                     hq_key_id=header.key_id,
                     entry_count=count,
+                    phone_count=phones,
                     file_sha256=digest,
                     imported_at=now_utc(),
                     imported_by=ctx.actor.username,
@@ -256,10 +215,13 @@ def _replace_held(ctx: DeskContext, path: Path) -> ImportedHotlist:
             ctx.audit(
                 s,
                 AuditAction.HOTLIST_IMPORTED,
-                details={"sequence": header.sequence, "entries": count, "replaced": held,
-                         "issued_at": header.issued_at.isoformat(), "sha256": digest},
+                details={"sequence": header.sequence, "entries": count, "phones": phones,
+                         "replaced": held, "issued_at": header.issued_at.isoformat(),
+                         "sha256": digest},
             )  # fmt: skip
-    return ImportedHotlist(header.sequence, count, header.issued_at, header.expires_at, held)
+    return ImportedHotlist(
+        header.sequence, count, header.issued_at, header.expires_at, held, phones
+    )
 
 
 def _held_sequence(ctx: DeskContext) -> int | None:
@@ -292,10 +254,11 @@ class HeldHotlist:
     sequence: int
     issued_at: datetime
     expires_at: datetime
-    entries: int
+    entries: int  # vehicles
     hq_name: str
     imported_at: datetime
     imported_by: str
+    phones: int = 0
 
     def expired(self, now: datetime) -> bool:
         return now >= self.expires_at
@@ -320,6 +283,7 @@ def held(ctx: DeskContext) -> HeldHotlist | None:
         row.hq_name,
         row.imported_at,
         row.imported_by,
+        row.phone_count,
     )
 
 
@@ -334,6 +298,7 @@ def status_dict(ctx: DeskContext) -> dict[str, Any] | None:
         "issued_at": h.issued_at.isoformat(),
         "expires_at": h.expires_at.isoformat(),
         "entries": h.entries,
+        "phones": h.phones,
         "expired": h.expired(now),
         "age_days": (now - h.issued_at).days,
         "imported_at": h.imported_at.isoformat(),

@@ -45,7 +45,7 @@ REASONS: dict[str, Say] = {
     "list_cut_short": lambda p: _("the list is too large or cut short"),
     "list_invalid": lambda p: _("the list is not valid"),
     "list_not_decompressible": lambda p: _("the list cannot be decompressed"),
-    "entry_count_mismatch": lambda p: _("the number of vehicles does not match"),
+    "entry_count_mismatch": lambda p: _("the number of vehicles or handsets does not match"),
     "line_not_entry": lambda p: _("a line is not a hotlist entry"),
     "entry_wrong_field": lambda p: _("an entry has a wrong field"),
     "entry_not_theft": lambda p: _("an entry is not a theft"),

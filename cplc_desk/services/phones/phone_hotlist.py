@@ -1,0 +1,77 @@
+"""Handsets in the hotlist (issue 15): which phone reports headquarters writes into it, where a
+station keeps them (``hotlist_phone``) and how the handset check finds them there.
+
+The file's handset lines are described in :mod:`cplc_desk.sync.hotlist` (``PHONE_COLUMNS``);
+docs/hotlist.md explains them. Nothing personal goes in: no owner, SIM number or place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from typing import Any
+
+from sqlalchemy import Table, exists, or_, select
+from sqlalchemy.orm import Session
+
+from cplc_desk.domain.enums import PhoneReportKind, PhoneReportStatus
+from cplc_desk.storage.many import one_of
+from cplc_desk.storage.models import HotlistPhone, PhoneReport
+from cplc_desk.sync import hotlist as hotlist_file
+
+THEFT_KINDS = (PhoneReportKind.STOLEN.value, PhoneReportKind.SNATCHED.value)
+
+# Columns of phone_report that go into a hotlist, in the file's handset column order.
+_EXPORTED = (
+    PhoneReport.number, PhoneReport.kind, PhoneReport.status, PhoneReport.imei,
+    PhoneReport.imei2, PhoneReport.imei_altered, PhoneReport.make, PhoneReport.model,
+    PhoneReport.colour, PhoneReport.police_station_code, PhoneReport.incident_at,
+)  # fmt: skip
+TABLE: Table = HotlistPhone.__table__  # type: ignore[assignment]
+_STORED = [c.name for c in TABLE.columns]
+_AS_STORED = [
+    "police_station_code" if c == "police_station" else c for c in hotlist_file.PHONE_COLUMNS
+]
+# The file's handset columns are the phone report's and the table's (after its id), in order.
+assert [c.key for c in _EXPORTED] == _AS_STORED == _STORED[1:]
+_INCIDENT = hotlist_file.PHONE_COLUMNS.index("incident_at")
+
+
+def _line(row: Sequence[Any]) -> list[Any]:
+    out = list(row)
+    if out[_INCIDENT] is not None:
+        out[_INCIDENT] = out[_INCIDENT].isoformat()
+    return out
+
+
+def open_thefts(s: Session) -> list[list[Any]]:
+    """Headquarters: every open, live stolen or snatched handset, as hotlist lines."""
+    rows = s.execute(
+        select(*_EXPORTED)
+        .where(
+            PhoneReport.kind.in_(THEFT_KINDS),
+            PhoneReport.status == PhoneReportStatus.OPEN.value,
+            PhoneReport.deleted_at.is_(None),
+        )
+        .order_by(PhoneReport.number)
+    )
+    return [_line(row) for row in rows]
+
+
+# An entry for a report this desk holds itself (its own theft, sent to headquarters and back)
+# gives way to the desk's own record, which is newer: it may be closed here already.
+_NOT_LOCAL = ~exists(select(PhoneReport.id).where(PhoneReport.number == HotlistPhone.number))
+
+
+def held_with_imei(s: Session, keys: Collection[str]) -> list[HotlistPhone]:
+    """The held hotlist's handsets either of whose IMEIs is one of ``keys`` (not those this
+    desk holds a report of), by report number."""
+    return list(
+        s.scalars(
+            select(HotlistPhone)
+            .where(
+                or_(one_of(HotlistPhone.imei, keys), one_of(HotlistPhone.imei2, keys)),
+                _NOT_LOCAL,
+            )
+            .order_by(HotlistPhone.number)
+        )
+    )

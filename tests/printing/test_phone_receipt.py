@@ -184,7 +184,7 @@ def test_a_recovered_phone_receipt_names_the_theft_report_it_was_matched_to(
 
     # The owner's own receipt, printed again now, says the handset was recovered.
     again = _words(_pdf(receipts.prepare_receipt(station, theft.record_id), layout))
-    assert f"The handset was recovered (report {matched.number})" in again
+    assert f"The handset was recovered: report {matched.number}." in again
     assert "CPLC cannot promise" not in again
 
 

@@ -77,9 +77,9 @@ def register(sub: Subparsers) -> None:
     p.set_defaults(handler=cmd_import_register)
 
     p = sub.add_parser(
-        "print-receipt", help=_("write a complaint's or vehicle report's receipt as a PDF to print")
+        "print-receipt", help=_("write a complaint's, vehicle's or phone's receipt as a PDF")
     )
-    p.add_argument("number", help=_("the complaint's receipt number, e.g. CLIF-C-2026-00042"))
+    p.add_argument("number", help=_("the receipt number: CLIF-C-..., CLIF-V-... or CLIF-P-..."))
     p.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
     p.add_argument(
         "--format",
@@ -213,6 +213,8 @@ def cmd_print_receipt(ctx: DeskContext, args: argparse.Namespace) -> int:
     from cplc_desk.domain.ids import RecordNumber
     from cplc_desk.printing.receipt import render_receipt
     from cplc_desk.services.complaints import complaints, receipts
+    from cplc_desk.services.phones import phones
+    from cplc_desk.services.phones import receipts as phone_receipts
     from cplc_desk.services.vehicles import vehicles
     from cplc_desk.sync.files import write_atomically
 
@@ -228,6 +230,10 @@ def cmd_print_receipt(ctx: DeskContext, args: argparse.Namespace) -> int:
         report_id = vehicles.find_id_by_number(ctx, str(parsed))
         receipt = vehicles.prepare_receipt(ctx, report_id)
         record = functools.partial(vehicles.record_printed, ctx, receipt, args.format)
+    elif parsed is not None and parsed.kind is RecordKind.PHONE_REPORT:
+        report_id = phones.find_id_by_number(ctx, str(parsed))
+        receipt = phone_receipts.prepare_receipt(ctx, report_id)
+        record = functools.partial(phone_receipts.record_printed, ctx, receipt, args.format)
     else:
         complaint = complaints.find_by_number(ctx, args.number)
         receipt = receipts.prepare_receipt(ctx, complaint.id)

@@ -9,6 +9,9 @@ may have meant, for the desk to offer the ones it holds.
 
 A handset whose IMEI was re-programmed ("patched") can carry a number that fails the check;
 ``altered=True`` (the report's "suspected altered IMEI" flag) keeps such a number as typed.
+
+:func:`grouped` shows a number as people read it aloud (receipts, the window): five groups of
+three digits, ``490 154 203 237 518``. Every reader of an IMEI here ignores the spaces.
 """
 
 from __future__ import annotations
@@ -19,6 +22,17 @@ from cplc_desk.domain.validation import FieldError, luhn_ok, normalize_digits
 LENGTH = 15
 _DIGITS = "0123456789"
 _ALLOWED = set(_DIGITS + "-\u2010\u2011\u2012\u2013\u2014\u2212/ ")
+
+
+GROUP = 3
+
+
+def grouped(number: str) -> str:
+    """``490154203237518`` -> ``490 154 203 237 518``: short groups a person can read out and
+    compare with the phone's screen. Anything but digits is left as it is."""
+    if not number or any(ch not in _DIGITS for ch in number):
+        return number
+    return " ".join(number[i : i + GROUP] for i in range(0, len(number), GROUP))
 
 
 def check_digit(body: str) -> str:

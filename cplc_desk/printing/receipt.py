@@ -1,5 +1,6 @@
-"""The receipt a citizen takes home after registering a complaint or a vehicle report, rendered
-to PDF bytes, in English and Urdu together.
+"""The receipt a citizen takes home after registering a complaint, a vehicle report or a phone
+report, rendered to PDF bytes, in English and Urdu together. What each kind says (its title,
+labels, "what happens next", a handset's lines) is in printing/receipt_wording.py.
 
 Two layouts: ``a5`` (A5 portrait, for a laser printer) and ``80mm`` (an 80 mm thermal roll with
 72 mm printable width, its length fitted to the content). Everything is black on white, so a
@@ -17,7 +18,6 @@ mode), which tests rely on.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
@@ -27,7 +27,6 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
-    KeepInFrame,
     PageTemplate,
     Spacer,
     Table,
@@ -42,6 +41,7 @@ from cplc_desk.printing.receipt_layout import (
     LAYOUT_SPECS,
     LAYOUTS,
     Layout,
+    Scaled,
     Styles,
     content_height,
     field_labels,
@@ -52,6 +52,7 @@ from cplc_desk.printing.receipt_layout import (
     rule,
     side_by_side,
 )
+from cplc_desk.printing.receipt_wording import PHONE, Row, both, kind_of, phone_rows, wording
 
 
 class ReceiptView(Protocol):
@@ -99,17 +100,6 @@ def format_pkt(value: datetime, language: str = i18n.ENGLISH) -> str:
     )
 
 
-def _both(message: str) -> tuple[str, str]:
-    """(English, Urdu) of a message marked with ``N_``."""
-    return message, i18n.in_language(i18n.URDU, message)
-
-
-def _both_filled(message: str, **values: str) -> tuple[str, str]:
-    """:func:`_both` with its blanks filled (the same values in both languages)."""
-    english, urdu = _both(message)
-    return english.format(**values), urdu.format(**values)
-
-
 def render_receipt(data: ReceiptView, layout: str, fonts: ReceiptFonts | None = None) -> bytes:
     """The receipt as a one-page PDF. ``fonts`` without an Arabic-script face (e.g. Helvetica)
     prints English only."""
@@ -119,8 +109,12 @@ def render_receipt(data: ReceiptView, layout: str, fonts: ReceiptFonts | None = 
     styles = Styles(spec, fonts or bilingual_fonts())
     inner_width = spec.width - 2 * spec.margin_x
 
-    flowables = _story(data, spec, styles, inner_width)
-    height = spec.height or content_height(flowables, inner_width) + 2 * spec.margin_y
+    if spec.height is None:
+        flowables = _story(data, spec, styles, inner_width)
+        height = content_height(flowables, inner_width) + 2 * spec.margin_y
+    else:
+        height = spec.height
+        flowables = _fitted(data, spec, styles, inner_width, height - 2 * spec.margin_y)
     buffer = io.BytesIO()
     frame = Frame(
         spec.margin_x,
@@ -133,7 +127,7 @@ def render_receipt(data: ReceiptView, layout: str, fonts: ReceiptFonts | None = 
         bottomPadding=0,
         id="content",
     )
-    words = _wording(data)
+    words = wording(data)
     title = words.document[0].format(number=data.number)
     doc = BaseDocTemplate(
         buffer,
@@ -147,106 +141,41 @@ def render_receipt(data: ReceiptView, layout: str, fonts: ReceiptFonts | None = 
         lang="en",
         initialFontName=styles.fonts.regular,  # no stray reference to an unembedded font
     )
-    if spec.height is not None:
-        # A fixed page: content that would not fit (a long narrative) shrinks a little rather
-        # than spilling a second sheet the citizen may lose.
-        flowables = [KeepInFrame(inner_width, height - 2 * spec.margin_y, flowables, mode="shrink")]
     doc.build(flowables)
     return buffer.getvalue()
+
+
+def _fitted(
+    data: ReceiptView, spec: Layout, st: Styles, width: float, room: float
+) -> list[Flowable]:
+    """A fixed page's content, kept to one sheet the citizen will not lose half of: as it is
+    when it fits; else with the details closer together and "What happens next" in the small
+    type; else all of it scaled down just enough, laid out at the width it then has so that its
+    tables still span the page."""
+    story = _story(data, spec, st, width)
+    if content_height(story, width) <= room:
+        return story
+    scale, laid_out = 1.0, width
+    story = _story(data, spec, st, width, compact=True)
+    for _ in range(4):  # wider lines wrap less: one or two rounds settle it
+        needed = content_height(story, laid_out) * scale
+        if needed <= room:
+            return story if scale == 1.0 else [Scaled(story, laid_out, scale)]
+        scale *= room / needed
+        laid_out = width / scale
+        story = _story(data, spec, st, laid_out, compact=True)
+    # Not settled (it always is in practice): scale what there is to the room left.
+    return [Scaled(story, laid_out, room / content_height(story, laid_out))]
 
 
 # ------------------------------------------------------------------ building blocks
 
 
-@dataclass(frozen=True)
-class _Wording:
-    """The words that differ between a complaint receipt and a vehicle owner's receipt, each as
-    (English, Urdu)."""
-
-    title: tuple[str, str]
-    document: tuple[str, str]
-    hint: tuple[str, str]
-    person: tuple[str, str]
-    category: tuple[str, str]
-    summary: tuple[str, str]
-    next_steps: tuple[tuple[str, str], ...]
-
-
-def _wording(data: ReceiptView) -> _Wording:
-    # ``kind`` is optional on the data: complaint receipts were first and do not carry it.
-    if getattr(data, "kind", "complaint") == "vehicle_report" and getattr(
-        data, "report_kind", ""
-    ) in ("recovered", "found_abandoned"):
-        return _recovery_wording(data)
-    if getattr(data, "kind", "complaint") == "vehicle_report":
-        return _Wording(
-            title=_both(N_("Vehicle report receipt")),
-            document=_both(N_("CPLC vehicle report receipt {number}")),
-            hint=_both(N_("Quote this number when you ask about your vehicle.")),
-            person=_both(N_("Owner")),
-            category=_both(N_("Reported")),
-            summary=_both(N_("Vehicle")),
-            next_steps=tuple(_both(m) for m in (
-                N_("CPLC records the vehicle city-wide, so that every CPLC desk and the police "
-                   "can recognise it."),
-                N_("If the vehicle is found, CPLC or the police will contact you."),
-                N_("To ask about it, quote the receipt number above at this desk, or call the "
-                   "CPLC helpline 1102."),
-                N_("Keep this receipt."),
-            )),
-        )  # fmt: skip
-    return _Wording(
-        title=_both(N_("Complaint receipt")),
-        document=_both(N_("CPLC complaint receipt {number}")),
-        hint=_both(N_("Quote this number when you ask about your complaint.")),
-        person=_both(N_("Complainant")),
-        category=_both(N_("Category")),
-        summary=_both(N_("Summary")),
-        next_steps=tuple(_both(m) for m in (
-            N_("CPLC takes your complaint up with the police station concerned and follows it up."),
-            N_("A CPLC volunteer may contact you about it."),
-            N_("To ask about your complaint, quote the receipt number above at this desk, "
-               "or call the CPLC helpline 1102."),
-            N_("Keep this receipt."),
-        )),
-    )  # fmt: skip
-
-
-def _recovery_wording(data: ReceiptView) -> _Wording:
-    """A recovered or found vehicle: it is not missing, it is waiting for its owner's report."""
-    matched = getattr(data, "matched_number", "")
-    if matched:
-        found = _both_filled(
-            N_("It was matched to theft report {number}, which is now closed as recovered: the "
-               "police station named in that report tells the owner."),
-            number=matched,
-        )  # fmt: skip
-    else:
-        found = _both(
-            N_("When it matches a theft or snatching report, the police station named in that "
-               "report is told, so that the owner can be reached.")
-        )  # fmt: skip
-    return _Wording(
-        title=_both(N_("Recovered vehicle receipt")),
-        document=_both(N_("CPLC recovered vehicle receipt {number}")),
-        hint=_both(N_("Quote this number when you ask about this vehicle.")),
-        person=_both(N_("Owner")),
-        category=_both(N_("Reported")),
-        summary=_both(N_("Vehicle")),
-        next_steps=(
-            _both(N_("CPLC compares this vehicle with every theft and snatching report in the "
-                     "city.")),
-            found,
-            _both(N_("To ask about it, quote the receipt number above at this desk, or call the "
-                     "CPLC helpline 1102.")),
-            _both(N_("Keep this receipt.")),
-        ),
-    )  # fmt: skip
-
-
-def _story(data: ReceiptView, spec: Layout, st: Styles, width: float) -> list[Flowable]:
-    words = _wording(data)
-    heading = _both(N_("CPLC — Citizens-Police Liaison Committee"))
+def _story(
+    data: ReceiptView, spec: Layout, st: Styles, width: float, *, compact: bool = False
+) -> list[Flowable]:
+    words = wording(data)
+    heading = both(N_("CPLC — Citizens-Police Liaison Committee"))
     story: list[Flowable] = []
     if st.roll:
         story += pair(*heading, st, st.heading)
@@ -261,18 +190,19 @@ def _story(data: ReceiptView, spec: Layout, st: Styles, width: float) -> list[Fl
     if data.copy:
         story += [_copy_box(data, st, width), Spacer(0, 2 * mm)]
     story += _number_block(data, spec, st, width)
-    story += [rule(), _details(data, spec, st, width), rule()]
-    next_heading = _both(N_("What happens next"))
+    story += [rule(), _details(data, spec, st, width, compact), rule()]
+    next_heading = both(N_("What happens next"))
     if st.roll:
         story += pair(*next_heading, st, st.section)
     else:
         story += side_by_side(*next_heading, st, st.section, width, fit=True)
+    step = st.small if compact else st.value
     for english, urdu in words.next_steps:
         story.append(Spacer(0, 1 * mm))
         if st.roll:
-            story += pair(english, urdu, st, st.value)
+            story += pair(english, urdu, st, step)
         else:
-            story += side_by_side(english, urdu, st, st.value, width)
+            story += side_by_side(english, urdu, st, step, width)
     printed = N_("Printed {when} at the CPLC desk {code}.")
     story += [Spacer(0, 3 * mm), st.english(
         printed.format(when=format_pkt(data.printed_at), code=data.desk_code), st.small
@@ -311,8 +241,8 @@ def _copy_box(data: ReceiptView, st: Styles, width: float) -> Table:
 
 def _number_block(data: ReceiptView, spec: Layout, st: Styles, width: float) -> list[Flowable]:
     qr = qr_code(data.number, spec.qr, st.fonts.regular)
-    label = _both(N_("Receipt number"))
-    hint = _wording(data).hint
+    label = both(N_("Receipt number"))
+    hint = wording(data).hint
     if spec.qr_beside_number:
         column = width - spec.qr - 4 * mm
         size = fitted_size(data.number, st.fonts.bold, spec.number, column)
@@ -341,35 +271,38 @@ def _number_block(data: ReceiptView, spec: Layout, st: Styles, width: float) -> 
     ]
 
 
-def _rows(data: ReceiptView) -> list[tuple[tuple[str, str], list[str]]]:
+def _rows(data: ReceiptView) -> list[Row]:
     """(label in both languages, the value's lines) for each detail the receipt shows."""
-    words = _wording(data)
+    words = wording(data)
 
     def urdu_too(english: str, urdu: str | None) -> list[str]:
         return [english] + ([urdu] if urdu and urdu != english else [])
 
     desk = f"{data.desk_name} ({data.desk_code})"
-    rows: list[tuple[tuple[str, str], list[str]]] = [
-        (_both(N_("Registered")), [shown(data.registered_at) + " PKT"]),
+    rows: list[Row] = [
+        (both(N_("Registered")), [shown(data.registered_at) + " PKT"]),
         (
-            _both(N_("CPLC desk")),
+            both(N_("CPLC desk")),
             urdu_too(desk, getattr(data, "desk_name_ur", "")),
         ),
     ]
     if data.complainant:
         rows.append((words.person, [data.complainant]))
     if data.cnic_masked:
-        rows.append((_both(N_("CNIC")), [data.cnic_masked]))
-    rows += [
-        (words.category, urdu_too(data.category, getattr(data, "category_ur", ""))),
+        rows.append((both(N_("CNIC")), [data.cnic_masked]))
+    rows.append((words.category, urdu_too(data.category, getattr(data, "category_ur", ""))))
+    phone = kind_of(data) == PHONE
+    if phone:
+        rows += phone_rows(data)  # the handset, its IMEIs, SIM, when and where
+    rows.append(
         (
-            _both(N_("Police station")),
+            both(N_("Police station")),
             urdu_too(data.police_station, getattr(data, "police_station_ur", "")),
-        ),
-    ]
+        )
+    )
     if data.fir_number:
-        rows.append((_both(N_("FIR number")), [data.fir_number]))
-    if data.summary:
+        rows.append((both(N_("FIR number")), [data.fir_number]))
+    if data.summary and not phone:
         rows.append((words.summary, urdu_too(data.summary, getattr(data, "summary_ur", ""))))
     return rows
 
@@ -384,7 +317,9 @@ def _value(values: list[str], st: Styles, spec: Layout, width: float) -> list[Fl
     return [st.data(v, spec.body) for v in values]
 
 
-def _details(data: ReceiptView, spec: Layout, st: Styles, width: float) -> Table:
+def _details(
+    data: ReceiptView, spec: Layout, st: Styles, width: float, compact: bool = False
+) -> Table:
     cells: list[list[Any]] = []
     commands: list[Any] = [("VALIGN", (0, 0), (-1, -1), "TOP")]
     for (english, urdu), values in _rows(data):
@@ -415,7 +350,7 @@ def _details(data: ReceiptView, spec: Layout, st: Styles, width: float) -> Table
         commands += [
             ("LEFTPADDING", (1, 0), (1, -1), 2 * mm),
             ("RIGHTPADDING", (1, 0), (1, -1), 2 * mm),
-            ("TOPPADDING", (0, 0), (-1, -1), 1.2),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 1.8),
+            ("TOPPADDING", (0, 0), (-1, -1), 0.5 if compact else 1.2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0.8 if compact else 1.8),
         ]
     return grid(cells, widths, *commands, font=st.fonts.regular)

@@ -242,3 +242,30 @@ def content_height(flowables: list[Flowable], width: float) -> float:
         before = flowable.getSpaceBefore() if index else 0.0
         total += before + h + flowable.getSpaceAfter()
     return total + 1  # one point of slack for rounding
+
+
+class Scaled(Flowable):  # type: ignore[misc]
+    """Flowables laid out ``width`` wide and drawn ``scale`` times their size: a fixed page's
+    content that would not fit at full size, tables and all still spanning the page (ReportLab's
+    KeepInFrame would wrap the text wider but leave the tables at their width)."""
+
+    def __init__(self, flowables: list[Flowable], width: float, scale: float) -> None:
+        super().__init__()
+        self._content = flowables
+        self._layout_width = width
+        self._scale = scale
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = self._layout_width * self._scale
+        self.height = content_height(self._content, self._layout_width) * self._scale
+        return self.width, self.height
+
+    def draw(self) -> None:
+        # As a frame would lay them out (content_height measures the same way), top down.
+        self.canv.scale(self._scale, self._scale)
+        y = self.height / self._scale
+        for index, flowable in enumerate(self._content):
+            w, h = flowable.wrap(self._layout_width, 10_000.0)
+            y -= (flowable.getSpaceBefore() if index else 0.0) + h
+            flowable.drawOn(self.canv, 0, y, _sW=self._layout_width - w)
+            y -= flowable.getSpaceAfter()

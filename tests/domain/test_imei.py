@@ -43,3 +43,16 @@ def test_every_single_slip_is_caught_and_leads_back(body: str) -> None:
     for typo in imei.one_digit_away(good):
         assert not luhn_ok(typo)
         assert good in imei.valid_one_digit_away(typo)
+
+
+def test_a_grouped_imei_reads_back_as_the_same_number() -> None:
+    assert imei.grouped(GOOD) == "490 154 203 237 518"
+    assert imei.parse(imei.grouped(GOOD)) == GOOD  # typed from a receipt, spaces and all
+    assert imei.grouped("49O154") == "49O154"  # not digits: shown as it is, never half-grouped
+
+
+@given(st.text(alphabet="0123456789", min_size=1, max_size=16))
+def test_grouping_only_adds_spaces(number: str) -> None:
+    shown = imei.grouped(number)
+    assert shown.replace(" ", "") == number
+    assert all(1 <= len(group) <= imei.GROUP for group in shown.split(" "))

@@ -1,5 +1,6 @@
 """The receipt buttons shared by every dialog that gives a citizen a receipt (the complaint
-form's confirmation, a complaint's own window, the vehicle form and a vehicle report's window):
+form's confirmation, a complaint's own window, the vehicle form and a vehicle report's window,
+and a phone report's dialog through ``PHONE_RECEIPTS``):
 the paper, "Print receipt…" (through the preview) and "Save receipt as PDF…".
 
 The service makes the receipt's data ready (``copy`` when one went out before); ReportLab turns
@@ -28,6 +29,7 @@ from cplc_desk.gui.widgets.field_parts import ERROR_STYLE
 from cplc_desk.gui.widgets.operations import OperationRunner
 from cplc_desk.services.complaints import receipts
 from cplc_desk.services.desk.context import DeskContext
+from cplc_desk.services.phones import receipts as phone_receipts
 from cplc_desk.services.vehicles import vehicles
 from cplc_desk.sync.files import write_atomically
 
@@ -47,6 +49,7 @@ class ReceiptSource:
 
 COMPLAINT_RECEIPTS = ReceiptSource(receipts.prepare_receipt, receipts.record_printed)
 VEHICLE_RECEIPTS = ReceiptSource(vehicles.prepare_receipt, vehicles.record_printed)
+PHONE_RECEIPTS = ReceiptSource(phone_receipts.prepare_receipt, phone_receipts.record_printed)
 
 
 def load_renderer() -> Renderer | None:

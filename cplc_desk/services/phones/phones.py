@@ -288,3 +288,21 @@ def confirm_match(ctx: DeskContext, recovery_id: str, theft_id: str) -> None:
             record_id=theft.id,
             details={"theft": theft.number, "recovery": recovery.number},
         )
+
+
+def find_id_by_number(ctx: DeskContext, number: str) -> str:
+    """The id of the phone report numbered ``number`` (``CLIF-P-2026-00001``)."""
+    ctx.require(Permission.SEARCH)
+    with ctx.store.read() as s:
+        found = s.scalar(
+            select(PhoneReport.id).where(
+                PhoneReport.number == number, PhoneReport.deleted_at.is_(None)
+            )
+        )
+    if found is None:
+        raise ServiceError(
+            _("No phone report has the number {number}. Check it on the receipt.").format(
+                number=number
+            )
+        )
+    return found

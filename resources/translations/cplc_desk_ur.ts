@@ -160,6 +160,18 @@
         <translation>ہیڈ کوارٹر کے ساتھ ریکارڈ کا تبادلہ: تھانہ ڈیسک دستخط شدہ بنڈل بھیجتے ہیں، ہیڈ کوارٹر انہیں ضم کرتا ہے اور چوری شدہ گاڑیوں کی فہرست واپس بھیجتا ہے۔</translation>
     </message>
     <message>
+        <source>Phones</source>
+        <translation>فون</translation>
+    </message>
+    <message>
+        <source>Every station&apos;s phone reports, city-wide: check an IMEI, and find handsets recovered at one station and reported stolen at another.</source>
+        <translation>شہر بھر کے تمام تھانوں کی فون رپورٹیں: IMEI کی تصدیق کریں، اور وہ فون تلاش کریں جو ایک تھانے پر برآمد ہوئے اور دوسرے تھانے پر چوری کی رپورٹ میں درج ہیں۔</translation>
+    </message>
+    <message>
+        <source>Record stolen, snatched and recovered mobile phones by IMEI, and check a handset before a dealer buys it.</source>
+        <translation>چوری، چھینے گئے اور برآمد شدہ موبائل فون IMEI کے ساتھ درج کریں، اور ڈیلر کے خریدنے سے پہلے فون کی تصدیق کریں۔</translation>
+    </message>
+    <message>
         <source>Overview</source>
         <translation>خلاصہ</translation>
     </message>
@@ -544,6 +556,26 @@
     <message>
         <source>Report {number} — {score}</source>
         <translation>رپورٹ ⁨{number}⁩ — ⁨{score}⁩</translation>
+    </message>
+    <message>
+        <source>same IMEI</source>
+        <translation>‏IMEI وہی ہے</translation>
+    </message>
+    <message>
+        <source>one digit different - check the IMEI</source>
+        <translation>ایک ہندسہ مختلف - IMEI دوبارہ دیکھیں</translation>
+    </message>
+    <message>
+        <source>Report {number} — {strength}</source>
+        <translation>رپورٹ ⁨{number}⁩ — ⁨{strength}⁩</translation>
+    </message>
+    <message>
+        <source>{kind} at {station} police station, on {when}{source}</source>
+        <translation>⁨{kind}⁩، تھانہ ⁨{station}⁩، ⁨{when}⁩⁨{source}⁩</translation>
+    </message>
+    <message>
+        <source> (city-wide hotlist)</source>
+        <translation> (پورے شہر کی ہاٹ لسٹ)</translation>
     </message>
 </context>
 <context>
@@ -2121,6 +2153,26 @@ Records: {new} new · {updated} updated · {unchanged} unchanged · {conflicts} 
         <translation>بند</translation>
     </message>
     <message>
+        <source>Recovered</source>
+        <comment>phone report kind</comment>
+        <translation>برآمد شدہ</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <comment>phone report kind</comment>
+        <translation>ملا</translation>
+    </message>
+    <message>
+        <source>Recovered</source>
+        <comment>phone report status</comment>
+        <translation>برآمد شدہ</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <comment>phone report status</comment>
+        <translation>بند</translation>
+    </message>
+    <message>
         <source>Police-station desk</source>
         <translation>تھانہ ڈیسک</translation>
     </message>
@@ -2167,6 +2219,17 @@ Records: {new} new · {updated} updated · {unchanged} unchanged · {conflicts} 
         <source>Refused</source>
         <comment>bundle</comment>
         <translation>مسترد</translation>
+    </message>
+</context>
+<context>
+    <name>NearNumbers</name>
+    <message>
+        <source>This desk holds a handset one digit from {imei}. Did you mean:</source>
+        <translation>اس ڈیسک پر ایک فون درج ہے جس کا IMEI ⁨{imei}⁩ سے صرف ایک ہندسہ مختلف ہے۔ کیا آپ کا مطلب یہ تھا:</translation>
+    </message>
+    <message>
+        <source>{imei} ({number}, {kind}, {handset})</source>
+        <translation>⁨{imei}⁩ (⁨{number}⁩، ⁨{kind}⁩، ⁨{handset}⁩)</translation>
     </message>
 </context>
 <context>
@@ -2361,6 +2424,856 @@ Records: {new} new · {updated} updated · {unchanged} unchanged · {conflicts} 
     <message>
         <source>{mine} {number} is one digit from {other} {theirs} (altered or mistyped)</source>
         <translation>⁨{mine}⁩ ⁨{number}⁩ اور ⁨{other}⁩ ⁨{theirs}⁩ میں ایک ہندسے کا فرق ہے (تبدیل شدہ یا غلط لکھا گیا)</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneDetail</name>
+    <message>
+        <source>registered</source>
+        <translation>درج ہوئی</translation>
+    </message>
+    <message>
+        <source>what happened</source>
+        <translation>واقعہ</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>حیثیت</translation>
+    </message>
+    <message>
+        <source>IMEI</source>
+        <translation>‏IMEI</translation>
+    </message>
+    <message>
+        <source>second IMEI</source>
+        <translation>دوسرا IMEI</translation>
+    </message>
+    <message>
+        <source>IMEI suspected altered</source>
+        <translation>‏IMEI میں ردوبدل کا شبہ</translation>
+    </message>
+    <message>
+        <source>IMEI note</source>
+        <translation>‏IMEI کا نوٹ</translation>
+    </message>
+    <message>
+        <source>make</source>
+        <translation>کمپنی</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>ماڈل</translation>
+    </message>
+    <message>
+        <source>colour</source>
+        <translation>رنگ</translation>
+    </message>
+    <message>
+        <source>SIM number</source>
+        <translation>سم نمبر</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation>مالک</translation>
+    </message>
+    <message>
+        <source>when</source>
+        <translation>کب</translation>
+    </message>
+    <message>
+        <source>where</source>
+        <translation>کہاں</translation>
+    </message>
+    <message>
+        <source>police station</source>
+        <translation>تھانہ</translation>
+    </message>
+    <message>
+        <source>FIR number</source>
+        <translation>ایف آئی آر نمبر</translation>
+    </message>
+    <message>
+        <source>FIR date</source>
+        <translation>ایف آئی آر کی تاریخ</translation>
+    </message>
+    <message>
+        <source>matched report</source>
+        <translation>ملائی گئی رپورٹ</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>ہٹا دی گئی</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneDetailDialog</name>
+    <message>
+        <source>Phone report {number} — CPLC Desk</source>
+        <translation>فون کی رپورٹ ⁨{number}⁩ — سی پی ایل سی ڈیسک</translation>
+    </message>
+    <message>
+        <source>{number} · {kind} · {status}</source>
+        <translation>⁨{number}⁩ · ⁨{kind}⁩ · ⁨{status}⁩</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>تاریخچہ</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>کب</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>کس نے</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>کیا بدلا</translation>
+    </message>
+    <message>
+        <source>History of this report</source>
+        <translation>اس رپورٹ کا تاریخچہ</translation>
+    </message>
+    <message>
+        <source>no visible change</source>
+        <translation>کوئی نظر آنے والی تبدیلی نہیں</translation>
+    </message>
+    <message>
+        <source>{number} of {date}</source>
+        <translation>⁨{number}⁩ مورخہ ⁨{date}⁩</translation>
+    </message>
+    <message>
+        <source>Yes: {note}</source>
+        <translation>ہاں: ⁨{note}⁩</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>ہاں</translation>
+    </message>
+    <message>
+        <source>IMEI:</source>
+        <translation>‏IMEI:</translation>
+    </message>
+    <message>
+        <source>Second IMEI:</source>
+        <translation>دوسرا IMEI:</translation>
+    </message>
+    <message>
+        <source>IMEI suspected altered:</source>
+        <translation>‏IMEI میں ردوبدل کا شبہ:</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>نہیں</translation>
+    </message>
+    <message>
+        <source>Handset:</source>
+        <translation>فون:</translation>
+    </message>
+    <message>
+        <source>SIM in use:</source>
+        <translation>زیرِ استعمال سم:</translation>
+    </message>
+    <message>
+        <source>When:</source>
+        <translation>کب:</translation>
+    </message>
+    <message>
+        <source>Where:</source>
+        <translation>کہاں:</translation>
+    </message>
+    <message>
+        <source>Police station:</source>
+        <translation>تھانہ:</translation>
+    </message>
+    <message>
+        <source>FIR:</source>
+        <translation>ایف آئی آر:</translation>
+    </message>
+    <message>
+        <source>Owner:</source>
+        <translation>مالک:</translation>
+    </message>
+    <message>
+        <source>Matched to:</source>
+        <translation>مماثل رپورٹ:</translation>
+    </message>
+    <message>
+        <source>Registered:</source>
+        <translation>درج ہوئی:</translation>
+    </message>
+    <message>
+        <source>{when} by {who} at {desk}</source>
+        <translation>⁨{when}⁩ کو ⁨{who}⁩ نے ⁨{desk}⁩ پر</translation>
+    </message>
+    <message>
+        <source>{name} (father&apos;s / husband&apos;s name: {relative})</source>
+        <translation>⁨{name}⁩ (والد / شوہر کا نام: ⁨{relative}⁩)</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneFields</name>
+    <message>
+        <source>Choose what happened</source>
+        <translation>منتخب کریں کہ کیا ہوا</translation>
+    </message>
+    <message>
+        <source>15 digits: dial *#06#, or see the box</source>
+        <translation>15 ہندسے: ‎*#06#‎ ملائیں، یا ڈبے پر دیکھیں</translation>
+    </message>
+    <message>
+        <source>Dual-SIM phones have a second IMEI</source>
+        <translation>دو سم والے فون کا دوسرا IMEI بھی ہوتا ہے</translation>
+    </message>
+    <message>
+        <source>IMEI suspected &amp;altered (re-programmed)</source>
+        <translation>‏IMEI میں ردوبدل کا شبہ (دوبارہ پروگرام کیا گیا)</translation>
+    </message>
+    <message>
+        <source>Why: e.g. the IMEI on the phone differs from the box</source>
+        <translation>وجہ: مثلاً فون کا IMEI ڈبے پر لکھے IMEI سے مختلف ہے</translation>
+    </message>
+    <message>
+        <source>e.g. Samsung</source>
+        <translation>مثلاً Samsung</translation>
+    </message>
+    <message>
+        <source>e.g. Galaxy A12</source>
+        <translation>مثلاً Galaxy A12</translation>
+    </message>
+    <message>
+        <source>0300-1234567</source>
+        <translation>0300-1234567</translation>
+    </message>
+    <message>
+        <source>day/month/year</source>
+        <translation>دن/مہینہ/سال</translation>
+    </message>
+    <message>
+        <source>Mode&amp;l:</source>
+        <translation>ماڈل:</translation>
+    </message>
+    <message>
+        <source>SIM in &amp;use:</source>
+        <translation>زیرِ استعمال سم:</translation>
+    </message>
+    <message>
+        <source>&amp;Time:</source>
+        <translation>وقت:</translation>
+    </message>
+    <message>
+        <source>FIR &amp;date:</source>
+        <translation>ایف آئی آر کی تاریخ:</translation>
+    </message>
+    <message>
+        <source>The handset</source>
+        <translation>فون</translation>
+    </message>
+    <message>
+        <source>&amp;What happened: *</source>
+        <translation>واقعے کی تفصیل: *</translation>
+    </message>
+    <message>
+        <source>&amp;IMEI: *</source>
+        <translation>‏IMEI: *</translation>
+    </message>
+    <message>
+        <source>S&amp;econd IMEI:</source>
+        <translation>دوسرا IMEI:</translation>
+    </message>
+    <message>
+        <source>IMEI &amp;note:</source>
+        <translation>‏IMEI کا نوٹ:</translation>
+    </message>
+    <message>
+        <source>&amp;Make:</source>
+        <translation>کمپنی:</translation>
+    </message>
+    <message>
+        <source>Colo&amp;ur:</source>
+        <translation>رنگ:</translation>
+    </message>
+    <message>
+        <source>D&amp;ate:</source>
+        <translation>تاریخ:</translation>
+    </message>
+    <message>
+        <source>&amp;Place:</source>
+        <translation>جگہ:</translation>
+    </message>
+    <message>
+        <source>Police stat&amp;ion: *</source>
+        <translation>تھانہ: *</translation>
+    </message>
+    <message>
+        <source>&amp;FIR number:</source>
+        <translation>ایف آئی آر نمبر:</translation>
+    </message>
+    <message>
+        <source>&amp;Owner&apos;s name:</source>
+        <translation>مالک کا نام:</translation>
+    </message>
+    <message>
+        <source>Father&apos;s / &amp;husband&apos;s name:</source>
+        <translation>والد / شوہر کا نام:</translation>
+    </message>
+    <message>
+        <source>Owner&apos;s C&amp;NIC:</source>
+        <translation>مالک کا شناختی کارڈ نمبر:</translation>
+    </message>
+    <message>
+        <source>Owner&apos;s mo&amp;bile:</source>
+        <translation>مالک کا موبائل نمبر:</translation>
+    </message>
+    <message>
+        <source>Owner&apos;s addre&amp;ss:</source>
+        <translation>مالک کا پتہ:</translation>
+    </message>
+    <message>
+        <source>When and where it was stolen</source>
+        <translation>کب اور کہاں چوری ہوئی</translation>
+    </message>
+    <message>
+        <source>When and where it was snatched</source>
+        <translation>کب اور کہاں چھینی گئی</translation>
+    </message>
+    <message>
+        <source>When and where it was recovered</source>
+        <translation>کب اور کہاں برآمد ہوئی</translation>
+    </message>
+    <message>
+        <source>When and where it was found</source>
+        <translation>کب اور کہاں ملی</translation>
+    </message>
+    <message>
+        <source>When and where</source>
+        <translation>کب اور کہاں</translation>
+    </message>
+    <message>
+        <source>Owner (if known)</source>
+        <translation>مالک (اگر معلوم ہو)</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>مالک</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneFilters</name>
+    <message>
+        <source>Type an IMEI, a report number, or the owner&apos;s CNIC, mobile (or the SIM&apos;s) or name.</source>
+        <translation>‏IMEI، رپورٹ نمبر، یا مالک کا شناختی کارڈ نمبر، موبائل نمبر (یا سم نمبر) یا نام لکھیں۔</translation>
+    </message>
+    <message>
+        <source>IMEI {value}</source>
+        <translation>‏IMEI ⁨{value}⁩</translation>
+    </message>
+    <message>
+        <source>report {value}</source>
+        <translation>رپورٹ ⁨{value}⁩</translation>
+    </message>
+    <message>
+        <source>owner&apos;s CNIC {value}</source>
+        <translation>مالک کا شناختی کارڈ نمبر ⁨{value}⁩</translation>
+    </message>
+    <message>
+        <source>owner&apos;s mobile or SIM {value}</source>
+        <translation>مالک کا موبائل یا سم نمبر ⁨{value}⁩</translation>
+    </message>
+    <message>
+        <source>owners whose name starts “{name}”</source>
+        <translation>وہ مالکان جن کا نام “⁨{name}⁩” سے شروع ہوتا ہے</translation>
+    </message>
+    <message>
+        <source>Searching {parts}</source>
+        <translation>تلاش: ⁨{parts}⁩</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> یا </translation>
+    </message>
+    <message>
+        <source>Anything reported</source>
+        <translation>ہر قسم کی رپورٹ</translation>
+    </message>
+    <message>
+        <source>Stolen or snatched</source>
+        <translation>چوری شدہ یا چھینی گئی</translation>
+    </message>
+    <message>
+        <source>Recovered or found</source>
+        <translation>برآمد شدہ یا لاوارث ملی</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>واقعے کی تفصیل</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>کوئی بھی کیفیت</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>کیفیت</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>فلٹر ختم کریں</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneFormDialog</name>
+    <message>
+        <source>Record a phone — CPLC Desk</source>
+        <translation>فون کا ریکارڈ درج کریں — سی پی ایل سی ڈیسک</translation>
+    </message>
+    <message>
+        <source>* must be filled in. Ctrl+S saves. Tab or Enter moves to the next box.</source>
+        <translation>* والے خانے بھرنا ضروری ہے۔ Ctrl+S سے محفوظ ہوتا ہے۔ Tab یا Enter سے اگلے خانے میں جائیں۔</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>رپورٹ محفوظ کریں</translation>
+    </message>
+    <message>
+        <source>Phone report registered</source>
+        <translation>فون کی رپورٹ درج ہو گئی</translation>
+    </message>
+    <message>
+        <source>See the owner&apos;s receipt, then print it</source>
+        <translation>مالک کی رسید دیکھیں، پھر پرنٹ کریں</translation>
+    </message>
+    <message>
+        <source>Record &amp;another phone</source>
+        <translation>ایک اور فون درج کریں</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>بند کریں</translation>
+    </message>
+    <message>
+        <source>Report number:</source>
+        <translation>رپورٹ نمبر:</translation>
+    </message>
+    <message>
+        <source>no IMEI typed yet</source>
+        <translation>ابھی کوئی IMEI نہیں لکھا گیا</translation>
+    </message>
+    <message>
+        <source>A phone report was being typed here on {when} (IMEI {imei}) and was not saved, perhaps because of a power cut.
+
+Continue it? If you answer No, it is thrown away.</source>
+        <translation>یہاں ⁨{when}⁩ کو فون کی ایک رپورٹ لکھی جا رہی تھی (IMEI ⁨{imei}⁩) جو محفوظ نہیں ہوئی، شاید بجلی جانے کی وجہ سے۔
+
+کیا اسے جاری رکھیں؟ اگر آپ نہیں کہیں گے تو یہ ضائع کر دی جائے گی۔</translation>
+    </message>
+    <message>
+        <source>Unsaved phone report</source>
+        <translation>محفوظ نہ ہونے والی فون رپورٹ</translation>
+    </message>
+    <message>
+        <source>The unsaved phone report was filled in again.</source>
+        <translation>محفوظ نہ ہونے والی فون رپورٹ دوبارہ بھر دی گئی۔</translation>
+    </message>
+    <message>
+        <source>What you typed could not be kept as a draft: {reason}</source>
+        <translation>آپ کا لکھا ہوا مسودے کے طور پر محفوظ نہیں ہو سکا: ⁨{reason}⁩</translation>
+    </message>
+    <message>
+        <source>Anyone checking this IMEI at this desk is now told the phone is reported {kind}. Give the owner the receipt: it carries the report number.</source>
+        <translation>اب اس ڈیسک پر اس IMEI کی تصدیق کرنے والے ہر شخص کو بتایا جائے گا کہ اس فون کی رپورٹ درج ہے (⁨{kind}⁩)۔ مالک کو رسید دیں: اس پر رپورٹ نمبر درج ہے۔</translation>
+    </message>
+    <message>
+        <source>Looking for the theft report…</source>
+        <translation>چوری کی رپورٹ تلاش کی جا رہی ہے…</translation>
+    </message>
+    <message>
+        <source>No open theft report has this handset&apos;s IMEI yet. The recovery stays open; it is shown as “Not matched yet” in the list and can be matched later.</source>
+        <translation>ابھی چوری کی کسی کھلی رپورٹ میں اس فون کا IMEI نہیں ہے۔ برآمدگی کھلی رہے گی؛ فہرست میں یہ ”ابھی ملائی نہیں گئی“ کے طور پر دکھائی دے گی اور بعد میں ملائی جا سکتی ہے۔</translation>
+    </message>
+    <message>
+        <source>Matched to theft report {number}: that report is now closed as recovered.</source>
+        <translation>چوری کی رپورٹ ⁨{number}⁩ سے مماثلت ہو گئی: وہ رپورٹ اب برآمد شدہ کے طور پر بند کر دی گئی ہے۔</translation>
+    </message>
+    <message>
+        <source>Not matched: none of the theft reports offered was confirmed. The recovery stays open and can be matched later from the list.</source>
+        <translation>مماثلت نہیں ہوئی: دکھائی گئی چوری کی رپورٹوں میں سے کسی کی تصدیق نہیں ہوئی۔ برآمدگی کی رپورٹ جاری رہے گی اور بعد میں فہرست سے ملائی جا سکتی ہے۔</translation>
+    </message>
+    <message>
+        <source>The report was saved, but its theft report could not be looked for: {reason}</source>
+        <translation>رپورٹ محفوظ ہو گئی، لیکن اس سے متعلق چوری کی رپورٹ تلاش نہیں کی جا سکی: ⁨{reason}⁩</translation>
+    </message>
+    <message>
+        <source>Close without saving?</source>
+        <translation>محفوظ کیے بغیر بند کریں؟</translation>
+    </message>
+    <message>
+        <source>This report has not been saved. Close the form and throw away what was typed?</source>
+        <translation>یہ رپورٹ محفوظ نہیں ہوئی۔ فارم بند کر کے جو کچھ ٹائپ کیا تھا اسے ضائع کر دیں؟</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneMatch</name>
+    <message>
+        <source>digit {n}</source>
+        <translation>ہندسہ نمبر ⁨{n}⁩</translation>
+    </message>
+    <message>
+        <source>IMEI {mine} of this handset = IMEI {theirs} of the report: {imei}</source>
+        <translation>اس فون کا IMEI ⁨{mine}⁩ = رپورٹ کا IMEI ⁨{theirs}⁩: ⁨{imei}⁩</translation>
+    </message>
+    <message>
+        <source>IMEI {mine} of this handset is one digit from IMEI {theirs} of the report ({where}: {here} here, {there} there): {imei}</source>
+        <translation>اس فون کا IMEI ⁨{mine}⁩ رپورٹ کے IMEI ⁨{theirs}⁩ سے ایک ہندسہ مختلف ہے (⁨{where}⁩: یہاں ⁨{here}⁩، وہاں ⁨{there}⁩): ⁨{imei}⁩</translation>
+    </message>
+    <message>
+        <source>Make</source>
+        <translation>کمپنی</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>ماڈل</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>رنگ</translation>
+    </message>
+    <message>
+        <source>{what}: the same ({value})</source>
+        <translation>⁨{what}⁩: ایک جیسا (⁨{value}⁩)</translation>
+    </message>
+    <message>
+        <source>{what}: differs ({mine} here, {theirs} there)</source>
+        <translation>⁨{what}⁩: مختلف (یہاں ⁨{mine}⁩، وہاں ⁨{theirs}⁩)</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneMatchDialog</name>
+    <message>
+        <source>Is this the stolen phone? — CPLC Desk</source>
+        <translation>کیا یہ وہی چوری شدہ فون ہے؟ — سی پی ایل سی ڈیسک</translation>
+    </message>
+    <message>
+        <source>Theft reports this handset may belong to</source>
+        <translation>چوری کی وہ رپورٹیں جن کا یہ فون ہو سکتا ہے</translation>
+    </message>
+    <message>
+        <source>Recovered handset {number}: IMEI {imeis}</source>
+        <translation>برآمد شدہ فون ⁨{number}⁩: IMEI ⁨{imeis}⁩</translation>
+    </message>
+    <message>
+        <source>Compare each report with the handset in front of you (dial *#06# to see its IMEIs). Confirm the one that is the same handset: that report is then closed as recovered. If none is, choose None of these; the recovery stays open.</source>
+        <translation>ہر رپورٹ کا اپنے سامنے موجود فون سے موازنہ کریں (اس کے IMEI دیکھنے کے لیے ‎*#06#‎ ملائیں)۔ جو رپورٹ اسی فون کی ہو اس کی تصدیق کریں: وہ رپورٹ برآمدگی کے طور پر بند ہو جائے گی۔ اگر کوئی بھی نہ ہو تو ”ان میں سے کوئی نہیں“ چنیں؛ برآمدگی کھلی رہے گی۔</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm this match…</source>
+        <translation>اس مماثلت کی تصدیق کریں…</translation>
+    </message>
+    <message>
+        <source>&amp;None of these</source>
+        <translation>ان میں سے کوئی نہیں</translation>
+    </message>
+    <message>
+        <source>This report is from headquarters&apos; hotlist: tell the police station that registered it that the handset was found; that desk closes it.</source>
+        <translation>یہ رپورٹ ہیڈکوارٹر کی ہاٹ لسٹ سے ہے: جس تھانے نے اسے درج کیا تھا اسے بتائیں کہ فون مل گیا ہے؛ وہی ڈیسک اسے بند کرے گا۔</translation>
+    </message>
+    <message>
+        <source>Report {number} ({kind} at {station}) will be closed as recovered and linked to this recovery. Confirm that it is the same handset?</source>
+        <translation>رپورٹ ⁨{number}⁩ (⁨{kind}⁩، تھانہ ⁨{station}⁩) برآمدگی کے طور پر بند ہو کر اس برآمدگی سے جوڑ دی جائے گی۔ کیا آپ تصدیق کرتے ہیں کہ یہ وہی فون ہے؟</translation>
+    </message>
+    <message>
+        <source>Confirm the match?</source>
+        <translation>مماثلت کی تصدیق کریں؟</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneVerifyWidget</name>
+    <message>
+        <source>IMEI: dial *#06# on the phone, or see its box</source>
+        <translation>‏IMEI: فون پر ‎*#06#‎ ملائیں، یا اس کا ڈبہ دیکھیں</translation>
+    </message>
+    <message>
+        <source>IMEI to check</source>
+        <translation>تصدیق کے لیے IMEI</translation>
+    </message>
+    <message>
+        <source>Chec&amp;k a phone:</source>
+        <translation>فون کی تصدیق کریں:</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>تصدیق کریں</translation>
+    </message>
+    <message>
+        <source>Check now (Enter)</source>
+        <translation>ابھی تصدیق کریں (Enter)</translation>
+    </message>
+    <message>
+        <source>Type the phone&apos;s IMEI</source>
+        <translation>فون کا IMEI لکھیں</translation>
+    </message>
+    <message>
+        <source>The answer appears as soon as you stop typing. Each check is recorded in the audit trail.</source>
+        <translation>جیسے ہی آپ لکھنا روکیں گے، جواب سامنے آ جائے گا۔ ہر تصدیق آڈٹ ریکارڈ میں درج ہوتی ہے۔</translation>
+    </message>
+    <message>
+        <source>Keep typing…</source>
+        <translation>لکھتے رہیں…</translation>
+    </message>
+    <message>
+        <source>An IMEI has 15 digits.</source>
+        <translation>‏IMEI کے 15 ہندسے ہوتے ہیں۔</translation>
+    </message>
+    <message>
+        <source>Checking when you stop typing…</source>
+        <translation>لکھنا روکتے ہی تصدیق ہو گی…</translation>
+    </message>
+    <message>
+        <source>Or press Enter.</source>
+        <translation>یا Enter دبائیں۔</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>تصدیق ہو رہی ہے…</translation>
+    </message>
+    <message>
+        <source>Could not check</source>
+        <translation>تصدیق نہیں ہو سکی</translation>
+    </message>
+    <message>
+        <source>REPORTED SNATCHED</source>
+        <translation>چھینے جانے کی رپورٹ درج ہے</translation>
+    </message>
+    <message>
+        <source>REPORTED STOLEN</source>
+        <translation>چوری کی رپورٹ درج ہے</translation>
+    </message>
+    <message>
+        <source>REPORTED STOLEN / SNATCHED</source>
+        <translation>چوری / چھینے جانے کی رپورٹ درج ہے</translation>
+    </message>
+    <message>
+        <source>Do not buy or hand over this phone. Inform {stations} police station or CPLC.</source>
+        <translation>یہ فون نہ خریدیں اور نہ کسی کے حوالے کریں۔ تھانہ ⁨{stations}⁩ یا سی پی ایل سی کو اطلاع دیں۔</translation>
+    </message>
+    <message>
+        <source>Recovered</source>
+        <translation>برآمد شدہ</translation>
+    </message>
+    <message>
+        <source>This phone was reported stolen or snatched and has since been recovered, or was found and recorded. No open theft report names it.</source>
+        <translation>اس فون کی چوری یا چھینے جانے کی رپورٹ درج ہوئی تھی اور یہ بعد میں برآمد ہو گیا، یا یہ ملا اور درج کیا گیا۔ چوری کی کسی کھلی رپورٹ میں اس کا ذکر نہیں۔</translation>
+    </message>
+    <message>
+        <source>NEAR RECORD - READ THE IMEI AGAIN</source>
+        <translation>ملتا جلتا ریکارڈ - IMEI دوبارہ پڑھیں</translation>
+    </message>
+    <message>
+        <source>{imei} itself is not reported, but a handset one digit from it is (below). Dial *#06# on the phone and compare every digit before going on.</source>
+        <translation>خود ⁨{imei}⁩ کی رپورٹ درج نہیں، لیکن اس سے ایک ہندسہ مختلف فون کی رپورٹ درج ہے (نیچے)۔ آگے بڑھنے سے پہلے فون پر ‎*#06#‎ ملائیں اور ہر ہندسہ ملا کر دیکھیں۔</translation>
+    </message>
+    <message>
+        <source>No record</source>
+        <translation>کوئی ریکارڈ نہیں</translation>
+    </message>
+    <message>
+        <source>{imei} is not reported stolen, snatched or recovered here. This does not prove who owns it: ask for the box and the purchase receipt.</source>
+        <translation>یہاں ⁨{imei}⁩ کی چوری، چھینے جانے یا برآمدگی کی کوئی رپورٹ درج نہیں۔ اس سے ملکیت ثابت نہیں ہوتی: ڈبہ اور خریداری کی رسید مانگیں۔</translation>
+    </message>
+    <message>
+        <source>Note: this IMEI&apos;s check digit fails (altered, or mistyped).</source>
+        <translation>نوٹ: اس IMEI کا آخری جانچ کا ہندسہ درست نہیں (ردوبدل شدہ، یا غلط لکھا گیا)۔</translation>
+    </message>
+    <message>
+        <source>…and {count} more reports.</source>
+        <translation>…اور ⁨{count}⁩ مزید رپورٹیں۔</translation>
+    </message>
+    <message>
+        <source>No hotlist received yet: only this desk&apos;s own reports were checked.</source>
+        <translation>ابھی تک کوئی ہاٹ لسٹ موصول نہیں ہوئی: صرف اس ڈیسک کی اپنی رپورٹیں دیکھی گئیں۔</translation>
+    </message>
+    <message>
+        <source>Hotlist consulted: number {seq}, issued {issued}, EXPIRED on {expires}.</source>
+        <translation>دیکھی گئی ہاٹ لسٹ: نمبر ⁨{seq}⁩، ⁨{issued}⁩ کو جاری ہوئی، ⁨{expires}⁩ کو مدت ختم ہو چکی۔</translation>
+    </message>
+    <message>
+        <source>Hotlist consulted: number {seq}, issued {issued}, valid until {expires}.</source>
+        <translation>دیکھی گئی ہاٹ لسٹ: نمبر ⁨{seq}⁩، ⁨{issued}⁩ کو جاری ہوئی، ⁨{expires}⁩ تک کارآمد۔</translation>
+    </message>
+    <message>
+        <source>Report {number}{source} · {kind}, {status}</source>
+        <translation>رپورٹ ⁨{number}⁩⁨{source}⁩ · ⁨{kind}⁩، ⁨{status}⁩</translation>
+    </message>
+    <message>
+        <source> (city-wide hotlist)</source>
+        <translation> (پورے شہر کی ہاٹ لسٹ)</translation>
+    </message>
+    <message>
+        <source>{station} police station · on {when}</source>
+        <translation>تھانہ ⁨{station}⁩ · ⁨{when}⁩</translation>
+    </message>
+    <message>
+        <source>{station} police station</source>
+        <translation>تھانہ ⁨{station}⁩</translation>
+    </message>
+    <message>
+        <source>IMEI {imei}</source>
+        <translation>‏IMEI ⁨{imei}⁩</translation>
+    </message>
+    <message>
+        <source>IMEI suspected altered</source>
+        <translation>‏IMEI میں ردوبدل کا شبہ</translation>
+    </message>
+</context>
+<context>
+    <name>PhonesModel</name>
+    <message>
+        <source>Not matched yet</source>
+        <translation>ابھی مماثلت نہیں ملی</translation>
+    </message>
+    <message>
+        <source>{imei} (altered?)</source>
+        <translation>⁨{imei}⁩ (ردوبدل؟)</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>نمبر</translation>
+    </message>
+    <message>
+        <source>The report&apos;s number</source>
+        <translation>رپورٹ کا نمبر</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>کب درج ہوئی</translation>
+    </message>
+    <message>
+        <source>When the report was registered (Pakistan time), newest first</source>
+        <translation>رپورٹ کب درج ہوئی (پاکستانی وقت)، سب سے نئی پہلے</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>واقعے کی تفصیل</translation>
+    </message>
+    <message>
+        <source>IMEI</source>
+        <translation>‏IMEI</translation>
+    </message>
+    <message>
+        <source>Second IMEI</source>
+        <translation>دوسرا IMEI</translation>
+    </message>
+    <message>
+        <source>Handset</source>
+        <translation>فون</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>مالک</translation>
+    </message>
+    <message>
+        <source>Owner&apos;s CNIC</source>
+        <translation>مالک کا شناختی کارڈ نمبر</translation>
+    </message>
+    <message>
+        <source>Partly hidden; the report itself shows it in full</source>
+        <translation>جزوی طور پر چھپا ہوا؛ رپورٹ کھولنے پر پورا نظر آتا ہے</translation>
+    </message>
+    <message>
+        <source>Police station</source>
+        <translation>تھانہ</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>کیفیت</translation>
+    </message>
+    <message>
+        <source>Not matched to a theft report yet: double-click to look for it again.</source>
+        <translation>ابھی تک چوری کی کسی رپورٹ سے مماثلت نہیں ملی: دوبارہ تلاش کرنے کے لیے ڈبل کلک کریں۔</translation>
+    </message>
+</context>
+<context>
+    <name>PhonesPage</name>
+    <message>
+        <source>Is this phone reported stolen?</source>
+        <translation>کیا اس فون کی چوری کی رپورٹ درج ہے؟</translation>
+    </message>
+    <message>
+        <source>Phone reports</source>
+        <translation>فون کی رپورٹیں</translation>
+    </message>
+    <message>
+        <source>City-wide checks…</source>
+        <translation>پورے شہر کی جانچ…</translation>
+    </message>
+    <message>
+        <source>Handsets recovered at one station and reported stolen at another, and handsets reported twice</source>
+        <translation>ایک تھانے پر برآمد اور دوسرے تھانے پر چوری کی رپورٹ میں درج فون، اور دو بار رپورٹ کیے گئے فون</translation>
+    </message>
+    <message>
+        <source>IMEI, report number, owner&apos;s CNIC, mobile or name, or the SIM number</source>
+        <translation>‏IMEI، رپورٹ نمبر، مالک کا شناختی کارڈ نمبر، موبائل نمبر یا نام، یا سم نمبر</translation>
+    </message>
+    <message>
+        <source>Search phone reports</source>
+        <translation>فون کی رپورٹیں تلاش کریں</translation>
+    </message>
+    <message>
+        <source>New phone report…</source>
+        <translation>فون کی نئی رپورٹ…</translation>
+    </message>
+    <message>
+        <source>Record a stolen, snatched, recovered or found phone (Ctrl+N)</source>
+        <translation>چوری، چھینا گیا، برآمد شدہ یا ملا ہوا فون درج کریں (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Phone reports are registered at police-station desks</source>
+        <translation>فون کی رپورٹیں تھانوں کے ڈیسک پر درج ہوتی ہیں</translation>
+    </message>
+    <message>
+        <source>Show the selected report; for a recovery not matched yet, its theft report</source>
+        <translation>منتخب رپورٹ دکھائیں؛ جس برآمدگی کی ابھی مماثلت نہیں ملی، اس کے لیے اس کی چوری کی رپورٹ</translation>
+    </message>
+    <message>
+        <source>No phone reports match</source>
+        <translation>کوئی فون رپورٹ نہیں ملتی</translation>
+    </message>
+    <message>
+        <source>1 phone report</source>
+        <translation>فون کی 1 رپورٹ</translation>
+    </message>
+    <message>
+        <source>More than {count} phone reports</source>
+        <translation>فون کی ⁨{count}⁩ سے زیادہ رپورٹیں</translation>
+    </message>
+    <message>
+        <source>{count} phone reports</source>
+        <translation>فون کی ⁨{count}⁩ رپورٹیں</translation>
+    </message>
+    <message>
+        <source>No phone report matches this search. Check the IMEI, or clear the filters.</source>
+        <translation>اس تلاش سے کوئی فون رپورٹ نہیں ملتی۔ IMEI دوبارہ دیکھیں، یا فلٹر ہٹا دیں۔</translation>
+    </message>
+    <message>
+        <source>No phone reports yet. Record the first with New phone report… (Ctrl+N).</source>
+        <translation>ابھی فون کی کوئی رپورٹ نہیں۔ پہلی رپورٹ ”فون کی نئی رپورٹ…“ (Ctrl+N) سے درج کریں۔</translation>
+    </message>
+    <message>
+        <source>No phone reports yet. They arrive in the bundles stations send.</source>
+        <translation>ابھی فون کی کوئی رپورٹ نہیں۔ یہ تھانوں کے بھیجے گئے بنڈلوں میں آتی ہیں۔</translation>
+    </message>
+    <message>
+        <source>Looking for the theft report of {number}…</source>
+        <translation>⁨{number}⁩ کی چوری کی رپورٹ تلاش کی جا رہی ہے…</translation>
+    </message>
+    <message>
+        <source>No theft report found</source>
+        <translation>چوری کی کوئی رپورٹ نہیں ملی</translation>
+    </message>
+    <message>
+        <source>No open theft report has the IMEI of {number} yet. It stays open: when a matching theft report arrives, double-click it again.</source>
+        <translation>ابھی چوری کی کسی کھلی رپورٹ میں ⁨{number}⁩ کا IMEI نہیں ہے۔ یہ کھلی رہے گی: جب ملتی جلتی چوری کی رپورٹ آئے تو اس پر دوبارہ ڈبل کلک کریں۔</translation>
     </message>
 </context>
 <context>

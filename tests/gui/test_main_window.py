@@ -87,9 +87,9 @@ def test_ctrl_number_switches_pages(qtbot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: window.current_key() == COMPLAINTS)
     assert window.nav.currentRow() == 1
 
-    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.current_key() == REPORTS)
-    assert window.page_actions[4].isChecked()
+    assert window.page_actions[5].isChecked()
 
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.current_key() == OVERVIEW)

@@ -80,3 +80,34 @@ def test_without_the_city_view_the_dialog_says_why(qtbot, city: City) -> None:
     dialog = opened(qtbot, city)
     assert dialog.banner.isVisible() and dialog.banner.text()
     assert dialog.matches_table.rowCount() == dialog.duplicates_table.rowCount() == 0
+
+
+def test_the_phones_page_at_headquarters_lists_the_city_and_opens_the_checks(
+    qtbot, monkeypatch, city: City
+) -> None:
+    from PySide6.QtCore import Qt
+
+    from cplc_desk.gui.phones.phones_page import PhonesPage
+    from cplc_desk.gui.widgets import dialogs
+
+    phone(city, "CLIF", "snatched", SAMSUNG)
+    phone(city, "SADD", "found", SAMSUNG)
+    city.send(*CODES)
+    page = PhonesPage(city.hq)
+    qtbot.addWidget(page)
+    page.show()
+    assert page.city_checks_button.isVisible()
+    assert not page.new_button.isEnabled()  # headquarters registers nothing itself
+    assert {r.police_station_code for r in page.model.rows()} == {"CLIF", "SADD"}
+    rows: list[int] = []
+
+    def run(dialog: object) -> int:
+        assert isinstance(dialog, PhoneCityChecksDialog)
+        qtbot.waitUntil(lambda: not dialog.is_busy(), timeout=30_000)
+        rows.append(dialog.matches_table.rowCount())
+        return 0
+
+    monkeypatch.setattr(dialogs, "run_modal", run)
+    qtbot.mouseClick(page.city_checks_button, Qt.MouseButton.LeftButton)
+    assert rows == [1]  # the handset found at Saddar, reported snatched at Clifton
+    qtbot.waitUntil(lambda: not page.is_busy_reading(), timeout=10_000)

@@ -4,7 +4,7 @@
 A demo station (its supervisor signed in) and a headquarters with enrolled stations are built in
 a throwaway folder; each page of both windows and each dialog a volunteer or an analyst opens is
 shown, given a moment to lay out, and saved as ``OUT_DIR/<name>.png``; the complaint and vehicle
-receipts (A5 and 80 mm) are rendered from records typed in Urdu and rasterised with pypdfium2.
+receipts (A5 and 80 mm), and the phone owner's, are rendered from records typed in Urdu and rasterised with pypdfium2.
 Run it under a real platform (``xvfb-run -a -s "-screen 0 1600x1000x24"``), as for
 tools.screenshots.screenshot; docs/screenshots/ur/ holds its Urdu output.
 """
@@ -24,6 +24,8 @@ import pypdfium2 as pdfium
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
+from cplc_desk.domain.imei import check_digit as imei_check_digit
+from cplc_desk.domain.phones import PhoneReportDraft
 from cplc_desk.domain.records import ComplaintDraft, PersonDraft, VehicleReportDraft
 from cplc_desk.gui.accounts.accounts_page import AccountsDialog, ChangePasswordDialog
 from cplc_desk.gui.accounts.audit_viewer import AuditViewerDialog
@@ -33,8 +35,12 @@ from cplc_desk.gui.complaints.complaint_form import ComplaintFormDialog
 from cplc_desk.gui.hq.enroll_dialog import EnrollStationDialog
 from cplc_desk.gui.hq.import_dialog import ImportDialog
 from cplc_desk.gui.imports.register_dialog import RegisterImportDialog
+from cplc_desk.gui.phones.phone_detail import PhoneDetailDialog
+from cplc_desk.gui.phones.phone_form import PhoneFormDialog
+from cplc_desk.gui.phones.phones_page import PhonesPage
 from cplc_desk.gui.shell import language
 from cplc_desk.gui.shell.app import create_application
+from cplc_desk.gui.shell.areas import PHONES
 from cplc_desk.gui.shell.demo_progress import populate_demo
 from cplc_desk.gui.shell.login_dialog import LoginDialog
 from cplc_desk.gui.shell.main_window import MainWindow
@@ -48,6 +54,8 @@ from cplc_desk.services.complaints import receipts
 from cplc_desk.services.complaints.complaints import register_complaint
 from cplc_desk.services.desk import reference
 from cplc_desk.services.desk.context import Actor, DeskContext, open_desk
+from cplc_desk.services.desk.records import Registered
+from cplc_desk.services.phones import phones
 from cplc_desk.services.vehicles import vehicles
 from cplc_desk.services.vehicles.vehicles import register_vehicle_report
 from tools.screenshots.screenshot import HQ_SIZE, SIZE, _Desks, _hq_stations_scene
@@ -71,6 +79,54 @@ URDU_VEHICLE = VehicleReportDraft(
     incident_place="خیابانِ اتحاد، ڈیفنس",
     owner=PersonDraft(name="سارہ خان", cnic="4220198765432", mobile="03001234567"),
 )  # fmt: skip
+
+# Handsets, for the Phones page, its form, its check and its receipt.
+URDU_PHONE = PhoneReportDraft(
+    kind="snatched", imei="356938035643809", imei2="356938035643817", make="Samsung",
+    model="Galaxy A52", colour="کالا", sim_number="03331234567", police_station="BOBA",
+    incident_place="تین تلوار، کلفٹن", fir_number="123/2026",
+    owner=PersonDraft(name="محمد علی ولد احمد حسین", cnic="4210112345672", mobile="03331234567"),
+)  # fmt: skip
+MORE_PHONES = (
+    ("stolen", "860123456789012", "Oppo", "A16", "Blue"),
+    ("recovered", "354812345678905", "Vivo", "Y20", "White"),
+    ("found", "352099001761481", "Tecno", "Spark 8", "Black"),
+)
+
+
+def add_phones(ctx: DeskContext) -> Registered:
+    """The Urdu snatching report and a few more, each with a valid IMEI."""
+    for kind, body, make, model, colour in MORE_PHONES:
+        number = body[:14] + imei_check_digit(body[:14])
+        phones.register_phone_report(ctx, PhoneReportDraft(
+            kind=kind, imei=number, make=make, model=model, colour=colour, police_station="CLIF",
+        ))  # fmt: skip
+    return phones.register_phone_report(ctx, URDU_PHONE)
+
+
+def phones_check(window: MainWindow, imei: str) -> QWidget:
+    """The Phones page after a dealer's check of ``imei``."""
+    window.show_page(PHONES)
+    page = window.pages[PHONES]
+    assert isinstance(page, PhonesPage)
+    page.verify_widget.input.setText(imei)
+    page.verify_widget.check_now()
+    while page.verify_widget.is_checking():
+        settle(100)
+    return window
+
+
+def mistyped_phone_form(ctx: DeskContext, imei: str) -> QWidget:
+    """The phone form with one digit of ``imei`` mistyped, the desk's near number offered."""
+    form = PhoneFormDialog(ctx)
+    form.fields.kind_combo.setCurrentIndex(form.fields.kind_combo.findData("recovered"))
+    slip = imei[:6] + str((int(imei[6]) + 1) % 10) + imei[7:]
+    form.fields.imei_edit.setText(slip)
+    form.fields.show_problems(form.fields.problems(), {"imei"})
+    form.fields.imei_mistyped.emit("imei", slip)
+    form.show()
+    settle(600)
+    return form
 
 
 def settle(ms: int = 350) -> None:
@@ -147,10 +203,12 @@ def station_tour(folder: Path, out: Path) -> None:
             raise SystemExit("could not fill the demo station")
         complaint = register_complaint(ctx, URDU_COMPLAINT)
         vehicle = register_vehicle_report(ctx, URDU_VEHICLE)
+        phone = add_phones(ctx)
         window = MainWindow(ctx, demo=True)
-        for key in list(window.pages):
+        for key in window.area_keys:
             window.show_page(key)
             shoot(window, out / f"station-{key}.png", SIZE)
+        shoot(phones_check(window, URDU_PHONE.imei2), out / "station-phones-check.png", SIZE)
         window.lock()
         shoot(window, out / "station-locked.png", SIZE)
         window._on_unlocked(True)  # the same person again, for the dialogs below
@@ -166,6 +224,8 @@ def station_tour(folder: Path, out: Path) -> None:
         shoot_dialog(lambda: VehicleFormDialog(ctx), out / "vehicle-form.png")
         shoot_dialog(lambda: ComplaintDetailDialog(ctx, complaint.id), out / "complaint-detail.png")
         shoot_dialog(lambda: VehicleDetailDialog(ctx, vehicle.id), out / "vehicle-detail.png")
+        shoot_dialog(lambda: mistyped_phone_form(ctx, URDU_PHONE.imei), out / "phone-form.png")
+        shoot_dialog(lambda: PhoneDetailDialog(ctx, phone.id), out / "phone-detail.png")
         shoot_dialog(lambda: AuditViewerDialog(ctx), out / "audit-trail.png", (1100, 640))
         shoot_dialog(lambda: AccountsDialog(ctx), out / "accounts.png", (900, 520))
         shoot_dialog(lambda: ChangePasswordDialog(ctx), out / "change-password.png")
@@ -200,7 +260,7 @@ def headquarters_tour(folder: Path, out: Path) -> None:
     try:
         window, report = _hq_stations_scene(desks)
         report.close()
-        for key in list(window.pages):
+        for key in window.area_keys:
             window.show_page(key)
             shoot(window, out / f"hq-{key}.png", HQ_SIZE)
         window.close()

@@ -1,4 +1,4 @@
-"""The areas of the desk (Overview, Complaints, Vehicles, Sync, Reports): their names, what each
+"""The areas of the desk (Overview, Complaints, Vehicles, Phones, Sync, Reports): their names, what each
 is for and its icon. At headquarters the Sync area is called Stations: there it follows every
 station desk and imports their bundles; headquarters also has Conflicts, the merge's queue.
 
@@ -20,6 +20,7 @@ translate = QCoreApplication.translate
 OVERVIEW = "overview"
 COMPLAINTS = "complaints"
 VEHICLES = "vehicles"
+PHONES = "phones"
 SYNC = "sync"
 REPORTS = "reports"
 CONFLICTS = "conflicts"  # headquarters only
@@ -61,6 +62,48 @@ def _sync_area(headquarters: bool) -> Area:
     )
 
 
+def _vehicles_area(headquarters: bool) -> Area:
+    """The Vehicles area: at headquarters, the whole city's."""
+    sp = QStyle.StandardPixmap
+    return Area(
+        VEHICLES,
+        translate("Areas", "Vehicles"),
+        translate(
+            "Areas",
+            "Every station's vehicle reports, city-wide: check a registration, chassis or "
+            "engine number, and find recoveries that match a theft reported elsewhere.",
+        )
+        if headquarters
+        else translate(
+            "Areas",
+            "Record stolen, snatched and recovered vehicles, and check a registration, "
+            "chassis or engine number against the theft reports.",
+        ),
+        sp.SP_FileDialogDetailedView,
+    )
+
+
+def _phones_area(headquarters: bool) -> Area:
+    """The Phones area: at headquarters, the whole city's."""
+    sp = QStyle.StandardPixmap
+    return Area(
+        PHONES,
+        translate("Areas", "Phones"),
+        translate(
+            "Areas",
+            "Every station's phone reports, city-wide: check an IMEI, and find handsets "
+            "recovered at one station and reported stolen at another.",
+        )
+        if headquarters
+        else translate(
+            "Areas",
+            "Record stolen, snatched and recovered mobile phones by IMEI, and check a handset "
+            "before a dealer buys it.",
+        ),
+        sp.SP_ComputerIcon,
+    )
+
+
 def areas(headquarters: bool = False) -> list[Area]:
     """In navigation order; Ctrl+1 is the first. The same keys and order on every desk, so the
     shortcuts do not change between a station and headquarters."""
@@ -90,22 +133,8 @@ def areas(headquarters: bool = False) -> list[Area]:
             ),
             sp.SP_FileDialogContentsView,
         ),
-        Area(
-            VEHICLES,
-            translate("Areas", "Vehicles"),
-            translate(
-                "Areas",
-                "Every station's vehicle reports, city-wide: check a registration, chassis or "
-                "engine number, and find recoveries that match a theft reported elsewhere.",
-            )
-            if headquarters
-            else translate(
-                "Areas",
-                "Record stolen, snatched and recovered vehicles, and check a registration, "
-                "chassis or engine number against the theft reports.",
-            ),
-            sp.SP_FileDialogDetailedView,
-        ),
+        _vehicles_area(headquarters),
+        _phones_area(headquarters),
         sync,
         Area(
             REPORTS,
@@ -119,7 +148,7 @@ def areas(headquarters: bool = False) -> list[Area]:
         ),
     ]
     if headquarters:
-        # Last, so Ctrl+1 to Ctrl+5 mean the same areas at a station and at headquarters.
+        # Last, so Ctrl+1 to Ctrl+6 mean the same areas at a station and at headquarters.
         listed.append(
             Area(
                 CONFLICTS,

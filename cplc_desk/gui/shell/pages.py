@@ -10,7 +10,15 @@ from typing import Protocol, runtime_checkable
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QSizePolicy, QWidget
 
-from cplc_desk.gui.shell.areas import COMPLAINTS, CONFLICTS, OVERVIEW, REPORTS, SYNC, VEHICLES
+from cplc_desk.gui.shell.areas import (
+    COMPLAINTS,
+    CONFLICTS,
+    OVERVIEW,
+    PHONES,
+    REPORTS,
+    SYNC,
+    VEHICLES,
+)
 from cplc_desk.gui.widgets.operations import Changes
 from cplc_desk.services.desk.context import DeskContext
 
@@ -23,6 +31,7 @@ PAGE_CLASSES: dict[str, str] = {
     OVERVIEW: "cplc_desk.gui.shell.overview_page:OverviewPage",
     COMPLAINTS: "cplc_desk.gui.complaints.complaints_page:ComplaintsPage",
     VEHICLES: "cplc_desk.gui.vehicles.vehicles_page:VehiclesPage",
+    PHONES: "cplc_desk.gui.phones.phones_page:PhonesPage",
     SYNC: "cplc_desk.gui.station.sync_page:SyncPage",
     REPORTS: "cplc_desk.gui.shell.reports_page:ReportsPage",
 }

@@ -368,7 +368,7 @@ class SyncPage(QWidget):
             lambda _progress: hotlist.import_hotlist(ctx, path),
             self.tr("Checking and importing {file}…").format(file=path.name),
             self._hotlist_task,
-            Changes.VEHICLES,  # vehicle checks and matching look at the hotlist
+            Changes.VEHICLES | Changes.PHONES,  # checks and matching look at the hotlist
         )
 
     def _on_hotlist_imported(self, result: hotlist.ImportedHotlist) -> None:

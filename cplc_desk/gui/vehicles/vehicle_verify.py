@@ -60,7 +60,7 @@ _THEFTS = (VehicleReportKind.STOLEN.value, VehicleReportKind.SNATCHED.value)
 
 # Border, background, text and icon of each answer; the text colour is set too so the panel
 # reads the same on a dark theme.
-_LOOKS: dict[str, tuple[str, str, str, QStyle.StandardPixmap]] = {
+ANSWER_LOOKS: dict[str, tuple[str, str, str, QStyle.StandardPixmap]] = {
     STOLEN: ("#b00020", "#fdecee", "#5c0011", QStyle.StandardPixmap.SP_MessageBoxCritical),
     RECOVERED: ("#2f6fb0", "#eaf2fb", "#10243d", QStyle.StandardPixmap.SP_MessageBoxInformation),
     NONE: ("#3e8a4b", "#edf7ee", "#173d1d", QStyle.StandardPixmap.SP_DialogApplyButton),
@@ -262,7 +262,7 @@ class VehicleVerifyWidget(QWidget):
         self.advice_label.hide()
         self.details_label.hide()
         self.hotlist_label.hide()
-        if state in _LOOKS:
+        if state in ANSWER_LOOKS:
             self._paint(state)
         else:
             self._paint_neutral()
@@ -292,7 +292,7 @@ class VehicleVerifyWidget(QWidget):
             self.details_label.show()
 
     def _paint(self, state: str) -> None:
-        border, background, foreground, icon = _LOOKS[state]
+        border, background, foreground, icon = ANSWER_LOOKS[state]
         self.panel.setStyleSheet(
             f"#verifyPanel {{ background: {background}; border: 2px solid {border};"
             f" border-radius: 6px; }} #verifyPanel QLabel {{ color: {foreground}; }}"

@@ -13,6 +13,8 @@ from cplc_desk.domain.enums import (
     AuditAction,
     ComplaintStatus,
     DeskKind,
+    PhoneReportKind,
+    PhoneReportStatus,
     VehicleReportKind,
     VehicleReportStatus,
 )
@@ -53,6 +55,26 @@ def vehicle_report_status(code: str) -> str:
         VehicleReportStatus.RECOVERED: translate("Names", "Recovered", "vehicle report status"),
         VehicleReportStatus.MATCHED: translate("Names", "Matched"),
         VehicleReportStatus.CLOSED: translate("Names", "Closed", "vehicle report status"),
+    }
+    return names.get(code, code)
+
+
+def phone_report_kind(code: str) -> str:
+    names: dict[str, str] = {
+        PhoneReportKind.STOLEN: translate("Names", "Stolen"),
+        PhoneReportKind.SNATCHED: translate("Names", "Snatched"),
+        PhoneReportKind.RECOVERED: translate("Names", "Recovered", "phone report kind"),
+        PhoneReportKind.FOUND: translate("Names", "Found", "phone report kind"),
+    }
+    return names.get(code, code)
+
+
+def phone_report_status(code: str) -> str:
+    names: dict[str, str] = {
+        PhoneReportStatus.OPEN: translate("Names", "Open"),
+        PhoneReportStatus.RECOVERED: translate("Names", "Recovered", "phone report status"),
+        PhoneReportStatus.MATCHED: translate("Names", "Matched"),
+        PhoneReportStatus.CLOSED: translate("Names", "Closed", "phone report status"),
     }
     return names.get(code, code)
 

@@ -63,8 +63,9 @@ class Changes(enum.Flag):
     CONFLICTS = enum.auto()
     ACCOUNTS = enum.auto()
     SYNC = enum.auto()  # bundles written, the outbox
-    RECORDS = COMPLAINTS | VEHICLES
-    EVERYTHING = COMPLAINTS | VEHICLES | STATIONS | CONFLICTS | ACCOUNTS | SYNC
+    PHONES = enum.auto()
+    RECORDS = COMPLAINTS | VEHICLES | PHONES
+    EVERYTHING = COMPLAINTS | VEHICLES | PHONES | STATIONS | CONFLICTS | ACCOUNTS | SYNC
 
 
 class ChangeBus(QObject):

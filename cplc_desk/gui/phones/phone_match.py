@@ -1,0 +1,312 @@
+"""Matching a recovered or found handset to its theft report: each open theft report whose IMEI
+is the handset's (either of its two against either of the report's) or one digit from it, with
+the evidence in words ("IMEI 1 = the report's IMEI 2", "one digit different: 7th digit 3 here,
+8 there", make, model and colour agreeing or not). The volunteer confirms one, or none.
+
+Confirming closes the theft report as recovered and links the two reports, so it is asked once
+more (``dialogs.confirm``) before it is done.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cplc_desk.domain.records import name_key
+from cplc_desk.gui.widgets import dialogs, names
+from cplc_desk.gui.widgets.formats import NOTHING, format_datetime
+from cplc_desk.gui.widgets.message_banner import ERROR, MessageBanner
+from cplc_desk.gui.widgets.operations import BackgroundTask, Progress
+from cplc_desk.gui.widgets.typography import emphasise, make_quiet
+from cplc_desk.services.desk.context import DeskContext, ServiceError
+from cplc_desk.services.phones import phones
+from cplc_desk.services.phones.phones import PhoneSummary
+
+translate = QCoreApplication.translate
+
+
+@dataclass(frozen=True)
+class Handset:
+    """The recovered handset as the match dialog compares it."""
+
+    number: str
+    imeis: tuple[str, ...]
+    make: str = ""
+    model: str = ""
+    colour: str = ""
+
+
+def differing_digit(a: str, b: str) -> int | None:
+    """Where two IMEIs of the same length differ, when they differ in exactly one digit."""
+    if len(a) != len(b):
+        return None
+    apart = [k for k, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    return apart[0] if len(apart) == 1 else None
+
+
+def _ordinal(n: int) -> str:
+    return translate("PhoneMatch", "digit {n}").format(n=n)
+
+
+def imei_lines(handset: Handset, c: PhoneSummary) -> tuple[bool, list[str]]:
+    """Whether an IMEI is the same, and the lines saying how the IMEIs compare."""
+    theirs = [n for n in (c.imei, c.imei2) if n]
+    lines: list[str] = []
+    exact = False
+    for i, mine in enumerate(handset.imeis, start=1):
+        for j, other in enumerate(theirs, start=1):
+            if mine == other:
+                exact = True
+                lines.append(
+                    translate("PhoneMatch", "IMEI {mine} of this handset = IMEI {theirs} of the "
+                              "report: {imei}").format(mine=i, theirs=j, imei=mine)
+                )  # fmt: skip
+            elif (at := differing_digit(mine, other)) is not None:
+                lines.append(
+                    translate("PhoneMatch", "IMEI {mine} of this handset is one digit from IMEI "
+                              "{theirs} of the report ({where}: {here} here, {there} there): {imei}")
+                    .format(mine=i, theirs=j, where=_ordinal(at + 1), here=mine[at],
+                            there=other[at], imei=other)
+                )  # fmt: skip
+    return exact, lines
+
+
+def looks_lines(handset: Handset, c: PhoneSummary) -> tuple[int, list[str]]:
+    """How many of make, model and colour agree, and a line for each the two both give."""
+    agree = 0
+    lines = []
+    for label, mine, theirs in (
+        (translate("PhoneMatch", "Make"), handset.make, c.make or ""),
+        (translate("PhoneMatch", "Model"), handset.model, c.model or ""),
+        (translate("PhoneMatch", "Colour"), handset.colour, c.colour or ""),
+    ):
+        if not mine or not theirs:
+            continue
+        if name_key(mine) == name_key(theirs):
+            agree += 1
+            lines.append(translate("PhoneMatch", "{what}: the same ({value})").format(
+                what=label, value=theirs))  # fmt: skip
+        else:
+            lines.append(translate("PhoneMatch", "{what}: differs ({mine} here, {theirs} there)")
+                         .format(what=label, mine=mine, theirs=theirs))  # fmt: skip
+    return agree, lines
+
+
+def ranked(handset: Handset, candidates: Sequence[PhoneSummary]) -> list[PhoneSummary]:
+    """Same IMEI first, then the most of make, model and colour agreeing."""
+
+    def key(c: PhoneSummary) -> tuple[int, int]:
+        exact, _lines = imei_lines(handset, c)
+        agree, _looks = looks_lines(handset, c)
+        return (0 if exact else 1, -agree)
+
+    return sorted(candidates, key=key)
+
+
+class CandidateCard(QFrame):
+    """One theft report: a choice with its number and how strong the match is, the evidence
+    and the report's details."""
+
+    def __init__(self, handset: Handset, c: PhoneSummary, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.candidate = c
+        self.setObjectName("candidateCard")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        exact, imei = imei_lines(handset, c)
+        agree, looks = looks_lines(handset, c)
+        strength = (
+            self.tr("same IMEI") if exact else self.tr("one digit different - check the IMEI")
+        )
+        self.choice = QRadioButton(
+            self.tr("Report {number} — {strength}").format(number=c.number, strength=strength)
+        )
+        font = self.choice.font()
+        font.setBold(True)
+        self.choice.setFont(font)
+        self.evidence_label = QLabel("\n".join(f"• {line}" for line in (*imei, *looks)))
+        self.evidence_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.evidence_label.setWordWrap(True)
+        details = self.tr("{kind} at {station} police station, on {when}{source}").format(
+            source=self.tr(" (city-wide hotlist)") if c.source == "hotlist" else "",
+            kind=names.phone_report_kind(c.kind),
+            station=c.police_station,
+            when=format_datetime(c.incident_at) if c.incident_at else NOTHING,
+        )
+        self.details_label = make_quiet(QLabel(details))
+        self.details_label.setWordWrap(True)
+        self.choice.setAccessibleDescription(f"{self.evidence_label.text()}\n{details}")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.addWidget(self.choice)
+        body = QVBoxLayout()
+        body.setContentsMargins(24, 0, 0, 0)
+        body.addWidget(self.evidence_label)
+        body.addWidget(self.details_label)
+        layout.addLayout(body)
+        self.agree = agree
+
+    def can_confirm(self) -> bool:
+        # A hotlist report belongs to another station's desk: that desk closes it.
+        return self.candidate.source == "local"
+
+
+class PhoneMatchDialog(QDialog):
+    """``matched`` carries the theft report's id once the match is confirmed and saved."""
+
+    matched = Signal(str)
+    confirm_finished = Signal()
+
+    def __init__(
+        self,
+        ctx: DeskContext,
+        recovery_id: str,
+        handset: Handset,
+        candidates: Sequence[PhoneSummary],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.recovery_id = recovery_id
+        self.matched_theft_id: str | None = None
+        self.setWindowTitle(self.tr("Is this the stolen phone? — CPLC Desk"))
+        heading = emphasise(QLabel(self.tr("Theft reports this handset may belong to")), 1.3)
+        title = QLabel(
+            self.tr("Recovered handset {number}: IMEI {imeis}").format(
+                number=handset.number, imeis=" / ".join(handset.imeis)
+            )
+        )
+        title.setWordWrap(True)
+        explain = QLabel(
+            self.tr(
+                "Compare each report with the handset in front of you (dial *#06# to see its "
+                "IMEIs). Confirm the one that is the same handset: that report is then closed as "
+                "recovered. If none is, choose None of these; the recovery stays open."
+            )
+        )
+        explain.setWordWrap(True)
+
+        self.cards: list[CandidateCard] = []
+        self.group = QButtonGroup(self)
+        cards = QWidget()
+        cards_layout = QVBoxLayout(cards)
+        cards_layout.setContentsMargins(0, 0, 0, 0)
+        for n, candidate in enumerate(ranked(handset, candidates)):
+            card = CandidateCard(handset, candidate)
+            self.group.addButton(card.choice, n)
+            self.cards.append(card)
+            cards_layout.addWidget(card)
+        cards_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(cards)
+
+        self.banner = MessageBanner()
+        self.confirm_button = QPushButton(self.tr("&Confirm this match…"))
+        self.confirm_button.setEnabled(False)
+        self.none_button = QPushButton(self.tr("&None of these"))
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for button in (self.confirm_button, self.none_button):
+            button.setAutoDefault(False)
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        for widget in (heading, title, explain):
+            layout.addWidget(widget)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.banner)
+        layout.addLayout(buttons)
+
+        self._task = BackgroundTask("cplc-confirm-phone-match", self)
+        self._task.succeeded.connect(self._on_confirmed)
+        self._task.failed.connect(self._on_confirm_failed)
+        self._task.finished.connect(self.confirm_finished)
+        self.group.idToggled.connect(lambda *_: self._update_buttons())
+        self.confirm_button.clicked.connect(self.confirm_chosen)
+        self.none_button.clicked.connect(self.reject)
+        metrics = self.fontMetrics()
+        scroll.setMinimumHeight(min(cards.sizeHint().height() + 4, metrics.lineSpacing() * 24))
+        self.resize(QSize(metrics.averageCharWidth() * 95, self.sizeHint().height()))
+        if self.cards:
+            self.cards[0].choice.setFocus()
+
+    def chosen(self) -> CandidateCard | None:
+        n = self.group.checkedId()
+        return self.cards[n] if 0 <= n < len(self.cards) else None
+
+    def choose(self, theft_id: str) -> bool:
+        for card in self.cards:
+            if card.candidate.id == theft_id:
+                card.choice.setChecked(True)
+                return True
+        return False
+
+    def _update_buttons(self) -> None:
+        card = self.chosen()
+        enabled = card is not None and card.can_confirm() and not self._task.is_running()
+        self.confirm_button.setEnabled(enabled)
+        self.confirm_button.setToolTip(
+            self.tr(
+                "This report is from headquarters' hotlist: tell the police station that "
+                "registered it that the handset was found; that desk closes it."
+            )
+            if card is not None and not card.can_confirm()
+            else ""
+        )
+
+    def confirm_chosen(self) -> bool:
+        """Ask once more, then link the two reports; False if nothing was started."""
+        card = self.chosen()
+        if card is None or not card.can_confirm() or self._task.is_running():
+            return False
+        c = card.candidate
+        question = self.tr(
+            "Report {number} ({kind} at {station}) will be closed as recovered and linked to "
+            "this recovery. Confirm that it is the same handset?"
+        ).format(
+            number=c.number, kind=names.phone_report_kind(c.kind).lower(), station=c.police_station
+        )
+        if not dialogs.confirm(self, self.tr("Confirm the match?"), question):
+            return False
+        ctx, recovery_id, theft_id = self.ctx, self.recovery_id, c.id
+
+        def work(_progress: Progress) -> str:
+            phones.confirm_match(ctx, recovery_id, theft_id)
+            return theft_id
+
+        self.banner.clear_message()
+        self.confirm_button.setEnabled(False)
+        self._task.start(work)
+        return True
+
+    def _on_confirmed(self, theft_id: object) -> None:
+        assert isinstance(theft_id, str)
+        self.matched_theft_id = theft_id
+        self.matched.emit(theft_id)
+        self.accept()
+
+    def _on_confirm_failed(self, exc: object) -> None:
+        assert isinstance(exc, BaseException)
+        self._update_buttons()
+        if not isinstance(exc, ServiceError):
+            raise exc
+        self.banner.show_message(ERROR, str(exc))
+
+    def done(self, result: int) -> None:
+        if self._task.is_running():
+            return  # the match is being written: the answer arrives in a moment
+        super().done(result)

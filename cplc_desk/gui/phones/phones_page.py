@@ -1,0 +1,267 @@
+"""The Phones page: check a handset ("is this phone stolen?"), record a stolen, snatched,
+recovered or found handset, and find the desk's phone reports.
+
+The check sits at the top, since it is what a dealer or a citizen asks most. The list below loads
+200 reports at a time as it scrolls (``PhonesModel``); how many match is counted on a worker
+thread (both in ``ListPage``). Double-clicking a recovery not yet matched looks for its theft
+report again; any other report opens its details. The dialogs are made by replaceable functions
+(``open_form``, ``open_detail``, ``open_matches``), which tests swap for stand-ins.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtWidgets import QDialog, QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from cplc_desk.gui.phones.phone_filters import PhoneFilters, search_hint
+from cplc_desk.gui.phones.phone_match import Handset
+from cplc_desk.gui.phones.phone_verify import PhoneVerifyWidget
+from cplc_desk.gui.phones.phones_model import DISTRICT, STATION, PhonesModel, awaiting_match
+from cplc_desk.gui.shell.areas import PHONES
+from cplc_desk.gui.widgets import dialogs
+from cplc_desk.gui.widgets.keyset_model import ROW_ROLE
+from cplc_desk.gui.widgets.list_page import ListPage, ListTexts
+from cplc_desk.gui.widgets.message_banner import ERROR
+from cplc_desk.gui.widgets.operations import BackgroundTask, Changes, Progress
+from cplc_desk.gui.widgets.typography import emphasise
+from cplc_desk.services.desk import reference
+from cplc_desk.services.desk.context import DeskContext, ServiceError
+from cplc_desk.services.phones import phone_list, phones
+from cplc_desk.services.phones.phone_list import PhoneQuery, PhoneRow
+from cplc_desk.services.phones.phones import PhoneSummary
+from cplc_desk.storage.migrate import StoreError
+
+
+def make_phone_form(ctx: DeskContext, parent: QWidget) -> QDialog:
+    from cplc_desk.gui.phones.phone_form import PhoneFormDialog
+
+    return PhoneFormDialog(ctx, parent)
+
+
+def make_phone_detail(ctx: DeskContext, report_id: str, parent: QWidget) -> QDialog:
+    from cplc_desk.gui.phones.phone_detail import PhoneDetailDialog
+
+    return PhoneDetailDialog(ctx, report_id, parent)
+
+
+def make_match_dialog(
+    ctx: DeskContext,
+    row: PhoneRow,
+    handset: Handset,
+    candidates: Sequence[PhoneSummary],
+    parent: QWidget,
+) -> QDialog:
+    from cplc_desk.gui.phones.phone_match import PhoneMatchDialog
+
+    return PhoneMatchDialog(ctx, row.id, handset, candidates, parent)
+
+
+def make_city_checks(ctx: DeskContext, parent: QWidget) -> QDialog:
+    from cplc_desk.gui.phones.phone_city_checks import PhoneCityChecksDialog
+
+    return PhoneCityChecksDialog(ctx, parent)
+
+
+def _handset(ctx: DeskContext, row: PhoneRow) -> Handset:
+    detail = phone_list.get(ctx, row.id)
+    return Handset(
+        row.number,
+        tuple(n for n in (detail.imei, detail.imei2) if n),
+        detail.make or "",
+        detail.model or "",
+        detail.colour or "",
+    )
+
+
+class PhonesPage(ListPage):
+    area_key = PHONES
+    shows = Changes.PHONES
+    count_task_name = "cplc-count-phones"
+    match_search_finished = Signal()
+
+    model: PhonesModel
+    filters: PhoneFilters
+
+    def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.open_form: Callable[[], QDialog] = lambda: make_phone_form(ctx, self)
+        self.open_detail: Callable[[str], QDialog] = lambda report_id: make_phone_detail(
+            ctx, report_id, self
+        )
+        self.open_matches: Callable[[PhoneRow, Handset, Sequence[PhoneSummary]], QDialog] = (
+            lambda row, handset, found: make_match_dialog(ctx, row, handset, found, self)
+        )
+        self.verify_widget = PhoneVerifyWidget(ctx)
+        verify_box = QGroupBox(self.tr("Is this phone reported stolen?"))
+        QVBoxLayout(verify_box).addWidget(self.verify_widget)
+        list_heading = emphasise(QLabel(self.tr("Phone reports")), 1.15)
+
+        model = PhonesModel(ctx, self)
+        self.filters = PhoneFilters(reference.stations(ctx), headquarters=self.headquarters)
+        header = self._show_model(model)
+        header.setStretchLastSection(True)
+        if self.model.headquarters:
+            header.moveSection(DISTRICT, STATION + 1)
+        self._lay_out(above=(verify_box, 4, list_heading), buttons=self._extra_buttons())
+
+        self._match_task = BackgroundTask("cplc-find-phone-matches", self)
+        self._match_task.succeeded.connect(self._on_candidates)
+        self._match_task.failed.connect(self._on_match_search_failed)
+        self._match_task.finished.connect(self.match_search_finished)
+        self._match_row: PhoneRow | None = None
+
+        self.search_box.returnPressed.connect(self.search_or_open)
+        self.filters.changed.connect(self.search_now)
+        self.verify_widget.verified.connect(lambda _c: self.banner.clear_message())
+        self._start()
+
+    def _extra_buttons(self) -> tuple[QWidget, ...]:
+        """Beside Open, at headquarters: handsets recovered at another station than the one
+        that reported them, and handsets reported twice."""
+        self.open_city_checks: Callable[[], QDialog] = lambda: make_city_checks(self.ctx, self)
+        self.city_checks_button = QPushButton(self.tr("City-wide checks…"))
+        self.city_checks_button.setToolTip(
+            self.tr(
+                "Handsets recovered at one station and reported stolen at another, and handsets "
+                "reported twice"
+            )
+        )
+        self.city_checks_button.setVisible(self.headquarters)
+        self.city_checks_button.clicked.connect(self.show_city_checks)
+        return (self.city_checks_button,)
+
+    def show_city_checks(self) -> None:
+        try:
+            dialog = self.open_city_checks()
+        except ServiceError as exc:
+            self.banner.show_message(ERROR, str(exc))
+            return
+        self._run(dialog)
+
+    def _texts(self) -> ListTexts:
+        return ListTexts(
+            search_placeholder=self.tr(
+                "IMEI, report number, owner's CNIC, mobile or name, or the SIM number"
+            ),
+            search_name=self.tr("Search phone reports"),
+            new_button=self.tr("New phone report…"),
+            new_tooltip=self.tr("Record a stolen, snatched, recovered or found phone (Ctrl+N)"),
+            new_elsewhere=self.tr("Phone reports are registered at police-station desks"),
+            open_tooltip=self.tr(
+                "Show the selected report; for a recovery not matched yet, its theft report"
+            ),
+            list_name=self.tr("Phone reports"),
+            count_none=self.tr("No phone reports match"),
+            count_one=self.tr("1 phone report"),
+            count_more_than=self.tr("More than {count} phone reports"),
+            count_many=self.tr("{count} phone reports"),
+            empty_search=self.tr(
+                "No phone report matches this search. Check the IMEI, or clear the filters."
+            ),
+            empty_register=self.tr(
+                "No phone reports yet. Record the first with New phone report… (Ctrl+N)."
+            ),
+            empty_arrive=self.tr("No phone reports yet. They arrive in the bundles stations send."),
+        )
+
+    # ------------------------------------------------------------------ searching
+
+    def _hint(self, text: str) -> str:
+        return search_hint(text)
+
+    def current_query(self) -> PhoneQuery:
+        return self.filters.apply(PhoneQuery(text=self.search_box.text().strip()))
+
+    def _unfiltered_query(self) -> PhoneQuery:
+        return PhoneQuery()
+
+    @staticmethod
+    def _count_matches(ctx: DeskContext, query: PhoneQuery, cap: int) -> int:
+        return phone_list.count(ctx, query, cap=cap)
+
+    def is_busy_reading(self) -> bool:
+        return (
+            self.is_counting() or self._match_task.is_running() or self.verify_widget.is_checking()
+        )
+
+    # ------------------------------------------------------------------ dialogs
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            row = index.data(ROW_ROLE)
+            assert isinstance(row, PhoneRow)
+            self.open_report(row)
+
+    def open_selected(self) -> None:
+        rows = self.view.selectionModel().selectedRows()
+        if rows:
+            row = rows[0].data(ROW_ROLE)
+            assert isinstance(row, PhoneRow)
+            self.open_report(row)
+
+    def open_report(self, row: PhoneRow) -> None:
+        """A recovery not matched yet: look for its theft report. Any other: its details."""
+        if awaiting_match(row) and self.can_register:
+            self.find_theft_report(row)
+            return
+        try:
+            dialog = self.open_detail(row.id)
+        except ServiceError as exc:
+            self.banner.show_message(ERROR, str(exc))
+            return
+        self._run(dialog)
+
+    def find_theft_report(self, row: PhoneRow) -> bool:
+        """Look (on a worker thread) for the theft reports a recovered handset may be."""
+        if self._match_task.is_running():
+            return False
+        self._match_row = row
+        ctx = self.ctx
+        self.count_label.setText(
+            self.tr("Looking for the theft report of {number}…").format(number=row.number)
+        )
+
+        def work(_progress: Progress) -> tuple[Handset, list[PhoneSummary]]:
+            return _handset(ctx, row), phones.candidates_for(ctx, row.id)
+
+        self._match_task.start(work)
+        return True
+
+    def _on_candidates(self, result: object) -> None:
+        assert isinstance(result, tuple)
+        handset, found = result
+        row = self._match_row
+        assert row is not None
+        self._recount()
+        if not found:
+            dialogs.show_information(
+                self,
+                self.tr("No theft report found"),
+                self.tr(
+                    "No open theft report has the IMEI of {number} yet. It stays open: when a "
+                    "matching theft report arrives, double-click it again."
+                ).format(number=row.number),
+            )
+            return
+        dialog = self.open_matches(row, handset, found)
+        dialog.matched.connect(lambda _theft_id: self._on_record_changed(row.id))  # type: ignore[attr-defined]
+        self._run(dialog)
+
+    def _on_match_search_failed(self, exc: object) -> None:
+        self._recount()
+        if not isinstance(exc, ServiceError | StoreError):
+            assert isinstance(exc, BaseException)
+            raise exc
+        self.banner.show_message(ERROR, str(exc))
+
+    def new_record(self) -> None:
+        if not self.can_register:
+            return
+        dialog = self.open_form()
+        dialog.registered.connect(self._on_record_changed)  # type: ignore[attr-defined]
+        matched = getattr(dialog, "matched", None)
+        if matched is not None:
+            matched.connect(self._on_record_changed)
+        self._run(dialog)

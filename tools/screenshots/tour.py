@@ -56,6 +56,7 @@ from cplc_desk.services.desk import reference
 from cplc_desk.services.desk.context import Actor, DeskContext, open_desk
 from cplc_desk.services.desk.records import Registered
 from cplc_desk.services.phones import phones
+from cplc_desk.services.phones import receipts as phone_receipts
 from cplc_desk.services.vehicles import vehicles
 from cplc_desk.services.vehicles.vehicles import register_vehicle_report
 from tools.screenshots.screenshot import HQ_SIZE, SIZE, _Desks, _hq_stations_scene
@@ -241,6 +242,9 @@ def station_tour(folder: Path, out: Path) -> None:
         owner = vehicles.issue_receipt(ctx, vehicle.id)
         receipt_pngs(render_receipt(owner, "a5"), out / "receipt-vehicle-a5.png")
         receipt_pngs(render_receipt(owner, "80mm"), out / "receipt-vehicle-80mm.png")
+        handset = phone_receipts.issue_receipt(ctx, phone.id)
+        receipt_pngs(render_receipt(handset, "a5"), out / "receipt-phone-a5.png")
+        receipt_pngs(render_receipt(handset, "80mm"), out / "receipt-phone-80mm.png")
         reprint = receipts.issue_receipt(ctx, complaint.id)
         receipt_pngs(render_receipt(reprint, "80mm"), out / "receipt-complaint-copy-80mm.png")
 

@@ -11,7 +11,6 @@ buttons.
 
 from __future__ import annotations
 
-import uuid
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
@@ -31,6 +30,7 @@ from cplc_desk.domain.validation import FieldError, parse_cnic, parse_mobile
 from cplc_desk.gui.complaints.complaint_earlier import EarlierComplaintsPanel
 from cplc_desk.gui.complaints.complaint_entry import ComplaintEntry
 from cplc_desk.gui.widgets import dialogs
+from cplc_desk.gui.widgets.form_drafts import FormDrafts
 from cplc_desk.gui.widgets.formats import format_datetime
 from cplc_desk.gui.widgets.message_banner import ERROR
 from cplc_desk.gui.widgets.operations import OperationRunner
@@ -40,17 +40,12 @@ from cplc_desk.gui.widgets.typography import emphasise
 from cplc_desk.services.complaints import complaint_list
 from cplc_desk.services.complaints.complaint_list import ComplaintRow
 from cplc_desk.services.complaints.complaints import register_complaint
-from cplc_desk.services.desk import drafts
 from cplc_desk.services.desk.context import DeskContext, ServiceError
 from cplc_desk.services.desk.records import Registered
 
 DRAFT_KIND = "complaint"
-DRAFT_DELAY_MS = 1000
 LOOKUP_DELAY_MS = 500
 EARLIER_LIMIT = 20
-
-# Drafts being edited in an open form right now: not offered to a second form.
-_drafts_in_use: set[str] = set()
 
 
 def _canonical(parse: Any, text: str) -> str:
@@ -70,13 +65,9 @@ class ComplaintFormDialog(RecordFormDialog):
         self.ctx = ctx
         self.setWindowTitle(self.tr("Register a complaint — CPLC Desk"))
         self.result_registered: Registered | None = None
-        self.draft_key = ""
-        self._key_holder: dict[str, str] = {}
         self._saving = False
         self._looked_up: tuple[str, str] = ("", "")
         self._jobs = OperationRunner("cplc-complaint-form", self)
-        # Counted rather than signalled: see widgets.operations on PySide 6.12's emit().
-        self.drafts_saved = 0
         self.earlier_checks = 0
 
         self.earlier_panel = EarlierComplaintsPanel()
@@ -85,11 +76,11 @@ class ComplaintFormDialog(RecordFormDialog):
         self.stack.addWidget(self._build_form_page())
         self.stack.addWidget(self._build_done_page())
         QVBoxLayout(self).addWidget(self.stack)
+        self.drafts = FormDrafts(
+            ctx, DRAFT_KIND, self._jobs, self.entry.data, self.has_content, self._on_draft_failed,
+            lambda: self.result_registered is None and not self._saving, self,
+        )  # fmt: skip
         self._connect()
-        self._claim_draft_key(uuid.uuid4().hex)
-        self.destroyed.connect(
-            lambda *_args, holder=self._key_holder: _drafts_in_use.discard(holder.get("key", ""))
-        )
         self.reset_form()
         self._size_to_text()
         self.offer_draft()
@@ -141,10 +132,6 @@ class ComplaintFormDialog(RecordFormDialog):
         return page
 
     def _connect(self) -> None:
-        self._draft_timer = QTimer(self)
-        self._draft_timer.setSingleShot(True)
-        self._draft_timer.setInterval(DRAFT_DELAY_MS)
-        self._draft_timer.timeout.connect(self.save_draft_now)
         self._lookup_timer = QTimer(self)
         self._lookup_timer.setSingleShot(True)
         self._lookup_timer.setInterval(LOOKUP_DELAY_MS)
@@ -188,7 +175,7 @@ class ComplaintFormDialog(RecordFormDialog):
 
     def _on_edited(self) -> None:
         if self.result_registered is None:
-            self._draft_timer.start()
+            self.drafts.schedule()
 
     # ------------------------------------------------------------------ earlier complaints
 
@@ -227,55 +214,34 @@ class ComplaintFormDialog(RecordFormDialog):
 
     # ------------------------------------------------------------------ drafts
 
-    def _claim_draft_key(self, key: str) -> None:
-        _drafts_in_use.discard(self.draft_key)
-        self.draft_key = key
-        self._key_holder["key"] = key
-        _drafts_in_use.add(key)
+    @property
+    def draft_key(self) -> str:
+        return self.drafts.key
+
+    @property
+    def drafts_saved(self) -> int:
+        return self.drafts.saved
 
     def offer_draft(self) -> bool:
         """Offer to continue the newest unsaved complaint; True if its values were filled in."""
-        waiting = [d for d in drafts.drafts(self.ctx, DRAFT_KIND) if d.key not in _drafts_in_use]
-        if not waiting:
+        newest = self.drafts.waiting()
+        if newest is None:
             return False
-        newest = waiting[0]
         who = str(newest.data.get("name") or "").strip() or self.tr("no name typed yet")
         question = self.tr(
             "A complaint was being typed here on {when} ({name}) and was not saved, perhaps "
             "because of a power cut.\n\nContinue it? If you answer No, it is thrown away."
         ).format(when=format_datetime(newest.updated_at), name=who)
         if dialogs.confirm(self, self.tr("Unsaved complaint"), question):
-            self._claim_draft_key(newest.key)
-            self.entry.load(newest.data)
+            self.entry.load(self.drafts.take(newest))
             self.look_up_earlier()
             self.status_label.setText(self.tr("The unsaved complaint was filled in again."))
             return True
-        drafts.discard_draft(self.ctx, newest.key)
+        self.drafts.throw_away(newest)
         return False
 
     def save_draft_now(self) -> None:
-        self._draft_timer.stop()
-        if self.result_registered is not None or self._saving:
-            return
-        ctx, key = self.ctx, self.draft_key
-        if not self.has_content():
-            self._jobs.submit(
-                lambda: drafts.discard_draft(ctx, key),
-                lambda _result: None,
-                self._on_draft_failed,
-                key="draft",
-            )
-            return
-        data = self.entry.data()
-        self._jobs.submit(
-            lambda: drafts.save_draft(ctx, key, DRAFT_KIND, data),
-            lambda _result: self._on_draft_saved(),
-            self._on_draft_failed,
-            key="draft",
-        )
-
-    def _on_draft_saved(self) -> None:
-        self.drafts_saved += 1
+        self.drafts.save_now()
 
     def _on_draft_failed(self, exc: BaseException) -> None:
         if not isinstance(exc, Exception):
@@ -295,13 +261,13 @@ class ComplaintFormDialog(RecordFormDialog):
         if not self._form_is_ready():
             return False
         draft, _problems = self.entry.draft()
-        ctx, key = self.ctx, self.draft_key
-        self._draft_timer.stop()
+        ctx, discard_draft = self.ctx, self.drafts.discard_in(self.draft_key)
+        self.drafts.timer.stop()
         self._show_saving(True)
 
         def work() -> Registered:
             done = register_complaint(ctx, draft)
-            drafts.discard_draft(ctx, key)
+            discard_draft()
             return done
 
         self._jobs.submit(work, self._on_registered, self._on_register_failed)
@@ -336,7 +302,7 @@ class ComplaintFormDialog(RecordFormDialog):
     def start_another(self) -> None:
         """After a save: an empty form for the next citizen."""
         self.result_registered = None
-        self._claim_draft_key(uuid.uuid4().hex)
+        self.drafts.claim_new()
         self.reset_form()
         self.stack.setCurrentIndex(0)
         self.receipt_panel.status_label.hide()
@@ -354,20 +320,13 @@ class ComplaintFormDialog(RecordFormDialog):
                 ),
             ):
                 return
-            self._draft_timer.stop()
-            ctx, key = self.ctx, self.draft_key
-            self._jobs.submit(
-                lambda: drafts.discard_draft(ctx, key),
-                lambda _result: None,
-                self._on_draft_failed,
-                key="draft",
-            )
+            self.drafts.discard_now()
         super().reject()
 
     def done(self, result: int) -> None:
-        self._draft_timer.stop()
+        self.drafts.timer.stop()
         self._lookup_timer.stop()
         # Answers must not arrive for a closed window; the jobs take a moment at most.
         self._jobs.wait_idle()
-        _drafts_in_use.discard(self.draft_key)
+        self.drafts.release()
         super().done(result)

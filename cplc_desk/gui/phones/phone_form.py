@@ -9,10 +9,9 @@ either IMEI, even one digit off) and shows them (``PhoneMatchDialog``) to be con
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -29,23 +28,19 @@ from cplc_desk.domain.validation import FieldError
 from cplc_desk.gui.phones.phone_fields import PhoneFields
 from cplc_desk.gui.phones.phone_match import Handset, PhoneMatchDialog
 from cplc_desk.gui.widgets import dialogs, names
+from cplc_desk.gui.widgets.form_drafts import FormDrafts
 from cplc_desk.gui.widgets.formats import format_datetime
 from cplc_desk.gui.widgets.message_banner import ERROR
 from cplc_desk.gui.widgets.operations import OperationRunner
 from cplc_desk.gui.widgets.receipt_buttons import PHONE_RECEIPTS, ReceiptPanel
 from cplc_desk.gui.widgets.record_form import RecordFormDialog
 from cplc_desk.gui.widgets.typography import emphasise
-from cplc_desk.services.desk import drafts
 from cplc_desk.services.desk.context import DeskContext, ServiceError
 from cplc_desk.services.desk.records import Registered
 from cplc_desk.services.phones import phones
 from cplc_desk.services.phones.phones import PhoneSummary
 
 DRAFT_KIND = "phone_report"
-DRAFT_DELAY_MS = 1000
-
-# Drafts being edited in an open form right now: not offered to a second form.
-_drafts_in_use: set[str] = set()
 
 MatchDialogFactory = Callable[[str, Handset, Sequence[PhoneSummary]], QDialog]
 
@@ -65,9 +60,6 @@ class PhoneFormDialog(RecordFormDialog):
         self.result_registered: Registered | None = None
         self.matched_theft_id: str | None = None
         self.candidates: list[PhoneSummary] = []
-        self.drafts_saved = 0
-        self.draft_key = ""
-        self._key_holder: dict[str, str] = {}
         self._saving = False
         self._jobs = OperationRunner("cplc-phone-form", self)
         # Replaceable: how the candidates are shown (tests may put a stand-in here).
@@ -87,11 +79,12 @@ class PhoneFormDialog(RecordFormDialog):
         )
         self.stack.addWidget(self._build_done_page())
         QVBoxLayout(self).addWidget(self.stack)
+        self.drafts = FormDrafts(
+            ctx, DRAFT_KIND, self._jobs, self.fields.data, self.fields.has_content,
+            self._on_draft_failed, lambda: self.result_registered is None and not self._saving,
+            self,
+        )  # fmt: skip
         self._connect()
-        self._claim_draft_key(uuid.uuid4().hex)
-        self.destroyed.connect(
-            lambda *_args, holder=self._key_holder: _drafts_in_use.discard(holder.get("key", ""))
-        )
         self.reset_form(kind)
         metrics = self.fontMetrics()
         self._resize_within_screen(
@@ -131,15 +124,11 @@ class PhoneFormDialog(RecordFormDialog):
         return page
 
     def _connect(self) -> None:
-        self._draft_timer = QTimer(self)
-        self._draft_timer.setSingleShot(True)
-        self._draft_timer.setInterval(DRAFT_DELAY_MS)
-        self._draft_timer.timeout.connect(self.save_draft_now)
         self.fields.problems_shown.connect(self._on_fields_edited)
         for edit in self.fields._line_edits():
-            edit.textEdited.connect(lambda _t: self._draft_timer.start())
-        self.fields.kind_combo.activated.connect(lambda _i: self._draft_timer.start())
-        self.fields.altered_check.clicked.connect(lambda _c: self._draft_timer.start())
+            edit.textEdited.connect(lambda _t: self.drafts.schedule())
+        self.fields.kind_combo.activated.connect(lambda _i: self.drafts.schedule())
+        self.fields.altered_check.clicked.connect(lambda _c: self.drafts.schedule())
         self.fields.imei_mistyped.connect(self._look_near)
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.reject)
@@ -171,47 +160,29 @@ class PhoneFormDialog(RecordFormDialog):
 
     # ------------------------------------------------------------------ drafts
 
-    def _claim_draft_key(self, key: str) -> None:
-        _drafts_in_use.discard(self.draft_key)
-        self.draft_key = key
-        self._key_holder["key"] = key
-        _drafts_in_use.add(key)
+    @property
+    def drafts_saved(self) -> int:
+        return self.drafts.saved
 
     def offer_draft(self) -> bool:
         """Offer to continue the newest unsaved phone report; True if it was filled in."""
-        waiting = [d for d in drafts.drafts(self.ctx, DRAFT_KIND) if d.key not in _drafts_in_use]
-        if not waiting:
+        newest = self.drafts.waiting()
+        if newest is None:
             return False
-        newest = waiting[0]
         imei = str(newest.data.get("imei") or "").strip() or self.tr("no IMEI typed yet")
         question = self.tr(
             "A phone report was being typed here on {when} (IMEI {imei}) and was not saved, "
             "perhaps because of a power cut.\n\nContinue it? If you answer No, it is thrown away."
         ).format(when=format_datetime(newest.updated_at), imei=imei)
         if dialogs.confirm(self, self.tr("Unsaved phone report"), question):
-            self._claim_draft_key(newest.key)
-            self.fields.load(newest.data)
+            self.fields.load(self.drafts.take(newest))
             self.status_label.setText(self.tr("The unsaved phone report was filled in again."))
             return True
-        drafts.discard_draft(self.ctx, newest.key)
+        self.drafts.throw_away(newest)
         return False
 
     def save_draft_now(self) -> None:
-        self._draft_timer.stop()
-        if self.result_registered is not None or self._saving:
-            return
-        ctx, key = self.ctx, self.draft_key
-        if not self.fields.has_content():
-            work: Callable[[], None] = lambda: drafts.discard_draft(ctx, key)  # noqa: E731
-            done: Callable[[object], None] = lambda _r: None  # noqa: E731
-        else:
-            data = self.fields.data()
-            work = lambda: drafts.save_draft(ctx, key, DRAFT_KIND, data)  # noqa: E731
-            done = lambda _r: self._on_draft_saved()  # noqa: E731
-        self._jobs.submit(work, done, self._on_draft_failed, key="draft")
-
-    def _on_draft_saved(self) -> None:
-        self.drafts_saved += 1
+        self.drafts.save_now()
 
     def _on_draft_failed(self, exc: BaseException) -> None:
         if not isinstance(exc, Exception):
@@ -229,13 +200,13 @@ class PhoneFormDialog(RecordFormDialog):
         if not self._form_is_ready():
             return False
         draft, _problems = self.fields.draft()
-        ctx, key = self.ctx, self.draft_key
-        self._draft_timer.stop()
+        ctx, discard_draft = self.ctx, self.drafts.discard_in(self.drafts.key)
+        self.drafts.timer.stop()
         self._show_saving(True)
 
         def work() -> Registered:
             done = phones.register_phone_report(ctx, draft)
-            drafts.discard_draft(ctx, key)
+            discard_draft()
             return done
 
         self._jobs.submit(work, self._on_registered, self._on_register_failed)
@@ -350,7 +321,7 @@ class PhoneFormDialog(RecordFormDialog):
         self.result_registered = None
         self.matched_theft_id = None
         self.candidates = []
-        self._claim_draft_key(uuid.uuid4().hex)
+        self.drafts.claim_new()
         self.reset_form(kind)
         self.stack.setCurrentIndex(0)
 
@@ -370,12 +341,11 @@ class PhoneFormDialog(RecordFormDialog):
         ):  # fmt: skip
             return
         if self.result_registered is None:
-            ctx, key = self.ctx, self.draft_key
-            self._draft_timer.stop()
-            self._jobs.submit(lambda: drafts.discard_draft(ctx, key), lambda _r: None,
-                              self._on_draft_failed, key="draft")  # fmt: skip
+            self.drafts.discard_now()
         super().reject()
 
     def done(self, result: int) -> None:
+        self.drafts.timer.stop()
         self._jobs.wait_idle()
+        self.drafts.release()
         super().done(result)

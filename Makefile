@@ -62,6 +62,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.citywide
 	$(BIN)/python -m bench.hq_sweep --previous
 	$(BIN)/python -m bench.window_language
+	$(BIN)/python -m bench.phones
 
 ## Crash harness: 200 SIGKILLs of a desk at work, everything checked after each (bench/crash.py).
 crash: $(STAMP)

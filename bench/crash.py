@@ -7,7 +7,7 @@ was reported done is lost and nothing is left half written.
 One root folder holds a station desk (Clifton, enrolled), a headquarters desk, the station's USB
 stick (bundles), a receipts folder and the journal. A *worker* process opens both desks and
 works through the services without pause: registrations, status changes, follow-ups, edits
-(form drafts, vehicle matches), receipt prints, bundle exports at the station and bundle imports
+(form drafts, vehicle matches), phone reports and their matches, receipt prints, bundle exports at the station and bundle imports
 at headquarters. After each service call returns, the worker appends one line to the journal and
 fsyncs it: that line is the worker's word that the operation is committed.
 
@@ -266,6 +266,38 @@ def op_match(w: Worker) -> None:
     w.record("match", recovery=recovery.id, theft=theft_id)
 
 
+def op_register_phone(w: Worker) -> None:
+    from cplc_desk.domain.clock import now_utc
+    from cplc_desk.services.phones.phones import register_phone_report
+
+    r = register_phone_report(w.station, w.maker.phone(now_utc()))
+    w.record("register_phone", id=r.id, number=r.number)
+
+
+def op_phone_match(w: Worker) -> None:
+    """A handset recovered with its SIM slots swapped (its first IMEI the theft report's
+    second), offered as a candidate, and the match confirmed."""
+    from dataclasses import replace
+
+    from cplc_desk.domain.clock import now_utc
+    from cplc_desk.services.phones import phones
+
+    row = w.pick(
+        "SELECT id, imei, imei2 FROM phone_report WHERE status = 'open' "
+        "AND kind IN ('stolen','snatched')"
+    )
+    if row is None:
+        return
+    theft_id, imei, imei2 = row
+    draft = replace(w.maker.phone(now_utc(), kind="recovered"), imei=imei2 or imei,
+                    imei2=imei if imei2 else "")  # fmt: skip
+    recovery = phones.register_phone_report(w.station, draft)
+    w.record("register_phone", id=recovery.id, number=recovery.number)
+    phones.candidates_for(w.station, recovery.id)  # what the match screen reads first
+    phones.confirm_match(w.station, recovery.id, theft_id)
+    w.record("phone_match", recovery=recovery.id, theft=theft_id)
+
+
 def op_draft(w: Worker) -> None:
     """A form in progress saved as the volunteer types; now and then one is discarded."""
     from cplc_desk.services.desk import drafts
@@ -444,15 +476,23 @@ def verify_events(checker: Checker, entries: list[Entry]) -> None:
             checker.problem(f"{e['op']} {e['event']} of complaint {e['id']} is not in the store")
 
 
-def verify_matches(checker: Checker, entries: list[Entry]) -> None:
-    rows = checker.rows(checker.station, "SELECT id, status, matched_report_id FROM vehicle_report")
-    held = {r[0]: (r[1], r[2]) for r in rows}
-    for e in entries:
-        if held.get(e["recovery"]) != ("matched", e["theft"]) or held.get(e["theft"]) != (
-            "recovered",
-            e["recovery"],
-        ):
-            checker.problem(f"the match of {e['recovery']} to {e['theft']} is not in the store")
+def verify_matches_in(table: str) -> Callable[[Checker, list[Entry]], None]:
+    def verify(checker: Checker, entries: list[Entry]) -> None:
+        rows = checker.rows(checker.station, f"SELECT id, status, matched_report_id FROM {table}")
+        held = {r[0]: (r[1], r[2]) for r in rows}
+        for e in entries:
+            if held.get(e["recovery"]) != ("matched", e["theft"]) or held.get(e["theft"]) != (
+                "recovered",
+                e["recovery"],
+            ):
+                checker.problem(
+                    f"the match of {table} {e['recovery']} to {e['theft']} is not in the store"
+                )
+
+    return verify
+
+
+verify_matches = verify_matches_in("vehicle_report")
 
 
 def verify_drafts(checker: Checker, entries: list[Entry]) -> None:
@@ -604,6 +644,8 @@ OPERATIONS: list[Operation] = [
     Operation("status_change", 5, op_status_change, verify_events),
     Operation("follow_up", 4, op_follow_up, verify_events),
     Operation("match", 1, op_match, verify_matches),
+    Operation("register_phone", 4, op_register_phone, verify_records("phone_report")),
+    Operation("phone_match", 1, op_phone_match, verify_matches_in("phone_report")),
     Operation("draft", 3, op_draft, verify_drafts),
     Operation("draft_discarded", 0, op_draft, verify_discards),  # journalled by op_draft
     Operation("receipt", 3, op_receipt, verify_receipts, receipt_files),
@@ -720,7 +762,7 @@ def final_sync(layout: Layout) -> list[str]:
         outcomes = bundle_import.import_bundles(hq, [layout.stick])
         problems += [f"final import refused {o.file}: {o.message}" for o in outcomes
                      if o.status == "refused"]  # fmt: skip
-        tables = ("person", "complaint", "complaint_event", "vehicle_report")
+        tables = ("person", "complaint", "complaint_event", "vehicle_report", "phone_report")
         for table in tables:
             ours = set(rows(station, f"SELECT id, version FROM {table}"))
             theirs = set(rows(hq, f"SELECT id, version FROM {table}"))

@@ -153,6 +153,104 @@ def fill_vehicles(
     return n
 
 
+def fill_phones(
+    ctx: DeskContext,
+    n: int,
+    seed: int = 13,
+    station_codes: Sequence[str] | None = None,
+    *,
+    owners: bool = False,
+    logged: bool = False,
+) -> int:
+    """Add ``n`` phone reports, with their owners (``owners``) and change-log images (``logged``,
+    what a bundle export reads). Returns rows written. With ``station_codes``, spread over those
+    station codes as :func:`fill_complaints` does.
+
+    Handsets as :meth:`SampleMaker.handset` makes them: a model's handsets share its type code
+    (the IMEI's first 8 digits), a dual-SIM handset's second IMEI follows its first, and the
+    serials of each model are drawn without repeats, so every IMEI is held once and the store is
+    as dense around a held IMEI as a popular model's real serials are."""
+    import random
+
+    from cplc_desk.domain.imei import check_digit
+    from cplc_desk.domain.phones import validate_phone_report
+    from cplc_desk.domain.samples import HANDSETS
+    from cplc_desk.storage.models import PhoneReport
+
+    identity = ctx.require_identity()
+    stations = [SampleStation(s.code, s.name) for s in reference.stations(ctx)]
+    maker = SampleMaker(stations, home=identity.code, seed=seed)
+    rng = random.Random(seed)
+    now = now_utc()
+    base = now - timedelta(days=730)
+    pool = [validate_phone_report(maker.phone(now), now) for _ in range(min(n, 2000))]
+    # Serials per type code: even numbers (the first IMEI), the next odd one the second's.
+    tacs = [(h[2], h[3]) for h in HANDSETS]
+    per_tac = n // len(tacs) + 1
+    serials = {tac: iter(rng.sample(range(500_000), per_tac)) for tac, _slots in tacs}
+
+    def imei_of(tac: str, serial: int) -> str:
+        body = f"{tac}{serial:06d}"
+        return body + check_digit(body)
+
+    written = 0
+    with ctx.unit_of_work() as s:
+        conn = s.connection()
+        for start in range(0, n, BATCH):
+            people, reports, changes = [], [], []
+            for i in range(start, min(n, start + BATCH)):
+                clean = pool[i % len(pool)]
+                tac, slots = tacs[i % len(tacs)]
+                k = next(serials[tac])
+                at = base + timedelta(seconds=i * 60)
+                owner_desk = (
+                    station_codes[i % len(station_codes)] if station_codes else identity.code
+                )
+                place = (
+                    station_codes[i % len(station_codes)] if station_codes else clean.police_station
+                )
+                stamp = {"origin_desk": owner_desk, "created_at": at, "created_by": "bench",
+                         "updated_at": at, "updated_by": "bench", "version": 1,
+                         "deleted_at": None, "deleted_by": None, "sync_hash": None}  # fmt: skip
+                person = None
+                if owners and clean.owner is not None:
+                    o = clean.owner
+                    person = {"id": uuid7(), "name": o.name, "name_key": name_key(o.name),
+                              "relative_name": o.relative_name,
+                              "cnic": f"42{i % 5 + 1}01-{1_000_000 + i % 9_000_000:07d}-{i % 10}",
+                              "mobile": f"03{i % 4}{(i // 4) % 10}-{1_000_000 + i % 9_000_000:07d}",
+                              "address": o.address, **stamp}  # fmt: skip
+                    people.append(person)
+                r = {
+                    "id": uuid7(), "number": f"{owner_desk}-P-{at.year}-{i + 1:07d}",
+                    "kind": clean.kind.value, "imei": imei_of(tac, 2 * k),
+                    "imei2": imei_of(tac, 2 * k + 1) if slots == 2 else None,
+                    "imei_altered": False, "imei_note": None,
+                    "make": clean.make, "model": clean.model, "colour": clean.colour,
+                    "sim_number": clean.sim_number, "owner_id": person["id"] if person else None,
+                    "incident_at": at - timedelta(hours=3), "incident_place": clean.incident_place,
+                    "police_station_code": place, "fir_number": None, "fir_key": None,
+                    "fir_date": None, "status": "open", "matched_report_id": None,
+                    "legacy_key": None, "legacy_ref": None, **stamp,
+                }  # fmt: skip
+                reports.append(r)
+                if logged:
+                    for table, row in (("person", person), ("phone_report", r)):
+                        if row is not None:
+                            changes.append({"table_name": table, "record_id": row["id"],
+                                            "op": "insert", "version": 1, "changed_at": at,
+                                            "row_image": _image(row)})  # fmt: skip
+            if people:
+                conn.execute(insert(Person), people)
+            conn.execute(insert(PhoneReport), reports)
+            if changes:
+                conn.execute(insert(ChangeLog), changelog.link(s, changes))
+            written += len(people) + len(reports)
+        s.merge(NumberSequence(desk_code=identity.code, kind="phone_report", year=now.year,
+                               last_value=n))  # fmt: skip
+    return written
+
+
 def peak_kb() -> int:
     """This process's peak resident memory in KiB.
 

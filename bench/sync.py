@@ -3,6 +3,9 @@ rows into the same tables, measured in the same run.
 
     python -m bench.sync                 # 100,000 records (50,000 complaints + complainants)
     python -m bench.sync --records 1000000 --memory   # also peak memory of a 1M-record import
+    python -m bench.sync --kind complaints --kind phones   # each kind in turn, the same run
+
+``--kind phones``: phone reports with their owners (half each), as ``fill_phones`` makes them.
 
 Targets (issue 5, raised by issue 14): import (decrypt, verify, merge) at least 0.6x the raw rate; a duplicate
 bundle recognised in under 1 s; a 1,000,000-record import under 500 MB peak memory.
@@ -19,15 +22,24 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.fixtures import fill_complaints, peak_kb
+from bench.fixtures import fill_complaints, fill_phones, peak_kb
 from cplc_desk.paths import DeskPaths
 from cplc_desk.services.desk import setup
-from cplc_desk.services.desk.context import Actor, open_desk
+from cplc_desk.services.desk.context import Actor, DeskContext, open_desk
 from cplc_desk.services.hq import bundle_import, sync_hq
 from cplc_desk.services.station import sync_station
 
+# Each kind: its fixture (records half of them, each with its person) and the tables it fills.
+KINDS = {"complaints": ("person", "complaint"), "phones": ("person", "phone_report")}
 
-def _raw_baseline(station_db: Path, empty_db: Path) -> tuple[int, float]:
+
+def _fill(kind: str, ctx: DeskContext, records: int) -> int:
+    if kind == "phones":
+        return fill_phones(ctx, records // 2, owners=True, logged=True)
+    return fill_complaints(ctx, records // 2)
+
+
+def _raw_baseline(station_db: Path, empty_db: Path, tables: tuple[str, ...]) -> tuple[int, float]:
     """Rows/s of plain sqlite3 executemany copying the station's records into an empty store."""
     src = sqlite3.connect(station_db)
     dst = sqlite3.connect(empty_db)
@@ -36,7 +48,7 @@ def _raw_baseline(station_db: Path, empty_db: Path) -> tuple[int, float]:
     rows_total = 0
     start = time.perf_counter()
     dst.execute("BEGIN")
-    for table in ("person", "complaint"):
+    for table in tables:
         cols = [r[1] for r in src.execute(f"PRAGMA table_info({table})")]
         rows = src.execute(f"SELECT {', '.join(cols)} FROM {table}").fetchall()
         marks = ", ".join("?" for _ in cols)
@@ -62,11 +74,19 @@ def main(argv: list[str]) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.sync")
     parser.add_argument("--records", type=int, default=100_000)
     parser.add_argument("--memory", action="store_true", help="measure import peak memory")
+    parser.add_argument("--kind", action="append", choices=sorted(KINDS),
+                        help="the records in the bundle (repeat for several, in turn)")  # fmt: skip
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         _import_child(*args.child)
         return
+    for kind in args.kind or ["complaints"]:
+        print(f"--- {kind}: {args.records:,} records")
+        _run(kind, args.records, memory=args.memory)
+
+
+def _run(kind: str, records: int, *, memory: bool) -> None:
     root = Path(tempfile.mkdtemp(prefix="cplc-bench-sync-"))
     try:
         hq = open_desk(DeskPaths(root / "hq"), actor=Actor("bench"))
@@ -78,7 +98,7 @@ def main(argv: list[str]) -> None:
         st = open_desk(DeskPaths(root / "clif"), actor=Actor("bench"))
         sync_station.enroll_from_file(st, enrollment)
         t0 = time.perf_counter()
-        rows = fill_complaints(st, args.records // 2)
+        rows = _fill(kind, st, records)
         print(f"fixture: {rows:,} records written in {time.perf_counter() - t0:.1f} s")
 
         t0 = time.perf_counter()
@@ -89,13 +109,13 @@ def main(argv: list[str]) -> None:
         print(f"export: {result.records:,} changes in {export_s:.2f} s "
               f"({result.records / export_s:,.0f}/s), bundle {size_mb:.1f} MB")  # fmt: skip
 
-        raw_rows, raw_s = _raw_baseline(st.paths.database, template)
+        raw_rows, raw_s = _raw_baseline(st.paths.database, template, KINDS[kind])
         raw_rate = raw_rows / raw_s
         print(f"baseline: raw sqlite3 executemany of the same {raw_rows:,} rows: {raw_s:.2f} s "
               f"({raw_rate:,.0f} rows/s)")  # fmt: skip
         st.close()
 
-        if args.memory:
+        if memory:
             hq.close()  # the child owns the store while it imports
             proc = subprocess.run(
                 [sys.executable, "-m", "bench.sync", "--child", str(root / "hq"), str(result.path)],

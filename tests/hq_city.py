@@ -10,9 +10,11 @@ edited again). The bundle is re-signed with the station's own key (tests/sync/cr
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sqlalchemy.orm import Session
 from sync import craft  # tests/sync/craft.py
 
 from cplc_desk.domain.records import ComplaintDraft, PersonDraft, VehicleReportDraft
@@ -94,11 +96,20 @@ class City:
     def conflicting_edit(self, code: str, complaint_id: str, narrative: str) -> None:
         """Edit a complaint at the station and deliver the edit as a conflict: its bundle says
         it descends from a version headquarters never held."""
-        station = self.stations[code]
-        with station.unit_of_work() as s:
+
+        def edit(s: Session) -> None:
             row = s.get(Complaint, complaint_id)
             assert row is not None
             row.narrative = narrative
+
+        self.forked_edit(code, complaint_id, edit)
+
+    def forked_edit(self, code: str, record_id: str, edit: Callable[[Session], None]) -> None:
+        """``edit`` a record in a unit of work at station ``code`` and deliver it as a
+        conflict: its bundle names as its base a version headquarters never held."""
+        station = self.stations[code]
+        with station.unit_of_work() as s:
+            edit(s)
         stick = self.stick()
         result = sync_station.export_bundle(station, stick)
         assert result.path is not None
@@ -108,7 +119,7 @@ class City:
         forged = []
         for line in lines:
             cols = line.split(b"\t")
-            if len(cols) == 7 and cols[2] == complaint_id.encode():
+            if len(cols) == 7 and cols[2] == record_id.encode():
                 cols[5] = b"f" * 64  # a base headquarters does not hold
             forged.append(b"\t".join(cols))
         parts.members[container.CHANGES] = b"\n".join(forged)

@@ -16,6 +16,8 @@ three digits, ``490 154 203 237 518``. Every reader of an IMEI here ignores the 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from cplc_desk.domain.i18n import _, ngettext
 from cplc_desk.domain.validation import FieldError, luhn_ok, normalize_digits
 
@@ -100,3 +102,41 @@ def valid_one_digit_away(imei: str) -> list[str]:
     """The IMEIs (check digit correct) one digit from ``imei``: for a number whose check digit
     fails, exactly one per position, the numbers it may have meant."""
     return [n for n in one_digit_away(imei) if luhn_ok(n)]
+
+
+@dataclass(frozen=True)
+class ImeiEvidence:
+    """How one IMEI of a recovered handset agrees with one of a theft report's, for a match
+    screen to show: the same number, or one digit apart (which digit, and what each says)."""
+
+    field: str  # the recovered handset's: imei | imei2
+    other_field: str  # the theft report's: imei | imei2
+    kind: str  # exact | one_digit
+    position: int | None = None  # one_digit: the differing digit, counted 1 to 15 from the left
+    mine: str = ""  # one_digit: that digit in the recovered handset's IMEI
+    theirs: str = ""  # one_digit: that digit in the theft report's
+
+
+FIELDS = ("imei", "imei2")
+
+
+def compare(
+    mine: tuple[str | None, str | None], theirs: tuple[str | None, str | None]
+) -> list[ImeiEvidence]:
+    """Each pair of IMEIs (``(imei, imei2)`` of the recovered handset against the theft
+    report's) that is the same or one digit apart, exact ones first. A recovered handset's
+    first IMEI may be the report's second: SIM slots are swapped."""
+    found: list[ImeiEvidence] = []
+    for field, a in zip(FIELDS, mine, strict=True):
+        for other, b in zip(FIELDS, theirs, strict=True):
+            if not a or not b or len(a) != len(b):
+                continue
+            if a == b:
+                found.append(ImeiEvidence(field, other, "exact"))
+                continue
+            differ = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+            if len(differ) == 1:
+                i = differ[0]
+                found.append(ImeiEvidence(field, other, "one_digit", i + 1, a[i], b[i]))
+    found.sort(key=lambda e: e.kind != "exact")
+    return found

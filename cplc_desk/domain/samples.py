@@ -1,5 +1,5 @@
 """Realistic sample records for the demo desk and the benchmarks: Karachi names, CNICs, phones,
-plates and vehicles. Deterministic for a given seed. Every value is made up."""
+plates, vehicles and handsets. Deterministic for a given seed. Every value is made up."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from cplc_desk.domain.clock import PKT
+from cplc_desk.domain.imei import check_digit
+from cplc_desk.domain.phones import PhoneReportDraft
 from cplc_desk.domain.records import ComplaintDraft, PersonDraft, VehicleReportDraft
 
 MALE = (
@@ -52,6 +54,23 @@ CARS = ("Suzuki Mehran", "Suzuki Alto", "Suzuki Cultus", "Toyota Corolla", "Hond
 RICKSHAWS = ("Sazgar Auto Rickshaw", "New Asia Rickshaw", "Qingqi Loader")
 COMMERCIAL = ("Suzuki Ravi", "Toyota Hilux", "JAC Shehzore", "Hino Truck")
 COLOURS = ("Black", "Red", "White", "Silver", "Blue", "Grey", "Maroon", "Green")
+
+
+# Handsets people in Karachi carry: make, model, type code (TAC: the IMEI's first 8 digits) and
+# SIM slots. The type codes are made up in the shape of real ones (35: GSMA's British reporting
+# body, 86: China's), one per model, so a model's handsets share their first 8 digits.
+HANDSETS = (
+    ("Samsung", "Galaxy A14", "35287416", 2), ("Samsung", "Galaxy A24", "35094267", 2),
+    ("Samsung", "Galaxy A54", "35146821", 2), ("Infinix", "Hot 30", "86054307", 2),
+    ("Infinix", "Note 30", "86271905", 2), ("Tecno", "Spark 10", "86193244", 2),
+    ("Tecno", "Camon 20", "86402718", 2), ("Vivo", "Y17s", "86637510", 2),
+    ("Vivo", "Y27", "86518846", 2), ("Oppo", "A17", "86880632", 2), ("Oppo", "A58", "86744159", 2),
+    ("Redmi", "Note 12", "86952371", 2), ("Redmi", "12C", "86305984", 2),
+    ("Realme", "C53", "86127463", 2), ("Apple", "iPhone 11", "35391611", 1),
+    ("Apple", "iPhone 13", "35284917", 1), ("Apple", "iPhone 14 Pro", "35671742", 1),
+    ("Nokia", "C32", "35819226", 2), ("itel", "A70", "35960154", 2),
+)  # fmt: skip
+HANDSET_COLOURS = ("Black", "Blue", "Green", "Gold", "Silver", "White", "Purple", "Grey")
 
 
 @dataclass(frozen=True)
@@ -151,6 +170,49 @@ class SampleMaker:
             colour=r.choice(COLOURS),
             model_year=str(r.randint(2008, now.year)),
             owner=self.person() if kind != "recovered" else PersonDraft(),
+            incident_at=incident,
+            incident_place=f"{r.choice(STREETS)}, {station.name}",
+            police_station=station.code,
+            fir_number=f"{r.randint(1, 900)}/{incident.year}" if has_fir else "",
+            fir_date=incident.date() if has_fir else None,
+        )
+
+    def imei(self, tac: str) -> str:
+        """An IMEI of a handset of type ``tac`` (8 digits): a serial, then the check digit."""
+        body = tac + f"{self.rng.randrange(1_000_000):06d}"
+        return body + check_digit(body)
+
+    def handset(self) -> tuple[str, str, str, list[str]]:
+        """Make, model, colour and IMEIs (two for a dual-SIM handset, the second's serial
+        just after the first's, as makers number them)."""
+        r = self.rng
+        make, model, tac, slots = r.choice(HANDSETS)
+        first = self.imei(tac)
+        if slots == 1:
+            return make, model, r.choice(HANDSET_COLOURS), [first]
+        serial = (int(first[8:14]) + 1) % 1_000_000
+        body = f"{tac}{serial:06d}"
+        return make, model, r.choice(HANDSET_COLOURS), [first, body + check_digit(body)]
+
+    def phone(
+        self, now: datetime, kind: str | None = None, days_back: int = 365
+    ) -> PhoneReportDraft:
+        r = self.rng
+        kind = kind or r.choices(["snatched", "stolen", "recovered", "found"], [60, 30, 7, 3])[0]
+        make, model, colour, imeis = self.handset()
+        station = self._station()
+        theft = kind in ("stolen", "snatched")
+        incident = self.moment(days_back, now)
+        has_fir = theft and r.random() < 0.3
+        return PhoneReportDraft(
+            kind=kind,
+            imei=imeis[0],
+            imei2=imeis[1] if len(imeis) > 1 else "",
+            make=make,
+            model=model,
+            colour=colour,
+            sim_number=self.mobile() if theft else "",
+            owner=self.person() if theft else PersonDraft(),
             incident_at=incident,
             incident_place=f"{r.choice(STREETS)}, {station.name}",
             police_station=station.code,

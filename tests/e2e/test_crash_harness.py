@@ -26,7 +26,8 @@ def test_thirty_kills_lose_nothing_and_leave_no_half_file(tmp_path: Path) -> Non
     assert figures.kills == 30
     # The kills landed in real work: every kind of operation was journalled many times over.
     assert figures.operations >= 100, figures.summary()
-    for op in ("register_complaint", "status_change", "receipt", "export", "import"):
+    for op in ("register_complaint", "register_phone", "status_change", "receipt", "export",
+               "import"):  # fmt: skip
         assert figures.committed[op] > 0, figures.summary()
 
 
@@ -58,3 +59,34 @@ def test_the_checks_catch_a_lost_record_and_a_half_written_bundle(tmp_path: Path
 
     assert any("CLIF-C-2026-99999" in p for p in problems), problems
     assert any(bundle.name in p and "does not verify" in p for p in problems), problems
+
+
+def test_the_checks_hold_phone_reports_and_their_matches_to_the_journal(tmp_path: Path) -> None:
+    """Phone reports and matches journalled by the worker are found; one whose match is
+    undone in the store, or that never reached headquarters, is reported."""
+    import sqlite3
+
+    layout = crash.prepare(tmp_path / "crash")
+    worker = crash.Worker(layout, seed=3)
+    try:
+        for _ in range(3):
+            crash.op_register_phone(worker)
+        crash.op_phone_match(worker)
+    finally:
+        worker.close()
+    entries = crash.read_journal(layout.journal)
+    [match] = [e for e in entries if e["op"] == "phone_match"]
+    assert crash.check_round(layout, {})[0] == []
+    assert crash.final_sync(layout) == []  # every phone report and match at headquarters
+
+    con = sqlite3.connect(layout.station / "cplc_desk.sqlite3")
+    with con:
+        con.execute(
+            "UPDATE phone_report SET status = 'open', matched_report_id = NULL WHERE id = ?",
+            (match["theft"],),
+        )
+    con.close()
+    problems, _ = crash.check_round(layout, {})
+    assert any(f"phone_report {match['recovery']} to {match['theft']}" in p for p in problems), (
+        problems
+    )

@@ -273,11 +273,11 @@ def test_a_recovery_is_matched_by_the_reports_second_imei_and_confirmed(
 
 
 def test_one_digit_apart_is_told_with_the_digit() -> None:
-    handset = Handset("P-1", (mistype(SAMSUNG, 6),))
-    summary = phones.PhoneSummary(
-        "id", "P-2", "stolen", "open", SAMSUNG, None, False, None, None, None, "CLIF", None
-    )
-    exact, [line] = imei_lines(handset, summary)
+    summary = phones.PhoneCandidate(
+        "id", "P-2", "stolen", "open", SAMSUNG, None, False, None, None, None, "CLIF", None,
+        evidence=tuple(imeis.compare((mistype(SAMSUNG, 6), None), (SAMSUNG, None))),
+    )  # fmt: skip
+    exact, [line] = imei_lines(summary)
     assert not exact
     assert line.startswith(
         "IMEI 1 of this handset is one digit from IMEI 1 of the report (digit 7:"
@@ -425,9 +425,10 @@ def test_a_report_opens_with_its_history_and_the_view_is_audited(
 def test_a_hotlist_report_is_shown_but_closed_only_by_its_own_station(
     qtbot, station_ctx: DeskContext
 ) -> None:
-    held = phones.PhoneSummary(
+    held = phones.PhoneCandidate(
         "hotlist:SADD-P-2026-00007", "SADD-P-2026-00007", "stolen", "open", SAMSUNG, None,
         False, "Samsung", "A12", "Black", "SADD", None, "exact", "hotlist",
+        evidence=tuple(imeis.compare((SAMSUNG, None), (SAMSUNG, None))),
     )  # fmt: skip
     dialog = PhoneMatchDialog(station_ctx, "recovery-id", Handset("P-1", (SAMSUNG,)), [held])
     qtbot.addWidget(dialog)

@@ -162,3 +162,44 @@ def test_every_slip_of_a_reported_imei_is_caught_as_near(station: DeskContext) -
     phones.register_phone_report(station, draft())
     results = {phones.verify_phone(station, slip).result for slip in imei.one_digit_away(SAMSUNG)}
     assert results == {"near"}
+
+
+def test_candidates_come_once_each_ranked_with_their_evidence(station: DeskContext) -> None:
+    """Exact before one digit off, and among equals the report whose make, model and colour
+    agree first; a report agreeing by both IMEIs is offered once, with both agreements."""
+    slip = SAMSUNG[:9] + str((int(SAMSUNG[9]) + 4) % 10) + SAMSUNG[10:]  # a patched handset's
+    both = phones.register_phone_report(station, draft(second=SECOND))
+    grey = phones.register_phone_report(
+        station, draft("stolen", first=OTHER, second=SECOND[:14], colour="Grey", model="A32",
+                       owner=PersonDraft(name="Bilal Hussain"))
+    )  # fmt: skip
+    near_only = phones.register_phone_report(
+        station, draft("stolen", first=UNKNOWN, second="4" + SECOND[1:],
+                       imei_altered=True, imei_note="as written in the FIR")
+    )  # fmt: skip
+    found = phones.register_phone_report(
+        station,
+        draft("found", SECOND, second=slip, imei_altered=True, imei_note="patched",
+              owner=PersonDraft()),
+    )  # fmt: skip
+    ranked = phones.candidates_for(station, found.id)
+    # Each once; the exact ones first, the one whose looks agree first among them.
+    assert [c.number for c in ranked] == [both.number, grey.number, near_only.number]
+    first, second, third = ranked
+    assert (first.found, second.found, third.found) == ("exact", "exact", "one_digit")
+    assert [(e.field, e.other_field, e.kind) for e in first.evidence] == [
+        ("imei", "imei2", "exact"),  # the handset's first IMEI is the report's second
+        ("imei2", "imei", "one_digit"),
+    ]
+    slipped = first.evidence[1]
+    assert (slipped.position, slipped.mine, slipped.theirs) == (10, slip[9], SAMSUNG[9])
+    assert [(e.field, e.other_field, e.kind) for e in second.evidence] == [
+        ("imei", "imei2", "exact")
+    ]
+    assert [(e.field, e.other_field, e.position) for e in third.evidence] == [("imei", "imei2", 1)]
+    assert {(look.field, look.same) for look in first.looks} == {
+        ("make", True), ("model", True), ("colour", True)
+    }  # fmt: skip
+    assert {(look.field, look.same) for look in second.looks} == {
+        ("make", True), ("model", False), ("colour", False)
+    }  # fmt: skip

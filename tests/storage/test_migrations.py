@@ -168,3 +168,68 @@ def test_0011_adds_the_held_hotlists_handsets_and_takes_them_away(tmp_path: Path
         assert len(row) == 1 and len(row[0]) == 9 and row[0][5] == 50000
     finally:
         engine.dispose()
+
+
+def test_migration_0010_adds_the_phone_table_and_takes_it_away_again(
+    tmp_path: Path, template_store: Path
+) -> None:
+    """Down to 0009 on a store in use: the phone reports go, everything else stays; up again:
+    the table, its IMEI indexes and foreign keys are back and the desk records phones."""
+    from cplc_desk.domain.records import ComplaintDraft, PersonDraft
+    from cplc_desk.services.complaints.complaints import register_complaint
+    from cplc_desk.services.desk import setup
+    from cplc_desk.services.desk.check import check_store
+    from cplc_desk.services.desk.context import Actor
+    from cplc_desk.services.phones import phones
+    from tests.services.test_phones import SAMSUNG, draft
+
+    paths = DeskPaths(tmp_path / "desk")
+    paths.ensure()
+    paths.database.write_bytes(template_store.read_bytes())
+    ctx = open_desk(paths, actor=Actor("volunteer1"))
+    try:
+        setup.init_station(ctx, "CLIF")
+        complaint = register_complaint(
+            ctx,
+            ComplaintDraft(complainant=PersonDraft(name="Sana Khan"), category="THEFT",
+                           police_station="CLIF", narrative="Phone snatched."),
+        ).number  # fmt: skip
+        phones.register_phone_report(ctx, draft(second="356938035643809"))
+    finally:
+        ctx.close()
+
+    engine = make_engine(sqlite_url(paths.database))
+    try:
+        migrate.downgrade(engine, "0009")
+        assert migrate.current_revision(engine) == "0009"
+        tables = set(inspect(engine).get_table_names())
+        assert "phone_report" not in tables and {"complaint", "vehicle_report"} <= tables
+        migrate.upgrade(engine, "0010")
+        found = inspect(engine)
+        indexed = {tuple(ix["column_names"]) for ix in found.get_indexes("phone_report")}
+        assert {
+            ("imei",),
+            ("imei2",),
+            ("owner_id",),
+            ("police_station_code", "created_at", "id"),
+        } <= indexed
+        links = {(tuple(fk["constrained_columns"]), fk["referred_table"])
+                 for fk in found.get_foreign_keys("phone_report")}  # fmt: skip
+        assert links == {
+            (("owner_id",), "person"),
+            (("matched_report_id",), "phone_report"),
+            (("police_station_code",), "ref_police_station"),
+        }
+    finally:
+        engine.dispose()
+
+    ctx = open_desk(paths, actor=Actor("volunteer1"))
+    try:
+        with sqlite3.connect(paths.database) as con:
+            assert con.execute("SELECT count(*) FROM phone_report").fetchone() == (0,)
+            assert con.execute("SELECT number FROM complaint").fetchone() == (complaint,)
+        again = phones.register_phone_report(ctx, draft())
+        assert phones.verify_phone(ctx, SAMSUNG).reports[0].number == again.number
+        assert check_store(ctx).ok
+    finally:
+        ctx.close()

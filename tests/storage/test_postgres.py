@@ -123,3 +123,43 @@ def test_urdu_names_are_found_however_typed_on_postgresql(pg_desk: DeskContext) 
     assert found("علی") == {number}  # Urdu yeh, no diacritics: by the folded name key
     assert found("موبائل") == {number}  # the narrative, as typed
     assert found("کاشف") == set()
+
+
+def test_phone_reports_on_postgresql(pg_desk: DeskContext) -> None:
+    """The phone table, its look-ups (either IMEI, one digit off, bound as one JSON list), the
+    list's filters and matching on PostgreSQL; migration 0010 down and up again there."""
+    from cplc_desk.domain.records import PersonDraft
+    from cplc_desk.services.phones import phone_list, phones
+    from cplc_desk.services.phones.phone_list import PhoneQuery
+    from tests.services.test_phones import OTHER, SAMSUNG, SECOND, draft
+
+    setup.init_station(pg_desk, "CLIF")
+    theft = phones.register_phone_report(pg_desk, draft(second=SECOND))
+    phones.register_phone_report(
+        pg_desk, draft("stolen", OTHER, owner=PersonDraft(name="Bilal"), police_station="FERO")
+    )
+    assert phones.verify_phone(pg_desk, SECOND).result == "stolen"
+    slip = SAMSUNG[:5] + str((int(SAMSUNG[5]) + 1) % 10) + SAMSUNG[6:]
+    near = phones.verify_phone(pg_desk, slip)
+    assert (near.result, [r.number for r in near.near]) == ("near", [theft.number])
+    found = phones.register_phone_report(
+        pg_desk, draft("found", SECOND, second=slip, imei_altered=True, owner=PersonDraft())
+    )
+    [candidate] = phones.candidates_for(pg_desk, found.id)
+    assert candidate.number == theft.number
+    assert [e.kind for e in candidate.evidence] == ["exact", "one_digit"]
+    by_district = phone_list.list_page(pg_desk, PhoneQuery(districts=("EAST",))).rows
+    assert [r.police_station_code for r in by_district] == ["FERO"]
+    assert [r.number for r in phone_list.list_page(pg_desk, PhoneQuery(text="bilal")).rows]
+    phones.confirm_match(pg_desk, found.id, theft.id)
+    assert phones.verify_phone(pg_desk, SAMSUNG).result == "recovered"
+    report = check_store(pg_desk)
+    assert report.ok, report.problems
+
+    engine = pg_desk.store.engine
+    migrate.downgrade(engine, "0009")
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT to_regclass('phone_report')")).scalar() is None
+    migrate.upgrade(engine, "head")
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM phone_report")).scalar() == 0

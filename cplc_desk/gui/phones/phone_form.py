@@ -38,11 +38,11 @@ from cplc_desk.gui.widgets.typography import emphasise
 from cplc_desk.services.desk.context import DeskContext, ServiceError
 from cplc_desk.services.desk.records import Registered
 from cplc_desk.services.phones import phones
-from cplc_desk.services.phones.phones import PhoneSummary
+from cplc_desk.services.phones.phones import PhoneCandidate
 
 DRAFT_KIND = "phone_report"
 
-MatchDialogFactory = Callable[[str, Handset, Sequence[PhoneSummary]], QDialog]
+MatchDialogFactory = Callable[[str, Handset, Sequence[PhoneCandidate]], QDialog]
 
 
 class PhoneFormDialog(RecordFormDialog):
@@ -59,7 +59,7 @@ class PhoneFormDialog(RecordFormDialog):
         self.setWindowTitle(self.tr("Record a phone — CPLC Desk"))
         self.result_registered: Registered | None = None
         self.matched_theft_id: str | None = None
-        self.candidates: list[PhoneSummary] = []
+        self.candidates: list[PhoneCandidate] = []
         self._saving = False
         self._jobs = OperationRunner("cplc-phone-form", self)
         # Replaceable: how the candidates are shown (tests may put a stand-in here).
@@ -242,13 +242,7 @@ class PhoneFormDialog(RecordFormDialog):
             except FieldError:
                 continue
         registered = self.result_registered
-        return Handset(
-            registered.number if registered else "",
-            tuple(numbers),
-            draft.make.strip(),
-            draft.model.strip(),
-            draft.colour.strip(),
-        )
+        return Handset(registered.number if registered else "", tuple(numbers))
 
     def _on_candidates(self, found: object) -> None:
         assert isinstance(found, list)

@@ -1,7 +1,8 @@
 """Matching a recovered or found handset to its theft report: each open theft report whose IMEI
 is the handset's (either of its two against either of the report's) or one digit from it, with
-the evidence in words ("IMEI 1 = the report's IMEI 2", "one digit different: 7th digit 3 here,
-8 there", make, model and colour agreeing or not). The volunteer confirms one, or none.
+the evidence in words ("IMEI 1 of this handset = IMEI 2 of the report", "one digit from it: digit
+7, 3 here, 8 there", make, model and colour agreeing or not), in the order the service ranks
+them. The volunteer confirms one, or none.
 
 Confirming closes the theft report as recovered and links the two reports, so it is asked once
 more (``dialogs.confirm``) before it is done.
@@ -26,7 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cplc_desk.domain.records import name_key
 from cplc_desk.gui.widgets import dialogs, names
 from cplc_desk.gui.widgets.formats import NOTHING, format_datetime
 from cplc_desk.gui.widgets.message_banner import ERROR, MessageBanner
@@ -34,20 +34,17 @@ from cplc_desk.gui.widgets.operations import BackgroundTask, Progress
 from cplc_desk.gui.widgets.typography import emphasise, make_quiet
 from cplc_desk.services.desk.context import DeskContext, ServiceError
 from cplc_desk.services.phones import phones
-from cplc_desk.services.phones.phones import PhoneSummary
+from cplc_desk.services.phones.phones import PhoneCandidate
 
 translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True)
 class Handset:
-    """The recovered handset as the match dialog compares it."""
+    """The recovered handset the match dialog is about: its report number and IMEIs."""
 
     number: str
     imeis: tuple[str, ...]
-    make: str = ""
-    model: str = ""
-    colour: str = ""
 
 
 def differing_digit(a: str, b: str) -> int | None:
@@ -58,76 +55,63 @@ def differing_digit(a: str, b: str) -> int | None:
     return apart[0] if len(apart) == 1 else None
 
 
-def _ordinal(n: int) -> str:
-    return translate("PhoneMatch", "digit {n}").format(n=n)
+def _which(field: str) -> int:
+    return 2 if field == "imei2" else 1
 
 
-def imei_lines(handset: Handset, c: PhoneSummary) -> tuple[bool, list[str]]:
-    """Whether an IMEI is the same, and the lines saying how the IMEIs compare."""
-    theirs = [n for n in (c.imei, c.imei2) if n]
+def imei_lines(c: PhoneCandidate) -> tuple[bool, list[str]]:
+    """Whether an IMEI is the same, and the lines saying how the IMEIs compare (the service's
+    evidence in words)."""
     lines: list[str] = []
-    exact = False
-    for i, mine in enumerate(handset.imeis, start=1):
-        for j, other in enumerate(theirs, start=1):
-            if mine == other:
-                exact = True
-                lines.append(
-                    translate("PhoneMatch", "IMEI {mine} of this handset = IMEI {theirs} of the "
-                              "report: {imei}").format(mine=i, theirs=j, imei=mine)
-                )  # fmt: skip
-            elif (at := differing_digit(mine, other)) is not None:
-                lines.append(
-                    translate("PhoneMatch", "IMEI {mine} of this handset is one digit from IMEI "
-                              "{theirs} of the report ({where}: {here} here, {there} there): {imei}")
-                    .format(mine=i, theirs=j, where=_ordinal(at + 1), here=mine[at],
-                            there=other[at], imei=other)
-                )  # fmt: skip
-    return exact, lines
-
-
-def looks_lines(handset: Handset, c: PhoneSummary) -> tuple[int, list[str]]:
-    """How many of make, model and colour agree, and a line for each the two both give."""
-    agree = 0
-    lines = []
-    for label, mine, theirs in (
-        (translate("PhoneMatch", "Make"), handset.make, c.make or ""),
-        (translate("PhoneMatch", "Model"), handset.model, c.model or ""),
-        (translate("PhoneMatch", "Colour"), handset.colour, c.colour or ""),
-    ):
-        if not mine or not theirs:
-            continue
-        if name_key(mine) == name_key(theirs):
-            agree += 1
-            lines.append(translate("PhoneMatch", "{what}: the same ({value})").format(
-                what=label, value=theirs))  # fmt: skip
+    for e in c.evidence:
+        number = (c.imei2 if e.other_field == "imei2" else c.imei) or ""
+        mine, theirs = _which(e.field), _which(e.other_field)
+        if e.kind == "exact":
+            lines.append(
+                translate("PhoneMatch", "IMEI {mine} of this handset = IMEI {theirs} of the "
+                          "report: {imei}").format(mine=mine, theirs=theirs, imei=number)
+            )  # fmt: skip
         else:
-            lines.append(translate("PhoneMatch", "{what}: differs ({mine} here, {theirs} there)")
-                         .format(what=label, mine=mine, theirs=theirs))  # fmt: skip
-    return agree, lines
+            lines.append(
+                translate("PhoneMatch", "IMEI {mine} of this handset is one digit from IMEI "
+                          "{theirs} of the report ({where}: {here} here, {there} there): {imei}")
+                .format(mine=mine, theirs=theirs,
+                        where=translate("PhoneMatch", "digit {n}").format(n=e.position),
+                        here=e.mine, there=e.theirs, imei=number)
+            )  # fmt: skip
+    return any(e.kind == "exact" for e in c.evidence), lines
 
 
-def ranked(handset: Handset, candidates: Sequence[PhoneSummary]) -> list[PhoneSummary]:
-    """Same IMEI first, then the most of make, model and colour agreeing."""
-
-    def key(c: PhoneSummary) -> tuple[int, int]:
-        exact, _lines = imei_lines(handset, c)
-        agree, _looks = looks_lines(handset, c)
-        return (0 if exact else 1, -agree)
-
-    return sorted(candidates, key=key)
+def looks_lines(c: PhoneCandidate) -> list[str]:
+    """A line for each of make, model and colour both reports name."""
+    labels = {
+        "make": translate("PhoneMatch", "Make"),
+        "model": translate("PhoneMatch", "Model"),
+        "colour": translate("PhoneMatch", "Colour"),
+    }
+    return [
+        translate("PhoneMatch", "{what}: the same ({value})").format(
+            what=labels.get(look.field, look.field), value=look.theirs
+        )
+        if look.same
+        else translate("PhoneMatch", "{what}: differs ({mine} here, {theirs} there)").format(
+            what=labels.get(look.field, look.field), mine=look.mine, theirs=look.theirs
+        )
+        for look in c.looks
+    ]
 
 
 class CandidateCard(QFrame):
     """One theft report: a choice with its number and how strong the match is, the evidence
     and the report's details."""
 
-    def __init__(self, handset: Handset, c: PhoneSummary, parent: QWidget | None = None) -> None:
+    def __init__(self, c: PhoneCandidate, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.candidate = c
         self.setObjectName("candidateCard")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        exact, imei = imei_lines(handset, c)
-        agree, looks = looks_lines(handset, c)
+        exact, imei = imei_lines(c)
+        looks = looks_lines(c)
         strength = (
             self.tr("same IMEI") if exact else self.tr("one digit different - check the IMEI")
         )
@@ -157,7 +141,6 @@ class CandidateCard(QFrame):
         body.addWidget(self.evidence_label)
         body.addWidget(self.details_label)
         layout.addLayout(body)
-        self.agree = agree
 
     def can_confirm(self) -> bool:
         # A hotlist report belongs to another station's desk: that desk closes it.
@@ -175,7 +158,7 @@ class PhoneMatchDialog(QDialog):
         ctx: DeskContext,
         recovery_id: str,
         handset: Handset,
-        candidates: Sequence[PhoneSummary],
+        candidates: Sequence[PhoneCandidate],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -204,8 +187,8 @@ class PhoneMatchDialog(QDialog):
         cards = QWidget()
         cards_layout = QVBoxLayout(cards)
         cards_layout.setContentsMargins(0, 0, 0, 0)
-        for n, candidate in enumerate(ranked(handset, candidates)):
-            card = CandidateCard(handset, candidate)
+        for n, candidate in enumerate(candidates):  # best first, as the service ranks them
+            card = CandidateCard(candidate)
             self.group.addButton(card.choice, n)
             self.cards.append(card)
             cards_layout.addWidget(card)

@@ -30,7 +30,7 @@ from cplc_desk.services.desk import reference
 from cplc_desk.services.desk.context import DeskContext, ServiceError
 from cplc_desk.services.phones import phone_list, phones
 from cplc_desk.services.phones.phone_list import PhoneQuery, PhoneRow
-from cplc_desk.services.phones.phones import PhoneSummary
+from cplc_desk.services.phones.phones import PhoneCandidate
 from cplc_desk.storage.migrate import StoreError
 
 
@@ -50,7 +50,7 @@ def make_match_dialog(
     ctx: DeskContext,
     row: PhoneRow,
     handset: Handset,
-    candidates: Sequence[PhoneSummary],
+    candidates: Sequence[PhoneCandidate],
     parent: QWidget,
 ) -> QDialog:
     from cplc_desk.gui.phones.phone_match import PhoneMatchDialog
@@ -62,17 +62,6 @@ def make_city_checks(ctx: DeskContext, parent: QWidget) -> QDialog:
     from cplc_desk.gui.phones.phone_city_checks import PhoneCityChecksDialog
 
     return PhoneCityChecksDialog(ctx, parent)
-
-
-def _handset(ctx: DeskContext, row: PhoneRow) -> Handset:
-    detail = phone_list.get(ctx, row.id)
-    return Handset(
-        row.number,
-        tuple(n for n in (detail.imei, detail.imei2) if n),
-        detail.make or "",
-        detail.model or "",
-        detail.colour or "",
-    )
 
 
 class PhonesPage(ListPage):
@@ -90,7 +79,7 @@ class PhonesPage(ListPage):
         self.open_detail: Callable[[str], QDialog] = lambda report_id: make_phone_detail(
             ctx, report_id, self
         )
-        self.open_matches: Callable[[PhoneRow, Handset, Sequence[PhoneSummary]], QDialog] = (
+        self.open_matches: Callable[[PhoneRow, Handset, Sequence[PhoneCandidate]], QDialog] = (
             lambda row, handset, found: make_match_dialog(ctx, row, handset, found, self)
         )
         self.verify_widget = PhoneVerifyWidget(ctx)
@@ -223,8 +212,9 @@ class PhonesPage(ListPage):
             self.tr("Looking for the theft report of {number}…").format(number=row.number)
         )
 
-        def work(_progress: Progress) -> tuple[Handset, list[PhoneSummary]]:
-            return _handset(ctx, row), phones.candidates_for(ctx, row.id)
+        def work(_progress: Progress) -> tuple[Handset, list[PhoneCandidate]]:
+            handset = Handset(row.number, tuple(n for n in (row.imei, row.imei2) if n))
+            return handset, phones.candidates_for(ctx, row.id)
 
         self._match_task.start(work)
         return True

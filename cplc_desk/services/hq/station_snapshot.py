@@ -45,13 +45,14 @@ from cplc_desk.sync.files import write_atomically
 from cplc_desk.sync.importer import ImportStatus
 
 TABLES: dict[str, Table] = {m.__tablename__: m.__table__ for m in SYNC_MODELS}  # type: ignore[attr-defined]
-# Links between synced records: (table, column) -> the table it points at.
+# Links between synced records: (table, column) -> the table it points at. Read from the
+# tables' foreign keys, so a kind registered in storage/kinds.py brings its links along (a phone
+# report's owner and the report it was matched to, say).
 LINKS: dict[tuple[str, str], str] = {
-    ("complaint", "complainant_id"): "person",
-    ("complaint_event", "complaint_id"): "complaint",
-    ("vehicle_report", "owner_id"): "person",
-    ("vehicle_report", "complaint_id"): "complaint",
-    ("vehicle_report", "matched_report_id"): "vehicle_report",
+    (name, fk.parent.name): fk.column.table.name
+    for name, table in TABLES.items()
+    for fk in table.foreign_keys
+    if fk.column.table.name in TABLES
 }
 NUMBERED = {
     "complaint": RecordKind.COMPLAINT,

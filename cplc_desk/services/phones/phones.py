@@ -27,6 +27,7 @@ from cplc_desk.domain.clock import now_utc
 from cplc_desk.domain.enums import AuditAction, PhoneReportKind, PhoneReportStatus, RecordKind
 from cplc_desk.domain.i18n import _
 from cplc_desk.domain.ids import uuid7
+from cplc_desk.domain.matching import LookAgreement, Looks, compare_looks
 from cplc_desk.domain.phones import CleanPhoneReport, PhoneReportDraft, validate_phone_report
 from cplc_desk.domain.roles import Permission
 from cplc_desk.domain.validation import FieldError, luhn_ok
@@ -229,28 +230,68 @@ def verify_phone(ctx: DeskContext, typed: str) -> PhoneCheck:
     return PhoneCheck(typed, number, valid, result, exact, near, hotlist)
 
 
-def candidates_for(ctx: DeskContext, report_id: str) -> list[PhoneSummary]:
+@dataclass(frozen=True)
+class PhoneCandidate(PhoneSummary):
+    """An open theft report offered for a recovered or found handset, with why: which of its
+    IMEIs agree with which of the handset's (the digit that differs, if one does), and whether
+    the make, model and colour both reports name agree (shown, ranked on after the IMEIs)."""
+
+    evidence: tuple[imeis.ImeiEvidence, ...] = ()
+    looks: tuple[LookAgreement, ...] = ()
+
+    @property
+    def looks_agreeing(self) -> int:
+        return sum(look.same for look in self.looks)
+
+    @property
+    def looks_differing(self) -> int:
+        return sum(not look.same for look in self.looks)
+
+
+def _looks(r: PhoneReport | HotlistPhone) -> Looks:
+    return Looks(r.make or "", r.model or "", r.colour or "")
+
+
+def _rank(c: PhoneCandidate) -> tuple[int, int, int, int]:
+    """Exact IMEI before one digit off, both IMEIs before one; then make, model and colour
+    agreeing, then differing least."""
+    exact = sum(e.kind == "exact" for e in c.evidence)
+    return (0 if exact else 1, -len(c.evidence), -c.looks_agreeing, c.looks_differing)
+
+
+def candidates_for(ctx: DeskContext, report_id: str) -> list[PhoneCandidate]:
     """Open theft reports a recovered or found handset may be: either of its IMEIs equal to
     either of theirs (a recovered handset's first IMEI may be the report's second), or one
-    digit from it; exact ones first. At a station these include the held hotlist's (``source``
-    "hotlist"): the station that registered one is told, it closes its report."""
+    digit from it. Each report once, best first (:func:`_rank`; newest first among equals),
+    with its evidence. At a station these include the held hotlist's (``source`` "hotlist"):
+    the station that registered one is told, it closes its report."""
     ctx.require(Permission.VERIFY_VEHICLE)
     with ctx.store.read() as s:
         found = s.get(PhoneReport, report_id)
         if found is None:
             raise ServiceError(_("This phone report does not exist."))
         numbers = [n for n in (found.imei, found.imei2) if n]
-        exact: dict[str, PhoneSummary] = {}
-        near: dict[str, PhoneSummary] = {}
+        keys = set(numbers)
         for number in numbers:
-            matches, close = look_up(s, number)
-            exact.update((m.id, m) for m in matches)
-            near.update((m.id, m) for m in close if m.id not in exact)
-    return [
-        c
-        for c in [*exact.values(), *near.values()]
-        if c.id != report_id and c.kind in THEFT_KINDS and c.status == "open"
-    ]
+            keys.update(imeis.one_digit_away(number))
+        mine = (found.imei, found.imei2)
+        looks = _looks(found)
+        out: list[PhoneCandidate] = []
+        # This desk's reports (each once, newest first), then the held hotlist's.
+        rows: list[PhoneReport | HotlistPhone] = [*_with_imei(s, keys), *held_with_imei(s, keys)]
+        for r in rows:
+            if isinstance(r, PhoneReport) and r.id == report_id:
+                continue
+            if r.kind not in THEFT_KINDS or r.status != "open":
+                continue
+            evidence = tuple(imeis.compare(mine, (r.imei, r.imei2)))
+            if not evidence:  # pragma: no cover - every row found has an IMEI in ``keys``
+                continue
+            base = _summary(r, evidence[0].kind)
+            agreement = tuple(compare_looks(looks, _looks(r)))
+            out.append(PhoneCandidate(**vars(base), evidence=evidence, looks=agreement))
+    out.sort(key=_rank)  # stable: newest first among equals
+    return out
 
 
 def confirm_match(ctx: DeskContext, recovery_id: str, theft_id: str) -> None:

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from cplc_desk.services.hq.station_snapshot import OWN, TABLES
 from cplc_desk.storage import changelog
 from cplc_desk.storage.bulk import BulkWriter
-from cplc_desk.storage.kinds import TABLE_ORDER
+from cplc_desk.storage.kinds import SELF_REFERENCES, TABLE_ORDER
 from cplc_desk.storage.models import ChangeLog, SyncOutbox
 from cplc_desk.sync.export import COLUMNS, file_name
 
@@ -29,25 +29,25 @@ def when(text: Any) -> datetime | None:
 
 def insert_records(conn: Connection, found: SnapshotRows) -> None:
     """Records are written as they are, not through the change-log hooks: their versions and
-    stamps are the station's. Links between vehicle reports are set afterwards (a recovery and
-    its theft report point at each other)."""
+    stamps are the station's. Links between reports of one kind (storage/kinds.py's
+    ``self_references``: a recovery and its theft report point at each other) are set
+    afterwards, as headquarters' merge does."""
     for table in TABLE_ORDER:
         rows = [list(row) for _scope, row, _named in found[table]]
         links = []
-        if table == "vehicle_report":
+        column = SELF_REFERENCES.get(table)
+        if column is not None:
             id_at = COLUMNS[table].index("id")
-            matched_at = COLUMNS[table].index("matched_report_id")
+            matched_at = COLUMNS[table].index(column)
             for row in rows:
                 if row[matched_at] is not None:
                     links.append({"b_id": row[id_at], "m": row[matched_at]})
                     row[matched_at] = None
         BulkWriter(conn, TABLES[table]).insert(rows)
-        if links:
+        if links and column is not None:
             t = TABLES[table]
             conn.execute(
-                update(t)
-                .where(t.c.id == bindparam("b_id"))
-                .values(matched_report_id=bindparam("m")),
+                update(t).where(t.c.id == bindparam("b_id")).values({column: bindparam("m")}),
                 links,
             )
 

@@ -602,6 +602,37 @@
     </message>
 </context>
 <context>
+    <name>CheckPanel</name>
+    <message>
+        <source>Check</source>
+        <translation>تصدیق کریں</translation>
+    </message>
+    <message>
+        <source>Check now (Enter)</source>
+        <translation>ابھی تصدیق کریں (Enter)</translation>
+    </message>
+    <message>
+        <source>The hotlist from headquarters (number {seq}) EXPIRED on {expires}. Thefts reported at other stations since {issued} are not known to this desk. Import a new hotlist on the Sync page.</source>
+        <translation>ہیڈ کوارٹر کی ہاٹ لسٹ (نمبر ⁨{seq}⁩) کی مدت ⁨{expires}⁩ کو ختم ہو چکی ہے۔ ⁨{issued}⁩ کے بعد دوسرے تھانوں میں درج ہونے والی چوریوں کا اس ڈیسک کو علم نہیں۔ “ڈیٹا کی ترسیل (سنک)” والے صفحے پر نئی ہاٹ لسٹ درآمد کریں۔</translation>
+    </message>
+    <message>
+        <source>No hotlist received yet: only this desk&apos;s own reports were checked.</source>
+        <translation>ابھی تک کوئی ہاٹ لسٹ موصول نہیں ہوئی: صرف اس ڈیسک کی اپنی رپورٹیں دیکھی گئیں۔</translation>
+    </message>
+    <message>
+        <source>Hotlist consulted: number {seq}, issued {issued}, EXPIRED on {expires}.</source>
+        <translation>دیکھی گئی ہاٹ لسٹ: نمبر ⁨{seq}⁩، ⁨{issued}⁩ کو جاری ہوئی، ⁨{expires}⁩ کو مدت ختم ہو چکی۔</translation>
+    </message>
+    <message>
+        <source>Hotlist consulted: number {seq}, issued {issued}, valid until {expires}.</source>
+        <translation>دیکھی گئی ہاٹ لسٹ: نمبر ⁨{seq}⁩، ⁨{issued}⁩ کو جاری ہوئی، ⁨{expires}⁩ تک کارآمد۔</translation>
+    </message>
+    <message>
+        <source>Could not check</source>
+        <translation>تصدیق نہیں ہو سکی</translation>
+    </message>
+</context>
+<context>
     <name>CityChecksDialog</name>
     <message>
         <source>City-wide vehicle checks</source>
@@ -3002,14 +3033,6 @@ Continue it? If you answer No, it is thrown away.</source>
         <translation>فون کی تصدیق کریں:</translation>
     </message>
     <message>
-        <source>Check</source>
-        <translation>تصدیق کریں</translation>
-    </message>
-    <message>
-        <source>Check now (Enter)</source>
-        <translation>ابھی تصدیق کریں (Enter)</translation>
-    </message>
-    <message>
         <source>Type the phone&apos;s IMEI</source>
         <translation>فون کا IMEI لکھیں</translation>
     </message>
@@ -3036,10 +3059,6 @@ Continue it? If you answer No, it is thrown away.</source>
     <message>
         <source>Checking…</source>
         <translation>تصدیق ہو رہی ہے…</translation>
-    </message>
-    <message>
-        <source>Could not check</source>
-        <translation>تصدیق نہیں ہو سکی</translation>
     </message>
     <message>
         <source>REPORTED SNATCHED</source>
@@ -3088,18 +3107,6 @@ Continue it? If you answer No, it is thrown away.</source>
     <message>
         <source>…and {count} more reports.</source>
         <translation>…اور ⁨{count}⁩ مزید رپورٹیں۔</translation>
-    </message>
-    <message>
-        <source>No hotlist received yet: only this desk&apos;s own reports were checked.</source>
-        <translation>ابھی تک کوئی ہاٹ لسٹ موصول نہیں ہوئی: صرف اس ڈیسک کی اپنی رپورٹیں دیکھی گئیں۔</translation>
-    </message>
-    <message>
-        <source>Hotlist consulted: number {seq}, issued {issued}, EXPIRED on {expires}.</source>
-        <translation>دیکھی گئی ہاٹ لسٹ: نمبر ⁨{seq}⁩، ⁨{issued}⁩ کو جاری ہوئی، ⁨{expires}⁩ کو مدت ختم ہو چکی۔</translation>
-    </message>
-    <message>
-        <source>Hotlist consulted: number {seq}, issued {issued}, valid until {expires}.</source>
-        <translation>دیکھی گئی ہاٹ لسٹ: نمبر ⁨{seq}⁩، ⁨{issued}⁩ کو جاری ہوئی، ⁨{expires}⁩ تک کارآمد۔</translation>
     </message>
     <message>
         <source>Report {number}{source} · {kind}, {status}</source>
@@ -4749,18 +4756,6 @@ The desk makes a new signing key. Do this only with a new file from headquarters
         <translation>گاڑی کی تصدیق کریں:</translation>
     </message>
     <message>
-        <source>Check</source>
-        <translation>تصدیق کریں</translation>
-    </message>
-    <message>
-        <source>Check now (Enter)</source>
-        <translation>ابھی تصدیق کریں (Enter)</translation>
-    </message>
-    <message>
-        <source>The hotlist from headquarters (number {seq}) EXPIRED on {expires}. Thefts reported at other stations since {issued} are not known to this desk. Import a new hotlist on the Sync page.</source>
-        <translation>ہیڈ کوارٹر کی ہاٹ لسٹ (نمبر ⁨{seq}⁩) کی مدت ⁨{expires}⁩ کو ختم ہو چکی ہے۔ ⁨{issued}⁩ کے بعد دوسرے تھانوں میں درج ہونے والی چوریوں کا اس ڈیسک کو علم نہیں۔ “ڈیٹا کی ترسیل (سنک)” والے صفحے پر نئی ہاٹ لسٹ درآمد کریں۔</translation>
-    </message>
-    <message>
         <source>Type a registration, chassis or engine number</source>
         <translation>رجسٹریشن، چیسس یا انجن نمبر لکھیں</translation>
     </message>
@@ -4787,10 +4782,6 @@ The desk makes a new signing key. Do this only with a new file from headquarters
     <message>
         <source>Checking…</source>
         <translation>تصدیق ہو رہی ہے…</translation>
-    </message>
-    <message>
-        <source>Could not check</source>
-        <translation>تصدیق نہیں ہو سکی</translation>
     </message>
     <message>
         <source>REPORTED STOLEN</source>
@@ -4831,18 +4822,6 @@ The desk makes a new signing key. Do this only with a new file from headquarters
     <message>
         <source>{key} is not reported stolen, snatched or recovered here. This does not prove who owns it: check the papers.</source>
         <translation>⁨{key}⁩ کی یہاں چوری، چھینے جانے یا برآمدگی کی کوئی رپورٹ نہیں۔ اس سے یہ ثابت نہیں ہوتا کہ گاڑی کا مالک کون ہے: کاغذات دیکھ لیں۔</translation>
-    </message>
-    <message>
-        <source>Hotlist consulted: number {seq}, issued {issued}, EXPIRED on {expires}.</source>
-        <translation>دیکھی گئی ہاٹ لسٹ: نمبر ⁨{seq}⁩، ⁨{issued}⁩ کو جاری ہوئی، ⁨{expires}⁩ کو مدت ختم ہو چکی۔</translation>
-    </message>
-    <message>
-        <source>Hotlist consulted: number {seq}, issued {issued}, valid until {expires}.</source>
-        <translation>دیکھی گئی ہاٹ لسٹ: نمبر ⁨{seq}⁩، ⁨{issued}⁩ کو جاری ہوئی، ⁨{expires}⁩ تک کارآمد۔</translation>
-    </message>
-    <message>
-        <source>No hotlist received yet: only this desk&apos;s own reports were checked.</source>
-        <translation>ابھی تک کوئی ہاٹ لسٹ موصول نہیں ہوئی: صرف اس ڈیسک کی اپنی رپورٹیں دیکھی گئیں۔</translation>
     </message>
     <message>
         <source>…and {count} more reports.</source>

@@ -3211,10 +3211,6 @@ Continue it? If you answer No, it is thrown away.</source>
         <translation>فون کی رپورٹیں</translation>
     </message>
     <message>
-        <source>City-wide checks…</source>
-        <translation>پورے شہر کی جانچ…</translation>
-    </message>
-    <message>
         <source>Handsets recovered at one station and reported stolen at another, and handsets reported twice</source>
         <translation>ایک تھانے پر برآمد اور دوسرے تھانے پر چوری کی رپورٹ میں درج فون، اور دو بار رپورٹ کیے گئے فون</translation>
     </message>
@@ -3269,10 +3265,6 @@ Continue it? If you answer No, it is thrown away.</source>
     <message>
         <source>No phone reports yet. They arrive in the bundles stations send.</source>
         <translation>ابھی فون کی کوئی رپورٹ نہیں۔ یہ تھانوں کے بھیجے گئے بنڈلوں میں آتی ہیں۔</translation>
-    </message>
-    <message>
-        <source>Looking for the theft report of {number}…</source>
-        <translation>⁨{number}⁩ کی چوری کی رپورٹ تلاش کی جا رہی ہے…</translation>
     </message>
     <message>
         <source>No theft report found</source>
@@ -3736,6 +3728,17 @@ Continue it? If you answer No, it is thrown away.</source>
     <message>
         <source>The restore stopped: {error}</source>
         <translation>بحالی رک گئی: ⁨{error}⁩</translation>
+    </message>
+</context>
+<context>
+    <name>ReportListPage</name>
+    <message>
+        <source>City-wide checks…</source>
+        <translation>پورے شہر کی جانچ…</translation>
+    </message>
+    <message>
+        <source>Looking for the theft report of {number}…</source>
+        <translation>⁨{number}⁩ کی چوری کی رپورٹ تلاش کی جا رہی ہے…</translation>
     </message>
 </context>
 <context>
@@ -4963,10 +4966,6 @@ The desk makes a new signing key. Do this only with a new file from headquarters
         <translation>گاڑیوں کی رپورٹیں</translation>
     </message>
     <message>
-        <source>City-wide checks…</source>
-        <translation>پورے شہر کی جانچ…</translation>
-    </message>
-    <message>
         <source>Recovered vehicles that match another station&apos;s theft report, and vehicles reported stolen twice</source>
         <translation>وہ برآمد شدہ گاڑیاں جو کسی دوسرے تھانے کی چوری کی رپورٹ سے ملتی ہیں، اور وہ گاڑیاں جن کی چوری کی رپورٹ دو بار درج ہوئی</translation>
     </message>
@@ -5021,10 +5020,6 @@ The desk makes a new signing key. Do this only with a new file from headquarters
     <message>
         <source>No vehicle reports yet. They arrive in the bundles stations send.</source>
         <translation>ابھی گاڑیوں کی کوئی رپورٹ نہیں۔ یہ تھانوں کے بھیجے ہوئے بنڈلوں میں آتی ہیں۔</translation>
-    </message>
-    <message>
-        <source>Looking for the theft report of {number}…</source>
-        <translation>⁨{number}⁩ کی چوری کی رپورٹ تلاش کی جا رہی ہے…</translation>
     </message>
     <message>
         <source>No theft report found</source>

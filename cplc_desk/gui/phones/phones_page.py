@@ -12,26 +12,22 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QModelIndex, Signal
-from PySide6.QtWidgets import QDialog, QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from cplc_desk.gui.phones.phone_filters import PhoneFilters, search_hint
 from cplc_desk.gui.phones.phone_match import Handset
 from cplc_desk.gui.phones.phone_verify import PhoneVerifyWidget
 from cplc_desk.gui.phones.phones_model import DISTRICT, STATION, PhonesModel, awaiting_match
 from cplc_desk.gui.shell.areas import PHONES
-from cplc_desk.gui.widgets import dialogs
-from cplc_desk.gui.widgets.keyset_model import ROW_ROLE
-from cplc_desk.gui.widgets.list_page import ListPage, ListTexts
-from cplc_desk.gui.widgets.message_banner import ERROR
-from cplc_desk.gui.widgets.operations import BackgroundTask, Changes, Progress
+from cplc_desk.gui.widgets.list_page import ListTexts
+from cplc_desk.gui.widgets.operations import Changes
+from cplc_desk.gui.widgets.report_list_page import ReportListPage
 from cplc_desk.gui.widgets.typography import emphasise
 from cplc_desk.services.desk import reference
-from cplc_desk.services.desk.context import DeskContext, ServiceError
+from cplc_desk.services.desk.context import DeskContext
 from cplc_desk.services.phones import phone_list, phones
 from cplc_desk.services.phones.phone_list import PhoneQuery, PhoneRow
 from cplc_desk.services.phones.phones import PhoneCandidate
-from cplc_desk.storage.migrate import StoreError
 
 
 def make_phone_form(ctx: DeskContext, parent: QWidget) -> QDialog:
@@ -64,11 +60,11 @@ def make_city_checks(ctx: DeskContext, parent: QWidget) -> QDialog:
     return PhoneCityChecksDialog(ctx, parent)
 
 
-class PhonesPage(ListPage):
+class PhonesPage(ReportListPage):
     area_key = PHONES
     shows = Changes.PHONES
     count_task_name = "cplc-count-phones"
-    match_search_finished = Signal()
+    match_task_name = "cplc-find-phone-matches"
 
     model: PhonesModel
     filters: PhoneFilters
@@ -95,12 +91,6 @@ class PhonesPage(ListPage):
             header.moveSection(DISTRICT, STATION + 1)
         self._lay_out(above=(verify_box, 4, list_heading), buttons=self._extra_buttons())
 
-        self._match_task = BackgroundTask("cplc-find-phone-matches", self)
-        self._match_task.succeeded.connect(self._on_candidates)
-        self._match_task.failed.connect(self._on_match_search_failed)
-        self._match_task.finished.connect(self.match_search_finished)
-        self._match_row: PhoneRow | None = None
-
         self.search_box.returnPressed.connect(self.search_or_open)
         self.filters.changed.connect(self.search_now)
         self.verify_widget.verified.connect(lambda _c: self.banner.clear_message())
@@ -109,25 +99,15 @@ class PhonesPage(ListPage):
     def _extra_buttons(self) -> tuple[QWidget, ...]:
         """Beside Open, at headquarters: handsets recovered at another station than the one
         that reported them, and handsets reported twice."""
-        self.open_city_checks: Callable[[], QDialog] = lambda: make_city_checks(self.ctx, self)
-        self.city_checks_button = QPushButton(self.tr("City-wide checks…"))
-        self.city_checks_button.setToolTip(
-            self.tr(
-                "Handsets recovered at one station and reported stolen at another, and handsets "
-                "reported twice"
-            )
+        self.open_city_checks = lambda: make_city_checks(self.ctx, self)
+        return (
+            self._city_checks_button(
+                self.tr(
+                    "Handsets recovered at one station and reported stolen at another, and "
+                    "handsets reported twice"
+                )
+            ),
         )
-        self.city_checks_button.setVisible(self.headquarters)
-        self.city_checks_button.clicked.connect(self.show_city_checks)
-        return (self.city_checks_button,)
-
-    def show_city_checks(self) -> None:
-        try:
-            dialog = self.open_city_checks()
-        except ServiceError as exc:
-            self.banner.show_message(ERROR, str(exc))
-            return
-        self._run(dialog)
 
     def _texts(self) -> ListTexts:
         return ListTexts(
@@ -171,87 +151,31 @@ class PhonesPage(ListPage):
         return phone_list.count(ctx, query, cap=cap)
 
     def is_busy_reading(self) -> bool:
+        return super().is_busy_reading() or self.verify_widget.is_checking()
+
+    # ------------------------------------------------------------------ matching
+
+    def _awaiting(self, row: PhoneRow) -> bool:
+        # Headquarters does not close a station's reports: it opens them.
+        return awaiting_match(row) and self.can_register
+
+    def _find_matches(self, row: PhoneRow) -> tuple[Handset, list[PhoneCandidate]]:
+        handset = Handset(row.number, tuple(n for n in (row.imei, row.imei2) if n))
+        return handset, phones.candidates_for(self.ctx, row.id)
+
+    def _found_any(self, found: tuple[Handset, list[PhoneCandidate]]) -> bool:
+        return bool(found[1])
+
+    def _matches_dialog(
+        self, row: PhoneRow, found: tuple[Handset, list[PhoneCandidate]]
+    ) -> QDialog:
+        return self.open_matches(row, *found)
+
+    def _none_found_text(self, row: PhoneRow) -> tuple[str, str]:
         return (
-            self.is_counting() or self._match_task.is_running() or self.verify_widget.is_checking()
+            self.tr("No theft report found"),
+            self.tr(
+                "No open theft report has the IMEI of {number} yet. It stays open: when a "
+                "matching theft report arrives, double-click it again."
+            ).format(number=row.number),
         )
-
-    # ------------------------------------------------------------------ dialogs
-
-    def _on_activated(self, index: QModelIndex) -> None:
-        if index.isValid():
-            row = index.data(ROW_ROLE)
-            assert isinstance(row, PhoneRow)
-            self.open_report(row)
-
-    def open_selected(self) -> None:
-        rows = self.view.selectionModel().selectedRows()
-        if rows:
-            row = rows[0].data(ROW_ROLE)
-            assert isinstance(row, PhoneRow)
-            self.open_report(row)
-
-    def open_report(self, row: PhoneRow) -> None:
-        """A recovery not matched yet: look for its theft report. Any other: its details."""
-        if awaiting_match(row) and self.can_register:
-            self.find_theft_report(row)
-            return
-        try:
-            dialog = self.open_detail(row.id)
-        except ServiceError as exc:
-            self.banner.show_message(ERROR, str(exc))
-            return
-        self._run(dialog)
-
-    def find_theft_report(self, row: PhoneRow) -> bool:
-        """Look (on a worker thread) for the theft reports a recovered handset may be."""
-        if self._match_task.is_running():
-            return False
-        self._match_row = row
-        ctx = self.ctx
-        self.count_label.setText(
-            self.tr("Looking for the theft report of {number}…").format(number=row.number)
-        )
-
-        def work(_progress: Progress) -> tuple[Handset, list[PhoneCandidate]]:
-            handset = Handset(row.number, tuple(n for n in (row.imei, row.imei2) if n))
-            return handset, phones.candidates_for(ctx, row.id)
-
-        self._match_task.start(work)
-        return True
-
-    def _on_candidates(self, result: object) -> None:
-        assert isinstance(result, tuple)
-        handset, found = result
-        row = self._match_row
-        assert row is not None
-        self._recount()
-        if not found:
-            dialogs.show_information(
-                self,
-                self.tr("No theft report found"),
-                self.tr(
-                    "No open theft report has the IMEI of {number} yet. It stays open: when a "
-                    "matching theft report arrives, double-click it again."
-                ).format(number=row.number),
-            )
-            return
-        dialog = self.open_matches(row, handset, found)
-        dialog.matched.connect(lambda _theft_id: self._on_record_changed(row.id))  # type: ignore[attr-defined]
-        self._run(dialog)
-
-    def _on_match_search_failed(self, exc: object) -> None:
-        self._recount()
-        if not isinstance(exc, ServiceError | StoreError):
-            assert isinstance(exc, BaseException)
-            raise exc
-        self.banner.show_message(ERROR, str(exc))
-
-    def new_record(self) -> None:
-        if not self.can_register:
-            return
-        dialog = self.open_form()
-        dialog.registered.connect(self._on_record_changed)  # type: ignore[attr-defined]
-        matched = getattr(dialog, "matched", None)
-        if matched is not None:
-            matched.connect(self._on_record_changed)
-        self._run(dialog)

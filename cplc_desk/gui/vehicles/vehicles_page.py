@@ -13,12 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QGroupBox,
     QLabel,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -32,18 +30,15 @@ from cplc_desk.gui.vehicles.vehicles_model import (
     VehiclesModel,
     awaiting_match,
 )
-from cplc_desk.gui.widgets import dialogs
-from cplc_desk.gui.widgets.keyset_model import ROW_ROLE
-from cplc_desk.gui.widgets.list_page import ListPage, ListTexts
-from cplc_desk.gui.widgets.message_banner import ERROR
-from cplc_desk.gui.widgets.operations import BackgroundTask, Changes, Progress
+from cplc_desk.gui.widgets.list_page import ListTexts
+from cplc_desk.gui.widgets.operations import Changes
+from cplc_desk.gui.widgets.report_list_page import ReportListPage
 from cplc_desk.gui.widgets.typography import emphasise
 from cplc_desk.services.desk import reference
-from cplc_desk.services.desk.context import DeskContext, ServiceError
+from cplc_desk.services.desk.context import DeskContext
 from cplc_desk.services.vehicles import vehicle_list, vehicles
 from cplc_desk.services.vehicles.vehicle_list import VehicleQuery, VehicleRow
 from cplc_desk.services.vehicles.wanted import MatchCandidate
-from cplc_desk.storage.migrate import StoreError
 
 
 def make_vehicle_form(ctx: DeskContext, parent: QWidget) -> QDialog:
@@ -74,12 +69,10 @@ def make_match_dialog(
     return VehicleMatchDialog(ctx, row.id, title, candidates, parent)
 
 
-class VehiclesPage(ListPage):
+class VehiclesPage(ReportListPage):
     area_key = VEHICLES
     shows = Changes.VEHICLES
     count_task_name = "cplc-count-vehicles"
-    # The look for a recovery's theft report (double-click) has ended.
-    match_search_finished = Signal()
 
     model: VehiclesModel
     filters: VehicleFilters
@@ -109,30 +102,20 @@ class VehiclesPage(ListPage):
             headquarters=self.headquarters,
         )
         # Headquarters: recoveries matching another station's theft, and probable duplicates.
-        self.open_city_checks: Callable[[], QDialog] = lambda: make_city_checks(ctx, self)
-        self.city_checks_button = QPushButton(self.tr("City-wide checks…"))
-        self.city_checks_button.setToolTip(
+        self.open_city_checks = lambda: make_city_checks(ctx, self)
+        checks = self._city_checks_button(
             self.tr(
                 "Recovered vehicles that match another station's theft report, and vehicles "
                 "reported stolen twice"
             )
         )
-        self.city_checks_button.setVisible(self.headquarters)
-        self.city_checks_button.clicked.connect(self.show_city_checks)
 
         header = self._show_model(model)
         header.setStretchLastSection(True)
         if self.model.headquarters:
             header.moveSection(DISTRICT, STATION + 1)  # the district beside its police station
 
-        self._lay_out(above=(verify_box, 4, list_heading), buttons=(self.city_checks_button,))
-
-        # One task for every look for a recovery's theft report (tasks are reused, not deleted).
-        self._match_task = BackgroundTask("cplc-find-matches", self)
-        self._match_task.succeeded.connect(self._on_candidates)
-        self._match_task.failed.connect(self._on_match_search_failed)
-        self._match_task.finished.connect(self.match_search_finished)
-        self._match_row: VehicleRow | None = None
+        self._lay_out(above=(verify_box, 4, list_heading), buttons=(checks,))
 
         self.search_box.returnPressed.connect(self.search_or_open)
         self.filters.changed.connect(self.search_now)
@@ -183,98 +166,27 @@ class VehiclesPage(ListPage):
         return vehicle_list.count(ctx, query, cap=cap)
 
     def is_busy_reading(self) -> bool:
-        """A count or a look for theft reports is running on a worker thread."""
+        return super().is_busy_reading() or self.verify_widget.is_checking()
+
+    # ------------------------------------------------------------------ matching
+
+    def _awaiting(self, row: VehicleRow) -> bool:
+        return awaiting_match(row)
+
+    def _find_matches(self, row: VehicleRow) -> list[MatchCandidate]:
+        return vehicles.find_matches(self.ctx, row.id)
+
+    def _found_any(self, found: list[MatchCandidate]) -> bool:
+        return bool(found)
+
+    def _matches_dialog(self, row: VehicleRow, found: list[MatchCandidate]) -> QDialog:
+        return self.open_matches(row, found)
+
+    def _none_found_text(self, row: VehicleRow) -> tuple[str, str]:
         return (
-            self.is_counting() or self._match_task.is_running() or self.verify_widget.is_checking()
+            self.tr("No theft report found"),
+            self.tr(
+                "No open theft report matches {number} yet. It stays open: when a matching "
+                "theft report arrives, double-click it again."
+            ).format(number=row.number),
         )
-
-    # ------------------------------------------------------------------ dialogs
-
-    def _on_activated(self, index: QModelIndex) -> None:
-        if index.isValid():
-            row = index.data(ROW_ROLE)
-            assert isinstance(row, VehicleRow)
-            self.open_report(row)
-
-    def open_selected(self) -> None:
-        rows = self.view.selectionModel().selectedRows()
-        if rows:
-            row = rows[0].data(ROW_ROLE)
-            assert isinstance(row, VehicleRow)
-            self.open_report(row)
-
-    def open_report(self, row: VehicleRow) -> None:
-        """A recovery not matched yet: look for its theft report. Any other: its details."""
-        if awaiting_match(row):
-            self.find_theft_report(row)
-            return
-        try:
-            dialog = self.open_detail(row.id)
-        except ServiceError as exc:
-            self.banner.show_message(ERROR, str(exc))
-            return
-        self._run(dialog)
-
-    def find_theft_report(self, row: VehicleRow) -> bool:
-        """Look (on a worker thread) for the theft reports a recovery may belong to."""
-        if self._match_task.is_running():
-            return False
-        self._match_row = row
-        ctx = self.ctx
-        self.count_label.setText(self.tr("Looking for the theft report of {number}…").format(
-            number=row.number
-        ))  # fmt: skip
-
-        def work(_progress: Progress) -> list[MatchCandidate]:
-            return vehicles.find_matches(ctx, row.id)
-
-        self._match_task.start(work)
-        return True
-
-    def _on_candidates(self, found: object) -> None:
-        assert isinstance(found, list)
-        row = self._match_row
-        assert row is not None
-        self._recount()  # puts the count back in place of "Looking for…"
-        if not found:
-            dialogs.show_information(
-                self,
-                self.tr("No theft report found"),
-                self.tr(
-                    "No open theft report matches {number} yet. It stays open: when a matching "
-                    "theft report arrives, double-click it again."
-                ).format(number=row.number),
-            )
-            return
-        dialog = self.open_matches(row, found)
-        dialog.matched.connect(lambda _theft_id: self._on_record_changed(row.id))  # type: ignore[attr-defined]
-        self._run(dialog)
-
-    def _on_match_search_failed(self, exc: object) -> None:
-        self._recount()
-        if not isinstance(exc, ServiceError | StoreError):
-            assert isinstance(exc, BaseException)
-            raise exc
-        self.banner.show_message(ERROR, str(exc))
-
-    def new_report(self) -> None:
-        if not self.can_register:
-            return
-        dialog = self.open_form()
-        dialog.registered.connect(self._on_record_changed)  # type: ignore[attr-defined]
-        matched = getattr(dialog, "matched", None)
-        if matched is not None:
-            matched.connect(self._on_record_changed)
-        self._run(dialog)
-
-    def show_city_checks(self) -> None:
-        """Headquarters: recoveries matching another station's theft, and probable duplicates."""
-        try:
-            dialog = self.open_city_checks()
-        except ServiceError as exc:
-            self.banner.show_message(ERROR, str(exc))
-            return
-        self._run(dialog)
-
-    def new_record(self) -> None:
-        self.new_report()

@@ -2083,6 +2083,25 @@ Records: {new} new · {updated} updated · {unchanged} unchanged · {conflicts} 
     </message>
 </context>
 <context>
+    <name>MatchDialog</name>
+    <message>
+        <source>&amp;Confirm this match…</source>
+        <translation>اس مماثلت کی تصدیق کریں…</translation>
+    </message>
+    <message>
+        <source>&amp;None of these</source>
+        <translation>ان میں سے کوئی نہیں</translation>
+    </message>
+    <message>
+        <source>A hotlist report is closed by the desk that registered it.</source>
+        <translation>ہاٹ لسٹ کی رپورٹ وہی ڈیسک بند کرتا ہے جس نے اسے درج کیا تھا۔</translation>
+    </message>
+    <message>
+        <source>Confirm the match?</source>
+        <translation>مماثلت کی تصدیق کریں؟</translation>
+    </message>
+</context>
+<context>
     <name>MatchPreview</name>
     <message>
         <source>Theft reports this vehicle may be</source>
@@ -2998,24 +3017,12 @@ Continue it? If you answer No, it is thrown away.</source>
         <translation>ہر رپورٹ کا اپنے سامنے موجود فون سے موازنہ کریں (اس کے IMEI دیکھنے کے لیے ‎*#06#‎ ملائیں)۔ جو رپورٹ اسی فون کی ہو اس کی تصدیق کریں: وہ رپورٹ برآمدگی کے طور پر بند ہو جائے گی۔ اگر کوئی بھی نہ ہو تو ”ان میں سے کوئی نہیں“ چنیں؛ برآمدگی کھلی رہے گی۔</translation>
     </message>
     <message>
-        <source>&amp;Confirm this match…</source>
-        <translation>اس مماثلت کی تصدیق کریں…</translation>
-    </message>
-    <message>
-        <source>&amp;None of these</source>
-        <translation>ان میں سے کوئی نہیں</translation>
-    </message>
-    <message>
         <source>This report is from headquarters&apos; hotlist: tell the police station that registered it that the handset was found; that desk closes it.</source>
         <translation>یہ رپورٹ ہیڈکوارٹر کی ہاٹ لسٹ سے ہے: جس تھانے نے اسے درج کیا تھا اسے بتائیں کہ فون مل گیا ہے؛ وہی ڈیسک اسے بند کرے گا۔</translation>
     </message>
     <message>
         <source>Report {number} ({kind} at {station}) will be closed as recovered and linked to this recovery. Confirm that it is the same handset?</source>
         <translation>رپورٹ ⁨{number}⁩ (⁨{kind}⁩، تھانہ ⁨{station}⁩) برآمدگی کے طور پر بند ہو کر اس برآمدگی سے جوڑ دی جائے گی۔ کیا آپ تصدیق کرتے ہیں کہ یہ وہی فون ہے؟</translation>
-    </message>
-    <message>
-        <source>Confirm the match?</source>
-        <translation>مماثلت کی تصدیق کریں؟</translation>
     </message>
 </context>
 <context>
@@ -4724,24 +4731,8 @@ The desk makes a new signing key. Do this only with a new file from headquarters
         <translation>ہر رپورٹ کا اپنے سامنے موجود گاڑی سے موازنہ کریں۔ جو رپورٹ اسی گاڑی کی ہو اس کی تصدیق کریں: پھر وہ رپورٹ برآمد شدہ کے طور پر بند ہو جائے گی۔ اگر کوئی بھی نہ ہو تو “ان میں سے کوئی نہیں” منتخب کریں؛ برآمدگی کی رپورٹ جاری رہے گی اور بعد میں ملائی جا سکتی ہے۔</translation>
     </message>
     <message>
-        <source>&amp;Confirm this match…</source>
-        <translation>اس مماثلت کی تصدیق کریں…</translation>
-    </message>
-    <message>
-        <source>&amp;None of these</source>
-        <translation>ان میں سے کوئی نہیں</translation>
-    </message>
-    <message>
-        <source>A hotlist report is closed by the desk that registered it.</source>
-        <translation>ہاٹ لسٹ کی رپورٹ وہی ڈیسک بند کرتا ہے جس نے اسے درج کیا تھا۔</translation>
-    </message>
-    <message>
         <source>Report {number} ({kind} at {station}) will be closed as recovered and linked to this recovery. Confirm that it is the same vehicle?</source>
         <translation>رپورٹ ⁨{number}⁩ (⁨{kind}⁩، تھانہ ⁨{station}⁩) برآمد شدہ کے طور پر بند ہو کر اس برآمدگی سے منسلک ہو جائے گی۔ کیا آپ تصدیق کرتے ہیں کہ یہ وہی گاڑی ہے؟</translation>
-    </message>
-    <message>
-        <source>Confirm the match?</source>
-        <translation>مماثلت کی تصدیق کریں؟</translation>
     </message>
 </context>
 <context>

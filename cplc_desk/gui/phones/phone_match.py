@@ -13,26 +13,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QButtonGroup,
-    QDialog,
     QFrame,
-    QHBoxLayout,
     QLabel,
-    QPushButton,
     QRadioButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from cplc_desk.gui.widgets import dialogs, names
+from cplc_desk.gui.widgets import names
 from cplc_desk.gui.widgets.formats import NOTHING, format_datetime
-from cplc_desk.gui.widgets.message_banner import ERROR, MessageBanner
-from cplc_desk.gui.widgets.operations import BackgroundTask, Progress
-from cplc_desk.gui.widgets.typography import emphasise, make_quiet
-from cplc_desk.services.desk.context import DeskContext, ServiceError
+from cplc_desk.gui.widgets.match_dialog import MatchCard, MatchDialog, MatchTexts
+from cplc_desk.gui.widgets.typography import make_quiet
+from cplc_desk.services.desk.context import DeskContext
 from cplc_desk.services.phones import phones
 from cplc_desk.services.phones.phones import PhoneCandidate
 
@@ -101,7 +95,7 @@ def looks_lines(c: PhoneCandidate) -> list[str]:
     ]
 
 
-class CandidateCard(QFrame):
+class CandidateCard(MatchCard):
     """One theft report: a choice with its number and how strong the match is, the evidence
     and the report's details."""
 
@@ -142,16 +136,16 @@ class CandidateCard(QFrame):
         body.addWidget(self.details_label)
         layout.addLayout(body)
 
+    def theft_id(self) -> str:
+        return self.candidate.id
+
     def can_confirm(self) -> bool:
         # A hotlist report belongs to another station's desk: that desk closes it.
         return self.candidate.source == "local"
 
 
-class PhoneMatchDialog(QDialog):
+class PhoneMatchDialog(MatchDialog):
     """``matched`` carries the theft report's id once the match is confirmed and saved."""
-
-    matched = Signal(str)
-    confirm_finished = Signal()
 
     def __init__(
         self,
@@ -161,135 +155,36 @@ class PhoneMatchDialog(QDialog):
         candidates: Sequence[PhoneCandidate],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.recovery_id = recovery_id
-        self.matched_theft_id: str | None = None
-        self.setWindowTitle(self.tr("Is this the stolen phone? — CPLC Desk"))
-        heading = emphasise(QLabel(self.tr("Theft reports this handset may belong to")), 1.3)
-        title = QLabel(
+        texts = MatchTexts(
+            self.tr("Is this the stolen phone? — CPLC Desk"),
+            self.tr("Theft reports this handset may belong to"),
             self.tr("Recovered handset {number}: IMEI {imeis}").format(
                 number=handset.number, imeis=" / ".join(handset.imeis)
-            )
-        )
-        title.setWordWrap(True)
-        explain = QLabel(
+            ),
             self.tr(
                 "Compare each report with the handset in front of you (dial *#06# to see its "
                 "IMEIs). Confirm the one that is the same handset: that report is then closed as "
                 "recovered. If none is, choose None of these; the recovery stays open."
-            )
+            ),
         )
-        explain.setWordWrap(True)
+        # Best first, as the service ranks them.
+        super().__init__(ctx, recovery_id, texts, [CandidateCard(c) for c in candidates], parent)
 
-        self.cards: list[CandidateCard] = []
-        self.group = QButtonGroup(self)
-        cards = QWidget()
-        cards_layout = QVBoxLayout(cards)
-        cards_layout.setContentsMargins(0, 0, 0, 0)
-        for n, candidate in enumerate(candidates):  # best first, as the service ranks them
-            card = CandidateCard(candidate)
-            self.group.addButton(card.choice, n)
-            self.cards.append(card)
-            cards_layout.addWidget(card)
-        cards_layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(cards)
-
-        self.banner = MessageBanner()
-        self.confirm_button = QPushButton(self.tr("&Confirm this match…"))
-        self.confirm_button.setEnabled(False)
-        self.none_button = QPushButton(self.tr("&None of these"))
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        for button in (self.confirm_button, self.none_button):
-            button.setAutoDefault(False)
-            buttons.addWidget(button)
-        layout = QVBoxLayout(self)
-        for widget in (heading, title, explain):
-            layout.addWidget(widget)
-        layout.addWidget(scroll, 1)
-        layout.addWidget(self.banner)
-        layout.addLayout(buttons)
-
-        self._task = BackgroundTask("cplc-confirm-phone-match", self)
-        self._task.succeeded.connect(self._on_confirmed)
-        self._task.failed.connect(self._on_confirm_failed)
-        self._task.finished.connect(self.confirm_finished)
-        self.group.idToggled.connect(lambda *_: self._update_buttons())
-        self.confirm_button.clicked.connect(self.confirm_chosen)
-        self.none_button.clicked.connect(self.reject)
-        metrics = self.fontMetrics()
-        scroll.setMinimumHeight(min(cards.sizeHint().height() + 4, metrics.lineSpacing() * 24))
-        self.resize(QSize(metrics.averageCharWidth() * 95, self.sizeHint().height()))
-        if self.cards:
-            self.cards[0].choice.setFocus()
-
-    def chosen(self) -> CandidateCard | None:
-        n = self.group.checkedId()
-        return self.cards[n] if 0 <= n < len(self.cards) else None
-
-    def choose(self, theft_id: str) -> bool:
-        for card in self.cards:
-            if card.candidate.id == theft_id:
-                card.choice.setChecked(True)
-                return True
-        return False
-
-    def _update_buttons(self) -> None:
-        card = self.chosen()
-        enabled = card is not None and card.can_confirm() and not self._task.is_running()
-        self.confirm_button.setEnabled(enabled)
-        self.confirm_button.setToolTip(
-            self.tr(
-                "This report is from headquarters' hotlist: tell the police station that "
-                "registered it that the handset was found; that desk closes it."
-            )
-            if card is not None and not card.can_confirm()
-            else ""
+    def _refused_tip(self) -> str:
+        return self.tr(
+            "This report is from headquarters' hotlist: tell the police station that "
+            "registered it that the handset was found; that desk closes it."
         )
 
-    def confirm_chosen(self) -> bool:
-        """Ask once more, then link the two reports; False if nothing was started."""
-        card = self.chosen()
-        if card is None or not card.can_confirm() or self._task.is_running():
-            return False
+    def _question(self, card: MatchCard) -> str:
+        assert isinstance(card, CandidateCard)
         c = card.candidate
-        question = self.tr(
+        return self.tr(
             "Report {number} ({kind} at {station}) will be closed as recovered and linked to "
             "this recovery. Confirm that it is the same handset?"
         ).format(
             number=c.number, kind=names.phone_report_kind(c.kind).lower(), station=c.police_station
         )
-        if not dialogs.confirm(self, self.tr("Confirm the match?"), question):
-            return False
-        ctx, recovery_id, theft_id = self.ctx, self.recovery_id, c.id
 
-        def work(_progress: Progress) -> str:
-            phones.confirm_match(ctx, recovery_id, theft_id)
-            return theft_id
-
-        self.banner.clear_message()
-        self.confirm_button.setEnabled(False)
-        self._task.start(work)
-        return True
-
-    def _on_confirmed(self, theft_id: object) -> None:
-        assert isinstance(theft_id, str)
-        self.matched_theft_id = theft_id
-        self.matched.emit(theft_id)
-        self.accept()
-
-    def _on_confirm_failed(self, exc: object) -> None:
-        assert isinstance(exc, BaseException)
-        self._update_buttons()
-        if not isinstance(exc, ServiceError):
-            raise exc
-        self.banner.show_message(ERROR, str(exc))
-
-    def done(self, result: int) -> None:
-        if self._task.is_running():
-            return  # the match is being written: the answer arrives in a moment
-        super().done(result)
+    def _confirm(self, recovery_id: str, theft_id: str) -> None:
+        phones.confirm_match(self.ctx, recovery_id, theft_id)

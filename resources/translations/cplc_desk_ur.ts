@@ -2942,26 +2942,6 @@ Continue it? If you answer No, it is thrown away.</source>
         <source>No open theft report has this handset&apos;s IMEI yet. The recovery stays open; it is shown as “Not matched yet” in the list and can be matched later.</source>
         <translation>ابھی چوری کی کسی کھلی رپورٹ میں اس فون کا IMEI نہیں ہے۔ برآمدگی کھلی رہے گی؛ فہرست میں یہ ”ابھی ملائی نہیں گئی“ کے طور پر دکھائی دے گی اور بعد میں ملائی جا سکتی ہے۔</translation>
     </message>
-    <message>
-        <source>Matched to theft report {number}: that report is now closed as recovered.</source>
-        <translation>چوری کی رپورٹ ⁨{number}⁩ سے مماثلت ہو گئی: وہ رپورٹ اب برآمد شدہ کے طور پر بند کر دی گئی ہے۔</translation>
-    </message>
-    <message>
-        <source>Not matched: none of the theft reports offered was confirmed. The recovery stays open and can be matched later from the list.</source>
-        <translation>مماثلت نہیں ہوئی: دکھائی گئی چوری کی رپورٹوں میں سے کسی کی تصدیق نہیں ہوئی۔ برآمدگی کی رپورٹ جاری رہے گی اور بعد میں فہرست سے ملائی جا سکتی ہے۔</translation>
-    </message>
-    <message>
-        <source>The report was saved, but its theft report could not be looked for: {reason}</source>
-        <translation>رپورٹ محفوظ ہو گئی، لیکن اس سے متعلق چوری کی رپورٹ تلاش نہیں کی جا سکی: ⁨{reason}⁩</translation>
-    </message>
-    <message>
-        <source>Close without saving?</source>
-        <translation>محفوظ کیے بغیر بند کریں؟</translation>
-    </message>
-    <message>
-        <source>This report has not been saved. Close the form and throw away what was typed?</source>
-        <translation>یہ رپورٹ محفوظ نہیں ہوئی۔ فارم بند کر کے جو کچھ ٹائپ کیا تھا اسے ضائع کر دیں؟</translation>
-    </message>
 </context>
 <context>
     <name>PhoneMatch</name>
@@ -3735,6 +3715,29 @@ Continue it? If you answer No, it is thrown away.</source>
     <message>
         <source>The restore stopped: {error}</source>
         <translation>بحالی رک گئی: ⁨{error}⁩</translation>
+    </message>
+</context>
+<context>
+    <name>ReportFormDialog</name>
+    <message>
+        <source>Matched to theft report {number}: that report is now closed as recovered.</source>
+        <translation>چوری کی رپورٹ ⁨{number}⁩ سے مماثلت ہو گئی: وہ رپورٹ اب برآمد شدہ کے طور پر بند کر دی گئی ہے۔</translation>
+    </message>
+    <message>
+        <source>Not matched: none of the theft reports offered was confirmed. The recovery stays open and can be matched later from the list.</source>
+        <translation>مماثلت نہیں ہوئی: دکھائی گئی چوری کی رپورٹوں میں سے کسی کی تصدیق نہیں ہوئی۔ برآمدگی کی رپورٹ جاری رہے گی اور بعد میں فہرست سے ملائی جا سکتی ہے۔</translation>
+    </message>
+    <message>
+        <source>The report was saved, but its theft report could not be looked for: {reason}</source>
+        <translation>رپورٹ محفوظ ہو گئی، لیکن اس سے متعلق چوری کی رپورٹ تلاش نہیں کی جا سکی: ⁨{reason}⁩</translation>
+    </message>
+    <message>
+        <source>Close without saving?</source>
+        <translation>محفوظ کیے بغیر بند کریں؟</translation>
+    </message>
+    <message>
+        <source>This report has not been saved. Close the form and throw away what was typed?</source>
+        <translation>یہ رپورٹ محفوظ نہیں ہوئی۔ فارم بند کر کے جو کچھ ٹائپ کیا تھا اسے ضائع کر دیں؟</translation>
     </message>
 </context>
 <context>
@@ -4591,26 +4594,6 @@ The desk makes a new signing key. Do this only with a new file from headquarters
     <message>
         <source>No open theft report matches this vehicle yet. The recovery stays open; it is shown as “Not matched yet” in the list and can be matched later.</source>
         <translation>چوری کی کوئی جاری رپورٹ ابھی اس گاڑی سے نہیں ملتی۔ برآمدگی کی رپورٹ جاری رہے گی؛ فہرست میں یہ “ابھی مماثلت نہیں ملی” کے طور پر نظر آئے گی اور بعد میں ملائی جا سکتی ہے۔</translation>
-    </message>
-    <message>
-        <source>Matched to theft report {number}: that report is now closed as recovered.</source>
-        <translation>چوری کی رپورٹ ⁨{number}⁩ سے مماثلت ہو گئی: وہ رپورٹ اب برآمد شدہ کے طور پر بند کر دی گئی ہے۔</translation>
-    </message>
-    <message>
-        <source>Not matched: none of the theft reports offered was confirmed. The recovery stays open and can be matched later from the list.</source>
-        <translation>مماثلت نہیں ہوئی: دکھائی گئی چوری کی رپورٹوں میں سے کسی کی تصدیق نہیں ہوئی۔ برآمدگی کی رپورٹ جاری رہے گی اور بعد میں فہرست سے ملائی جا سکتی ہے۔</translation>
-    </message>
-    <message>
-        <source>The report was saved, but its theft report could not be looked for: {reason}</source>
-        <translation>رپورٹ محفوظ ہو گئی، لیکن اس سے متعلق چوری کی رپورٹ تلاش نہیں کی جا سکی: ⁨{reason}⁩</translation>
-    </message>
-    <message>
-        <source>Close without saving?</source>
-        <translation>محفوظ کیے بغیر بند کریں؟</translation>
-    </message>
-    <message>
-        <source>This report has not been saved. Close the form and throw away what was typed?</source>
-        <translation>یہ رپورٹ محفوظ نہیں ہوئی۔ فارم بند کر کے جو کچھ ٹائپ کیا تھا اسے ضائع کر دیں؟</translation>
     </message>
 </context>
 <context>

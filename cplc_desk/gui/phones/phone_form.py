@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -23,19 +23,17 @@ from PySide6.QtWidgets import (
 )
 
 from cplc_desk.domain import imei as imeis
-from cplc_desk.domain.records import DraftErrors
 from cplc_desk.domain.validation import FieldError
 from cplc_desk.gui.phones.phone_fields import PhoneFields
 from cplc_desk.gui.phones.phone_match import Handset, PhoneMatchDialog
 from cplc_desk.gui.widgets import dialogs, names
 from cplc_desk.gui.widgets.form_drafts import FormDrafts
 from cplc_desk.gui.widgets.formats import format_datetime
-from cplc_desk.gui.widgets.message_banner import ERROR
 from cplc_desk.gui.widgets.operations import OperationRunner
 from cplc_desk.gui.widgets.receipt_buttons import PHONE_RECEIPTS, ReceiptPanel
-from cplc_desk.gui.widgets.record_form import RecordFormDialog
+from cplc_desk.gui.widgets.report_form import ReportFormDialog
 from cplc_desk.gui.widgets.typography import emphasise
-from cplc_desk.services.desk.context import DeskContext, ServiceError
+from cplc_desk.services.desk.context import DeskContext
 from cplc_desk.services.desk.records import Registered
 from cplc_desk.services.phones import phones
 from cplc_desk.services.phones.phones import PhoneCandidate
@@ -45,22 +43,15 @@ DRAFT_KIND = "phone_report"
 MatchDialogFactory = Callable[[str, Handset, Sequence[PhoneCandidate]], QDialog]
 
 
-class PhoneFormDialog(RecordFormDialog):
+class PhoneFormDialog(ReportFormDialog):
     """``registered`` carries the new report's id once saved; ``matched`` the theft report's id
     when a recovery is matched to it."""
-
-    registered = Signal(str)
-    matched = Signal(str)
-    save_finished = Signal()
 
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None, kind: str = "") -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(self.tr("Record a phone — CPLC Desk"))
-        self.result_registered: Registered | None = None
-        self.matched_theft_id: str | None = None
-        self.candidates: list[PhoneCandidate] = []
-        self._saving = False
+        self._start_report()
         self._jobs = OperationRunner("cplc-phone-form", self)
         # Replaceable: how the candidates are shown (tests may put a stand-in here).
         self.make_match_dialog: MatchDialogFactory = lambda recovery_id, handset, found: (
@@ -141,11 +132,6 @@ class PhoneFormDialog(RecordFormDialog):
         wanted = self.sizeHint().height()
         if wanted > self.height():
             self.resize(self.width(), wanted)
-
-    def reset_form(self, kind: str = "") -> None:
-        self.fields.reset(kind)
-        self.banner.clear_message()
-        self.status_label.clear()
 
     # ------------------------------------------------------------------ near numbers
 
@@ -257,89 +243,30 @@ class PhoneFormDialog(RecordFormDialog):
                 )
             )
             return
-        dialog = self.make_match_dialog(registered.id, self.handset(), found)
-        matched: list[str] = []
-        dialog.matched.connect(matched.append)  # type: ignore[attr-defined]
-        dialogs.run_once(dialog)
-        if matched:
-            self.matched_theft_id = matched[0]
-            number = next((c.number for c in found if c.id == matched[0]), matched[0])
-            self.matched.emit(matched[0])
-            self._finish(
-                self.tr("Matched to theft report {number}: that report is now closed as recovered.")
-                .format(number=number)
-            )  # fmt: skip
-        else:
-            self._finish(
-                self.tr(
-                    "Not matched: none of the theft reports offered was confirmed. The recovery "
-                    "stays open and can be matched later from the list."
-                )
-            )
+        numbers = {c.id: c.number for c in found}
+        self._run_matches(
+            self.make_match_dialog(registered.id, self.handset(), found),
+            lambda theft_id: numbers.get(theft_id, theft_id),
+        )
 
-    def _on_match_failed(self, exc: BaseException) -> None:
-        if not isinstance(exc, ServiceError):
-            self._finish("")
-            raise exc
-        self._finish(
-            self.tr("The report was saved, but its theft report could not be looked for: {reason}")
-            .format(reason=exc)
-        )  # fmt: skip
-
-    def _finish(self, outcome: str) -> None:
-        self._show_saving(False)
-        self.outcome_label.setText(outcome)
-        if self.result_registered is not None:
-            self.receipt_panel.set_record(self.result_registered.id, self.result_registered.number)
-        self.receipt_panel.status_label.hide()
-        self.stack.setCurrentIndex(1)
-        self.receipt_panel.print_button.setFocus()
-        self.save_finished.emit()
-
-    def _on_register_failed(self, exc: BaseException) -> None:
-        self._show_saving(False)
-        try:
-            if isinstance(exc, DraftErrors):
-                if not self._refused_by_service(exc):
-                    self.banner.show_message(ERROR, str(exc))
-            elif isinstance(exc, ServiceError | FieldError):
-                self.banner.show_message(ERROR, str(exc))
-            else:
-                raise exc
-        finally:
-            self.save_finished.emit()
+    def _done_focus(self) -> QWidget:
+        return self.receipt_panel.print_button  # the owner takes the receipt
 
     def start_another(self) -> None:
         """After a save: an empty form for the next handset, of the same kind."""
-        kind = self.fields.kind()
-        self.result_registered = None
-        self.matched_theft_id = None
-        self.candidates = []
         self.drafts.claim_new()
-        self.reset_form(kind)
-        self.stack.setCurrentIndex(0)
+        super().start_another()
 
     # ------------------------------------------------------------------ closing
 
     def reject(self) -> None:
-        if self._saving:
-            return
-        if (
-            self.result_registered is None
-            and self.fields.has_content()
-            and not dialogs.confirm(
-                self,
-                self.tr("Close without saving?"),
-                self.tr("This report has not been saved. Close the form and throw away what was typed?"),
-            )
-        ):  # fmt: skip
+        if not self._may_close():
             return
         if self.result_registered is None:
             self.drafts.discard_now()
-        super().reject()
+        super(ReportFormDialog, self).reject()
 
     def done(self, result: int) -> None:
         self.drafts.timer.stop()
-        self._jobs.wait_idle()
-        self.drafts.release()
         super().done(result)
+        self.drafts.release()

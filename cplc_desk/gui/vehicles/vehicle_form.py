@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,18 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cplc_desk.domain.records import DraftErrors
-from cplc_desk.domain.validation import FieldError
 from cplc_desk.gui.vehicles.match_preview import MatchPreview
 from cplc_desk.gui.vehicles.vehicle_fields import VehicleFields
 from cplc_desk.gui.vehicles.vehicle_match import VehicleMatchDialog
-from cplc_desk.gui.widgets import dialogs, names
-from cplc_desk.gui.widgets.message_banner import ERROR
+from cplc_desk.gui.widgets import names
 from cplc_desk.gui.widgets.operations import OperationRunner
 from cplc_desk.gui.widgets.receipt_buttons import VEHICLE_RECEIPTS, ReceiptPanel
-from cplc_desk.gui.widgets.record_form import RecordFormDialog
+from cplc_desk.gui.widgets.report_form import ReportFormDialog
 from cplc_desk.gui.widgets.typography import emphasise
-from cplc_desk.services.desk.context import DeskContext, ServiceError
+from cplc_desk.services.desk.context import DeskContext
 from cplc_desk.services.desk.records import Registered
 from cplc_desk.services.vehicles import vehicles
 from cplc_desk.services.vehicles.vehicles import register_vehicle_report
@@ -58,23 +55,15 @@ def recovery_title(number: str, registration: str, chassis: str, engine: str) ->
     )
 
 
-class VehicleFormDialog(RecordFormDialog):
+class VehicleFormDialog(ReportFormDialog):
     """``registered`` carries the new report's id once it is saved; ``matched`` the theft
     report's id when a recovery is matched to it."""
-
-    registered = Signal(str)
-    matched = Signal(str)
-    # The whole save is over (registration, and for a recovery the look for its theft report).
-    save_finished = Signal()
 
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None, kind: str = "") -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(self.tr("Record a vehicle — CPLC Desk"))
-        self.result_registered: Registered | None = None
-        self.matched_theft_id: str | None = None
-        self.candidates: list[MatchCandidate] = []
-        self._saving = False
+        self._start_report()
         self._jobs = OperationRunner("cplc-vehicle-form", self)
         # Replaceable: how the candidates are shown (tests may put a stand-in here).
         self.make_match_dialog: MatchDialogFactory = lambda recovery_id, title, candidates: (
@@ -175,11 +164,8 @@ class VehicleFormDialog(RecordFormDialog):
         QTimer.singleShot(0, self._fit_height)
 
     def reset_form(self, kind: str = "") -> None:
-        """An empty form with the defaults: this desk's station, today's date, ``kind``."""
-        self.fields.reset(kind)
+        super().reset_form(kind)
         self.match_preview.stop()
-        self.banner.clear_message()
-        self.status_label.clear()
 
     def _fit_height(self) -> None:
         """Grow to show every message in full (a window keeps its size unless told)."""
@@ -248,88 +234,8 @@ class VehicleFormDialog(RecordFormDialog):
             self.fields.chassis_edit.text().strip(),
             self.fields.engine_edit.text().strip(),
         )
-        dialog = self.make_match_dialog(registered.id, title, found)
-        matched: list[str] = []
-        dialog.matched.connect(matched.append)  # type: ignore[attr-defined]
-        dialogs.run_once(dialog)
-        if matched:
-            self.matched_theft_id = matched[0]
-            number = next(
-                (c.wanted.number for c in found if c.wanted.ref == matched[0]), matched[0]
-            )
-            self.matched.emit(matched[0])
-            self._finish(
-                self.tr(
-                    "Matched to theft report {number}: that report is now closed as recovered."
-                ).format(number=number)
-            )
-        else:
-            self._finish(
-                self.tr(
-                    "Not matched: none of the theft reports offered was confirmed. The recovery "
-                    "stays open and can be matched later from the list."
-                )
-            )
-
-    def _on_match_failed(self, exc: BaseException) -> None:
-        if not isinstance(exc, ServiceError):
-            self._finish("")
-            raise exc
-        self._finish(
-            self.tr("The report was saved, but its theft report could not be looked for: {reason}")
-            .format(reason=exc)
-        )  # fmt: skip
-
-    def _finish(self, outcome: str) -> None:
-        self._show_saving(False)
-        self.outcome_label.setText(outcome)
-        if self.result_registered is not None:
-            self.receipt_panel.set_record(self.result_registered.id, self.result_registered.number)
-        self.receipt_panel.status_label.hide()
-        self.stack.setCurrentIndex(1)
-        self.another_button.setFocus()
-        self.save_finished.emit()
-
-    def _on_register_failed(self, exc: BaseException) -> None:
-        self._show_saving(False)
-        try:
-            if isinstance(exc, DraftErrors):
-                if not self._refused_by_service(exc):
-                    self.banner.show_message(ERROR, str(exc))
-            elif isinstance(exc, ServiceError | FieldError):
-                self.banner.show_message(ERROR, str(exc))
-            else:
-                raise exc
-        finally:
-            self.save_finished.emit()
-
-    def start_another(self) -> None:
-        """After a save: an empty form for the next vehicle, of the same kind."""
-        kind = self.fields.kind()
-        self.result_registered = None
-        self.matched_theft_id = None
-        self.candidates = []
-        self.reset_form(kind)
-        self.stack.setCurrentIndex(0)
-
-    # ------------------------------------------------------------------ closing
-
-    def reject(self) -> None:
-        if self._saving:
-            return  # the report is being written: the answer arrives in a moment
-        if (
-            self.result_registered is None
-            and self.fields.has_content()
-            and not dialogs.confirm(
-                self,
-                self.tr("Close without saving?"),
-                self.tr("This report has not been saved. Close the form and throw away what was typed?"),
-            )
-        ):  # fmt: skip
-            return
-        super().reject()
-
-    def done(self, result: int) -> None:
-        # Answers must not arrive for a closed window; the jobs take a moment at most.
-        self._jobs.wait_idle()
-        super().done(result)
+        numbers = {c.wanted.ref: c.wanted.number for c in found}
+        self._run_matches(
+            self.make_match_dialog(registered.id, title, found),
+            lambda theft_id: numbers.get(theft_id, theft_id),
+        )

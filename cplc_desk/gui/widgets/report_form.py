@@ -1,0 +1,147 @@
+"""What the vehicle and phone report forms share after their boxes: Save's failures shown in
+their boxes or the banner, a recovery's look for its theft report and the match dialog's answer
+in words, the page saying what was registered with the owner's receipt, Record another, and
+Close asking first when something typed was not saved.
+
+A subclass builds its fields (``fields``: what happened, ``kind()``, ``has_content()``), its
+receipt panel and its done page (``outcome_label``, ``receipt_panel``), and says what Save
+registers and how the candidates are looked for and shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QWidget
+
+from cplc_desk.domain.records import DraftErrors
+from cplc_desk.domain.validation import FieldError
+from cplc_desk.gui.widgets import dialogs
+from cplc_desk.gui.widgets.message_banner import ERROR
+from cplc_desk.gui.widgets.operations import OperationRunner
+from cplc_desk.gui.widgets.receipt_buttons import ReceiptPanel
+from cplc_desk.gui.widgets.record_form import RecordFormDialog
+from cplc_desk.services.desk.context import ServiceError
+from cplc_desk.services.desk.records import Registered
+
+
+class ReportFormDialog(RecordFormDialog):
+    """``registered`` carries the new report's id once it is saved; ``matched`` the theft
+    report's id when a recovery is matched to it; ``save_finished`` follows the whole save
+    (registration, and for a recovery the look for its theft report)."""
+
+    registered = Signal(str)
+    matched = Signal(str)
+    save_finished = Signal()
+
+    fields: Any  # the subclass's FormFields, with kind() and has_content()
+    outcome_label: QLabel
+    receipt_panel: ReceiptPanel
+    another_button: QPushButton
+    _jobs: OperationRunner
+
+    def _start_report(self) -> None:
+        self.result_registered: Registered | None = None
+        self.matched_theft_id: str | None = None
+        self.candidates: list[Any] = []
+        self._saving = False
+
+    def _done_focus(self) -> QWidget:
+        """Where the cursor goes once the report is registered."""
+        return self.another_button
+
+    # ------------------------------------------------------------------ after Save
+
+    def _run_matches(self, dialog: QDialog, number_of: Callable[[str], str]) -> None:
+        """Show the candidates (``dialog``) and say what the volunteer decided."""
+        matched: list[str] = []
+        dialog.matched.connect(matched.append)  # type: ignore[attr-defined]
+        dialogs.run_once(dialog)
+        if matched:
+            self.matched_theft_id = matched[0]
+            self.matched.emit(matched[0])
+            self._finish(
+                self.tr("Matched to theft report {number}: that report is now closed as recovered.")
+                .format(number=number_of(matched[0]))
+            )  # fmt: skip
+        else:
+            self._finish(
+                self.tr(
+                    "Not matched: none of the theft reports offered was confirmed. The recovery "
+                    "stays open and can be matched later from the list."
+                )
+            )
+
+    def _on_match_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, ServiceError):
+            self._finish("")
+            raise exc
+        self._finish(
+            self.tr("The report was saved, but its theft report could not be looked for: {reason}")
+            .format(reason=exc)
+        )  # fmt: skip
+
+    def _finish(self, outcome: str) -> None:
+        self._show_saving(False)
+        self.outcome_label.setText(outcome)
+        if self.result_registered is not None:
+            self.receipt_panel.set_record(self.result_registered.id, self.result_registered.number)
+        self.receipt_panel.status_label.hide()
+        self.stack.setCurrentIndex(1)
+        self._done_focus().setFocus()
+        self.save_finished.emit()
+
+    def _on_register_failed(self, exc: BaseException) -> None:
+        self._show_saving(False)
+        try:
+            if isinstance(exc, DraftErrors):
+                if not self._refused_by_service(exc):
+                    self.banner.show_message(ERROR, str(exc))
+            elif isinstance(exc, ServiceError | FieldError):
+                self.banner.show_message(ERROR, str(exc))
+            else:
+                raise exc
+        finally:
+            self.save_finished.emit()
+
+    def reset_form(self, kind: str = "") -> None:
+        """An empty form with the defaults: this desk's station, today's date, ``kind``."""
+        self.fields.reset(kind)
+        self.banner.clear_message()
+        self.status_label.clear()
+
+    def start_another(self) -> None:
+        """After a save: an empty form for the next report, of the same kind."""
+        kind = self.fields.kind()
+        self.result_registered = None
+        self.matched_theft_id = None
+        self.candidates = []
+        self.reset_form(kind)
+        self.stack.setCurrentIndex(0)
+
+    # ------------------------------------------------------------------ closing
+
+    def _may_close(self) -> bool:
+        """Not while the report is being written; after asking, if something typed is unsaved."""
+        if self._saving:
+            return False  # the report is being written: the answer arrives in a moment
+        return (
+            self.result_registered is not None
+            or not self.fields.has_content()
+            or dialogs.confirm(
+                self,
+                self.tr("Close without saving?"),
+                self.tr("This report has not been saved. Close the form and throw away what was typed?"),
+            )
+        )  # fmt: skip
+
+    def reject(self) -> None:
+        if self._may_close():
+            super().reject()
+
+    def done(self, result: int) -> None:
+        # Answers must not arrive for a closed window; the jobs take a moment at most.
+        self._jobs.wait_idle()
+        super().done(result)

@@ -48,9 +48,7 @@ def upgrade() -> None:
         sa.Column("figures", sa.Text(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_statistics_publication")),
     )
-    op.create_index(
-        op.f("ix_statistics_publication_month"), "statistics_publication", ["month"]
-    )
+    op.create_index(op.f("ix_statistics_publication_month"), "statistics_publication", ["month"])
 
 
 def downgrade() -> None:

@@ -126,3 +126,8 @@ class AuditAction(StrEnum):
     BACKUP_RESTORED = "backup.restored"
     HOTLIST_REFUSED = "hotlist.refused"
     BACKUP_KEY_SHOWN = "backup.key_shown"
+    # Crime statistics (#16)
+    STATISTICS_PRODUCED = "statistics.produced"
+    STATISTICS_EXPORTED = "statistics.exported"
+    STATISTICS_PUBLISHED = "statistics.published"
+    STATISTICS_LOOKED_UP = "statistics.looked_up"  # the records behind a figure

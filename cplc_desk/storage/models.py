@@ -30,6 +30,10 @@ from cplc_desk.storage.hotlist_models import (
     HotlistIssued,
     HotlistPhone,
 )
+from cplc_desk.storage.statistics_models import (
+    StatisticsCategoryRef,
+    StatisticsPublication,
+)
 from cplc_desk.storage.sync_models import (
     SyncConflict,
     SyncEnrollment,
@@ -61,6 +65,8 @@ __all__ = [
     "Person",
     "PhoneReport",
     "PoliceStation",
+    "StatisticsCategoryRef",
+    "StatisticsPublication",
     "StoreMeta",
     "SyncConflict",
     "SyncEnrollment",

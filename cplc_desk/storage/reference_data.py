@@ -18,6 +18,7 @@ from cplc_desk.storage.models import (
     ComplaintCategory,
     District,
     PoliceStation,
+    StatisticsCategoryRef,
     VehicleClassRef,
     Zone,
 )
@@ -28,6 +29,7 @@ FILES = (
     "police_stations.csv",
     "complaint_categories.csv",
     "vehicle_classes.csv",
+    "statistics_categories.csv",
 )
 META_KEY = "reference_hash"
 
@@ -114,3 +116,28 @@ def _load(s: Session) -> None:
                 active=True,
             )
         )
+    _load_statistics_categories(s)
+
+
+def _load_statistics_categories(s: Session) -> None:
+    shipped = set()
+    for row in _read("statistics_categories.csv"):
+        shipped.add(row["code"])
+        s.merge(
+            StatisticsCategoryRef(
+                code=row["code"],
+                **_names(row),
+                group=row["group"],
+                source=row["source"],
+                classes=row["classes"],
+                kinds=row["kinds"],
+                sensitive=row["sensitive"] == "1",
+                street_crime=row["street_crime"] == "1",
+                ordinal=int(row["order"]),
+                active=True,
+            )
+        )
+    for old in s.scalars(
+        select(StatisticsCategoryRef).where(StatisticsCategoryRef.code.not_in(shipped))
+    ):
+        old.active = False

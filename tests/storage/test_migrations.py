@@ -168,3 +168,28 @@ def test_0011_adds_the_held_hotlists_handsets_and_takes_them_away(tmp_path: Path
         assert len(row) == 1 and len(row[0]) == 9 and row[0][5] == 50000
     finally:
         engine.dispose()
+
+
+def test_0012_adds_the_statistics_tables_and_takes_them_away(tmp_path: Path) -> None:
+    """Categories and published copies arrive with 0012; going back leaves records untouched."""
+    db = tmp_path / "statistics.sqlite3"
+    engine = make_engine(sqlite_url(db))
+    try:
+        migrate.upgrade(engine, "0011")
+        assert "statistics_publication" not in _tables(db)
+        migrate.upgrade(engine, "0012")
+        assert {"statistics_publication", "ref_statistics_category"} <= _tables(db)
+        with engine.begin() as conn:
+            conn.exec_driver_sql(
+                "INSERT INTO statistics_publication (month, to_month, scope, published_at, "
+                "published_by, figures) VALUES ('2026-11', '2026-11', 'city', "
+                "'2026-12-01 10:00:00.000000', 'analyst', '{\"complaint.theft\": 4}')"
+            )
+        indexed = {i["name"] for i in inspect(engine).get_indexes("statistics_publication")}
+        assert "ix_statistics_publication_month" in indexed
+
+        migrate.downgrade(engine, "0011")
+        assert not {"statistics_publication", "ref_statistics_category"} & _tables(db)
+        assert "phone_report" in _tables(db)
+    finally:
+        engine.dispose()

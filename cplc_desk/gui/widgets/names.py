@@ -145,6 +145,12 @@ def audit_action(code: str) -> str:
         AuditAction.HOTLIST_IMPORTED: translate("AuditAction", "Hotlist imported"),
         AuditAction.HOTLIST_REFUSED: translate("AuditAction", "Hotlist refused"),
         AuditAction.BACKUP_KEY_SHOWN: translate("AuditAction", "Backup recovery code shown"),
+        AuditAction.STATISTICS_PRODUCED: translate("AuditAction", "Statistics produced"),
+        AuditAction.STATISTICS_EXPORTED: translate("AuditAction", "Statistics exported"),
+        AuditAction.STATISTICS_PUBLISHED: translate("AuditAction", "Statistics published"),
+        AuditAction.STATISTICS_LOOKED_UP: translate(
+            "AuditAction", "Records behind a statistic looked up"
+        ),
         AuditAction.SNAPSHOT_EXPORTED: translate("AuditAction", "Station snapshot exported"),
         AuditAction.SNAPSHOT_RESTORED: translate("AuditAction", "Restored from a station snapshot"),
         AuditAction.CONFLICT_RESOLVED: translate("AuditAction", "Conflict resolved"),

@@ -13,6 +13,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, LongTable, Paragraph, Table, TableStyle
 
 from cplc_desk.domain import i18n
@@ -155,12 +156,49 @@ class Kit:
         english, urdu = both(message)
         return self.column_both((english, urdu), figure=figure)
 
-    def column_both(self, words: Both, *, figure: bool = True) -> list[Flowable]:
+    def column_both(self, words: Both, *, figure: bool = True, width: float = 0) -> list[Flowable]:
+        """A column's heading given in both languages; with ``width``, English words too long
+        for it are broken after their hyphens ("Four-" / "wheelers"), not inside a syllable."""
         style = self.head_figure if figure else self.head
+        english = escape(words[0])
+        if width:
+            for size in (style.fontSize, 6.0, 5.5):
+                style = ParagraphStyle(f"{style.name}-{size}", parent=style, fontSize=size,
+                                       leading=round(size * 1.2, 1))  # fmt: skip
+                lines = broken(words[0], style, width)
+                if all(stringWidth(x, style.fontName, size) <= width for x in lines):
+                    break
+            english = "<br/>".join(escape(line) for line in lines)
         return [
-            self.english(words[0], style),
+            Paragraph(english, style),
             self.urdu(words[1], style.fontSize, bold=True, align=RIGHT if figure else LEFT),
         ]
+
+
+def broken(text: str, style: ParagraphStyle, width: float) -> list[str]:
+    """``text`` in lines no wider than ``width`` where it can be: between words, or after a
+    hyphen inside a word that is too long on its own."""
+
+    def fits(line: str) -> bool:
+        return bool(stringWidth(line, style.fontName, style.fontSize) <= width)
+
+    pieces: list[tuple[str, bool]] = []  # (piece, a space before it)
+    for word in text.split():
+        parts = word.split("-")
+        if fits(word) or len(parts) == 1:
+            pieces.append((word, True))
+            continue
+        for index, part in enumerate(parts):
+            last = index == len(parts) - 1
+            pieces.append((part if last else part + "-", index == 0))
+    lines: list[str] = []
+    for piece, spaced in pieces:
+        joined = (lines[-1] + (" " if spaced else "") + piece) if lines else piece
+        if lines and fits(joined):
+            lines[-1] = joined
+        else:
+            lines.append(piece)
+    return lines
 
 
 def plain_grid(cells: list[list[Any]], widths: list[float], *commands: Any, font: str) -> Table:

@@ -44,10 +44,11 @@ from cplc_desk.printing.receipt_layout import Scaled, content_height
 from cplc_desk.printing.receipt_wording import both
 from cplc_desk.printing.statistics_charts import hour_day_table, trend_grid, trend_panel
 from cplc_desk.printing.statistics_layout import Kit, month_label, period_label
+from cplc_desk.printing.statistics_summary import CHANGES_ON_PAGE_ONE, summary_page
 from cplc_desk.printing.statistics_summary import TITLE as _TITLE
-from cplc_desk.printing.statistics_summary import summary_page
 from cplc_desk.printing.statistics_tables import (
     category_table,
+    changes_table,
     main_categories,
     makes_table,
     matrix_tables,
@@ -127,7 +128,15 @@ def _story(kit: Kit, report: StatisticsView) -> list[Flowable]:
         scaled = Scaled(page_one, WIDTH, HEIGHT / tall * 0.995)
         scaled.hAlign = "CENTER"
         story = [scaled]
-    story += [PageBreak(), *_section(kit, N_("Every category"))]
+    story.append(PageBreak())
+    publication = report.publication
+    if publication is not None and len(publication.changes) > CHANGES_ON_PAGE_ONE:
+        story += _section(kit, N_("What changed since publication"))
+        story += [
+            changes_table(kit, report, publication.changes, WIDTH * 0.7),
+            CondPageBreak(120 * mm),
+        ]
+    story += _section(kit, N_("Every category"))
     story.append(category_table(kit, report, report.rows, WIDTH))
     story += _matrix(kit, report)
     story += _trends(kit, report)
@@ -209,20 +218,18 @@ def _hour_day(kit: Kit, report: StatisticsView) -> list[Flowable]:
 
 
 def _footnotes(kit: Kit, report: StatisticsView) -> list[Flowable]:
+    """The report's own footnotes (its definitions, the public report's suppression, who has
+    not sent bundles), in Urdu too where the catalogue has the sentence as it stands."""
     out: list[Flowable] = [CondPageBreak(40 * mm), *_section(kit, N_("Notes"))]
-    notes = [
-        N_("Change: the difference first, then the percentage; no percentage where the "
-           "earlier figure is 0, since a percentage of a small count misleads."),
-        N_("Counted by the month of the incident in Pakistan time (the date of the report "
-           "when the incident date is unknown); withdrawn and duplicate records are left out, "
-           "and a vehicle reported at two stations is counted once."),
-    ]  # fmt: skip
     if any(v is None for m in report.matrix for v in m.counts.values()):
-        notes.append(N_("* Not shown: fewer than 3 at one station (see below)."))
-    for note in notes:
-        out += [*kit.sentence(note), Spacer(1, 1 * mm)]
+        out += [*kit.sentence(N_("* Not shown: fewer than 3 at one station (see below).")),
+                Spacer(1, 1 * mm)]  # fmt: skip
     for line in report.footnotes:
-        out += [kit.text(line, kit.small), Spacer(1, 1 * mm)]
+        out.append(kit.text(line, kit.small))
+        urdu = i18n.in_language(i18n.URDU, line)
+        if urdu != line:
+            out.append(kit.urdu(urdu, kit.small.fontSize))
+        out.append(Spacer(1, 1 * mm))
     return out
 
 

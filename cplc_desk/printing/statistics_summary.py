@@ -12,7 +12,14 @@ from reportlab.platypus import Flowable, Spacer
 from cplc_desk.domain import i18n
 from cplc_desk.domain.i18n import N_
 from cplc_desk.printing.receipt import format_pkt
-from cplc_desk.printing.statistics_layout import Kit, filled, month_label, period_label
+from cplc_desk.printing.statistics_layout import (
+    GAP,
+    Kit,
+    filled,
+    month_label,
+    period_label,
+    plain_grid,
+)
 from cplc_desk.printing.statistics_tables import (
     category_table,
     changes_table,
@@ -21,6 +28,7 @@ from cplc_desk.printing.statistics_tables import (
 )
 
 TITLE = N_("Crime statistics, {period}")
+CHANGES_ON_PAGE_ONE = 6  # the largest; the rest after page 1, so the summary stays one page
 
 
 def _both_languages(text: str, label: Any) -> tuple[str, str]:
@@ -28,21 +36,30 @@ def _both_languages(text: str, label: Any) -> tuple[str, str]:
 
 
 def summary_page(kit: Kit, report: Any, width: float) -> list[Flowable]:
+    """Title, scope and how current; the main categories across the page; recovery rates under
+    them, with the published copy beside them when the month has been published."""
     first, last = str(report.request.month), str(report.request.last)
     period = (period_label(first, last), period_label(first, last, i18n.URDU))
     out: list[Flowable] = [kit.titled(filled(TITLE, period=period), kit.title, width)]
     out += [Spacer(1, 2 * mm), *kit.sentence(N_("Scope: {scope}"), scope=report.scope_label)]
     out += _as_of(kit, report)
-    if report.publication is not None:
-        out += _published(kit, report, width)
     out += [Spacer(1, 3 * mm), kit.heading_of(N_("The main categories"), width)]
     out += [Spacer(1, 1.5 * mm), category_table(kit, report, main_categories(report), width)]
-    out += [Spacer(1, 3 * mm), kit.heading_of(N_("Recovered against taken"), width)]
-    out += kit.sentence(
-        N_("Recoveries in these months against thefts and snatchings in these months; a "
-           "recovery may be of a vehicle or phone taken earlier.")
-    )  # fmt: skip
-    out += [Spacer(1, 1.5 * mm), recovery_table(kit, report.recovery, width)]
+    half = (width - GAP) / 2
+    recovery: list[Flowable] = [Spacer(1, 3 * mm)]
+    recovery += [kit.heading_of(N_("Recovery rates"), half)]
+    recovery += kit.sentence(N_("Recovered against stolen and snatched, in the same months."))
+    recovery += [Spacer(1, 1.5 * mm), recovery_table(kit, report.recovery, half)]
+    published: Any = _published(kit, report, half) if report.publication is not None else ""
+    out.append(
+        plain_grid(
+            [[recovery, published]],
+            [half + GAP, half],
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("RIGHTPADDING", (0, 0), (0, 0), GAP),
+            font=kit.fonts.regular,
+        )
+    )
     return out
 
 
@@ -74,7 +91,7 @@ def _published(kit: Kit, report: Any, width: float) -> list[Flowable]:
         format_pkt(publication.published_at),
         format_pkt(publication.published_at, i18n.URDU),
     )
-    out: list[Flowable] = [Spacer(1, 2 * mm)]
+    out: list[Flowable] = [Spacer(1, 3 * mm)]
     out += [kit.heading_of(N_("Published copy"), width)]
     out += kit.sentence(
         N_("These figures were published on {when}. The figures below are today's; the "
@@ -82,8 +99,14 @@ def _published(kit: Kit, report: Any, width: float) -> list[Flowable]:
         when=when,
     )  # fmt: skip
     if publication.changes:
+        largest = sorted(publication.changes, key=lambda c: -abs(c.now - c.published))
         out += kit.sentence(N_("What changed since publication:"))
-        out += [Spacer(1, 1 * mm), changes_table(kit, report, publication.changes, width)]
+        out += [Spacer(1, 1 * mm), changes_table(kit, report, largest[:CHANGES_ON_PAGE_ONE], width)]
+        if len(largest) > CHANGES_ON_PAGE_ONE:
+            out += kit.sentence(
+                N_("{count} more figures changed; every change is listed after this page."),
+                count=str(len(largest) - CHANGES_ON_PAGE_ONE),
+            )
     else:
         out += kit.sentence(N_("Nothing has changed since publication."))
     return out

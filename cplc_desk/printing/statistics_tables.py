@@ -24,7 +24,7 @@ from cplc_desk.printing.statistics_layout import (
 )
 
 MAIN_GROUPS = ("four_wheeler", "two_wheeler", "mobile_phone")
-_PER_TABLE = 13  # category columns on one landscape page
+_PER_TABLE = 12  # category columns on one landscape page
 
 
 def main_categories(report: Any) -> list[Any]:
@@ -112,7 +112,7 @@ def recovery_table(kit: Kit, recovery: Sequence[Any], width: float) -> LongTable
                 kit.urdu(urdu, kit.cell.fontSize),
             ]
         )
-    widths = [60 * mm, 26 * mm, 26 * mm, 26 * mm, 50 * mm]
+    widths = [width * 0.33, width * 0.15, width * 0.13, width * 0.12, width * 0.27]
     return figures_table(body, widths, font=kit.fonts.regular)
 
 
@@ -137,7 +137,7 @@ def changes_table(kit: Kit, report: Any, changes: Sequence[Any], width: float) -
                 kit.urdu(urdu, kit.cell.fontSize),
             ]
         )
-    widths = [60 * mm, 24 * mm, 24 * mm, 24 * mm, 56 * mm]
+    widths = [width * 0.3, width * 0.13, width * 0.13, width * 0.13, width * 0.31]
     return figures_table(body, widths, font=kit.fonts.regular)
 
 
@@ -156,9 +156,11 @@ def matrix_tables(
     """Areas down, categories across (as many tables as it takes, 13 categories in each), the
     area's total over every category last; zones and districts under a line of their own."""
     tables: list[Flowable] = []
+    name, urdu_name, total = 32 * mm, 28 * mm, 12 * mm
     for columns in _column_sets(report, every_category):
+        each = (width - name - urdu_name - total) / len(columns)
         header: list[Any] = [kit.column(N_("Area"), figure=False)]
-        header += [kit.column_both((r.name, r.name_ur)) for r in columns]
+        header += [kit.column_both((r.name, r.name_ur), width=each - 5) for r in columns]
         header += [kit.column(N_("Total")), kit.column(N_("Area"))]
         body: list[list[Any]] = [header]
         extra: list[Any] = []
@@ -166,20 +168,26 @@ def matrix_tables(
         for area in areas:
             if area.level != level and len({a.level for a in areas}) > 1:
                 level = area.level
-                english, urdu = both(LEVELS.get(level, level))
-                extra += [("SPAN", (0, len(body)), (len(columns), len(body))),
-                          ("SPAN", (len(columns) + 1, len(body)), (-1, len(body)))]  # fmt: skip
-                body.append([kit.english(english, kit.cell_bold)] + [""] * len(columns)
-                            + [kit.urdu(urdu, kit.cell.fontSize, bold=True), ""])  # fmt: skip
+                extra += _level_row(kit, body, level, len(columns))
             body.append(
                 [kit.text(area.name)]
                 + [kit.english(count(area.counts.get(r.category, 0)), kit.figure) for r in columns]
                 + [kit.english(f"{area.total:,}", kit.figure), kit.urdu(area.name_ur, kit.cell.fontSize)]
             )  # fmt: skip
-        widths = [38 * mm, *[(width - 38 * mm - 14 * mm - 34 * mm) / len(columns)] * len(columns),
-                  14 * mm, 34 * mm]  # fmt: skip
+        widths = [name, *[each] * len(columns), total, urdu_name]
         tables.append(figures_table(body, widths, font=kit.fonts.regular, extra=extra))
     return tables
+
+
+def _level_row(kit: Kit, body: list[list[Any]], level: str, columns: int) -> list[Any]:
+    """A line naming the level (zones, districts) that the rows under it are of."""
+    english, urdu = both(LEVELS.get(level, level))
+    at = len(body)
+    body.append(
+        [kit.english(english, kit.cell_bold)] + [""] * columns
+        + [kit.urdu(urdu, kit.cell.fontSize, bold=True), ""]
+    )  # fmt: skip
+    return [("SPAN", (0, at), (columns, at)), ("SPAN", (columns + 1, at), (-1, at))]
 
 
 def makes_table(kit: Kit, makes: Sequence[Any], width: float) -> LongTable:

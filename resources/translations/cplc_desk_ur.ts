@@ -351,6 +351,22 @@
         <translation>بیک اپ کا ریکوری کوڈ دکھایا گیا</translation>
     </message>
     <message>
+        <source>Statistics produced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statistics exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Statistics published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records behind a statistic looked up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Station snapshot exported</source>
         <translation>تھانے کا اسنیپ شاٹ برآمد کیا گیا</translation>
     </message>

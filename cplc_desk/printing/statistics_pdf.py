@@ -20,8 +20,7 @@ bytes (ReportLab's invariant mode).
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
-from typing import Any, Protocol
+from typing import Any
 
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
@@ -38,6 +37,7 @@ from reportlab.platypus import (
 
 from cplc_desk.domain import i18n
 from cplc_desk.domain.i18n import N_
+from cplc_desk.domain.statistics import StatisticsReport
 from cplc_desk.printing.bidi import MixedText
 from cplc_desk.printing.fonts import ReceiptFonts, bilingual_fonts
 from cplc_desk.printing.receipt_layout import Scaled, content_height
@@ -62,42 +62,10 @@ WIDTH = PAGE[0] - 2 * MARGIN
 HEIGHT = PAGE[1] - 2 * MARGIN - FOOTER
 
 
-class StatisticsView(Protocol):
-    """What the PDF reads (the services' StatisticsReport has these; printing sits below the
-    services, so it names the fields, not the class)."""
-
-    @property
-    def request(self) -> Any: ...
-    @property
-    def scope_label(self) -> str: ...
-    @property
-    def as_of(self) -> Any: ...
-    @property
-    def categories(self) -> Sequence[Any]: ...
-    @property
-    def rows(self) -> Sequence[Any]: ...
-    @property
-    def recovery(self) -> Sequence[Any]: ...
-    @property
-    def matrix(self) -> Sequence[Any]: ...
-    @property
-    def trend(self) -> Sequence[Any]: ...
-    @property
-    def hour_day(self) -> Any: ...
-    @property
-    def makes(self) -> Sequence[Any]: ...
-    @property
-    def stations(self) -> Sequence[Any]: ...
-    @property
-    def footnotes(self) -> Sequence[str]: ...
-    @property
-    def publication(self) -> Any: ...
-
-
 _FOOTER = N_("CPLC crime statistics, {period} · {scope} · page {page}")
 
 
-def render_statistics(report: StatisticsView, fonts: ReceiptFonts | None = None) -> bytes:
+def render_statistics(report: StatisticsReport, fonts: ReceiptFonts | None = None) -> bytes:
     """The report as a PDF (bytes)."""
     kit = Kit(fonts or bilingual_fonts())
     first, last = str(report.request.month), str(report.request.last)
@@ -120,7 +88,7 @@ def render_statistics(report: StatisticsView, fonts: ReceiptFonts | None = None)
     return buffer.getvalue()
 
 
-def _story(kit: Kit, report: StatisticsView) -> list[Flowable]:
+def _story(kit: Kit, report: StatisticsReport) -> list[Flowable]:
     page_one = summary_page(kit, report, WIDTH)
     tall = content_height(page_one, WIDTH)
     story: list[Flowable] = page_one
@@ -154,7 +122,7 @@ def _section(kit: Kit, message: str, **values: str | tuple[str, str]) -> list[Fl
     return [Spacer(1, 4 * mm), kit.heading_of(message, WIDTH, **values), Spacer(1, 2 * mm)]
 
 
-def _matrix(kit: Kit, report: StatisticsView) -> list[Flowable]:
+def _matrix(kit: Kit, report: StatisticsReport) -> list[Flowable]:
     areas = [m for m in report.matrix if m.level in ("zone", "district")]
     stations = [m for m in report.matrix if m.level == "station"]
     out: list[Flowable] = []
@@ -173,7 +141,7 @@ def _matrix(kit: Kit, report: StatisticsView) -> list[Flowable]:
     return out
 
 
-def _trends(kit: Kit, report: StatisticsView) -> list[Flowable]:
+def _trends(kit: Kit, report: StatisticsReport) -> list[Flowable]:
     by_code = {s.category: s for s in report.trend}
     panels: list[Flowable] = []
     across = 3
@@ -197,7 +165,7 @@ def _trends(kit: Kit, report: StatisticsView) -> list[Flowable]:
     return [PageBreak(), *head, *trend_grid(kit, panels, WIDTH, across)]
 
 
-def _hour_day(kit: Kit, report: StatisticsView) -> list[Flowable]:
+def _hour_day(kit: Kit, report: StatisticsReport) -> list[Flowable]:
     hours = report.hour_day
     names = {c.code: (c.name, c.name_ur) for c in report.categories}
     english = ", ".join(names.get(c, (c, c))[0] for c in hours.categories)
@@ -217,7 +185,7 @@ def _hour_day(kit: Kit, report: StatisticsView) -> list[Flowable]:
     return out
 
 
-def _footnotes(kit: Kit, report: StatisticsView) -> list[Flowable]:
+def _footnotes(kit: Kit, report: StatisticsReport) -> list[Flowable]:
     """The report's own footnotes (its definitions, the public report's suppression, who has
     not sent bundles), in Urdu too where the catalogue has the sentence as it stands."""
     out: list[Flowable] = [CondPageBreak(40 * mm), *_section(kit, N_("Notes"))]
@@ -233,21 +201,19 @@ def _footnotes(kit: Kit, report: StatisticsView) -> list[Flowable]:
     return out
 
 
-def _footer(kit: Kit, report: StatisticsView) -> Any:
+def _footer(kit: Kit, report: StatisticsReport) -> Any:
+    """Each page's foot: the months (as YYYY-MM, the way the command and the exports name
+    them, so a loose page can be matched to its file), the scope and the page number."""
     first, last = str(report.request.month), str(report.request.last)
+    period = first if first == last else f"{first} – {last}"
 
     def draw(canvas: Canvas, doc: BaseDocTemplate) -> None:
+        values = {"period": period, "scope": report.scope_label, "page": str(doc.page)}
         english, urdu = both(_FOOTER)
-        values = {"scope": report.scope_label, "page": str(doc.page)}
         canvas.saveState()
         canvas.setFont(kit.fonts.regular, 7)
-        canvas.drawString(
-            MARGIN, MARGIN, english.format(period=period_label(first, last), **values)
-        )
-        line = MixedText(
-            urdu.format(period=period_label(first, last, i18n.URDU), **values),
-            kit.regular, 7, rtl=True, arabic_scale=1.08,
-        )  # fmt: skip
+        canvas.drawString(MARGIN, MARGIN, english.format(**values))
+        line = MixedText(urdu.format(**values), kit.regular, 7, rtl=True, arabic_scale=1.08)
         line.wrapOn(canvas, WIDTH / 2, FOOTER)
         line.drawOn(canvas, MARGIN + WIDTH / 2, MARGIN - 2)
         canvas.restoreState()

@@ -11,6 +11,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from cplc_desk.domain import i18n
 from cplc_desk.domain.i18n import N_
+from cplc_desk.domain.statistics import Publication, StatisticsReport
 from cplc_desk.printing.receipt import format_pkt
 from cplc_desk.printing.statistics_layout import (
     GAP,
@@ -35,7 +36,7 @@ def _both_languages(text: str, label: Any) -> tuple[str, str]:
     return label(text, i18n.ENGLISH), label(text, i18n.URDU)
 
 
-def summary_page(kit: Kit, report: Any, width: float) -> list[Flowable]:
+def summary_page(kit: Kit, report: StatisticsReport, width: float) -> list[Flowable]:
     """Title, scope and how current; the main categories across the page; recovery rates under
     them, with the published copy beside them when the month has been published."""
     first, last = str(report.request.month), str(report.request.last)
@@ -50,7 +51,9 @@ def summary_page(kit: Kit, report: Any, width: float) -> list[Flowable]:
     recovery += [kit.heading_of(N_("Recovery rates"), half)]
     recovery += kit.sentence(N_("Recovered against stolen and snatched, in the same months."))
     recovery += [Spacer(1, 1.5 * mm), recovery_table(kit, report.recovery, half)]
-    published: Any = _published(kit, report, half) if report.publication is not None else ""
+    published: Any = ""
+    if report.publication is not None:
+        published = _published(kit, report, report.publication, half)
     out.append(
         plain_grid(
             [[recovery, published]],
@@ -63,7 +66,7 @@ def summary_page(kit: Kit, report: Any, width: float) -> list[Flowable]:
     return out
 
 
-def _as_of(kit: Kit, report: Any) -> list[Flowable]:
+def _as_of(kit: Kit, report: StatisticsReport) -> list[Flowable]:
     as_of = report.as_of
     when = (format_pkt(as_of.computed_at), format_pkt(as_of.computed_at, i18n.URDU))
     out = kit.sentence(
@@ -85,8 +88,9 @@ def _as_of(kit: Kit, report: Any) -> list[Flowable]:
     return out
 
 
-def _published(kit: Kit, report: Any, width: float) -> list[Flowable]:
-    publication = report.publication
+def _published(
+    kit: Kit, report: StatisticsReport, publication: Publication, width: float
+) -> list[Flowable]:
     when = (
         format_pkt(publication.published_at),
         format_pkt(publication.published_at, i18n.URDU),

@@ -11,6 +11,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, LongTable
 
 from cplc_desk.domain.i18n import N_
+from cplc_desk.domain.statistics import StatisticsReport
 from cplc_desk.printing.receipt_wording import both
 from cplc_desk.printing.statistics_layout import (
     GROUPS,
@@ -27,14 +28,14 @@ MAIN_GROUPS = ("four_wheeler", "two_wheeler", "mobile_phone")
 _PER_TABLE = 12  # category columns on one landscape page
 
 
-def main_categories(report: Any) -> list[Any]:
+def main_categories(report: StatisticsReport) -> list[Any]:
     """The figures the press quotes: cars and motorcycles, mobile phones, and the sensitive
     complaints (kidnapping, kidnapping for ransom, extortion)."""
     sensitive = {c.code for c in report.categories if c.sensitive}
     return [r for r in report.rows if r.group in MAIN_GROUPS or r.category in sensitive]
 
 
-def _periods(report: Any) -> list[str]:
+def _periods(report: StatisticsReport) -> list[str]:
     """The periods compared, as labels: these months, the months before, the same months last
     year, this year to date and last year's."""
     first, last = report.request.month, report.request.last
@@ -51,7 +52,9 @@ def _periods(report: Any) -> list[str]:
     ]
 
 
-def category_table(kit: Kit, report: Any, rows: Sequence[Any], width: float) -> LongTable:
+def category_table(
+    kit: Kit, report: StatisticsReport, rows: Sequence[Any], width: float
+) -> LongTable:
     """Each category: this period, the one before, the same one last year, the year to date and
     last year's, each comparison's difference before its percentage."""
     single = report.request.to_month in (None, report.request.month)
@@ -116,7 +119,9 @@ def recovery_table(kit: Kit, recovery: Sequence[Any], width: float) -> LongTable
     return figures_table(body, widths, font=kit.fonts.regular)
 
 
-def changes_table(kit: Kit, report: Any, changes: Sequence[Any], width: float) -> LongTable:
+def changes_table(
+    kit: Kit, report: StatisticsReport, changes: Sequence[Any], width: float
+) -> LongTable:
     names = {c.code: (c.name, c.name_ur) for c in report.categories}
     header = [
         kit.column(N_("Category"), figure=False),
@@ -141,7 +146,7 @@ def changes_table(kit: Kit, report: Any, changes: Sequence[Any], width: float) -
     return figures_table(body, widths, font=kit.fonts.regular)
 
 
-def _column_sets(report: Any, every_category: bool) -> list[list[Any]]:
+def _column_sets(report: StatisticsReport, every_category: bool) -> list[list[Any]]:
     main = main_categories(report)
     if not every_category:
         return [main]
@@ -151,7 +156,7 @@ def _column_sets(report: Any, every_category: bool) -> list[list[Any]]:
 
 
 def matrix_tables(
-    kit: Kit, report: Any, areas: Sequence[Any], width: float, *, every_category: bool
+    kit: Kit, report: StatisticsReport, areas: Sequence[Any], width: float, *, every_category: bool
 ) -> list[Flowable]:
     """Areas down, categories across (as many tables as it takes, 13 categories in each), the
     area's total over every category last; zones and districts under a line of their own."""

@@ -352,19 +352,19 @@
     </message>
     <message>
         <source>Statistics produced</source>
-        <translation type="unfinished"></translation>
+        <translation>اعداد و شمار تیار کیے گئے</translation>
     </message>
     <message>
         <source>Statistics exported</source>
-        <translation type="unfinished"></translation>
+        <translation>اعداد و شمار برآمد کیے گئے</translation>
     </message>
     <message>
         <source>Statistics published</source>
-        <translation type="unfinished"></translation>
+        <translation>اعداد و شمار شائع کیے گئے</translation>
     </message>
     <message>
         <source>Records behind a statistic looked up</source>
-        <translation type="unfinished"></translation>
+        <translation>کسی عدد کے پیچھے ریکارڈ دیکھے گئے</translation>
     </message>
     <message>
         <source>Station snapshot exported</source>

@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from cplc_desk.services.statistics.model import (
+from cplc_desk.domain.statistics import (
     AsOf,
     Category,
     CategoryRow,

@@ -19,7 +19,7 @@ from pypdf import PdfReader
 from cplc_desk.printing.statistics_layout import difference
 from cplc_desk.printing.statistics_pdf import render_statistics
 from cplc_desk.services.statistics import report as statistics
-from cplc_desk.services.statistics.model import Month, PublishedChange, StatisticsRequest
+from cplc_desk.domain.statistics import Month, PublishedChange, StatisticsRequest
 from tests.printing.statistics_sample import sample_report
 
 

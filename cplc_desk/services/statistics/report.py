@@ -7,9 +7,7 @@ from collections.abc import Callable
 from cplc_desk.domain.enums import AuditAction
 from cplc_desk.domain.i18n import _
 from cplc_desk.domain.roles import Permission
-from cplc_desk.services.desk.context import DeskContext
-from cplc_desk.services.statistics import assemble, categories, counting, scope, tally
-from cplc_desk.services.statistics.model import (
+from cplc_desk.domain.statistics import (
     Category,
     CategoryRow,
     Month,
@@ -18,6 +16,8 @@ from cplc_desk.services.statistics.model import (
     StatisticsReport,
     StatisticsRequest,
 )
+from cplc_desk.services.desk.context import DeskContext
+from cplc_desk.services.statistics import assemble, categories, counting, scope, tally
 from cplc_desk.services.statistics.publication import published, with_changes
 
 Progress = Callable[[int, int], None]
@@ -53,6 +53,8 @@ def compute(
     cats = catalogue.categories
     rows = assemble.rows(cats, counts, periods)
     matrix = assemble.matrix(cats, counts, periods, where.areas, req.public)
+    if identity.is_station:  # the areas its records are about, not the whole city's
+        matrix = [m for m in matrix if m.total]
     district_names = {d.code: d.name for d in where.areas.districts}
     notes, rows = _footnotes(req, cats, rows, as_of.silent_stations)
     report = StatisticsReport(

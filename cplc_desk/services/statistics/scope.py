@@ -9,9 +9,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from cplc_desk.domain.i18n import _
+from cplc_desk.domain.statistics import AsOf, StatisticsError, StatisticsRequest
 from cplc_desk.services.desk.context import DeskIdentity
 from cplc_desk.services.statistics.assemble import Area, Areas
-from cplc_desk.services.statistics.model import AsOf, StatisticsError, StatisticsRequest
 from cplc_desk.storage.models import District, PoliceStation, SyncInbox, SyncStation, Zone
 from cplc_desk.storage.types import utcnow
 
@@ -33,7 +33,16 @@ def resolve(s: Session, identity: DeskIdentity, request: StatisticsRequest) -> S
             raise StatisticsError(
                 _("A station's desk counts its own records only; leave the station out.")
             )
-        request = _narrowed(request, station=identity.code, district=None)
+        # A station's store holds its own records only: all of them are counted, those about
+        # another police station too (the matrix shows the stations they are about).
+        every = _areas(s)
+        own = next((a for a in every.stations if a.code == identity.code), None)
+        return Scope(
+            _narrowed(request, station=identity.code, district=None),
+            None,
+            own.name if own else identity.name,
+            every,
+        )
     every = _areas(s)
     if request.station:
         code = request.station.strip().upper()

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
-from reportlab.graphics.shapes import Drawing, String
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Table
@@ -75,9 +75,6 @@ def trend_chart(months: Sequence[str], counts: Sequence[int], width: float, heig
     chart.barLabels.fontSize = 5
     chart.barLabels.nudge = 4
     drawing.add(chart)
-    if not any(counts):
-        drawing.add(String(width / 2, height / 2, "0", fontName=font, fontSize=8,
-                           textAnchor="middle"))  # fmt: skip
     return drawing
 
 
@@ -140,13 +137,13 @@ def hour_day_table(kit: Kit, cells: Sequence[Sequence[int]], width: float) -> Ta
         name = DAYS[index]
         row: list[Any] = [kit.english(i18n.in_language(i18n.ENGLISH, name), kit.cell_bold)]
         for hour, value in enumerate(day):
-            dark = bool(peak) and value / peak > 0.55
-            style = kit.figure_light if dark else kit.figure
-            row.append(kit.english(f"{value:,}" if value else "", style))
-            colour = shade(value, peak)
-            extra.append(("BACKGROUND", (hour + 1, index + 1), (hour + 1, index + 1), colour))
-        row.append(kit.english(f"{sum(day):,}", kit.figure))
+            row.append(f"{value:,}" if value else "")
+            at = (hour + 1, index + 1)
+            extra.append(("BACKGROUND", at, at, shade(value, peak)))
+            if peak and value / peak > 0.55:
+                extra.append(("TEXTCOLOR", at, at, colors.white))
+        row.append(f"{sum(day):,}")
         row.append(kit.urdu(i18n.in_language(i18n.URDU, name), kit.cell.fontSize, bold=True))
         rows.append(row)
     widths = [name_width] + [hour_width] * 24 + [total_width, name_width]
-    return figures_table(rows, widths, font=kit.fonts.regular, extra=extra)
+    return figures_table(rows, widths, font=kit.fonts.regular, extra=extra, right=range(1, 26))

@@ -75,7 +75,7 @@ def category_table(
         body.append(
             [
                 kit.english(row.name, kit.cell),
-                *(kit.english(v, kit.figure) for v in (
+                *(
                     count(row.count), count(row.previous_month),
                     difference(row.vs_previous_month.absolute, row.vs_previous_month.percent),
                     count(row.same_month_last_year),
@@ -83,7 +83,7 @@ def category_table(
                     count(row.year_to_date), count(row.previous_year_to_date),
                     difference(row.vs_previous_year_to_date.absolute,
                                row.vs_previous_year_to_date.percent),
-                )),
+                ),
                 kit.urdu(row.name_ur, kit.cell.fontSize),
             ]
         )  # fmt: skip
@@ -92,7 +92,7 @@ def category_table(
     fixed = [50 * mm]
     figures = [16 * mm, 16 * mm, 27 * mm, 18 * mm, 27 * mm, 18 * mm, 18 * mm, 27 * mm]
     widths = [*fixed, *figures, width - sum(fixed) - sum(figures)]
-    return figures_table(body, widths, font=kit.fonts.regular, header_rows=2)
+    return figures_table(body, widths, font=kit.fonts.regular, header_rows=2, right=range(1, 9))
 
 
 def recovery_table(kit: Kit, recovery: Sequence[Any], width: float) -> LongTable:
@@ -109,14 +109,14 @@ def recovery_table(kit: Kit, recovery: Sequence[Any], width: float) -> LongTable
         body.append(
             [
                 kit.english(english, kit.cell),
-                kit.english(f"{item.taken:,}", kit.figure),
-                kit.english(f"{item.recovered:,}", kit.figure),
-                kit.english(rate(item.rate), kit.figure),
+                f"{item.taken:,}",
+                f"{item.recovered:,}",
+                rate(item.rate),
                 kit.urdu(urdu, kit.cell.fontSize),
             ]
         )
     widths = [width * 0.33, width * 0.15, width * 0.13, width * 0.12, width * 0.27]
-    return figures_table(body, widths, font=kit.fonts.regular)
+    return figures_table(body, widths, font=kit.fonts.regular, right=range(1, 4))
 
 
 def changes_table(
@@ -136,14 +136,14 @@ def changes_table(
         body.append(
             [
                 kit.english(english, kit.cell),
-                kit.english(f"{item.published:,}", kit.figure),
-                kit.english(f"{item.now:,}", kit.figure),
-                kit.english(difference(item.now - item.published, None), kit.figure),
+                f"{item.published:,}",
+                f"{item.now:,}",
+                difference(item.now - item.published, None),
                 kit.urdu(urdu, kit.cell.fontSize),
             ]
         )
     widths = [width * 0.3, width * 0.13, width * 0.13, width * 0.13, width * 0.31]
-    return figures_table(body, widths, font=kit.fonts.regular)
+    return figures_table(body, widths, font=kit.fonts.regular, right=range(1, 4))
 
 
 def _column_sets(report: StatisticsReport, every_category: bool) -> list[list[Any]]:
@@ -176,11 +176,12 @@ def matrix_tables(
                 extra += _level_row(kit, body, level, len(columns))
             body.append(
                 [kit.text(area.name)]
-                + [kit.english(count(area.counts.get(r.category, 0)), kit.figure) for r in columns]
-                + [kit.english(f"{area.total:,}", kit.figure), kit.urdu(area.name_ur, kit.cell.fontSize)]
+                + [count(area.counts.get(r.category, 0)) for r in columns]
+                + [f"{area.total:,}", kit.urdu(area.name_ur, kit.cell.fontSize)]
             )  # fmt: skip
         widths = [name, *[each] * len(columns), total, urdu_name]
-        tables.append(figures_table(body, widths, font=kit.fonts.regular, extra=extra))
+        right = range(1, len(columns) + 2)
+        tables.append(figures_table(body, widths, font=kit.fonts.regular, extra=extra, right=right))
     return tables
 
 
@@ -218,16 +219,16 @@ def makes_table(kit: Kit, makes: Sequence[Any], width: float) -> LongTable:
         rank += 1
         body.append(
             [
-                kit.english(str(rank), kit.figure),
+                str(rank),
                 kit.text(item.make or "–"),
                 kit.text(item.model or "–"),
-                kit.english(f"{item.count:,}", kit.figure),
+                f"{item.count:,}",
             ]
         )
     if not makes:
         body.append(["", kit.english(both(N_("Nothing to show."))[0], kit.cell), "", ""])
     widths = [14 * mm, 60 * mm, 70 * mm, 34 * mm]
-    return figures_table(body, widths, font=kit.fonts.regular, extra=extra)
+    return figures_table(body, widths, font=kit.fonts.regular, extra=extra, right=(0, 3))
 
 
 def ranking_table(kit: Kit, stations: Sequence[Any], width: float) -> LongTable:
@@ -243,13 +244,13 @@ def ranking_table(kit: Kit, stations: Sequence[Any], width: float) -> LongTable:
     for item in stations:
         body.append(
             [
-                kit.english(str(item.rank), kit.figure),
+                str(item.rank),
                 kit.english(item.code, kit.cell),
                 kit.text(item.name),
                 kit.text(item.district),
-                kit.english(f"{item.total:,}", kit.figure),
+                f"{item.total:,}",
                 kit.urdu(item.name_ur, kit.cell.fontSize),
             ]
         )
     widths = [14 * mm, 22 * mm, 70 * mm, 50 * mm, 24 * mm, 70 * mm]
-    return figures_table(body, widths, font=kit.fonts.regular)
+    return figures_table(body, widths, font=kit.fonts.regular, right=(0, 4))

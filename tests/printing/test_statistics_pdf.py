@@ -16,10 +16,10 @@ import statistics_city as sc
 from hq_city import City, build_city
 from pypdf import PdfReader
 
+from cplc_desk.domain.statistics import Month, PublishedChange, StatisticsRequest
 from cplc_desk.printing.statistics_layout import difference
 from cplc_desk.printing.statistics_pdf import render_statistics
 from cplc_desk.services.statistics import report as statistics
-from cplc_desk.domain.statistics import Month, PublishedChange, StatisticsRequest
 from tests.printing.statistics_sample import sample_report
 
 

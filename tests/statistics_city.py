@@ -26,8 +26,8 @@ IMEI_A, IMEI_B = "490154203237518", "356938035643809"
 IMEI_C = "35391805412421" + imei.check_digit("35391805412421")
 
 
-def utc(*parts: int) -> datetime:
-    return datetime(*parts, tzinfo=UTC)
+def utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=UTC)
 
 
 def complaint(city: City, code: str, category: str, when: datetime | None) -> str:

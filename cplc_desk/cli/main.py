@@ -35,6 +35,7 @@ from cplc_desk.cli import (
     phones,
     recovery,
     signin,
+    statistics,
     sync,
     vehicles,
 )
@@ -61,6 +62,7 @@ COMMAND_MODULES = (
     audit,
     signin,
     accounts,
+    statistics,
 )
 
 

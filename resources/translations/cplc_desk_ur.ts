@@ -351,6 +351,22 @@
         <translation>بیک اپ کا ریکوری کوڈ دکھایا گیا</translation>
     </message>
     <message>
+        <source>Statistics produced</source>
+        <translation>اعداد و شمار تیار کیے گئے</translation>
+    </message>
+    <message>
+        <source>Statistics exported</source>
+        <translation>اعداد و شمار برآمد کیے گئے</translation>
+    </message>
+    <message>
+        <source>Statistics published</source>
+        <translation>اعداد و شمار شائع کیے گئے</translation>
+    </message>
+    <message>
+        <source>Records behind a statistic looked up</source>
+        <translation>کسی عدد کے پیچھے ریکارڈ دیکھے گئے</translation>
+    </message>
+    <message>
         <source>Station snapshot exported</source>
         <translation>تھانے کا اسنیپ شاٹ برآمد کیا گیا</translation>
     </message>

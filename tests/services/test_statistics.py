@@ -12,8 +12,8 @@ from hq_city import City, build_city
 from sqlalchemy import select
 
 from cplc_desk.domain.enums import AuditAction
+from cplc_desk.domain.statistics import Month, StatisticsError, StatisticsRequest
 from cplc_desk.services.statistics import publication, report
-from cplc_desk.services.statistics.model import Month, StatisticsError, StatisticsRequest
 from cplc_desk.storage.models import AuditEntry
 
 OCT = Month(2026, 10)

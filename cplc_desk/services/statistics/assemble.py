@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from cplc_desk.services.statistics.model import (
+from cplc_desk.domain.statistics import (
     Category,
     CategoryRow,
     HourDay,

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from cplc_desk.services.statistics.model import Category
+from cplc_desk.domain.statistics import Category
 from cplc_desk.storage.models import ComplaintCategory, StatisticsCategoryRef
 
 SOURCES = ("complaint", "vehicle_report", "phone_report")

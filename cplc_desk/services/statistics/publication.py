@@ -11,14 +11,14 @@ from sqlalchemy import select
 from cplc_desk.domain.enums import AuditAction
 from cplc_desk.domain.i18n import _
 from cplc_desk.domain.roles import Permission
-from cplc_desk.services.desk.context import DeskContext
-from cplc_desk.services.statistics.model import (
+from cplc_desk.domain.statistics import (
     Publication,
     PublishedChange,
     StatisticsError,
     StatisticsReport,
     StatisticsRequest,
 )
+from cplc_desk.services.desk.context import DeskContext
 from cplc_desk.storage.models import StatisticsPublication
 from cplc_desk.storage.types import utcnow
 

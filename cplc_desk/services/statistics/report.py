@@ -7,9 +7,7 @@ from collections.abc import Callable
 from cplc_desk.domain.enums import AuditAction
 from cplc_desk.domain.i18n import _
 from cplc_desk.domain.roles import Permission
-from cplc_desk.services.desk.context import DeskContext
-from cplc_desk.services.statistics import assemble, categories, counting, scope, tally
-from cplc_desk.services.statistics.model import (
+from cplc_desk.domain.statistics import (
     Category,
     CategoryRow,
     Month,
@@ -18,6 +16,8 @@ from cplc_desk.services.statistics.model import (
     StatisticsReport,
     StatisticsRequest,
 )
+from cplc_desk.services.desk.context import DeskContext
+from cplc_desk.services.statistics import assemble, categories, counting, scope, tally
 from cplc_desk.services.statistics.publication import published, with_changes
 
 Progress = Callable[[int, int], None]

@@ -9,9 +9,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from cplc_desk.domain.i18n import _
+from cplc_desk.domain.statistics import AsOf, StatisticsError, StatisticsRequest
 from cplc_desk.services.desk.context import DeskIdentity
 from cplc_desk.services.statistics.assemble import Area, Areas
-from cplc_desk.services.statistics.model import AsOf, StatisticsError, StatisticsRequest
 from cplc_desk.storage.models import District, PoliceStation, SyncInbox, SyncStation, Zone
 from cplc_desk.storage.types import utcnow
 

@@ -10,9 +10,9 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
+from cplc_desk.domain.statistics import Month
 from cplc_desk.services.statistics import counting
 from cplc_desk.services.statistics.categories import SOURCES, Catalogue
-from cplc_desk.services.statistics.model import Month
 
 
 @dataclass

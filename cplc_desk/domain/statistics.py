@@ -1,4 +1,4 @@
-"""The statistics' public data model: what is asked (:class:`StatisticsRequest`) and what comes
+"""Crime statistics' public data model: what is asked (:class:`StatisticsRequest`) and what comes
 back (:class:`StatisticsReport`). Plain frozen dataclasses with no personal data in them, so the
 PDF, the window's Reports page and the exports read the same figures."""
 

@@ -13,12 +13,12 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QCoreApplication, QModelIndex
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableView, QVBoxLayout, QWidget
 
+from cplc_desk.domain.statistics import RecordBehind
 from cplc_desk.gui.reports.report_model import FiguresModel, Table
 from cplc_desk.gui.widgets import dialogs, names
 from cplc_desk.gui.widgets.formats import format_datetime
 from cplc_desk.gui.widgets.tables import read_only_rows
 from cplc_desk.services.desk.context import DeskContext, ServiceError
-from cplc_desk.services.statistics.model import RecordBehind
 
 translate = QCoreApplication.translate
 

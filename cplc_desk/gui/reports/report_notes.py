@@ -7,12 +7,12 @@ from collections.abc import Mapping
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QGuiApplication
 
+from cplc_desk.domain.statistics import Month, StatisticsReport
 from cplc_desk.gui.reports.report_tables import local_name
 from cplc_desk.gui.shell.language import ltr_text
 from cplc_desk.gui.widgets.count_widgets import format_count
 from cplc_desk.gui.widgets.formats import format_datetime
 from cplc_desk.services.desk.reference import StationInfo
-from cplc_desk.services.statistics.model import Month, StatisticsReport
 
 translate = QCoreApplication.translate
 

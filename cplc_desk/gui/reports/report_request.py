@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from cplc_desk.domain.clock import now_utc
+from cplc_desk.domain.statistics import Month, StatisticsRequest
 from cplc_desk.services.desk.reference import StationInfo
-from cplc_desk.services.statistics.model import Month, StatisticsRequest
 
 CITY = ""
 DISTRICT = "district"

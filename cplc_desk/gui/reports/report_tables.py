@@ -11,11 +11,11 @@ from typing import Protocol
 from PySide6.QtCore import QCoreApplication
 
 from cplc_desk.domain import i18n
+from cplc_desk.domain.statistics import Change, StatisticsReport
 from cplc_desk.gui.reports.report_model import DrillKey, Table
 from cplc_desk.gui.shell.language import ltr_text
 from cplc_desk.gui.widgets.count_widgets import format_count
 from cplc_desk.gui.widgets.formats import NOTHING
-from cplc_desk.services.statistics.model import Change, StatisticsReport
 
 # A plain name lupdate recognises, with the context written at each call.
 translate = QCoreApplication.translate

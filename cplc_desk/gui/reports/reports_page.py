@@ -29,6 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cplc_desk.domain.statistics import (
+    RecordBehind,
+    StatisticsReport,
+    StatisticsRequest,
+)
 from cplc_desk.gui.reports import report_tables
 from cplc_desk.gui.reports.records_dialog import RecordsBehindDialog
 from cplc_desk.gui.reports.report_model import DrillKey, FiguresModel
@@ -45,12 +50,7 @@ from cplc_desk.gui.widgets.tables import read_only_rows
 from cplc_desk.gui.widgets.typography import make_quiet
 from cplc_desk.services.desk import reference
 from cplc_desk.services.desk.context import DeskContext, ServiceError
-from cplc_desk.services.statistics import report
-from cplc_desk.services.statistics.model import (
-    RecordBehind,
-    StatisticsReport,
-    StatisticsRequest,
-)
+from cplc_desk.services.statistics import export, publication, report
 from cplc_desk.storage.migrate import StoreError
 
 FOLDER_PURPOSE = "statistics"
@@ -352,14 +352,9 @@ class ReportsPage(QWidget):
             path = path.with_name(path.name + f".{fmt}")
         ctx = self.ctx
 
-        def work() -> Path:
-            from cplc_desk.services.statistics import export
-
-            return export.export(ctx, current, path, fmt)
-
         self._set_busy(True)
         self.jobs.submit(
-            work,
+            lambda: export.export(ctx, current, path, fmt),
             self._on_saved,
             self._on_file_failed,
         )
@@ -391,7 +386,7 @@ class ReportsPage(QWidget):
         ctx = self.ctx
         self._set_busy(True)
         self.jobs.submit(
-            lambda: report.publish(ctx, current), self._on_published, self._on_file_failed
+            lambda: publication.publish(ctx, current), self._on_published, self._on_file_failed
         )
         return True
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from cplc_desk.services.statistics.model import TrendSeries
+from cplc_desk.domain.statistics import TrendSeries
 
 CATEGORY_ROLE = Qt.ItemDataRole.UserRole + 1
 # Okabe and Ito's colours, told apart by people with the common colour-vision deficiencies.

@@ -192,6 +192,10 @@
         <translation>شہریوں کی شکایات درج کریں، انہیں ساتھ لے جانے کے لیے رسید پرنٹ کریں، اور ہر شکایت کے حل ہونے تک پولیس کے ساتھ اس کی پیروی کریں۔</translation>
     </message>
     <message>
+        <source>The month&apos;s crime figures by category, area and station, with their trends; saved as CSV, Excel, PDF or JSON.</source>
+        <translation>مہینے کے جرائم کے اعداد و شمار، قسم، علاقے اور تھانے کے لحاظ سے، ان کے رجحان کے ساتھ؛ CSV، ایکسل، PDF یا JSON فائل میں محفوظ کیے جا سکتے ہیں۔</translation>
+    </message>
+    <message>
         <source>Vehicles</source>
         <translation>گاڑیاں</translation>
     </message>
@@ -206,10 +210,6 @@
     <message>
         <source>Reports</source>
         <translation>رپورٹیں</translation>
-    </message>
-    <message>
-        <source>Monthly figures of complaints and vehicle reports by station, category and status, printed or saved as PDF.</source>
-        <translation>تھانے، قسم اور کیفیت کے لحاظ سے شکایات اور گاڑیوں کی رپورٹوں کے ماہانہ اعداد و شمار، جنہیں پرنٹ کیا جا سکتا ہے یا پی ڈی ایف میں محفوظ کیا جا سکتا ہے۔</translation>
     </message>
     <message>
         <source>Conflicts</source>
@@ -3860,8 +3860,24 @@ Continue it? If you answer No, it is thrown away.</source>
         <translation>⁨{first}⁩ تا ⁨{last}⁩</translation>
     </message>
     <message>
+        <source>{name} police station</source>
+        <translation>تھانہ ⁨{name}⁩</translation>
+    </message>
+    <message>
+        <source>District: {name}</source>
+        <translation>ضلع: ⁨{name}⁩</translation>
+    </message>
+    <message>
+        <source>The whole city</source>
+        <translation>پورا شہر</translation>
+    </message>
+    <message>
         <source>{scope}, {months}. As of {when}, from {bundles} bundles.</source>
         <translation>⁨{scope}⁩، ⁨{months}⁩۔ ⁨{when}⁩ تک کی صورتحال، ⁨{bundles}⁩ بنڈلوں سے۔</translation>
+    </message>
+    <message>
+        <source>{scope}, {months}. As of {when}.</source>
+        <translation>⁨{scope}⁩، ⁨{months}⁩۔ ⁨{when}⁩ تک کی صورتحال۔</translation>
     </message>
     <message>
         <source>Stations that have sent nothing covering {month} (its figures may still rise): {stations}.</source>

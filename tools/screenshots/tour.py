@@ -40,7 +40,7 @@ from cplc_desk.gui.phones.phone_form import PhoneFormDialog
 from cplc_desk.gui.phones.phones_page import PhonesPage
 from cplc_desk.gui.shell import language
 from cplc_desk.gui.shell.app import create_application
-from cplc_desk.gui.shell.areas import PHONES
+from cplc_desk.gui.shell.areas import PHONES, REPORTS
 from cplc_desk.gui.shell.demo_progress import populate_demo
 from cplc_desk.gui.shell.login_dialog import LoginDialog
 from cplc_desk.gui.shell.main_window import MainWindow
@@ -130,6 +130,38 @@ def mistyped_phone_form(ctx: DeskContext, imei: str) -> QWidget:
     return form
 
 
+def computed_reports(window: MainWindow) -> QWidget:
+    """The window on its Reports page, the month just ended computed (on the page's worker)."""
+    from cplc_desk.gui.reports.reports_page import ReportsPage
+
+    window.show_page(REPORTS)
+    page = window.pages[REPORTS]
+    assert isinstance(page, ReportsPage)
+    loop = QEventLoop()
+    page.computed.connect(loop.quit)
+    page.task.failed.connect(lambda error: (print(error), loop.quit()))
+    page.compute()
+    loop.exec()
+    return window
+
+
+def reports_tour(folder: Path, out: Path) -> None:
+    """Only the Reports page, computed over the demo station's records."""
+    ctx = open_desk(DeskPaths(folder / "reports"))
+    try:
+        if not populate_demo(ctx):
+            raise SystemExit("could not fill the demo station")
+        window = MainWindow(ctx, demo=True)
+        shoot(computed_reports(window), out / "reports-page-computed.png", SIZE)
+        page = window.pages[REPORTS]
+        for index, name in ((2, "trend"), (3, "street-crime")):
+            page.tabs.setCurrentIndex(index)  # type: ignore[attr-defined]
+            shoot(window, out / f"reports-page-{name}.png", SIZE)
+        window.close()
+    finally:
+        ctx.close()
+
+
 def settle(ms: int = 350) -> None:
     loop = QEventLoop()
     QTimer.singleShot(ms, loop.quit)
@@ -210,6 +242,7 @@ def station_tour(folder: Path, out: Path) -> None:
             window.show_page(key)
             shoot(window, out / f"station-{key}.png", SIZE)
         shoot(phones_check(window, URDU_PHONE.imei2), out / "station-phones-check.png", SIZE)
+        shoot(computed_reports(window), out / "reports-page-computed.png", SIZE)
         window.lock()
         shoot(window, out / "station-locked.png", SIZE)
         window._on_unlocked(True)  # the same person again, for the dialogs below
@@ -283,6 +316,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--register-import", action="store_true", help="only the register import's dialog"
     )
+    parser.add_argument("--reports", action="store_true", help="only the Reports page, computed")
     args = parser.parse_args(argv)
     app = create_application([sys.argv[0]])
     language.apply_language(args.lang, app)
@@ -298,6 +332,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 )  # fmt: skip
             finally:
                 ctx.close()
+            return 0
+        if args.reports:
+            reports_tour(folder, args.out)
             return 0
         station_tour(folder, args.out)
         headquarters_tour(folder, args.out)

@@ -30,17 +30,42 @@ def months_text(report: StatisticsReport) -> str:
     )
 
 
-def as_of_text(report: StatisticsReport, stations: Mapping[str, StationInfo]) -> str:
-    """ "<scope>, <months>. As of <when>, from <n> bundles; silent stations ...", footnotes."""
-    as_of = report.as_of
-    lines = [
-        translate("Reports", "{scope}, {months}. As of {when}, from {bundles} bundles.").format(
-            scope=report.scope_label,
-            months=months_text(report),
-            when=format_datetime(as_of.computed_at),
-            bundles=format_count(as_of.bundles),
+def scope_text(
+    report: StatisticsReport, stations: Mapping[str, StationInfo], headquarters: bool
+) -> str:
+    """The area counted, named in the window's language."""
+    request = report.request
+    if request.station:
+        st = stations.get(request.station)
+        return translate("Reports", "{name} police station").format(
+            name=st.name if st is not None else request.station
         )
-    ]
+    if request.district:
+        names = {st.district_code: st.district_name for st in stations.values()}
+        return translate("Reports", "District: {name}").format(
+            name=names.get(request.district, request.district)
+        )
+    return translate("Reports", "The whole city") if headquarters else report.scope_label
+
+
+def as_of_text(
+    report: StatisticsReport, stations: Mapping[str, StationInfo], headquarters: bool
+) -> str:
+    """How current the report is: "<scope>, <months>. As of <when>, from <n> bundles" (at a
+    station, without the bundles), the stations silent for the month, then the footnotes."""
+    as_of = report.as_of
+    scope, months = scope_text(report, stations, headquarters), months_text(report)
+    when = format_datetime(as_of.computed_at)
+    if headquarters:
+        first = translate("Reports", "{scope}, {months}. As of {when}, from {bundles} bundles.")
+        first = first.format(
+            scope=scope, months=months, when=when, bundles=format_count(as_of.bundles)
+        )
+    else:
+        first = translate("Reports", "{scope}, {months}. As of {when}.").format(
+            scope=scope, months=months, when=when
+        )
+    lines = [first]
     if as_of.silent_stations:
         names = [stations[c].name if c in stations else c for c in as_of.silent_stations]
         lines.append(

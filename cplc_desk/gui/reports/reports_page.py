@@ -69,6 +69,16 @@ def figures_view(model: FiguresModel) -> QTableView:
     return view
 
 
+def fit_height(view: QTableView) -> None:
+    """As tall as its rows, no taller: a short table leaves the room to the long one above."""
+    view.resizeRowsToContents()
+    rows = view.verticalHeader().length()
+    bar = view.horizontalScrollBar().sizeHint().height()
+    view.setFixedHeight(
+        view.horizontalHeader().sizeHint().height() + rows + bar + 2 * view.frameWidth()
+    )
+
+
 class ReportsPage(QWidget):
     area_key = REPORTS
     shows = Changes.NONE  # a report is computed when asked for, not reloaded behind the reader
@@ -157,9 +167,9 @@ class ReportsPage(QWidget):
 
         figures = QWidget()
         column = QVBoxLayout(figures)
-        column.addWidget(self.figures_view, 3)
+        column.addWidget(self.figures_view, 1)
         column.addWidget(QLabel(self.tr("Recovery rates")))
-        column.addWidget(self.recovery_view, 1)
+        column.addWidget(self.recovery_view)
         street = QWidget()
         column = QVBoxLayout(street)
         column.addWidget(self.hour_day_view, 1)
@@ -264,7 +274,7 @@ class ReportsPage(QWidget):
         if result is None:
             self.publication_label.hide()
             return
-        self.as_of_label.setText(as_of_text(result, self.stations))
+        self.as_of_label.setText(as_of_text(result, self.stations, self.headquarters))
         note = publication_text(result, self.headquarters)
         self.publication_label.setText(note)
         self.publication_label.setVisible(bool(note))
@@ -283,6 +293,7 @@ class ReportsPage(QWidget):
         self.trend_chart.set_series(result.trend, self._category_names())
         for view in (self.figures_view, self.recovery_view):
             view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        fit_height(self.recovery_view)
         hours = self.hour_day_view.horizontalHeader()
         for column in range(1, self.hour_day_model.columnCount()):
             hours.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)

@@ -32,9 +32,7 @@ from cplc_desk.services.statistics import report
 
 _WHEN = "coalesce(t.incident_at, t.created_at)"
 _MONTH = f"strftime('%Y-%m', {_WHEN}, '+5 hours')"
-_HOUR_DAY = (
-    "strftime('%H', t.incident_at, '+5 hours'), strftime('%w', t.incident_at, '+5 hours')"
-)
+_HOUR_DAY = "strftime('%H', t.incident_at, '+5 hours'), strftime('%w', t.incident_at, '+5 hours')"
 _VEHICLE_DUP = """t.kind IN ('stolen','snatched') AND EXISTS (SELECT 1 FROM vehicle_report o
     WHERE o.kind IN ('stolen','snatched') AND o.deleted_at IS NULL AND o.origin_desk <> t.origin_desk
     AND (o.created_at < t.created_at OR (o.created_at = t.created_at AND o.id < t.id))

@@ -138,9 +138,12 @@ def test_the_records_behind_a_figure_leave_out_duplicates(city: City) -> None:
 
 def test_a_station_counts_its_own_records(city: City) -> None:
     rep = report.compute(city.stations["SADD"], StatisticsRequest(OCT))
-    assert rep.request.station == "SADD"
+    assert rep.request.station == "SADD" and rep.scope_label == "Saddar"
     assert rep.row("complaint.extortion").count == 4  # type: ignore[union-attr]
     assert rep.row("complaint.kidnapping_ransom").count == 0  # type: ignore[union-attr]
+    # Its car snatched counts here although Ferozabad reported the same car later.
+    assert rep.row("four_wheeler.snatched").count == 1  # type: ignore[union-attr]
+    assert {m.code for m in rep.matrix if m.level == "station"} == {"SADD"}
     with pytest.raises(StatisticsError):
         report.compute(city.stations["SADD"], StatisticsRequest(OCT, station="CLIF"))
 

@@ -123,3 +123,29 @@ def test_urdu_names_are_found_however_typed_on_postgresql(pg_desk: DeskContext) 
     assert found("علی") == {number}  # Urdu yeh, no diacritics: by the folded name key
     assert found("موبائل") == {number}  # the narrative, as typed
     assert found("کاشف") == set()
+
+
+def test_statistics_count_by_pakistan_month_on_postgresql(pg_desk: DeskContext) -> None:
+    """The month, hour and weekday are worked out in SQL: the same answers on PostgreSQL."""
+    from datetime import UTC, datetime, timedelta
+
+    from cplc_desk.domain.statistics import Month, StatisticsRequest
+    from cplc_desk.services.statistics import report
+
+    setup.init_station(pg_desk, "CLIF")
+    for minute in (59, 60):  # 23:59 on 31 October in Karachi, then 00:00 on 1 November
+        when = datetime(2026, 10, 31, 18, 0, tzinfo=UTC) + timedelta(minutes=minute)
+        register_vehicle_report(
+            pg_desk,
+            VehicleReportDraft(
+                kind="snatched", vehicle_class="MOTORCYCLE", registration=f"KHI-{minute}",
+                police_station="CLIF", incident_at=when,
+            ),
+        )  # fmt: skip
+    rep = report.compute(pg_desk, StatisticsRequest(Month(2026, 10)))
+    assert rep.row("two_wheeler.snatched").count == 1  # type: ignore[union-attr]
+    assert rep.row("two_wheeler.snatched").year_to_date == 1  # type: ignore[union-attr]
+    # Saturday 31 October 2026, 23:59 in Karachi: weekday 5 (Monday = 0), hour 23.
+    assert rep.hour_day.cells[5][23] == 1
+    november = report.compute(pg_desk, StatisticsRequest(Month(2026, 11)))
+    assert november.hour_day.cells[6][0] == 1  # Sunday 00:00

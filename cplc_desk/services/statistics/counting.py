@@ -68,12 +68,21 @@ def weekday(s: Session, value: str | int) -> int:
     return int(value) - 1
 
 
+_NO_CLASS = literal_column("''")
+
+
 def _class_and_kind(model: Any) -> tuple[Any, Any]:
     if model is Complaint:
-        return literal_column("''"), Complaint.category_code
+        return _NO_CLASS, Complaint.category_code
     if model is VehicleReport:
         return VehicleReport.vehicle_class, VehicleReport.kind
-    return literal_column("''"), PhoneReport.kind
+    return _NO_CLASS, PhoneReport.kind
+
+
+def _grouped(*columns: Any) -> list[Any]:
+    """The columns to group by: not the constant class of a record without one (PostgreSQL
+    refuses a constant in GROUP BY)."""
+    return [c for c in columns if c is not _NO_CLASS]
 
 
 def kept(model: Any, start: datetime, end: datetime, stations: Sequence[str] | None) -> list[Any]:
@@ -133,7 +142,7 @@ def by_month(
     stmt = (
         select(model.police_station_code, cls, kind, month, func.count())
         .where(*kept(model, start, end, stations))
-        .group_by(model.police_station_code, cls, kind, month)
+        .group_by(*_grouped(model.police_station_code, cls, kind, month))
     )
     return [tuple(row) for row in s.execute(stmt)]
 
@@ -148,7 +157,7 @@ def hours(
     stmt = (
         select(cls, kind, hour, day, func.count())
         .where(*kept(model, start, end, stations), model.incident_at.is_not(None))
-        .group_by(cls, kind, hour, day)
+        .group_by(*_grouped(cls, kind, hour, day))
     )
     return [tuple(row) for row in s.execute(stmt)]
 
@@ -159,16 +168,17 @@ def makes(
     """(class, kind, make, model, count) of theft reports with a make."""
     model = MODELS[source]
     cls, kind = _class_and_kind(model)
-    make, name = func.upper(func.trim(model.make)), func.upper(func.trim(model.model))
+    make = func.upper(func.trim(model.make))
+    name = func.coalesce(func.upper(func.trim(model.model)), "")
     stmt = (
-        select(cls, kind, make, func.coalesce(name, ""), func.count())
+        select(cls, kind, make, name, func.count())
         .where(
             *kept(model, start, end, stations),
             model.kind.in_(THEFT_KINDS),
             model.make.is_not(None),
             model.make != "",
         )
-        .group_by(cls, kind, make, func.coalesce(name, ""))
+        .group_by(*_grouped(cls, kind, make, name))
     )
     return [tuple(row) for row in s.execute(stmt)]
 

@@ -53,6 +53,8 @@ def compute(
     cats = catalogue.categories
     rows = assemble.rows(cats, counts, periods)
     matrix = assemble.matrix(cats, counts, periods, where.areas, req.public)
+    if identity.is_station:  # the areas its records are about, not the whole city's
+        matrix = [m for m in matrix if m.total]
     district_names = {d.code: d.name for d in where.areas.districts}
     notes, rows = _footnotes(req, cats, rows, as_of.silent_stations)
     report = StatisticsReport(

@@ -33,7 +33,16 @@ def resolve(s: Session, identity: DeskIdentity, request: StatisticsRequest) -> S
             raise StatisticsError(
                 _("A station's desk counts its own records only; leave the station out.")
             )
-        request = _narrowed(request, station=identity.code, district=None)
+        # A station's store holds its own records only: all of them are counted, those about
+        # another police station too (the matrix shows the stations they are about).
+        every = _areas(s)
+        own = next((a for a in every.stations if a.code == identity.code), None)
+        return Scope(
+            _narrowed(request, station=identity.code, district=None),
+            None,
+            own.name if own else identity.name,
+            every,
+        )
     every = _areas(s)
     if request.station:
         code = request.station.strip().upper()

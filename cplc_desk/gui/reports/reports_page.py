@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QStandardPaths, Signal
+from PySide6.QtCore import QModelIndex, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -115,7 +115,7 @@ class ReportsPage(QWidget):
         self.publication_label = QLabel()
         for label in (self.as_of_label, self.publication_label):
             label.setWordWrap(True)
-            label.setTextInteractionFlags(label.textInteractionFlags().TextSelectableByMouse)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.empty_label = make_quiet(
             QLabel(self.tr("Choose the month and the area, then Compute."))
         )

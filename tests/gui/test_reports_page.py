@@ -15,11 +15,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from sqlalchemy import select
 
+from cplc_desk.domain import i18n
 from cplc_desk.domain.enums import AuditAction
 from cplc_desk.domain.statistics import Month, StatisticsRequest
 from cplc_desk.gui.reports.records_dialog import RecordsBehindDialog
 from cplc_desk.gui.reports.report_model import DrillKey
 from cplc_desk.gui.reports.reports_page import ReportsPage
+from cplc_desk.gui.shell import language
 from cplc_desk.gui.shell.pages import page_class
 from cplc_desk.gui.vehicles.vehicle_detail import VehicleDetailDialog
 from cplc_desk.gui.widgets import dialogs
@@ -225,6 +227,26 @@ def test_a_range_of_months_is_asked_for(qtbot, city: City) -> None:  # type: ign
     with qtbot.waitSignal(page.computed, timeout=30_000):
         page.compute()
     assert page.figures_model.headerData(1, Qt.Orientation.Horizontal) == "Months"
+
+
+def test_the_trend_draws_the_categories_ticked(qtbot, city: City) -> None:  # type: ignore[no-untyped-def]
+    page = computed(qtbot, city.hq)
+    chart = page.trend_chart
+    chart.choose(["complaint.extortion", "two_wheeler.stolen"])
+    assert sorted(chart.chosen()) == ["complaint.extortion", "two_wheeler.stolen"]
+    assert len(chart.plot.listDataItems()) == 2
+    extortion = chart.series["complaint.extortion"]
+    assert extortion.months[-1] == "2026-10" and extortion.counts[-1] == 4
+
+
+def test_in_urdu_the_page_reads_right_to_left(qtbot, city: City) -> None:  # type: ignore[no-untyped-def]
+    language.apply_language(i18n.URDU)
+    page = computed(qtbot, city.hq)
+    assert page.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert page.compute_button.text() == "حساب کریں"
+    assert page.figures_model.headerData(1, Qt.Orientation.Horizontal) == "یہ مہینہ"
+    assert page.export_buttons["csv"].text().startswith("\u200f")  # Latin first, still RTL
+    assert "پورا شہر" in page.as_of_label.text()
 
 
 def test_zz_publishing_asks_first_then_shows_the_published_note(

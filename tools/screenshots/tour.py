@@ -24,9 +24,11 @@ import pypdfium2 as pdfium
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
+from cplc_desk.domain.clock import now_utc
 from cplc_desk.domain.imei import check_digit as imei_check_digit
 from cplc_desk.domain.phones import PhoneReportDraft
 from cplc_desk.domain.records import ComplaintDraft, PersonDraft, VehicleReportDraft
+from cplc_desk.domain.statistics import Month
 from cplc_desk.gui.accounts.accounts_page import AccountsDialog, ChangePasswordDialog
 from cplc_desk.gui.accounts.audit_viewer import AuditViewerDialog
 from cplc_desk.gui.backups.recovery_code_dialog import RecoveryCodeDialog
@@ -130,13 +132,16 @@ def mistyped_phone_form(ctx: DeskContext, imei: str) -> QWidget:
     return form
 
 
-def computed_reports(window: MainWindow) -> QWidget:
-    """The window on its Reports page, the month just ended computed (on the page's worker)."""
+def computed_reports(window: MainWindow, month: Month | None = None) -> QWidget:
+    """The window on its Reports page, ``month`` (default: the month just ended) computed on
+    the page's worker."""
     from cplc_desk.gui.reports.reports_page import ReportsPage
 
     window.show_page(REPORTS)
     page = window.pages[REPORTS]
     assert isinstance(page, ReportsPage)
+    if month is not None:
+        page.request_widget.set_month(month)
     loop = QEventLoop()
     page.computed.connect(loop.quit)
     page.task.failed.connect(lambda error: (print(error), loop.quit()))
@@ -300,6 +305,10 @@ def headquarters_tour(folder: Path, out: Path) -> None:
         for key in window.area_keys:
             window.show_page(key)
             shoot(window, out / f"hq-{key}.png", HQ_SIZE)
+        this_month = Month.of(now_utc())  # the scene's records are this month's
+        shoot(computed_reports(window, this_month), out / "hq-reports-computed.png", HQ_SIZE)
+        window.pages[REPORTS].tabs.setCurrentIndex(1)  # type: ignore[attr-defined]
+        shoot(window, out / "hq-reports-by-area.png", HQ_SIZE)
         window.close()
         hq = desks.hq
         stations = reference.stations(hq)

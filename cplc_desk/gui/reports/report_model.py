@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from cplc_desk.domain.statistics import Month
 
@@ -37,6 +37,7 @@ class Table:
     numeric_from: int = 1  # columns from here on are figures, aligned to the number side
     shades: list[list[float]] | None = None  # 0..1 per cell: how dark to shade it
     drill_tip: str = ""
+    bold_rows: set[int] = field(default_factory=set)  # totals of a zone or district
 
     def add(self, cells: list[str], keys: list[DrillKey | None] | None = None) -> None:
         self.rows.append(cells)
@@ -86,6 +87,10 @@ class FiguresModel(QAbstractTableModel):
                 else Qt.AlignmentFlag.AlignTrailing
             )
             return int(across | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and row in self.table.bold_rows:
+            font = QFont()
+            font.setBold(True)
+            return font
         if role == Qt.ItemDataRole.ToolTipRole and self.table.keys[row][column] is not None:
             return self.table.drill_tip
         if self.table.shades is not None and column >= self.table.numeric_from:

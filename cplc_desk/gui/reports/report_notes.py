@@ -78,7 +78,11 @@ def as_of_text(
                 stations=QLocale().createSeparatedList(names),
             )
         )
-    lines.extend(report.footnotes)
+    silent = as_of.silent_stations
+    # The service's own note of the silent stations lists their codes; the line above names them.
+    lines.extend(
+        note for note in report.footnotes if not silent or not all(c in note for c in silent)
+    )
     return "\n".join(in_window_direction(line) for line in lines)
 
 

@@ -6,12 +6,13 @@ percentage, since a percentage of a small count misleads."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication
 
 from cplc_desk.domain import i18n
-from cplc_desk.domain.statistics import Change, StatisticsReport
+from cplc_desk.domain.statistics import Change, MatrixRow, StatisticsReport
 from cplc_desk.gui.reports.report_model import DrillKey, Table
 from cplc_desk.gui.shell.language import ltr_text
 from cplc_desk.gui.widgets.count_widgets import format_count
@@ -155,8 +156,9 @@ def matrix_table(report: StatisticsReport) -> Table:
         numeric_from=2,
         drill_tip=_drill_tip(),
     )
-    for row in report.matrix:
-        cells = [local_name(row), levels.get(row.level, row.level)]
+    for row in area_order(report.matrix):
+        depth = {"district": 1, "station": 2}.get(row.level, 0)
+        cells = ["\u2003" * depth + local_name(row), levels.get(row.level, row.level)]
         keys: list[DrillKey | None] = [None, None]
         for code in codes:
             count = row.counts.get(code, 0)
@@ -166,8 +168,32 @@ def matrix_table(report: StatisticsReport) -> Table:
             keys.append(DrillKey(code, station=row.code) if drills else None)
         cells.append(format_count(row.total))
         keys.append(None)
+        if row.level != "station":
+            table.bold_rows.add(len(table.rows))
         table.add(cells, keys)
     return table
+
+
+def area_order(matrix: Sequence[MatrixRow]) -> list[MatrixRow]:
+    """Each zone followed by its districts, each district by its stations (the service lists
+    zones, then districts, then stations); a row whose parent is not there comes last."""
+    above = {"district": "zone", "station": "district"}
+    children: dict[tuple[str, str | None], list[MatrixRow]] = {}
+    for row in matrix:
+        if row.level in above:
+            children.setdefault((above[row.level], row.parent), []).append(row)
+    ordered: list[MatrixRow] = []
+
+    def add(row: MatrixRow) -> None:
+        ordered.append(row)
+        for child in children.get((row.level, row.code), []):
+            add(child)
+
+    for zone in (row for row in matrix if row.level == "zone"):
+        add(zone)
+    seen = {id(row) for row in ordered}
+    ordered.extend(row for row in matrix if id(row) not in seen)
+    return ordered
 
 
 def hour_day_table(report: StatisticsReport) -> Table:

@@ -249,6 +249,21 @@ def test_in_urdu_the_page_reads_right_to_left(qtbot, city: City) -> None:  # typ
     assert "پورا شہر" in page.as_of_label.text()
 
 
+def test_a_refused_report_says_why_on_the_page(
+    qtbot, city: City, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    page = ReportsPage(city.hq)
+    qtbot.addWidget(page)
+    # A station dropped from the reference data after the page listed it.
+    asked = StatisticsRequest(OCT, station="NOPE")
+    monkeypatch.setattr(page.request_widget, "request", lambda: asked)
+    with qtbot.waitSignal(page.task.finished, timeout=30_000):
+        page.compute()
+    assert page.report is None and page.banner.kind == "error"
+    assert "no police station with the code NOPE" in page.banner.text()
+    assert page.compute_button.isEnabled()
+
+
 def test_zz_publishing_asks_first_then_shows_the_published_note(
     qtbot, city: City, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cplc_desk.domain.errors import DeskError
 from cplc_desk.domain.statistics import (
     RecordBehind,
     StatisticsReport,
@@ -49,7 +50,7 @@ from cplc_desk.gui.widgets.page_heading import area_heading, page_layout
 from cplc_desk.gui.widgets.tables import read_only_rows
 from cplc_desk.gui.widgets.typography import make_quiet
 from cplc_desk.services.desk import reference
-from cplc_desk.services.desk.context import DeskContext, ServiceError
+from cplc_desk.services.desk.context import DeskContext
 from cplc_desk.services.statistics import export, publication, report
 from cplc_desk.storage.migrate import StoreError
 
@@ -249,7 +250,7 @@ class ReportsPage(QWidget):
         self._refuse(error)
 
     def _refuse(self, error: BaseException) -> None:
-        if isinstance(error, ServiceError | StoreError | OSError):
+        if isinstance(error, DeskError | StoreError | OSError):  # a refusal, written for people
             reason = error.strerror if isinstance(error, OSError) else None
             self.banner.show_message(ERROR, reason or str(error))
             return

@@ -13,12 +13,13 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QCoreApplication, QModelIndex
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableView, QVBoxLayout, QWidget
 
+from cplc_desk.domain.errors import DeskError
 from cplc_desk.domain.statistics import RecordBehind
 from cplc_desk.gui.reports.report_model import FiguresModel, Table
 from cplc_desk.gui.widgets import dialogs, names
 from cplc_desk.gui.widgets.formats import format_datetime
 from cplc_desk.gui.widgets.tables import read_only_rows
-from cplc_desk.services.desk.context import DeskContext, ServiceError
+from cplc_desk.services.desk.context import DeskContext
 
 translate = QCoreApplication.translate
 
@@ -125,7 +126,7 @@ class RecordsBehindDialog(QDialog):
         record = self.records[row]
         try:
             dialog = self.open_record(record.kind, record.id)
-        except ServiceError as exc:
+        except DeskError as exc:
             dialogs.show_error(self, self.tr("Cannot open the record"), str(exc))
             return
         self.opened.append(record.id)

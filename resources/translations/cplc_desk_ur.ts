@@ -192,6 +192,10 @@
         <translation>شہریوں کی شکایات درج کریں، انہیں ساتھ لے جانے کے لیے رسید پرنٹ کریں، اور ہر شکایت کے حل ہونے تک پولیس کے ساتھ اس کی پیروی کریں۔</translation>
     </message>
     <message>
+        <source>The month&apos;s crime figures by category, area and station, with their trends; saved as CSV, Excel, PDF or JSON.</source>
+        <translation>مہینے کے جرائم کے اعداد و شمار، قسم، علاقے اور تھانے کے لحاظ سے، ان کے رجحان کے ساتھ؛ CSV، ایکسل، PDF یا JSON فائل میں محفوظ کیے جا سکتے ہیں۔</translation>
+    </message>
+    <message>
         <source>Vehicles</source>
         <translation>گاڑیاں</translation>
     </message>
@@ -206,10 +210,6 @@
     <message>
         <source>Reports</source>
         <translation>رپورٹیں</translation>
-    </message>
-    <message>
-        <source>Monthly figures of complaints and vehicle reports by station, category and status, printed or saved as PDF.</source>
-        <translation>تھانے، قسم اور کیفیت کے لحاظ سے شکایات اور گاڑیوں کی رپورٹوں کے ماہانہ اعداد و شمار، جنہیں پرنٹ کیا جا سکتا ہے یا پی ڈی ایف میں محفوظ کیا جا سکتا ہے۔</translation>
     </message>
     <message>
         <source>Conflicts</source>
@@ -3422,6 +3422,21 @@ Continue it? If you answer No, it is thrown away.</source>
     </message>
 </context>
 <context>
+    <name>RecordsBehindDialog</name>
+    <message>
+        <source>{count} records. Double-click one to open it.</source>
+        <translation>⁨{count}⁩ ریکارڈ۔ کھولنے کے لیے کسی ایک پر ڈبل کلک کریں۔</translation>
+    </message>
+    <message>
+        <source>No records behind this figure.</source>
+        <translation>اس عدد کے پیچھے کوئی ریکارڈ نہیں۔</translation>
+    </message>
+    <message>
+        <source>Cannot open the record</source>
+        <translation>ریکارڈ نہیں کھل سکا</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryCodeDialog</name>
     <message>
         <source>Backup recovery code — CPLC Desk</source>
@@ -3765,6 +3780,407 @@ Continue it? If you answer No, it is thrown away.</source>
     <message>
         <source>Looking for the theft report of {number}…</source>
         <translation>⁨{number}⁩ کی چوری کی رپورٹ تلاش کی جا رہی ہے…</translation>
+    </message>
+</context>
+<context>
+    <name>ReportRequestWidget</name>
+    <message>
+        <source>Month</source>
+        <translation>مہینہ</translation>
+    </message>
+    <message>
+        <source>&amp;to</source>
+        <translation>تا</translation>
+    </message>
+    <message>
+        <source>Count a range of months, up to the second month</source>
+        <translation>کئی مہینوں کی گنتی، دوسرے مہینے تک</translation>
+    </message>
+    <message>
+        <source>Last month of the range</source>
+        <translation>مدت کا آخری مہینہ</translation>
+    </message>
+    <message>
+        <source>&amp;Month:</source>
+        <translation>مہینہ:</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>علاقہ</translation>
+    </message>
+    <message>
+        <source>For the &amp;public</source>
+        <translation>عوام کے لیے</translation>
+    </message>
+    <message>
+        <source>Hide a police station&apos;s count of kidnappings, kidnappings for ransom and extortion when it is below 3, and say so in a footnote</source>
+        <translation>کسی تھانے میں اغوا، اغوا برائے تاوان اور بھتے کی تعداد 3 سے کم ہو تو اسے چھپائیں، اور حاشیے میں اس کا ذکر کریں</translation>
+    </message>
+    <message>
+        <source>&amp;Area:</source>
+        <translation>علاقہ:</translation>
+    </message>
+    <message>
+        <source>Area:</source>
+        <translation>علاقہ:</translation>
+    </message>
+    <message>
+        <source>The whole city</source>
+        <translation>پورا شہر</translation>
+    </message>
+    <message>
+        <source>District: {name}</source>
+        <translation>ضلع: ⁨{name}⁩</translation>
+    </message>
+    <message>
+        <source>{name} police station</source>
+        <translation>تھانہ ⁨{name}⁩</translation>
+    </message>
+</context>
+<context>
+    <name>Reports</name>
+    <message>
+        <source>Complaint</source>
+        <translation>شکایت</translation>
+    </message>
+    <message>
+        <source>Vehicle report</source>
+        <translation>گاڑی کی رپورٹ</translation>
+    </message>
+    <message>
+        <source>Phone report</source>
+        <translation>فون کی رپورٹ</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>نمبر</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>ریکارڈ</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>قسم</translation>
+    </message>
+    <message>
+        <source>Police station</source>
+        <translation>تھانہ</translation>
+    </message>
+    <message>
+        <source>Counted on</source>
+        <translation>کس تاریخ میں گنا گیا</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>کیفیت</translation>
+    </message>
+    <message>
+        <source>{first} to {last}</source>
+        <translation>⁨{first}⁩ تا ⁨{last}⁩</translation>
+    </message>
+    <message>
+        <source>{name} police station</source>
+        <translation>تھانہ ⁨{name}⁩</translation>
+    </message>
+    <message>
+        <source>District: {name}</source>
+        <translation>ضلع: ⁨{name}⁩</translation>
+    </message>
+    <message>
+        <source>The whole city</source>
+        <translation>پورا شہر</translation>
+    </message>
+    <message>
+        <source>{scope}, {months}. As of {when}, from {bundles} bundles.</source>
+        <translation>⁨{scope}⁩، ⁨{months}⁩۔ ⁨{when}⁩ تک کی صورتحال، ⁨{bundles}⁩ بنڈلوں سے۔</translation>
+    </message>
+    <message>
+        <source>{scope}, {months}. As of {when}.</source>
+        <translation>⁨{scope}⁩، ⁨{months}⁩۔ ⁨{when}⁩ تک کی صورتحال۔</translation>
+    </message>
+    <message>
+        <source>Stations that have sent nothing covering {month} (its figures may still rise): {stations}.</source>
+        <translation>وہ تھانے جنہوں نے ⁨{month}⁩ کا کچھ نہیں بھیجا (اس کے اعداد ابھی بڑھ سکتے ہیں): ⁨{stations}⁩۔</translation>
+    </message>
+    <message>
+        <source>Not published yet.</source>
+        <translation>ابھی شائع نہیں ہوئی۔</translation>
+    </message>
+    <message>
+        <source>Published on {when} by {who}.</source>
+        <translation>⁨{when}⁩ کو ⁨{who}⁩ نے شائع کی۔</translation>
+    </message>
+    <message>
+        <source>No figure has changed since.</source>
+        <translation>اس کے بعد کوئی عدد نہیں بدلا۔</translation>
+    </message>
+    <message>
+        <source>{category}: {published} then, {now} now</source>
+        <translation>⁨{category}⁩: اُس وقت ⁨{published}⁩، اب ⁨{now}⁩</translation>
+    </message>
+    <message>
+        <source>Changed since, as late bundles arrived: {changes}.</source>
+        <translation>دیر سے آنے والے بنڈلوں کی وجہ سے اس کے بعد بدلے: ⁨{changes}⁩۔</translation>
+    </message>
+    <message>
+        <source>Cars and other four-wheelers</source>
+        <translation>کاریں اور دیگر چار پہیوں والی گاڑیاں</translation>
+    </message>
+    <message>
+        <source>Motorcycles</source>
+        <translation>موٹر سائیکلیں</translation>
+    </message>
+    <message>
+        <source>Rickshaws</source>
+        <translation>رکشے</translation>
+    </message>
+    <message>
+        <source>Other vehicles</source>
+        <translation>دیگر گاڑیاں</translation>
+    </message>
+    <message>
+        <source>Mobile phones</source>
+        <translation>موبائل فون</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>شکایات</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>پیر</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>منگل</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>بدھ</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>جمعرات</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>جمعہ</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>ہفتہ</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>اتوار</translation>
+    </message>
+    <message>
+        <source>Double-click to list the records behind this figure</source>
+        <translation>اس عدد کے پیچھے ریکارڈ دیکھنے کے لیے ڈبل کلک کریں</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>یہ مہینہ</translation>
+    </message>
+    <message>
+        <source>Months</source>
+        <translation>مہینے</translation>
+    </message>
+    <message>
+        <source>Month before</source>
+        <translation>پچھلا مہینہ</translation>
+    </message>
+    <message>
+        <source>Months before</source>
+        <translation>پچھلے مہینے</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>فرق</translation>
+    </message>
+    <message>
+        <source>Same month last year</source>
+        <translation>پچھلے سال یہی مہینہ</translation>
+    </message>
+    <message>
+        <source>Same months last year</source>
+        <translation>پچھلے سال یہی مہینے</translation>
+    </message>
+    <message>
+        <source>Year to date</source>
+        <translation>سال کے آغاز سے اب تک</translation>
+    </message>
+    <message>
+        <source>Last year to date</source>
+        <translation>پچھلے سال اسی تاریخ تک</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>کیا</translation>
+    </message>
+    <message>
+        <source>Stolen or snatched</source>
+        <translation>چوری شدہ یا چھینی گئی</translation>
+    </message>
+    <message>
+        <source>Recovered</source>
+        <translation>برآمد شدہ</translation>
+    </message>
+    <message>
+        <source>Recovery rate</source>
+        <translation>برآمدگی کی شرح</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>زون</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>ضلع</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>علاقہ</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>سطح</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>کل</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>دن</translation>
+    </message>
+    <message>
+        <source>Make</source>
+        <translation>کمپنی</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>ماڈل</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>درجہ</translation>
+    </message>
+    <message>
+        <source>Records counted</source>
+        <translation>گنے گئے ریکارڈ</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>{name} police station&apos;s own records</source>
+        <translation>تھانہ ⁨{name}⁩ کے اپنے ریکارڈ</translation>
+    </message>
+    <message>
+        <source>&amp;Compute</source>
+        <translation>حساب کریں</translation>
+    </message>
+    <message>
+        <source>Choose the month and the area, then Compute.</source>
+        <translation>مہینہ اور علاقہ چنیں، پھر “حساب کریں” دبائیں۔</translation>
+    </message>
+    <message>
+        <source>Recovery rates</source>
+        <translation>برآمدگی کی شرح</translation>
+    </message>
+    <message>
+        <source>&amp;Figures</source>
+        <translation>اعداد و شمار</translation>
+    </message>
+    <message>
+        <source>By &amp;area</source>
+        <translation>علاقہ وار</translation>
+    </message>
+    <message>
+        <source>&amp;Trend</source>
+        <translation>رجحان</translation>
+    </message>
+    <message>
+        <source>Street crime by &amp;hour</source>
+        <translation>گھنٹہ وار اسٹریٹ کرائم</translation>
+    </message>
+    <message>
+        <source>&amp;Makes and models</source>
+        <translation>کمپنیاں اور ماڈل</translation>
+    </message>
+    <message>
+        <source>&amp;Stations ranked</source>
+        <translation>تھانوں کی درجہ بندی</translation>
+    </message>
+    <message>
+        <source>Save as CSV…</source>
+        <translation>‏CSV فائل کے طور پر محفوظ کریں…</translation>
+    </message>
+    <message>
+        <source>Save as Excel…</source>
+        <translation>ایکسل فائل کے طور پر محفوظ کریں…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>‏PDF فائل کے طور پر محفوظ کریں…</translation>
+    </message>
+    <message>
+        <source>Save as JSON…</source>
+        <translation>‏JSON فائل کے طور پر محفوظ کریں…</translation>
+    </message>
+    <message>
+        <source>&amp;Publish…</source>
+        <translation>شائع کریں…</translation>
+    </message>
+    <message>
+        <source>Keep a frozen copy of these figures as the ones headquarters published</source>
+        <translation>ان اعداد کی ایک نہ بدلنے والی کاپی ہیڈ کوارٹر کے شائع کردہ اعداد کے طور پر رکھیں</translation>
+    </message>
+    <message>
+        <source>Street crime by the hour and day it happened, Pakistan time. {count} records with no time of incident are not in the grid.</source>
+        <translation>اسٹریٹ کرائم، واقعے کے گھنٹے اور دن کے حساب سے، پاکستانی وقت میں۔ ⁨{count}⁩ ریکارڈ جن میں واقعے کا وقت درج نہیں، اس جدول میں شامل نہیں۔</translation>
+    </message>
+    <message>
+        <source>{category} at {station}</source>
+        <translation>⁨{category}⁩، ⁨{station}⁩</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>‏CSV فائلیں (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>ایکسل ورک بکس (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>‏PDF فائلیں (*.pdf)</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>‏JSON فائلیں (*.json)</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>رپورٹ محفوظ کریں</translation>
+    </message>
+    <message>
+        <source>The report was saved to {path}.</source>
+        <translation>رپورٹ ⁨{path}⁩ میں محفوظ ہو گئی۔</translation>
+    </message>
+    <message>
+        <source>Publish these figures for {scope}? A frozen copy is kept; a later report of the same months shows what changed since.</source>
+        <translation>⁨{scope}⁩ کے یہ اعداد شائع کریں؟ ان کی ایک نہ بدلنے والی کاپی رکھی جائے گی؛ انہی مہینوں کی بعد کی رپورٹ بتائے گی کہ اس کے بعد کیا بدلا۔</translation>
+    </message>
+    <message>
+        <source>Publish the report</source>
+        <translation>رپورٹ شائع کریں</translation>
+    </message>
+    <message>
+        <source>The report was published.</source>
+        <translation>رپورٹ شائع ہو گئی۔</translation>
     </message>
 </context>
 <context>
@@ -4247,6 +4663,13 @@ The desk makes a new signing key. Do this only with a new file from headquarters
     <message>
         <source>The bundle could not be written: {error}</source>
         <translation>بنڈل نہیں بن سکا: ⁨{error}⁩</translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <source>Categories drawn</source>
+        <translation>دکھائی گئی اقسام</translation>
     </message>
 </context>
 <context>

@@ -24,9 +24,11 @@ import pypdfium2 as pdfium
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
+from cplc_desk.domain.clock import now_utc
 from cplc_desk.domain.imei import check_digit as imei_check_digit
 from cplc_desk.domain.phones import PhoneReportDraft
 from cplc_desk.domain.records import ComplaintDraft, PersonDraft, VehicleReportDraft
+from cplc_desk.domain.statistics import Month
 from cplc_desk.gui.accounts.accounts_page import AccountsDialog, ChangePasswordDialog
 from cplc_desk.gui.accounts.audit_viewer import AuditViewerDialog
 from cplc_desk.gui.backups.recovery_code_dialog import RecoveryCodeDialog
@@ -40,7 +42,7 @@ from cplc_desk.gui.phones.phone_form import PhoneFormDialog
 from cplc_desk.gui.phones.phones_page import PhonesPage
 from cplc_desk.gui.shell import language
 from cplc_desk.gui.shell.app import create_application
-from cplc_desk.gui.shell.areas import PHONES
+from cplc_desk.gui.shell.areas import PHONES, REPORTS
 from cplc_desk.gui.shell.demo_progress import populate_demo
 from cplc_desk.gui.shell.login_dialog import LoginDialog
 from cplc_desk.gui.shell.main_window import MainWindow
@@ -130,6 +132,41 @@ def mistyped_phone_form(ctx: DeskContext, imei: str) -> QWidget:
     return form
 
 
+def computed_reports(window: MainWindow, month: Month | None = None) -> QWidget:
+    """The window on its Reports page, ``month`` (default: the month just ended) computed on
+    the page's worker."""
+    from cplc_desk.gui.reports.reports_page import ReportsPage
+
+    window.show_page(REPORTS)
+    page = window.pages[REPORTS]
+    assert isinstance(page, ReportsPage)
+    if month is not None:
+        page.request_widget.set_month(month)
+    loop = QEventLoop()
+    page.computed.connect(loop.quit)
+    page.task.failed.connect(lambda error: (print(error), loop.quit()))
+    page.compute()
+    loop.exec()
+    return window
+
+
+def reports_tour(folder: Path, out: Path) -> None:
+    """Only the Reports page, computed over the demo station's records."""
+    ctx = open_desk(DeskPaths(folder / "reports"))
+    try:
+        if not populate_demo(ctx):
+            raise SystemExit("could not fill the demo station")
+        window = MainWindow(ctx, demo=True)
+        shoot(computed_reports(window), out / "reports-page-computed.png", SIZE)
+        page = window.pages[REPORTS]
+        for index, name in ((2, "trend"), (3, "street-crime")):
+            page.tabs.setCurrentIndex(index)  # type: ignore[attr-defined]
+            shoot(window, out / f"reports-page-{name}.png", SIZE)
+        window.close()
+    finally:
+        ctx.close()
+
+
 def settle(ms: int = 350) -> None:
     loop = QEventLoop()
     QTimer.singleShot(ms, loop.quit)
@@ -210,6 +247,7 @@ def station_tour(folder: Path, out: Path) -> None:
             window.show_page(key)
             shoot(window, out / f"station-{key}.png", SIZE)
         shoot(phones_check(window, URDU_PHONE.imei2), out / "station-phones-check.png", SIZE)
+        shoot(computed_reports(window), out / "reports-page-computed.png", SIZE)
         window.lock()
         shoot(window, out / "station-locked.png", SIZE)
         window._on_unlocked(True)  # the same person again, for the dialogs below
@@ -267,6 +305,10 @@ def headquarters_tour(folder: Path, out: Path) -> None:
         for key in window.area_keys:
             window.show_page(key)
             shoot(window, out / f"hq-{key}.png", HQ_SIZE)
+        this_month = Month.of(now_utc())  # the scene's records are this month's
+        shoot(computed_reports(window, this_month), out / "hq-reports-computed.png", HQ_SIZE)
+        window.pages[REPORTS].tabs.setCurrentIndex(1)  # type: ignore[attr-defined]
+        shoot(window, out / "hq-reports-by-area.png", HQ_SIZE)
         window.close()
         hq = desks.hq
         stations = reference.stations(hq)
@@ -283,6 +325,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--register-import", action="store_true", help="only the register import's dialog"
     )
+    parser.add_argument("--reports", action="store_true", help="only the Reports page, computed")
     args = parser.parse_args(argv)
     app = create_application([sys.argv[0]])
     language.apply_language(args.lang, app)
@@ -298,6 +341,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 )  # fmt: skip
             finally:
                 ctx.close()
+            return 0
+        if args.reports:
+            reports_tour(folder, args.out)
             return 0
         station_tour(folder, args.out)
         headquarters_tour(folder, args.out)

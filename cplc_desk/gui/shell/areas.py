@@ -141,8 +141,8 @@ def areas(headquarters: bool = False) -> list[Area]:
             translate("Areas", "Reports"),
             translate(
                 "Areas",
-                "Monthly figures of complaints and vehicle reports by station, category and "
-                "status, printed or saved as PDF.",
+                "The month's crime figures by category, area and station, with their trends; "
+                "saved as CSV, Excel, PDF or JSON.",
             ),
             sp.SP_FileDialogInfoView,
         ),

@@ -33,7 +33,7 @@ PAGE_CLASSES: dict[str, str] = {
     VEHICLES: "cplc_desk.gui.vehicles.vehicles_page:VehiclesPage",
     PHONES: "cplc_desk.gui.phones.phones_page:PhonesPage",
     SYNC: "cplc_desk.gui.station.sync_page:SyncPage",
-    REPORTS: "cplc_desk.gui.shell.reports_page:ReportsPage",
+    REPORTS: "cplc_desk.gui.reports.reports_page:ReportsPage",
 }
 # Where headquarters shows something else: it follows the stations instead of sending bundles,
 # and has the merge's conflict queue.

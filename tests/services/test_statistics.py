@@ -118,7 +118,8 @@ def test_zz_silent_stations_late_bundles_and_what_changed_since_publishing(city:
     assert after.publication.counts == published.counts
     changed = {c.category: (c.published, c.now) for c in after.publication.changes}
     assert changed == {"four_wheeler.stolen": (2, 3)}
-    assert any("changed since" in note for note in after.footnotes)
+    [note] = [note for note in after.footnotes if "changed since" in note]
+    assert published.published_by not in note  # footnotes go to the press: no account names
     with city.hq.store.read() as s:
         actions = set(s.scalars(select(AuditEntry.action)))
     assert {AuditAction.STATISTICS_PRODUCED, AuditAction.STATISTICS_PUBLISHED} <= actions

@@ -86,10 +86,9 @@ def with_changes(report: StatisticsReport, publication: Publication) -> Statisti
         for code in sorted(set(now) | set(publication.counts))
         if publication.counts.get(code, 0) != now.get(code, 0)
     )
-    note = _("Published on {when} by {who}; {n} figure(s) changed since.").format(
-        when=publication.published_at.strftime("%Y-%m-%d %H:%M UTC"),
-        who=publication.published_by,
-        n=len(changes),
+    # No account name: the footnotes go into the PDF handed to the press.
+    note = _("Published on {when}; {n} figure(s) changed since.").format(
+        when=publication.published_at.strftime("%Y-%m-%d %H:%M UTC"), n=len(changes)
     )
     return dataclasses.replace(
         report,

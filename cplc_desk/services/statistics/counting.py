@@ -68,7 +68,7 @@ def weekday(s: Session, value: str | int) -> int:
     return int(value) - 1
 
 
-_NO_CLASS = literal_column("''")
+_NO_CLASS: Any = literal_column("''")
 
 
 def _class_and_kind(model: Any) -> tuple[Any, Any]:

@@ -103,6 +103,12 @@ def test_computed_figures_are_the_services(qtbot, city: City) -> None:  # type: 
     ]
     assert extortion_at_saddar == ["4"]
     assert page.hour_day_model.rowCount() == 7 and page.hour_day_model.columnCount() == 25
+    grid = [
+        [int(page.hour_day_model.index(day, 1 + hour).data() or 0) for hour in range(24)]
+        for day in range(7)
+    ]
+    assert grid == [list(day) for day in expected.hour_day.cells]
+    assert sum(map(sum, grid)) > 0  # the snatchings of October, by hour and weekday
     assert page.trend_chart.chosen()  # lines drawn for the categories with figures
     assert "bundles" in page.as_of_label.text()
     assert page.publication_label.text() == "Not published yet."

@@ -123,8 +123,8 @@ class ReportsPage(QWidget):
         self._make_tabs()
         self._make_buttons()
 
-        heading, purpose = area_heading(self, area(REPORTS))
-        layout = page_layout(self, heading, purpose, spacing=8)
+        heading, self.purpose_label = area_heading(self, area(REPORTS))
+        layout = page_layout(self, heading, self.purpose_label, spacing=8)
         top = QHBoxLayout()
         top.addWidget(self.request_widget, 1)
         top.addWidget(self.compute_button)

@@ -2034,6 +2034,10 @@ Records: {new} new · {updated} updated · {unchanged} unchanged · {conflicts} 
         <translation>ڈیٹا فولڈر: ⁨{path}⁩</translation>
     </message>
     <message>
+        <source>Server: {server}</source>
+        <translation>سرور: ⁨{server}⁩</translation>
+    </message>
+    <message>
         <source>Signed in: {name} ({role})</source>
         <translation>سائن اِن: ⁨{name}⁩ (⁨{role}⁩)</translation>
     </message>

@@ -1581,6 +1581,18 @@ Continue it? If you answer No, it is thrown away.</source>
         <translation>ڈیسک سیٹ اپ کریں</translation>
     </message>
     <message>
+        <source>Server (optional):</source>
+        <translation>سرور (اختیاری):</translation>
+    </message>
+    <message>
+        <source>Server password:</source>
+        <translation>سرور کا پاس ورڈ:</translation>
+    </message>
+    <message>
+        <source>Leave the server empty to keep the records on this PC. The server&apos;s password is used now and never saved: for later starts put it in the PostgreSQL password file (pgpass).</source>
+        <translation>ریکارڈ اسی پی سی پر رکھنے کے لیے سرور خالی چھوڑ دیں۔ سرور کا پاس ورڈ ابھی استعمال ہوتا ہے اور کبھی محفوظ نہیں کیا جاتا: بعد میں شروع کرنے کے لیے اسے PostgreSQL کی پاس ورڈ فائل (pgpass) میں رکھیں۔</translation>
+    </message>
+    <message>
         <source>Restore desk</source>
         <translation>ڈیسک بحال کریں</translation>
     </message>

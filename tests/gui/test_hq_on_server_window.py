@@ -38,3 +38,42 @@ def test_the_window_opens_headquarters_on_the_server(
         finally:
             window.close()
             opened.close()
+
+
+def test_the_first_run_dialog_sets_headquarters_up_on_a_server(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import Qt
+
+    from cplc_desk.gui.shell.setup_dialog import DeskSetupDialog
+
+    monkeypatch.delenv(server.ENV_DB_PASSWORD, raising=False)
+    with throwaway_database() as url:
+        u = make_url(url)
+        paths = DeskPaths(tmp_path / "hq")
+        ctx = open_desk(paths)  # as the window opens a new data folder: its own file
+        dlg = DeskSetupDialog(ctx)
+        qtbot.addWidget(dlg)
+        try:
+            dlg.hq_radio.setChecked(True)
+            dlg.hq_name_edit.setText("CPLC Central")
+            dlg.admin_fields.username_edit.setText("sana")
+            dlg.admin_fields.password_edit.setText("first-pass-1")
+            dlg.admin_fields.confirm_edit.setText("first-pass-1")
+            dlg.server_edit.setText("postgresql://nobody@/x")  # no host: refused in the dialog
+            qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
+            assert dlg.result() == 0 and "HOST" in dlg.error_label.text()
+
+            dlg.server_edit.setText(server.public_url(u))
+            dlg.server_password_edit.setText(u.password or "")
+            with qtbot.waitSignal(dlg.accepted):
+                qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
+            assert not ctx.store.is_sqlite and ctx.actor.signed_in
+            identity = ctx.identity()
+            assert identity is not None and identity.name == "CPLC Central"
+            configured = server.read_config(paths)
+            assert configured is not None and configured.password is None
+            assert f":{u.password}@" not in server.config_path(paths).read_text("utf-8")
+        finally:
+            dlg.close()
+            ctx.close()

@@ -75,7 +75,7 @@ def test_a_damaged_configuration_says_how_to_write_it_again(tmp_path: Path) -> N
     paths = DeskPaths(tmp_path / "ws")
     paths.ensure()
     server.config_path(paths).write_text("{not json", encoding="utf-8")
-    with pytest.raises(server.ServiceError, match="join-hq --db-url"):
+    with pytest.raises(server.ServiceError, match="is damaged"):
         open_desk(paths)
 
 

@@ -108,8 +108,8 @@ def read_config(paths: DeskPaths) -> URL | None:
     except (ValueError, KeyError, TypeError, ServiceError):
         raise ServiceError(
             _(
-                "{path} is damaged. Write it again with: cplc-desk join-hq --db-url "
-                "postgresql+psycopg://USER@HOST/DATABASE"
+                "{path} is damaged: it no longer names the headquarters server. Join the "
+                "server again from this computer."
             ).format(path=path),
             code="bad_store_config",
         ) from None

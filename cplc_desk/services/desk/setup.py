@@ -102,9 +102,10 @@ def init_hq_on_server(
         if existing is not None:
             raise ServiceError(
                 _(
-                    "The server already holds a desk, {name} ({code}). Nothing was changed. To "
-                    "work on it from this computer, use: cplc-desk join-hq --db-url URL"
-                ).format(name=existing.name, code=existing.code)
+                    "The server already holds a desk, {name} ({code}). Nothing was changed. "
+                    "To work on it from this computer, join it instead."
+                ).format(name=existing.name, code=existing.code),
+                code="server_set_up",
             )
         identity = init_hq(on_server, name, admin=admin)
         server.write_config(ctx.paths, url)

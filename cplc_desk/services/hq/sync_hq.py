@@ -111,9 +111,9 @@ def hq_keys(ctx: DeskContext) -> tuple[Ed25519PrivateKey, X25519PrivateKey]:
         if not ctx.store.is_sqlite:  # a workstation of a server: another one has them
             raise ServiceError(
                 _(
-                    "This workstation has no copy of headquarters' keys in {dir}. At a "
-                    "workstation that has them run export-hq-keys, then here join-hq again "
-                    "with --keys FILE; new keys would lock out every enrolled station."
+                    "This workstation has no copy of headquarters' keys in {dir}. Bring them "
+                    "sealed from a workstation that has them; new keys would lock out every "
+                    "enrolled station."
                 ).format(dir=ctx.paths.keys),
                 code="hq_keys_elsewhere",
             ) from None

@@ -51,6 +51,14 @@ ADVICE: dict[str, Advice] = {
     ).format(
         register=p["register"], file=p["file"], sheet=p["sheets"][0] if p["sheets"] else "Sheet1"
     ),
+    "bad_store_config": lambda p: _(
+        "Command: cplc-desk join-hq --db-url postgresql+psycopg://USER@HOST/DATABASE"
+    ),
+    "server_set_up": lambda p: _("Command: cplc-desk join-hq --db-url URL"),
+    "hq_keys_elsewhere": lambda p: _(
+        "Commands: at a workstation with the keys cplc-desk export-hq-keys --out FILE; here "
+        "cplc-desk join-hq --db-url URL --keys FILE"
+    ),
     "forked_held": lambda p: _(
         "Command: cplc-desk discard-held --station {code} --sequence {seq}"
     ).format(code=p["station"], seq=p["sequence"]),

@@ -11,7 +11,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cplc_desk.cli import signin
+from cplc_desk.cli import hq_server, signin
 from cplc_desk.cli.common import CliError, Subparsers
 from cplc_desk.domain.i18n import _
 
@@ -56,6 +56,7 @@ def register(sub: Subparsers) -> None:
         action="store_true",
         help=_("replace headquarters' lost keys with new ones (every station enrolls again)"),
     )
+    hq_server.add_db_url(p)
     _admin_options(p, _("headquarters' administrator"))
     p.set_defaults(handler=cmd_init_hq, account=signin.SETUP)
 
@@ -143,6 +144,8 @@ def cmd_init_station(ctx: DeskContext, args: argparse.Namespace) -> int:
 def cmd_init_hq(ctx: DeskContext, args: argparse.Namespace) -> int:
     from cplc_desk.services.desk import setup
 
+    if args.db_url:
+        return hq_server.cmd_init_hq_on_server(ctx, args)
     identity = setup.init_hq(ctx, args.name, admin=_new_admin(ctx, args), new_keys=args.new_keys)
     print(_("This desk is now headquarters: {name}.").format(name=identity.name))
     return 0

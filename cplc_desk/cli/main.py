@@ -32,6 +32,7 @@ from cplc_desk.cli import (
     backup,
     desk,
     hotlist,
+    hq_server,
     phones,
     recovery,
     signin,
@@ -53,6 +54,7 @@ log = logging.getLogger("cplc_desk")
 
 COMMAND_MODULES = (
     desk,
+    hq_server,
     sync,
     vehicles,
     phones,
@@ -124,13 +126,13 @@ def _setup_logging(paths: DeskPaths) -> None:
     root.addHandler(handler)
 
 
-def _open(paths: DeskPaths) -> DeskContext:
+def _open(paths: DeskPaths, db_url: str | None = None) -> DeskContext:
     # The store and the services are imported only by a command that opens the desk: --version
     # and --help start in a fraction of the time (see bench/cli_start.py).
     from cplc_desk.services.desk.context import Actor, open_desk
 
     # Nobody until the command's account signs in (see cli/signin).
-    return open_desk(paths, actor=Actor.nobody())
+    return open_desk(paths, actor=Actor.nobody(), url=hq_server.store_url(paths, db_url))
 
 
 def _demo_desk(tmp: Path) -> DeskContext:
@@ -172,7 +174,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             from cplc_desk.gui.shell.app import run_gui
 
             return int(run_gui(paths, demo=bool(demo_dir)))
-        ctx = _demo_desk(paths.data_dir) if demo_dir else _open(paths)
+        ctx = (
+            _demo_desk(paths.data_dir) if demo_dir else _open(paths, getattr(args, "db_url", None))
+        )
         try:
             if not ctx.actor.signed_in:
                 signin.sign_in(ctx, args)

@@ -3,7 +3,10 @@
 SQLite is opened in WAL mode with foreign keys on, ``synchronous=FULL`` (a commit survives a
 power cut) and a busy timeout, so a second process waits instead of failing. Write units of work
 start with ``BEGIN IMMEDIATE``: they take the write lock up front, so two writers never deadlock
-half-way through a transaction. The same code runs on PostgreSQL (psycopg 3) with a URL.
+half-way through a transaction. The same code runs on PostgreSQL (psycopg 3) with a URL; there
+a write unit of work takes one transaction-level advisory lock first (the same one on every
+workstation of the server), so writers queue as on SQLite: the audit trail's chain and the
+sync counters see one writer at a time, and readers never wait.
 """
 
 from __future__ import annotations
@@ -15,13 +18,15 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from cplc_desk.domain.folding import fold
 from cplc_desk.storage import changelog
 
 BUSY_TIMEOUT_MS = 15_000
+# Any fixed number, distinct from migrate's: the server's "write lock".
+_WRITE_LOCK = 0x43504C57
 
 
 def sqlite_url(path: Path) -> str:
@@ -88,6 +93,10 @@ class Store:
         self._writes.depth = self.writing_depth() + 1
         try:
             with self._writer.begin() as session:
+                if not self.is_sqlite:
+                    # As long as SQLite's busy timeout, then a refusal instead of a wait.
+                    session.execute(text(f"SET LOCAL lock_timeout = '{BUSY_TIMEOUT_MS}ms'"))
+                    session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _WRITE_LOCK})
                 changelog.attach(session, actor=actor, desk_code=desk_code)
                 yield session
         finally:

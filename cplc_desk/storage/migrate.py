@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -91,6 +93,28 @@ def current_revision(engine: Engine) -> str | None:
         except DBAPIError:  # no version table: nothing was ever migrated here
             conn.rollback()
             return None
+
+
+# Any fixed number: the session lock every workstation of a server takes while it migrates.
+_MIGRATION_LOCK = 0x43504C43  # "CPLC"
+
+
+@contextmanager
+def one_at_a_time(engine: Engine) -> Iterator[None]:
+    """On a server, hold a session-level advisory lock while the schema is checked and
+    upgraded: two workstations starting a new version together migrate once, one after the
+    other. SQLite needs none (a migration holds the file's write lock)."""
+    if engine.dialect.name != "postgresql":
+        yield
+        return
+    with engine.connect() as conn:
+        conn.execute(text("SELECT pg_advisory_lock(:k)"), {"k": _MIGRATION_LOCK})
+        conn.commit()
+        try:
+            yield
+        finally:
+            conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": _MIGRATION_LOCK})
+            conn.commit()
 
 
 @dataclass(frozen=True)

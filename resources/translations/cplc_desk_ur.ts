@@ -1597,6 +1597,18 @@ Continue it? If you answer No, it is thrown away.</source>
         <translation>ڈیسک سیٹ اپ کریں</translation>
     </message>
     <message>
+        <source>Server (optional):</source>
+        <translation>سرور (اختیاری):</translation>
+    </message>
+    <message>
+        <source>Server password:</source>
+        <translation>سرور کا پاس ورڈ:</translation>
+    </message>
+    <message>
+        <source>Leave the server empty to keep the records on this PC. The server&apos;s password is used now and never saved: for later starts put it in the PostgreSQL password file (pgpass).</source>
+        <translation>ریکارڈ اسی پی سی پر رکھنے کے لیے سرور خالی چھوڑ دیں۔ سرور کا پاس ورڈ ابھی استعمال ہوتا ہے اور کبھی محفوظ نہیں کیا جاتا: بعد میں شروع کرنے کے لیے اسے PostgreSQL کی پاس ورڈ فائل (pgpass) میں رکھیں۔</translation>
+    </message>
+    <message>
         <source>Restore desk</source>
         <translation>ڈیسک بحال کریں</translation>
     </message>
@@ -2048,6 +2060,10 @@ Records: {new} new · {updated} updated · {unchanged} unchanged · {conflicts} 
     <message>
         <source>Data folder: {path}</source>
         <translation>ڈیٹا فولڈر: ⁨{path}⁩</translation>
+    </message>
+    <message>
+        <source>Server: {server}</source>
+        <translation>سرور: ⁨{server}⁩</translation>
     </message>
     <message>
         <source>Signed in: {name} ({role})</source>

@@ -122,8 +122,8 @@ class BackupWindow(QMainWindow):
     def _backup_on_close(self) -> None:
         from cplc_desk.services.backups import backup
 
-        if not self.auto_backup:
-            return
+        if not self.auto_backup or not self.ctx.store.is_sqlite:
+            return  # a server's store is backed up with pg_dump (docs/postgresql.md)
         self.statusBar().showMessage(self.tr("Writing the backup…"))
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:

@@ -136,6 +136,22 @@ class DeskSetupDialog(QDialog):
         )
         hq_hint.setWordWrap(True)
         hq_form.addRow(hq_hint)
+        # Optional: headquarters' store on a PostgreSQL server (docs/postgresql.md).
+        self.server_edit = QLineEdit()
+        self.server_edit.setPlaceholderText("postgresql+psycopg://USER@HOST/DATABASE")
+        self.server_password_edit = QLineEdit()
+        self.server_password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        hq_form.addRow(self.tr("Server (optional):"), self.server_edit)
+        hq_form.addRow(self.tr("Server password:"), self.server_password_edit)
+        server_hint = QLabel(
+            self.tr(
+                "Leave the server empty to keep the records on this PC. The server's password "
+                "is used now and never saved: for later starts put it in the PostgreSQL "
+                "password file (pgpass)."
+            )
+        )
+        server_hint.setWordWrap(True)
+        hq_form.addRow(server_hint)
 
         self._pages = QStackedWidget()
         self._pages.addWidget(station_page)
@@ -240,6 +256,14 @@ class DeskSetupDialog(QDialog):
                 assert station is not None
                 name = self.desk_name_edit.text().strip() or None
                 self.identity = setup.init_station(self.ctx, station.code, name, admin=admin)
+            elif self.server_edit.text().strip():
+                self.identity = setup.init_hq_on_server(
+                    self.ctx,
+                    self.server_edit.text(),
+                    self.hq_name_edit.text(),
+                    password=self.server_password_edit.text(),
+                    admin=admin,
+                )
             else:
                 self.identity = setup.init_hq(self.ctx, self.hq_name_edit.text(), admin=admin)
         except DeskError as exc:

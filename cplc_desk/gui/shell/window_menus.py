@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel
 from cplc_desk.gui.shell import language
 from cplc_desk.gui.shell.areas import areas
 from cplc_desk.gui.widgets import names
+from cplc_desk.services.desk import server
 
 if TYPE_CHECKING:
     from cplc_desk.gui.shell.main_window import MainWindow
@@ -119,9 +120,13 @@ def build_status_bar(window: MainWindow) -> None:
         else translate("MainWindow", "Desk not set up")
     )
     data_dir = str(window.ctx.paths.data_dir)
-    window.data_status = QLabel(
-        translate("MainWindow", "Data folder: {path}").format(path=data_dir)
-    )
+    if window.ctx.store.is_sqlite:
+        where = translate("MainWindow", "Data folder: {path}").format(path=data_dir)
+    else:
+        where = translate("MainWindow", "Server: {server}").format(
+            server=server.describe(window.ctx.store.url)
+        )
+    window.data_status = QLabel(where)
     window.data_status.setToolTip(data_dir)
     # A long path may be cut short by a narrow window; the tooltip keeps all of it.
     window.data_status.setMinimumWidth(1)

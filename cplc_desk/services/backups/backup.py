@@ -142,7 +142,14 @@ def write_backup(
         _require_plain(ctx)
     identity = ctx.require_identity()
     if not ctx.store.is_sqlite:
-        raise ServiceError(_("Backups of a PostgreSQL store are made with the server's tools."))
+        raise ServiceError(
+            _(
+                "Backups of a headquarters on a PostgreSQL server are not built into CPLC Desk "
+                "yet. Back the server up with pg_dump, and keep the keys folder's sealed copy "
+                "(export-hq-keys) apart: see docs/postgresql.md."
+            ),
+            code="server_backup",
+        )
     started = time.perf_counter()
     now = utcnow()
     ctx.paths.backups.mkdir(parents=True, exist_ok=True)
@@ -282,7 +289,13 @@ def restore(
     if ctx.identity() is not None:
         ctx.require(Permission.RESTORE)
     if not ctx.store.is_sqlite:
-        raise ServiceError(_("A PostgreSQL store is restored with the server's tools."))
+        raise ServiceError(
+            _(
+                "A headquarters on a PostgreSQL server is not restored by CPLC Desk yet. Restore "
+                "the server's pg_dump file with pg_restore: see docs/postgresql.md."
+            ),
+            code="server_backup",
+        )
     try:
         # A regular file of a sane size (not a folder, a pipe or a device that never ends);
         # what is read from it below is streamed, never held whole.

@@ -224,16 +224,30 @@ def open_desk(
 ) -> DeskContext:
     """Open (creating if needed) the desk's store, migrate it and load reference data.
 
+    The store is the data dir's SQLite file, or the PostgreSQL server its ``store.json`` names
+    (services/desk/server.py), or ``url`` when given.
+
     Raises :class:`migrate.StoreError` for a store this version cannot open.
     """
+    from sqlalchemy.exc import DBAPIError
+
+    from cplc_desk.services.desk import server
 
     paths.ensure()
+    if url is None:
+        configured = server.read_config(paths)
+        if configured is not None:
+            url = server.with_password(configured).render_as_string(hide_password=False)
     store = Store(url) if url else Store.for_file(paths.database)
     try:
-        result = migrate.prepare(
-            store.engine, None if url else paths.database, None if url else paths.backups
-        )
+        with migrate.one_at_a_time(store.engine):
+            result = migrate.prepare(
+                store.engine, None if url else paths.database, None if url else paths.backups
+            )
         reference_data.load_if_changed(store)
+    except DBAPIError as exc:
+        store.dispose()
+        raise server.server_error(url or "", exc) from None
     except Exception:
         store.dispose()
         raise

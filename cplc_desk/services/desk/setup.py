@@ -73,6 +73,52 @@ def init_hq(
     return identity
 
 
+def init_hq_on_server(
+    ctx: DeskContext,
+    server_url: str,
+    name: str,
+    *,
+    password: str = "",
+    admin: NewAccount | None = None,
+) -> DeskIdentity:
+    """Set headquarters up on an empty PostgreSQL database and switch ``ctx`` (opened on the
+    data folder's own file, nothing set up there) to it; the data folder's configuration then
+    names the server, without its password (services/desk/server.py)."""
+    from cplc_desk.services.desk import server
+    from cplc_desk.services.desk.context import open_desk
+
+    url = server.parse_url(server_url)
+    if password:
+        url = url.set(password=password)
+    server.refuse_if_sqlite_desk(ctx.paths)
+    server.refuse_other_server(ctx.paths, url)
+    on_server = open_desk(
+        ctx.paths,
+        actor=ctx.actor,
+        url=server.with_password(url).render_as_string(hide_password=False),
+    )
+    try:
+        existing = on_server.identity()
+        if existing is not None:
+            raise ServiceError(
+                _(
+                    "The server already holds a desk, {name} ({code}). Nothing was changed. "
+                    "To work on it from this computer, join it instead."
+                ).format(name=existing.name, code=existing.code),
+                code="server_set_up",
+            )
+        identity = init_hq(on_server, name, admin=admin)
+        server.write_config(ctx.paths, url)
+    except Exception:
+        on_server.close()
+        raise
+    ctx.store.dispose()
+    ctx.store, ctx.migration = on_server.store, on_server.migration
+    ctx.actor = on_server.actor
+    ctx.forget_identity()
+    return identity
+
+
 def _create(
     ctx: DeskContext,
     kind: DeskKind,

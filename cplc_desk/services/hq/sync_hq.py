@@ -108,6 +108,15 @@ def hq_keys(ctx: DeskContext) -> tuple[Ed25519PrivateKey, X25519PrivateKey]:
             keys.load_x25519(ctx.paths.keys / keys.HQ_ENCRYPTION),
         )
     except (OSError, ValueError):
+        if not ctx.store.is_sqlite:  # a workstation of a server: another one has them
+            raise ServiceError(
+                _(
+                    "This workstation has no copy of headquarters' keys in {dir}. Bring them "
+                    "sealed from a workstation that has them; new keys would lock out every "
+                    "enrolled station."
+                ).format(dir=ctx.paths.keys),
+                code="hq_keys_elsewhere",
+            ) from None
         raise ServiceError(
             _(
                 "Headquarters' keys are missing or damaged in {dir}. Restore them from the "

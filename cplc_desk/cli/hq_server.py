@@ -1,0 +1,162 @@
+"""Headquarters on a PostgreSQL server: ``init-hq --db-url``, ``join-hq`` and ``export-hq-keys``.
+
+The server's URL is written to the data dir's ``store.json`` without its password (see
+services/desk/server.py); every later command and the window open the desk on it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from cplc_desk.cli import signin
+from cplc_desk.cli.common import CliError, Subparsers
+from cplc_desk.domain.i18n import _
+
+if TYPE_CHECKING:
+    from cplc_desk.paths import DeskPaths
+    from cplc_desk.services.desk.context import DeskContext
+
+ENV_KEYS_PASSPHRASE = "CPLC_DESK_KEYS_PASSPHRASE"
+
+
+def add_db_url(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--db-url",
+        metavar="URL",
+        help=_(
+            "headquarters' store on a PostgreSQL server: postgresql+psycopg://USER@HOST[:PORT]/DB "
+            "(the password comes from the password file, ${env} or a prompt; it is never written "
+            "to the desk's configuration)"
+        ).format(env="CPLC_DESK_DB_PASSWORD"),
+    )
+
+
+def register(sub: Subparsers) -> None:
+    p = sub.add_parser(
+        "join-hq",
+        help=_("work on a headquarters already set up on a PostgreSQL server from this computer"),
+    )
+    add_db_url(p)
+    p.add_argument(
+        "--keys",
+        type=Path,
+        metavar="FILE",
+        help=_("headquarters' keys, sealed by export-hq-keys at a workstation that has them"),
+    )
+    p.set_defaults(handler=cmd_join_hq)
+
+    p = sub.add_parser(
+        "export-hq-keys",
+        help=_("seal headquarters' keys with a passphrase, for join-hq at another workstation"),
+    )
+    p.add_argument("--out", required=True, type=Path, metavar="FILE")
+    p.set_defaults(handler=cmd_export_hq_keys)
+
+
+def _ask_db_password(server: str) -> str:
+    return getpass.getpass(_("Password for the server {server}: ").format(server=server))
+
+
+def store_url(paths: DeskPaths, given: str | None) -> str | None:
+    """The URL to open the desk with: the one given (checked: this data dir may work on it),
+    the configured server's (the password asked for on a terminal if needed), or None."""
+    from cplc_desk.services.desk import server
+
+    ask = _ask_db_password if sys.stdin.isatty() else None
+    if given:
+        url = server.parse_url(given)
+        server.refuse_if_sqlite_desk(paths)
+        server.refuse_other_server(paths, url)
+    else:
+        configured = server.read_config(paths)
+        if configured is None or ask is None:
+            return None  # open_desk reads the configuration itself
+        url = configured
+    return server.with_password(url, ask).render_as_string(hide_password=False)
+
+
+def _remember(ctx: DeskContext, given: str) -> None:
+    from cplc_desk.services.desk import server
+
+    path = server.write_config(ctx.paths, server.parse_url(given))
+    print(
+        _("This data folder now works on the server {server} ({path}).").format(
+            server=server.describe(server.parse_url(given)), path=path
+        )
+    )
+
+
+def cmd_init_hq_on_server(ctx: DeskContext, args: argparse.Namespace) -> int:
+    from cplc_desk.services.desk import setup
+
+    existing = ctx.identity()
+    if existing is not None:
+        raise CliError(
+            _(
+                "The server already holds a desk, {name} ({code}). Nothing was changed. To work "
+                "on it from this computer, use: cplc-desk join-hq --db-url URL"
+            ).format(name=existing.name, code=existing.code)
+        )
+    identity = setup.init_hq(ctx, args.name, admin=signin.new_admin(args))
+    _remember(ctx, args.db_url)
+    print(_("This desk is now headquarters: {name}.").format(name=identity.name))
+    return 0
+
+
+def cmd_join_hq(ctx: DeskContext, args: argparse.Namespace) -> int:
+    from cplc_desk.services.hq import key_export, sync_hq
+    from cplc_desk.sync import keys
+
+    if not args.db_url:
+        raise CliError(_("Give the server: --db-url postgresql+psycopg://USER@HOST[:PORT]/DB"))
+    identity = sync_hq.require_hq(ctx)
+    if args.keys is not None:
+        written = key_export.import_keys(ctx, args.keys, _passphrase(confirm=False))
+        if written:
+            print(_("Headquarters' keys are now in {dir}.").format(dir=ctx.paths.keys))
+    _remember(ctx, args.db_url)
+    print(_("This computer now works on headquarters: {name}.").format(name=identity.name))
+    if not (ctx.paths.keys / keys.HQ_SIGNING).exists():
+        print(
+            _(
+                "This computer has no copy of headquarters' keys: it cannot enroll stations or "
+                "open bundles. At a workstation that has them run export-hq-keys, then here "
+                "join-hq again with --keys FILE."
+            ),
+            file=sys.stderr,
+        )
+    return 0
+
+
+def cmd_export_hq_keys(ctx: DeskContext, args: argparse.Namespace) -> int:
+    from cplc_desk.services.hq import key_export
+
+    out = key_export.export_keys(ctx, args.out, _passphrase(confirm=True))
+    print(
+        _(
+            "Headquarters' keys sealed in {path}. Carry it to the other workstation and keep "
+            "the passphrase apart from it."
+        ).format(path=out)
+    )
+    return 0
+
+
+def _passphrase(*, confirm: bool) -> str:
+    given = os.environ.get(ENV_KEYS_PASSPHRASE)
+    if given:
+        return given
+    if not sys.stdin.isatty():
+        raise CliError(
+            _("Give the keys' passphrase in {env}, or run this at a terminal.").format(
+                env=ENV_KEYS_PASSPHRASE
+            )
+        )
+    first = getpass.getpass(_("Passphrase for headquarters' keys: "))
+    if confirm and getpass.getpass(_("The same passphrase again: ")) != first:
+        raise CliError(_("The two passphrases differ. Nothing was written."))
+    return first

@@ -58,7 +58,7 @@ def _canonical(value: Any) -> Any:
 
 
 def _batches(conn: Connection, table: Table, size: int) -> Iterator[list[dict[str, Any]]]:
-    result = conn.execution_options(yield_per=size).execute(select(table))
+    result = conn.execute(select(table).execution_options(yield_per=size))
     for part in result.mappings().partitions(size):
         yield [dict(row) for row in part]
 

@@ -74,15 +74,16 @@ def move_to_server(
     target = Store(url.render_as_string(hide_password=False))
     try:
         _refuse_unless_empty(target, url)
-        try:
-            rows = _copy_and_verify(ctx, target, progress)
-        except BaseException:
-            _empty(target)
-            raise
     except DBAPIError as exc:
-        raise server.server_error(url, exc) from None
-    finally:
         target.dispose()
+        raise server.server_error(url, exc) from None
+    try:
+        rows = _copy_and_verify(ctx, target, progress)
+    except BaseException as exc:
+        emptied = _empty(target)
+        target.dispose()
+        raise _failed(url, exc, emptied) from None
+    target.dispose()
     report = MoveReport(
         server.describe(url), len(copy_store.tables()), rows, time.monotonic() - started
     )
@@ -139,11 +140,38 @@ def _check_on_server(ctx: DeskContext, target: Store) -> None:
         )
 
 
-def _empty(target: Store) -> None:
-    """Drop what the move made on the server (it held no table before); say so if it cannot."""
+def _empty(target: Store) -> bool:
+    """Drop what the move made on the server (it held no table before); False if it cannot."""
     try:
         with target.engine.begin() as conn:
             for name in copy_store.table_names(conn):
                 conn.execute(text(f'DROP TABLE IF EXISTS "{name}" CASCADE'))
     except DBAPIError:
         log.warning("could not empty the server database after a failed move")
+        return False
+    return True
+
+
+def _failed(url: URL, exc: BaseException, emptied: bool) -> BaseException:
+    """What went wrong, that the desk stays on its file, and what is left on the server."""
+    if not isinstance(exc, server.ServiceError | DBAPIError):
+        return exc
+    if isinstance(exc, DBAPIError):
+        lines = str(exc.orig or exc).strip().splitlines()
+        reason = lines[0] if lines else type(exc).__name__
+    else:
+        reason = str(exc)
+    left = (
+        _("The tables the move made on the server were dropped.")
+        if emptied
+        else _(
+            "The database {server} is left partly filled: ask its administrator to drop and "
+            "create it again before another move."
+        ).format(server=server.describe(url))
+    )
+    return server.ServiceError(
+        _(
+            "Headquarters was not moved: {reason} The desk stays on its own file, unchanged. {left}"
+        ).format(reason=reason.rstrip(".") + ".", left=left),
+        code="move_failed",
+    )

@@ -10,6 +10,7 @@ import argparse
 import getpass
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -56,6 +57,17 @@ def register(sub: Subparsers) -> None:
     )
     p.add_argument("--out", required=True, type=Path, metavar="FILE")
     p.set_defaults(handler=cmd_export_hq_keys)
+
+    p = sub.add_parser(
+        "move-hq",
+        help=_(
+            "copy this SQLite headquarters to an empty database on a PostgreSQL server, check "
+            "the copy, and work on the server from then on (the file is kept as the way back)"
+        ),
+    )
+    p.add_argument("--to", required=True, metavar="URL", help="postgresql+psycopg://USER@HOST/DB")
+    # Signs in itself, without writing to the file it moves (see cmd_move_hq).
+    p.set_defaults(handler=cmd_move_hq, account=signin.NO_ACCOUNT)
 
 
 def _ask_db_password(server: str) -> str:
@@ -144,6 +156,40 @@ def cmd_export_hq_keys(ctx: DeskContext, args: argparse.Namespace) -> int:
         ).format(path=out)
     )
     return 0
+
+
+def cmd_move_hq(ctx: DeskContext, args: argparse.Namespace) -> int:
+    from cplc_desk.services.accounts import accounts
+    from cplc_desk.services.desk import move, server
+
+    url = server.parse_url(args.to)
+    username = signin.account_name(args)
+    password = signin.account_password(args, username)
+    # Checked without a write, so the file stays as it was; a wrong password goes through
+    # the usual sign-in, which counts and records it.
+    ctx.actor = accounts.check_without_writing(ctx, username, password) or accounts.sign_in(
+        ctx, username, password
+    )
+    report = move.move_to_server(ctx, server.with_password(url, _ask_db_password_if_tty()))
+    print(
+        _(
+            "Headquarters now works on the server {server}: {rows} rows in {tables} tables "
+            "copied and checked in {seconds:.1f} s. The file {path} is kept unchanged: to go "
+            "back to it, delete {config}."
+        ).format(
+            server=report.server,
+            rows=report.rows,
+            tables=report.tables,
+            seconds=report.seconds,
+            path=ctx.paths.database,
+            config=server.config_path(ctx.paths),
+        )
+    )
+    return 0
+
+
+def _ask_db_password_if_tty() -> Callable[[str], str] | None:
+    return _ask_db_password if sys.stdin.isatty() else None
 
 
 def _passphrase(*, confirm: bool) -> str:

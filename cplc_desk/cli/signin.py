@@ -133,6 +133,14 @@ def sign_in(ctx: DeskContext, args: argparse.Namespace) -> None:
     accounts.sign_in(ctx, username, password)
 
 
+def account_name(args: argparse.Namespace) -> str:
+    return _username(args)
+
+
+def account_password(args: argparse.Namespace, username: str) -> str:
+    return _password(args, _("Password for {name}: ").format(name=username))
+
+
 def new_admin(args: argparse.Namespace) -> NewAccount:
     """The first administrator's name and password, for setting a desk up."""
     from cplc_desk.services.accounts import accounts

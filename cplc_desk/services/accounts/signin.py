@@ -167,3 +167,19 @@ def lock_session(ctx: DeskContext, reason: str = "idle") -> None:
     if ctx.actor.signed_in:
         with ctx.unit_of_work() as s:
             ctx.audit(s, AuditAction.SESSION_LOCKED, details={"reason": reason})
+
+
+def check_without_writing(ctx: DeskContext, username: str, password: str) -> Actor | None:
+    """The account if this name and password sign in now, else None; nothing is written (for
+    a command that must leave the store as it is: move-hq). A None goes through
+    :func:`sign_in`, which counts and records the failure."""
+    typed = username.strip().lower()[:64]
+    with ctx.store.read() as s:
+        account = s.scalar(select(Account).where(Account.username == typed)) if typed else None
+        if account is None or account.disabled:
+            return None
+        if account.locked_until is not None and account.locked_until > now_utc():
+            return None
+        if not verify_password(account.password_hash, password):
+            return None
+        return Actor(account.username, Role(account.role))

@@ -95,18 +95,9 @@ def run_cli(
 ) -> CliResult:
     """Run the real ``cplc-desk`` command in a subprocess, signed in as the CLI test account
     (tests/cli_account.py). ``env`` overrides variables; a value None removes one."""
-    cmd = [sys.executable, "-m", "cplc_desk"]
-    if data_dir is not None:
-        cmd += ["--data-dir", str(data_dir)]
-    full_env = dict(os.environ, PYTHONIOENCODING="utf-8", **CLI_ENV)
-    full_env.pop("CPLC_DESK_PASSWORD_FILE", None)
-    for key, value in (env or {}).items():
-        if value is None:
-            full_env.pop(key, None)
-        else:
-            full_env[key] = value
+    cmd, full_env = _cli_command(args, data_dir, env)
     proc = subprocess.run(
-        [*cmd, *args],
+        cmd,
         capture_output=True,
         text=True,
         timeout=timeout,
@@ -117,9 +108,46 @@ def run_cli(
     return CliResult(proc.returncode, proc.stdout, proc.stderr)
 
 
+def start_cli(
+    *args: str, data_dir: Path | None = None, env: dict[str, str | None] | None = None
+) -> subprocess.Popen[str]:
+    """As :func:`run_cli`, but started and not waited for (two workstations at once)."""
+    cmd, full_env = _cli_command(args, data_dir, env)
+    return subprocess.Popen(
+        cmd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=full_env,
+        cwd=REPO_ROOT,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+def _cli_command(
+    args: tuple[str, ...], data_dir: Path | None, env: dict[str, str | None] | None
+) -> tuple[list[str], dict[str, str]]:
+    cmd = [sys.executable, "-m", "cplc_desk"]
+    if data_dir is not None:
+        cmd += ["--data-dir", str(data_dir)]
+    full_env = dict(os.environ, PYTHONIOENCODING="utf-8", **CLI_ENV)
+    full_env.pop("CPLC_DESK_PASSWORD_FILE", None)
+    for key, value in (env or {}).items():
+        if value is None:
+            full_env.pop(key, None)
+        else:
+            full_env[key] = value
+    return [*cmd, *args], full_env
+
+
 @pytest.fixture
 def cli():
     return run_cli
+
+
+@pytest.fixture
+def cli_started():
+    return start_cli
 
 
 @pytest.fixture

@@ -19,14 +19,48 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from cplc_desk.domain.errors import DeskError
 from cplc_desk.domain.folding import fold
+from cplc_desk.domain.i18n import _
 from cplc_desk.storage import changelog
 
 BUSY_TIMEOUT_MS = 15_000
 # Any fixed number, distinct from migrate's: the server's "write lock".
 _WRITE_LOCK = 0x43504C57
+# PostgreSQL's SQLSTATE for a lock not granted within lock_timeout.
+_LOCK_NOT_AVAILABLE = "55P03"
+
+
+class StoreBusyError(DeskError):
+    """Another workstation held the server's write lock longer than the wait allowed: nothing
+    was written, and the person can simply try again."""
+
+    default_code = "store_busy"
+
+    def __init__(self, seconds: int) -> None:
+        super().__init__(
+            _(
+                "Another workstation has been writing to headquarters' server for more than "
+                "{seconds} seconds (a large import, perhaps), so nothing was changed here. Try "
+                "again in a minute; if this keeps happening, ask the server's administrator to "
+                "look for a stuck session."
+            ).format(seconds=seconds)
+        )
+
+
+def _take_write_lock(session: Session, timeout_ms: int) -> None:
+    """The server's write lock, waited for as long as SQLite's busy timeout, then refused in
+    words instead of the driver's error."""
+    session.execute(text(f"SET LOCAL lock_timeout = '{int(timeout_ms)}ms'"))
+    try:
+        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _WRITE_LOCK})
+    except OperationalError as exc:
+        if getattr(exc.orig, "sqlstate", None) == _LOCK_NOT_AVAILABLE:
+            raise StoreBusyError(max(1, timeout_ms // 1000)) from None
+        raise
 
 
 def sqlite_url(path: Path) -> str:
@@ -78,6 +112,8 @@ class Store:
         )
         self._writer = sessionmaker(bind=write_bind, expire_on_commit=False)
         self._reader = sessionmaker(bind=self.engine, expire_on_commit=False)
+        # How long a write waits for the server's write lock (tests shorten it).
+        self.busy_timeout_ms = BUSY_TIMEOUT_MS
         self._writes = threading.local()  # how deep this thread is in write units of work
 
     @classmethod
@@ -94,9 +130,7 @@ class Store:
         try:
             with self._writer.begin() as session:
                 if not self.is_sqlite:
-                    # As long as SQLite's busy timeout, then a refusal instead of a wait.
-                    session.execute(text(f"SET LOCAL lock_timeout = '{BUSY_TIMEOUT_MS}ms'"))
-                    session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _WRITE_LOCK})
+                    _take_write_lock(session, self.busy_timeout_ms)
                 changelog.attach(session, actor=actor, desk_code=desk_code)
                 yield session
         finally:

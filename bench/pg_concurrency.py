@@ -1,0 +1,151 @@
+"""Headquarters on a PostgreSQL server: a vehicle check at one workstation while another
+workstation imports a large bundle, beside the same checks with no import, in one run.
+
+    python -m bench.pg_concurrency --db-url postgresql+psycopg://USER:PASSWORD@HOST/postgres
+    python -m bench.pg_concurrency --db-url ... --records 20000 --checks 30
+
+The URL names a server and a database to connect to for administration; the benchmark creates a
+throwaway database beside it and drops it at the end. The importing workstation is a second
+process with its own connection. Every check writes its audit entry, so it queues behind the
+import's transaction for the server's write lock (storage/db.py): the figures show how long.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from pathlib import Path
+
+from sqlalchemy import create_engine, make_url, select, text
+
+from bench.fixtures import fill_complaints, fill_vehicles
+from cplc_desk.paths import DeskPaths
+from cplc_desk.services.desk import setup
+from cplc_desk.services.desk.context import Actor, DeskContext, open_desk
+from cplc_desk.services.hq import bundle_import, sync_hq
+from cplc_desk.services.station import sync_station
+from cplc_desk.services.vehicles import verification
+from cplc_desk.storage.models import VehicleReport
+
+
+def _summary(ms: list[float]) -> str:
+    if not ms:
+        return "no checks"
+    ms = sorted(ms)
+    p95 = ms[min(len(ms) - 1, int(len(ms) * 0.95))]
+    return f"{len(ms)} checks: median {statistics.median(ms):.1f} ms, p95 {p95:.1f} ms, max {ms[-1]:.1f} ms"
+
+
+def _import_child(data_dir: str, url: str, bundle: str) -> None:
+    """The other workstation: its own process and connection, importing the bundle."""
+    ctx = open_desk(DeskPaths(Path(data_dir)), actor=Actor("importer"), url=url)
+    started = time.time()
+    outcomes = bundle_import.import_bundles(ctx, [Path(bundle)])
+    print(json.dumps({"status": outcomes[0].status, "start": started, "end": time.time()}))
+    ctx.close()
+
+
+def _checks(
+    desks: list[DeskContext], picks: list[str], count: int, until: subprocess.Popen[str] | None
+) -> list[tuple[float, float]]:
+    """(start time, milliseconds) of checks arriving every 50 ms as independent calls (each in
+    its own thread, round-robin over the helpline's desks): ``count`` of them, or with ``until``
+    as many as arrive while that process runs. A check that waits does not delay the next."""
+    out: list[tuple[float, float]] = []
+    threads: list[threading.Thread] = []
+
+    def one(ctx: DeskContext, ident: str) -> None:
+        t0, started = time.perf_counter(), time.time()
+        verification.verify(ctx, ident)
+        out.append((started, (time.perf_counter() - t0) * 1000))
+
+    i = 0
+    while (until is None and i < count) or (until is not None and until.poll() is None):
+        t = threading.Thread(target=one, args=(desks[i % len(desks)], picks[i % len(picks)]))
+        t.start()
+        threads.append(t)
+        i += 1
+        time.sleep(0.05)
+    for t in threads:
+        t.join()
+    return out
+
+
+def main(argv: list[str]) -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench.pg_concurrency")
+    parser.add_argument("--db-url", help="a PostgreSQL server (postgresql+psycopg://...)")
+    parser.add_argument("--records", type=int, default=20_000, help="records in the bundle")
+    parser.add_argument("--checks", type=int, default=30, help="checks without an import")
+    parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        _import_child(*args.child)
+        return
+    if not args.db_url:
+        parser.error("give --db-url postgresql+psycopg://USER:PASSWORD@HOST/postgres")
+    name = f"cplc_bench_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(args.db_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = make_url(args.db_url).set(database=name).render_as_string(hide_password=False)
+    root = Path(tempfile.mkdtemp(prefix="cplc-bench-pgc-"))
+    try:
+        _run(root, url, args.records, args.checks)
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def _run(root: Path, url: str, records: int, checks: int) -> None:
+    hq = open_desk(DeskPaths(root / "hq"), actor=Actor("helpline"), url=url)
+    setup.init_hq(hq, "Bench HQ")
+    fill_vehicles(hq, 5_000)
+    with hq.store.read() as s:
+        held = s.scalars(select(VehicleReport.registration).limit(checks))
+        picks = [r for r in held if r]
+    picks += [f"ZZZ-{n:04d}" for n in range(max(1, checks // 5))]  # not held: near look-ups too
+    enrollment = sync_hq.enroll_station(hq, "CLIF", root / "clif.enroll")
+    st = open_desk(DeskPaths(root / "clif"), actor=Actor("bench"))
+    sync_station.enroll_from_file(st, enrollment)
+    rows = fill_complaints(st, records // 2)
+    bundle = sync_station.export_bundle(st, root / "stick").path
+    st.close()
+    assert bundle is not None
+    print(f"fixture: headquarters with 5,000 vehicle reports; a bundle of {rows:,} records")
+
+    # The helpline: three desks (own engines and connections), checks shared among them.
+    desks = [hq] + [
+        open_desk(DeskPaths(root / f"helpline-{n}"), actor=Actor("helpline"), url=url)
+        for n in (1, 2)
+    ]
+    for d in desks[1:]:
+        d.actor = hq.actor
+    quiet = [ms for _, ms in _checks(desks, picks, checks, None)]
+    child = subprocess.Popen(
+        [sys.executable, "-m", "bench.pg_concurrency", "--child", str(root / "hq"), url, str(bundle)],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    timed = _checks(desks, picks, 0, child)
+    out, _ = child.communicate()
+    span = json.loads(out.strip().splitlines()[-1])
+    during = [ms for started, ms in timed if span["start"] <= started <= span["end"]]
+    print(f"import at the other workstation: {span['status']}, "
+          f"{span['end'] - span['start']:.2f} s")  # fmt: skip
+    print(f"verify-vehicle, no import:        {_summary(quiet)}")
+    print(f"verify-vehicle, during the import: {_summary(during)}")
+    for d in desks:
+        d.close()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

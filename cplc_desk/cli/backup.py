@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cplc_desk.cli import signin
+from cplc_desk.cli import hq_server, signin
 from cplc_desk.cli.common import CliError, Subparsers
 from cplc_desk.domain.i18n import _
 
@@ -55,6 +55,15 @@ def register(sub: Subparsers) -> None:
         help=_("allow a backup made by another desk (another station or install)"),
     )
     p.add_argument("--key", metavar="CODE", help=_("the backup key, for a sealed backup"))
+    p.add_argument(
+        "--replace",
+        action="store_true",
+        help=_(
+            "headquarters on a server: replace the database's headquarters with the backup "
+            "(it is dumped to the backups folder first)"
+        ),
+    )
+    hq_server.add_db_url(p)
     p.set_defaults(handler=cmd_restore, account=signin.SETUP)
 
 
@@ -103,18 +112,30 @@ def cmd_backup(ctx: DeskContext, args: argparse.Namespace) -> int:
 def cmd_restore(ctx: DeskContext, args: argparse.Namespace) -> int:
     from cplc_desk.services.backups import backup
 
-    result = backup.restore(ctx, args.file, other_desk=args.other_desk, key_code=args.key)
-    print(
-        _(
-            "Restored the backup of desk {code} ({complaints} complaints, {vehicles} vehicle "
-            "reports). The previous store is kept as {aside}."
-        ).format(
-            code=result.info.desk_code,
-            complaints=result.info.complaints,
-            vehicles=result.info.vehicle_reports,
-            aside=result.kept_aside,
-        )
+    result = backup.restore(
+        ctx, args.file, other_desk=args.other_desk, key_code=args.key, replace=args.replace
     )
+    if args.db_url and not ctx.store.is_sqlite:
+        hq_server.remember(ctx, args.db_url)
+    if result.kept_aside is None:
+        print(
+            _(
+                "Restored the backup of desk {code} onto the server ({entries} audit entries "
+                "verified)."
+            ).format(code=result.info.desk_code, entries=result.info.audit_entries)
+        )
+    else:
+        print(
+            _(
+                "Restored the backup of desk {code} ({complaints} complaints, {vehicles} "
+                "vehicle reports). The previous store is kept as {aside}."
+            ).format(
+                code=result.info.desk_code,
+                complaints=result.info.complaints,
+                vehicles=result.info.vehicle_reports,
+                aside=result.kept_aside,
+            )
+        )
     if ctx.migration is not None and ctx.migration.backup is not None:
         print(_("The restored store was upgraded to this version's schema."))
     if result.keys_restored:

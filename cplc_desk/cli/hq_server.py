@@ -92,7 +92,7 @@ def store_url(paths: DeskPaths, given: str | None) -> str | None:
     return server.with_password(url, ask).render_as_string(hide_password=False)
 
 
-def _remember(ctx: DeskContext, given: str) -> None:
+def remember(ctx: DeskContext, given: str) -> None:
     from cplc_desk.services.desk import server
 
     path = server.write_config(ctx.paths, server.parse_url(given))
@@ -115,7 +115,7 @@ def cmd_init_hq_on_server(ctx: DeskContext, args: argparse.Namespace) -> int:
             ).format(name=existing.name, code=existing.code)
         )
     identity = setup.init_hq(ctx, args.name, admin=signin.new_admin(args))
-    _remember(ctx, args.db_url)
+    remember(ctx, args.db_url)
     print(_("This desk is now headquarters: {name}.").format(name=identity.name))
     return 0
 
@@ -131,7 +131,7 @@ def cmd_join_hq(ctx: DeskContext, args: argparse.Namespace) -> int:
         written = key_export.import_keys(ctx, args.keys, _passphrase(confirm=False))
         if written:
             print(_("Headquarters' keys are now in {dir}.").format(dir=ctx.paths.keys))
-    _remember(ctx, args.db_url)
+    remember(ctx, args.db_url)
     print(_("This computer now works on headquarters: {name}.").format(name=identity.name))
     if not (ctx.paths.keys / keys.HQ_SIGNING).exists():
         print(

@@ -27,14 +27,13 @@ import shutil
 import sqlite3
 import time
 import uuid
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from cplc_desk.domain.enums import AuditAction
 from cplc_desk.domain.i18n import _
 from cplc_desk.domain.roles import Permission
-from cplc_desk.services.backups import backup_seal
+from cplc_desk.services.backups import backup_seal, server_backup
 from cplc_desk.services.backups.backup_files import (
     MAX_BACKUP_BYTES,
     PLAIN_SUFFIX,
@@ -42,6 +41,8 @@ from cplc_desk.services.backups.backup_files import (
     SEALED_SUFFIX,
     BackupError,
     BackupInfo,
+    BackupResult,
+    RestoreResult,
     local_key_or_refuse,
     move_private,
     online_copy,
@@ -99,27 +100,6 @@ log = logging.getLogger(__name__)
 DAY = timedelta(days=1)
 
 
-@dataclass
-class BackupResult:
-    path: Path
-    size: int
-    info: BackupInfo
-    seconds: float
-    copy: Path | None = None
-    copy_error: str | None = None
-    removed: list[Path] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class RestoreResult:
-    info: BackupInfo
-    kept_aside: Path
-    migrated_from: str | None
-    keys_restored: tuple[str, ...] = ()  # key files this desk lacked, put back from the backup
-    keys_kept: tuple[str, ...] = ()  # key files this desk holds that differ from the backup's
-    keys_carried: tuple[str, ...] = ()  # every key file the backup held (none: plain or old)
-
-
 # ------------------------------------------------------------------ writing
 
 
@@ -142,14 +122,7 @@ def write_backup(
         _require_plain(ctx)
     identity = ctx.require_identity()
     if not ctx.store.is_sqlite:
-        raise ServiceError(
-            _(
-                "Backups of a headquarters on a PostgreSQL server are not built into CPLC Desk "
-                "yet. Back the server up with pg_dump, and keep the keys folder's sealed copy "
-                "(export-hq-keys) apart: see docs/postgresql.md."
-            ),
-            code="server_backup",
-        )
+        return _write_server_backup(ctx, out, sealed=sealed, reason=reason)
     started = time.perf_counter()
     now = utcnow()
     ctx.paths.backups.mkdir(parents=True, exist_ok=True)
@@ -279,7 +252,12 @@ def backup_if_due(ctx: DeskContext, max_age: timedelta = DAY) -> BackupResult | 
 
 
 def restore(
-    ctx: DeskContext, file: Path, *, other_desk: bool = False, key_code: str | None = None
+    ctx: DeskContext,
+    file: Path,
+    *,
+    other_desk: bool = False,
+    key_code: str | None = None,
+    replace: bool = False,
 ) -> RestoreResult:
     """Replace the store with a verified backup; the current store is kept aside.
 
@@ -288,14 +266,6 @@ def restore(
     """
     if ctx.identity() is not None:
         ctx.require(Permission.RESTORE)
-    if not ctx.store.is_sqlite:
-        raise ServiceError(
-            _(
-                "A headquarters on a PostgreSQL server is not restored by CPLC Desk yet. Restore "
-                "the server's pg_dump file with pg_restore: see docs/postgresql.md."
-            ),
-            code="server_backup",
-        )
     try:
         # A regular file of a sane size (not a folder, a pipe or a device that never ends);
         # what is read from it below is streamed, never held whole.
@@ -303,6 +273,8 @@ def restore(
             pass
     except SyncError as exc:
         raise ServiceError(exc.message) from None
+    if not ctx.store.is_sqlite:
+        return server_backup.restore(ctx, file, key_code=key_code, replace=replace)
     current = ctx.identity()
     work = ctx.paths.data_dir / f".restore-{uuid.uuid4().hex[:8]}.partial"
     carried: dict[str, bytes] = {}
@@ -422,3 +394,31 @@ def _swap_in(ctx: DeskContext, verified: Path) -> Path:
     os.replace(verified, database)
     fsync_dir(database.parent)
     return aside
+
+
+# ------------------------------------------------------------------ on a PostgreSQL server
+
+
+def _write_server_backup(
+    ctx: DeskContext, out: Path | None, *, sealed: bool, reason: str
+) -> BackupResult:
+    """Headquarters on a server: ``pg_dump``, sealed with headquarters' keys
+    (:mod:`cplc_desk.services.backups.server_backup`)."""
+    if not sealed:
+        raise ServiceError(
+            _(
+                "A server backup is always sealed: it carries headquarters' keys. Leave out "
+                "--plain (the server's administrator can run pg_dump for a plain copy)."
+            ),
+            code="server_backup",
+        )
+    started = time.perf_counter()
+    now = utcnow()
+    path, info = server_backup.write(ctx, out, now)
+    result = BackupResult(path=path, size=path.stat().st_size, info=info, seconds=0.0)
+    if out is None:
+        result.removed = prune(ctx.paths.backups, load_settings(ctx).keep, SEALED_SUFFIX)
+    _audit_written(ctx, result, reason=reason, plain_out=False, now=now)
+    log.info("server backup written: %s (%d bytes, %s)", path.name, result.size, reason)
+    result.seconds = time.perf_counter() - started
+    return result

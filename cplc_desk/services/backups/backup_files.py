@@ -55,6 +55,27 @@ class BackupInfo:
         return self.records.get("vehicle_reports", 0)
 
 
+@dataclass
+class BackupResult:
+    path: Path
+    size: int
+    info: BackupInfo
+    seconds: float
+    copy: Path | None = None
+    copy_error: str | None = None
+    removed: list[Path] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    info: BackupInfo
+    kept_aside: Path | None  # None: a server's database that held no desk
+    migrated_from: str | None
+    keys_restored: tuple[str, ...] = ()  # key files this desk lacked, put back from the backup
+    keys_kept: tuple[str, ...] = ()  # key files this desk holds that differ from the backup's
+    keys_carried: tuple[str, ...] = ()  # every key file the backup held (none: plain or old)
+
+
 # The desk's key files a sealed backup carries (only these names are ever written back).
 KEY_FILES = (keys.HQ_SIGNING, keys.HQ_ENCRYPTION, keys.STATION_SIGNING, backup_seal.KEY_FILE)
 

@@ -649,15 +649,7 @@
     </message>
 </context>
 <context>
-    <name>CityChecksDialog</name>
-    <message>
-        <source>City-wide vehicle checks</source>
-        <translation>پورے شہر میں گاڑیوں کی جانچ</translation>
-    </message>
-    <message>
-        <source>Report</source>
-        <translation>رپورٹ</translation>
-    </message>
+    <name>CityChecksBase</name>
     <message>
         <source>Station (district)</source>
         <translation>تھانہ (ضلع)</translation>
@@ -675,8 +667,31 @@
         <translation>وجہ</translation>
     </message>
     <message>
+        <source>Report</source>
+        <translation>رپورٹ</translation>
+    </message>
+    <message>
         <source>Reported again</source>
         <translation>دوبارہ رپورٹ</translation>
+    </message>
+    <message>
+        <source>Recovered elsewhere ({n})</source>
+        <translation>کسی اور جگہ برآمد (⁨{n}⁩)</translation>
+    </message>
+    <message>
+        <source>Probable duplicates ({n})</source>
+        <translation>ممکنہ دہری رپورٹیں (⁨{n}⁩)</translation>
+    </message>
+    <message>
+        <source>{station} ({district})</source>
+        <translation>⁨{station}⁩ (⁨{district}⁩)</translation>
+    </message>
+</context>
+<context>
+    <name>CityChecksDialog</name>
+    <message>
+        <source>City-wide vehicle checks</source>
+        <translation>پورے شہر میں گاڑیوں کی جانچ</translation>
     </message>
     <message>
         <source>Comparing every station&apos;s vehicle reports…</source>
@@ -695,24 +710,19 @@
         <translation>چوری کی وہ جاری رپورٹیں جو غالباً ایک ہی گاڑی کی ہیں: دو تھانوں میں درج ہوئیں، یا ایک ہی مالک نے دو بار درج کروائیں (⁨{n}⁩)۔</translation>
     </message>
     <message>
-        <source>Recovered elsewhere ({n})</source>
-        <translation>کسی اور جگہ برآمد (⁨{n}⁩)</translation>
-    </message>
-    <message>
-        <source>Probable duplicates ({n})</source>
-        <translation>ممکنہ دہری رپورٹیں (⁨{n}⁩)</translation>
-    </message>
-    <message>
-        <source>{station} ({district})</source>
-        <translation>⁨{station}⁩ (⁨{district}⁩)</translation>
-    </message>
-    <message>
         <source>{number} · {kind} · {registration} · {when}</source>
         <translation>⁨{number}⁩ · ⁨{kind}⁩ · ⁨{registration}⁩ · ⁨{when}⁩</translation>
     </message>
     <message>
         <source>the same owner&apos;s CNIC</source>
         <translation>ایک ہی مالک کا شناختی کارڈ نمبر</translation>
+    </message>
+</context>
+<context>
+    <name>ComboFilters</name>
+    <message>
+        <source>Clear filters</source>
+        <translation>فلٹر ختم کریں</translation>
     </message>
 </context>
 <context>
@@ -2408,46 +2418,6 @@ Records: {new} new · {updated} updated · {unchanged} unchanged · {conflicts} 
         <translation>شہر بھر کے فونز کی جانچ</translation>
     </message>
     <message>
-        <source>stolen</source>
-        <translation>چوری شدہ</translation>
-    </message>
-    <message>
-        <source>snatched</source>
-        <translation>چھینا گیا</translation>
-    </message>
-    <message>
-        <source>recovered</source>
-        <translation>برآمد شدہ</translation>
-    </message>
-    <message>
-        <source>found</source>
-        <translation>ملا ہوا</translation>
-    </message>
-    <message>
-        <source>Station (district)</source>
-        <translation>تھانہ (ضلع)</translation>
-    </message>
-    <message>
-        <source>Recovered</source>
-        <translation>برآمد شدہ</translation>
-    </message>
-    <message>
-        <source>Theft report</source>
-        <translation>چوری کی رپورٹ</translation>
-    </message>
-    <message>
-        <source>Why</source>
-        <translation>وجہ</translation>
-    </message>
-    <message>
-        <source>Report</source>
-        <translation>رپورٹ</translation>
-    </message>
-    <message>
-        <source>Reported again</source>
-        <translation>دوبارہ رپورٹ</translation>
-    </message>
-    <message>
         <source>Comparing every station&apos;s phone reports…</source>
         <translation>ہر تھانے کی فون کی رپورٹوں کا موازنہ ہو رہا ہے…</translation>
     </message>
@@ -2474,18 +2444,6 @@ Records: {new} new · {updated} updated · {unchanged} unchanged · {conflicts} 
     <message>
         <source>Open theft reports that share an IMEI, so probably describe the same handset: reported at two stations, or twice at one ({n}).</source>
         <translation>چوری کی وہ جاری رپورٹیں جن کا ایک IMEI مشترک ہے، اس لیے غالباً ایک ہی فون کی ہیں: دو تھانوں میں درج ہوئیں، یا ایک ہی تھانے میں دو بار (⁨{n}⁩)۔</translation>
-    </message>
-    <message>
-        <source>Recovered elsewhere ({n})</source>
-        <translation>کسی اور جگہ برآمد (⁨{n}⁩)</translation>
-    </message>
-    <message>
-        <source>Probable duplicates ({n})</source>
-        <translation>ممکنہ دہری رپورٹیں (⁨{n}⁩)</translation>
-    </message>
-    <message>
-        <source>{station} ({district})</source>
-        <translation>⁨{station}⁩ (⁨{district}⁩)</translation>
     </message>
     <message>
         <source>{number} · {kind} · {handset} · {when}</source>
@@ -2688,10 +2646,6 @@ Records: {new} new · {updated} updated · {unchanged} unchanged · {conflicts} 
     <message>
         <source>{when} by {who} at {desk}</source>
         <translation>⁨{when}⁩ کو ⁨{who}⁩ نے ⁨{desk}⁩ پر</translation>
-    </message>
-    <message>
-        <source>{name} (father&apos;s / husband&apos;s name: {relative})</source>
-        <translation>⁨{name}⁩ (والد / شوہر کا نام: ⁨{relative}⁩)</translation>
     </message>
 </context>
 <context>
@@ -2898,10 +2852,6 @@ Records: {new} new · {updated} updated · {unchanged} unchanged · {conflicts} 
     <message>
         <source>Status</source>
         <translation>کیفیت</translation>
-    </message>
-    <message>
-        <source>Clear filters</source>
-        <translation>فلٹر ختم کریں</translation>
     </message>
 </context>
 <context>
@@ -3420,6 +3370,13 @@ Continue it? If you answer No, it is thrown away.</source>
     <message>
         <source>Print receipt</source>
         <translation>رسید پرنٹ کریں</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDetail</name>
+    <message>
+        <source>{name} (father&apos;s / husband&apos;s name: {relative})</source>
+        <translation>⁨{name}⁩ (والد / شوہر کا نام: ⁨{relative}⁩)</translation>
     </message>
 </context>
 <context>
@@ -4754,10 +4711,6 @@ The desk makes a new signing key. Do this only with a new file from headquarters
         <source>{when} by {who} at {desk}</source>
         <translation>⁨{when}⁩ کو ⁨{who}⁩ نے ⁨{desk}⁩ پر</translation>
     </message>
-    <message>
-        <source>{name} (father&apos;s / husband&apos;s name: {relative})</source>
-        <translation>⁨{name}⁩ (والد / شوہر کا نام: ⁨{relative}⁩)</translation>
-    </message>
 </context>
 <context>
     <name>VehicleFields</name>
@@ -4979,10 +4932,6 @@ The desk makes a new signing key. Do this only with a new file from headquarters
     <message>
         <source>Status</source>
         <translation>کیفیت</translation>
-    </message>
-    <message>
-        <source>Clear filters</source>
-        <translation>فلٹر ختم کریں</translation>
     </message>
 </context>
 <context>

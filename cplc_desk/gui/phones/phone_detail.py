@@ -4,11 +4,10 @@ changed). Opening it shows the owner's CNIC and mobile in full, so it is audited
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHeaderView,
     QLabel,
     QTableWidget,
@@ -18,9 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from cplc_desk.gui.widgets import names
-from cplc_desk.gui.widgets.formats import NOTHING, format_date, format_datetime
+from cplc_desk.gui.widgets.formats import format_date, format_datetime
 from cplc_desk.gui.widgets.operations import OperationRunner
 from cplc_desk.gui.widgets.receipt_buttons import PHONE_RECEIPTS, ReceiptPanel
+from cplc_desk.gui.widgets.record_detail import owner_text, values_form
 from cplc_desk.gui.widgets.typography import emphasise
 from cplc_desk.services.desk import reference
 from cplc_desk.services.desk.context import DeskContext
@@ -76,16 +76,9 @@ class PhoneDetailDialog(QDialog):
             1.3,
         )
         heading.setWordWrap(True)
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.values: dict[str, QLabel] = {}
-        for key, label, value in self._rows(d, station.name if station else d.police_station_code):
-            shown = QLabel(value or NOTHING)
-            shown.setTextFormat(Qt.TextFormat.PlainText)
-            shown.setWordWrap(True)
-            shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.values[key] = shown
-            form.addRow(label, shown)
+        form, self.values = values_form(
+            self._rows(d, station.name if station else d.police_station_code)
+        )
         self.history = self._history_table(d.history)
         self._jobs = OperationRunner("cplc-phone-detail", self)
         self.receipt_panel = ReceiptPanel(ctx, self._jobs, source=PHONE_RECEIPTS)
@@ -156,12 +149,6 @@ class PhoneDetailDialog(QDialog):
         ]  # fmt: skip
 
     def _owner(self, d: PhoneDetail) -> str:
-        if not d.owner_name:
-            return ""
-        lines = [d.owner_name]
-        if d.owner_relative_name:
-            lines[0] = self.tr("{name} (father's / husband's name: {relative})").format(
-                name=d.owner_name, relative=d.owner_relative_name
-            )
-        lines += [x for x in (d.owner_cnic, d.owner_mobile, d.owner_address) if x]
-        return "\n".join(lines)
+        return owner_text(
+            d.owner_name, d.owner_relative_name, d.owner_cnic, d.owner_mobile, d.owner_address
+        )

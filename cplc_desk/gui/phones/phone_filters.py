@@ -7,13 +7,13 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from cplc_desk.domain.enums import PhoneReportKind, PhoneReportStatus
 from cplc_desk.domain.validation import mask_cnic, mask_phone
 from cplc_desk.gui.widgets import names
-from cplc_desk.gui.widgets.filter_bar import choice_combo, chosen, place_combos
+from cplc_desk.gui.widgets.filter_bar import ComboFilters, choice_combo, chosen, place_combos
 from cplc_desk.services.desk.reference import StationInfo
 from cplc_desk.services.phones.phone_list import PhoneQuery, read_search
 from cplc_desk.services.phones.phones import RECOVERY_KINDS, THEFT_KINDS
@@ -59,9 +59,7 @@ def search_hint(text: str) -> str:
     )
 
 
-class PhoneFilters(QWidget):
-    changed = Signal()
-
+class PhoneFilters(ComboFilters):
     def __init__(
         self,
         stations: Sequence[StationInfo],
@@ -84,18 +82,7 @@ class PhoneFilters(QWidget):
             self.tr("Status"),
         )
         self.station_combo, self.district_combo = place_combos(stations, headquarters)
-        self.clear_button = QPushButton(self.tr("Clear filters"))
-        self.clear_button.clicked.connect(self.clear)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        for combo in self.combos():
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-            combo.currentIndexChanged.connect(lambda _=0: self.changed.emit())
-            layout.addWidget(combo)
-        layout.addStretch(1)
-        layout.addWidget(self.clear_button)
-        self.changed.connect(self._update_clear_button)
-        self._update_clear_button()
+        self._lay_out()
 
     def combos(self) -> tuple[QComboBox, ...]:
         return (self.kind_combo, self.status_combo, self.station_combo, self.district_combo)
@@ -108,16 +95,3 @@ class PhoneFilters(QWidget):
             stations=chosen(self.station_combo),
             districts=chosen(self.district_combo),
         )
-
-    def is_filtering(self) -> bool:
-        return any(combo.currentIndex() > 0 for combo in self.combos())
-
-    def clear(self) -> None:
-        for combo in self.combos():
-            combo.blockSignals(True)
-            combo.setCurrentIndex(0)
-            combo.blockSignals(False)
-        self.changed.emit()
-
-    def _update_clear_button(self) -> None:
-        self.clear_button.setEnabled(self.is_filtering())

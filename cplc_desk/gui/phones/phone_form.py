@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -36,7 +36,7 @@ from cplc_desk.gui.widgets.typography import emphasise
 from cplc_desk.services.desk.context import DeskContext
 from cplc_desk.services.desk.records import Registered
 from cplc_desk.services.phones import phones
-from cplc_desk.services.phones.phones import PhoneCandidate
+from cplc_desk.services.phones.phones import PhoneCandidate, PhoneSummary
 
 DRAFT_KIND = "phone_report"
 
@@ -115,34 +115,26 @@ class PhoneFormDialog(ReportFormDialog):
         return page
 
     def _connect(self) -> None:
-        self.fields.problems_shown.connect(self._on_fields_edited)
+        self.fields.problems_shown.connect(lambda: QTimer.singleShot(0, self._fit_height))
         for edit in self.fields._line_edits():
             edit.textEdited.connect(lambda _t: self.drafts.schedule())
         self.fields.kind_combo.activated.connect(lambda _i: self.drafts.schedule())
         self.fields.altered_check.clicked.connect(lambda _c: self.drafts.schedule())
         self.fields.imei_mistyped.connect(self._look_near)
-        self.save_button.clicked.connect(self.save)
-        self.cancel_button.clicked.connect(self.reject)
-        self.another_button.clicked.connect(self.start_another)
-        self.close_button.clicked.connect(self.accept)
-        self._add_save_shortcuts()
-
-    def _on_fields_edited(self) -> None:
-        """Messages come and go: the window grows to show them."""
-        wanted = self.sizeHint().height()
-        if wanted > self.height():
-            self.resize(self.width(), wanted)
-
-    # ------------------------------------------------------------------ near numbers
+        self._connect_buttons()
 
     def _look_near(self, name: str, typed: str) -> None:
         ctx = self.ctx
         self._jobs.submit(
             lambda: phones.held_near(ctx, typed),
-            lambda found: self.fields.offer_near(name, typed, found),
+            lambda found: self._offer_near(name, typed, found),
             lambda _exc: None,  # an offer, not worth a message: the box says what is wrong
             key=f"near-{name}",
         )
+
+    def _offer_near(self, name: str, typed: str, found: list[PhoneSummary]) -> None:
+        self.fields.offer_near(name, typed, found)
+        QTimer.singleShot(0, self._fit_height)  # the offer takes room under the box
 
     # ------------------------------------------------------------------ drafts
 

@@ -41,14 +41,6 @@ class Handset:
     imeis: tuple[str, ...]
 
 
-def differing_digit(a: str, b: str) -> int | None:
-    """Where two IMEIs of the same length differ, when they differ in exactly one digit."""
-    if len(a) != len(b):
-        return None
-    apart = [k for k, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
-    return apart[0] if len(apart) == 1 else None
-
-
 def _which(field: str) -> int:
     return 2 if field == "imei2" else 1
 

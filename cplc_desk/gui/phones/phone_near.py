@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
-from cplc_desk.gui.phones.phone_match import differing_digit
+from cplc_desk.domain import imei as imeis
 from cplc_desk.gui.widgets import names
 from cplc_desk.gui.widgets.typography import make_quiet
 from cplc_desk.services.phones.phones import PhoneSummary
@@ -67,7 +67,7 @@ class NearNumbers(QWidget):
 
 def _closest(typed: str, report: PhoneSummary) -> str:
     """The report's IMEI that is one digit from ``typed`` (its first, if neither is)."""
-    for number in (report.imei, report.imei2):
-        if number and differing_digit(number, typed) is not None:
-            return number
+    found = imeis.compare((typed, None), (report.imei, report.imei2))
+    if found and found[0].other_field == "imei2" and report.imei2:
+        return report.imei2
     return report.imei

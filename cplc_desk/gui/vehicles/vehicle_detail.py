@@ -3,11 +3,10 @@ matched to."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QVBoxLayout,
     QWidget,
@@ -15,9 +14,10 @@ from PySide6.QtWidgets import (
 
 from cplc_desk.gui.vehicles.vehicles_model import vehicle_class_name
 from cplc_desk.gui.widgets import names
-from cplc_desk.gui.widgets.formats import NOTHING, format_date, format_datetime
+from cplc_desk.gui.widgets.formats import format_date, format_datetime
 from cplc_desk.gui.widgets.operations import OperationRunner
 from cplc_desk.gui.widgets.receipt_buttons import VEHICLE_RECEIPTS, ReceiptPanel
+from cplc_desk.gui.widgets.record_detail import owner_text, values_form
 from cplc_desk.gui.widgets.typography import emphasise
 from cplc_desk.services.desk import reference
 from cplc_desk.services.desk.context import DeskContext
@@ -46,16 +46,9 @@ class VehicleDetailDialog(QDialog):
             1.3,
         )
         heading.setWordWrap(True)
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.values: dict[str, QLabel] = {}
-        for key, label, value in self._rows(d, station.name if station else d.police_station_code):
-            shown = QLabel(value or NOTHING)
-            shown.setTextFormat(Qt.TextFormat.PlainText)
-            shown.setWordWrap(True)
-            shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.values[key] = shown
-            form.addRow(label, shown)
+        form, self.values = values_form(
+            self._rows(d, station.name if station else d.police_station_code)
+        )
         self._jobs = OperationRunner("cplc-vehicle-detail", self)
         # The owner's receipt again (marked COPY once one went out), on any paper.
         self.receipt_panel = ReceiptPanel(ctx, self._jobs, source=VEHICLE_RECEIPTS)
@@ -105,12 +98,6 @@ class VehicleDetailDialog(QDialog):
         ]
 
     def _owner(self, d: VehicleDetail) -> str:
-        if not d.owner_name:
-            return ""
-        lines = [d.owner_name]
-        if d.owner_relative_name:
-            lines[0] = self.tr("{name} (father's / husband's name: {relative})").format(
-                name=d.owner_name, relative=d.owner_relative_name
-            )
-        lines += [x for x in (d.owner_cnic, d.owner_mobile, d.owner_address) if x]
-        return "\n".join(lines)
+        return owner_text(
+            d.owner_name, d.owner_relative_name, d.owner_cnic, d.owner_mobile, d.owner_address
+        )

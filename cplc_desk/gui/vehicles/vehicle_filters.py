@@ -9,14 +9,19 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from cplc_desk.domain.enums import VehicleReportKind, VehicleReportStatus
 from cplc_desk.domain.validation import mask_cnic, mask_phone
 from cplc_desk.gui.vehicles.vehicles_model import vehicle_class_name
 from cplc_desk.gui.widgets import names
-from cplc_desk.gui.widgets.filter_bar import choice_combo, chosen, place_combos, select_code
+from cplc_desk.gui.widgets.filter_bar import (
+    ComboFilters,
+    choice_combo,
+    chosen,
+    place_combos,
+)
 from cplc_desk.services.desk.reference import Choice, StationInfo
 from cplc_desk.services.vehicles.match_sources import THEFT_KINDS
 from cplc_desk.services.vehicles.vehicle_list import VehicleQuery, read_search
@@ -69,10 +74,7 @@ def search_hint(text: str) -> str:
     )
 
 
-class VehicleFilters(QWidget):
-    # A choice was made: apply it at once.
-    changed = Signal()
-
+class VehicleFilters(ComboFilters):
     def __init__(
         self,
         classes: Sequence[Choice],
@@ -106,19 +108,7 @@ class VehicleFilters(QWidget):
         )
         self.station_combo, self.district_combo = place_combos(stations, headquarters)
 
-        self.clear_button = QPushButton(self.tr("Clear filters"))
-        self.clear_button.clicked.connect(self.clear)
-
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        for combo in self.combos():
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-            combo.currentIndexChanged.connect(lambda _=0: self.changed.emit())
-            layout.addWidget(combo)
-        layout.addStretch(1)
-        layout.addWidget(self.clear_button)
-        self.changed.connect(self._update_clear_button)
-        self._update_clear_button()
+        self._lay_out()
 
     def combos(self) -> tuple[QComboBox, ...]:
         return (
@@ -139,20 +129,3 @@ class VehicleFilters(QWidget):
             stations=chosen(self.station_combo),
             districts=chosen(self.district_combo),
         )
-
-    def is_filtering(self) -> bool:
-        return any(combo.currentIndex() > 0 for combo in self.combos())
-
-    def select(self, combo: QComboBox, value: object) -> bool:
-        return select_code(combo, value)
-
-    def clear(self) -> None:
-        """Every filter off, with one announcement rather than one per box."""
-        for combo in self.combos():
-            combo.blockSignals(True)
-            combo.setCurrentIndex(0)
-            combo.blockSignals(False)
-        self.changed.emit()
-
-    def _update_clear_button(self) -> None:
-        self.clear_button.setEnabled(self.is_filtering())

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -137,11 +136,7 @@ class VehicleFormDialog(ReportFormDialog):
     def _connect(self) -> None:
         self.fields.problems_shown.connect(lambda: QTimer.singleShot(0, self._fit_height))
         self.fields.vehicle_edited.connect(self._vehicle_edited)
-        self.save_button.clicked.connect(self.save)
-        self.cancel_button.clicked.connect(self.reject)
-        self.another_button.clicked.connect(self.start_another)
-        self.close_button.clicked.connect(self.accept)
-        self._add_save_shortcuts()
+        self._connect_buttons()
 
     def _size_to_text(self) -> None:
         # In text units, so a larger font or a longer translation still fits; within the screen.
@@ -166,15 +161,6 @@ class VehicleFormDialog(ReportFormDialog):
     def reset_form(self, kind: str = "") -> None:
         super().reset_form(kind)
         self.match_preview.stop()
-
-    def _fit_height(self) -> None:
-        """Grow to show every message in full (a window keeps its size unless told)."""
-        wanted = self.sizeHint().height()
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        if screen is not None:
-            wanted = min(wanted, int(screen.availableSize().height() * 0.95))
-        if wanted > self.height():
-            self.resize(self.width(), wanted)
 
     # ------------------------------------------------------------------ saving
 

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QWidget
 
 from cplc_desk.domain.records import DraftErrors
@@ -40,6 +41,7 @@ class ReportFormDialog(RecordFormDialog):
     outcome_label: QLabel
     receipt_panel: ReceiptPanel
     another_button: QPushButton
+    close_button: QPushButton
     _jobs: OperationRunner
 
     def _start_report(self) -> None:
@@ -47,6 +49,24 @@ class ReportFormDialog(RecordFormDialog):
         self.matched_theft_id: str | None = None
         self.candidates: list[Any] = []
         self._saving = False
+
+    def _connect_buttons(self) -> None:
+        """Save, Cancel, Record another, Close, and the save shortcuts."""
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button.clicked.connect(self.reject)
+        self.another_button.clicked.connect(self.start_another)
+        self.close_button.clicked.connect(self.accept)
+        self._add_save_shortcuts()
+
+    def _fit_height(self) -> None:
+        """Grow to show every message in full (a window keeps its size unless told), within
+        the screen."""
+        wanted = self.sizeHint().height()
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is not None:
+            wanted = min(wanted, int(screen.availableSize().height() * 0.95))
+        if wanted > self.height():
+            self.resize(self.width(), wanted)
 
     def _done_focus(self) -> QWidget:
         """Where the cursor goes once the report is registered."""

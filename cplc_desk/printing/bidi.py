@@ -80,6 +80,20 @@ def clean(text: str) -> str:
     return text.translate(_INVISIBLE).translate(_DIGITS)
 
 
+# Opening signs before, and closing signs and punctuation after, the letters of a Latin run are
+# neutrals of their own (UBA rules N1/N2): inside Urdu text the ")" after "CLIF-P-12" takes the
+# paragraph's direction and is mirrored, instead of riding along inside the number.
+_LATIN_EDGES = re.compile(r"([(\[{«‹]*)(.*?)([)\]}»›.,;:!?]*)", re.S)
+
+
+def _latin(text: str, space_before: bool) -> list[_Run]:
+    opening, body, closing = _LATIN_EDGES.fullmatch(text).groups()  # type: ignore[union-attr]
+    if not any(ch.isalnum() for ch in body):
+        return [_Run(text, False, space_before)]
+    pieces = [piece for piece in (opening, body, closing) if piece]
+    return [_Run(piece, False, space_before and i == 0) for i, piece in enumerate(pieces)]
+
+
 def _runs(text: str) -> list[_Run]:
     runs: list[_Run] = []
     for word in text.split():
@@ -87,13 +101,13 @@ def _runs(text: str) -> list[_Run]:
         position = 0
         for match in _ARABIC.finditer(word):
             if match.start() > position:
-                runs.append(_Run(word[position : match.start()], False, first))
+                runs += _latin(word[position : match.start()], first)
                 first = False
             runs.append(_Run(match.group(0), True, first))
             first = False
             position = match.end()
         if position < len(word):
-            runs.append(_Run(word[position:], False, first))
+            runs += _latin(word[position:], first)
     return runs
 
 

@@ -143,8 +143,6 @@ def _phone_theft(data: Any) -> Wording:
     recovered = getattr(data, "matched_number", "")
     if recovered:
         outcome = both_filled(
-            # No brackets around the number: printing/bidi.py would keep the closing one
-            # inside the number's left-to-right run in the Urdu.
             N_("The handset was recovered: report {number}. To collect it, bring your original "
                "CNIC, this receipt or the FIR, and the box or bill with the same IMEI."),
             number=recovered,

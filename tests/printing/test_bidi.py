@@ -74,3 +74,23 @@ def test_nothing_runs_past_the_column(fonts: ScriptFonts, text: str) -> None:
     para.wrap(100, 1000)
     assert all(width <= 100.01 for width in para.line_widths())
     assert "".join(r.text for line in para._lines for r in line) == text.replace(" ", "")
+
+
+def test_brackets_around_a_latin_number_in_urdu_enclose_it(fonts: ScriptFonts) -> None:
+    # Logically "(" opens before رپورٹ and ")" closes after the number: in a right-to-left line
+    # the closing one takes the line's direction (it is not part of the number's run), so on
+    # paper, left to right, "(" then the number then رپورٹ then ")".
+    _para, canvas = drawn("موبائل (رپورٹ CLIF-P-000123) واپس ملا", fonts)
+    texts = [text for _x, text in sorted(canvas.drawn)]
+    assert "CLIF-P-000123" in texts  # the number alone, no bracket riding inside it
+    signs = sorted((x, text) for x, text in canvas.drawn if text in "()")
+    assert [text for _x, text in signs] == ["(", ")"]
+    inside = [text for x, text in sorted(canvas.drawn) if signs[0][0] < x < signs[1][0]]
+    assert inside[0] == "CLIF-P-000123" and len(inside) == 2  # the number, then رپورٹ
+
+
+def test_brackets_and_stops_stay_with_latin_text_in_english(fonts: ScriptFonts) -> None:
+    _para, canvas = drawn("Report (KHI-2026-000123) registered, thank you.", fonts)
+    assert [text for _x, text in canvas.drawn] == [
+        "Report (KHI-2026-000123) registered, thank you."
+    ]

@@ -225,20 +225,28 @@ def cmd_print_receipt(ctx: DeskContext, args: argparse.Namespace) -> int:
     if out.is_dir():
         raise CliError(_("{path} is a folder; give a file name ending in .pdf").format(path=out))
     parsed = RecordNumber.parse(args.number)
+    if parsed is None:
+        raise CliError(
+            _(
+                "{number} is not a receipt number. They look like CLIF-C-2026-00042 (a "
+                "complaint), CLIF-V-2026-00042 (a vehicle report) or CLIF-P-2026-00042 (a phone "
+                "report): copy it from the receipt or the record."
+            ).format(number=args.number)
+        )
     # Recorded in the audit trail as printed once the file is written (a file that could not
     # be written is no receipt); a second and later one is marked COPY.
     receipt: Any
     record: Callable[[], object]
-    if parsed is not None and parsed.kind is RecordKind.VEHICLE_REPORT:
+    if parsed.kind is RecordKind.VEHICLE_REPORT:
         report_id = vehicles.find_id_by_number(ctx, str(parsed))
         receipt = vehicles.prepare_receipt(ctx, report_id)
         record = functools.partial(vehicles.record_printed, ctx, receipt, args.format)
-    elif parsed is not None and parsed.kind is RecordKind.PHONE_REPORT:
+    elif parsed.kind is RecordKind.PHONE_REPORT:
         report_id = phones.find_id_by_number(ctx, str(parsed))
         receipt = phone_receipts.prepare_receipt(ctx, report_id)
         record = functools.partial(phone_receipts.record_printed, ctx, receipt, args.format)
     else:
-        complaint = complaints.find_by_number(ctx, args.number)
+        complaint = complaints.find_by_number(ctx, str(parsed))
         receipt = receipts.prepare_receipt(ctx, complaint.id)
         record = functools.partial(receipts.record_printed, ctx, receipt, args.format)
     try:

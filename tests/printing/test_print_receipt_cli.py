@@ -97,3 +97,22 @@ def test_output_folder_instead_of_file_is_refused_before_recording_a_print(
             select(AuditEntry.action).where(AuditEntry.action.like("receipt.%"))
         ).all()
     assert printed == []
+
+
+def test_a_number_of_no_known_shape_is_named_as_such(
+    cli: Cli, station: DeskContext, cli_account: None, desk_paths: DeskPaths, tmp_path: Path
+) -> None:
+    # A slip such as "CLIF-X-..." is not "no complaint": the volunteer is told what a receipt
+    # number looks like for each kind of record.
+    out = tmp_path / "receipt.pdf"
+
+    result = cli(
+        "print-receipt", "CLIF-X-2026-00001", "--out", str(out), data_dir=desk_paths.data_dir
+    )
+
+    assert result.returncode == 1
+    message = result.stderr.strip()
+    assert "CLIF-X-2026-00001 is not a receipt number" in message
+    assert "complaint" in message and "vehicle" in message and "phone" in message
+    assert "No complaint has the number" not in message
+    assert not out.exists()

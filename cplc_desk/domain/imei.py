@@ -37,6 +37,12 @@ def grouped(number: str) -> str:
     return " ".join(number[i : i + GROUP] for i in range(0, len(number), GROUP))
 
 
+def stored_form(value: object) -> bool:
+    """Whether ``value`` is an IMEI as every desk stores one: 15 ASCII digits (the check digit
+    may fail: an IMEI suspected altered is kept as typed)."""
+    return type(value) is str and len(value) == LENGTH and value.isascii() and value.isdigit()
+
+
 def check_digit(body: str) -> str:
     """The Luhn check digit that completes 14 digits."""
     for last in _DIGITS:

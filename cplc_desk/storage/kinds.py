@@ -13,8 +13,11 @@ validators, a service package, a GUI page, translations, and this registration).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
+from cplc_desk.domain import imei
 from cplc_desk.domain.enums import RecordKind
 from cplc_desk.storage.models import (
     Complaint,
@@ -42,6 +45,10 @@ class KindSpec:
     breakdown: str | None = None
     # Columns naming another row of the same table, filled once that row has arrived.
     self_references: dict[str, str] = field(default_factory=dict)
+    # What a column of the kind's own table must hold beyond its type, on every row
+    # headquarters reads from a station (None is left to the column's NOT NULL): a row no desk
+    # could have saved refuses the bundle instead of reaching the hotlist every station loads.
+    values: dict[str, Callable[[Any], bool]] = field(default_factory=dict)
 
     @property
     def table(self) -> str:
@@ -73,6 +80,7 @@ KINDS: tuple[KindSpec, ...] = (
         tables=(PhoneReport,),
         breakdown="kind",
         self_references={"phone_report": "matched_report_id"},
+        values={"imei": imei.stored_form, "imei2": imei.stored_form},
     ),
 )
 
@@ -82,3 +90,4 @@ TABLE_ORDER: tuple[str, ...] = tuple(
     for m in SYNC_MODELS
 )
 SELF_REFERENCES: dict[str, str] = {t: c for k in KINDS for t, c in k.self_references.items()}
+VALUE_RULES: dict[str, dict[str, Callable[[Any], bool]]] = {k.table: k.values for k in KINDS}

@@ -26,7 +26,7 @@ from typing import Any
 
 from sqlalchemy import Column, Table
 
-from cplc_desk.storage.kinds import SYNC_MODELS
+from cplc_desk.storage.kinds import SYNC_MODELS, VALUE_RULES
 from cplc_desk.storage.types import UTCDateTime
 from cplc_desk.sync.errors import SyncError
 
@@ -103,6 +103,15 @@ def _value_check(column: Column[Any]) -> tuple[Callable[[Any], bool], ColumnChec
     return _VALUE_CHECKS[python_type], _COLUMN_CHECKS[python_type]
 
 
+def _with_rule(
+    checks: tuple[Callable[[Any], bool], ColumnCheck] | None, rule: Callable[[Any], bool] | None
+) -> tuple[Callable[[Any], bool], ColumnCheck] | None:
+    """A column's type checks, and the kind's rule for its values (storage/kinds.py) if any."""
+    if rule is None:
+        return checks
+    return rule, lambda column: all(v is None or rule(v) for v in column)
+
+
 class Layout:
     """How a station's image arrays (in the manifest's column order) map onto our columns."""
 
@@ -119,10 +128,12 @@ class Layout:
         self.id_at, self.version_at = position["id"], position["version"]
         self.origin_at = position["origin_desk"]
         self.hash_at = ours.index("sync_hash")
+        rules = VALUE_RULES.get(table, {})
         checks = [
             (i, both)
             for i, column in enumerate(TABLES[table].columns)
-            if self.mapping[i] is not None and (both := _value_check(column)) is not None
+            if self.mapping[i] is not None
+            and (both := _with_rule(_value_check(column), rules.get(column.name))) is not None
         ]
         self.checks = [(i, value) for i, (value, _column) in checks]
         self.column_checks = [(i, column) for i, (_value, column) in checks]

@@ -37,6 +37,7 @@ from typing import Any
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from cplc_desk.domain import imei
 from cplc_desk.sync import chunked
 from cplc_desk.sync.container import canonical
 from cplc_desk.sync.errors import SyncError
@@ -373,15 +374,11 @@ def _checked(line: Any, checks: list[Any], kind: int) -> list[Any]:
     return line
 
 
-def _an_imei(v: Any) -> bool:
-    return type(v) is str and len(v) == 15 and v.isascii() and v.isdigit()
-
-
 def _phone_check_for(name: str) -> Any:
     if name == "imei":
-        return _an_imei
+        return imei.stored_form
     if name == "imei2":
-        return lambda v: v is None or _an_imei(v)
+        return lambda v: v is None or imei.stored_form(v)
     if name == "imei_altered":
         return lambda v: type(v) is bool
     if name in _PHONE_REQUIRED:

@@ -31,6 +31,7 @@ from sqlalchemy import select
 from sync import craft
 from test_fuzz_bundles import Headquarters, World, check, count, dump, json_values
 
+from cplc_desk.domain import imei
 from cplc_desk.domain.records import PersonDraft
 from cplc_desk.paths import DeskPaths
 from cplc_desk.services.desk import setup
@@ -130,6 +131,10 @@ class PhoneHeadquarters(Headquarters):
                 for model in SYNC_MODELS:
                     for row in s.scalars(select(model)):
                         assert isinstance(row.version, int) and row.created_at.tzinfo is not None
+                # No IMEI that no desk could have saved reaches the hotlist stations load.
+                for first, second in s.execute(select(PhoneReport.imei, PhoneReport.imei2)):
+                    assert imei.stored_form(first), first
+                    assert second is None or imei.stored_form(second), second
             self.accepted += 1
             try:
                 _phone_screens_work(self.ctx)
@@ -209,6 +214,27 @@ def test_phone_lines_dropped_duplicated_and_moved(
         lines[i], lines[j] = b"\t".join(a), b"\t".join(b)
     assume(lines != _lines(world))
     check(world, hq, _resigned(world, lines), may_accept=True)
+
+
+@pytest.mark.parametrize(
+    ("column", "value"),
+    [("imei", "abcdefghijklmno"), ("imei", "4901542032375"), ("imei2", "12"),
+     ("imei2", "۴۹۰۱۵۴۲۰۳۲۳۷۵۱۸")],
+)  # fmt: skip
+def test_a_signed_row_whose_imei_is_no_imei_refuses_the_bundle(
+    world: World, hq: PhoneHeadquarters, column: str, value: str
+) -> None:
+    # Signed by the station's own key, right in type, yet no desk could have saved it: taken
+    # in, it would go out in the hotlist, which every station then refuses to load.
+    lines = _lines(world)
+    i = _phone_at(lines)[0]
+    fields = lines[i].split(b"\t")
+    image = json.loads(fields[6])
+    image[PHONE_COLUMNS.index(column)] = value
+    fields[6] = json.dumps(image, ensure_ascii=False).encode()
+    lines[i] = b"\t".join(fields)
+    outcome = check(world, hq, _resigned(world, lines), may_accept=False)
+    assert outcome.status == "refused" and outcome.code == "damaged"
 
 
 def test_the_real_phone_bundle_is_accepted(world: World, hq: PhoneHeadquarters) -> None:

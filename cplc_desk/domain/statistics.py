@@ -246,6 +246,9 @@ class StatisticsReport:
     stations: tuple[StationRank, ...]
     footnotes: tuple[str, ...]
     publication: Publication | None = None  # the month's published copy, if any
+    # The scope's name in English and in Urdu (the bilingual PDF prints each in its own
+    # language; ``scope_label`` is the one of the language the report was made in).
+    scope_names: tuple[str, str] = ("", "")
 
     def row(self, category: str) -> CategoryRow | None:
         return next((r for r in self.rows if r.category == category), None)

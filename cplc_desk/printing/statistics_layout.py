@@ -19,6 +19,7 @@ from reportlab.platypus import Flowable, LongTable, Paragraph, Table, TableStyle
 from cplc_desk.domain import i18n
 from cplc_desk.domain.folding import has_arabic_script
 from cplc_desk.domain.i18n import N_
+from cplc_desk.domain.statistics import StatisticsReport
 from cplc_desk.printing.bidi import LEFT, RIGHT, MixedText, ScriptFonts
 from cplc_desk.printing.fonts import ReceiptFonts
 from cplc_desk.printing.receipt_wording import Both, both
@@ -54,6 +55,12 @@ def filled(message: str, **values: str | Both) -> Both:
         english.format(**{k: v if isinstance(v, str) else v[0] for k, v in values.items()}),
         urdu.format(**{k: v if isinstance(v, str) else v[1] for k, v in values.items()}),
     )
+
+
+def scope_names(report: StatisticsReport) -> Both:
+    """The report's scope in English and in Urdu (the city, a district, a station)."""
+    english, urdu = report.scope_names
+    return (english or report.scope_label, urdu or english or report.scope_label)
 
 
 def month_label(text: str, language: str = i18n.ENGLISH) -> str:

@@ -43,7 +43,13 @@ from cplc_desk.printing.fonts import ReceiptFonts, bilingual_fonts
 from cplc_desk.printing.receipt_layout import Scaled, content_height
 from cplc_desk.printing.receipt_wording import both
 from cplc_desk.printing.statistics_charts import hour_day_table, trend_grid, trend_panel
-from cplc_desk.printing.statistics_layout import Kit, month_label, period_label
+from cplc_desk.printing.statistics_layout import (
+    Kit,
+    filled,
+    month_label,
+    period_label,
+    scope_names,
+)
 from cplc_desk.printing.statistics_summary import CHANGES_ON_PAGE_ONE, summary_page
 from cplc_desk.printing.statistics_summary import TITLE as _TITLE
 from cplc_desk.printing.statistics_tables import (
@@ -79,7 +85,7 @@ def render_statistics(report: StatisticsReport, fonts: ReceiptFonts | None = Non
         title=both(_TITLE)[0].format(period=period_label(first, last)),
         author="CPLC Desk",
         creator="CPLC Desk",
-        subject=report.scope_label,
+        subject=scope_names(report)[0],
         invariant=1,  # same report, same bytes
         lang="en",
         initialFontName=kit.fonts.regular,
@@ -208,12 +214,13 @@ def _footer(kit: Kit, report: StatisticsReport) -> Any:
     period = first if first == last else f"{first} – {last}"
 
     def draw(canvas: Canvas, doc: BaseDocTemplate) -> None:
-        values = {"period": period, "scope": report.scope_label, "page": str(doc.page)}
-        english, urdu = both(_FOOTER)
+        english, urdu = filled(
+            _FOOTER, period=period, scope=scope_names(report), page=str(doc.page)
+        )
         canvas.saveState()
         canvas.setFont(kit.fonts.regular, 7)
-        canvas.drawString(MARGIN, MARGIN, english.format(**values))
-        line = MixedText(urdu.format(**values), kit.regular, 7, rtl=True, arabic_scale=1.08)
+        canvas.drawString(MARGIN, MARGIN, english)
+        line = MixedText(urdu, kit.regular, 7, rtl=True, arabic_scale=1.08)
         line.wrapOn(canvas, WIDTH / 2, FOOTER)
         line.drawOn(canvas, MARGIN + WIDTH / 2, MARGIN - 2)
         canvas.restoreState()

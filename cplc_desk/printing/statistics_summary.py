@@ -20,6 +20,7 @@ from cplc_desk.printing.statistics_layout import (
     month_label,
     period_label,
     plain_grid,
+    scope_names,
 )
 from cplc_desk.printing.statistics_tables import (
     category_table,
@@ -42,7 +43,7 @@ def summary_page(kit: Kit, report: StatisticsReport, width: float) -> list[Flowa
     first, last = str(report.request.month), str(report.request.last)
     period = (period_label(first, last), period_label(first, last, i18n.URDU))
     out: list[Flowable] = [kit.titled(filled(TITLE, period=period), kit.title, width)]
-    out += [Spacer(1, 2 * mm), *kit.sentence(N_("Scope: {scope}"), scope=report.scope_label)]
+    out += [Spacer(1, 2 * mm), *kit.sentence(N_("Scope: {scope}"), scope=scope_names(report))]
     out += _as_of(kit, report)
     out += [Spacer(1, 3 * mm), kit.heading_of(N_("The main categories"), width)]
     out += [Spacer(1, 1.5 * mm), category_table(kit, report, main_categories(report), width)]

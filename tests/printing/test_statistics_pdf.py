@@ -156,6 +156,10 @@ def test_a_computed_report_prints_its_own_figures(city: City) -> None:
         assert squash(line)[:60] in text
     for station in report.stations:
         assert f"{station.rank} {station.code}" in text
+    # The scope in each language's own words, on page one and in every page's foot.
+    urdu = [squash(page) for page in reading_order(pdf)]
+    assert "Scope: Karachi, city-wide" in text
+    assert "کراچی، پورا شہر" in urdu[0] and "کراچی، پورا شہر" in urdu[-1]
 
 
 def test_a_range_names_its_periods_and_many_changes_go_after_page_one() -> None:

@@ -11,6 +11,7 @@ import statistics_city as sc
 from hq_city import City, build_city
 from sqlalchemy import select
 
+from cplc_desk.domain import i18n
 from cplc_desk.domain.enums import AuditAction
 from cplc_desk.domain.statistics import Month, StatisticsError, StatisticsRequest
 from cplc_desk.services.statistics import publication, report
@@ -135,6 +136,17 @@ def test_the_records_behind_a_figure_leave_out_duplicates(city: City) -> None:
     with city.hq.store.read() as s:
         actions = set(s.scalars(select(AuditEntry.action)))
     assert AuditAction.STATISTICS_LOOKED_UP in actions
+
+
+def test_the_scope_is_named_in_each_language(city: City) -> None:
+    # The bilingual PDF prints each language's own name; the window and the command line show
+    # the one of the language they speak.
+    station = report.compute(city.stations["SADD"], StatisticsRequest(OCT))
+    assert station.scope_names == ("Saddar", "صدر")
+    whole = report.compute(city.hq, StatisticsRequest(OCT))
+    assert whole.scope_names == ("Karachi, city-wide", "کراچی، پورا شہر")
+    i18n.set_language(i18n.URDU)
+    assert report.compute(city.stations["SADD"], StatisticsRequest(OCT)).scope_label == "صدر"
 
 
 def test_a_station_counts_its_own_records(city: City) -> None:

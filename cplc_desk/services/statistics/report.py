@@ -70,6 +70,7 @@ def compute(
         makes=tuple(assemble.makes(cats, counts)),
         stations=tuple(assemble.ranked(matrix, district_names)),
         footnotes=tuple(notes),
+        scope_names=where.names,
     )
     publication = published(ctx, req)
     if publication is not None:

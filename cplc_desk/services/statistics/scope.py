@@ -8,20 +8,33 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from cplc_desk.domain.i18n import _
+from cplc_desk.domain import i18n
+from cplc_desk.domain.i18n import N_, _
 from cplc_desk.domain.statistics import AsOf, StatisticsError, StatisticsRequest
 from cplc_desk.services.desk.context import DeskIdentity
 from cplc_desk.services.statistics.assemble import Area, Areas
 from cplc_desk.storage.models import District, PoliceStation, SyncInbox, SyncStation, Zone
 from cplc_desk.storage.types import utcnow
 
+CITY = N_("Karachi, city-wide")
+
 
 @dataclass(frozen=True)
 class Scope:
     request: StatisticsRequest  # at a station desk: narrowed to the station
     stations: tuple[str, ...] | None  # None: every station (city-wide)
-    label: str
+    names: tuple[str, str]  # in English, in Urdu
     areas: Areas
+
+    @property
+    def label(self) -> str:
+        """The scope's name in the language the desk speaks now."""
+        english, urdu = self.names
+        return urdu if i18n.current_language() == i18n.URDU and urdu else english
+
+
+def _names(area: Area) -> tuple[str, str]:
+    return area.name, area.name_ur or area.name
 
 
 def resolve(s: Session, identity: DeskIdentity, request: StatisticsRequest) -> Scope:
@@ -40,7 +53,7 @@ def resolve(s: Session, identity: DeskIdentity, request: StatisticsRequest) -> S
         return Scope(
             _narrowed(request, station=identity.code, district=None),
             None,
-            own.name if own else identity.name,
+            _names(own) if own else (identity.name, identity.name),
             every,
         )
     every = _areas(s)
@@ -58,7 +71,7 @@ def resolve(s: Session, identity: DeskIdentity, request: StatisticsRequest) -> S
         return Scope(
             _narrowed(request, station=code, district=None),
             (code,),
-            station.name,
+            _names(station),
             Areas(tuple(zone), (district,), (station,)),
         )
     if request.district:
@@ -77,10 +90,11 @@ def resolve(s: Session, identity: DeskIdentity, request: StatisticsRequest) -> S
         return Scope(
             _narrowed(request, station=None, district=found.code),
             tuple(a.code for a in stations),
-            found.name,
+            _names(found),
             Areas(tuple(zone), (found,), stations),
         )
-    return Scope(request, None, _("Karachi, city-wide"), every)
+    city = (i18n.in_language(i18n.ENGLISH, CITY), i18n.in_language(i18n.URDU, CITY))
+    return Scope(request, None, city, every)
 
 
 def _narrowed(

@@ -140,6 +140,14 @@
         <source>CPLC Desk cannot open its data</source>
         <translation>سی پی ایل سی ڈیسک اپنا ڈیٹا بیس نہیں کھول سکا</translation>
     </message>
+    <message>
+        <source>{reason}
+
+Try again now?</source>
+        <translation>⁨{reason}⁩
+
+کیا ابھی دوبارہ کوشش کریں؟</translation>
+    </message>
 </context>
 <context>
     <name>Areas</name>
@@ -4154,6 +4162,25 @@ Continue it? If you answer No, it is thrown away.</source>
     <message>
         <source>The report was published.</source>
         <translation>رپورٹ شائع ہو گئی۔</translation>
+    </message>
+</context>
+<context>
+    <name>ServerPasswordDialog</name>
+    <message>
+        <source>Password of the headquarters server</source>
+        <translation>ہیڈکوارٹر کے سرور کا پاس ورڈ</translation>
+    </message>
+    <message>
+        <source>Headquarters&apos; records are on the server {server}, which wants a password. Type the server&apos;s password to open the desk now. It is not saved: to stop being asked, the server&apos;s administrator puts it in this PC&apos;s PostgreSQL password file.</source>
+        <translation>ہیڈکوارٹر کے ریکارڈ سرور ⁨{server}⁩ پر ہیں، جو پاس ورڈ مانگتا ہے۔ ڈیسک ابھی کھولنے کے لیے سرور کا پاس ورڈ لکھیں۔ یہ محفوظ نہیں کیا جاتا: بار بار پوچھے جانے سے بچنے کے لیے سرور کا منتظم اسے اس پی سی کی PostgreSQL پاس ورڈ فائل میں رکھ دے۔</translation>
+    </message>
+    <message>
+        <source>Server password:</source>
+        <translation>سرور کا پاس ورڈ:</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>کھولیں</translation>
     </message>
 </context>
 <context>

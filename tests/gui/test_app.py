@@ -88,7 +88,7 @@ def test_the_start_language_is_the_last_one_used_then_the_systems(
 def test_a_store_that_cannot_be_opened_is_explained(
     qapp, desk_paths: DeskPaths, monkeypatch: pytest.MonkeyPatch, shown_messages
 ) -> None:
-    def refuse(paths):  # type: ignore[no-untyped-def]
+    def refuse(paths, url=None):  # type: ignore[no-untyped-def]
         raise StoreError("This data was written by a newer CPLC Desk. Install the newer version.")
 
     monkeypatch.setattr(gui_app, "open_desk", refuse)

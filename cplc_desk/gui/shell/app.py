@@ -46,14 +46,22 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
 
 
 def open_context(paths: DeskPaths) -> DeskContext | None:
-    """The open desk, or None after telling the person why it could not be opened."""
-    try:
-        ctx = open_desk(paths)
-    except DeskError as exc:
-        dialogs.show_error(None, translate("App", "CPLC Desk cannot open its data"), str(exc))
-        return None
-    ctx.actor = Actor.nobody()  # until someone signs in
-    return ctx
+    """The open desk, or None after telling the person why it could not be opened. A server
+    that wants a password this PC does not have asks for it; one out of reach is offered
+    again (gui/shell/server_password.py)."""
+    from cplc_desk.gui.shell.server_password import next_attempt
+
+    url: str | None = None
+    while True:
+        try:
+            ctx = open_desk(paths, url=url)
+        except DeskError as exc:
+            url = next_attempt(paths, exc, url)
+            if url is None:
+                return None
+            continue
+        ctx.actor = Actor.nobody()  # until someone signs in
+        return ctx
 
 
 def ensure_set_up(ctx: DeskContext) -> bool:

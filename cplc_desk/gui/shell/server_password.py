@@ -1,0 +1,73 @@
+"""Opening a headquarters whose store is on a PostgreSQL server when this PC has no password for
+it (no password file, no ``CPLC_DESK_DB_PASSWORD``): the window asks for it, for this start
+only, and never writes it anywhere (docs/postgresql.md, *The password*). A server that cannot be
+reached (rebooting, the network down) is offered again instead of closing the window.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from cplc_desk.domain.errors import DeskError
+from cplc_desk.gui.widgets import dialogs
+from cplc_desk.paths import DeskPaths
+from cplc_desk.services.desk import server
+
+translate = QCoreApplication.translate
+
+
+class ServerPasswordDialog(QDialog):
+    """The server's password, for this start of the window."""
+
+    def __init__(self, where: str, refusal: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Password of the headquarters server"))
+        intro = QLabel(
+            self.tr(
+                "Headquarters' records are on the server {server}, which wants a password. "
+                "Type the server's password to open the desk now. It is not saved: to stop "
+                "being asked, the server's administrator puts it in this PC's PostgreSQL "
+                "password file."
+            ).format(server=where)
+        )
+        intro.setWordWrap(True)
+        self.refusal_label = QLabel(refusal)
+        self.refusal_label.setWordWrap(True)
+        self.refusal_label.setStyleSheet("color: #b00020;")
+        self.password_edit = QLineEdit()
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        form = QFormLayout()
+        form.addRow(self.tr("Server password:"), self.password_edit)
+        self.buttons = dialogs.ok_cancel_buttons(self, self.tr("Open"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.refusal_label)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        dialogs.size_in_text(self, 60, 10)
+
+    def password(self) -> str:
+        return self.password_edit.text()
+
+
+def next_attempt(paths: DeskPaths, exc: DeskError, tried: str | None = None) -> str | None:
+    """After the server refused or could not be reached: the URL to try again with (the
+    password typed, or the same one once the person asked to try again), or None to give up.
+    Any other refusal is shown and given up on."""
+    configured = server.read_config(paths)
+    title = translate("App", "CPLC Desk cannot open its data")
+    if configured is not None and exc.code == "server_password":
+        dialog = ServerPasswordDialog(server.describe(configured), str(exc))
+        accepted = dialogs.run_once(dialog) == QDialog.DialogCode.Accepted
+        typed = dialog.password()
+        if not (accepted and typed):
+            return None
+        return configured.set(password=typed).render_as_string(hide_password=False)
+    if configured is not None and exc.code == "server_unreachable":
+        question = translate("App", "{reason}\n\nTry again now?").format(reason=exc)
+        if dialogs.confirm(None, title, question):
+            return tried or server.with_password(configured).render_as_string(hide_password=False)
+        return None
+    dialogs.show_error(None, title, str(exc))
+    return None

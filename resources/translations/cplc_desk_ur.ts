@@ -201,7 +201,7 @@ Try again now?</source>
     </message>
     <message>
         <source>The month&apos;s crime figures by category, area and station, with their trends; saved as CSV, Excel, PDF or JSON.</source>
-        <translation>مہینے کے جرائم کے اعداد و شمار، قسم، علاقے اور تھانے کے لحاظ سے، ان کے رجحان کے ساتھ؛ CSV، ایکسل، PDF یا JSON فائل میں محفوظ کیے جا سکتے ہیں۔</translation>
+        <translation>مہینے کے جرائم کے اعداد و شمار، قسم، علاقے اور تھانے کے لحاظ سے، ان کے رجحان کے ساتھ؛ CSV، ایکسل، پی ڈی ایف یا JSON فائل میں محفوظ کیے جا سکتے ہیں۔</translation>
     </message>
     <message>
         <source>Vehicles</source>
@@ -1624,7 +1624,7 @@ Continue it? If you answer No, it is thrown away.</source>
     </message>
     <message>
         <source>Leave the server empty to keep the records on this PC. The server&apos;s password is used now and never saved: for later starts put it in the PostgreSQL password file (pgpass).</source>
-        <translation>ریکارڈ اسی پی سی پر رکھنے کے لیے سرور خالی چھوڑ دیں۔ سرور کا پاس ورڈ ابھی استعمال ہوتا ہے اور کبھی محفوظ نہیں کیا جاتا: بعد میں شروع کرنے کے لیے اسے PostgreSQL کی پاس ورڈ فائل (pgpass) میں رکھیں۔</translation>
+        <translation>ریکارڈ اسی کمپیوٹر پر رکھنے کے لیے سرور خالی چھوڑ دیں۔ سرور کا پاس ورڈ ابھی استعمال ہوتا ہے اور کبھی محفوظ نہیں کیا جاتا: بعد میں شروع کرنے کے لیے اسے PostgreSQL کی پاس ورڈ فائل (pgpass) میں رکھیں۔</translation>
     </message>
     <message>
         <source>Restore desk</source>
@@ -2163,7 +2163,7 @@ Records: {new} new · {updated} updated · {unchanged} unchanged · {conflicts} 
     </message>
     <message>
         <source>No open theft report has these numbers yet.</source>
-        <translation>ابھی تک کسی جاری چوری کی رپورٹ میں یہ نمبر نہیں ہیں۔</translation>
+        <translation>ابھی تک چوری کی کسی جاری رپورٹ میں یہ نمبر نہیں ہیں۔</translation>
     </message>
     <message>
         <source>{number} · {description} · {station}</source>
@@ -2486,7 +2486,7 @@ Records: {new} new · {updated} updated · {unchanged} unchanged · {conflicts} 
     </message>
     <message>
         <source>status</source>
-        <translation>حیثیت</translation>
+        <translation>کیفیت</translation>
     </message>
     <message>
         <source>IMEI</source>
@@ -2498,7 +2498,7 @@ Records: {new} new · {updated} updated · {unchanged} unchanged · {conflicts} 
     </message>
     <message>
         <source>IMEI suspected altered</source>
-        <translation>‏IMEI میں ردوبدل کا شبہ</translation>
+        <translation>‏IMEI میں تبدیلی کا شبہ</translation>
     </message>
     <message>
         <source>IMEI note</source>
@@ -2609,7 +2609,7 @@ Records: {new} new · {updated} updated · {unchanged} unchanged · {conflicts} 
     </message>
     <message>
         <source>IMEI suspected altered:</source>
-        <translation>‏IMEI میں ردوبدل کا شبہ:</translation>
+        <translation>‏IMEI میں تبدیلی کا شبہ:</translation>
     </message>
     <message>
         <source>No</source>
@@ -2672,7 +2672,7 @@ Records: {new} new · {updated} updated · {unchanged} unchanged · {conflicts} 
     </message>
     <message>
         <source>IMEI suspected &amp;altered (re-programmed)</source>
-        <translation>‏IMEI میں ردوبدل کا شبہ (دوبارہ پروگرام کیا گیا)</translation>
+        <translation>‏IMEI میں تبدیلی کا شبہ (دوبارہ پروگرام کیا گیا)</translation>
     </message>
     <message>
         <source>Why: e.g. the IMEI on the phone differs from the box</source>
@@ -2847,7 +2847,7 @@ Records: {new} new · {updated} updated · {unchanged} unchanged · {conflicts} 
     </message>
     <message>
         <source>Recovered or found</source>
-        <translation>برآمد شدہ یا لاوارث ملی</translation>
+        <translation>برآمد شدہ یا ملا ہوا</translation>
     </message>
     <message>
         <source>What happened</source>
@@ -2930,7 +2930,7 @@ Continue it? If you answer No, it is thrown away.</source>
     </message>
     <message>
         <source>No open theft report has this handset&apos;s IMEI yet. The recovery stays open; it is shown as “Not matched yet” in the list and can be matched later.</source>
-        <translation>ابھی چوری کی کسی کھلی رپورٹ میں اس فون کا IMEI نہیں ہے۔ برآمدگی کھلی رہے گی؛ فہرست میں یہ ”ابھی ملائی نہیں گئی“ کے طور پر دکھائی دے گی اور بعد میں ملائی جا سکتی ہے۔</translation>
+        <translation>ابھی چوری کی کسی جاری رپورٹ میں اس فون کا IMEI نہیں ہے۔ برآمدگی کی رپورٹ جاری رہے گی؛ فہرست میں یہ “ابھی مماثلت نہیں ملی” کے طور پر دکھائی دے گی اور بعد میں ملائی جا سکتی ہے۔</translation>
     </message>
 </context>
 <context>
@@ -2984,15 +2984,15 @@ Continue it? If you answer No, it is thrown away.</source>
     </message>
     <message>
         <source>Compare each report with the handset in front of you (dial *#06# to see its IMEIs). Confirm the one that is the same handset: that report is then closed as recovered. If none is, choose None of these; the recovery stays open.</source>
-        <translation>ہر رپورٹ کا اپنے سامنے موجود فون سے موازنہ کریں (اس کے IMEI دیکھنے کے لیے ‎*#06#‎ ملائیں)۔ جو رپورٹ اسی فون کی ہو اس کی تصدیق کریں: وہ رپورٹ برآمدگی کے طور پر بند ہو جائے گی۔ اگر کوئی بھی نہ ہو تو ”ان میں سے کوئی نہیں“ چنیں؛ برآمدگی کھلی رہے گی۔</translation>
+        <translation>ہر رپورٹ کا اپنے سامنے موجود فون سے موازنہ کریں (اس کے IMEI دیکھنے کے لیے ‎*#06#‎ ملائیں)۔ جو رپورٹ اسی فون کی ہو اس کی تصدیق کریں: وہ رپورٹ برآمد شدہ کے طور پر بند ہو جائے گی۔ اگر کوئی بھی نہ ہو تو “ان میں سے کوئی نہیں” چنیں؛ برآمدگی کی رپورٹ جاری رہے گی۔</translation>
     </message>
     <message>
         <source>This report is from headquarters&apos; hotlist: tell the police station that registered it that the handset was found; that desk closes it.</source>
-        <translation>یہ رپورٹ ہیڈکوارٹر کی ہاٹ لسٹ سے ہے: جس تھانے نے اسے درج کیا تھا اسے بتائیں کہ فون مل گیا ہے؛ وہی ڈیسک اسے بند کرے گا۔</translation>
+        <translation>یہ رپورٹ ہیڈ کوارٹر کی ہاٹ لسٹ سے ہے: جس تھانے نے اسے درج کیا تھا اسے بتائیں کہ فون مل گیا ہے؛ وہی ڈیسک اسے بند کرے گا۔</translation>
     </message>
     <message>
         <source>Report {number} ({kind} at {station}) will be closed as recovered and linked to this recovery. Confirm that it is the same handset?</source>
-        <translation>رپورٹ ⁨{number}⁩ (⁨{kind}⁩، تھانہ ⁨{station}⁩) برآمدگی کے طور پر بند ہو کر اس برآمدگی سے جوڑ دی جائے گی۔ کیا آپ تصدیق کرتے ہیں کہ یہ وہی فون ہے؟</translation>
+        <translation>رپورٹ ⁨{number}⁩ (⁨{kind}⁩، تھانہ ⁨{station}⁩) برآمد شدہ کے طور پر بند ہو کر اس برآمدگی سے جوڑ دی جائے گی۔ کیا آپ تصدیق کرتے ہیں کہ یہ وہی فون ہے؟</translation>
     </message>
 </context>
 <context>
@@ -3059,7 +3059,7 @@ Continue it? If you answer No, it is thrown away.</source>
     </message>
     <message>
         <source>This phone was reported stolen or snatched and has since been recovered, or was found and recorded. No open theft report names it.</source>
-        <translation>اس فون کی چوری یا چھینے جانے کی رپورٹ درج ہوئی تھی اور یہ بعد میں برآمد ہو گیا، یا یہ ملا اور درج کیا گیا۔ چوری کی کسی کھلی رپورٹ میں اس کا ذکر نہیں۔</translation>
+        <translation>اس فون کی چوری یا چھینے جانے کی رپورٹ درج ہوئی تھی اور یہ بعد میں برآمد ہو گیا، یا یہ ملا اور درج کیا گیا۔ چوری کی کسی جاری رپورٹ میں اس کا ذکر نہیں۔</translation>
     </message>
     <message>
         <source>NEAR RECORD - READ THE IMEI AGAIN</source>
@@ -3079,7 +3079,7 @@ Continue it? If you answer No, it is thrown away.</source>
     </message>
     <message>
         <source>Note: this IMEI&apos;s check digit fails (altered, or mistyped).</source>
-        <translation>نوٹ: اس IMEI کا آخری جانچ کا ہندسہ درست نہیں (ردوبدل شدہ، یا غلط لکھا گیا)۔</translation>
+        <translation>نوٹ: اس IMEI کا آخری جانچ کا ہندسہ درست نہیں (تبدیل شدہ، یا غلط لکھا گیا)۔</translation>
     </message>
     <message>
         <source>…and {count} more reports.</source>
@@ -3107,7 +3107,7 @@ Continue it? If you answer No, it is thrown away.</source>
     </message>
     <message>
         <source>IMEI suspected altered</source>
-        <translation>‏IMEI میں ردوبدل کا شبہ</translation>
+        <translation>‏IMEI میں تبدیلی کا شبہ</translation>
     </message>
 </context>
 <context>
@@ -3118,7 +3118,7 @@ Continue it? If you answer No, it is thrown away.</source>
     </message>
     <message>
         <source>{imei} (altered?)</source>
-        <translation>⁨{imei}⁩ (ردوبدل؟)</translation>
+        <translation>⁨{imei}⁩ (تبدیل شدہ؟)</translation>
     </message>
     <message>
         <source>Number</source>
@@ -3249,7 +3249,7 @@ Continue it? If you answer No, it is thrown away.</source>
     </message>
     <message>
         <source>No open theft report has the IMEI of {number} yet. It stays open: when a matching theft report arrives, double-click it again.</source>
-        <translation>ابھی چوری کی کسی کھلی رپورٹ میں ⁨{number}⁩ کا IMEI نہیں ہے۔ یہ کھلی رہے گی: جب ملتی جلتی چوری کی رپورٹ آئے تو اس پر دوبارہ ڈبل کلک کریں۔</translation>
+        <translation>ابھی چوری کی کسی جاری رپورٹ میں ⁨{number}⁩ کا IMEI نہیں ہے۔ یہ رپورٹ جاری رہے گی: جب اس سے مماثل چوری کی رپورٹ آئے تو اس پر دوبارہ ڈبل کلک کریں۔</translation>
     </message>
 </context>
 <context>
@@ -4105,7 +4105,7 @@ Continue it? If you answer No, it is thrown away.</source>
     </message>
     <message>
         <source>Save as PDF…</source>
-        <translation>‏PDF فائل کے طور پر محفوظ کریں…</translation>
+        <translation>پی ڈی ایف فائل کے طور پر محفوظ کریں…</translation>
     </message>
     <message>
         <source>Save as JSON…</source>
@@ -4137,7 +4137,7 @@ Continue it? If you answer No, it is thrown away.</source>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation>‏PDF فائلیں (*.pdf)</translation>
+        <translation>پی ڈی ایف فائلیں (*.pdf)</translation>
     </message>
     <message>
         <source>JSON files (*.json)</source>
@@ -4168,11 +4168,11 @@ Continue it? If you answer No, it is thrown away.</source>
     <name>ServerPasswordDialog</name>
     <message>
         <source>Password of the headquarters server</source>
-        <translation>ہیڈکوارٹر کے سرور کا پاس ورڈ</translation>
+        <translation>ہیڈ کوارٹر کے سرور کا پاس ورڈ</translation>
     </message>
     <message>
         <source>Headquarters&apos; records are on the server {server}, which wants a password. Type the server&apos;s password to open the desk now. It is not saved: to stop being asked, the server&apos;s administrator puts it in this PC&apos;s PostgreSQL password file.</source>
-        <translation>ہیڈکوارٹر کے ریکارڈ سرور ⁨{server}⁩ پر ہیں، جو پاس ورڈ مانگتا ہے۔ ڈیسک ابھی کھولنے کے لیے سرور کا پاس ورڈ لکھیں۔ یہ محفوظ نہیں کیا جاتا: بار بار پوچھے جانے سے بچنے کے لیے سرور کا منتظم اسے اس پی سی کی PostgreSQL پاس ورڈ فائل میں رکھ دے۔</translation>
+        <translation>ہیڈ کوارٹر کے ریکارڈ سرور ⁨{server}⁩ پر ہیں، جو پاس ورڈ مانگتا ہے۔ ڈیسک ابھی کھولنے کے لیے سرور کا پاس ورڈ لکھیں۔ یہ محفوظ نہیں کیا جاتا: بار بار پوچھے جانے سے بچنے کے لیے سرور کا ایڈمنسٹریٹر اسے اس کمپیوٹر کی PostgreSQL پاس ورڈ فائل میں رکھ دے۔</translation>
     </message>
     <message>
         <source>Server password:</source>
@@ -4404,7 +4404,7 @@ import</source>
     </message>
     <message>
         <source>Remove a bundle of the selected station that waits for earlier ones, when it is the wrong copy of its number (the import said so)</source>
-        <translation>منتخب تھانے کا وہ بنڈل ہٹائیں جو پہلے والے بنڈلوں کے انتظار میں روکا گیا ہے، جب وہ اپنے نمبر کی غلط نقل ہو (امپورٹ نے یہی بتایا ہو)</translation>
+        <translation>منتخب تھانے کا وہ بنڈل ہٹائیں جو پہلے والے بنڈلوں کے انتظار میں روکا گیا ہے، جب وہ اپنے نمبر کی غلط کاپی ہو (درآمد کے دوران یہی بتایا گیا ہو)</translation>
     </message>
     <message>
         <source>Stations enrolled: {total} · overdue: {overdue} · waiting for missing bundles: {gap} · no bundle yet: {never} · revoked: {revoked} · as of {now}</source>
@@ -4452,11 +4452,11 @@ import</source>
     </message>
     <message>
         <source>Remove bundle {seq} of {station}, which waits for earlier bundles? Do this only when the import said it differs from another copy and the station confirmed that copy is the right one; then import the right copy.</source>
-        <translation>⁨{station}⁩ کا بنڈل ⁨{seq}⁩ ہٹا دیں، جو پہلے والے بنڈلوں کے انتظار میں روکا گیا ہے؟ یہ صرف تب کریں جب امپورٹ نے بتایا ہو کہ یہ دوسری نقل سے مختلف ہے اور تھانے نے تصدیق کی ہو کہ وہ دوسری نقل درست ہے؛ پھر درست نقل امپورٹ کریں۔</translation>
+        <translation>⁨{station}⁩ کا بنڈل ⁨{seq}⁩ ہٹا دیں، جو پہلے والے بنڈلوں کے انتظار میں روکا گیا ہے؟ یہ صرف تب کریں جب درآمد کے دوران بتایا گیا ہو کہ یہ دوسری کاپی سے مختلف ہے اور تھانے نے تصدیق کی ہو کہ وہ دوسری کاپی درست ہے؛ پھر درست کاپی درآمد کریں۔</translation>
     </message>
     <message>
         <source>Bundle {seq} of {station} was removed; import the right copy now.</source>
-        <translation>⁨{station}⁩ کا بنڈل ⁨{seq}⁩ ہٹا دیا گیا؛ اب درست نقل امپورٹ کریں۔</translation>
+        <translation>⁨{station}⁩ کا بنڈل ⁨{seq}⁩ ہٹا دیا گیا؛ اب درست کاپی درآمد کریں۔</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,8 @@ from cplc_desk.domain.ids import uuid7
 from cplc_desk.storage.models import AuditEntry
 from cplc_desk.storage.types import utcnow
 
+_QUEUE = "cplc_audit_queue"  # entries appended in this unit of work, not yet chained
+
 
 def append(
     session: Session,
@@ -27,23 +29,15 @@ def append(
     record_id: str | None = None,
     details: Mapping[str, Any] | None = None,
 ) -> AuditEntry:
-    """Append one entry, chained to the newest entry of the same desk.
+    """Queue one entry in the caller's unit of work; it joins the trail when that commits.
 
-    Call inside a write unit of work: the write lock it holds keeps two appends from chaining to
-    the same predecessor.
+    The entry (its id, time, desk, actor, action and details) is made now; its place in the
+    chain is not: :func:`chain_queued`, run by the store just before the unit of work commits
+    and under the trail's own lock (storage/db.py), links the queued entries, in the order they
+    were appended, to each desk's newest entry. So the lock that keeps the trail one chain is
+    held for the last moment of a transaction only, and a rollback leaves no entry behind. The
+    entry returned has its ``entry_id`` (its hashes are filled in at the commit).
     """
-    # The newest hash is remembered per unit of work, so appending many entries in one
-    # transaction (a CSV batch) neither queries nor flushes for each.
-    last_hashes: dict[str, str] = session.info.setdefault("audit_last_hash", {})
-    prev = last_hashes.get(desk_code)
-    if prev is None:
-        with session.no_autoflush:
-            prev = session.scalar(
-                select(AuditEntry.entry_hash)
-                .where(AuditEntry.desk_code == desk_code)
-                .order_by(AuditEntry.seq.desc())
-                .limit(1)
-            )
     entry = AuditEntry(
         entry_id=uuid7(),
         at=utcnow(),
@@ -53,12 +47,42 @@ def append(
         record_table=record_table,
         record_id=record_id,
         details=canonical_json(dict(details or {})),
-        prev_hash=prev or GENESIS_HASH,
     )
-    entry.entry_hash = _hash_of(entry, entry.prev_hash)
-    session.add(entry)
-    last_hashes[desk_code] = entry.entry_hash
+    session.info.setdefault(_QUEUE, []).append(entry)
     return entry
+
+
+def has_queued(session: Session) -> bool:
+    """Whether entries appended in this unit of work still wait for its commit."""
+    return bool(session.info.get(_QUEUE))
+
+
+def chain_queued(session: Session) -> int:
+    """Chain the queued entries to the trail and add them to the session, in the order they were
+    appended; how many. Only while no other transaction can chain (the store's audit lock, or
+    SQLite's write lock): each desk's newest entry read here stays the newest until the commit.
+    """
+    entries: list[AuditEntry] = session.info.pop(_QUEUE, [])
+    last: dict[str, str] = {}
+    with session.no_autoflush:
+        for entry in entries:
+            prev = last.get(entry.desk_code)
+            if prev is None:
+                # Once per desk per commit: a CSV batch of many entries neither queries nor
+                # flushes for each.
+                prev = (
+                    session.scalar(
+                        select(AuditEntry.entry_hash)
+                        .where(AuditEntry.desk_code == entry.desk_code)
+                        .order_by(AuditEntry.seq.desc())
+                        .limit(1)
+                    )
+                    or GENESIS_HASH
+                )
+            entry.prev_hash = prev
+            entry.entry_hash = last[entry.desk_code] = _hash_of(entry, prev)
+    session.add_all(entries)
+    return len(entries)
 
 
 def _hash_of(entry: AuditEntry, prev_hash: str) -> str:

@@ -5,12 +5,21 @@ power cut) and a busy timeout, so a second process waits instead of failing. Wri
 start with ``BEGIN IMMEDIATE``: they take the write lock up front, so two writers never deadlock
 half-way through a transaction. The same code runs on PostgreSQL (psycopg 3) with a URL; there
 a write unit of work takes one transaction-level advisory lock first (the same one on every
-workstation of the server), so writers queue as on SQLite: the audit trail's chain and the
-sync counters see one writer at a time, and readers never wait.
+workstation of the server), so writers queue as on SQLite: records, numbers and the sync
+counters see one writer at a time, and readers never wait.
+
+The audit trail is one hash chain on both. Its entries are chained when their unit of work
+commits (storage/audit.py), just before, under a second advisory lock on a server (the "audit
+lock"), held only for that last moment. A unit of work that writes audit entries only (a check,
+a look-up, a record viewed: ``write(..., exclusive=False)``) takes no writers' lock on a server,
+only the audit lock at its commit, so it does not queue behind another workstation's import;
+anything else it tries to write is refused (:class:`AuditOnlyWriteError`). No deadlock: the
+writers' lock is taken first or never, the audit lock last.
 """
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -25,11 +34,17 @@ from sqlalchemy.orm import Session, sessionmaker
 from cplc_desk.domain.errors import DeskError
 from cplc_desk.domain.folding import fold
 from cplc_desk.domain.i18n import _
-from cplc_desk.storage import changelog
+from cplc_desk.storage import audit, changelog
 
 BUSY_TIMEOUT_MS = 15_000
-# Any fixed number, distinct from migrate's: the server's "write lock".
+# Any fixed numbers, distinct from migrate's: the server's "write lock" and "audit lock".
 _WRITE_LOCK = 0x43504C57
+_AUDIT_LOCK = 0x43504C41
+_AUDIT_ONLY = "cplc_audit_only"  # execution option of an audit-only unit of work's connection
+_WRITES = re.compile(
+    r"\s*(INSERT|UPDATE|DELETE|REPLACE|MERGE|UPSERT|TRUNCATE|CREATE|DROP|ALTER)\b", re.I
+)
+_AUDIT_INSERT = re.compile(r"\s*INSERT\s+INTO\s+audit_log\b", re.I)
 # PostgreSQL's SQLSTATE for a lock not granted within lock_timeout.
 _LOCK_NOT_AVAILABLE = "55P03"
 
@@ -51,16 +66,35 @@ class StoreBusyError(DeskError):
         )
 
 
-def _take_write_lock(session: Session, timeout_ms: int) -> None:
-    """The server's write lock, waited for as long as SQLite's busy timeout, then refused in
+class AuditOnlyWriteError(RuntimeError):
+    """An audit-only unit of work tried to write something other than audit entries: a
+    programming error (use a write unit of work, which queues behind the other writers)."""
+
+
+def _take_lock(session: Session, key: int, timeout_ms: int) -> None:
+    """One of the server's locks, waited for as long as SQLite's busy timeout, then refused in
     words instead of the driver's error."""
     session.execute(text(f"SET LOCAL lock_timeout = '{int(timeout_ms)}ms'"))
     try:
-        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _WRITE_LOCK})
+        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": key})
     except OperationalError as exc:
         if getattr(exc.orig, "sqlstate", None) == _LOCK_NOT_AVAILABLE:
             raise StoreBusyError(max(1, timeout_ms // 1000)) from None
         raise
+
+
+def _refuse_other_writes(
+    conn: Any, _cursor: Any, statement: str, _params: Any, _context: Any, _many: bool
+) -> None:
+    """In an audit-only unit of work, any statement that writes other than an audit entry."""
+    if not conn.get_execution_options().get(_AUDIT_ONLY):
+        return
+    if _WRITES.match(statement) and not _AUDIT_INSERT.match(statement):
+        shown = " ".join(statement.split())[:80]
+        raise AuditOnlyWriteError(
+            f"an audit-only unit of work writes audit entries only, not: {shown}; "
+            "use a write unit of work (Store.write, DeskContext.unit_of_work)"
+        )
 
 
 def sqlite_url(path: Path) -> str:
@@ -105,13 +139,16 @@ class Store:
         self.url = url
         self.engine = make_engine(url, echo=echo)
         self.is_sqlite = self.engine.dialect.name == "sqlite"
-        write_bind = (
-            self.engine.execution_options(sqlite_begin="IMMEDIATE")
-            if self.is_sqlite
-            else self.engine
-        )
+        # On SQLite every unit of work that writes takes the file's write lock up front.
+        begin: dict[str, Any] = {"sqlite_begin": "IMMEDIATE"} if self.is_sqlite else {}
+        write_bind = self.engine.execution_options(**begin) if begin else self.engine
+        light_bind = self.engine.execution_options(**begin, **{_AUDIT_ONLY: True})
         self._writer = sessionmaker(bind=write_bind, expire_on_commit=False)
+        self._light = sessionmaker(bind=light_bind, expire_on_commit=False)
         self._reader = sessionmaker(bind=self.engine, expire_on_commit=False)
+        for maker in (self._writer, self._light):
+            event.listen(maker, "before_commit", self._chain_audit)
+        event.listen(self.engine, "before_cursor_execute", _refuse_other_writes)
         # How long a write waits for the server's write lock (tests shorten it).
         self.busy_timeout_ms = BUSY_TIMEOUT_MS
         self._writes = threading.local()  # how deep this thread is in write units of work
@@ -121,20 +158,37 @@ class Store:
         return cls(sqlite_url(path))
 
     @contextmanager
-    def write(self, *, actor: str, desk_code: str) -> Iterator[Session]:
+    def write(self, *, actor: str, desk_code: str, exclusive: bool = True) -> Iterator[Session]:
         """One write unit of work: commits on success, rolls back on any exception.
 
         ``actor`` and ``desk_code`` stamp every synced record created or changed inside it.
+        ``exclusive=False``: a unit of work that writes audit entries only, which on a server
+        does not wait for the writers' lock (see the module's docstring); anything else written
+        in it raises :class:`AuditOnlyWriteError` and rolls it back.
         """
         self._writes.depth = self.writing_depth() + 1
         try:
-            with self._writer.begin() as session:
-                if not self.is_sqlite:
-                    _take_write_lock(session, self.busy_timeout_ms)
+            with (self._writer if exclusive else self._light).begin() as session:
+                if exclusive and not self.is_sqlite:
+                    _take_lock(session, _WRITE_LOCK, self.busy_timeout_ms)
                 changelog.attach(session, actor=actor, desk_code=desk_code)
                 yield session
         finally:
             self._writes.depth -= 1
+
+    def _chain_audit(self, session: Session) -> None:
+        """Just before a unit of work commits: its queued audit entries chained to the trail,
+        under the audit lock on a server (SQLite's write lock is already held)."""
+        # Everything else first (a changed record's own audit entry is queued as it flushes),
+        # so the audit lock is held only while the entries are chained and committed.
+        session.flush()
+        if not audit.has_queued(session):
+            return
+        if not self.is_sqlite:
+            _take_lock(session, _AUDIT_LOCK, self.busy_timeout_ms)
+        while audit.has_queued(session):
+            audit.chain_queued(session)
+            session.flush()
 
     def writing_depth(self) -> int:
         """How many write units of work this thread has open (a second one would wait on the

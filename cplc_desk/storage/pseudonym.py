@@ -36,6 +36,12 @@ def _key(session: Session) -> bytes:
     return key
 
 
+def has_key(session: Session) -> bool:
+    """Whether this store has its pseudonym key yet (the first pseudonym made writes it)."""
+    with session.no_autoflush:
+        return session.info.get(_CACHE) is not None or session.get(StoreMeta, KEY_NAME) is not None
+
+
 def pseudonym(session: Session, value: str) -> str:
     """A short keyed fingerprint of a CNIC or phone (digits only, so formatting never matters)."""
     digits = normalize_digits(value)

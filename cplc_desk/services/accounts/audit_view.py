@@ -195,7 +195,7 @@ def page(
     a filter is recorded as the trail being read (``audit.viewed``)."""
     ctx.require(Permission.READ_AUDIT)
     if before_seq is None:
-        with ctx.unit_of_work() as s:
+        with ctx.audit_unit() as s:
             ctx.audit(s, AuditAction.AUDIT_VIEWED, details={"filter": flt.as_dict()})
     with ctx.store.read() as s:
         stmt = _query(s, flt)
@@ -235,7 +235,7 @@ def export(ctx: DeskContext, flt: AuditFilter, path: Path, fmt: str | None = Non
         )
     identity = ctx.require_identity()
     # Audited before writing: an export that then fails is still an attempt worth knowing.
-    with ctx.unit_of_work() as s:
+    with ctx.audit_unit() as s:
         ctx.audit(
             s,
             AuditAction.AUDIT_EXPORTED,

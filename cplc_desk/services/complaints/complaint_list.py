@@ -261,7 +261,11 @@ def _audit_person_search(ctx: DeskContext, term: SearchTerm, found: int, purpose
     if term.kind not in ("cnic", "mobile"):
         return
     masked = mask_cnic(term.value) if term.kind == "cnic" else mask_phone(term.value)
-    with ctx.unit_of_work() as s:
+    with ctx.store.read() as s:
+        keyed = pseudonym.has_key(s)
+    # Audit-only, so a look-up does not queue behind an import at another workstation; the
+    # very first one in a store makes its pseudonym key, a write.
+    with ctx.audit_unit() if keyed else ctx.unit_of_work() as s:
         # Masked, plus a keyed pseudonym: "who searched for this CNIC?" stays answerable at the
         # desk without the trail holding the number (see docs/audit.md).
         ctx.audit(

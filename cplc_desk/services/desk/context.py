@@ -164,7 +164,7 @@ class DeskContext:
         if identity is None or not self.actor.signed_in or self.store.writing_depth():
             return
         try:
-            with self.unit_of_work() as s:
+            with self.audit_unit() as s:
                 self.audit(
                     s, AuditAction.PERMISSION_DENIED, details={"permission": permission.value}
                 )
@@ -193,6 +193,18 @@ class DeskContext:
         """A write transaction stamped with this desk and actor."""
         identity = self.require_identity()
         with self.store.write(actor=self.actor.username, desk_code=identity.code) as session:
+            yield session
+
+    @contextmanager
+    def audit_unit(self) -> Iterator[Session]:
+        """A unit of work that only records in the audit trail (a check, a look-up, a record
+        viewed): on a server it does not queue behind another workstation's writes (an
+        import), only for the trail's own lock as it commits. Writing anything else in it is a
+        programming error (:class:`~cplc_desk.storage.db.AuditOnlyWriteError`)."""
+        identity = self.require_identity()
+        with self.store.write(
+            actor=self.actor.username, desk_code=identity.code, exclusive=False
+        ) as session:
             yield session
 
     def audit(

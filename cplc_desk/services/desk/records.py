@@ -144,8 +144,8 @@ def audit_viewed(
     ctx: DeskContext, table: str, record_id: str, number: str, full_contact: bool
 ) -> None:
     """A person opened a record, its personal data in full where ``full_contact``: audited
-    (``record.viewed``), in a unit of work of its own."""
-    with ctx.unit_of_work() as s:
+    (``record.viewed``), in an audit-only unit of work of its own."""
+    with ctx.audit_unit() as s:
         ctx.audit(
             s,
             AuditAction.RECORD_VIEWED,

@@ -220,7 +220,7 @@ def verify_phone(ctx: DeskContext, typed: str) -> PhoneCheck:
     open_theft = any(r.kind in THEFT_KINDS and r.status == "open" for r in exact)
     recovered = any(r.kind in RECOVERY_KINDS or r.status in ("recovered", "matched") for r in exact)
     result = "stolen" if open_theft else "recovered" if recovered else "near" if near else "none"
-    with ctx.unit_of_work() as s:
+    with ctx.audit_unit() as s:  # not queued behind another workstation's import
         ctx.audit(
             s,
             AuditAction.PHONE_VERIFIED,

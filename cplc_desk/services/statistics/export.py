@@ -175,7 +175,7 @@ def export(ctx: DeskContext, report: StatisticsReport, path: Path, fmt: str) -> 
             )
         ) from exc
     req = report.request
-    with ctx.unit_of_work() as s:
+    with ctx.audit_unit() as s:
         ctx.audit(
             s,
             AuditAction.STATISTICS_EXPORTED,

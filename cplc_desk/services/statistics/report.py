@@ -76,7 +76,7 @@ def compute(
     if publication is not None:
         report = with_changes(report, publication)
     step()
-    with ctx.unit_of_work() as s:
+    with ctx.audit_unit() as s:
         ctx.audit(s, AuditAction.STATISTICS_PRODUCED, details=_audit_details(req))
     step()
     return report
@@ -157,7 +157,7 @@ def records_behind(
             for row in counting.rows_behind(s, source, start, end, stations, pairs):
                 rid, number, _cls, _kind, ps, when, status = row
                 out.append(RecordBehind(source, rid, number, category, ps, when, status))
-    with ctx.unit_of_work() as s:
+    with ctx.audit_unit() as s:
         details = _audit_details(where.request) | {
             "category": category,
             "station": station,

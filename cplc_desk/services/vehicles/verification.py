@@ -104,7 +104,7 @@ def verify(ctx: DeskContext, identifier: str) -> Verification:
     result = "stolen" if open_theft else "recovered" if recovered else "near" if near else "none"
     states = [st for st in (src.state(ctx) for src in sources()) if st is not None]
     hotlist = max(states, key=lambda st: st.issued_at, default=None)
-    with ctx.unit_of_work() as s:
+    with ctx.audit_unit() as s:  # not queued behind another workstation's import
         ctx.audit(
             s,
             AuditAction.VEHICLE_VERIFIED,

@@ -238,7 +238,8 @@ def _words_function(schema: str) -> str:
     # Words longer than a tsvector lexeme may be (2 kB) are left out rather than refused.
     return (
         f"CREATE FUNCTION {schema}.cplc_search_words(t text) RETURNS text[] LANGUAGE plpgsql "
-        f"IMMUTABLE PARALLEL SAFE COST {_WORDS_COST} AS $words$\nDECLARE f text := {schema}.cplc_fold(t);\nBEGIN\n"
+        f"IMMUTABLE PARALLEL SAFE COST {_WORDS_COST} AS $words$\n"
+        f"DECLARE f text := {schema}.cplc_fold(t);\nBEGIN\n"
         f"    {_translate('f', unmarked, _ranges(a for a, _ in unmarked))}\n"
         f"    RETURN ARRAY(SELECT w FROM regexp_split_to_table(f, {_class(separators)}) "
         "WITH ORDINALITY AS x(w, n) WHERE w <> '' AND octet_length(w) < 2048 ORDER BY n);\n"

@@ -3,7 +3,11 @@
 New complaints are indexed in bulk by :func:`catch_up` (after a registration, a CSV batch or a
 merged bundle) rather than by a per-row trigger, which would slow headquarters' bulk merges;
 changes to complaints already indexed are kept current by triggers (migration 0003).
-On PostgreSQL there is no FTS5 table: searches fall back to ILIKE (a later issue adds tsvector).
+
+On PostgreSQL there is no FTS5 table: migration 0013 gives the server the same fold and the
+same words (``cplc_search_words``) with GIN indexes over them, and :func:`server_queries` turns
+what was typed into one ``tsquery`` per word, so a search finds the same complaints as on
+SQLite (docs/postgresql.md). A server without them (not UTF8) falls back to plain matching.
 
 The index holds folded text (:func:`cplc_desk.domain.folding.fold`, registered with SQLite as
 ``cplc_fold`` on every connection), and queries are folded the same way, so ي/ی, ك/ک, ه/ہ/ھ,
@@ -13,9 +17,13 @@ diacritics and Urdu digits find the same complaints. Migration 0008 re-indexed o
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import String, text
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.functions import FunctionElement
 
 from cplc_desk.domain.folding import fold
 
@@ -83,3 +91,68 @@ def match_expression(words: str) -> str | None:
     if not tokens:
         return None
     return " AND ".join(f'"{t}"*' for t in tokens[:8])
+
+
+def has_server_words(s: Session) -> bool:
+    """True on a PostgreSQL server that has migration 0013's search functions."""
+    if s.get_bind().dialect.name != "postgresql":
+        return False
+    found = s.execute(text("SELECT to_regprocedure('cplc_search_vector(text)') IS NOT NULL"))
+    return bool(found.scalar())
+
+
+@dataclass(frozen=True)
+class ServerWord:
+    """One word typed, as the server matches it: ``query`` (a ``tsquery``: each index word of
+    it, the last as a prefix) for its GIN indexes, and for a word SQLite reads as several
+    (``ali_r``: "ali" then a word starting "r") the ``phrase``, a LIKE pattern over
+    ``' ' || array_to_string(cplc_search_words(text), ' ')`` that keeps them side by side."""
+
+    query: str
+    phrase: str | None
+
+
+def server_queries(s: Session, words: str) -> list[ServerWord] | None:
+    """What :func:`match_expression` asks of SQLite, for the server's index (migration 0013).
+
+    None when nothing typed is a word; an empty list when a word holds nothing the index keeps
+    (SQLite then finds nothing either).
+    """
+    tokens = _TOKEN.findall(fold(words))[:8]
+    if not tokens:
+        return None
+    found = s.execute(
+        text(
+            "SELECT array_to_string(cplc_search_words(t), ' ') FROM unnest(CAST(:ts AS text[])) "
+            "WITH ORDINALITY AS u(t, n) ORDER BY n"
+        ),
+        {"ts": tokens},
+    ).scalars()
+    out = []
+    for kept in found:
+        lexemes = str(kept).split()  # no quote, backslash, % or _: they separate words
+        if not lexemes:
+            return []
+        query = " & ".join(f"'{w}'" for w in lexemes) + ":*"
+        out.append(ServerWord(query, f"% {' '.join(lexemes)}%" if len(lexemes) > 1 else None))
+    return out
+
+
+class code_points(FunctionElement[str]):
+    """A text column compared in code point order, as SQLite compares: ``COLLATE "C"`` on
+    PostgreSQL, whatever the database's own collation (migration 0013 indexes
+    ``person.name_key`` so), so a name-prefix range finds the same names on both."""
+
+    type = String()
+    inherit_cache = True
+    name = "code_points"
+
+
+@compiles(code_points)
+def _code_points(element: code_points, compiler: Any, **kw: Any) -> str:
+    return str(compiler.process(element.clauses, **kw))
+
+
+@compiles(code_points, "postgresql")
+def _code_points_pg(element: code_points, compiler: Any, **kw: Any) -> str:
+    return f'({compiler.process(element.clauses, **kw)}) COLLATE "C"'

@@ -120,8 +120,8 @@ def test_urdu_names_are_found_however_typed_on_postgresql(pg_desk: DeskContext) 
         query = complaint_list.ComplaintQuery(text=text)
         return {r.number for r in complaint_list.list_page(pg_desk, query).rows}
 
-    assert found("علی") == {number}  # Urdu yeh, no diacritics: by the folded name key
-    assert found("موبائل") == {number}  # the narrative, as typed
+    assert found("علی") == {number}  # Urdu yeh, no diacritics: the folded full-text index
+    assert found("موبائل") == {number}  # a word of the narrative
     assert found("کاشف") == set()
 
 

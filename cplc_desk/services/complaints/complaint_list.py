@@ -14,7 +14,18 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, cast
 
-from sqlalchemy import Select, column, func, literal_column, or_, select, table, text, tuple_
+from sqlalchemy import (
+    Select,
+    column,
+    false,
+    func,
+    literal_column,
+    or_,
+    select,
+    table,
+    text,
+    tuple_,
+)
 from sqlalchemy.orm import Session
 
 from cplc_desk.domain.enums import AuditAction
@@ -183,16 +194,18 @@ def _filtered(
     elif term.kind == "words":
         expression = search.match_expression(term.value)
         if expression is None:
-            stmt = stmt.where(text("0"))
+            stmt = stmt.where(false())
         elif search.has_fts(s):
             # Joined (not IN-subquery) so SQLite walks the index in rowid order and stops after
             # a page, instead of collecting every match of a common word first.
             stmt = stmt.join(_FTS, _FTS.c.rowid == _ROWID).where(
                 text("complaint_fts MATCH :fts").bindparams(fts=expression)
             )
+        elif (queries := _server_queries(s, term.value)) is not None:
+            stmt = stmt.where(*[_server_match(i, w) for i, w in enumerate(queries)] or [false()])
         else:
-            # No FTS5 (PostgreSQL): the name by its folded key, so Urdu spelt either way is
-            # found; the narrative as typed (a later issue adds full-text search there).
+            # A server without migration 0013's functions (not UTF8): the name by its folded
+            # key, so Urdu spelt either way is found; the narrative as typed.
             like = f"%{term.value.strip()}%"
             key = f"%{name_key(term.value)}%"
             stmt = stmt.where(or_(Person.name_key.like(key), Complaint.narrative.ilike(like)))
@@ -215,6 +228,30 @@ def _filtered(
             Complaint.next_follow_up_on < query.overdue_on,
         )
     return stmt
+
+
+def _server_queries(s: Session, words: str) -> list[search.ServerWord] | None:
+    return search.server_queries(s, words) if search.has_server_words(s) else None
+
+
+def _server_match(i: int, word: search.ServerWord) -> Any:
+    """Complaints with ``word`` in the narrative or the complainant's names, as SQLite's index
+    holds them. Written so the server ORs a bitmap of migration 0013's narrative index with
+    one of the complainant index (for the people its name index finds) and reads the matching
+    complaints once, however many words are ANDed."""
+    narrative = f"cplc_search_vector(complaint.narrative) @@ CAST(:w{i} AS tsquery)"
+    names = "wp.name || ' ' || coalesce(wp.relative_name, '')"
+    people = f"cplc_search_vector({names}) @@ CAST(:w{i} AS tsquery)"
+    params = {f"w{i}": word.query}
+    if word.phrase is not None:  # rare: a word SQLite reads as several, kept side by side
+        side_by_side = "' ' || array_to_string(cplc_search_words({}), ' ') LIKE :p{}"
+        narrative += " AND " + side_by_side.format("complaint.narrative", i)
+        people += " AND " + side_by_side.format(names, i)
+        params[f"p{i}"] = word.phrase
+    return text(
+        f"({narrative} OR complaint.complainant_id = ANY(ARRAY("
+        f"SELECT wp.id FROM person wp WHERE {people})))"
+    ).bindparams(**params)
 
 
 def _dense_place(s: Session, query: ComplaintQuery, term: SearchTerm) -> bool:

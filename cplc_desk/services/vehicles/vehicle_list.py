@@ -41,6 +41,7 @@ from cplc_desk.services.complaints.complaint_list import (
 )
 from cplc_desk.services.desk.context import DeskContext, ServiceError
 from cplc_desk.services.desk.records import audit_viewed
+from cplc_desk.storage import search as search_index
 from cplc_desk.storage.models import Person, VehicleReport
 
 PAGE = 200
@@ -179,8 +180,8 @@ def _search_condition(search: VehicleSearch, walk: bool) -> ColumnElement[bool]:
     if search.name_prefix:
         people.append(
             and_(
-                Person.name_key >= search.name_prefix,
-                Person.name_key < search.name_prefix + _PREFIX_END,
+                search_index.code_points(Person.name_key) >= search.name_prefix,
+                search_index.code_points(Person.name_key) < search.name_prefix + _PREFIX_END,
             )
         )
     owner = _column(VehicleReport.owner_id, walk)

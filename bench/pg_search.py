@@ -1,0 +1,177 @@
+"""Word searches of headquarters' complaints list on a PostgreSQL server (migration 0013's
+full-text indexes): the first page of 200 through ``complaint_list.list_page``, median and p95,
+beside a raw look-up of the same words in the name index alone (the GIN index, no join, no
+order: the floor), with the plan of each search (EXPLAIN ANALYZE) showing the indexes used.
+
+    python -m bench.pg_search --db-url postgresql+psycopg://USER:PASSWORD@HOST/postgres
+    python -m bench.pg_search --db-url ... --complaints 1000000 --repeat 20
+
+A throwaway database is made beside the one named and dropped after. The complaints are
+bench.fixtures' (names and narratives of the demo data, spread over every station); one in a
+hundred complainants gets an Urdu name, typed with Arabic-keyboard letters in a tenth of them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, make_url, text
+from sqlalchemy.exc import DBAPIError
+
+from bench.fixtures import fill_complaints
+from cplc_desk.domain.records import name_key
+from cplc_desk.paths import DeskPaths
+from cplc_desk.services.complaints import complaint_list
+from cplc_desk.services.desk import reference, setup
+from cplc_desk.services.desk.context import Actor, DeskContext, open_desk
+
+URDU = ("علی رضا", "عمران خان", "فاطمہ بی بی", "کاشف اقبال", "ثناء جاوید", "بلال حسین")
+ARABIC_KEYBOARD = ("علي رضا", "كاشف اقبال", "فاطمه بي بي")
+SEARCHES = (
+    ("name, common (two words)", "ali raza"),
+    ("name, prefix", "siddiq"),
+    ("name, rare", "zarghuna"),
+    ("narrative word", "gunpoint"),
+    ("narrative, two words", "pillion rider"),
+    ("name and narrative", "ali gunpoint"),
+    ("Urdu name, Arabic keyboard", "علي رضا"),
+    ("no match", "qqqzx"),
+)
+
+
+def _urdu_names(ctx: DeskContext, total: int) -> None:
+    """One complainant in a hundred gets an Urdu name; one person a rare one."""
+    with ctx.unit_of_work() as s:
+        ids = list(s.execute(text("SELECT id FROM person ORDER BY id")).scalars())
+        rows = []
+        for i, pid in enumerate(ids[:: max(1, 100)]):
+            name = ARABIC_KEYBOARD[i % 3] if i % 10 == 0 else URDU[i % len(URDU)]
+            rows.append({"id": pid, "name": name, "key": name_key(name)})
+        rows.append({"id": ids[len(ids) // 2], "name": "Zarghuna Wazir", "key": "zarghuna wazir"})
+        s.execute(text("UPDATE person SET name = :name, name_key = :key WHERE id = :id"), rows)
+    # As the server's autovacuum leaves it after a large import: the GIN indexes' pending
+    # lists merged (a search scans a pending list whole) and the planner's statistics fresh.
+    with ctx.store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.exec_driver_sql("VACUUM ANALYZE")
+    print(f"  {len(rows):,} of {total:,} complainants renamed (Urdu, one rare name)")
+
+
+def _p(values: list[float]) -> str:
+    values = sorted(values)
+    p95 = values[min(len(values) - 1, int(len(values) * 0.95))]
+    return f"{statistics.median(values):7.1f} / {p95:7.1f} ms"
+
+
+def _timed(fn: object, repeat: int) -> list[float]:
+    out = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()  # type: ignore[operator]
+        out.append((time.perf_counter() - t0) * 1000)
+    return out
+
+
+def _plan(ctx: DeskContext, words: str) -> str:
+    """EXPLAIN ANALYZE of the page's own statement, its words bound as literals."""
+    with ctx.store.read() as s:
+        query = complaint_list.ComplaintQuery(text=words)
+        stmt = complaint_list._filtered(s, query, complaint_list.classify(words))
+        stmt = stmt.order_by(text("complaint.created_at DESC, complaint.id DESC")).limit(201)
+        sql = str(stmt.compile(s.get_bind(), compile_kwargs={"literal_binds": True}))
+        lines = s.execute(text("EXPLAIN (ANALYZE, COSTS OFF) " + sql.replace(":", "\\:")))
+        kept = [
+            line.strip() for line in lines.scalars() if any(k in line for k in _SHOWN + _SHOWN_ALL)
+        ]
+        return "\n".join(f"      {line}" for line in kept)
+
+
+# The plan's lines that say how rows were found (the whole plan with --full-plans).
+_SHOWN_ALL: list[str] = []
+_SHOWN = ["Index Scan", "Seq Scan", "Nested Loop", "Hash Join", "Semi Join", "Execution Time"]
+
+
+def _raw(ctx: DeskContext, words: str) -> None:
+    with ctx.store.read() as s:
+        s.execute(
+            text(
+                "SELECT id FROM person WHERE cplc_search_vector(name || ' ' || "
+                "coalesce(relative_name, '')) @@ CAST(:q AS tsquery) LIMIT 201"
+            ),
+            {"q": " & ".join(f"'{w}'" for w in words.split()) + ":*"},
+        ).all()
+
+
+def run(url: str, complaints: int, repeat: int, plans: bool) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        ctx = open_desk(DeskPaths(Path(tmp) / "hq"), actor=Actor("bench"), url=url)
+        try:
+            setup.init_hq(ctx, "CPLC Central")
+            codes = [st.code for st in reference.stations(ctx)]
+            t0 = time.perf_counter()
+            fill_complaints(ctx, complaints, station_codes=codes)
+            print(f"  filled {complaints:,} complaints in {time.perf_counter() - t0:.0f} s")
+            _urdu_names(ctx, complaints)
+            print(f"  {'search (first page of 200)':32} {'app median / p95':>22}  raw name index")
+            for label, words in SEARCHES:
+                query = complaint_list.ComplaintQuery(text=words)
+                found = complaint_list.count(ctx, query)
+
+                def page(q: complaint_list.ComplaintQuery = query) -> None:
+                    complaint_list.list_page(ctx, q)
+
+                app = _timed(page, repeat)
+                raw = _timed(lambda w=words: _raw(ctx, w), repeat)
+                print(f"  {label:32} {_p(app)}  {_p(raw)}   ({found:,} match)")
+                if plans:
+                    print(_plan(ctx, words))
+        finally:
+            ctx.close()
+
+
+def main(argv: list[str]) -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench.pg_search")
+    parser.add_argument("--db-url", help="a PostgreSQL server (postgresql+psycopg://...)")
+    parser.add_argument("--complaints", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument("--no-plans", action="store_true", help="leave the EXPLAINs out")
+    parser.add_argument("--full-plans", action="store_true", help="every line of each plan")
+    args = parser.parse_args(argv)
+    if not args.db_url:
+        parser.error("give --db-url postgresql+psycopg://USER:PASSWORD@HOST/postgres")
+    name = f"cplc_bench_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(args.db_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = make_url(args.db_url).set(database=name).render_as_string(hide_password=False)
+    print(f"bench.pg_search: {args.complaints:,} complaints, {args.repeat} runs each")
+    try:
+        if args.full_plans:
+            _SHOWN_ALL.append("")
+        run(url, args.complaints, args.repeat, not args.no_plans)
+    finally:
+        _drop(admin, name)
+
+
+def _drop(admin: Engine, name: str) -> None:
+    """Drop the throwaway database; the server's autovacuum, busy on it after a large fill,
+    cannot be ended by its owner, so wait for it a little."""
+    for attempt in range(30):
+        try:
+            with admin.connect() as conn:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            break
+        except DBAPIError:
+            if attempt == 29:
+                print(f"  could not drop database {name}: drop it by hand")
+            time.sleep(2)
+    admin.dispose()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,214 @@
+"""The same records on SQLite and on a real PostgreSQL server find the same records: word
+searches of the complaints list (names and narratives, Urdu typed either way, prefixes, words
+split across name and narrative), its counts, and the name prefixes of the vehicle and phone
+lists. Skipped without a server (CPLC_DESK_TEST_PG_URL)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pg_server import throwaway_database
+from sqlalchemy import text
+
+from cplc_desk.domain.phones import PhoneReportDraft
+from cplc_desk.domain.records import ComplaintDraft, PersonDraft, VehicleReportDraft
+from cplc_desk.paths import DeskPaths
+from cplc_desk.services.complaints import complaint_list
+from cplc_desk.services.complaints.complaints import register_complaint
+from cplc_desk.services.desk import setup
+from cplc_desk.services.desk.context import Actor, DeskContext, open_desk
+from cplc_desk.services.phones import phone_list, phones
+from cplc_desk.services.vehicles import vehicle_list
+from cplc_desk.services.vehicles.vehicles import register_vehicle_report
+from cplc_desk.storage import search
+
+PEOPLE = [
+    ("Ali Raza", "Muhammad Raza", "Motorcycle snatched at gunpoint near the bus stop."),
+    ("Aliya Khan", "", "Her purse was stolen in the market; a café owner saw it."),
+    ("عَلِيّ رضا", "محمد رضا", "موٹر سائیکل چھینی گئی، کراچی۔"),
+    ("علی حسن", "", "موبائل فون چوری ہوا"),
+    ("كاشف هاشمي", "", "ٹیکسی میں بیگ رہ گیا"),
+    ("کاشف ہاشمی", "", "Bike stolen outside the CAFÉ"),
+    ("Zoë Ñandú", "", "Wallet stolen; CNIC ۴۲۱۰۱-۱۲۳۴۵۶۷-۱ inside"),
+    ("Raza Ali", "", "Car KHI-1234 stolen from the parking"),
+    ("Bilal Ahmed", "Ahmed Ali", "Extortion calls about the shop"),
+    ("فاطمہ بی بی", "", "گھر میں چوری، زیور لے گئے"),
+    ("Fatima Bibi", "", "Jewellery stolen from the house"),
+    ("Imran", "", "ali_raza posted threats online"),
+    ("ﻋﻠﻲ ﺭﺿﺎ", "", "Copied out of a PDF"),
+    ("Hassan-Ali D'Souza", "", "Street robbery, phone and ring taken"),
+]
+SEARCHES = [
+    "ali",
+    "Ali",
+    "ali raza",
+    "raza ali",
+    "Ali Raz",
+    "al",
+    "alia",
+    "aliya",
+    "علي",
+    "علی رضا",
+    "عَلی",
+    "كاشف",
+    "کاشف ہاشمی",
+    "هاشمي",
+    "موٹر",
+    "کراچی",
+    "كراچي",
+    "cafe",
+    "café",
+    "CAFÉ",
+    "zoe nandu",
+    "۱۲۳۴",
+    "KHI 1234",
+    "stolen",
+    "stol",
+    "stolen bike",
+    "raza motorcycle",
+    "ali_r",
+    "al_ra",
+    "souza",
+    "d'souza",
+    "_",
+    "fatima jewellery",
+    "فاطمہ",
+    "nobody",
+    "ahmed",
+]
+
+
+def _fill(ctx: DeskContext) -> None:
+    setup.init_station(ctx, "SADD")
+    for i, (name, relative, narrative) in enumerate(PEOPLE):
+        register_complaint(
+            ctx,
+            ComplaintDraft(
+                complainant=PersonDraft(name=name, relative_name=relative),
+                category="THEFT",
+                police_station="SADD",
+                narrative=narrative,
+            ),
+        )
+        if i % 2 == 0:
+            register_vehicle_report(
+                ctx,
+                VehicleReportDraft(
+                    kind="stolen",
+                    vehicle_class="motorcycle",
+                    registration=f"KAA-{100 + i}",
+                    police_station="SADD",
+                    owner=PersonDraft(name=name),
+                ),
+            )
+        else:
+            phones.register_phone_report(
+                ctx,
+                PhoneReportDraft(
+                    kind="stolen",
+                    imei=_imei(i),
+                    make="Samsung",
+                    police_station="SADD",
+                    owner=PersonDraft(name=name),
+                ),
+            )
+
+
+def _imei(i: int) -> str:
+    from cplc_desk.domain import imei
+
+    body = f"35693803{i:06d}"
+    return body + imei.check_digit(body)
+
+
+@pytest.fixture(scope="module")
+def desks(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[DeskContext, DeskContext]]:
+    with throwaway_database() as url:
+        lite = open_desk(DeskPaths(tmp_path_factory.mktemp("lite")), actor=Actor("clerk1"))
+        server = open_desk(
+            DeskPaths(Path(tmp_path_factory.mktemp("server"))), actor=Actor("clerk1"), url=url
+        )
+        try:
+            _fill(lite)
+            _fill(server)
+            yield lite, server
+        finally:
+            lite.close()
+            server.close()
+
+
+def _complaints(ctx: DeskContext, words: str) -> set[str]:
+    found: set[str] = set()
+    query = complaint_list.ComplaintQuery(text=words)
+    after = None
+    while True:
+        page = complaint_list.list_page(ctx, query, after, limit=4)
+        found |= {r.number for r in page.rows}
+        if page.next is None:
+            return found
+        after = page.next
+
+
+def test_the_server_searches_by_its_full_text_index(desks: tuple[DeskContext, DeskContext]) -> None:
+    lite, server = desks
+    with lite.store.read() as s:
+        assert not search.has_server_words(s)
+    with server.store.read() as s:
+        assert search.has_server_words(s)
+        s.execute(text("SET LOCAL enable_seqscan = off"))  # so few rows: say what it can use
+        plans = [
+            "\n".join(s.execute(text(f"EXPLAIN {sql}")).scalars())
+            for sql in (
+                "SELECT id FROM complaint WHERE cplc_search_vector(narrative) "
+                "@@ CAST('stolen:*' AS tsquery)",
+                "SELECT id FROM person WHERE cplc_search_vector(name || ' ' || "
+                "coalesce(relative_name, '')) @@ CAST('ali:*' AS tsquery)",
+                "SELECT id FROM person WHERE name_key COLLATE \"C\" >= 'ali' "
+                "AND name_key COLLATE \"C\" < 'ali\uffff'",
+            )
+        ]
+    assert "ix_complaint_narrative_words" in plans[0]
+    assert "ix_person_name_words" in plans[1]
+    assert "ix_person_name_key_c" in plans[2]
+
+
+@pytest.mark.parametrize("words", SEARCHES)
+def test_a_word_search_finds_the_same_complaints_on_both(
+    desks: tuple[DeskContext, DeskContext], words: str
+) -> None:
+    lite, server = desks
+    on_sqlite = _complaints(lite, words)
+    assert _complaints(server, words) == on_sqlite
+    query = complaint_list.ComplaintQuery(text=words)
+    assert complaint_list.count(server, query) == complaint_list.count(lite, query)
+
+
+def test_the_searches_are_not_vacuous(desks: tuple[DeskContext, DeskContext]) -> None:
+    lite, _ = desks
+    sizes = {w: len(_complaints(lite, w)) for w in ("ali", "علي", "cafe", "stolen", "nobody")}
+    assert sizes["nobody"] == 0
+    assert sizes["ali"] >= 5  # Ali, Aliya, Raza Ali, Ahmed Ali, ali_raza, Hassan-Ali...
+    assert sizes["علي"] == 3  # عَلِيّ رضا, علی حسن and the PDF's presentation forms
+    assert sizes["cafe"] == 2  # café and CAFÉ
+    assert sizes["stolen"] >= 5
+
+
+@pytest.mark.parametrize("words", ["ali", "Ali R", "علي", "عَلی ر", "كاشف", "zoë", "hassan ali"])
+def test_name_prefixes_find_the_same_reports_on_both(
+    desks: tuple[DeskContext, DeskContext], words: str
+) -> None:
+    lite, server = desks
+
+    def vehicles(ctx: DeskContext) -> set[str]:
+        page = vehicle_list.list_page(ctx, vehicle_list.VehicleQuery(text=words))
+        return {r.number for r in page.rows}
+
+    def handsets(ctx: DeskContext) -> set[str]:
+        page = phone_list.list_page(ctx, phone_list.PhoneQuery(text=words))
+        return {r.number for r in page.rows}
+
+    assert vehicles(server) == vehicles(lite)
+    assert handsets(server) == handsets(lite)
+    assert vehicles(lite) | handsets(lite)

@@ -60,6 +60,18 @@ def database_size(url: str) -> int:
     return int(row[0])
 
 
+def largest_tables(url: str, top: int = 4) -> str:
+    """The largest tables with their indexes (``pg_total_relation_size``), for the output."""
+    with psycopg.connect(libpq(url), autocommit=True) as conn:
+        rows = conn.execute(
+            "SELECT c.relname, pg_total_relation_size(c.oid) FROM pg_class c JOIN pg_namespace n "
+            "ON n.oid = c.relnamespace WHERE c.relkind = 'r' AND n.nspname = 'public' "
+            "ORDER BY 2 DESC LIMIT %s",
+            (top,),
+        ).fetchall()
+    return ", ".join(f"{name} {size / 1e6:,.1f} MB" for name, size in rows)
+
+
 def copy_from_sqlite(source: Path, url: str, tables: tuple[str, ...]) -> tuple[int, float]:
     """(rows, seconds) of reading ``tables`` from a SQLite file and COPYing them into the same
     tables on the server, in one transaction: the raw baseline an import is measured against."""

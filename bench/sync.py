@@ -173,6 +173,7 @@ def _run(kind: str, records: int, *, memory: bool, server: tuple[str, str] | Non
                 grown = pg_server.database_size(server[0]) - size_before
                 print(f"database size: +{grown / 1e6:.1f} MB for {rows:,} records "
                       f"({grown / 1e6 / rows * 100_000:.1f} MB per 100,000)")  # fmt: skip
+                print(f"largest tables (with indexes): {pg_server.largest_tables(server[0])}")
         t0 = time.perf_counter()
         again = bundle_import.import_bundles(hq, [result.path])
         dup_s = time.perf_counter() - t0

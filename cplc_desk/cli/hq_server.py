@@ -69,6 +69,27 @@ def register(sub: Subparsers) -> None:
     # Signs in itself, without writing to the file it moves (see cmd_move_hq).
     p.set_defaults(handler=cmd_move_hq, account=signin.NO_ACCOUNT)
 
+    p = sub.add_parser(
+        "set-read-url",
+        help=_(
+            "name the read-only copy of headquarters' server (a standby) that this "
+            "workstation's lists and statistics read from; writes still go to the server"
+        ),
+    )
+    p.add_argument(
+        "url",
+        nargs="?",
+        metavar="URL",
+        help=_(
+            "postgresql+psycopg://USER@STANDBY[:PORT]/DB (the password as for the server: the "
+            "password file, ${env} or a prompt; never written)"
+        ).format(env="CPLC_DESK_DB_PASSWORD"),
+    )
+    p.add_argument(
+        "--clear", action="store_true", help=_("forget the read replica: read from the server")
+    )
+    p.set_defaults(handler=cmd_set_read_url)
+
 
 def _ask_db_password(server: str) -> str:
     return getpass.getpass(_("Password for the server {server}: ").format(server=server))
@@ -90,6 +111,19 @@ def store_url(paths: DeskPaths, given: str | None) -> str | None:
             return None  # open_desk reads the configuration itself
         url = configured
     return server.with_password(url, ask).render_as_string(hide_password=False)
+
+
+def read_store_url(paths: DeskPaths) -> str | None:
+    """The read replica's URL with its password (asked for on a terminal if needed), or None
+    (open_desk then reads the configuration itself)."""
+    from cplc_desk.services.desk import server
+
+    if not sys.stdin.isatty() or server.read_config(paths) is None:
+        return None
+    replica = server.read_replica(paths)
+    if replica is None:
+        return None
+    return server.with_password(replica, _ask_db_password).render_as_string(hide_password=False)
 
 
 def remember(ctx: DeskContext, given: str) -> None:
@@ -185,6 +219,30 @@ def cmd_move_hq(ctx: DeskContext, args: argparse.Namespace) -> int:
             config=server.config_path(ctx.paths),
         )
     )
+    return 0
+
+
+def cmd_set_read_url(ctx: DeskContext, args: argparse.Namespace) -> int:
+    from cplc_desk.services.desk import read_replica, server
+
+    if bool(args.url) == bool(args.clear):
+        raise CliError(
+            _(
+                "Give the read replica's URL (postgresql+psycopg://USER@STANDBY/DB), or --clear "
+                "to read from the server again."
+            )
+        )
+    url = read_replica.set_read_url(ctx, args.url, _ask_db_password_if_tty())
+    if url is None:
+        print(_("Lists and statistics at this workstation now read from the server itself."))
+    else:
+        print(
+            _(
+                "Lists and statistics at this workstation now read from the read replica "
+                "{replica} (from the next start); every change still goes to the server. If "
+                "the replica cannot be reached they read from the server, with a warning."
+            ).format(replica=server.describe(url))
+        )
     return 0
 
 

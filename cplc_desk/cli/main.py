@@ -132,7 +132,12 @@ def _open(paths: DeskPaths, db_url: str | None = None) -> DeskContext:
     from cplc_desk.services.desk.context import Actor, open_desk
 
     # Nobody until the command's account signs in (see cli/signin).
-    return open_desk(paths, actor=Actor.nobody(), url=hq_server.store_url(paths, db_url))
+    return open_desk(
+        paths,
+        actor=Actor.nobody(),
+        url=hq_server.store_url(paths, db_url),
+        read_url=None if db_url else hq_server.read_store_url(paths),
+    )
 
 
 def _demo_desk(tmp: Path) -> DeskContext:

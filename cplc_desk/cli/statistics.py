@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -55,6 +56,9 @@ def cmd_statistics(ctx: DeskContext, args: argparse.Namespace) -> int:
         args.public,
     )
     result = report.compute(ctx, request)
+    replica = ctx.store.replica
+    if replica is not None and replica.warning:  # read from the server instead: say why
+        print(replica.warning, file=sys.stderr)
     if args.publish:
         done = publication.publish(ctx, result)
         print(_("Published {month} ({scope}).").format(month=done.month, scope=done.scope))

@@ -105,6 +105,7 @@ class AuditAction(StrEnum):
     LOGIN_FAILED = "session.login_failed"
     LOGOUT = "session.logout"
     STORE_MIGRATED = "store.migrated"
+    READ_REPLICA_SET = "store.read_replica_set"  # a workstation's read replica named or forgotten
     DEMO_GENERATED = "demo.generated"
     # Headquarters workspace (#6)
     HOTLIST_EXPORTED = "hotlist.exported"

@@ -15,6 +15,10 @@ a look-up, a record viewed: ``write(..., exclusive=False)``) takes no writers' l
 only the audit lock at its commit, so it does not queue behind another workstation's import;
 anything else it tries to write is refused (:class:`AuditOnlyWriteError`). No deadlock: the
 writers' lock is taken first or never, the audit lock last.
+
+A server's store may also have a read replica (storage/replica.py): reads inside
+:meth:`Store.analysis` (lists and statistics) go there; every write, and every other read, goes
+to the primary.
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ from cplc_desk.domain.errors import DeskError
 from cplc_desk.domain.folding import fold
 from cplc_desk.domain.i18n import _
 from cplc_desk.storage import audit, changelog
+from cplc_desk.storage.replica import REPLICA_DOWN, Replica
 
 BUSY_TIMEOUT_MS = 15_000
 # Any fixed numbers, distinct from migrate's: the server's "write lock" and "audit lock".
@@ -135,7 +140,7 @@ class Store:
     :meth:`read` and hand back plain data.
     """
 
-    def __init__(self, url: str, *, echo: bool = False) -> None:
+    def __init__(self, url: str, *, echo: bool = False, read_url: str | None = None) -> None:
         self.url = url
         self.engine = make_engine(url, echo=echo)
         self.is_sqlite = self.engine.dialect.name == "sqlite"
@@ -152,6 +157,8 @@ class Store:
         # How long a write waits for the server's write lock (tests shorten it).
         self.busy_timeout_ms = BUSY_TIMEOUT_MS
         self._writes = threading.local()  # how deep this thread is in write units of work
+        # Lists and statistics read from here when set (a server's read-only copy).
+        self.replica = Replica(read_url) if read_url and not self.is_sqlite else None
 
     @classmethod
     def for_file(cls, path: Path) -> Store:
@@ -196,9 +203,34 @@ class Store:
         return int(getattr(self._writes, "depth", 0))
 
     @contextmanager
+    def analysis(self) -> Iterator[None]:
+        """Reads on this thread inside the block (a list's pages and counts, a statistics
+        report) go to the read replica when one is set and answers, else to the primary; the
+        session's ``info`` says which (storage/replica.py). Writes are unaffected."""
+        depth = int(getattr(self._writes, "analysis", 0))
+        self._writes.analysis = depth + 1
+        try:
+            yield
+        finally:
+            self._writes.analysis = depth
+
+    @contextmanager
     def read(self) -> Iterator[Session]:
+        replica = self.replica
+        if not getattr(self._writes, "analysis", 0) or self.writing_depth():
+            replica = None  # not an analysis, or inside a write: the primary, as it is now
+        if replica is not None:
+            session = replica.session()
+            if session is not None:
+                with session:
+                    yield session
+                return
         with self._reader() as session:
+            if replica is not None and replica.warning is not None:
+                session.info[REPLICA_DOWN] = replica.warning
             yield session
 
     def dispose(self) -> None:
         self.engine.dispose()
+        if self.replica is not None:
+            self.replica.dispose()

@@ -339,6 +339,10 @@ Try again now?</source>
         <translation>ڈیٹا بیس اپ گریڈ کیا گیا</translation>
     </message>
     <message>
+        <source>Read replica set</source>
+        <translation>ریڈ ریپلیکا مقرر کی گئی</translation>
+    </message>
+    <message>
         <source>Demo records made</source>
         <translation>ڈیمو ریکارڈ بنائے گئے</translation>
     </message>
@@ -3727,6 +3731,21 @@ Continue it? If you answer No, it is thrown away.</source>
     <message>
         <source>The restore stopped: {error}</source>
         <translation>بحالی رک گئی: ⁨{error}⁩</translation>
+    </message>
+</context>
+<context>
+    <name>ReplicaStatus</name>
+    <message>
+        <source>⚠ Read replica unreachable: reading from the server</source>
+        <translation>⚠ ریڈ ریپلیکا تک رسائی نہیں: سرور سے پڑھا جا رہا ہے</translation>
+    </message>
+    <message>
+        <source>Lists from the replica {replica}</source>
+        <translation>فہرستیں ریپلیکا ⁨{replica}⁩ سے</translation>
+    </message>
+    <message>
+        <source>Lists and statistics are read from the read-only copy {replica} of the server; it may be a few seconds behind. Every change goes to the server.</source>
+        <translation>فہرستیں اور اعداد و شمار سرور کی صرف پڑھنے والی کاپی ⁨{replica}⁩ سے پڑھے جاتے ہیں؛ یہ چند سیکنڈ پیچھے ہو سکتی ہے۔ ہر تبدیلی سرور پر جاتی ہے۔</translation>
     </message>
 </context>
 <context>

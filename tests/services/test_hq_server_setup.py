@@ -128,3 +128,37 @@ def test_a_file_that_is_no_sealed_key_file_is_refused(hq: DeskContext, tmp_path:
     junk.write_text('{"header": "{}", "nonce": "", "sealed": ""}', encoding="utf-8")
     with pytest.raises(key_export.ServiceError, match="not a sealed key file"):
         key_export.import_keys(hq, junk, PASSPHRASE)
+
+
+def test_the_read_replica_is_written_without_its_password_and_kept_on_rewrites(
+    tmp_path: Path,
+) -> None:
+    paths = DeskPaths(tmp_path / "ws")
+    paths.ensure()
+    primary = server.parse_url("postgresql://clerk:s3cret-Pw@db.hq.local/cplc_hq")
+    server.write_config(paths, primary)
+    assert server.read_replica(paths) is None
+    standby = server.parse_url("postgresql://analyst:0ther-Pw@standby.hq.local:5433/cplc_hq")
+    server.write_read_replica(paths, standby)
+    written = server.config_path(paths).read_text(encoding="utf-8")
+    assert "0ther-Pw" not in written and "s3cret-Pw" not in written
+    replica = server.read_replica(paths)
+    assert replica is not None and replica.password is None
+    assert server.describe(replica) == "analyst@standby.hq.local:5433/cplc_hq"
+    server.write_config(paths, primary)  # as join-hq writes the server again: the replica stays
+    assert server.read_replica(paths) == replica
+    server.write_read_replica(paths, None)
+    assert "read_url" not in json.loads(server.config_path(paths).read_text(encoding="utf-8"))
+    data = json.loads(server.config_path(paths).read_text(encoding="utf-8"))
+    server.config_path(paths).write_text(json.dumps({**data, "read_url": "nonsense"}), "utf-8")
+    with pytest.raises(server.ServiceError, match="set-read-url --clear"):
+        server.read_replica(paths)
+
+
+def test_a_desk_on_its_own_file_has_no_read_replica(hq: DeskContext) -> None:
+    from cplc_desk.services.desk import read_replica
+
+    with pytest.raises(server.ServiceError) as refused:
+        read_replica.set_read_url(hq, "postgresql+psycopg://analyst@standby/cplc_hq")
+    assert refused.value.code == "not_on_server"
+    assert hq.store.replica is None

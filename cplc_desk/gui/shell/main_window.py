@@ -72,6 +72,7 @@ class MainWindow(CountsWindow, BackupWindow):
     data_status: QLabel
     records_status: QLabel
     user_status: QLabel
+    replica_status: QLabel | None = None  # with a read replica (gui/shell/replica_status.py)
 
     def __init__(
         self,

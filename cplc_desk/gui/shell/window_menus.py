@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel
 
 from cplc_desk.gui.shell import language
 from cplc_desk.gui.shell.areas import areas
+from cplc_desk.gui.shell.replica_status import ReplicaStatus
 from cplc_desk.gui.widgets import names
 from cplc_desk.services.desk import server
 
@@ -142,4 +143,8 @@ def build_status_bar(window: MainWindow) -> None:
     bar.addWidget(window.desk_status)
     bar.addWidget(window.user_status)
     bar.addWidget(window.data_status, 1)
+    if window.ctx.store.replica is not None:
+        window.replica_status = ReplicaStatus(window.ctx.store.replica)
+        window.replica_status.setContentsMargins(6, 0, 6, 0)
+        bar.addWidget(window.replica_status)
     bar.addPermanentWidget(window.records_status)

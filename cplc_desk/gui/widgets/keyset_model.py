@@ -73,6 +73,11 @@ class KeysetTableModel(RowTableModel):
         """One page (``rows`` and the ``next`` cursor) from the service."""
         raise NotImplementedError
 
+    def _read(self, query: Any, after: Any, limit: int) -> Any:
+        # A list reads from the read replica when this workstation has one (storage/replica.py).
+        with self._ctx.store.analysis():
+            return self._page(query, after, limit)
+
     def _replaced(self) -> None:
         """Called inside the model reset after a new first page (a hook for subclasses)."""
 
@@ -80,12 +85,12 @@ class KeysetTableModel(RowTableModel):
         """Show what ``query`` matches: the first page only; more as the view scrolls.
 
         Raises the service's error (a DeskError) with the old list still shown."""
-        self._replace(query, self._page(query, None, self.page_size))
+        self._replace(query, self._read(query, None, self.page_size))
 
     def reload(self) -> None:
         """Read the same query again (after a change), keeping as many rows as were loaded."""
         limit = min(max(self.page_size, len(self._rows)), MAX_RELOAD)
-        self._replace(self.query, self._page(self.query, None, limit))
+        self._replace(self.query, self._read(self.query, None, limit))
 
     def _replace(self, query: Any, page: Any) -> None:
         self.beginResetModel()
@@ -102,7 +107,7 @@ class KeysetTableModel(RowTableModel):
         if parent.isValid() or self._next is None:
             return
         try:
-            page = self._page(self.query, self._next, self.page_size)
+            page = self._read(self.query, self._next, self.page_size)
         except DeskError as exc:
             # Called by the view, where an exception would go nowhere: stop and say why.
             self._next = None

@@ -313,7 +313,8 @@ class ListPage(RecordsPage):
         count = self._count_matches
 
         def work(_progress: Progress) -> tuple[Any, int]:
-            return query, count(ctx, query, COUNT_CAP)
+            with ctx.store.analysis():  # the read replica, when there is one
+                return query, count(ctx, query, COUNT_CAP)
 
         self._count_task.start(work)
 

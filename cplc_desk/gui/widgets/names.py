@@ -140,6 +140,7 @@ def audit_action(code: str) -> str:
         AuditAction.LOGIN_FAILED: translate("AuditAction", "Sign-in failed"),
         AuditAction.LOGOUT: translate("AuditAction", "Signed out"),
         AuditAction.STORE_MIGRATED: translate("AuditAction", "Store upgraded"),
+        AuditAction.READ_REPLICA_SET: translate("AuditAction", "Read replica set"),
         AuditAction.DEMO_GENERATED: translate("AuditAction", "Demo records made"),
         AuditAction.HOTLIST_EXPORTED: translate("AuditAction", "Hotlist exported"),
         AuditAction.HOTLIST_IMPORTED: translate("AuditAction", "Hotlist imported"),

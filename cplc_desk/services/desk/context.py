@@ -232,12 +232,17 @@ class DeskContext:
 
 
 def open_desk(
-    paths: DeskPaths, *, actor: Actor | None = None, url: str | None = None
+    paths: DeskPaths,
+    *,
+    actor: Actor | None = None,
+    url: str | None = None,
+    read_url: str | None = None,
 ) -> DeskContext:
     """Open (creating if needed) the desk's store, migrate it and load reference data.
 
     The store is the data dir's SQLite file, or the PostgreSQL server its ``store.json`` names
-    (services/desk/server.py), or ``url`` when given.
+    (services/desk/server.py), or ``url`` when given. ``read_url`` (else the read replica
+    ``store.json`` names, when it names the server) is where lists and statistics read.
 
     Raises :class:`migrate.StoreError` for a store this version cannot open.
     """
@@ -250,7 +255,9 @@ def open_desk(
         configured = server.read_config(paths)
         if configured is not None:
             url = server.with_password(configured).render_as_string(hide_password=False)
-    store = Store(url) if url else Store.for_file(paths.database)
+            if read_url is None and (replica := server.read_replica(paths)) is not None:
+                read_url = server.with_password(replica).render_as_string(hide_password=False)
+    store = Store(url, read_url=read_url) if url else Store.for_file(paths.database)
     try:
         with migrate.one_at_a_time(store.engine):
             result = migrate.prepare(

@@ -6,6 +6,10 @@ order, from the URL given on the command line (for that run only; it is stripped
 is written), ``CPLC_DESK_DB_PASSWORD``, or libpq's password file (``PGPASSFILE``, else
 ``~/.pgpass`` / ``%APPDATA%\\postgresql\\pgpass.conf``), which psycopg reads itself when the URL
 has none. The command line may also ask for it on a terminal (cli/desk.py).
+
+``store.json`` may also name a read replica (``read_url``, set by ``cplc-desk set-read-url``):
+a read-only copy of the server that this workstation's lists and statistics read from
+(storage/replica.py). Its password follows the same rules.
 """
 
 from __future__ import annotations
@@ -116,10 +120,47 @@ def read_config(paths: DeskPaths) -> URL | None:
 
 
 def write_config(paths: DeskPaths, url: URL) -> Path:
+    """Name the server (keeping the read replica named before, if any), never a password."""
+    kept = read_replica(paths) if read_config(paths) is not None else None
+    return _write(paths, url, kept)
+
+
+def write_read_replica(paths: DeskPaths, read_url: URL | None) -> Path:
+    """Name the read replica (None forgets it) beside the server already named."""
+    url = read_config(paths)
+    assert url is not None, "only a server's workstation has a read replica"
+    return _write(paths, url, read_url)
+
+
+def _write(paths: DeskPaths, url: URL, read_url: URL | None) -> Path:
     path = config_path(paths)
     body = {"store": "postgresql", "url": public_url(url)}
+    if read_url is not None:
+        body["read_url"] = public_url(read_url)
     write_atomically(path, (json.dumps(body, indent=2) + "\n").encode("utf-8"))
     return path
+
+
+def read_replica(paths: DeskPaths) -> URL | None:
+    """The read replica this workstation's lists and statistics read from (no password), or
+    None."""
+    try:
+        data = json.loads(config_path(paths).read_text(encoding="utf-8"))
+        given = data.get("read_url") if isinstance(data, dict) else None
+    except (OSError, ValueError):
+        return None  # read_config says what is wrong with the file
+    if not given:
+        return None
+    try:
+        return parse_url(str(given)).set(password=None)
+    except ServiceError:
+        raise ServiceError(
+            _(
+                "{path} names a read replica that is not a server URL. Name it again with "
+                "cplc-desk set-read-url, or forget it with cplc-desk set-read-url --clear."
+            ).format(path=config_path(paths)),
+            code="bad_store_config",
+        ) from None
 
 
 def with_password(url: URL, ask: Callable[[str], str] | None = None) -> URL:

@@ -19,6 +19,7 @@ from cplc_desk.domain.statistics import (
 from cplc_desk.services.desk.context import DeskContext
 from cplc_desk.services.statistics import assemble, categories, counting, scope, tally
 from cplc_desk.services.statistics.publication import published, with_changes
+from cplc_desk.storage import replica
 
 Progress = Callable[[int, int], None]
 _STEPS = len(categories.SOURCES) * 2 + 2
@@ -41,7 +42,9 @@ def compute(
         if progress is not None:
             progress(done, _STEPS)
 
-    with ctx.store.read() as s:
+    # From the read replica when this workstation has one (storage/replica.py).
+    with ctx.store.analysis(), ctx.store.read() as s:
+        source = replica.note(s.info)
         where = scope.resolve(s, identity, request)
         req = where.request
         catalogue = categories.load(s)
@@ -57,6 +60,8 @@ def compute(
         matrix = [m for m in matrix if m.total]
     district_names = {d.code: d.name for d in where.areas.districts}
     notes, rows = _footnotes(req, cats, rows, as_of.silent_stations)
+    if source is not None:
+        notes.append(source)
     report = StatisticsReport(
         request=req,
         scope_label=where.label,
@@ -140,7 +145,7 @@ def records_behind(
     narrows to one station, ``month`` to one month (default: the request's months)."""
     ctx.require(Permission.SEARCH)
     identity = ctx.require_identity()
-    with ctx.store.read() as s:
+    with ctx.store.analysis(), ctx.store.read() as s:
         where = scope.resolve(s, identity, request)
         catalogue = categories.load(s)
         stations = where.stations

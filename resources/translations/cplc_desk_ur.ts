@@ -559,8 +559,16 @@
         <translation>ریکوری کوڈ نہیں دکھایا جا سکتا</translation>
     </message>
     <message>
+        <source>The backup on close was not written</source>
+        <translation>بند کرتے وقت کا بیک اپ نہیں بن سکا</translation>
+    </message>
+    <message>
         <source>The daily backup failed: {reason}</source>
         <translation>روزانہ کا بیک اپ نہیں بن سکا: ⁨{reason}⁩</translation>
+    </message>
+    <message>
+        <source>Writing the backup from the server before closing…</source>
+        <translation>بند کرنے سے پہلے سرور سے بیک اپ بن رہا ہے…</translation>
     </message>
     <message>
         <source>Writing the backup…</source>

@@ -3,17 +3,20 @@ folder's configuration (the password from the environment), the status bar names
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 from pg_server import throwaway_database
-from sqlalchemy import make_url
+from sqlalchemy import make_url, select
 
+from cplc_desk.domain.enums import AuditAction
 from cplc_desk.gui.shell.app import open_context
 from cplc_desk.gui.shell.main_window import MainWindow
 from cplc_desk.paths import DeskPaths
 from cplc_desk.services.desk import server, setup
 from cplc_desk.services.desk.context import Actor, open_desk
+from cplc_desk.storage.models import AuditEntry
 
 
 def test_the_window_opens_headquarters_on_the_server(
@@ -76,4 +79,84 @@ def test_the_first_run_dialog_sets_headquarters_up_on_a_server(
             assert f":{u.password}@" not in server.config_path(paths).read_text("utf-8")
         finally:
             dlg.close()
+            ctx.close()
+
+
+def _server_window(
+    paths: DeskPaths, url: str, monkeypatch: pytest.MonkeyPatch, usb: Path | None = None
+) -> MainWindow:
+    from cplc_desk.services.backups import backup
+
+    ctx = open_desk(paths, actor=Actor("admin"), url=url)
+    setup.init_hq(ctx, "CPLC Central")
+    backup.save_settings(ctx, backup.BackupSettings(keep=5, second_folder=usb))
+    ctx.close()
+    server.write_config(paths, make_url(url))
+    monkeypatch.setenv(server.ENV_DB_PASSWORD, make_url(url).password or "")
+    opened = open_context(paths)
+    assert opened is not None and not opened.store.is_sqlite
+    return MainWindow(opened, auto_backup=True)
+
+
+def test_the_windows_daily_and_closing_backups_run_on_the_server(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    usb = tmp_path / "usb"
+    with throwaway_database() as url:
+        paths = DeskPaths(tmp_path / "hq")
+        window = _server_window(paths, url, monkeypatch, usb)
+        qtbot.addWidget(window)
+        ctx = window.ctx
+        try:
+            window.show()
+            # The daily one is due (there is none yet): pg_dump, off the GUI thread.
+            qtbot.waitUntil(lambda: len(list(usb.glob("*.cplcbak"))) == 1, timeout=60_000)
+            qtbot.waitUntil(lambda: not window._backup_task.is_running(), timeout=60_000)
+
+            window.close()  # the backup on close runs on the worker; the window waits for it
+            assert window.isVisible() and window.closing_after_backup()
+            assert not window.menuBar().isEnabled()
+            window.close()  # a second click changes nothing while it runs
+            qtbot.waitUntil(lambda: not window.isVisible(), timeout=60_000)
+
+            local = sorted(paths.backups.glob("cplc-backup-*.cplcbak"))
+            copies = sorted(usb.glob("cplc-backup-*.cplcbak"))
+            assert len(local) == len(copies) == 2
+            assert [p.read_bytes() for p in copies] == [p.read_bytes() for p in local]
+            with ctx.store.read() as s:
+                reasons = [
+                    json.loads(d)["reason"]
+                    for (d,) in s.execute(
+                        select(AuditEntry.details).where(
+                            AuditEntry.action == AuditAction.BACKUP_WRITTEN.value
+                        )
+                    )
+                ]
+            assert sorted(reasons) == ["close", "daily"]
+        finally:
+            ctx.close()
+
+
+def test_without_the_client_tools_the_windows_backups_say_so(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shown_messages
+) -> None:
+    with throwaway_database() as url:
+        paths = DeskPaths(tmp_path / "hq")
+        window = _server_window(paths, url, monkeypatch)
+        qtbot.addWidget(window)
+        ctx = window.ctx
+        monkeypatch.setenv("PATH", str(tmp_path / "no-tools"))  # pg_dump cannot be found
+        try:
+            window.show()
+            qtbot.waitUntil(
+                lambda: "client tools" in window.statusBar().currentMessage(), timeout=60_000
+            )
+            assert "daily backup failed" in window.statusBar().currentMessage()
+            qtbot.waitUntil(lambda: not window._backup_task.is_running())
+            window.close()
+            qtbot.waitUntil(lambda: not window.isVisible(), timeout=60_000)
+            assert [m.kind for m in shown_messages] == ["error"]
+            assert "PostgreSQL client tools" in shown_messages[0].text
+            assert not list(paths.backups.glob("cplc-backup-*"))
+        finally:
             ctx.close()

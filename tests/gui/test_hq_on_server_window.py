@@ -160,3 +160,98 @@ def test_without_the_client_tools_the_windows_backups_say_so(
             assert not list(paths.backups.glob("cplc-backup-*"))
         finally:
             ctx.close()
+
+
+def _headquarters_on(url: str, paths: DeskPaths, sealed: Path) -> None:
+    """The first workstation: headquarters set up on the server, its keys sealed for others."""
+    from cplc_desk.services.accounts.accounts import NewAccount
+    from cplc_desk.services.hq import key_export
+
+    ctx = open_desk(paths, actor=Actor("admin"), url=url)
+    try:
+        setup.init_hq(ctx, "CPLC Central", admin=NewAccount("sana", "first-pass-1", "Sana"))
+        ctx.actor = Actor("admin")
+        key_export.export_keys(ctx, sealed, "a long passphrase 42")
+    finally:
+        ctx.close()
+    server.write_config(paths, make_url(url))
+
+
+def _join_dialog(qtbot, ctx, url: str):  # type: ignore[no-untyped-def]
+    from cplc_desk.gui.shell.setup_dialog import DeskSetupDialog
+
+    dlg = DeskSetupDialog(ctx)
+    qtbot.addWidget(dlg)
+    dlg.hq_radio.setChecked(True)
+    assert not dlg.join_fields.join_check.isEnabled()  # no server yet: nothing to join
+    dlg.server_edit.setText(server.public_url(make_url(url)))
+    dlg.server_password_edit.setText(make_url(url).password or "")
+    dlg.join_fields.join_check.setChecked(True)
+    dlg.admin_fields.username_edit.setText("sana")
+    return dlg
+
+
+def test_the_first_run_dialog_joins_headquarters_on_a_server(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shown_messages
+) -> None:
+    from PySide6.QtCore import Qt
+
+    monkeypatch.delenv(server.ENV_DB_PASSWORD, raising=False)
+    sealed = tmp_path / "hq.cplckeys"
+    with throwaway_database() as url, throwaway_database() as empty:
+        first = DeskPaths(tmp_path / "hq-importer")
+        _headquarters_on(url, first, sealed)
+        paths = DeskPaths(tmp_path / "hq-helpline")
+        ctx = open_desk(paths)  # as the window opens a new data folder: its own file
+        dlg = _join_dialog(qtbot, ctx, empty)
+        try:
+            # Joining asks for an existing account: no headquarters name, no second password.
+            assert not dlg.hq_name_edit.isEnabled() and dlg.ok_button.text() == "Join headquarters"
+            assert not dlg.admin_fields.confirm_edit.isVisibleTo(dlg)
+            assert dlg.join_fields.keys_edit.isVisibleTo(dlg)
+            dlg.admin_fields.password_edit.setText("first-pass-1")
+            qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
+            assert dlg.result() == 0 and "holds no headquarters yet" in dlg.error_label.text()
+
+            dlg.server_edit.setText(server.public_url(make_url(url)))
+            dlg.admin_fields.password_edit.setText("not-her-password")
+            qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
+            assert "Wrong account name or password" in dlg.error_label.text()
+            dlg.admin_fields.password_edit.setText("first-pass-1")
+            dlg.join_fields.keys_edit.setText(str(sealed))
+            dlg.join_fields.passphrase_edit.setText("not the passphrase")
+            qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
+            assert "passphrase does not open" in dlg.error_label.text()
+            assert not server.config_path(paths).exists() and ctx.store.is_sqlite
+
+            dlg.join_fields.passphrase_edit.setText("a long passphrase 42")
+            with qtbot.waitSignal(dlg.accepted):
+                qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
+            assert not ctx.store.is_sqlite
+            assert ctx.actor.signed_in and ctx.actor.username == "sana"
+            identity = ctx.identity()
+            assert identity is not None and identity.name == "CPLC Central"
+            configured = server.read_config(paths)
+            assert configured is not None and configured.database == make_url(url).database
+            assert configured.password is None
+            for name in ("hq-signing.pem", "hq-encryption.pem"):
+                assert (paths.keys / name).read_bytes() == (first.keys / name).read_bytes()
+            assert shown_messages == []  # it has the keys: nothing to warn about
+        finally:
+            dlg.close()
+            ctx.close()
+
+        # Without the keys file it joins too, and says what this computer cannot do.
+        bare = DeskPaths(tmp_path / "hq-analyst")
+        ctx = open_desk(bare)
+        dlg = _join_dialog(qtbot, ctx, url)
+        try:
+            dlg.admin_fields.password_edit.setText("first-pass-1")
+            with qtbot.waitSignal(dlg.accepted):
+                qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
+            assert not ctx.store.is_sqlite and not (bare.keys / "hq-signing.pem").exists()
+            assert [m.kind for m in shown_messages] == ["information"]
+            assert "cannot enroll stations" in shown_messages[0].text
+        finally:
+            dlg.close()
+            ctx.close()

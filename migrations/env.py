@@ -5,23 +5,18 @@ from __future__ import annotations
 from alembic import context
 
 from cplc_desk.storage.db import make_engine
+from cplc_desk.storage.migrate import compared
 from cplc_desk.storage.models import Base
 
 config = context.config
 target_metadata = Base.metadata
 
 
-def _include(obj, name, type_, reflected, compare_to) -> bool:  # type: ignore[no-untyped-def]
-    # The full-text index (an FTS5 virtual table and its shadow tables) is created by hand in
-    # a migration and is not part of the models.
-    return not (type_ == "table" and name is not None and name.startswith("complaint_fts"))
-
-
 def _run(connection) -> None:  # type: ignore[no-untyped-def]
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
-        include_object=_include,
+        include_object=compared,  # what the models leave to migrations
         render_as_batch=True,  # SQLite cannot ALTER most things: rebuild tables instead
         compare_type=True,
     )

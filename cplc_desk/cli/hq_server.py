@@ -155,19 +155,22 @@ def cmd_init_hq_on_server(ctx: DeskContext, args: argparse.Namespace) -> int:
 
 
 def cmd_join_hq(ctx: DeskContext, args: argparse.Namespace) -> int:
-    from cplc_desk.services.hq import key_export, sync_hq
-    from cplc_desk.sync import keys
+    from cplc_desk.services.desk import join, server
 
     if not args.db_url:
         raise CliError(_("Give the server: --db-url postgresql+psycopg://USER@HOST[:PORT]/DB"))
-    identity = sync_hq.require_hq(ctx)
-    if args.keys is not None:
-        written = key_export.import_keys(ctx, args.keys, _passphrase(confirm=False))
-        if written:
-            print(_("Headquarters' keys are now in {dir}.").format(dir=ctx.paths.keys))
-    remember(ctx, args.db_url)
-    print(_("This computer now works on headquarters: {name}.").format(name=identity.name))
-    if not (ctx.paths.keys / keys.HQ_SIGNING).exists():
+    passphrase = _passphrase(confirm=False) if args.keys is not None else ""
+    url = server.parse_url(args.db_url)
+    joined = join.join(ctx, url, args.keys, passphrase)
+    if joined.keys_written:
+        print(_("Headquarters' keys are now in {dir}.").format(dir=ctx.paths.keys))
+    print(
+        _("This data folder now works on the server {server} ({path}).").format(
+            server=server.describe(url), path=server.config_path(ctx.paths)
+        )
+    )
+    print(_("This computer now works on headquarters: {name}.").format(name=joined.identity.name))
+    if not joined.has_keys:
         print(
             _(
                 "This computer has no copy of headquarters' keys: it cannot enroll stations or "

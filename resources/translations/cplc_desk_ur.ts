@@ -571,8 +571,16 @@ Try again now?</source>
         <translation>ریکوری کوڈ نہیں دکھایا جا سکتا</translation>
     </message>
     <message>
+        <source>The backup on close was not written</source>
+        <translation>بند کرتے وقت کا بیک اپ نہیں بن سکا</translation>
+    </message>
+    <message>
         <source>The daily backup failed: {reason}</source>
         <translation>روزانہ کا بیک اپ نہیں بن سکا: ⁨{reason}⁩</translation>
+    </message>
+    <message>
+        <source>Writing the backup from the server before closing…</source>
+        <translation>بند کرنے سے پہلے سرور سے بیک اپ بن رہا ہے…</translation>
     </message>
     <message>
         <source>Writing the backup…</source>
@@ -1635,6 +1643,22 @@ Continue it? If you answer No, it is thrown away.</source>
         <translation>ڈیسک بحال کریں</translation>
     </message>
     <message>
+        <source>Your account at headquarters:</source>
+        <translation>ہیڈ کوارٹر میں آپ کا اکاؤنٹ:</translation>
+    </message>
+    <message>
+        <source>Join headquarters</source>
+        <translation>ہیڈ کوارٹر میں شامل ہوں</translation>
+    </message>
+    <message>
+        <source>Joined without keys — CPLC Desk</source>
+        <translation>کلیدوں کے بغیر شامل ہوئے — CPLC Desk</translation>
+    </message>
+    <message>
+        <source>This computer now works on headquarters, {name}, but has no copy of its keys: it cannot enroll stations or open bundles. To add them later, run cplc-desk join-hq --keys FILE here.</source>
+        <translation>یہ کمپیوٹر اب ہیڈ کوارٹر، ⁨{name}⁩، پر کام کرتا ہے مگر اس کے پاس اس کی کلیدوں کی نقل نہیں: یہ تھانوں کا اندراج نہیں کر سکتا نہ بنڈل کھول سکتا ہے۔ بعد میں کلیدیں شامل کرنے کے لیے یہاں cplc-desk join-hq --keys FILE چلائیں۔</translation>
+    </message>
+    <message>
         <source>Desk restored — CPLC Desk</source>
         <translation>ڈیسک بحال ہو گیا — سی پی ایل سی ڈیسک</translation>
     </message>
@@ -1895,6 +1919,41 @@ Records: {new} new · {updated} updated · {unchanged} unchanged · {conflicts} 
     <message>
         <source>Message</source>
         <translation>پیغام</translation>
+    </message>
+</context>
+<context>
+    <name>JoinFieldsWidget</name>
+    <message>
+        <source>Join a headquarters already set up on this server (another workstation)</source>
+        <translation>اس سرور پر پہلے سے قائم ہیڈ کوارٹر میں شامل ہوں (ایک اور ورک اسٹیشن)</translation>
+    </message>
+    <message>
+        <source>optional: a .cplckeys file</source>
+        <translation>اختیاری: ایک ‎.cplckeys‎ فائل</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>منتخب کریں…</translation>
+    </message>
+    <message>
+        <source>Sign in below with your existing account at headquarters. Without headquarters&apos; keys (sealed at a workstation that has them with cplc-desk export-hq-keys) this computer works on the records but cannot enroll stations or open bundles.</source>
+        <translation>نیچے ہیڈ کوارٹر میں اپنے موجودہ اکاؤنٹ سے سائن اِن کریں۔ ہیڈ کوارٹر کی کلیدوں کے بغیر (جو کسی ایسے ورک اسٹیشن پر cplc-desk export-hq-keys سے سیل کی جاتی ہیں جس کے پاس وہ ہوں) یہ کمپیوٹر ریکارڈ پر کام کرتا ہے مگر تھانوں کا اندراج نہیں کر سکتا نہ بنڈل کھول سکتا ہے۔</translation>
+    </message>
+    <message>
+        <source>Headquarters&apos; keys:</source>
+        <translation>ہیڈ کوارٹر کی کلیدیں:</translation>
+    </message>
+    <message>
+        <source>Keys passphrase:</source>
+        <translation>کلیدوں کا پاس فریز:</translation>
+    </message>
+    <message>
+        <source>Headquarters&apos; keys</source>
+        <translation>ہیڈ کوارٹر کی کلیدیں</translation>
+    </message>
+    <message>
+        <source>Sealed keys (*.cplckeys);;All files (*)</source>
+        <translation>سیل شدہ کلیدیں (*.cplckeys);;تمام فائلیں (*)</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from cli_account import CLI_ENV
+from hq_store import server_dump, server_rows, server_url
 
 from cplc_desk.domain.clock import now_utc
 from cplc_desk.domain.samples import SampleMaker, SampleStation
@@ -57,12 +58,24 @@ class Run:
         return json.loads(self.stdout)
 
 
-def cli(*args: str | Path, data_dir: Path | None = None, timeout: float = 120) -> Run:
-    """The real command in a subprocess (as ``tests/conftest.py``'s ``run_cli``)."""
+def cli(
+    *args: str | Path,
+    data_dir: Path | None = None,
+    timeout: float = 120,
+    env: dict[str, str] | None = None,
+) -> Run:
+    """The real command in a subprocess (as ``tests/conftest.py``'s ``run_cli``); ``env`` adds
+    to or overrides the environment (another account, say)."""
     cmd = [sys.executable, "-m", "cplc_desk"]
     if data_dir is not None:
         cmd += ["--data-dir", str(data_dir)]
-    env = dict(os.environ, PYTHONIOENCODING="utf-8", QT_QPA_PLATFORM="offscreen", **CLI_ENV)
+    env = {
+        **os.environ,
+        "PYTHONIOENCODING": "utf-8",
+        "QT_QPA_PLATFORM": "offscreen",
+        **CLI_ENV,
+        **(env or {}),
+    }
     proc = subprocess.run(
         [*cmd, *map(str, args)],
         capture_output=True,
@@ -174,6 +187,11 @@ def edit_narrative(data_dir: Path, number: str, text: str) -> str:
 
 
 def query(data_dir: Path, sql: str, *params: object) -> list[tuple[Any, ...]]:
+    """Rows of ``sql`` (``?`` placeholders) from the desk's store: its file, or its database on
+    the server (values as the file holds them: hq_store.py)."""
+    url = server_url(data_dir)
+    if url is not None:
+        return server_rows(url, sql, params)
     conn = sqlite3.connect(DeskPaths(data_dir).database)
     try:
         return conn.execute(sql, params).fetchall()
@@ -183,6 +201,9 @@ def query(data_dir: Path, sql: str, *params: object) -> list[tuple[Any, ...]]:
 
 def dump(data_dir: Path, *, exclude: tuple[str, ...] = LOG_TABLES) -> dict[str, list[Any]]:
     """Every row of every table (SQLite's own bookkeeping tables aside), in a stable order."""
+    url = server_url(data_dir)
+    if url is not None:
+        return server_dump(url, exclude)
     conn = sqlite3.connect(DeskPaths(data_dir).database)
     try:
         tables = [
@@ -203,6 +224,8 @@ def import_log(data_dir: Path) -> list[tuple[str, str | None, str | None]]:
 
 
 def copy_desk(src: Path, dst: Path) -> Path:
-    """A copy of a closed desk's data dir (its store, keys and all), as a backup would be."""
+    """A copy of a closed desk's data dir (its store, keys and all), as a backup would be. A
+    headquarters on a server is copied with its database by ``HqStore.copy``."""
+    assert server_url(src) is None, "copy a server's headquarters with hq_store.copy"
     shutil.copytree(src, dst)
     return dst

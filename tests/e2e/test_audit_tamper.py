@@ -1,7 +1,8 @@
 """Tampering with the audit trail behind the app's back, as an attacker with the store file
 would: drop the append-only triggers with sqlite3, then change or delete an entry.
 ``cplc-desk check`` (the real command) must name exactly the entry, and headquarters must
-refuse a bundle whose trail was altered and name an altered imported entry in its own check."""
+refuse a bundle whose trail was altered and name an altered imported entry in its own check
+(headquarters on a SQLite file and on a PostgreSQL server: tests/e2e/hq_store.py)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hq_store import HqStore, connected, server_url
 from sync_desks import (
     CSV,
     cli,
@@ -31,6 +33,14 @@ from cplc_desk.services.station import sync_station
 
 
 def _attack(desk: Path, *statements: str) -> None:
+    url = server_url(desk)
+    if url is not None:  # headquarters on a server: its owner may drop the trigger too
+        with connected(url) as server:
+            server.exec_driver_sql("DROP TRIGGER IF EXISTS audit_log_append_only ON audit_log")
+            for sql in statements:
+                server.exec_driver_sql(sql)
+            server.commit()
+        return
     conn = sqlite3.connect(desk / DB_FILENAME)
     conn.create_function("cplc_fold", 1, fold)  # the search index's triggers call it
     try:
@@ -44,15 +54,12 @@ def _attack(desk: Path, *statements: str) -> None:
 
 
 def _entry(desk: Path, where: str) -> tuple[int, str, str, str]:
-    conn = sqlite3.connect(desk / DB_FILENAME)
-    try:
-        row = conn.execute(
-            f"SELECT seq, desk_code, action, entry_id FROM audit_log WHERE {where} "
-            "ORDER BY seq LIMIT 1"
-        ).fetchone()
-        return int(row[0]), str(row[1]), str(row[2]), str(row[3])
-    finally:
-        conn.close()
+    row = query(
+        desk,
+        f"SELECT seq, desk_code, action, entry_id FROM audit_log WHERE {where} "
+        "ORDER BY seq LIMIT 1",
+    )[0]
+    return int(row[0]), str(row[1]), str(row[2]), str(row[3])
 
 
 def _check(desk: Path) -> tuple[int, list[dict[str, Any]], str]:
@@ -109,9 +116,9 @@ def _export_unchecked(desk: Path, out: Path, monkeypatch: pytest.MonkeyPatch) ->
 
 
 def test_headquarters_refuses_an_altered_trail_and_checks_what_it_imported(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hq_store: HqStore
 ) -> None:
-    hq = init_hq(tmp_path / "hq")
+    hq = hq_store.init_hq(tmp_path / "hq")
     clif = station(hq, "CLIF", tmp_path / "clif")
     ok("import-csv", "complaints", CSV / "complaints_good.csv", data_dir=clif)
 
@@ -125,7 +132,7 @@ def test_headquarters_refuses_an_altered_trail_and_checks_what_it_imported(
     assert f"entry {seq} " in run.stderr and "Call headquarters" in run.stderr
     assert "Traceback" not in run.stderr and not (tmp_path / "stick-bad").exists()
     bad = _export_unchecked(altered, tmp_path / "stick-bad", monkeypatch)
-    hq_bad = copy_desk(hq, tmp_path / "hq-bad")
+    hq_bad = hq_store.copy(hq, tmp_path / "hq-bad")
     code, outcomes = import_bundles(hq_bad, Path(bad["path"]))
     assert code == 1 and outcomes[0]["code"] == "audit_broken"
     assert "Nothing was merged" in outcomes[0]["message"]
@@ -185,11 +192,11 @@ def test_a_record_changed_outside_the_app_is_found_and_not_sent(tmp_path: Path) 
     assert rc == 1 and f"row {seq} " in breaks[0]["reason"]
 
 
-def test_headquarters_sees_a_rewritten_change_log(tmp_path: Path) -> None:
+def test_headquarters_sees_a_rewritten_change_log(tmp_path: Path, hq_store: HqStore) -> None:
     """Someone who knows the scheme changes a record already sent and rewrites every link after
     it: the station's own check cannot tell, but its next bundle no longer continues the chain
     headquarters holds, and headquarters refuses it."""
-    hq = init_hq(tmp_path / "hq")
+    hq = hq_store.init_hq(tmp_path / "hq")
     clif = station(hq, "CLIF", tmp_path / "clif")
     ok("import-csv", "complaints", CSV / "complaints_good.csv", data_dir=clif)
     code, _ = import_bundles(hq, Path(export(clif, tmp_path / "stick1")["path"]))

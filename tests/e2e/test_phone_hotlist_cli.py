@@ -1,7 +1,8 @@
 """Handsets in the hotlist through the real command: Clifton imports its register of phones and
 sends it to headquarters; headquarters writes the hotlist; Saddar, which never heard of those
 handsets, imports it and ``verify-phone`` answers REPORTED STOLEN (exit 3), from headquarters'
-hotlist, with its date; ``sync-status`` counts the handsets held."""
+hotlist, with its date; ``sync-status`` counts the handsets held. Headquarters on a SQLite file
+and on a PostgreSQL server (tests/e2e/hq_store.py)."""
 
 from __future__ import annotations
 
@@ -9,15 +10,18 @@ import json
 from functools import partial
 from pathlib import Path
 
-from sync_desks import cli, enroll, export, import_bundles, in_parallel, init_hq, ok
+from hq_store import HqStore
+from sync_desks import cli, enroll, export, import_bundles, in_parallel, ok
 from sync_desks import join as join_desk
 
 SAMSUNG = "490154203237518"
 SECOND = "356938035643809"
 
 
-def test_a_station_checks_a_handset_reported_at_another_station(tmp_path: Path) -> None:
-    hq = init_hq(tmp_path / "hq")
+def test_a_station_checks_a_handset_reported_at_another_station(
+    tmp_path: Path, hq_store: HqStore
+) -> None:
+    hq = hq_store.init_hq(tmp_path / "hq")
     enrollments = in_parallel(*(partial(enroll, hq, code, tmp_path) for code in ("CLIF", "SADD")))
     clifton, saddar = tmp_path / "clif", tmp_path / "sadd"
     in_parallel(

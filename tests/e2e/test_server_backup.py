@@ -48,10 +48,14 @@ def test_server_backup_restores_into_a_fresh_database(cli: Cli, tmp_path: Path) 
         env = _headquarters_with_records(cli, tmp_path, first)
         hq = tmp_path / "hq"
         stats = json.loads(_ok(cli, "stats", "--json", data_dir=hq, env=env).stdout)
-        made = _ok(cli, "backup", data_dir=hq, env=env)
+        usb = tmp_path / "usb"  # the second folder gets the sealed file too, as on SQLite
+        made = _ok(cli, "backup", "--second-folder", str(usb), data_dir=hq, env=env)
         assert "audit entries verified" in made.stdout
         (written,) = (hq / "backups").glob("cplc-backup-*.cplcbak")
         assert backup_seal.is_sealed(written)
+        (copy,) = usb.glob("cplc-backup-*.cplcbak")
+        assert f"Sealed copy: {copy}" in made.stdout
+        assert copy.read_bytes() == written.read_bytes() and copy.stat().st_mode & 0o077 == 0
         assert b"PGDMP" not in written.read_bytes()  # the dump is sealed, not beside in clear
 
         # A new workstation, its keys lost with the old PC: the backup key's recovery code

@@ -5,20 +5,21 @@ The old PC sends two bundles, then makes a third that never reaches headquarters
 snapshot; that bundle, arriving later, must be refused. The new PC's numbers continue above the
 old ones, its first bundle continues the station's chain, and headquarters' counts add up.
 A new PC given the enrollment file without the snapshot is refused (it would fork the
-station's history).
+station's history). Headquarters keeps its store in a SQLite file and on a PostgreSQL server
+(tests/e2e/hq_store.py): the snapshot is written from either.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from hq_store import HqStore
 from sync_desks import (
     cli,
     edit_narrative,
     enroll,
     export,
     import_bundles,
-    init_hq,
     join,
     ok,
     query,
@@ -51,8 +52,8 @@ def _numbers(data_dir: Path) -> list[str]:
     ]
 
 
-def test_stolen_station_pc_is_replaced_from_a_snapshot(tmp_path: Path) -> None:
-    hq = init_hq(tmp_path / "hq")
+def test_stolen_station_pc_is_replaced_from_a_snapshot(tmp_path: Path, hq_store: HqStore) -> None:
+    hq = hq_store.init_hq(tmp_path / "hq")
     first_enrollment = enroll(hq, "CLIF", tmp_path)
     old = join(first_enrollment, "CLIF", tmp_path / "old-pc")
 

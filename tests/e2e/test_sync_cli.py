@@ -1,4 +1,5 @@
-"""Three station desks and headquarters, each in its own data dir, syncing over one USB stick.
+"""Three station desks and headquarters, each in its own data dir, syncing over one USB stick;
+headquarters on a SQLite file and on a PostgreSQL server (tests/e2e/hq_store.py).
 
 Everything runs through the real ``cplc-desk`` command in subprocesses, as volunteers and
 headquarters staff run it; records are added with CSV imports (command line) and with the
@@ -13,12 +14,15 @@ import random
 import shutil
 import subprocess
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hq_store import HqStore
+from sync import craft
 from sync_desks import (
     CSV,
     cli,
@@ -28,7 +32,6 @@ from sync_desks import (
     export,
     import_bundles,
     in_parallel,
-    init_hq,
     join,
     ok,
     query,
@@ -37,6 +40,9 @@ from sync_desks import (
     stats,
 )
 
+from cplc_desk.paths import DeskPaths
+from cplc_desk.services.desk.context import Actor, open_desk
+from cplc_desk.services.hq import conflicts
 from cplc_desk.sync import container
 
 STATIONS = ("CLIF", "SADD", "FERO")
@@ -57,9 +63,9 @@ class Network:
 
 
 @pytest.fixture(scope="module")
-def network(tmp_path_factory: pytest.TempPathFactory) -> Network:
+def network(tmp_path_factory: pytest.TempPathFactory, hq_store: HqStore) -> Network:
     root = tmp_path_factory.mktemp("sync-cli")
-    hq = init_hq(root / "hq")
+    hq = hq_store.init_hq(root / "hq")
     enrollments = in_parallel(*(partial(enroll, hq, code, root) for code in STATIONS))
     desks = {code: root / code.lower() for code in STATIONS}
 
@@ -210,6 +216,7 @@ def test_bundles_from_three_stations_merge_at_hq_in_any_order(network: Network) 
     assert "healthy" in check.stdout
 
 
+@pytest.mark.sqlite_hq  # the station's side, or no more of the store than the others
 def test_export_with_nothing_new_says_so_and_again_writes_the_same_bytes(
     network: Network, tmp_path: Path
 ) -> None:
@@ -232,6 +239,7 @@ def test_export_with_nothing_new_says_so_and_again_writes_the_same_bytes(
     assert export(clif, tmp_path / "still-nothing")["nothing_new"] is True
 
 
+@pytest.mark.sqlite_hq  # the station's side, or no more of the store than the others
 def test_bundle_signature_checks_out_with_openssl(network: Network, tmp_path: Path) -> None:
     openssl = shutil.which("openssl")
     if openssl is None:
@@ -279,6 +287,7 @@ def test_bundle_signature_checks_out_with_openssl(network: Network, tmp_path: Pa
     assert "Signature Verified Successfully" not in bad.stdout
 
 
+@pytest.mark.sqlite_hq  # the station's side, or no more of the store than the others
 def test_verify_bundle_reports_the_station_and_key(network: Network) -> None:
     run = cli("verify-bundle", network.bundles[("FERO", 1)], "--json", data_dir=network.hq)
     assert run.returncode == 0, run.stderr
@@ -288,12 +297,19 @@ def test_verify_bundle_reports_the_station_and_key(network: Network) -> None:
     assert verdict["key_status"] in ("bound", "new_enrolled")
 
 
+@pytest.fixture
+def hq(network: Network, hq_store: HqStore, tmp_path: Path) -> Iterator[Path]:
+    """A copy of headquarters for one test (on a server, a copy of its database)."""
+    copy = hq_store.copy(network.hq, tmp_path / "hq")
+    yield copy
+    hq_store.drop(copy)
+
+
 def test_a_re_enrolled_desk_s_bundles_are_accepted_in_any_order(
-    network: Network, tmp_path: Path
+    network: Network, hq: Path, tmp_path: Path
 ) -> None:
     """Clifton gets a new key (re-enrolled on the same data, say after a repair) with one
     bundle signed by its old key still on the way: the new key's first bundle arrives first."""
-    hq = copy_desk(network.hq, tmp_path / "hq")
     clif = copy_desk(network.desks["CLIF"], tmp_path / "clif")
     code, _ = import_bundles(hq, *(network.bundles[("CLIF", n)] for n in (1, 2, 3)))
     assert code == 0
@@ -316,8 +332,10 @@ def test_a_re_enrolled_desk_s_bundles_are_accepted_in_any_order(
     assert [o["counts"].get("new") for o in outcomes] == [None, 3, 3 + 2]
 
 
-def test_two_stations_importing_the_same_legacy_register(network: Network, tmp_path: Path) -> None:
-    hq = copy_desk(network.hq, tmp_path / "hq")
+@pytest.mark.sqlite_hq  # the station's side, or no more of the store than the others
+def test_two_stations_importing_the_same_legacy_register(
+    network: Network, hq: Path, tmp_path: Path
+) -> None:
     defence = join(enroll(hq, "DEFE", tmp_path), "DEFE", tmp_path / "defe")
     ok("import-csv", "complaints", CSV / "complaints_good.csv", data_dir=defence)
     bundle = Path(export(defence, tmp_path / "stick")["path"])
@@ -326,3 +344,46 @@ def test_two_stations_importing_the_same_legacy_register(network: Network, tmp_p
 
     assert [o["status"] for o in outcomes][-1] == "accepted", outcomes[-1]["message"]
     assert code == 0
+
+
+def test_an_edit_from_a_forked_base_is_kept_as_a_conflict_and_resolved(
+    network: Network, hq: Path, tmp_path: Path
+) -> None:
+    """Clifton edits a complaint headquarters holds, but its bundle says the edit descends from
+    a version headquarters never held (as after the desk was restored from an old backup and
+    edited again): merged as a conflict, listed, resolved, and the trail still verifies."""
+    clif = copy_desk(network.desks["CLIF"], tmp_path / "clif")
+    code, _ = import_bundles(hq, *(network.bundles[("CLIF", n)] for n in (1, 2, 3)))
+    assert code == 0
+    ((number,),) = query(clif, "SELECT number FROM complaint WHERE id = ?", network.edited_id)
+    edit_narrative(clif, number, "Handbag snatched, not a phone.")
+    bundle = Path(export(clif, tmp_path / "stick")["path"])
+    parts = craft.take_apart(bundle.read_bytes(), craft.hq_private(hq))
+    forged = []
+    for line in parts.members[container.CHANGES].split(b"\n"):
+        cols = line.split(b"\t")
+        if len(cols) == 7 and cols[2] == network.edited_id.encode():
+            cols[5] = b"f" * 64  # a base headquarters does not hold
+        forged.append(b"\t".join(cols))
+    parts.members[container.CHANGES] = b"\n".join(forged)
+    hq_public = craft.hq_private(hq).public_key()
+    bundle.write_bytes(craft.rebuild(parts, craft.station_key(clif), hq_public))
+
+    code, outcomes = import_bundles(hq, bundle)
+
+    assert code == 0 and outcomes[0]["status"] == "accepted", outcomes
+    assert outcomes[0]["counts"]["conflicts"] == 1
+    sql = "SELECT table_name, station_code, resolved_at FROM sync_conflict WHERE record_id = ?"
+    assert query(hq, sql, network.edited_id) == [("complaint", "CLIF", None)]
+    ctx = open_desk(DeskPaths(hq), actor=Actor("analyst"))
+    try:
+        (item,) = conflicts.list_conflicts(ctx)
+        assert "narrative" in item.differing
+        conflicts.resolve(ctx, item.id, conflicts.HELD)
+        assert conflicts.list_conflicts(ctx) == []
+    finally:
+        ctx.close()
+    assert query(hq, "SELECT narrative FROM complaint WHERE id = ?", network.edited_id) == [
+        (EDITED,)
+    ]
+    assert "healthy" in ok("check", data_dir=hq).stdout

@@ -1,4 +1,5 @@
-"""Every refusal of a bundle, through the real ``cplc-desk import-bundle --json``.
+"""Every refusal of a bundle, through the real ``cplc-desk import-bundle --json``, at a
+headquarters on a SQLite file and on a PostgreSQL server (tests/e2e/hq_store.py).
 
 A refused bundle must leave headquarters' store exactly as it was (only the import log and
 headquarters' own audit trail record the attempt), exit with 1, and tell the person what is
@@ -14,12 +15,14 @@ import random
 import re
 import shutil
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hq_store import HqStore
 from sync import craft
 from sync_desks import (
     CSV,
@@ -39,6 +42,11 @@ from sync_desks import (
 )
 
 from cplc_desk.sync import container, keys
+
+# Refusals decided from the file alone (before headquarters' store is read) and the longer
+# flows run at a SQLite headquarters only; those that read or write its store run on a server
+# too (each kind once: damaged, unknown key, wrong station, revoked, replayed, forked).
+FILE_ONLY = pytest.mark.sqlite_hq
 
 # A refusal says what to do: copy again, ask or call the station, update, enroll, check...
 ADVICE = re.compile(
@@ -70,10 +78,10 @@ class World:
 
 
 @pytest.fixture(scope="module")
-def world(tmp_path_factory: pytest.TempPathFactory) -> World:
+def world(tmp_path_factory: pytest.TempPathFactory, hq_store: HqStore) -> World:
     root = tmp_path_factory.mktemp("refusals")
     stick = root / "stick"
-    hq = init_hq(root / "hq")
+    hq = hq_store.init_hq(root / "hq")
     codes = ("CLIF", "SADD", "FERO")
     files = in_parallel(*(partial(enroll, hq, code, root) for code in codes))
     enrollment = dict(zip(codes, files, strict=True))
@@ -111,9 +119,12 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> World:
 
 
 @pytest.fixture
-def hq(world: World, tmp_path: Path) -> Path:
-    """A copy of headquarters for one test: what it does there stays there."""
-    return copy_desk(world.hq, tmp_path / "hq")
+def hq(world: World, hq_store: HqStore, tmp_path: Path) -> Iterator[Path]:
+    """A copy of headquarters for one test (on a server, a copy of its database): what it does
+    there stays there."""
+    copy = hq_store.copy(world.hq, tmp_path / "hq")
+    yield copy
+    hq_store.drop(copy)
 
 
 def write(folder: Path, name: str, data: bytes) -> Path:
@@ -172,6 +183,7 @@ def test_a_flipped_byte_anywhere_is_refused(world: World, hq: Path, tmp_path: Pa
     assert "Copy it again" in outcomes[-1]["message"]
 
 
+@FILE_ONLY
 def test_a_truncated_file_is_refused(world: World, hq: Path, tmp_path: Path) -> None:
     data = world.clif_2.read_bytes()
     body = craft.body_offset(data)
@@ -183,6 +195,7 @@ def test_a_truncated_file_is_refused(world: World, hq: Path, tmp_path: Path) -> 
     assert all("not copied completely" in o["message"] for o in outcomes)
 
 
+@FILE_ONLY
 def test_files_that_are_not_bundles(hq: Path, tmp_path: Path) -> None:
     folder = tmp_path / "stick"
     pdf = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
@@ -195,6 +208,7 @@ def test_files_that_are_not_bundles(hq: Path, tmp_path: Path) -> None:
     assert_refused(hq, files)
 
 
+@FILE_ONLY
 def test_a_file_larger_than_any_bundle_is_refused_unread(hq: Path, tmp_path: Path) -> None:
     huge = tmp_path / "huge.cplcbundle"
     with huge.open("wb") as fh:  # sparse: costs no disk space
@@ -233,6 +247,7 @@ def test_a_key_headquarters_does_not_know(world: World, hq: Path, tmp_path: Path
     )
 
 
+@FILE_ONLY
 def test_a_station_enrolled_by_another_headquarters(world: World, hq: Path, tmp_path: Path) -> None:
     other_hq, desk = tmp_path / "other-hq", tmp_path / "other-clif"
     enrollment, _ = in_parallel(
@@ -267,6 +282,7 @@ def test_a_revoked_key(world: World, hq: Path) -> None:
     assert "revoked" in outcomes[0]["message"]
 
 
+@FILE_ONLY
 def test_revoking_a_station_before_its_first_bundle_arrives(world: World, hq: Path) -> None:
     """Revocation withdraws the unused enrollment: its key can no longer be bound."""
     ok("revoke-station", "--code", "FERO", data_dir=hq)
@@ -288,6 +304,7 @@ def test_a_bundle_claiming_another_station(world: World, hq: Path, tmp_path: Pat
     assert "CLIF" in outcomes[0]["message"] and "SADD" in outcomes[0]["message"]
 
 
+@FILE_ONLY
 def test_a_changed_manifest_label_or_member(world: World, hq: Path, tmp_path: Path) -> None:
     hq_pub = world.hq_key.public_key()
 
@@ -365,6 +382,7 @@ def test_another_bundle_with_a_used_sequence_number_is_a_forked_history(
 # ------------------------------------------------------------------ newer versions
 
 
+@FILE_ONLY
 def test_a_newer_bundle_format_or_schema(world: World, hq: Path, tmp_path: Path) -> None:
     hq_pub = world.hq_key.public_key()
 
@@ -396,6 +414,7 @@ def test_a_newer_bundle_format_or_schema(world: World, hq: Path, tmp_path: Path)
 # ------------------------------------------------------------------ hostile archives
 
 
+@FILE_ONLY
 def test_hostile_archives(world: World, hq: Path, tmp_path: Path) -> None:
     hq_pub = world.hq_key.public_key()
     parts = world.parts()
@@ -456,6 +475,7 @@ def test_one_refusal_does_not_stop_the_rest(world: World, hq: Path, tmp_path: Pa
 # ------------------------------------------------------------------ verify-bundle, held forks
 
 
+@FILE_ONLY
 def test_verify_bundle_runs_every_check_import_runs(world: World, hq: Path) -> None:
     """verify-bundle answers what import-bundle would do, including the refusals that need
     headquarters' store (here a forked history), and changes nothing, not even the logs."""
@@ -485,6 +505,7 @@ def test_verify_bundle_runs_every_check_import_runs(world: World, hq: Path) -> N
     assert _untouched(hq) == before
 
 
+@FILE_ONLY
 def test_a_held_fork_is_named_and_can_be_discarded(world: World, hq: Path, tmp_path: Path) -> None:
     """A forked bundle 3 arrives first and waits for bundle 2. The station's genuine bundle 3
     is then refused because of the copy kept, not because headquarters "has" a bundle 3; the

@@ -1,6 +1,11 @@
 """The part of the main window that keeps the desk's data safe: the daily backup (on start if
 one is due, then looked at hourly), one on close, a backup by hand, where sealed copies go, and
-the recovery code that opens the sealed copies, and the audit trail's viewer."""
+the recovery code that opens the sealed copies, and the audit trail's viewer.
+
+On a headquarters whose store is on a PostgreSQL server both automatic backups are ``pg_dump``
+(services/backups/server_backup.py), which may take minutes: the one on close then runs on the
+worker too, and the window closes itself when it is written (or failed, which it says).
+"""
 
 from __future__ import annotations
 
@@ -33,6 +38,9 @@ class BackupWindow(QMainWindow):
         self.auto_backup = auto_backup
         self._backup_task = BackgroundTask("cplc-daily-backup", self)
         self._backup_task.failed.connect(self._backup_failed)
+        self._backup_task.finished.connect(self._after_close_backup)
+        # A server's backup on close: None, "running" (the window waits), then "done".
+        self._close_backup: str | None = None
         self._backup_timer = QTimer(self)
         self._backup_timer.setInterval(BACKUP_CHECK_MS)
         self._backup_timer.timeout.connect(self.backup_if_due)
@@ -114,16 +122,43 @@ class BackupWindow(QMainWindow):
         self._backup_task.start(lambda _progress: backup.backup_if_due(ctx))
 
     def _backup_failed(self, exc: object) -> None:
+        if self._close_backup == "running":
+            log.warning("backup on close failed: %s", type(exc).__name__)
+            # Said before the window goes (the client tools missing, the server gone...).
+            dialogs.show_error(self, self.tr("The backup on close was not written"), str(exc))
+            return
         log.warning("daily backup failed: %s", type(exc).__name__)
         self.statusBar().showMessage(
             self.tr("The daily backup failed: {reason}").format(reason=exc), 60_000
         )
 
-    def _backup_on_close(self) -> None:
+    def closing_after_backup(self) -> bool:
+        """True while the window waits for its backup on close (a server's) to close."""
+        return self._close_backup == "running"
+
+    def _after_close_backup(self) -> None:
+        if self._close_backup == "running":
+            self._close_backup = "done"
+            self.close()
+
+    def _backup_on_close(self) -> bool:
+        """Write the backup on close; True if the window may close now. A server's backup runs
+        on the worker (False): the window closes itself when it ends."""
         from cplc_desk.services.backups import backup
 
-        if not self.auto_backup or not self.ctx.store.is_sqlite:
-            return  # a server's store is backed up with pg_dump (docs/postgresql.md)
+        if not self.auto_backup or self._close_backup == "done":
+            return True
+        if not self.ctx.store.is_sqlite:
+            self._close_backup = "running"
+            for part in (self.menuBar(), self.centralWidget()):
+                if part is not None:
+                    part.setEnabled(False)  # nothing new starts while the dump runs
+            self.statusBar().showMessage(
+                self.tr("Writing the backup from the server before closing…")
+            )
+            ctx = self.ctx
+            self._backup_task.start(lambda _progress: backup.write_backup(ctx, reason="close"))
+            return False
         self.statusBar().showMessage(self.tr("Writing the backup…"))
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
@@ -133,3 +168,4 @@ class BackupWindow(QMainWindow):
             log.warning("backup on close failed: %s", type(exc).__name__)
         finally:
             QApplication.restoreOverrideCursor()
+        return True

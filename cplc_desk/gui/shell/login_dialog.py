@@ -45,12 +45,18 @@ class AdminFieldsWidget(QWidget):
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.confirm_edit = QLineEdit()
         self.confirm_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        form = QFormLayout(self)
+        self._form = form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.tr("Account name:"), self.username_edit)
         form.addRow(self.tr("Full name:"), self.display_name_edit)
         form.addRow(self.tr("Password:"), self.password_edit)
         form.addRow(self.tr("Password again:"), self.confirm_edit)
+
+    def set_existing(self, existing: bool) -> None:
+        """Ask for an account that exists already (joining headquarters): its name and password
+        only, no full name and no second password."""
+        for field in (self.display_name_edit, self.confirm_edit):
+            self._form.setRowVisible(field, not existing)
 
     def is_filled(self) -> bool:
         return bool(self.username_edit.text().strip() and self.password_edit.text())

@@ -389,6 +389,9 @@ class MainWindow(CountsWindow, BackupWindow):
             self.idle.remove()
             super().closeEvent(event)
             return
+        if self.closing_after_backup():  # it closes itself once the backup is written
+            event.ignore()
+            return
         # Closing now would close the store under the worker's feet; a bundle takes moments.
         if self.busy_pages() or self._backup_task.is_running():
             dialogs.show_information(
@@ -402,7 +405,9 @@ class MainWindow(CountsWindow, BackupWindow):
             event.ignore()
             return
         self._backup_timer.stop()
-        self._backup_on_close()
+        if not self._backup_on_close():
+            event.ignore()
+            return
         self.idle.remove()
         super().closeEvent(event)
 

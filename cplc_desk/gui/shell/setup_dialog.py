@@ -3,7 +3,9 @@ this PC replace a desk's lost or broken PC (gui/station/replace_desk.py: from he
 from a backup)?
 
 It also asks for the desk's first account, its administrator (a station's supervisor,
-headquarters' administrator), who is signed in once the desk is set up. A desk brought back from
+headquarters' administrator), who is signed in once the desk is set up. Headquarters with a
+server may instead *join* a headquarters already set up there (gui/shell/join_fields.py): then it
+asks for an existing account of headquarters, signed in once joined. A desk brought back from
 a backup has its accounts already: the person signs in with theirs afterwards (gui/shell/app.py).
 
 On OK it calls the setup service. A refusal keeps the dialog open with the service's message shown
@@ -26,12 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from cplc_desk.domain.errors import DeskError
+from cplc_desk.gui.shell.join_fields import JoinFieldsWidget
 from cplc_desk.gui.shell.login_dialog import AdminFieldsWidget
 from cplc_desk.gui.station.replace_desk import ReplaceDeskWidget
 from cplc_desk.gui.widgets import dialogs
 from cplc_desk.gui.widgets.station_picker import StationPickerWidget
 from cplc_desk.gui.widgets.typography import emphasise
-from cplc_desk.services.desk import reference, setup
+from cplc_desk.services.desk import join, reference, setup
 from cplc_desk.services.desk.context import DeskContext, DeskIdentity
 
 
@@ -152,6 +155,9 @@ class DeskSetupDialog(QDialog):
         )
         server_hint.setWordWrap(True)
         hq_form.addRow(server_hint)
+        self.join_fields = JoinFieldsWidget()
+        self.join_fields.join_check.setEnabled(False)  # until a server is given
+        hq_form.addRow(self.join_fields)
 
         self._pages = QStackedWidget()
         self._pages.addWidget(station_page)
@@ -169,6 +175,8 @@ class DeskSetupDialog(QDialog):
         self.picker.station_changed.connect(self._on_station)
         self.picker.station_activated.connect(self.accept)
         self.hq_name_edit.textChanged.connect(self._update_ok)
+        self.server_edit.textChanged.connect(self._on_join_changed)
+        self.join_fields.changed.connect(self._on_join_changed)
         self.admin_fields.username_edit.textChanged.connect(self._update_ok)
         self.admin_fields.password_edit.textChanged.connect(self._update_ok)
         self.buttons.accepted.connect(self.accept)
@@ -182,6 +190,10 @@ class DeskSetupDialog(QDialog):
     def is_replacing(self) -> bool:
         return self.replace_radio.isChecked()
 
+    def is_joining(self) -> bool:
+        """Headquarters, joined on a server where it is set up already (services/desk/join.py)."""
+        return self.hq_radio.isChecked() and self.join_fields.is_joining()
+
     def needs_admin(self) -> bool:
         return not self.is_replacing() or self.replace.needs_admin()
 
@@ -192,6 +204,8 @@ class DeskSetupDialog(QDialog):
             return self.replace.is_valid()
         if self.is_station():
             return self.picker.selected_station() is not None
+        if self.is_joining():
+            return bool(self.server_edit.text().strip())
         return bool(self.hq_name_edit.text().strip())
 
     def _on_kind(self, checked: bool = True) -> None:
@@ -204,12 +218,26 @@ class DeskSetupDialog(QDialog):
         else:
             self._pages.setCurrentIndex(0 if self.is_station() else 1)
             (self.picker if self.is_station() else self.hq_name_edit).setFocus()
-            self.ok_button.setText(self.tr("Set up desk"))
+            self._on_join_changed()  # the button's words and the account's fields
         self._on_replace_changed()
 
     def _on_replace_changed(self) -> None:
         self.admin_heading.setVisible(self.needs_admin())
         self.admin_fields.setVisible(self.needs_admin())
+        self._clear_error()
+        self._update_ok()
+
+    def _on_join_changed(self) -> None:
+        self.join_fields.join_check.setEnabled(bool(self.server_edit.text().strip()))
+        joining = self.is_joining()
+        self.hq_name_edit.setEnabled(not joining)
+        self.admin_fields.set_existing(joining)
+        self.admin_heading.setText(
+            self.tr("Your account at headquarters:")
+            if joining
+            else self.tr("Your account, which manages the others:")
+        )
+        self.ok_button.setText(self.tr("Join headquarters") if joining else self.tr("Set up desk"))
         self._clear_error()
         self._update_ok()
 
@@ -246,6 +274,9 @@ class DeskSetupDialog(QDialog):
     def accept(self) -> None:
         if not self.is_valid() or self.replace.is_busy():
             return
+        if self.is_joining():
+            self._join()
+            return
         try:
             admin = self.admin_fields.new_account() if self.needs_admin() else None
             if self.is_replacing():
@@ -269,6 +300,35 @@ class DeskSetupDialog(QDialog):
         except DeskError as exc:
             self.show_error(str(exc))
             return
+        super().accept()
+
+    def _join(self) -> None:
+        """Join headquarters on the server with an existing account; that account is then
+        signed in, as the administrator is after setting a desk up."""
+        try:
+            joined = join.join_on_server(
+                self.ctx,
+                self.server_edit.text(),
+                username=self.admin_fields.username_edit.text(),
+                password=self.admin_fields.password_edit.text(),
+                server_password=self.server_password_edit.text(),
+                keys_file=self.join_fields.keys_file(),
+                passphrase=self.join_fields.passphrase(),
+            )
+        except DeskError as exc:
+            self.show_error(str(exc))
+            return
+        self.identity = joined.identity
+        if not joined.has_keys:
+            dialogs.show_information(
+                self,
+                self.tr("Joined without keys — CPLC Desk"),
+                self.tr(
+                    "This computer now works on headquarters, {name}, but has no copy of its "
+                    "keys: it cannot enroll stations or open bundles. To add them later, run "
+                    "cplc-desk join-hq --keys FILE here."
+                ).format(name=joined.identity.name),
+            )
         super().accept()
 
     def reject(self) -> None:

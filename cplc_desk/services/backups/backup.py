@@ -170,10 +170,14 @@ def _rotate_in(
             result.removed += prune(settings.second_folder, settings.keep, SEALED_SUFFIX)
         except OSError as exc:
             # A missing stick must not cost the local backup: say so and go on.
-            result.copy_error = _("The copy to {folder} failed: {reason}").format(
-                folder=settings.second_folder, reason=exc.strerror or exc
-            )
+            result.copy_error = _copy_failed(settings, exc)
     return result
+
+
+def _copy_failed(settings: BackupSettings, exc: OSError) -> str:
+    return _("The copy to {folder} failed: {reason}").format(
+        folder=settings.second_folder, reason=exc.strerror or exc
+    )
 
 
 def _audit_written(
@@ -240,7 +244,7 @@ def list_backups(ctx: DeskContext) -> list[Path]:
 
 def backup_if_due(ctx: DeskContext, max_age: timedelta = DAY) -> BackupResult | None:
     """The daily backup: written if the last one is older than ``max_age`` (or there is none)."""
-    if ctx.identity() is None or not ctx.store.is_sqlite:
+    if ctx.identity() is None:
         return None
     last = last_backup_at(ctx)
     if last is not None and utcnow() - last < max_age:
@@ -416,8 +420,15 @@ def _write_server_backup(
     now = utcnow()
     path, info = server_backup.write(ctx, out, now)
     result = BackupResult(path=path, size=path.stat().st_size, info=info, seconds=0.0)
-    if out is None:
-        result.removed = prune(ctx.paths.backups, load_settings(ctx).keep, SEALED_SUFFIX)
+    if out is None:  # rotated in the backups folder, and copied to the second folder if set
+        settings = load_settings(ctx)
+        result.removed = prune(ctx.paths.backups, settings.keep, SEALED_SUFFIX)
+        if settings.second_folder is not None:
+            try:
+                result.copy = server_backup.copy_to(settings.second_folder, path)
+                result.removed += prune(settings.second_folder, settings.keep, SEALED_SUFFIX)
+            except OSError as exc:
+                result.copy_error = _copy_failed(settings, exc)
     _audit_written(ctx, result, reason=reason, plain_out=False, now=now)
     log.info("server backup written: %s (%d bytes, %s)", path.name, result.size, reason)
     result.seconds = time.perf_counter() - started

@@ -44,7 +44,7 @@ from cplc_desk.services.desk.context import DeskContext, open_desk
 from cplc_desk.storage import audit
 from cplc_desk.storage.models import AuditEntry
 from cplc_desk.storage.types import utcnow
-from cplc_desk.sync.files import create_private
+from cplc_desk.sync.files import create_private, fsync_dir
 
 log = logging.getLogger(__name__)
 
@@ -155,6 +155,27 @@ def write(ctx: DeskContext, out: Path | None, now: datetime) -> tuple[Path, Back
         target.unlink(missing_ok=True)
         raise BackupError(str(exc)) from None
     return target, info
+
+
+def copy_to(folder: Path, sealed: Path) -> Path:
+    """A copy of the sealed backup ``sealed`` in the second folder (a USB stick), as a SQLite
+    desk's backup gets one: written under a temporary name, flushed, then renamed. It is sealed
+    already, so it is copied as it is (private all the same: it carries the keys, if only under
+    the cipher)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / sealed.name
+    partial = target.with_name(target.name + ".partial")
+    try:
+        create_private(partial)
+        with sealed.open("rb") as src, partial.open("r+b") as dst:
+            shutil.copyfileobj(src, dst, 1 << 20)
+            dst.flush()
+            os.fsync(dst.fileno())
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
+    fsync_dir(folder)
+    return target
 
 
 def is_dump(path: Path) -> bool:

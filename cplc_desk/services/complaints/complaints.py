@@ -19,7 +19,7 @@ from cplc_desk.domain.enums import (
     RecordKind,
 )
 from cplc_desk.domain.i18n import _
-from cplc_desk.domain.ids import RecordNumber, uuid7
+from cplc_desk.domain.ids import RecordNumber
 from cplc_desk.domain.records import (
     CleanComplaint,
     ComplaintDraft,
@@ -37,8 +37,8 @@ from cplc_desk.services.desk.records import (
     audit_viewed,
     check_reference,
     check_station,
-    next_number,
     person_row,
+    record_columns,
 )
 from cplc_desk.services.desk.reference import local_name
 from cplc_desk.storage import search
@@ -326,25 +326,14 @@ def add_complaint(
         _("Choose a kind of complaint from the list."),
     )
     check_station(s, clean.police_station)
-    desk_code = s.info["desk_code"]
     now = origin.at or now_utc()
     person = person_row(s, clean.complainant, now)
     complaint = Complaint(
-        id=uuid7(),
-        number=next_number(s, desk_code, RecordKind.COMPLAINT, now),
-        created_at=now,
+        **record_columns(s, RecordKind.COMPLAINT, clean, origin, now),
         complainant_id=person.id,
         category_code=clean.category,
-        police_station_code=clean.police_station,
-        incident_at=clean.incident_at,
-        incident_place=clean.incident_place,
-        fir_number=clean.fir.display if clean.fir else None,
-        fir_key=clean.fir.normalized if clean.fir else None,
-        fir_date=clean.fir_date,
         narrative=clean.narrative,
         status=ComplaintStatus.REGISTERED.value,
-        legacy_key=origin.legacy_key,
-        legacy_ref=origin.legacy_ref,
     )
     add_record(ctx, s, complaint, origin)
     s.add(

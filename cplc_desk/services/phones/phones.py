@@ -26,7 +26,6 @@ from cplc_desk.domain import imei as imeis
 from cplc_desk.domain.clock import now_utc
 from cplc_desk.domain.enums import AuditAction, PhoneReportKind, PhoneReportStatus, RecordKind
 from cplc_desk.domain.i18n import _
-from cplc_desk.domain.ids import uuid7
 from cplc_desk.domain.matching import LookAgreement, Looks, compare_looks
 from cplc_desk.domain.phones import CleanPhoneReport, PhoneReportDraft, validate_phone_report
 from cplc_desk.domain.roles import Permission
@@ -37,9 +36,8 @@ from cplc_desk.services.desk.records import (
     Origin,
     Registered,
     add_record,
-    check_station,
-    next_number,
-    person_row,
+    register,
+    report_columns,
 )
 from cplc_desk.services.phones.phone_hotlist import held_with_imei
 from cplc_desk.services.vehicles.match_sources import SourceState
@@ -54,42 +52,20 @@ EXIT_CODES = {"none": 0, "stolen": 3, "recovered": 4, "near": 5}
 def insert_phone_report(
     ctx: DeskContext, s: Session, clean: CleanPhoneReport, origin: Origin = AT_THE_DESK
 ) -> Registered:
-    check_station(s, clean.police_station)
-    now = origin.at or now_utc()
-    owner = person_row(s, clean.owner, now) if clean.owner is not None else None
     report = PhoneReport(
-        id=uuid7(),
-        number=next_number(s, s.info["desk_code"], RecordKind.PHONE_REPORT, now),
-        created_at=now,
+        **report_columns(s, RecordKind.PHONE_REPORT, clean, origin),
         kind=clean.kind.value,
         imei=clean.imei,
         imei2=clean.imei2,
         imei_altered=clean.imei_altered,
         imei_note=clean.imei_note,
-        make=clean.make,
-        model=clean.model,
-        colour=clean.colour,
         sim_number=clean.sim_number,
-        owner_id=owner.id if owner else None,
-        incident_at=clean.incident_at,
-        incident_place=clean.incident_place,
-        police_station_code=clean.police_station,
-        fir_number=clean.fir.display if clean.fir else None,
-        fir_key=clean.fir.normalized if clean.fir else None,
-        fir_date=clean.fir_date,
-        status=PhoneReportStatus.OPEN.value,  # every new report starts open
-        legacy_key=origin.legacy_key,
-        legacy_ref=origin.legacy_ref,
     )
-    add_record(ctx, s, report, origin)
-    return Registered(report.id, report.number, report.created_at)
+    return add_record(ctx, s, report, origin)
 
 
 def register_phone_report(ctx: DeskContext, draft: PhoneReportDraft) -> Registered:
-    ctx.require(Permission.REGISTER)
-    clean = validate_phone_report(draft, now_utc())
-    with ctx.unit_of_work() as s:
-        return insert_phone_report(ctx, s, clean)
+    return register(ctx, draft, validate_phone_report, insert_phone_report)
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,6 @@ from cplc_desk.domain.enums import (
     VehicleReportStatus,
 )
 from cplc_desk.domain.i18n import N_, _
-from cplc_desk.domain.ids import uuid7
 from cplc_desk.domain.matching import Looks, VehicleKeys
 from cplc_desk.domain.records import (
     CleanVehicleReport,
@@ -39,9 +38,8 @@ from cplc_desk.services.desk.records import (
     Registered,
     add_record,
     check_reference,
-    check_station,
-    next_number,
-    person_row,
+    register,
+    report_columns,
 )
 from cplc_desk.services.desk.reference import local_name
 from cplc_desk.services.vehicles.match_sources import THEFT_KINDS
@@ -254,14 +252,8 @@ def insert_vehicle_report(
         "vehicle_class",
         _("Choose a kind of vehicle from the list."),
     )
-    check_station(s, clean.police_station)
-    desk_code = s.info["desk_code"]
-    now = origin.at or now_utc()
-    owner = person_row(s, clean.owner, now) if clean.owner is not None else None
     report = VehicleReport(
-        id=uuid7(),
-        number=next_number(s, desk_code, RecordKind.VEHICLE_REPORT, now),
-        created_at=now,
+        **report_columns(s, RecordKind.VEHICLE_REPORT, clean, origin),
         kind=clean.kind.value,
         vehicle_class=clean.vehicle_class.value,
         registration=clean.registration.display if clean.registration else None,
@@ -270,27 +262,10 @@ def insert_vehicle_report(
         chassis_key=clean.chassis.normalized if clean.chassis else None,
         engine=clean.engine.display if clean.engine else None,
         engine_key=clean.engine.normalized if clean.engine else None,
-        make=clean.make,
-        model=clean.model,
-        colour=clean.colour,
         model_year=clean.model_year,
-        owner_id=owner.id if owner else None,
-        incident_at=clean.incident_at,
-        incident_place=clean.incident_place,
-        police_station_code=clean.police_station,
-        fir_number=clean.fir.display if clean.fir else None,
-        fir_key=clean.fir.normalized if clean.fir else None,
-        fir_date=clean.fir_date,
-        status=VehicleReportStatus.OPEN.value,  # every new report starts open
-        legacy_key=origin.legacy_key,
-        legacy_ref=origin.legacy_ref,
     )
-    add_record(ctx, s, report, origin)
-    return Registered(report.id, report.number, report.created_at)
+    return add_record(ctx, s, report, origin)
 
 
 def register_vehicle_report(ctx: DeskContext, draft: VehicleReportDraft) -> Registered:
-    ctx.require(Permission.REGISTER)
-    clean = validate_vehicle_report(draft, now_utc())
-    with ctx.unit_of_work() as s:
-        return insert_vehicle_report(ctx, s, clean)
+    return register(ctx, draft, validate_vehicle_report, insert_vehicle_report)

@@ -37,6 +37,7 @@ from cplc_desk.services.desk.records import (
     audit_viewed,
     check_reference,
     check_station,
+    live,
     person_row,
     record_columns,
 )
@@ -94,10 +95,7 @@ class ComplaintDetail:
 
 
 def _load(s: Session, complaint_id: str) -> Complaint:
-    complaint = s.get(Complaint, complaint_id)
-    if complaint is None or complaint.deleted_at is not None:
-        raise ServiceError(_("This complaint does not exist (or was removed)."))
-    return complaint
+    return live(s, Complaint, complaint_id, _("This complaint does not exist (or was removed)."))
 
 
 def _may_correct(ctx: DeskContext) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -32,7 +32,7 @@ from cplc_desk.domain.records import (
 )
 from cplc_desk.domain.roles import Permission
 from cplc_desk.domain.validation import FieldError
-from cplc_desk.services.desk.context import DeskContext
+from cplc_desk.services.desk.context import DeskContext, ServiceError
 from cplc_desk.storage.models import (
     Complaint,
     NumberSequence,
@@ -189,6 +189,23 @@ def person_row(s: Session, person: CleanPerson, at: datetime) -> Person:
         address=person.address,
     )
     s.add(row)
+    return row
+
+
+class _Removable(Protocol):
+    @property
+    def deleted_at(self) -> datetime | None: ...
+
+
+Row = TypeVar("Row", bound=_Removable)
+
+
+def live(s: Session, model: type[Row], record_id: str, missing: str) -> Row:
+    """The record ``record_id`` of ``model`` (any kind), if it exists and was not removed;
+    otherwise a refusal that says ``missing``."""
+    row = s.get(model, record_id)
+    if row is None or row.deleted_at is not None:
+        raise ServiceError(missing)
     return row
 
 

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from cplc_desk.domain import imei as imeis
 from cplc_desk.domain.clock import now_utc
-from cplc_desk.domain.enums import AuditAction, PhoneReportKind, PhoneReportStatus, RecordKind
+from cplc_desk.domain.enums import AuditAction, PhoneReportKind, RecordKind
 from cplc_desk.domain.i18n import _
 from cplc_desk.domain.matching import LookAgreement, Looks, compare_looks
 from cplc_desk.domain.phones import CleanPhoneReport, PhoneReportDraft, validate_phone_report
@@ -39,6 +39,7 @@ from cplc_desk.services.desk.records import (
     register,
     report_columns,
 )
+from cplc_desk.services.desk.report_links import link_recovery
 from cplc_desk.services.phones.phone_hotlist import held_with_imei
 from cplc_desk.services.vehicles.match_sources import SourceState
 from cplc_desk.storage.many import one_of
@@ -280,31 +281,17 @@ def confirm_match(ctx: DeskContext, recovery_id: str, theft_id: str) -> None:
                 "station, which closes it. Tell that police station the handset was found."
             ).format(number=theft_id.removeprefix(HOTLIST_REF))
         )
-    with ctx.unit_of_work() as s:
-        recovery, theft = s.get(PhoneReport, recovery_id), s.get(PhoneReport, theft_id)
-        if recovery is None or theft is None:
-            raise ServiceError(_("One of the two phone reports does not exist."))
-        if recovery.kind not in RECOVERY_KINDS or theft.kind not in THEFT_KINDS:
-            raise ServiceError(_("Only a recovered or found phone can be matched to a theft."))
-        if theft.status != PhoneReportStatus.OPEN.value:
-            raise ServiceError(
-                _("Report {number} is already closed as {status}.").format(
-                    number=theft.number, status=theft.status
-                )
-            )
-        recovery.status = PhoneReportStatus.MATCHED.value
-        recovery.matched_report_id = theft.id
-        if theft.origin_desk == ctx.require_identity().code:
-            # A desk changes only its own records, as for vehicles.
-            theft.status = PhoneReportStatus.RECOVERED.value
-            theft.matched_report_id = recovery.id
-        ctx.audit(
-            s,
-            AuditAction.PHONE_MATCHED,
-            record_table="phone_report",
-            record_id=theft.id,
-            details={"theft": theft.number, "recovery": recovery.number},
-        )
+    link_recovery(
+        ctx,
+        PhoneReport,
+        recovery_id,
+        theft_id,
+        recoveries=RECOVERY_KINDS,
+        thefts=THEFT_KINDS,
+        action=AuditAction.PHONE_MATCHED,
+        missing=_("One of the two phone reports does not exist."),
+        not_matchable=_("Only a recovered or found phone can be matched to a theft."),
+    )
 
 
 def find_id_by_number(ctx: DeskContext, number: str) -> str:

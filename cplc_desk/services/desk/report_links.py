@@ -1,0 +1,57 @@
+"""A recovered or found thing linked to the theft report it belongs to, once a person confirmed
+the match: the same for vehicle reports and phone reports (``confirm_match`` in
+``services/vehicles/vehicles.py`` and ``services/phones/phones.py``)."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from typing import Any
+
+from cplc_desk.domain.enums import AuditAction, ReportStatus
+from cplc_desk.domain.i18n import _
+from cplc_desk.services.desk.context import DeskContext, ServiceError
+
+
+def link_recovery(
+    ctx: DeskContext,
+    model: type[Any],
+    recovery_id: str,
+    theft_id: str,
+    *,
+    recoveries: Collection[str],
+    thefts: Collection[str],
+    action: AuditAction,
+    missing: str,
+    not_matchable: str,
+) -> None:
+    """Link the recovery to the theft report and close the theft report as recovered, in one
+    unit of work, audited with ``action`` on the theft report. Refused with ``missing`` when
+    either report does not exist, with ``not_matchable`` when the two are not a recovery and a
+    theft, and when the theft report is closed already."""
+    with ctx.unit_of_work() as s:
+        recovery, theft = s.get(model, recovery_id), s.get(model, theft_id)
+        if recovery is None or theft is None:
+            raise ServiceError(missing)
+        if recovery.kind not in recoveries or theft.kind not in thefts:
+            raise ServiceError(not_matchable)
+        if theft.status != ReportStatus.OPEN.value:
+            raise ServiceError(
+                _("Report {number} is already closed as {status}.").format(
+                    number=theft.number, status=theft.status
+                )
+            )
+        identity = ctx.require_identity()
+        recovery.status = ReportStatus.MATCHED.value
+        recovery.matched_report_id = theft.id
+        if theft.origin_desk == identity.code:
+            # A desk changes only its own records; another station's report is closed there
+            # (headquarters' cross-station matching carries the link).
+            theft.status = ReportStatus.RECOVERED.value
+            theft.matched_report_id = recovery.id
+        ctx.audit(
+            s,
+            action,
+            record_table=model.__tablename__,
+            record_id=theft.id,
+            details={"theft": theft.number, "recovery": recovery.number},
+        )

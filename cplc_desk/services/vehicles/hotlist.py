@@ -29,7 +29,7 @@ from cplc_desk.domain.matching import Looks, VehicleKeys
 from cplc_desk.domain.roles import Permission
 from cplc_desk.services.desk.context import DeskContext, ServiceError
 from cplc_desk.services.hq.sync_hq import hq_keys, require_hq
-from cplc_desk.services.station.sync_station import stored_enrollment
+from cplc_desk.services.station.sync_station import required_enrollment
 from cplc_desk.services.vehicles.hotlist_policy import DEFAULT_VALID_DAYS, MAX_VALID_DAYS
 from cplc_desk.services.vehicles.hotlist_rows import (
     open_phone_thefts,
@@ -141,15 +141,13 @@ class ImportedHotlist:
 
 
 def _hq_signing_key(ctx: DeskContext) -> bytes:
-    info = stored_enrollment(ctx)
-    if info is None:
-        raise ServiceError(
-            _(
-                "This desk is not enrolled with headquarters, so it cannot check who signed a "
-                "hotlist. Enroll it first with the enrollment file from headquarters."
-            ),
-            code="not_enrolled",
-        )
+    info = required_enrollment(
+        ctx,
+        _(
+            "This desk is not enrolled with headquarters, so it cannot check who signed a "
+            "hotlist. Enroll it first with the enrollment file from headquarters."
+        ),
+    )
     return keys.unb64(info["hq"]["signing_key"])
 
 

@@ -1,15 +1,54 @@
-"""A recovered or found thing linked to the theft report it belongs to, once a person confirmed
-the match: the same for vehicle reports and phone reports (``confirm_match`` in
+"""Thefts and recoveries, alike for vehicle reports and phone reports: which reports are still
+open, how headquarters' city-wide checks name a report, and a recovered or found thing linked
+to the theft report it belongs to once a person confirmed the match (``confirm_match`` in
 ``services/vehicles/vehicles.py`` and ``services/phones/phones.py``)."""
 
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import dataclass
 from typing import Any
+
+from sqlalchemy import ColumnElement
 
 from cplc_desk.domain.enums import AuditAction, ReportStatus
 from cplc_desk.domain.i18n import _
 from cplc_desk.services.desk.context import DeskContext, ServiceError
+
+
+def open_of(model: Any, kinds: Collection[str]) -> tuple[ColumnElement[bool], ...]:
+    """The conditions for live reports of ``model`` whose kind is one of ``kinds`` and that are
+    still open (a theft not yet recovered, a recovery not yet matched)."""
+    return (
+        model.kind.in_(kinds),
+        model.status == ReportStatus.OPEN.value,
+        model.deleted_at.is_(None),
+    )
+
+
+@dataclass(frozen=True)
+class CityRef:
+    """Which report it is, as headquarters' city-wide checks name one (never its owner): each
+    kind's reference adds what identifies the thing, then ``created_at``."""
+
+    id: str
+    number: str
+    kind: str
+    status: str
+    origin_desk: str
+    police_station_code: str
+
+
+def city_ref_columns(model: Any) -> tuple[Any, ...]:
+    """The columns of ``model`` that fill :class:`CityRef`'s fields, in order."""
+    return (
+        model.id,
+        model.number,
+        model.kind,
+        model.status,
+        model.origin_desk,
+        model.police_station_code,
+    )
 
 
 def link_recovery(

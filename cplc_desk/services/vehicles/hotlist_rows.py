@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import Connection, Table, select
 from sqlalchemy.orm import Session
 
-from cplc_desk.domain.enums import ReportStatus
+from cplc_desk.services.desk.report_links import open_of
 from cplc_desk.services.phones import phone_hotlist
 from cplc_desk.services.vehicles.match_sources import THEFT_KINDS
 from cplc_desk.storage.bulk import BulkWriter
@@ -56,15 +56,7 @@ def _open_thefts(
 ) -> list[list[Any]]:
     """Headquarters: every open, live report of ``model`` whose kind is one of ``thefts``, as
     hotlist lines of its ``exported`` columns (the ones at ``dates`` written as ISO text)."""
-    rows = s.execute(
-        select(*exported)
-        .where(
-            model.kind.in_(thefts),
-            model.status == ReportStatus.OPEN.value,
-            model.deleted_at.is_(None),
-        )
-        .order_by(model.number)
-    )
+    rows = s.execute(select(*exported).where(*open_of(model, thefts)).order_by(model.number))
     return [_line(row, dates) for row in rows]
 
 

@@ -94,6 +94,31 @@ class ComplaintDetail:
     timeline: list[TimelineEntry] = field(default_factory=list)
 
 
+def status_event(
+    complaint_id: str,
+    before: ComplaintStatus | None,
+    after: ComplaintStatus,
+    note: str,
+    at: datetime,
+    *,
+    next_follow_up_on: date | None = None,
+    created_at: datetime | None = None,
+) -> ComplaintEvent:
+    """A complaint's timeline entry for its move from ``before`` (None: it was just registered)
+    to ``after`` at ``at``; ``created_at`` backdates the entry too (else it is stamped when
+    written)."""
+    return ComplaintEvent(
+        complaint_id=complaint_id,
+        kind=ComplaintEventKind.STATUS_CHANGE.value,
+        from_status=before.value if before else None,
+        to_status=after.value,
+        note=note,
+        occurred_at=at,
+        created_at=created_at,
+        next_follow_up_on=next_follow_up_on,
+    )
+
+
 def _load(s: Session, complaint_id: str) -> Complaint:
     return live(s, Complaint, complaint_id, _("This complaint does not exist (or was removed)."))
 
@@ -230,13 +255,12 @@ def change_status(
         c.status = target_status.value
         c.next_follow_up_on = next_follow_up_on if target_status in OPEN_STATUSES else None
         s.add(
-            ComplaintEvent(
-                complaint_id=c.id,
-                kind=ComplaintEventKind.STATUS_CHANGE.value,
-                from_status=current.value,
-                to_status=target_status.value,
-                note=note.strip(),
-                occurred_at=now,
+            status_event(
+                c.id,
+                current,
+                target_status,
+                note.strip(),
+                now,
                 next_follow_up_on=c.next_follow_up_on,
             )
         )
@@ -334,17 +358,7 @@ def add_complaint(
         status=ComplaintStatus.REGISTERED.value,
     )
     add_record(ctx, s, complaint, origin)
-    s.add(
-        ComplaintEvent(
-            complaint_id=complaint.id,
-            kind=ComplaintEventKind.STATUS_CHANGE.value,
-            from_status=None,
-            to_status=ComplaintStatus.REGISTERED.value,
-            note="",
-            occurred_at=now,
-            created_at=now,
-        )
-    )
+    s.add(status_event(complaint.id, None, ComplaintStatus.REGISTERED, "", now, created_at=now))
     return complaint
 
 

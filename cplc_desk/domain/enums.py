@@ -50,11 +50,17 @@ class VehicleClass(StrEnum):
     OTHER = "OTHER"
 
 
-class VehicleReportStatus(StrEnum):
+class ReportStatus(StrEnum):
+    """Where a report of a thing stolen or found stands: the same steps for vehicles and phones."""
+
     OPEN = "open"  # a theft/snatching not yet recovered, or a recovery not yet matched
     RECOVERED = "recovered"  # a theft report closed by a matched recovery
     MATCHED = "matched"  # a recovery linked to its theft report
     CLOSED = "closed"
+
+
+VehicleReportStatus = ReportStatus
+PhoneReportStatus = ReportStatus
 
 
 class PhoneReportKind(StrEnum):
@@ -62,13 +68,6 @@ class PhoneReportKind(StrEnum):
     SNATCHED = "snatched"
     RECOVERED = "recovered"
     FOUND = "found"
-
-
-class PhoneReportStatus(StrEnum):
-    OPEN = "open"  # a theft/snatching not yet recovered, or a recovery not yet matched
-    RECOVERED = "recovered"  # a theft report closed by a matched recovery
-    MATCHED = "matched"  # a recovery linked to its theft report
-    CLOSED = "closed"
 
 
 class ChangeOp(StrEnum):

@@ -7,64 +7,44 @@ numbers are then kept as typed even when their check digit fails, and a note say
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import datetime
 
 from cplc_desk.domain import imei
 from cplc_desk.domain.enums import PhoneReportKind
 from cplc_desk.domain.i18n import _
 from cplc_desk.domain.records import (
-    CleanPerson,
+    CleanReport,
     DraftErrors,
-    PersonDraft,
+    ReportDraft,
     _bounded,
     _Collector,
     _enum,
-    _fir,
-    _person,
-    _when,
+    _report,
 )
-from cplc_desk.domain.validation import Identifier, parse_mobile
+from cplc_desk.domain.validation import parse_mobile
 
 _KIND_WORDS = {"found_abandoned": "found", "found abandoned": "found", "snatching": "snatched"}
 
 
 @dataclass(frozen=True)
-class PhoneReportDraft:
+class PhoneReportDraft(ReportDraft):
     kind: str = ""
     imei: str = ""
     imei2: str = ""
     imei_altered: bool = False
     imei_note: str = ""
-    make: str = ""
-    model: str = ""
-    colour: str = ""
     sim_number: str = ""
-    owner: PersonDraft = field(default_factory=PersonDraft)
-    incident_at: datetime | None = None
-    incident_place: str = ""
-    police_station: str = ""
-    fir_number: str = ""
-    fir_date: date | None = None
 
 
 @dataclass(frozen=True)
-class CleanPhoneReport:
+class CleanPhoneReport(CleanReport):
     kind: PhoneReportKind
     imei: str
     imei2: str | None
     imei_altered: bool
     imei_note: str | None
-    make: str | None
-    model: str | None
-    colour: str | None
     sim_number: str | None
-    owner: CleanPerson | None
-    incident_at: datetime | None
-    incident_place: str | None
-    police_station: str
-    fir: Identifier | None
-    fir_date: date | None
 
 
 def validate_phone_report(draft: PhoneReportDraft, now: datetime) -> CleanPhoneReport:
@@ -83,19 +63,8 @@ def validate_phone_report(draft: PhoneReportDraft, now: datetime) -> CleanPhoneR
                _("The second IMEI is the same as the first. A dual-SIM phone has two different "
                  "IMEIs: dial *#06# to see both, or leave this empty."))  # fmt: skip
     sim = c.run(parse_mobile, draft.sim_number, "sim_number") if draft.sim_number.strip() else None
-    owner_given = any(
-        getattr(draft.owner, f).strip() for f in ("name", "cnic", "mobile", "address")
-    )
-    owner = _person(c, draft.owner, "owner_", required=True) if owner_given else None
-    if not draft.police_station.strip():
-        c.fail("police_station", "station.missing", _("Choose the police station concerned."))
-    incident_at = _when(c, draft.incident_at, now, "incident_at")
-    fir, fir_date = _fir(c, draft.fir_number, draft.fir_date, now)
-    texts = {
-        name: _bounded(c, getattr(draft, name), name, limit)
-        for name, limit in (("make", 60), ("model", 60), ("colour", 40), ("incident_place", 200),
-                            ("imei_note", 500))
-    }  # fmt: skip
+    shared = _report(c, draft, now)
+    note = _bounded(c, draft.imei_note, "imei_note", 500)
     if c.errors or kind is None or first is None:
         raise DraftErrors(c.errors)
     return CleanPhoneReport(
@@ -103,15 +72,7 @@ def validate_phone_report(draft: PhoneReportDraft, now: datetime) -> CleanPhoneR
         imei=first,
         imei2=second,
         imei_altered=altered,
-        imei_note=texts["imei_note"],
-        make=texts["make"],
-        model=texts["model"],
-        colour=texts["colour"],
+        imei_note=note,
         sim_number=sim,
-        owner=owner,
-        incident_at=incident_at,
-        incident_place=texts["incident_place"],
-        police_station=draft.police_station.strip().upper(),
-        fir=fir,
-        fir_date=fir_date,
+        **shared,
     )

@@ -73,16 +73,14 @@ class CleanComplaint:
 
 
 @dataclass(frozen=True)
-class VehicleReportDraft:
-    kind: str = ""
-    vehicle_class: str = ""
-    registration: str = ""
-    chassis: str = ""
-    engine: str = ""
+class ReportDraft:
+    """What every report of a thing stolen or found says besides what identifies the thing (a
+    vehicle's plates, a handset's IMEIs): its look, its owner, and the incident. Each kind's
+    draft adds its own fields (:class:`VehicleReportDraft`, ``domain.phones.PhoneReportDraft``)."""
+
     make: str = ""
     model: str = ""
     colour: str = ""
-    model_year: str = ""
     owner: PersonDraft = field(default_factory=PersonDraft)
     incident_at: datetime | None = None
     incident_place: str = ""
@@ -92,22 +90,38 @@ class VehicleReportDraft:
 
 
 @dataclass(frozen=True)
-class CleanVehicleReport:
-    kind: VehicleReportKind
-    vehicle_class: VehicleClass
-    registration: Identifier | None
-    chassis: Identifier | None
-    engine: Identifier | None
+class CleanReport:
+    """A :class:`ReportDraft`'s shared part, validated (:func:`_report`)."""
+
     make: str | None
     model: str | None
     colour: str | None
-    model_year: int | None
     owner: CleanPerson | None
     incident_at: datetime | None
     incident_place: str | None
     police_station: str
     fir: Identifier | None
     fir_date: date | None
+
+
+@dataclass(frozen=True)
+class VehicleReportDraft(ReportDraft):
+    kind: str = ""
+    vehicle_class: str = ""
+    registration: str = ""
+    chassis: str = ""
+    engine: str = ""
+    model_year: str = ""
+
+
+@dataclass(frozen=True)
+class CleanVehicleReport(CleanReport):
+    kind: VehicleReportKind
+    vehicle_class: VehicleClass
+    registration: Identifier | None
+    chassis: Identifier | None
+    engine: Identifier | None
+    model_year: int | None
 
 
 T = TypeVar("T")
@@ -195,14 +209,45 @@ def _fir(
     return fir, fir_date
 
 
+def _station(c: _Collector, code: str) -> str:
+    """The police station a record is about: one must be chosen."""
+    if not code.strip():
+        c.fail("police_station", "station.missing", _("Choose the police station concerned."))
+    return code.strip().upper()
+
+
+def _report(c: _Collector, draft: ReportDraft, now: datetime) -> dict[str, Any]:
+    """The fields of :class:`CleanReport`, validated, by name: what a vehicle report and a phone
+    report check alike (an owner is optional, a found thing has none; but one named is named in
+    full)."""
+    owner_given = any(
+        getattr(draft.owner, f).strip() for f in ("name", "cnic", "mobile", "address")
+    )
+    owner = _person(c, draft.owner, "owner_", required=True) if owner_given else None
+    station = _station(c, draft.police_station)
+    incident_at = _when(c, draft.incident_at, now, "incident_at")
+    fir, fir_date = _fir(c, draft.fir_number, draft.fir_date, now)
+    texts = {
+        name: _bounded(c, getattr(draft, name), name, limit)
+        for name, limit in (("make", 60), ("model", 60), ("colour", 40), ("incident_place", 200))
+    }
+    return {
+        "owner": owner,
+        "incident_at": incident_at,
+        "police_station": station,
+        "fir": fir,
+        "fir_date": fir_date,
+        **texts,
+    }
+
+
 def validate_complaint(draft: ComplaintDraft, now: datetime) -> CleanComplaint:
     """A clean complaint, or :class:`DraftErrors` with every problem found."""
     c = _Collector()
     person = _person(c, draft.complainant, "complainant_", required=True)
     if not draft.category.strip():
         c.fail("category", "category.missing", _("Choose the kind of complaint."))
-    if not draft.police_station.strip():
-        c.fail("police_station", "station.missing", _("Choose the police station concerned."))
+    station = _station(c, draft.police_station)
     narrative = c.run(require_text, draft.narrative, "narrative", max_len=20_000)
     incident_at = _when(c, draft.incident_at, now, "incident_at")
     fir, fir_date = _fir(c, draft.fir_number, draft.fir_date, now)
@@ -212,7 +257,7 @@ def validate_complaint(draft: ComplaintDraft, now: datetime) -> CleanComplaint:
     return CleanComplaint(
         complainant=person,
         category=draft.category.strip().upper(),
-        police_station=draft.police_station.strip().upper(),
+        police_station=station,
         incident_at=incident_at,
         incident_place=place,
         fir=fir,
@@ -260,18 +305,7 @@ def validate_vehicle_report(draft: VehicleReportDraft, now: datetime) -> CleanVe
         if draft.model_year.strip()
         else None
     )
-    owner_given = any(
-        getattr(draft.owner, f).strip() for f in ("name", "cnic", "mobile", "address")
-    )
-    owner = _person(c, draft.owner, "owner_", required=owner_given) if owner_given else None
-    if not draft.police_station.strip():
-        c.fail("police_station", "station.missing", _("Choose the police station concerned."))
-    incident_at = _when(c, draft.incident_at, now, "incident_at")
-    fir, fir_date = _fir(c, draft.fir_number, draft.fir_date, now)
-    texts = {
-        name: _bounded(c, getattr(draft, name), name, limit)
-        for name, limit in (("make", 60), ("model", 60), ("colour", 40), ("incident_place", 200))
-    }
+    shared = _report(c, draft, now)
     for ident, name in ((reg, "registration"), (chassis, "chassis"), (engine, "engine")):
         if ident is not None and len(ident.display) > 40:
             c.fail(name, "text.too_long", _("This is too long: at most 40 characters."))
@@ -283,16 +317,8 @@ def validate_vehicle_report(draft: VehicleReportDraft, now: datetime) -> CleanVe
         registration=reg,
         chassis=chassis,
         engine=engine,
-        make=texts["make"],
-        model=texts["model"],
-        colour=texts["colour"],
         model_year=year,
-        owner=owner,
-        incident_at=incident_at,
-        incident_place=texts["incident_place"],
-        police_station=draft.police_station.strip().upper(),
-        fir=fir,
-        fir_date=fir_date,
+        **shared,
     )
 
 

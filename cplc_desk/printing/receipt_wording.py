@@ -47,6 +47,22 @@ class Wording:
     next_steps: tuple[Both, ...]
 
 
+def _report_wording(
+    title: str, document: str, hint: str, summary: str, next_steps: tuple[Both, ...]
+) -> Wording:
+    """The wording of a receipt of a vehicle or phone report (marked with ``N_``): issued to
+    the owner, saying what was reported."""
+    return Wording(
+        title=both(title),
+        document=both(document),
+        hint=both(hint),
+        person=both(N_("Owner")),
+        category=both(N_("Reported")),
+        summary=both(summary),
+        next_steps=next_steps,
+    )
+
+
 def kind_of(data: Any) -> str:
     return str(getattr(data, "kind", "complaint"))
 
@@ -76,14 +92,12 @@ _COMPLAINT = Wording(
     )),
 )  # fmt: skip
 
-_VEHICLE_THEFT = Wording(
-    title=both(N_("Vehicle report receipt")),
-    document=both(N_("CPLC vehicle report receipt {number}")),
-    hint=both(N_("Quote this number when you ask about your vehicle.")),
-    person=both(N_("Owner")),
-    category=both(N_("Reported")),
-    summary=both(N_("Vehicle")),
-    next_steps=tuple(both(m) for m in (
+_VEHICLE_THEFT = _report_wording(
+    N_("Vehicle report receipt"),
+    N_("CPLC vehicle report receipt {number}"),
+    N_("Quote this number when you ask about your vehicle."),
+    N_("Vehicle"),
+    tuple(both(m) for m in (
         N_("CPLC records the vehicle city-wide, so that every CPLC desk and the police "
            "can recognise it."),
         N_("If the vehicle is found, CPLC or the police will contact you."),
@@ -111,14 +125,12 @@ def _matched_or_not(data: Any) -> Both:
 
 def _vehicle_recovery(data: Any) -> Wording:
     """A recovered or found vehicle: it is not missing, it is waiting for its owner's report."""
-    return Wording(
-        title=both(N_("Recovered vehicle receipt")),
-        document=both(N_("CPLC recovered vehicle receipt {number}")),
-        hint=both(N_("Quote this number when you ask about this vehicle.")),
-        person=both(N_("Owner")),
-        category=both(N_("Reported")),
-        summary=both(N_("Vehicle")),
-        next_steps=(
+    return _report_wording(
+        N_("Recovered vehicle receipt"),
+        N_("CPLC recovered vehicle receipt {number}"),
+        N_("Quote this number when you ask about this vehicle."),
+        N_("Vehicle"),
+        (
             both(N_("CPLC compares this vehicle with every theft and snatching report in the "
                     "city.")),
             _matched_or_not(data),
@@ -152,14 +164,12 @@ def _phone_theft(data: Any) -> Wording:
             N_("CPLC cannot promise that the handset will be found. If it is, CPLC or the "
                "police will contact you.")
         )  # fmt: skip
-    return Wording(
-        title=both(N_("Phone report receipt")),
-        document=both(N_("CPLC phone report receipt {number}")),
-        hint=both(N_("Quote this number when you ask about your phone.")),
-        person=both(N_("Owner")),
-        category=both(N_("Reported")),
-        summary=both(N_("Handset")),
-        next_steps=(
+    return _report_wording(
+        N_("Phone report receipt"),
+        N_("CPLC phone report receipt {number}"),
+        N_("Quote this number when you ask about your phone."),
+        N_("Handset"),
+        (
             both(N_("CPLC holds this report city-wide: a dealer who checks this IMEI with CPLC "
                     "is told that the handset is reported.")),
             both(N_("If not done yet, have your SIM blocked by your mobile operator, and report "
@@ -172,14 +182,12 @@ def _phone_theft(data: Any) -> Wording:
 
 def _phone_recovery(data: Any) -> Wording:
     """A recovered or found handset: matched, or waiting to be, and how its owner collects it."""
-    return Wording(
-        title=both(N_("Recovered phone receipt")),
-        document=both(N_("CPLC recovered phone receipt {number}")),
-        hint=both(N_("Quote this number when you ask about this phone.")),
-        person=both(N_("Owner")),
-        category=both(N_("Reported")),
-        summary=both(N_("Handset")),
-        next_steps=(
+    return _report_wording(
+        N_("Recovered phone receipt"),
+        N_("CPLC recovered phone receipt {number}"),
+        N_("Quote this number when you ask about this phone."),
+        N_("Handset"),
+        (
             both(N_("CPLC compares this handset's IMEIs with every theft and snatching report "
                     "it holds.")),
             _matched_or_not(data),

@@ -4,7 +4,7 @@ stolen and the stations ranked. English names on the left, Urdu names on the rig
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from reportlab.lib.units import mm
@@ -12,7 +12,7 @@ from reportlab.platypus import Flowable, LongTable
 
 from cplc_desk.domain.i18n import N_
 from cplc_desk.domain.statistics import StatisticsReport
-from cplc_desk.printing.receipt_wording import both
+from cplc_desk.printing.receipt_wording import Both, both
 from cplc_desk.printing.statistics_layout import (
     GROUPS,
     LEVELS,
@@ -95,55 +95,50 @@ def category_table(
     return figures_table(body, widths, font=kit.fonts.regular, header_rows=2, right=range(1, 9))
 
 
-def recovery_table(kit: Kit, recovery: Sequence[Any], width: float) -> LongTable:
-    header = [
-        kit.column(N_("Vehicles and phones"), figure=False),
-        kit.column(N_("Stolen and snatched")),
-        kit.column(N_("Recovered")),
-        kit.column(N_("Recovery rate")),
-        kit.column(N_("Vehicles and phones")),
-    ]
+def _named_rows(
+    kit: Kit,
+    name: str,
+    figures: Sequence[str],
+    rows: Iterable[tuple[Both, list[Any]]],
+    widths: list[float],
+) -> LongTable:
+    """A table of rows named in both languages: the English name first, then the ``figures``
+    columns, the Urdu name last (where a reader from the right starts)."""
+    header = [kit.column(name, figure=False), *(kit.column(f) for f in figures), kit.column(name)]
     body: list[list[Any]] = [header]
-    for item in recovery:
-        english, urdu = both(GROUPS.get(item.group, item.group))
-        body.append(
-            [
-                kit.english(english, kit.cell),
-                f"{item.taken:,}",
-                f"{item.recovered:,}",
-                rate(item.rate),
-                kit.urdu(urdu, kit.cell.fontSize),
-            ]
+    for (english, urdu), cells in rows:
+        body.append([kit.english(english, kit.cell), *cells, kit.urdu(urdu, kit.cell.fontSize)])
+    right = range(1, len(figures) + 1)
+    return figures_table(body, widths, font=kit.fonts.regular, right=right)
+
+
+def recovery_table(kit: Kit, recovery: Sequence[Any], width: float) -> LongTable:
+    rows = [
+        (
+            both(GROUPS.get(item.group, item.group)),
+            [f"{item.taken:,}", f"{item.recovered:,}", rate(item.rate)],
         )
+        for item in recovery
+    ]
+    figures = (N_("Stolen and snatched"), N_("Recovered"), N_("Recovery rate"))
     widths = [width * 0.33, width * 0.15, width * 0.13, width * 0.12, width * 0.27]
-    return figures_table(body, widths, font=kit.fonts.regular, right=range(1, 4))
+    return _named_rows(kit, N_("Vehicles and phones"), figures, rows, widths)
 
 
 def changes_table(
     kit: Kit, report: StatisticsReport, changes: Sequence[Any], width: float
 ) -> LongTable:
     names = {c.code: (c.name, c.name_ur) for c in report.categories}
-    header = [
-        kit.column(N_("Category"), figure=False),
-        kit.column(N_("Published")),
-        kit.column(N_("Now")),
-        kit.column(N_("Difference")),
-        kit.column(N_("Category")),
-    ]
-    body: list[list[Any]] = [header]
-    for item in changes:
-        english, urdu = names.get(item.category, (item.category, item.category))
-        body.append(
-            [
-                kit.english(english, kit.cell),
-                f"{item.published:,}",
-                f"{item.now:,}",
-                difference(item.now - item.published, None),
-                kit.urdu(urdu, kit.cell.fontSize),
-            ]
+    rows = [
+        (
+            names.get(item.category, (item.category, item.category)),
+            [f"{item.published:,}", f"{item.now:,}", difference(item.now - item.published, None)],
         )
+        for item in changes
+    ]
+    figures = (N_("Published"), N_("Now"), N_("Difference"))
     widths = [width * 0.3, width * 0.13, width * 0.13, width * 0.13, width * 0.31]
-    return figures_table(body, widths, font=kit.fonts.regular, right=range(1, 4))
+    return _named_rows(kit, N_("Category"), figures, rows, widths)
 
 
 def _column_sets(report: StatisticsReport, every_category: bool) -> list[list[Any]]:

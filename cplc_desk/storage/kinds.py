@@ -55,6 +55,26 @@ class KindSpec:
         return str(self.model.__tablename__)  # type: ignore[attr-defined]
 
 
+def report_kind(
+    kind: RecordKind,
+    model: type[SyncMixin],
+    plural: str,
+    values: dict[str, Callable[[Any], bool]] | None = None,
+) -> KindSpec:
+    """A kind of report of a thing stolen or found (vehicles, phones): one table, counted by
+    what happened (its ``kind``), a recovery pointing at the theft report it was matched to."""
+    table = str(model.__tablename__)  # type: ignore[attr-defined]
+    return KindSpec(
+        kind,
+        model,
+        plural=plural,
+        tables=(model,),
+        breakdown="kind",
+        self_references={table: "matched_report_id"},
+        values=values or {},
+    )
+
+
 # Rows every kind may point at; they travel before any kind's own tables.
 SHARED: tuple[type[SyncMixin], ...] = (Person,)
 
@@ -65,21 +85,11 @@ KINDS: tuple[KindSpec, ...] = (
         plural="complaints",
         tables=(Complaint, ComplaintEvent),
     ),
-    KindSpec(
-        RecordKind.VEHICLE_REPORT,
-        VehicleReport,
-        plural="vehicle_reports",
-        tables=(VehicleReport,),
-        breakdown="kind",
-        self_references={"vehicle_report": "matched_report_id"},
-    ),
-    KindSpec(
+    report_kind(RecordKind.VEHICLE_REPORT, VehicleReport, "vehicle_reports"),
+    report_kind(
         RecordKind.PHONE_REPORT,
         PhoneReport,
-        plural="phone_reports",
-        tables=(PhoneReport,),
-        breakdown="kind",
-        self_references={"phone_report": "matched_report_id"},
+        "phone_reports",
         values={"imei": imei.stored_form, "imei2": imei.stored_form},
     ),
 )

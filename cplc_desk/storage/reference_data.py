@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import csv
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -67,77 +69,68 @@ def _names(row: dict[str, str]) -> dict[str, str]:
     return {"name": row["name"], "name_ur": row.get("name_ur") or ""}
 
 
+def _upsert(
+    s: Session, model: Any, file: str, columns: Callable[[dict[str, str]], dict[str, Any]]
+) -> set[str]:
+    """Every row of ``file`` into ``model`` by its code, named in both languages, with its other
+    ``columns``; the codes shipped."""
+    shipped = set()
+    for row in _read(file):
+        shipped.add(row["code"])
+        s.merge(model(code=row["code"], **_names(row), **columns(row)))
+    return shipped
+
+
+def _retire(s: Session, model: Any, shipped: set[str]) -> None:
+    """Rows no longer shipped are marked inactive, never deleted: records already point at them."""
+    for old in s.scalars(select(model).where(model.code.not_in(shipped))):
+        old.active = False
+
+
 def _load(s: Session) -> None:
-    # Upsert by code; rows no longer shipped are marked inactive, never deleted, because
-    # records already point at them.
-    for row in _read("zones.csv"):
-        s.merge(Zone(code=row["code"], **_names(row)))
+    # Upsert by code.
+    _upsert(s, Zone, "zones.csv", lambda row: {})
     s.flush()
-    for row in _read("districts.csv"):
-        s.merge(
-            District(
-                code=row["code"],
-                **_names(row),
-                zone_code=row["zone"],
-            )
-        )
+    _upsert(s, District, "districts.csv", lambda row: {"zone_code": row["zone"]})
     s.flush()
     districts = {d.name.casefold(): d.code for d in s.scalars(select(District))}
-    shipped = set()
-    for row in _read("police_stations.csv"):
-        shipped.add(row["code"])
-        s.merge(
-            PoliceStation(
-                code=row["code"],
-                **_names(row),
-                district_code=districts[row["district"].casefold()],
-                district_certainty=row["district_certainty"],
-                source=row["source"],
-                active=True,
-            )
-        )
-    for station in s.scalars(select(PoliceStation).where(PoliceStation.code.not_in(shipped))):
-        station.active = False
-    for row in _read("complaint_categories.csv"):
-        s.merge(
-            ComplaintCategory(
-                code=row["code"],
-                **_names(row),
-                group=row["group"],
-                active=True,
-            )
-        )
-    for row in _read("vehicle_classes.csv"):
-        s.merge(
-            VehicleClassRef(
-                code=row["code"],
-                **_names(row),
-                wheels=int(row["wheels"]),
-                active=True,
-            )
-        )
-    _load_statistics_categories(s)
-
-
-def _load_statistics_categories(s: Session) -> None:
-    shipped = set()
-    for row in _read("statistics_categories.csv"):
-        shipped.add(row["code"])
-        s.merge(
-            StatisticsCategoryRef(
-                code=row["code"],
-                **_names(row),
-                group=row["group"],
-                source=row["source"],
-                classes=row["classes"],
-                kinds=row["kinds"],
-                sensitive=row["sensitive"] == "1",
-                street_crime=row["street_crime"] == "1",
-                ordinal=int(row["order"]),
-                active=True,
-            )
-        )
-    for old in s.scalars(
-        select(StatisticsCategoryRef).where(StatisticsCategoryRef.code.not_in(shipped))
-    ):
-        old.active = False
+    stations = _upsert(
+        s,
+        PoliceStation,
+        "police_stations.csv",
+        lambda row: {
+            "district_code": districts[row["district"].casefold()],
+            "district_certainty": row["district_certainty"],
+            "source": row["source"],
+            "active": True,
+        },
+    )
+    _retire(s, PoliceStation, stations)
+    _upsert(
+        s,
+        ComplaintCategory,
+        "complaint_categories.csv",
+        lambda row: {"group": row["group"], "active": True},
+    )
+    _upsert(
+        s,
+        VehicleClassRef,
+        "vehicle_classes.csv",
+        lambda row: {"wheels": int(row["wheels"]), "active": True},
+    )
+    categories = _upsert(
+        s,
+        StatisticsCategoryRef,
+        "statistics_categories.csv",
+        lambda row: {
+            "group": row["group"],
+            "source": row["source"],
+            "classes": row["classes"],
+            "kinds": row["kinds"],
+            "sensitive": row["sensitive"] == "1",
+            "street_crime": row["street_crime"] == "1",
+            "ordinal": int(row["order"]),
+            "active": True,
+        },
+    )
+    _retire(s, StatisticsCategoryRef, categories)

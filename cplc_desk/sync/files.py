@@ -18,8 +18,9 @@ import logging
 import os
 import subprocess
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 log = logging.getLogger(__name__)
 
@@ -101,6 +102,25 @@ def fsync_dir(folder: Path) -> None:
             os.fsync(dir_fd)
         finally:
             os.close(dir_fd)
+
+
+@contextlib.contextmanager
+def private_file_atomically(path: Path) -> Iterator[BinaryIO]:
+    """A file to fill, readable by the desk's user only from its first byte, that takes the
+    place of ``path`` whole once the block ends; an error in the block leaves ``path`` as it
+    was and nothing behind. For content another library writes to a file object."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + PARTIAL_SUFFIX)
+    try:
+        create_private(partial)
+        with partial.open("r+b") as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
+    fsync_dir(path.parent)
 
 
 def write_stream_atomically(path: Path, blocks: Iterable[bytes], *, mode: int = PRIVATE) -> None:

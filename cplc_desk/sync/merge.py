@@ -14,7 +14,7 @@ import gc
 import json
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from itertools import islice
 from typing import Any
@@ -43,12 +43,7 @@ class MergeCounts:
     conflicts: int = 0
 
     def as_dict(self) -> dict[str, int]:
-        return {
-            "new": self.new,
-            "updated": self.updated,
-            "unchanged": self.unchanged,
-            "conflicts": self.conflicts,
-        }
+        return asdict(self)
 
 
 def _batches(

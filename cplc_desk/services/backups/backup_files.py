@@ -21,7 +21,7 @@ from cplc_desk.storage import audit, migrate
 from cplc_desk.storage.db import sqlite_url
 from cplc_desk.storage.kinds import KINDS
 from cplc_desk.sync import keys
-from cplc_desk.sync.files import create_private, fsync_dir
+from cplc_desk.sync.files import fsync_dir, private_file_atomically
 
 PREFIX = "cplc-backup-"
 PLAIN_SUFFIX = ".sqlite3"
@@ -183,19 +183,11 @@ def move_private(work: Path, out: Path) -> Path:
     disk), else copied into a file made private before the first byte goes in (never
     ``shutil.move``, whose copy is readable by all until its mode is copied at the end)."""
     out.parent.mkdir(parents=True, exist_ok=True)
-    partial = out.with_name(out.name + ".partial")
     try:
-        try:
-            os.replace(work, partial)
-        except OSError:  # another disk (a USB stick)
-            create_private(partial)
-            with work.open("rb") as src, partial.open("r+b") as dst:
-                shutil.copyfileobj(src, dst, 1 << 20)
-                dst.flush()
-                os.fsync(dst.fileno())
-        os.replace(partial, out)
-    finally:
-        partial.unlink(missing_ok=True)
+        os.replace(work, out)
+    except OSError:  # another disk (a USB stick)
+        with work.open("rb") as src, private_file_atomically(out) as dst:
+            shutil.copyfileobj(src, dst, 1 << 20)
     fsync_dir(out.parent)
     return out
 
@@ -207,27 +199,17 @@ def sealed_name(plain_name: str) -> str:
 def seal_to(ctx: DeskContext, plain: Path, target: Path, now: datetime) -> Path:
     identity = ctx.require_identity()
     key = backup_seal.load_or_create_key(ctx.paths.keys)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".partial")
-    try:
-        # Sealed, yet private too: it carries the desk's keys, if only under the cipher.
-        create_private(partial)
-        with partial.open("r+b") as fh:
-            backup_seal.seal_file(
-                plain,
-                fh,
-                key,
-                desk_code=identity.code,
-                site_id=identity.site_id,
-                created_at=now.isoformat(),
-                keys=key_files(ctx),
-            )
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(partial, target)
-    finally:
-        partial.unlink(missing_ok=True)
-    fsync_dir(target.parent)
+    # Sealed, yet private too: it carries the desk's keys, if only under the cipher.
+    with private_file_atomically(target) as fh:
+        backup_seal.seal_file(
+            plain,
+            fh,
+            key,
+            desk_code=identity.code,
+            site_id=identity.site_id,
+            created_at=now.isoformat(),
+            keys=key_files(ctx),
+        )
     return target
 
 

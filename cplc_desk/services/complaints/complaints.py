@@ -19,7 +19,7 @@ from cplc_desk.domain.enums import (
     RecordKind,
 )
 from cplc_desk.domain.i18n import _
-from cplc_desk.domain.ids import RecordNumber, uuid7
+from cplc_desk.domain.ids import RecordNumber
 from cplc_desk.domain.records import (
     CleanComplaint,
     ComplaintDraft,
@@ -37,8 +37,9 @@ from cplc_desk.services.desk.records import (
     audit_viewed,
     check_reference,
     check_station,
-    next_number,
+    live,
     person_row,
+    record_columns,
 )
 from cplc_desk.services.desk.reference import local_name
 from cplc_desk.storage import search
@@ -93,11 +94,33 @@ class ComplaintDetail:
     timeline: list[TimelineEntry] = field(default_factory=list)
 
 
+def status_event(
+    complaint_id: str,
+    before: ComplaintStatus | None,
+    after: ComplaintStatus,
+    note: str,
+    at: datetime,
+    *,
+    next_follow_up_on: date | None = None,
+    created_at: datetime | None = None,
+) -> ComplaintEvent:
+    """A complaint's timeline entry for its move from ``before`` (None: it was just registered)
+    to ``after`` at ``at``; ``created_at`` backdates the entry too (else it is stamped when
+    written)."""
+    return ComplaintEvent(
+        complaint_id=complaint_id,
+        kind=ComplaintEventKind.STATUS_CHANGE.value,
+        from_status=before.value if before else None,
+        to_status=after.value,
+        note=note,
+        occurred_at=at,
+        created_at=created_at,
+        next_follow_up_on=next_follow_up_on,
+    )
+
+
 def _load(s: Session, complaint_id: str) -> Complaint:
-    complaint = s.get(Complaint, complaint_id)
-    if complaint is None or complaint.deleted_at is not None:
-        raise ServiceError(_("This complaint does not exist (or was removed)."))
-    return complaint
+    return live(s, Complaint, complaint_id, _("This complaint does not exist (or was removed)."))
 
 
 def _may_correct(ctx: DeskContext) -> bool:
@@ -232,13 +255,12 @@ def change_status(
         c.status = target_status.value
         c.next_follow_up_on = next_follow_up_on if target_status in OPEN_STATUSES else None
         s.add(
-            ComplaintEvent(
-                complaint_id=c.id,
-                kind=ComplaintEventKind.STATUS_CHANGE.value,
-                from_status=current.value,
-                to_status=target_status.value,
-                note=note.strip(),
-                occurred_at=now,
+            status_event(
+                c.id,
+                current,
+                target_status,
+                note.strip(),
+                now,
                 next_follow_up_on=c.next_follow_up_on,
             )
         )
@@ -326,38 +348,17 @@ def add_complaint(
         _("Choose a kind of complaint from the list."),
     )
     check_station(s, clean.police_station)
-    desk_code = s.info["desk_code"]
     now = origin.at or now_utc()
     person = person_row(s, clean.complainant, now)
     complaint = Complaint(
-        id=uuid7(),
-        number=next_number(s, desk_code, RecordKind.COMPLAINT, now),
-        created_at=now,
+        **record_columns(s, RecordKind.COMPLAINT, clean, origin, now),
         complainant_id=person.id,
         category_code=clean.category,
-        police_station_code=clean.police_station,
-        incident_at=clean.incident_at,
-        incident_place=clean.incident_place,
-        fir_number=clean.fir.display if clean.fir else None,
-        fir_key=clean.fir.normalized if clean.fir else None,
-        fir_date=clean.fir_date,
         narrative=clean.narrative,
         status=ComplaintStatus.REGISTERED.value,
-        legacy_key=origin.legacy_key,
-        legacy_ref=origin.legacy_ref,
     )
     add_record(ctx, s, complaint, origin)
-    s.add(
-        ComplaintEvent(
-            complaint_id=complaint.id,
-            kind=ComplaintEventKind.STATUS_CHANGE.value,
-            from_status=None,
-            to_status=ComplaintStatus.REGISTERED.value,
-            note="",
-            occurred_at=now,
-            created_at=now,
-        )
-    )
+    s.add(status_event(complaint.id, None, ComplaintStatus.REGISTERED, "", now, created_at=now))
     return complaint
 
 

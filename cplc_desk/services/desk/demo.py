@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from sqlalchemy.orm import Session
 
 from cplc_desk.domain.clock import now_utc
-from cplc_desk.domain.enums import AuditAction, ComplaintEventKind, ComplaintStatus
+from cplc_desk.domain.enums import AuditAction, ComplaintStatus
 from cplc_desk.domain.records import (
     ComplaintDraft,
     VehicleReportDraft,
@@ -18,12 +18,12 @@ from cplc_desk.domain.records import (
 )
 from cplc_desk.domain.samples import SampleMaker, SampleStation
 from cplc_desk.services.accounts.accounts import NewAccount
-from cplc_desk.services.complaints.complaints import add_complaint
+from cplc_desk.services.complaints.complaints import add_complaint, status_event
 from cplc_desk.services.desk import reference, setup
 from cplc_desk.services.desk.context import DeskContext
 from cplc_desk.services.desk.records import Origin
 from cplc_desk.services.vehicles.vehicles import insert_vehicle_report
-from cplc_desk.storage.models import Complaint, ComplaintEvent
+from cplc_desk.storage.models import Complaint
 
 DEMO_STATION = "CLIF"
 # Sample data only, in a folder deleted on exit; the window shows the password on its lock screen.
@@ -112,17 +112,7 @@ def _advance(
     previous = ComplaintStatus(complaint.status)
     for status in path:
         when = min(when + timedelta(days=maker.rng.randint(1, 12)), now - timedelta(minutes=1))
-        s.add(
-            ComplaintEvent(
-                complaint_id=complaint.id,
-                kind=ComplaintEventKind.STATUS_CHANGE.value,
-                from_status=previous.value,
-                to_status=status.value,
-                note=_NOTES[status],
-                occurred_at=when,
-                created_at=when,
-            )
-        )
+        s.add(status_event(complaint.id, previous, status, _NOTES[status], when, created_at=when))
         previous = status
     complaint.status = previous.value
     if previous in (ComplaintStatus.FIR_LODGED, ComplaintStatus.UNDER_FOLLOW_UP,

@@ -7,27 +7,32 @@ written with its number, its first timeline entry and an audit entry, in one uni
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from cplc_desk.domain.clock import local_year
+from cplc_desk.domain.clock import local_year, now_utc
 from cplc_desk.domain.enums import (
     AuditAction,
     RecordKind,
+    ReportStatus,
 )
 from cplc_desk.domain.i18n import _
 from cplc_desk.domain.ids import RecordNumber, uuid7
 from cplc_desk.domain.records import (
+    CleanComplaint,
     CleanPerson,
+    CleanReport,
     DraftErrors,
     name_key,
 )
+from cplc_desk.domain.roles import Permission
 from cplc_desk.domain.validation import FieldError
-from cplc_desk.services.desk.context import DeskContext
+from cplc_desk.services.desk.context import DeskContext, ServiceError
 from cplc_desk.storage.models import (
     Complaint,
     NumberSequence,
@@ -100,7 +105,7 @@ def check_station(s: Session, code: str) -> None:
     )
 
 
-def add_record(ctx: DeskContext, s: Session, row: Any, origin: Origin) -> None:
+def add_record(ctx: DeskContext, s: Session, row: Any, origin: Origin) -> Registered:
     """Add a newly registered record (of any kind: it has an ``id`` and a ``number``) to the
     caller's unit of work, with its audit entry (``record.created``)."""
     s.add(row)
@@ -111,6 +116,65 @@ def add_record(ctx: DeskContext, s: Session, row: Any, origin: Origin) -> None:
         record_id=row.id,
         details={"number": row.number, "source": origin.source},
     )
+    return Registered(row.id, row.number, row.created_at)
+
+
+Draft = TypeVar("Draft")
+Clean = TypeVar("Clean")
+
+
+def register(
+    ctx: DeskContext,
+    draft: Draft,
+    validate: Callable[[Draft, datetime], Clean],
+    insert: Callable[[DeskContext, Session, Clean], Registered],
+) -> Registered:
+    """A kind's ``register_…`` verb: validate the draft (every field error at once, as
+    :class:`DraftErrors`) and write it with ``insert``, in one unit of work of its own."""
+    ctx.require(Permission.REGISTER)
+    clean = validate(draft, now_utc())
+    with ctx.unit_of_work() as s:
+        return insert(ctx, s, clean)
+
+
+def record_columns(
+    s: Session, kind: RecordKind, clean: CleanComplaint | CleanReport, origin: Origin, now: datetime
+) -> dict[str, Any]:
+    """The columns a new record of any kind fills alike: its id, its number, when it was
+    registered, the incident (when, where, which police station, the FIR) and where the record
+    came from."""
+    return {
+        "id": uuid7(),
+        "number": next_number(s, s.info["desk_code"], kind, now),
+        "created_at": now,
+        "incident_at": clean.incident_at,
+        "incident_place": clean.incident_place,
+        "police_station_code": clean.police_station,
+        "fir_number": clean.fir.display if clean.fir else None,
+        "fir_key": clean.fir.normalized if clean.fir else None,
+        "fir_date": clean.fir_date,
+        "legacy_key": origin.legacy_key,
+        "legacy_ref": origin.legacy_ref,
+    }
+
+
+def report_columns(
+    s: Session, kind: RecordKind, clean: CleanReport, origin: Origin
+) -> dict[str, Any]:
+    """The columns a new vehicle or phone report fills alike (:class:`CleanReport`'s): those of
+    :func:`record_columns`, the thing's look and its owner (written here), and its status, open
+    as every new report starts. Checks the police station first."""
+    check_station(s, clean.police_station)
+    now = origin.at or now_utc()
+    owner = person_row(s, clean.owner, now) if clean.owner is not None else None
+    return {
+        **record_columns(s, kind, clean, origin, now),
+        "make": clean.make,
+        "model": clean.model,
+        "colour": clean.colour,
+        "owner_id": owner.id if owner else None,
+        "status": ReportStatus.OPEN.value,
+    }
 
 
 def person_row(s: Session, person: CleanPerson, at: datetime) -> Person:
@@ -125,6 +189,23 @@ def person_row(s: Session, person: CleanPerson, at: datetime) -> Person:
         address=person.address,
     )
     s.add(row)
+    return row
+
+
+class _Removable(Protocol):
+    @property
+    def deleted_at(self) -> datetime | None: ...
+
+
+Row = TypeVar("Row", bound=_Removable)
+
+
+def live(s: Session, model: type[Row], record_id: str, missing: str) -> Row:
+    """The record ``record_id`` of ``model`` (any kind), if it exists and was not removed;
+    otherwise a refusal that says ``missing``."""
+    row = s.get(model, record_id)
+    if row is None or row.deleted_at is not None:
+        raise ServiceError(missing)
     return row
 
 

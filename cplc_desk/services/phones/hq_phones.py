@@ -23,6 +23,7 @@ from cplc_desk.domain import imei as imeis
 from cplc_desk.domain.enums import PhoneReportStatus
 from cplc_desk.domain.roles import Permission
 from cplc_desk.services.desk.context import DeskContext
+from cplc_desk.services.desk.report_links import CityRef, city_ref_columns, open_of
 from cplc_desk.services.phones.phones import RECOVERY_KINDS, THEFT_KINDS
 from cplc_desk.storage.models import PhoneReport
 
@@ -31,15 +32,9 @@ FIELDS = ("imei", "imei2")
 
 
 @dataclass(frozen=True)
-class PhoneRef:
+class PhoneRef(CityRef):
     """One phone report as the city-wide checks show it (no owner)."""
 
-    id: str
-    number: str
-    kind: str
-    status: str
-    origin_desk: str
-    police_station_code: str
     imei: str
     imei2: str | None
     make: str | None
@@ -56,10 +51,8 @@ class PhoneRef:
 
 
 _REF_COLUMNS = (
-    PhoneReport.id, PhoneReport.number, PhoneReport.kind, PhoneReport.status,
-    PhoneReport.origin_desk, PhoneReport.police_station_code, PhoneReport.imei,
-    PhoneReport.imei2, PhoneReport.make, PhoneReport.model, PhoneReport.colour,
-    PhoneReport.created_at,
+    *city_ref_columns(PhoneReport), PhoneReport.imei, PhoneReport.imei2, PhoneReport.make,
+    PhoneReport.model, PhoneReport.colour, PhoneReport.created_at,
 )  # fmt: skip
 
 
@@ -112,14 +105,6 @@ def links(a: PhoneRef, b: PhoneRef, *, exact_only: bool = False) -> tuple[ImeiLi
     return tuple(sorted(found, key=lambda link: not link.exact))
 
 
-def _open(kinds: tuple[str, ...]) -> tuple[ColumnElement[bool], ...]:
-    return (
-        PhoneReport.kind.in_(kinds),
-        PhoneReport.status == PhoneReportStatus.OPEN.value,
-        PhoneReport.deleted_at.is_(None),
-    )
-
-
 def _refs(ctx: DeskContext, *where: ColumnElement[bool]) -> list[PhoneRef]:
     with ctx.store.read() as s:
         rows: list[Any] = list(s.execute(select(*_REF_COLUMNS).where(*where)))
@@ -142,8 +127,8 @@ def recovered_elsewhere(ctx: DeskContext) -> list[PhoneCrossStationMatch]:
     first, then by report number."""
     ctx.require(Permission.CITY_VIEW)
     ctx.require(Permission.VERIFY_VEHICLE)
-    thefts = _refs(ctx, *_open(THEFT_KINDS))
-    recoveries = _refs(ctx, *_open(RECOVERY_KINDS))
+    thefts = _refs(ctx, *open_of(PhoneReport, THEFT_KINDS))
+    recoveries = _refs(ctx, *open_of(PhoneReport, RECOVERY_KINDS))
     index = _by_imei(thefts)
     out = []
     for recovery in recoveries:

@@ -7,21 +7,21 @@ docs/hotlist.md explains them. Nothing personal goes in: no owner, SIM number or
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
-from typing import Any
+from collections.abc import Collection
 
 from sqlalchemy import Table, exists, or_, select
 from sqlalchemy.orm import Session
 
-from cplc_desk.domain.enums import PhoneReportKind, PhoneReportStatus
+from cplc_desk.domain.enums import PhoneReportKind
 from cplc_desk.storage.many import one_of
 from cplc_desk.storage.models import HotlistPhone, PhoneReport
 from cplc_desk.sync import hotlist as hotlist_file
 
 THEFT_KINDS = (PhoneReportKind.STOLEN.value, PhoneReportKind.SNATCHED.value)
 
-# Columns of phone_report that go into a hotlist, in the file's handset column order.
-_EXPORTED = (
+# Columns of phone_report that go into a hotlist, in the file's handset column order (the lines
+# are written by services/vehicles/hotlist_rows.py, with the vehicles').
+EXPORTED = (
     PhoneReport.number, PhoneReport.kind, PhoneReport.status, PhoneReport.imei,
     PhoneReport.imei2, PhoneReport.imei_altered, PhoneReport.make, PhoneReport.model,
     PhoneReport.colour, PhoneReport.police_station_code, PhoneReport.incident_at,
@@ -32,29 +32,8 @@ _AS_STORED = [
     "police_station_code" if c == "police_station" else c for c in hotlist_file.PHONE_COLUMNS
 ]
 # The file's handset columns are the phone report's and the table's (after its id), in order.
-assert [c.key for c in _EXPORTED] == _AS_STORED == _STORED[1:]
-_INCIDENT = hotlist_file.PHONE_COLUMNS.index("incident_at")
-
-
-def _line(row: Sequence[Any]) -> list[Any]:
-    out = list(row)
-    if out[_INCIDENT] is not None:
-        out[_INCIDENT] = out[_INCIDENT].isoformat()
-    return out
-
-
-def open_thefts(s: Session) -> list[list[Any]]:
-    """Headquarters: every open, live stolen or snatched handset, as hotlist lines."""
-    rows = s.execute(
-        select(*_EXPORTED)
-        .where(
-            PhoneReport.kind.in_(THEFT_KINDS),
-            PhoneReport.status == PhoneReportStatus.OPEN.value,
-            PhoneReport.deleted_at.is_(None),
-        )
-        .order_by(PhoneReport.number)
-    )
-    return [_line(row) for row in rows]
+assert [c.key for c in EXPORTED] == _AS_STORED == _STORED[1:]
+DATES = [hotlist_file.PHONE_COLUMNS.index("incident_at")]
 
 
 # An entry for a report this desk holds itself (its own theft, sent to headquarters and back)

@@ -24,9 +24,8 @@ from sqlalchemy.orm import Session
 
 from cplc_desk.domain import imei as imeis
 from cplc_desk.domain.clock import now_utc
-from cplc_desk.domain.enums import AuditAction, PhoneReportKind, PhoneReportStatus, RecordKind
+from cplc_desk.domain.enums import AuditAction, PhoneReportKind, RecordKind
 from cplc_desk.domain.i18n import _
-from cplc_desk.domain.ids import uuid7
 from cplc_desk.domain.matching import LookAgreement, Looks, compare_looks
 from cplc_desk.domain.phones import CleanPhoneReport, PhoneReportDraft, validate_phone_report
 from cplc_desk.domain.roles import Permission
@@ -37,10 +36,10 @@ from cplc_desk.services.desk.records import (
     Origin,
     Registered,
     add_record,
-    check_station,
-    next_number,
-    person_row,
+    register,
+    report_columns,
 )
+from cplc_desk.services.desk.report_links import link_recovery
 from cplc_desk.services.phones.phone_hotlist import held_with_imei
 from cplc_desk.services.vehicles.match_sources import SourceState
 from cplc_desk.storage.many import one_of
@@ -54,42 +53,20 @@ EXIT_CODES = {"none": 0, "stolen": 3, "recovered": 4, "near": 5}
 def insert_phone_report(
     ctx: DeskContext, s: Session, clean: CleanPhoneReport, origin: Origin = AT_THE_DESK
 ) -> Registered:
-    check_station(s, clean.police_station)
-    now = origin.at or now_utc()
-    owner = person_row(s, clean.owner, now) if clean.owner is not None else None
     report = PhoneReport(
-        id=uuid7(),
-        number=next_number(s, s.info["desk_code"], RecordKind.PHONE_REPORT, now),
-        created_at=now,
+        **report_columns(s, RecordKind.PHONE_REPORT, clean, origin),
         kind=clean.kind.value,
         imei=clean.imei,
         imei2=clean.imei2,
         imei_altered=clean.imei_altered,
         imei_note=clean.imei_note,
-        make=clean.make,
-        model=clean.model,
-        colour=clean.colour,
         sim_number=clean.sim_number,
-        owner_id=owner.id if owner else None,
-        incident_at=clean.incident_at,
-        incident_place=clean.incident_place,
-        police_station_code=clean.police_station,
-        fir_number=clean.fir.display if clean.fir else None,
-        fir_key=clean.fir.normalized if clean.fir else None,
-        fir_date=clean.fir_date,
-        status=PhoneReportStatus.OPEN.value,  # every new report starts open
-        legacy_key=origin.legacy_key,
-        legacy_ref=origin.legacy_ref,
     )
-    add_record(ctx, s, report, origin)
-    return Registered(report.id, report.number, report.created_at)
+    return add_record(ctx, s, report, origin)
 
 
 def register_phone_report(ctx: DeskContext, draft: PhoneReportDraft) -> Registered:
-    ctx.require(Permission.REGISTER)
-    clean = validate_phone_report(draft, now_utc())
-    with ctx.unit_of_work() as s:
-        return insert_phone_report(ctx, s, clean)
+    return register(ctx, draft, validate_phone_report, insert_phone_report)
 
 
 @dataclass(frozen=True)
@@ -304,31 +281,17 @@ def confirm_match(ctx: DeskContext, recovery_id: str, theft_id: str) -> None:
                 "station, which closes it. Tell that police station the handset was found."
             ).format(number=theft_id.removeprefix(HOTLIST_REF))
         )
-    with ctx.unit_of_work() as s:
-        recovery, theft = s.get(PhoneReport, recovery_id), s.get(PhoneReport, theft_id)
-        if recovery is None or theft is None:
-            raise ServiceError(_("One of the two phone reports does not exist."))
-        if recovery.kind not in RECOVERY_KINDS or theft.kind not in THEFT_KINDS:
-            raise ServiceError(_("Only a recovered or found phone can be matched to a theft."))
-        if theft.status != PhoneReportStatus.OPEN.value:
-            raise ServiceError(
-                _("Report {number} is already closed as {status}.").format(
-                    number=theft.number, status=theft.status
-                )
-            )
-        recovery.status = PhoneReportStatus.MATCHED.value
-        recovery.matched_report_id = theft.id
-        if theft.origin_desk == ctx.require_identity().code:
-            # A desk changes only its own records, as for vehicles.
-            theft.status = PhoneReportStatus.RECOVERED.value
-            theft.matched_report_id = recovery.id
-        ctx.audit(
-            s,
-            AuditAction.PHONE_MATCHED,
-            record_table="phone_report",
-            record_id=theft.id,
-            details={"theft": theft.number, "recovery": recovery.number},
-        )
+    link_recovery(
+        ctx,
+        PhoneReport,
+        recovery_id,
+        theft_id,
+        recoveries=RECOVERY_KINDS,
+        thefts=THEFT_KINDS,
+        action=AuditAction.PHONE_MATCHED,
+        missing=_("One of the two phone reports does not exist."),
+        not_matchable=_("Only a recovered or found phone can be matched to a theft."),
+    )
 
 
 def find_id_by_number(ctx: DeskContext, number: str) -> str:

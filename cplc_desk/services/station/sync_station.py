@@ -139,16 +139,23 @@ def stored_enrollment(ctx: DeskContext) -> dict[str, Any] | None:
     return json.loads(meta.value) if meta is not None else None
 
 
-def _station_keys(ctx: DeskContext) -> StationKeys:
+def required_enrollment(ctx: DeskContext, refusal: str) -> dict[str, Any]:
+    """:func:`stored_enrollment`, or a refusal (``not_enrolled``) saying ``refusal``: what this
+    desk cannot do without it, and how to enroll."""
     info = stored_enrollment(ctx)
     if info is None:
-        raise ServiceError(
-            _(
-                "This desk is not enrolled with headquarters yet, so it cannot export bundles. "
-                "Ask headquarters for an enrollment file and enroll this desk with it."
-            ),
-            code="not_enrolled",
-        )
+        raise ServiceError(refusal, code="not_enrolled")
+    return info
+
+
+def _station_keys(ctx: DeskContext) -> StationKeys:
+    info = required_enrollment(
+        ctx,
+        _(
+            "This desk is not enrolled with headquarters yet, so it cannot export bundles. "
+            "Ask headquarters for an enrollment file and enroll this desk with it."
+        ),
+    )
     key_path = ctx.paths.keys / keys.STATION_SIGNING
     try:
         signing = keys.load_ed25519(key_path)
@@ -175,6 +182,12 @@ class ExportResult:
     audit_entries: int
     nothing_new: bool
     message: str
+
+    @classmethod
+    def written(cls, path: Path, bundle: BuiltBundle | SyncOutbox, message: str) -> ExportResult:
+        """A bundle (made now, or recorded before) written to ``path``."""
+        entries = bundle.audit_to - bundle.audit_from + 1
+        return cls(path, bundle.sequence, bundle.record_count, entries, False, message)
 
 
 class _Outbox:
@@ -209,12 +222,9 @@ class _Outbox:
             )  # fmt: skip
         self._write_unwritten(out_dir, built.sequence)
         path = self._write(out_dir, built.file_name, built.content, built.sequence)
-        return ExportResult(
+        return ExportResult.written(
             path,
-            built.sequence,
-            built.record_count,
-            built.audit_to - built.audit_from + 1,
-            False,
+            built,
             _("Bundle {seq} written: {path} ({n} changes).").format(
                 seq=built.sequence, path=path, n=built.record_count
             ),
@@ -325,14 +335,8 @@ class _Outbox:
         path = self._write(out_dir, row.file_name, row.content, row.sequence)
         with self.ctx.unit_of_work() as s:
             self.ctx.audit(s, AuditAction.BUNDLE_REWRITTEN, details={"sequence": row.sequence})
-        return ExportResult(
-            path,
-            row.sequence,
-            row.record_count,
-            row.audit_to - row.audit_from + 1,
-            False,
-            _("Bundle {seq} written again: {path}").format(seq=row.sequence, path=path),
-        )
+        message = _("Bundle {seq} written again: {path}").format(seq=row.sequence, path=path)
+        return ExportResult.written(path, row, message)
 
 
 def export_bundle(ctx: DeskContext, out_dir: Path) -> ExportResult:

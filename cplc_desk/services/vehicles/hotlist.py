@@ -29,10 +29,13 @@ from cplc_desk.domain.matching import Looks, VehicleKeys
 from cplc_desk.domain.roles import Permission
 from cplc_desk.services.desk.context import DeskContext, ServiceError
 from cplc_desk.services.hq.sync_hq import hq_keys, require_hq
-from cplc_desk.services.phones import phone_hotlist
-from cplc_desk.services.station.sync_station import stored_enrollment
+from cplc_desk.services.station.sync_station import required_enrollment
 from cplc_desk.services.vehicles.hotlist_policy import DEFAULT_VALID_DAYS, MAX_VALID_DAYS
-from cplc_desk.services.vehicles.hotlist_rows import open_vehicle_thefts, store_lines
+from cplc_desk.services.vehicles.hotlist_rows import (
+    open_phone_thefts,
+    open_vehicle_thefts,
+    store_lines,
+)
 from cplc_desk.services.vehicles.match_sources import LOOKUP_LIMIT, SourceState, WantedVehicle
 from cplc_desk.storage.many import one_of
 from cplc_desk.storage.models import (
@@ -82,7 +85,7 @@ def export_hotlist(
         last = s.scalar(select(HotlistIssued.sequence).order_by(HotlistIssued.sequence.desc()))
         sequence = (last or 0) + 1
         entries = open_vehicle_thefts(s)
-        phones = phone_hotlist.open_thefts(s)
+        phones = open_phone_thefts(s)
         header = hotlist_file.HotlistHeader(
             sequence=sequence,
             issued_at=now,
@@ -138,15 +141,13 @@ class ImportedHotlist:
 
 
 def _hq_signing_key(ctx: DeskContext) -> bytes:
-    info = stored_enrollment(ctx)
-    if info is None:
-        raise ServiceError(
-            _(
-                "This desk is not enrolled with headquarters, so it cannot check who signed a "
-                "hotlist. Enroll it first with the enrollment file from headquarters."
-            ),
-            code="not_enrolled",
-        )
+    info = required_enrollment(
+        ctx,
+        _(
+            "This desk is not enrolled with headquarters, so it cannot check who signed a "
+            "hotlist. Enroll it first with the enrollment file from headquarters."
+        ),
+    )
     return keys.unb64(info["hq"]["signing_key"])
 
 

@@ -1,20 +1,21 @@
-"""The hotlist's rows on either side: the lines headquarters writes (open vehicle thefts here,
-handsets from :mod:`cplc_desk.services.phones.phone_hotlist`) and a station's storing of the
-lines it reads, each kind into its table, in batches (a city's list never whole in memory)."""
+"""The hotlist's rows on either side: the lines headquarters writes (open vehicle thefts, and
+handsets in the columns :mod:`cplc_desk.services.phones.phone_hotlist` names) and a station's
+storing of the lines it reads, each kind into its table, in batches (a city's list never whole
+in memory)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, Table, select
 from sqlalchemy.orm import Session
 
-from cplc_desk.domain.enums import VehicleReportStatus
+from cplc_desk.services.desk.report_links import open_of
 from cplc_desk.services.phones import phone_hotlist
 from cplc_desk.services.vehicles.match_sources import THEFT_KINDS
 from cplc_desk.storage.bulk import BulkWriter
-from cplc_desk.storage.models import HotlistEntry, VehicleReport
+from cplc_desk.storage.models import HotlistEntry, PhoneReport, VehicleReport
 from cplc_desk.sync import hotlist as hotlist_file
 
 INSERT_BATCH = 10_000
@@ -38,26 +39,36 @@ assert [c.key for c in _EXPORTED] == _AS_STORED == _STORED[1:]
 _DATES = [hotlist_file.COLUMNS.index(n) for n in ("incident_at", "fir_date")]
 
 
-def _line(row: Sequence[Any]) -> list[Any]:
+def _line(row: Sequence[Any], dates: Collection[int]) -> list[Any]:
     out = list(row)
-    for i in _DATES:
+    for i in dates:
         if out[i] is not None:
             out[i] = out[i].isoformat()
     return out
 
 
+def _open_thefts(
+    s: Session,
+    model: type[VehicleReport | PhoneReport],
+    thefts: Collection[str],
+    exported: Sequence[Any],
+    dates: Collection[int],
+) -> list[list[Any]]:
+    """Headquarters: every open, live report of ``model`` whose kind is one of ``thefts``, as
+    hotlist lines of its ``exported`` columns (the ones at ``dates`` written as ISO text)."""
+    rows = s.execute(select(*exported).where(*open_of(model, thefts)).order_by(model.number))
+    return [_line(row, dates) for row in rows]
+
+
 def open_vehicle_thefts(s: Session) -> list[list[Any]]:
     """Headquarters: every open, live stolen or snatched vehicle, as hotlist lines."""
-    rows = s.execute(
-        select(*_EXPORTED)
-        .where(
-            VehicleReport.kind.in_(THEFT_KINDS),
-            VehicleReport.status == VehicleReportStatus.OPEN.value,
-            VehicleReport.deleted_at.is_(None),
-        )
-        .order_by(VehicleReport.number)
-    )
-    return [_line(row) for row in rows]
+    return _open_thefts(s, VehicleReport, THEFT_KINDS, _EXPORTED, _DATES)
+
+
+def open_phone_thefts(s: Session) -> list[list[Any]]:
+    """Headquarters: every open, live stolen or snatched handset, as hotlist lines."""
+    p = phone_hotlist
+    return _open_thefts(s, PhoneReport, p.THEFT_KINDS, p.EXPORTED, p.DATES)
 
 
 def store_lines(

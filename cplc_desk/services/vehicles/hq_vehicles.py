@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import select
 
 from cplc_desk.domain.enums import VehicleReportStatus
 from cplc_desk.domain.matching import (
@@ -31,6 +31,7 @@ from cplc_desk.domain.matching import (
 )
 from cplc_desk.domain.roles import Permission
 from cplc_desk.services.desk.context import DeskContext
+from cplc_desk.services.desk.report_links import CityRef, city_ref_columns, open_of
 from cplc_desk.services.vehicles.match_sources import THEFT_KINDS, WantedVehicle
 from cplc_desk.services.vehicles.wanted import (
     RECOVERY_KINDS,
@@ -48,15 +49,9 @@ DUPLICATE_FROM = 60
 
 
 @dataclass(frozen=True)
-class ReportRef:
+class ReportRef(CityRef):
     """One vehicle report as the city-wide checks show it."""
 
-    id: str
-    number: str
-    kind: str
-    status: str
-    origin_desk: str
-    police_station_code: str
     vehicle_class: str
     registration: str | None
     created_at: datetime
@@ -92,12 +87,7 @@ def _keys(r: Any) -> VehicleKeys:
 
 
 _REF_COLUMNS = (
-    VehicleReport.id,
-    VehicleReport.number,
-    VehicleReport.kind,
-    VehicleReport.status,
-    VehicleReport.origin_desk,
-    VehicleReport.police_station_code,
+    *city_ref_columns(VehicleReport),
     VehicleReport.vehicle_class,
     VehicleReport.registration,
     VehicleReport.created_at,
@@ -112,14 +102,6 @@ _KEY_COLUMNS = (
 def _row_ref(row: Any) -> ReportRef:
     """A row that starts with :data:`_REF_COLUMNS` as a :class:`ReportRef`."""
     return ReportRef(*row[: len(_REF_COLUMNS)])
-
-
-def _open(kinds: tuple[str, ...]) -> tuple[ColumnElement[bool], ...]:
-    return (
-        VehicleReport.kind.in_(kinds),
-        VehicleReport.status == VehicleReportStatus.OPEN.value,
-        VehicleReport.deleted_at.is_(None),
-    )
 
 
 def cross_station_matches(ctx: DeskContext) -> list[CrossStationMatch]:
@@ -143,7 +125,7 @@ def cross_station_matches(ctx: DeskContext) -> list[CrossStationMatch]:
         wanted = []
         for t in s.execute(
             select(VehicleReport.id, VehicleReport.number, VehicleReport.origin_desk, *_KEY_COLUMNS)
-            .where(*_open(THEFT_KINDS))
+            .where(*open_of(VehicleReport, THEFT_KINDS))
         ):  # fmt: skip
             theft_desk[t.id] = t.origin_desk
             wanted.append(
@@ -152,7 +134,9 @@ def cross_station_matches(ctx: DeskContext) -> list[CrossStationMatch]:
         local = WantedIndex(wanted)
         recoveries = [
             (_row_ref(r), _keys(r))
-            for r in s.execute(select(*_REF_COLUMNS, *_KEY_COLUMNS).where(*_open(RECOVERY_KINDS)))
+            for r in s.execute(
+                select(*_REF_COLUMNS, *_KEY_COLUMNS).where(*open_of(VehicleReport, RECOVERY_KINDS))
+            )
         ]
         near = local.near_many(
             fold(key)

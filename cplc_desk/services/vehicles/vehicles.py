@@ -9,20 +9,16 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cplc_desk.domain import i18n
-from cplc_desk.domain.clock import now_utc
 from cplc_desk.domain.enums import (
     AuditAction,
     RecordKind,
-    VehicleReportStatus,
 )
 from cplc_desk.domain.i18n import N_, _
-from cplc_desk.domain.ids import uuid7
 from cplc_desk.domain.matching import Looks, VehicleKeys
 from cplc_desk.domain.records import (
     CleanVehicleReport,
@@ -30,20 +26,28 @@ from cplc_desk.domain.records import (
     validate_vehicle_report,
 )
 from cplc_desk.domain.roles import Permission
-from cplc_desk.domain.validation import mask_cnic, normalize_identifier
-from cplc_desk.services.desk.context import DeskContext, ServiceError
-from cplc_desk.services.desk.receipt_log import printed_before, record_receipt
+from cplc_desk.domain.validation import normalize_identifier
+from cplc_desk.services.desk.context import DeskContext, DeskIdentity, ServiceError
+from cplc_desk.services.desk.receipts import (
+    ReportReceiptData,
+    issued,
+    prepare,
+    report_receipt_fields,
+)
+from cplc_desk.services.desk.receipts import (
+    record_printed as record_printed,  # a print is recorded here too
+)
 from cplc_desk.services.desk.records import (
     AT_THE_DESK,
     Origin,
     Registered,
     add_record,
     check_reference,
-    check_station,
-    next_number,
-    person_row,
+    register,
+    report_columns,
 )
 from cplc_desk.services.desk.reference import local_name
+from cplc_desk.services.desk.report_links import link_recovery
 from cplc_desk.services.vehicles.match_sources import THEFT_KINDS
 from cplc_desk.services.vehicles.wanted import (
     RECOVERY_KINDS,
@@ -53,8 +57,6 @@ from cplc_desk.services.vehicles.wanted import (
     wanted_index,
 )
 from cplc_desk.storage.models import (
-    Person,
-    PoliceStation,
     VehicleClassRef,
     VehicleReport,
 )
@@ -92,65 +94,29 @@ def candidates_for(
 def confirm_match(ctx: DeskContext, recovery_id: str, theft_id: str) -> None:
     """A person confirmed: link the two reports and close the theft report as recovered."""
     ctx.require(Permission.VERIFY_VEHICLE)
-    with ctx.unit_of_work() as s:
-        recovery = s.get(VehicleReport, recovery_id)
-        theft = s.get(VehicleReport, theft_id)
-        if recovery is None or theft is None:
-            raise ServiceError(_("One of the two vehicle reports does not exist."))
-        if recovery.kind not in RECOVERY_KINDS or theft.kind not in THEFT_KINDS:
-            raise ServiceError(_("Only a recovered or found vehicle can be matched to a theft."))
-        if theft.status != VehicleReportStatus.OPEN.value:
-            raise ServiceError(
-                _("Report {number} is already closed as {status}.").format(
-                    number=theft.number, status=theft.status
-                )
-            )
-        identity = ctx.require_identity()
-        recovery.status = VehicleReportStatus.MATCHED.value
-        recovery.matched_report_id = theft.id
-        if theft.origin_desk == identity.code:
-            # A desk changes only its own records; another station's report is closed there
-            # (headquarters' cross-station matching carries the link).
-            theft.status = VehicleReportStatus.RECOVERED.value
-            theft.matched_report_id = recovery.id
-        ctx.audit(
-            s,
-            AuditAction.VEHICLE_MATCHED,
-            record_table="vehicle_report",
-            record_id=theft.id,
-            details={"theft": theft.number, "recovery": recovery.number},
-        )
+    link_recovery(
+        ctx,
+        VehicleReport,
+        recovery_id,
+        theft_id,
+        recoveries=RECOVERY_KINDS,
+        thefts=THEFT_KINDS,
+        action=AuditAction.VEHICLE_MATCHED,
+        missing=_("One of the two vehicle reports does not exist."),
+        not_matchable=_("Only a recovered or found vehicle can be matched to a theft."),
+    )
 
 
 # ------------------------------------------------------------------ the owner's receipt
 
 
 @dataclass(frozen=True)
-class VehicleReceiptData:
-    """What the owner's receipt shows (the same printing code as complaint receipts)."""
+class VehicleReceiptData(ReportReceiptData):
+    """What the owner's receipt shows (the same printing code as complaint receipts):
+    ``category`` what was reported, e.g. "Motorcycle stolen"; ``summary`` the vehicle and its
+    identifiers."""
 
-    number: str
-    registered_at: datetime
-    desk_name: str
-    desk_code: str
-    complainant: str  # the owner; empty for a found vehicle
-    cnic_masked: str
-    category: str  # what was reported, e.g. "Motorcycle stolen"
-    police_station: str
-    summary: str  # the vehicle and its identifiers
-    status: str
-    fir_number: str | None
-    copy: bool
-    printed_at: datetime
     kind: str = "vehicle_report"
-    # The same in Urdu (the receipt prints both languages).
-    desk_name_ur: str = ""
-    category_ur: str = ""
-    police_station_ur: str = ""
-    summary_ur: str = ""
-    report_kind: str = ""  # stolen | snatched | recovered | found_abandoned: its "what next"
-    matched_number: str = ""  # for a recovery: the theft report it was matched to
-    record_id: str = ""  # the report's id, for recording the print
 
 
 TABLE = "vehicle_report"
@@ -160,72 +126,42 @@ _KIND_WORDS = {
 }  # fmt: skip
 
 
+def _receipt(s: Session, identity: DeskIdentity, r: VehicleReport) -> VehicleReceiptData:
+    vclass = s.get(VehicleClassRef, r.vehicle_class)
+
+    def described(language: str) -> tuple[str, str]:
+        """(what was reported, the vehicle and its identifiers) in ``language``."""
+        tr = functools.partial(i18n.in_language, language)
+        identifiers = [
+            tr(N_("registration {value}")).format(value=r.registration) if r.registration else "",
+            tr(N_("chassis {value}")).format(value=r.chassis) if r.chassis else "",
+            tr(N_("engine {value}")).format(value=r.engine) if r.engine else "",
+        ]
+        vclass_name = local_name(vclass, r.vehicle_class, language)
+        kind = tr(_KIND_WORDS[r.kind]) if r.kind in _KIND_WORDS else r.kind
+        return f"{vclass_name} {kind}", " · ".join(x for x in [_describe(r), *identifiers] if x)
+
+    category, summary = described(i18n.ENGLISH)
+    category_ur, summary_ur = described(i18n.URDU)
+    return VehicleReceiptData(
+        **report_receipt_fields(s, identity, r),
+        category=category,
+        summary=summary,
+        category_ur=category_ur,
+        summary_ur=summary_ur,
+    )
+
+
 def prepare_receipt(ctx: DeskContext, report_id: str) -> VehicleReceiptData:
     """The owner's receipt data, not yet recorded (``copy`` when one went out before). Record
     it with :func:`record_printed` once it was sent to the printer or written to a file."""
-    ctx.require(Permission.PRINT)
-    identity = ctx.require_identity()
-    with ctx.store.read() as s:
-        r = s.get(VehicleReport, report_id)
-        if r is None or r.deleted_at is not None:
-            raise ServiceError(_("This vehicle report does not exist."))
-        owner = s.get(Person, r.owner_id) if r.owner_id else None
-        vclass = s.get(VehicleClassRef, r.vehicle_class)
-        station = s.get(PoliceStation, r.police_station_code)
-        desk_station = s.get(PoliceStation, identity.code)
-        matched = s.get(VehicleReport, r.matched_report_id) if r.matched_report_id else None
-
-        def described(language: str) -> tuple[str, str]:
-            """(what was reported, the vehicle and its identifiers) in ``language``."""
-            tr = functools.partial(i18n.in_language, language)
-            identifiers = [
-                tr(N_("registration {value}")).format(value=r.registration)
-                if r.registration
-                else "",
-                tr(N_("chassis {value}")).format(value=r.chassis) if r.chassis else "",
-                tr(N_("engine {value}")).format(value=r.engine) if r.engine else "",
-            ]
-            vclass_name = local_name(vclass, r.vehicle_class, language)
-            kind = tr(_KIND_WORDS[r.kind]) if r.kind in _KIND_WORDS else r.kind
-            return f"{vclass_name} {kind}", " · ".join(x for x in [_describe(r), *identifiers] if x)
-
-        category, summary = described(i18n.ENGLISH)
-        category_ur, summary_ur = described(i18n.URDU)
-        return VehicleReceiptData(
-            number=r.number,
-            registered_at=r.created_at,
-            desk_name=identity.name,
-            desk_code=identity.code,
-            complainant=owner.name if owner else "",
-            cnic_masked=mask_cnic(owner.cnic) if owner and owner.cnic else "",
-            category=category,
-            police_station=station.name if station else r.police_station_code,
-            summary=summary,
-            status=r.status,
-            fir_number=r.fir_number,
-            copy=printed_before(s, TABLE, r.id),
-            printed_at=now_utc(),
-            desk_name_ur=desk_station.name_ur if desk_station else "",
-            category_ur=category_ur,
-            police_station_ur=station.name_ur if station else "",
-            summary_ur=summary_ur,
-            report_kind=r.kind,
-            matched_number=matched.number if matched else "",
-            record_id=r.id,
-        )
-
-
-def record_printed(ctx: DeskContext, data: VehicleReceiptData, layout: str = "a5") -> bool:
-    """Record that this receipt was sent to the printer or written to a file; True when it was
-    a reprint."""
-    return record_receipt(ctx, TABLE, data.record_id, data.number, layout)
+    missing = _("This vehicle report does not exist.")
+    return prepare(ctx, VehicleReport, report_id, missing, _receipt)
 
 
 def issue_receipt(ctx: DeskContext, report_id: str, layout: str = "a5") -> VehicleReceiptData:
     """The owner's receipt data for a receipt that goes straight out, recorded as printed."""
-    data = prepare_receipt(ctx, report_id)
-    record_printed(ctx, data, layout)
-    return data
+    return issued(ctx, prepare_receipt(ctx, report_id), layout)
 
 
 def find_id_by_number(ctx: DeskContext, number: str) -> str:
@@ -254,14 +190,8 @@ def insert_vehicle_report(
         "vehicle_class",
         _("Choose a kind of vehicle from the list."),
     )
-    check_station(s, clean.police_station)
-    desk_code = s.info["desk_code"]
-    now = origin.at or now_utc()
-    owner = person_row(s, clean.owner, now) if clean.owner is not None else None
     report = VehicleReport(
-        id=uuid7(),
-        number=next_number(s, desk_code, RecordKind.VEHICLE_REPORT, now),
-        created_at=now,
+        **report_columns(s, RecordKind.VEHICLE_REPORT, clean, origin),
         kind=clean.kind.value,
         vehicle_class=clean.vehicle_class.value,
         registration=clean.registration.display if clean.registration else None,
@@ -270,27 +200,10 @@ def insert_vehicle_report(
         chassis_key=clean.chassis.normalized if clean.chassis else None,
         engine=clean.engine.display if clean.engine else None,
         engine_key=clean.engine.normalized if clean.engine else None,
-        make=clean.make,
-        model=clean.model,
-        colour=clean.colour,
         model_year=clean.model_year,
-        owner_id=owner.id if owner else None,
-        incident_at=clean.incident_at,
-        incident_place=clean.incident_place,
-        police_station_code=clean.police_station,
-        fir_number=clean.fir.display if clean.fir else None,
-        fir_key=clean.fir.normalized if clean.fir else None,
-        fir_date=clean.fir_date,
-        status=VehicleReportStatus.OPEN.value,  # every new report starts open
-        legacy_key=origin.legacy_key,
-        legacy_ref=origin.legacy_ref,
     )
-    add_record(ctx, s, report, origin)
-    return Registered(report.id, report.number, report.created_at)
+    return add_record(ctx, s, report, origin)
 
 
 def register_vehicle_report(ctx: DeskContext, draft: VehicleReportDraft) -> Registered:
-    ctx.require(Permission.REGISTER)
-    clean = validate_vehicle_report(draft, now_utc())
-    with ctx.unit_of_work() as s:
-        return insert_vehicle_report(ctx, s, clean)
+    return register(ctx, draft, validate_vehicle_report, insert_vehicle_report)

@@ -16,7 +16,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 from sqlalchemy import select
 
-from cplc_desk.domain.enums import VehicleReportKind, VehicleReportStatus
+from cplc_desk.domain.enums import VehicleReportKind
 from cplc_desk.domain.matching import (
     FIELDS,
     MIN_FUZZY_LENGTH,
@@ -32,6 +32,7 @@ from cplc_desk.domain.matching import (
     score,
 )
 from cplc_desk.services.desk.context import DeskContext
+from cplc_desk.services.desk.report_links import open_of
 from cplc_desk.services.vehicles import hotlist
 from cplc_desk.services.vehicles.match_sources import (
     THEFT_KINDS,
@@ -289,13 +290,7 @@ def wanted_index(ctx: DeskContext, near_index: bool = False) -> list[WantedIndex
     """This desk's open thefts, then each source's (the hotlist's), indexed for matching."""
     with ctx.store.read() as s:
         names = {p.code: p.name for p in s.scalars(select(PoliceStation))}
-        rows = s.scalars(
-            select(VehicleReport).where(
-                VehicleReport.kind.in_(THEFT_KINDS),
-                VehicleReport.status == VehicleReportStatus.OPEN.value,
-                VehicleReport.deleted_at.is_(None),
-            )
-        )
+        rows = s.scalars(select(VehicleReport).where(*open_of(VehicleReport, THEFT_KINDS)))
         local = [_wanted_from(r, names) for r in rows]
     return [WantedIndex(local, near_index=near_index), *source_indexes(ctx)]
 

@@ -2651,10 +2651,6 @@ Records: {new} new · {updated} updated · {unchanged} unchanged · {conflicts} 
 <context>
     <name>PhoneFields</name>
     <message>
-        <source>Choose what happened</source>
-        <translation>منتخب کریں کہ کیا ہوا</translation>
-    </message>
-    <message>
         <source>15 digits: dial *#06#, or see the box</source>
         <translation>15 ہندسے: ‎*#06#‎ ملائیں، یا ڈبے پر دیکھیں</translation>
     </message>
@@ -2683,10 +2679,6 @@ Records: {new} new · {updated} updated · {unchanged} unchanged · {conflicts} 
         <translation>0300-1234567</translation>
     </message>
     <message>
-        <source>day/month/year</source>
-        <translation>دن/مہینہ/سال</translation>
-    </message>
-    <message>
         <source>Mode&amp;l:</source>
         <translation>ماڈل:</translation>
     </message>
@@ -2707,10 +2699,6 @@ Records: {new} new · {updated} updated · {unchanged} unchanged · {conflicts} 
         <translation>فون</translation>
     </message>
     <message>
-        <source>&amp;What happened: *</source>
-        <translation>واقعے کی تفصیل: *</translation>
-    </message>
-    <message>
         <source>&amp;IMEI: *</source>
         <translation>‏IMEI: *</translation>
     </message>
@@ -2721,78 +2709,6 @@ Records: {new} new · {updated} updated · {unchanged} unchanged · {conflicts} 
     <message>
         <source>IMEI &amp;note:</source>
         <translation>‏IMEI کا نوٹ:</translation>
-    </message>
-    <message>
-        <source>&amp;Make:</source>
-        <translation>کمپنی:</translation>
-    </message>
-    <message>
-        <source>Colo&amp;ur:</source>
-        <translation>رنگ:</translation>
-    </message>
-    <message>
-        <source>D&amp;ate:</source>
-        <translation>تاریخ:</translation>
-    </message>
-    <message>
-        <source>&amp;Place:</source>
-        <translation>جگہ:</translation>
-    </message>
-    <message>
-        <source>Police stat&amp;ion: *</source>
-        <translation>تھانہ: *</translation>
-    </message>
-    <message>
-        <source>&amp;FIR number:</source>
-        <translation>ایف آئی آر نمبر:</translation>
-    </message>
-    <message>
-        <source>&amp;Owner&apos;s name:</source>
-        <translation>مالک کا نام:</translation>
-    </message>
-    <message>
-        <source>Father&apos;s / &amp;husband&apos;s name:</source>
-        <translation>والد / شوہر کا نام:</translation>
-    </message>
-    <message>
-        <source>Owner&apos;s C&amp;NIC:</source>
-        <translation>مالک کا شناختی کارڈ نمبر:</translation>
-    </message>
-    <message>
-        <source>Owner&apos;s mo&amp;bile:</source>
-        <translation>مالک کا موبائل نمبر:</translation>
-    </message>
-    <message>
-        <source>Owner&apos;s addre&amp;ss:</source>
-        <translation>مالک کا پتہ:</translation>
-    </message>
-    <message>
-        <source>When and where it was stolen</source>
-        <translation>کب اور کہاں چوری ہوئی</translation>
-    </message>
-    <message>
-        <source>When and where it was snatched</source>
-        <translation>کب اور کہاں چھینی گئی</translation>
-    </message>
-    <message>
-        <source>When and where it was recovered</source>
-        <translation>کب اور کہاں برآمد ہوئی</translation>
-    </message>
-    <message>
-        <source>When and where it was found</source>
-        <translation>کب اور کہاں ملی</translation>
-    </message>
-    <message>
-        <source>When and where</source>
-        <translation>کب اور کہاں</translation>
-    </message>
-    <message>
-        <source>Owner (if known)</source>
-        <translation>مالک (اگر معلوم ہو)</translation>
-    </message>
-    <message>
-        <source>Owner</source>
-        <translation>مالک</translation>
     </message>
 </context>
 <context>
@@ -3719,6 +3635,93 @@ Continue it? If you answer No, it is thrown away.</source>
     <message>
         <source>The restore stopped: {error}</source>
         <translation>بحالی رک گئی: ⁨{error}⁩</translation>
+    </message>
+</context>
+<context>
+    <name>ReportFields</name>
+    <message>
+        <source>&amp;What happened: *</source>
+        <translation>کیا ہوا: *</translation>
+    </message>
+    <message>
+        <source>&amp;Make:</source>
+        <translation>کمپنی:</translation>
+    </message>
+    <message>
+        <source>Colo&amp;ur:</source>
+        <translation>رنگ:</translation>
+    </message>
+    <message>
+        <source>Choose what happened</source>
+        <translation>منتخب کریں کہ کیا ہوا</translation>
+    </message>
+    <message>
+        <source>day/month/year</source>
+        <translation>دن/مہینہ/سال</translation>
+    </message>
+    <message>
+        <source>D&amp;ate:</source>
+        <translation>تاریخ:</translation>
+    </message>
+    <message>
+        <source>&amp;Place:</source>
+        <translation>جگہ:</translation>
+    </message>
+    <message>
+        <source>Police stat&amp;ion: *</source>
+        <translation>تھانہ: *</translation>
+    </message>
+    <message>
+        <source>&amp;FIR number:</source>
+        <translation>ایف آئی آر نمبر:</translation>
+    </message>
+    <message>
+        <source>&amp;Owner&apos;s name:</source>
+        <translation>مالک کا نام:</translation>
+    </message>
+    <message>
+        <source>Father&apos;s / &amp;husband&apos;s name:</source>
+        <translation>والد / شوہر کا نام:</translation>
+    </message>
+    <message>
+        <source>Owner&apos;s C&amp;NIC:</source>
+        <translation>مالک کا شناختی کارڈ نمبر:</translation>
+    </message>
+    <message>
+        <source>Owner&apos;s mo&amp;bile:</source>
+        <translation>مالک کا موبائل نمبر:</translation>
+    </message>
+    <message>
+        <source>Owner&apos;s addre&amp;ss:</source>
+        <translation>مالک کا پتہ:</translation>
+    </message>
+    <message>
+        <source>When and where it was stolen</source>
+        <translation>کب اور کہاں چوری ہوئی</translation>
+    </message>
+    <message>
+        <source>When and where it was snatched</source>
+        <translation>کب اور کہاں چھینی گئی</translation>
+    </message>
+    <message>
+        <source>When and where it was recovered</source>
+        <translation>کب اور کہاں برآمد ہوئی</translation>
+    </message>
+    <message>
+        <source>When and where it was found</source>
+        <translation>کب اور کہاں ملی</translation>
+    </message>
+    <message>
+        <source>When and where</source>
+        <translation>کب اور کہاں</translation>
+    </message>
+    <message>
+        <source>Owner (if known)</source>
+        <translation>مالک (اگر معلوم ہو)</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>مالک</translation>
     </message>
 </context>
 <context>
@@ -4715,10 +4718,6 @@ The desk makes a new signing key. Do this only with a new file from headquarters
 <context>
     <name>VehicleFields</name>
     <message>
-        <source>Choose what happened</source>
-        <translation>منتخب کریں کہ کیا ہوا</translation>
-    </message>
-    <message>
         <source>Choose the kind of vehicle</source>
         <translation>گاڑی کی قسم منتخب کریں</translation>
     </message>
@@ -4747,10 +4746,6 @@ The desk makes a new signing key. Do this only with a new file from headquarters
         <translation>مثلاً 2019</translation>
     </message>
     <message>
-        <source>day/month/year</source>
-        <translation>دن/مہینہ/سال</translation>
-    </message>
-    <message>
         <source>Model &amp;year:</source>
         <translation>ماڈل کا سال:</translation>
     </message>
@@ -4771,10 +4766,6 @@ The desk makes a new signing key. Do this only with a new file from headquarters
         <translation>گاڑی</translation>
     </message>
     <message>
-        <source>&amp;What happened: *</source>
-        <translation>کیا ہوا: *</translation>
-    </message>
-    <message>
         <source>&amp;Kind of vehicle: *</source>
         <translation>گاڑی کی قسم: *</translation>
     </message>
@@ -4793,78 +4784,6 @@ The desk makes a new signing key. Do this only with a new file from headquarters
     <message>
         <source>At least one of the three. Write them as they are on the vehicle.</source>
         <translation>تینوں میں سے کم از کم ایک۔ انہیں بالکل ویسے ہی لکھیں جیسے گاڑی پر لکھے ہیں۔</translation>
-    </message>
-    <message>
-        <source>&amp;Make:</source>
-        <translation>کمپنی:</translation>
-    </message>
-    <message>
-        <source>Colo&amp;ur:</source>
-        <translation>رنگ:</translation>
-    </message>
-    <message>
-        <source>D&amp;ate:</source>
-        <translation>تاریخ:</translation>
-    </message>
-    <message>
-        <source>&amp;Place:</source>
-        <translation>جگہ:</translation>
-    </message>
-    <message>
-        <source>Police stat&amp;ion: *</source>
-        <translation>تھانہ: *</translation>
-    </message>
-    <message>
-        <source>&amp;FIR number:</source>
-        <translation>ایف آئی آر نمبر:</translation>
-    </message>
-    <message>
-        <source>&amp;Owner&apos;s name:</source>
-        <translation>مالک کا نام:</translation>
-    </message>
-    <message>
-        <source>Father&apos;s / &amp;husband&apos;s name:</source>
-        <translation>والد / شوہر کا نام:</translation>
-    </message>
-    <message>
-        <source>Owner&apos;s C&amp;NIC:</source>
-        <translation>مالک کا شناختی کارڈ نمبر:</translation>
-    </message>
-    <message>
-        <source>Owner&apos;s mo&amp;bile:</source>
-        <translation>مالک کا موبائل نمبر:</translation>
-    </message>
-    <message>
-        <source>Owner&apos;s addre&amp;ss:</source>
-        <translation>مالک کا پتہ:</translation>
-    </message>
-    <message>
-        <source>When and where it was stolen</source>
-        <translation>کب اور کہاں چوری ہوئی</translation>
-    </message>
-    <message>
-        <source>When and where it was snatched</source>
-        <translation>کب اور کہاں چھینی گئی</translation>
-    </message>
-    <message>
-        <source>When and where it was recovered</source>
-        <translation>کب اور کہاں برآمد ہوئی</translation>
-    </message>
-    <message>
-        <source>When and where it was found</source>
-        <translation>کب اور کہاں ملی</translation>
-    </message>
-    <message>
-        <source>When and where</source>
-        <translation>کب اور کہاں</translation>
-    </message>
-    <message>
-        <source>Owner (if known)</source>
-        <translation>مالک (اگر معلوم ہو)</translation>
-    </message>
-    <message>
-        <source>Owner</source>
-        <translation>مالک</translation>
     </message>
 </context>
 <context>

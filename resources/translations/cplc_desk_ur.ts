@@ -1061,10 +1061,6 @@ Continue it? If you answer No, it is thrown away.</source>
         <translation>محفوظ نہ ہونے والی شکایت دوبارہ بھر دی گئی ہے۔</translation>
     </message>
     <message>
-        <source>What you typed could not be kept as a draft: {reason}</source>
-        <translation>آپ کا لکھا ہوا مسودے کے طور پر محفوظ نہیں ہو سکا: ⁨{reason}⁩</translation>
-    </message>
-    <message>
         <source>Please correct the boxes marked in red, then save again.</source>
         <translation>براہِ کرم سرخ نشان والے خانے درست کریں، پھر دوبارہ محفوظ کریں۔</translation>
     </message>
@@ -2789,20 +2785,8 @@ Records: {new} new · {updated} updated · {unchanged} unchanged · {conflicts} 
         <translation>فون کی رپورٹ درج ہو گئی</translation>
     </message>
     <message>
-        <source>See the owner&apos;s receipt, then print it</source>
-        <translation>مالک کی رسید دیکھیں، پھر پرنٹ کریں</translation>
-    </message>
-    <message>
         <source>Record &amp;another phone</source>
         <translation>ایک اور فون درج کریں</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>بند کریں</translation>
-    </message>
-    <message>
-        <source>Report number:</source>
-        <translation>رپورٹ نمبر:</translation>
     </message>
     <message>
         <source>no IMEI typed yet</source>
@@ -2825,16 +2809,8 @@ Continue it? If you answer No, it is thrown away.</source>
         <translation>محفوظ نہ ہونے والی فون رپورٹ دوبارہ بھر دی گئی۔</translation>
     </message>
     <message>
-        <source>What you typed could not be kept as a draft: {reason}</source>
-        <translation>آپ کا لکھا ہوا مسودے کے طور پر محفوظ نہیں ہو سکا: ⁨{reason}⁩</translation>
-    </message>
-    <message>
         <source>Anyone checking this IMEI at this desk is now told the phone is reported {kind}. Give the owner the receipt: it carries the report number.</source>
         <translation>اب اس ڈیسک پر اس IMEI کی تصدیق کرنے والے ہر شخص کو بتایا جائے گا کہ اس فون کی رپورٹ درج ہے (⁨{kind}⁩)۔ مالک کو رسید دیں: اس پر رپورٹ نمبر درج ہے۔</translation>
-    </message>
-    <message>
-        <source>Looking for the theft report…</source>
-        <translation>چوری کی رپورٹ تلاش کی جا رہی ہے…</translation>
     </message>
     <message>
         <source>No open theft report has this handset&apos;s IMEI yet. The recovery stays open; it is shown as “Not matched yet” in the list and can be matched later.</source>
@@ -3302,6 +3278,10 @@ Continue it? If you answer No, it is thrown away.</source>
         <translation>منسوخ کریں</translation>
     </message>
     <message>
+        <source>What you typed could not be kept as a draft: {reason}</source>
+        <translation>آپ کا لکھا ہوا مسودے کے طور پر محفوظ نہیں ہو سکا: ⁨{reason}⁩</translation>
+    </message>
+    <message>
         <source>Please correct the boxes marked in red, then save again.</source>
         <translation>براہِ کرم سرخ نشان والے خانے درست کریں، پھر دوبارہ محفوظ کریں۔</translation>
     </message>
@@ -3726,6 +3706,22 @@ Continue it? If you answer No, it is thrown away.</source>
 </context>
 <context>
     <name>ReportFormDialog</name>
+    <message>
+        <source>See the owner&apos;s receipt, then print it</source>
+        <translation>مالک کی رسید دیکھیں، پھر پرنٹ کریں</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>بند کریں</translation>
+    </message>
+    <message>
+        <source>Report number:</source>
+        <translation>رپورٹ نمبر:</translation>
+    </message>
+    <message>
+        <source>Looking for the theft report…</source>
+        <translation>چوری کی رپورٹ تلاش کی جا رہی ہے…</translation>
+    </message>
     <message>
         <source>Matched to theft report {number}: that report is now closed as recovered.</source>
         <translation>چوری کی رپورٹ ⁨{number}⁩ سے مماثلت ہو گئی: وہ رپورٹ اب برآمد شدہ کے طور پر بند کر دی گئی ہے۔</translation>
@@ -4895,24 +4891,8 @@ The desk makes a new signing key. Do this only with a new file from headquarters
         <translation>ایک اور گاڑی درج کریں</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>بند کریں</translation>
-    </message>
-    <message>
-        <source>Report number:</source>
-        <translation>رپورٹ نمبر:</translation>
-    </message>
-    <message>
-        <source>See the owner&apos;s receipt, then print it</source>
-        <translation>مالک کی رسید دیکھیں، پھر پرنٹ کریں</translation>
-    </message>
-    <message>
         <source>Anyone checking this vehicle at this desk is now told it is reported {kind}. Give the citizen the report number.</source>
         <translation>اب اس ڈیسک پر جو بھی اس گاڑی کی تصدیق کرے گا، اسے بتایا جائے گا کہ یہ گاڑی ⁨{kind}⁩ درج ہے۔ شہری کو رپورٹ نمبر دے دیں۔</translation>
-    </message>
-    <message>
-        <source>Looking for the theft report…</source>
-        <translation>چوری کی رپورٹ تلاش کی جا رہی ہے…</translation>
     </message>
     <message>
         <source>No open theft report matches this vehicle yet. The recovery stays open; it is shown as “Not matched yet” in the list and can be matched later.</source>

@@ -628,6 +628,42 @@
         <translation>ابھی تصدیق کریں (Enter)</translation>
     </message>
     <message>
+        <source>The answer appears as soon as you stop typing. Each check is recorded in the audit trail.</source>
+        <translation>جیسے ہی آپ لکھنا روکیں گے، جواب سامنے آ جائے گا۔ ہر تصدیق آڈٹ ریکارڈ میں درج ہوتی ہے۔</translation>
+    </message>
+    <message>
+        <source>Keep typing…</source>
+        <translation>لکھتے رہیں…</translation>
+    </message>
+    <message>
+        <source>Checking when you stop typing…</source>
+        <translation>لکھنا روکتے ہی تصدیق ہو گی…</translation>
+    </message>
+    <message>
+        <source>Or press Enter.</source>
+        <translation>یا Enter دبائیں۔</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>تصدیق ہو رہی ہے…</translation>
+    </message>
+    <message>
+        <source>REPORTED STOLEN</source>
+        <translation>چوری کی رپورٹ درج ہے</translation>
+    </message>
+    <message>
+        <source>REPORTED SNATCHED</source>
+        <translation>چھینے جانے کی رپورٹ درج ہے</translation>
+    </message>
+    <message>
+        <source>REPORTED STOLEN / SNATCHED</source>
+        <translation>چوری / چھینے جانے کی رپورٹ درج ہے</translation>
+    </message>
+    <message>
+        <source>…and {count} more reports.</source>
+        <translation>…اور ⁨{count}⁩ مزید رپورٹیں۔</translation>
+    </message>
+    <message>
         <source>The hotlist from headquarters (number {seq}) EXPIRED on {expires}. Thefts reported at other stations since {issued} are not known to this desk. Import a new hotlist on the Sync page.</source>
         <translation>ہیڈ کوارٹر کی ہاٹ لسٹ (نمبر ⁨{seq}⁩) کی مدت ⁨{expires}⁩ کو ختم ہو چکی ہے۔ ⁨{issued}⁩ کے بعد دوسرے تھانوں میں درج ہونے والی چوریوں کا اس ڈیسک کو علم نہیں۔ “ڈیٹا کی ترسیل (سنک)” والے صفحے پر نئی ہاٹ لسٹ درآمد کریں۔</translation>
     </message>
@@ -2898,40 +2934,8 @@ Continue it? If you answer No, it is thrown away.</source>
         <translation>فون کا IMEI لکھیں</translation>
     </message>
     <message>
-        <source>The answer appears as soon as you stop typing. Each check is recorded in the audit trail.</source>
-        <translation>جیسے ہی آپ لکھنا روکیں گے، جواب سامنے آ جائے گا۔ ہر تصدیق آڈٹ ریکارڈ میں درج ہوتی ہے۔</translation>
-    </message>
-    <message>
-        <source>Keep typing…</source>
-        <translation>لکھتے رہیں…</translation>
-    </message>
-    <message>
         <source>An IMEI has 15 digits.</source>
         <translation>‏IMEI کے 15 ہندسے ہوتے ہیں۔</translation>
-    </message>
-    <message>
-        <source>Checking when you stop typing…</source>
-        <translation>لکھنا روکتے ہی تصدیق ہو گی…</translation>
-    </message>
-    <message>
-        <source>Or press Enter.</source>
-        <translation>یا Enter دبائیں۔</translation>
-    </message>
-    <message>
-        <source>Checking…</source>
-        <translation>تصدیق ہو رہی ہے…</translation>
-    </message>
-    <message>
-        <source>REPORTED SNATCHED</source>
-        <translation>چھینے جانے کی رپورٹ درج ہے</translation>
-    </message>
-    <message>
-        <source>REPORTED STOLEN</source>
-        <translation>چوری کی رپورٹ درج ہے</translation>
-    </message>
-    <message>
-        <source>REPORTED STOLEN / SNATCHED</source>
-        <translation>چوری / چھینے جانے کی رپورٹ درج ہے</translation>
     </message>
     <message>
         <source>Do not buy or hand over this phone. Inform {stations} police station or CPLC.</source>
@@ -2964,10 +2968,6 @@ Continue it? If you answer No, it is thrown away.</source>
     <message>
         <source>Note: this IMEI&apos;s check digit fails (altered, or mistyped).</source>
         <translation>نوٹ: اس IMEI کا آخری جانچ کا ہندسہ درست نہیں (ردوبدل شدہ، یا غلط لکھا گیا)۔</translation>
-    </message>
-    <message>
-        <source>…and {count} more reports.</source>
-        <translation>…اور ⁨{count}⁩ مزید رپورٹیں۔</translation>
     </message>
     <message>
         <source>Report {number}{source} · {kind}, {status}</source>
@@ -5040,40 +5040,8 @@ The desk makes a new signing key. Do this only with a new file from headquarters
         <translation>رجسٹریشن، چیسس یا انجن نمبر لکھیں</translation>
     </message>
     <message>
-        <source>The answer appears as soon as you stop typing. Each check is recorded in the audit trail.</source>
-        <translation>جیسے ہی آپ لکھنا روکیں گے، جواب سامنے آ جائے گا۔ ہر تصدیق آڈٹ ریکارڈ میں درج ہوتی ہے۔</translation>
-    </message>
-    <message>
-        <source>Keep typing…</source>
-        <translation>لکھتے رہیں…</translation>
-    </message>
-    <message>
         <source>Type at least 3 letters or digits.</source>
         <translation>کم از کم 3 حروف یا ہندسے لکھیں۔</translation>
-    </message>
-    <message>
-        <source>Checking when you stop typing…</source>
-        <translation>لکھنا روکتے ہی تصدیق ہو گی…</translation>
-    </message>
-    <message>
-        <source>Or press Enter.</source>
-        <translation>یا Enter دبائیں۔</translation>
-    </message>
-    <message>
-        <source>Checking…</source>
-        <translation>تصدیق ہو رہی ہے…</translation>
-    </message>
-    <message>
-        <source>REPORTED STOLEN</source>
-        <translation>چوری کی رپورٹ درج ہے</translation>
-    </message>
-    <message>
-        <source>REPORTED SNATCHED</source>
-        <translation>چھینے جانے کی رپورٹ درج ہے</translation>
-    </message>
-    <message>
-        <source>REPORTED STOLEN / SNATCHED</source>
-        <translation>چوری / چھینے جانے کی رپورٹ درج ہے</translation>
     </message>
     <message>
         <source>Do not buy, release or hand over this vehicle. Inform {stations} police station.</source>
@@ -5102,10 +5070,6 @@ The desk makes a new signing key. Do this only with a new file from headquarters
     <message>
         <source>{key} is not reported stolen, snatched or recovered here. This does not prove who owns it: check the papers.</source>
         <translation>⁨{key}⁩ کی یہاں چوری، چھینے جانے یا برآمدگی کی کوئی رپورٹ نہیں۔ اس سے یہ ثابت نہیں ہوتا کہ گاڑی کا مالک کون ہے: کاغذات دیکھ لیں۔</translation>
-    </message>
-    <message>
-        <source>…and {count} more reports.</source>
-        <translation>…اور ⁨{count}⁩ مزید رپورٹیں۔</translation>
     </message>
     <message>
         <source> (city-wide hotlist)</source>

@@ -1739,6 +1739,26 @@ Continue it? If you answer No, it is thrown away.</source>
         <source>District</source>
         <translation>ضلع</translation>
     </message>
+    <message>
+        <source>report {value}</source>
+        <translation>رپورٹ ⁨{value}⁩</translation>
+    </message>
+    <message>
+        <source>owner&apos;s CNIC {value}</source>
+        <translation>مالک کا شناختی کارڈ نمبر ⁨{value}⁩</translation>
+    </message>
+    <message>
+        <source>owners whose name starts “{name}”</source>
+        <translation>وہ مالکان جن کا نام “⁨{name}⁩” سے شروع ہوتا ہے</translation>
+    </message>
+    <message>
+        <source>Searching {parts}</source>
+        <translation>تلاش: ⁨{parts}⁩</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> یا </translation>
+    </message>
 </context>
 <context>
     <name>FirstAdminDialog</name>
@@ -2754,52 +2774,8 @@ Records: {new} new · {updated} updated · {unchanged} unchanged · {conflicts} 
         <translation>‏IMEI ⁨{value}⁩</translation>
     </message>
     <message>
-        <source>report {value}</source>
-        <translation>رپورٹ ⁨{value}⁩</translation>
-    </message>
-    <message>
-        <source>owner&apos;s CNIC {value}</source>
-        <translation>مالک کا شناختی کارڈ نمبر ⁨{value}⁩</translation>
-    </message>
-    <message>
         <source>owner&apos;s mobile or SIM {value}</source>
         <translation>مالک کا موبائل یا سم نمبر ⁨{value}⁩</translation>
-    </message>
-    <message>
-        <source>owners whose name starts “{name}”</source>
-        <translation>وہ مالکان جن کا نام “⁨{name}⁩” سے شروع ہوتا ہے</translation>
-    </message>
-    <message>
-        <source>Searching {parts}</source>
-        <translation>تلاش: ⁨{parts}⁩</translation>
-    </message>
-    <message>
-        <source> or </source>
-        <translation> یا </translation>
-    </message>
-    <message>
-        <source>Anything reported</source>
-        <translation>ہر قسم کی رپورٹ</translation>
-    </message>
-    <message>
-        <source>Stolen or snatched</source>
-        <translation>چوری شدہ یا چھینی گئی</translation>
-    </message>
-    <message>
-        <source>Recovered or found</source>
-        <translation>برآمد شدہ یا لاوارث ملی</translation>
-    </message>
-    <message>
-        <source>What happened</source>
-        <translation>واقعے کی تفصیل</translation>
-    </message>
-    <message>
-        <source>Any status</source>
-        <translation>کوئی بھی کیفیت</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>کیفیت</translation>
     </message>
 </context>
 <context>
@@ -3702,6 +3678,33 @@ Continue it? If you answer No, it is thrown away.</source>
     <message>
         <source>Owner</source>
         <translation>مالک</translation>
+    </message>
+</context>
+<context>
+    <name>ReportFilters</name>
+    <message>
+        <source>Anything reported</source>
+        <translation>ہر قسم کی رپورٹ</translation>
+    </message>
+    <message>
+        <source>Stolen or snatched</source>
+        <translation>چوری شدہ یا چھینی گئی</translation>
+    </message>
+    <message>
+        <source>Recovered or found</source>
+        <translation>برآمد شدہ یا لاوارث ملی</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>کیا ہوا</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>کوئی بھی کیفیت</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>کیفیت</translation>
     </message>
 </context>
 <context>
@@ -4789,14 +4792,6 @@ The desk makes a new signing key. Do this only with a new file from headquarters
         <translation>رجسٹریشن، چیسس یا انجن نمبر، رپورٹ نمبر، یا مالک کا شناختی کارڈ نمبر، موبائل نمبر یا نام ٹائپ کریں۔</translation>
     </message>
     <message>
-        <source>report {value}</source>
-        <translation>رپورٹ ⁨{value}⁩</translation>
-    </message>
-    <message>
-        <source>owner&apos;s CNIC {value}</source>
-        <translation>مالک کا شناختی کارڈ نمبر ⁨{value}⁩</translation>
-    </message>
-    <message>
         <source>owner&apos;s mobile {value}</source>
         <translation>مالک کا موبائل نمبر ⁨{value}⁩</translation>
     </message>
@@ -4805,48 +4800,12 @@ The desk makes a new signing key. Do this only with a new file from headquarters
         <translation>رجسٹریشن، چیسس یا انجن نمبر ⁨{value}⁩</translation>
     </message>
     <message>
-        <source>owners whose name starts “{name}”</source>
-        <translation>وہ مالکان جن کا نام “⁨{name}⁩” سے شروع ہوتا ہے</translation>
-    </message>
-    <message>
-        <source>Searching {parts}</source>
-        <translation>تلاش: ⁨{parts}⁩</translation>
-    </message>
-    <message>
-        <source> or </source>
-        <translation> یا </translation>
-    </message>
-    <message>
-        <source>Anything reported</source>
-        <translation>ہر قسم کی رپورٹ</translation>
-    </message>
-    <message>
-        <source>Stolen or snatched</source>
-        <translation>چوری شدہ یا چھینی گئی</translation>
-    </message>
-    <message>
-        <source>Recovered or found</source>
-        <translation>برآمد شدہ یا لاوارث ملی</translation>
-    </message>
-    <message>
-        <source>What happened</source>
-        <translation>کیا ہوا</translation>
-    </message>
-    <message>
         <source>Any kind of vehicle</source>
         <translation>ہر قسم کی گاڑی</translation>
     </message>
     <message>
         <source>Kind of vehicle</source>
         <translation>گاڑی کی قسم</translation>
-    </message>
-    <message>
-        <source>Any status</source>
-        <translation>کوئی بھی کیفیت</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>کیفیت</translation>
     </message>
 </context>
 <context>

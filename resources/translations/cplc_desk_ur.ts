@@ -2604,10 +2604,6 @@ Records: {new} new · {updated} updated · {unchanged} unchanged · {conflicts} 
         <translation>فون کی رپورٹ ⁨{number}⁩ — سی پی ایل سی ڈیسک</translation>
     </message>
     <message>
-        <source>{number} · {kind} · {status}</source>
-        <translation>⁨{number}⁩ · ⁨{kind}⁩ · ⁨{status}⁩</translation>
-    </message>
-    <message>
         <source>History</source>
         <translation>تاریخچہ</translation>
     </message>
@@ -2630,10 +2626,6 @@ Records: {new} new · {updated} updated · {unchanged} unchanged · {conflicts} 
     <message>
         <source>no visible change</source>
         <translation>کوئی نظر آنے والی تبدیلی نہیں</translation>
-    </message>
-    <message>
-        <source>{number} of {date}</source>
-        <translation>⁨{number}⁩ مورخہ ⁨{date}⁩</translation>
     </message>
     <message>
         <source>Yes: {note}</source>
@@ -2666,38 +2658,6 @@ Records: {new} new · {updated} updated · {unchanged} unchanged · {conflicts} 
     <message>
         <source>SIM in use:</source>
         <translation>زیرِ استعمال سم:</translation>
-    </message>
-    <message>
-        <source>When:</source>
-        <translation>کب:</translation>
-    </message>
-    <message>
-        <source>Where:</source>
-        <translation>کہاں:</translation>
-    </message>
-    <message>
-        <source>Police station:</source>
-        <translation>تھانہ:</translation>
-    </message>
-    <message>
-        <source>FIR:</source>
-        <translation>ایف آئی آر:</translation>
-    </message>
-    <message>
-        <source>Owner:</source>
-        <translation>مالک:</translation>
-    </message>
-    <message>
-        <source>Matched to:</source>
-        <translation>مماثل رپورٹ:</translation>
-    </message>
-    <message>
-        <source>Registered:</source>
-        <translation>درج ہوئی:</translation>
-    </message>
-    <message>
-        <source>{when} by {who} at {desk}</source>
-        <translation>⁨{when}⁩ کو ⁨{who}⁩ نے ⁨{desk}⁩ پر</translation>
     </message>
 </context>
 <context>
@@ -3591,6 +3551,49 @@ Continue it? If you answer No, it is thrown away.</source>
     <message>
         <source>The restore stopped: {error}</source>
         <translation>بحالی رک گئی: ⁨{error}⁩</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDetailDialog</name>
+    <message>
+        <source>{number} · {kind} · {status}</source>
+        <translation>⁨{number}⁩ · ⁨{kind}⁩ · ⁨{status}⁩</translation>
+    </message>
+    <message>
+        <source>{number} of {date}</source>
+        <translation>⁨{number}⁩ مورخہ ⁨{date}⁩</translation>
+    </message>
+    <message>
+        <source>{when} by {who} at {desk}</source>
+        <translation>⁨{when}⁩ کو ⁨{who}⁩ نے ⁨{desk}⁩ پر</translation>
+    </message>
+    <message>
+        <source>When:</source>
+        <translation>کب:</translation>
+    </message>
+    <message>
+        <source>Where:</source>
+        <translation>کہاں:</translation>
+    </message>
+    <message>
+        <source>Police station:</source>
+        <translation>تھانہ:</translation>
+    </message>
+    <message>
+        <source>FIR:</source>
+        <translation>ایف آئی آر:</translation>
+    </message>
+    <message>
+        <source>Owner:</source>
+        <translation>مالک:</translation>
+    </message>
+    <message>
+        <source>Matched to:</source>
+        <translation>مماثل رپورٹ:</translation>
+    </message>
+    <message>
+        <source>Registered:</source>
+        <translation>درج ہوئی:</translation>
     </message>
 </context>
 <context>
@@ -4654,14 +4657,6 @@ The desk makes a new signing key. Do this only with a new file from headquarters
         <translation>گاڑی کی رپورٹ ⁨{number}⁩ — سی پی ایل سی ڈیسک</translation>
     </message>
     <message>
-        <source>{number} · {kind} · {status}</source>
-        <translation>⁨{number}⁩ · ⁨{kind}⁩ · ⁨{status}⁩</translation>
-    </message>
-    <message>
-        <source>{number} of {date}</source>
-        <translation>⁨{number}⁩ مورخہ ⁨{date}⁩</translation>
-    </message>
-    <message>
         <source>Kind of vehicle:</source>
         <translation>گاڑی کی قسم:</translation>
     </message>
@@ -4680,38 +4675,6 @@ The desk makes a new signing key. Do this only with a new file from headquarters
     <message>
         <source>Vehicle:</source>
         <translation>گاڑی:</translation>
-    </message>
-    <message>
-        <source>When:</source>
-        <translation>کب:</translation>
-    </message>
-    <message>
-        <source>Where:</source>
-        <translation>کہاں:</translation>
-    </message>
-    <message>
-        <source>Police station:</source>
-        <translation>تھانہ:</translation>
-    </message>
-    <message>
-        <source>FIR:</source>
-        <translation>ایف آئی آر:</translation>
-    </message>
-    <message>
-        <source>Owner:</source>
-        <translation>مالک:</translation>
-    </message>
-    <message>
-        <source>Matched to:</source>
-        <translation>مماثل رپورٹ:</translation>
-    </message>
-    <message>
-        <source>Registered:</source>
-        <translation>درج ہوئی:</translation>
-    </message>
-    <message>
-        <source>{when} by {who} at {desk}</source>
-        <translation>⁨{when}⁩ کو ⁨{who}⁩ نے ⁨{desk}⁩ پر</translation>
     </message>
 </context>
 <context>

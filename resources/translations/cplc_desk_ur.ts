@@ -2933,32 +2933,8 @@ Continue it? If you answer No, it is thrown away.</source>
 <context>
     <name>PhonesModel</name>
     <message>
-        <source>Not matched yet</source>
-        <translation>ابھی مماثلت نہیں ملی</translation>
-    </message>
-    <message>
         <source>{imei} (altered?)</source>
         <translation>⁨{imei}⁩ (ردوبدل؟)</translation>
-    </message>
-    <message>
-        <source>Number</source>
-        <translation>نمبر</translation>
-    </message>
-    <message>
-        <source>The report&apos;s number</source>
-        <translation>رپورٹ کا نمبر</translation>
-    </message>
-    <message>
-        <source>Registered</source>
-        <translation>کب درج ہوئی</translation>
-    </message>
-    <message>
-        <source>When the report was registered (Pakistan time), newest first</source>
-        <translation>رپورٹ کب درج ہوئی (پاکستانی وقت)، سب سے نئی پہلے</translation>
-    </message>
-    <message>
-        <source>What happened</source>
-        <translation>واقعے کی تفصیل</translation>
     </message>
     <message>
         <source>IMEI</source>
@@ -2971,30 +2947,6 @@ Continue it? If you answer No, it is thrown away.</source>
     <message>
         <source>Handset</source>
         <translation>فون</translation>
-    </message>
-    <message>
-        <source>Owner</source>
-        <translation>مالک</translation>
-    </message>
-    <message>
-        <source>Owner&apos;s CNIC</source>
-        <translation>مالک کا شناختی کارڈ نمبر</translation>
-    </message>
-    <message>
-        <source>Partly hidden; the report itself shows it in full</source>
-        <translation>جزوی طور پر چھپا ہوا؛ رپورٹ کھولنے پر پورا نظر آتا ہے</translation>
-    </message>
-    <message>
-        <source>Police station</source>
-        <translation>تھانہ</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>کیفیت</translation>
-    </message>
-    <message>
-        <source>Not matched to a theft report yet: double-click to look for it again.</source>
-        <translation>ابھی تک چوری کی کسی رپورٹ سے مماثلت نہیں ملی: دوبارہ تلاش کرنے کے لیے ڈبل کلک کریں۔</translation>
     </message>
 </context>
 <context>
@@ -4051,6 +4003,57 @@ Continue it? If you answer No, it is thrown away.</source>
     </message>
 </context>
 <context>
+    <name>ReportsModel</name>
+    <message>
+        <source>Not matched yet</source>
+        <translation>ابھی مماثلت نہیں ملی</translation>
+    </message>
+    <message>
+        <source>Partly hidden; the report itself shows it in full</source>
+        <translation>جزوی طور پر چھپا ہوا؛ رپورٹ کھولنے پر پورا نظر آتا ہے</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>نمبر</translation>
+    </message>
+    <message>
+        <source>The report&apos;s number</source>
+        <translation>رپورٹ کا نمبر</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>درج ہونے کا وقت</translation>
+    </message>
+    <message>
+        <source>When the report was registered (Pakistan time), newest first</source>
+        <translation>رپورٹ کب درج ہوئی (پاکستانی وقت)، سب سے نئی پہلے</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>کیا ہوا</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>مالک</translation>
+    </message>
+    <message>
+        <source>Owner&apos;s CNIC</source>
+        <translation>مالک کا شناختی کارڈ نمبر</translation>
+    </message>
+    <message>
+        <source>Police station</source>
+        <translation>تھانہ</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>کیفیت</translation>
+    </message>
+    <message>
+        <source>Not matched to a theft report yet: double-click to look for it again.</source>
+        <translation>ابھی تک چوری کی کسی رپورٹ سے مماثلت نہیں ملی: دوبارہ تلاش کرنے کے لیے ڈبل کلک کریں۔</translation>
+    </message>
+</context>
+<context>
     <name>ReportsPage</name>
     <message>
         <source>{name} police station&apos;s own records</source>
@@ -5029,10 +5032,6 @@ The desk makes a new signing key. Do this only with a new file from headquarters
 <context>
     <name>VehiclesModel</name>
     <message>
-        <source>Not matched yet</source>
-        <translation>ابھی مماثلت نہیں ملی</translation>
-    </message>
-    <message>
         <source>Car</source>
         <translation>کار</translation>
     </message>
@@ -5054,30 +5053,6 @@ The desk makes a new signing key. Do this only with a new file from headquarters
         <translation>دیگر</translation>
     </message>
     <message>
-        <source>Partly hidden; the report itself shows it in full</source>
-        <translation>جزوی طور پر چھپا ہوا؛ رپورٹ کھولنے پر پورا نظر آتا ہے</translation>
-    </message>
-    <message>
-        <source>Number</source>
-        <translation>نمبر</translation>
-    </message>
-    <message>
-        <source>The report&apos;s number</source>
-        <translation>رپورٹ کا نمبر</translation>
-    </message>
-    <message>
-        <source>Registered</source>
-        <translation>درج ہونے کا وقت</translation>
-    </message>
-    <message>
-        <source>When the report was registered (Pakistan time), newest first</source>
-        <translation>رپورٹ کب درج ہوئی (پاکستانی وقت)، سب سے نئی پہلے</translation>
-    </message>
-    <message>
-        <source>What happened</source>
-        <translation>کیا ہوا</translation>
-    </message>
-    <message>
         <source>Class</source>
         <translation>قسم</translation>
     </message>
@@ -5096,26 +5071,6 @@ The desk makes a new signing key. Do this only with a new file from headquarters
     <message>
         <source>Vehicle</source>
         <translation>گاڑی</translation>
-    </message>
-    <message>
-        <source>Owner</source>
-        <translation>مالک</translation>
-    </message>
-    <message>
-        <source>Owner&apos;s CNIC</source>
-        <translation>مالک کا شناختی کارڈ نمبر</translation>
-    </message>
-    <message>
-        <source>Police station</source>
-        <translation>تھانہ</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>کیفیت</translation>
-    </message>
-    <message>
-        <source>Not matched to a theft report yet: double-click to look for it again.</source>
-        <translation>ابھی تک چوری کی کسی رپورٹ سے مماثلت نہیں ملی: دوبارہ تلاش کرنے کے لیے ڈبل کلک کریں۔</translation>
     </message>
 </context>
 <context>

@@ -1884,10 +1884,6 @@ Continue it? If you answer No, it is thrown away.</source>
         <translation>⁨{total}⁩ میں سے بنڈل ⁨{n}⁩ درآمد ہو رہا ہے: ⁨{file}⁩</translation>
     </message>
     <message>
-        <source>The import stopped: {error}</source>
-        <translation>درآمد رک گئی: ⁨{error}⁩</translation>
-    </message>
-    <message>
         <source>No bundles were found in what you chose. Nothing was imported.</source>
         <translation>آپ کی منتخب کردہ فائلوں یا فولڈر میں کوئی بنڈل نہیں ملا۔ کچھ بھی درآمد نہیں ہوا۔</translation>
     </message>
@@ -3301,10 +3297,6 @@ Continue it? If you answer No, it is thrown away.</source>
     <message>
         <source>Columns not imported (not a register&apos;s column): {columns}</source>
         <translation>جو کالم درآمد نہیں ہوئے (رجسٹر کے کالم نہیں): ⁨{columns}⁩</translation>
-    </message>
-    <message>
-        <source>The import stopped: {error}</source>
-        <translation>درآمد رک گئی: ⁨{error}⁩</translation>
     </message>
     <message>
         <source>Row</source>
@@ -5146,6 +5138,13 @@ The desk makes a new signing key. Do this only with a new file from headquarters
     <message>
         <source>No open theft report matches {number} yet. It stays open: when a matching theft report arrives, double-click it again.</source>
         <translation>ابھی تک چوری کی کوئی جاری رپورٹ ⁨{number}⁩ سے مماثل نہیں۔ یہ رپورٹ جاری رہے گی: جب کوئی مماثل چوری کی رپورٹ آئے تو اس پر دوبارہ ڈبل کلک کریں۔</translation>
+    </message>
+</context>
+<context>
+    <name>WorkDialog</name>
+    <message>
+        <source>The import stopped: {error}</source>
+        <translation>درآمد رک گئی: ⁨{error}⁩</translation>
     </message>
 </context>
 <context>

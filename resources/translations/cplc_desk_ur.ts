@@ -1778,10 +1778,6 @@ Continue it? If you answer No, it is thrown away.</source>
         <translation>کیا کیا گیا یا کیا معلوم ہوا، مثلاً ایس ایچ او کا کہنا ہے کہ ایف آئی آر آج درج ہو جائے گی۔</translation>
     </message>
     <message>
-        <source>Next follow-up on</source>
-        <translation>اگلی پیروی کی تاریخ</translation>
-    </message>
-    <message>
         <source>Add &amp;follow-up</source>
         <translation>پیروی درج کریں</translation>
     </message>
@@ -2370,6 +2366,13 @@ Records: {new} new · {updated} updated · {unchanged} unchanged · {conflicts} 
     <message>
         <source>{imei} ({number}, {kind}, {handset})</source>
         <translation>⁨{imei}⁩ (⁨{number}⁩، ⁨{kind}⁩، ⁨{handset}⁩)</translation>
+    </message>
+</context>
+<context>
+    <name>NoteActionBox</name>
+    <message>
+        <source>Next follow-up on</source>
+        <translation>اگلی پیروی کی تاریخ</translation>
     </message>
 </context>
 <context>
@@ -4441,10 +4444,6 @@ import</source>
     <message>
         <source>What happened: whom you spoke to at the station, what they said.</source>
         <translation>کیا ہوا: تھانے میں آپ نے کس سے بات کی، انہوں نے کیا کہا۔</translation>
-    </message>
-    <message>
-        <source>Next follow-up on</source>
-        <translation>اگلی پیروی کی تاریخ</translation>
     </message>
     <message>
         <source>Change s&amp;tatus</source>

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 from cplc_desk.gui.widgets import names
 from cplc_desk.gui.widgets.formats import format_datetime
 from cplc_desk.gui.widgets.layouts import Item
-from cplc_desk.gui.widgets.receipt_buttons import PHONE_RECEIPTS
 from cplc_desk.gui.widgets.record_detail import ReportDetailDialog, Row
+from cplc_desk.gui.widgets.report_kinds import PHONE_REPORTS
 from cplc_desk.gui.widgets.typography import emphasise
 from cplc_desk.services.desk.context import DeskContext
 from cplc_desk.services.phones import phone_list
@@ -52,7 +52,7 @@ def field_name(field: str) -> str:
 
 
 class PhoneDetailDialog(ReportDetailDialog):
-    RECEIPTS = PHONE_RECEIPTS
+    REPORTS = PHONE_REPORTS
     TASK_NAME = "cplc-phone-detail"
     SIZE = (80, 36)
     detail: PhoneDetail
@@ -62,10 +62,6 @@ class PhoneDetailDialog(ReportDetailDialog):
 
     def _title(self, number: str) -> str:
         return self.tr("Phone report {number} — CPLC Desk").format(number=number)
-
-    def _kind_and_status(self) -> tuple[str, str]:
-        d = self.detail
-        return names.phone_report_kind(d.kind), names.phone_report_status(d.status)
 
     def _under_values(self) -> list[Item]:
         self.history = self._history_table(self.detail.history)

@@ -23,14 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from cplc_desk.domain import imei as imeis
-from cplc_desk.domain.enums import PhoneReportKind
 from cplc_desk.domain.phones import PhoneReportDraft, validate_phone_report
 from cplc_desk.gui.phones.phone_near import NearNumbers
 from cplc_desk.gui.shell.language import left_to_right
-from cplc_desk.gui.widgets import names
 from cplc_desk.gui.widgets.field_parts import FieldBox
 from cplc_desk.gui.widgets.report_fields import INCIDENT_AND_OWNER, INCIDENT_SHOWN_IN, ReportFields
-from cplc_desk.services.phones.phones import RECOVERY_KINDS, PhoneSummary
+from cplc_desk.gui.widgets.report_kinds import PHONE_REPORTS
+from cplc_desk.services.phones.phones import PhoneSummary
 
 FIELDS = (
     "kind",
@@ -61,10 +60,10 @@ class PhoneFields(ReportFields):
     FIELDS = FIELDS
     validate_draft = staticmethod(validate_phone_report)
     SHOWN_IN = _SHOWN_IN
-    RECOVERY_KINDS = frozenset(RECOVERY_KINDS)
+    REPORTS = PHONE_REPORTS
 
     def _build_fields(self) -> None:
-        self._build_kind_combo([k.value for k in PhoneReportKind], names.phone_report_kind)
+        self._build_kind_combo()
         self.imei_edit = QLineEdit()
         self.imei_edit.setPlaceholderText(self.tr("15 digits: dial *#06#, or see the box"))
         self.imei2_edit = QLineEdit()

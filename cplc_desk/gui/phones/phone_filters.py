@@ -9,12 +9,10 @@ from collections.abc import Sequence
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from cplc_desk.domain.enums import PhoneReportKind, PhoneReportStatus
-from cplc_desk.gui.widgets import names
 from cplc_desk.gui.widgets.filter_bar import ReportFilters, search_words
+from cplc_desk.gui.widgets.report_kinds import PHONE_REPORTS
 from cplc_desk.services.desk.reference import StationInfo
 from cplc_desk.services.phones.phone_list import PhoneQuery, read_search
-from cplc_desk.services.phones.phones import RECOVERY_KINDS, THEFT_KINDS
 
 translate = QCoreApplication.translate
 
@@ -40,15 +38,7 @@ class PhoneFilters(ReportFilters):
         parent: QWidget | None = None,
         headquarters: bool = False,
     ) -> None:
-        super().__init__(
-            ((names.phone_report_kind(k.value), k.value) for k in PhoneReportKind),
-            ((names.phone_report_status(s.value), s.value) for s in PhoneReportStatus),
-            THEFT_KINDS,
-            RECOVERY_KINDS,
-            stations,
-            headquarters,
-            parent,
-        )
+        super().__init__(PHONE_REPORTS, stations, headquarters, parent)
         self._lay_out()
 
     def apply(self, query: PhoneQuery) -> PhoneQuery:

@@ -27,7 +27,6 @@ from cplc_desk.gui.widgets import names
 from cplc_desk.gui.widgets.form_drafts import FormDrafts
 from cplc_desk.gui.widgets.formats import format_datetime
 from cplc_desk.gui.widgets.operations import OperationRunner
-from cplc_desk.gui.widgets.receipt_buttons import PHONE_RECEIPTS
 from cplc_desk.gui.widgets.report_form import ReportFormDialog
 from cplc_desk.services.desk.context import DeskContext
 from cplc_desk.services.desk.drafts import Draft
@@ -87,7 +86,7 @@ class PhoneFormDialog(ReportFormDialog):
 
     def _build_done_page(self) -> QWidget:
         return self._report_done_page(
-            self.tr("Phone report registered"), self.tr("Record &another phone"), PHONE_RECEIPTS
+            self.tr("Phone report registered"), self.tr("Record &another phone")
         )
 
     def _connect(self) -> None:

@@ -6,14 +6,13 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QObject
 
 from cplc_desk.gui.shell.language import ltr_text
-from cplc_desk.gui.widgets import names
 from cplc_desk.gui.widgets.formats import NOTHING
 from cplc_desk.gui.widgets.keyset_model import Column
+from cplc_desk.gui.widgets.report_kinds import PHONE_REPORTS
 from cplc_desk.gui.widgets.reports_model import ReportsModel
 from cplc_desk.services.desk.context import DeskContext
 from cplc_desk.services.phones import phone_list
 from cplc_desk.services.phones.phone_list import Cursor, Page, PhoneQuery
-from cplc_desk.services.phones.phones import RECOVERY_KINDS
 
 translate = QCoreApplication.translate
 
@@ -29,19 +28,13 @@ def imei_text(number: str | None, altered: bool) -> str:
 
 
 class PhonesModel(ReportsModel):
-    RECOVERY_KINDS = RECOVERY_KINDS
+    REPORTS = PHONE_REPORTS
     STATUS = STATUS
 
     def __init__(
         self, ctx: DeskContext, parent: QObject | None = None, page_size: int = phone_list.PAGE
     ) -> None:
         super().__init__(ctx, PhoneQuery(), page_size, parent)
-
-    def kind_name(self, code: str) -> str:
-        return names.phone_report_kind(code)
-
-    def status_name(self, code: str) -> str:
-        return names.phone_report_status(code)
 
     def _own_columns(self) -> list[Column]:
         return [

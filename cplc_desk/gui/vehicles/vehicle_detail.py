@@ -4,16 +4,15 @@ matched to."""
 from __future__ import annotations
 
 from cplc_desk.gui.vehicles.vehicles_model import vehicle_class_name
-from cplc_desk.gui.widgets import names
-from cplc_desk.gui.widgets.receipt_buttons import VEHICLE_RECEIPTS
 from cplc_desk.gui.widgets.record_detail import ReportDetailDialog, Row
+from cplc_desk.gui.widgets.report_kinds import VEHICLE_REPORTS
 from cplc_desk.services.desk.context import DeskContext
 from cplc_desk.services.vehicles import vehicle_list
 from cplc_desk.services.vehicles.vehicle_list import VehicleDetail
 
 
 class VehicleDetailDialog(ReportDetailDialog):
-    RECEIPTS = VEHICLE_RECEIPTS
+    REPORTS = VEHICLE_REPORTS
     TASK_NAME = "cplc-vehicle-detail"
     SIZE = (70, 28)
     detail: VehicleDetail
@@ -23,10 +22,6 @@ class VehicleDetailDialog(ReportDetailDialog):
 
     def _title(self, number: str) -> str:
         return self.tr("Vehicle report {number} — CPLC Desk").format(number=number)
-
-    def _kind_and_status(self) -> tuple[str, str]:
-        d = self.detail
-        return names.vehicle_report_kind(d.kind), names.vehicle_report_status(d.status)
 
     def _own_rows(self) -> list[Row]:
         d = self.detail

@@ -23,7 +23,6 @@ from cplc_desk.domain.matching import Looks
 from cplc_desk.domain.records import VehicleReportDraft, validate_vehicle_report
 from cplc_desk.gui.shell.language import left_to_right
 from cplc_desk.gui.vehicles.vehicles_model import vehicle_class_name
-from cplc_desk.gui.widgets import names
 from cplc_desk.gui.widgets.field_parts import FieldBox
 from cplc_desk.gui.widgets.report_fields import (
     FOUND,
@@ -31,9 +30,9 @@ from cplc_desk.gui.widgets.report_fields import (
     INCIDENT_SHOWN_IN,
     ReportFields,
 )
+from cplc_desk.gui.widgets.report_kinds import VEHICLE_REPORTS
 from cplc_desk.gui.widgets.typography import make_quiet
 from cplc_desk.services.desk import reference
-from cplc_desk.services.vehicles.wanted import RECOVERY_KINDS
 
 # The boxes in form order; the first with a problem gets the cursor on Save.
 FIELDS = (
@@ -67,11 +66,11 @@ class VehicleFields(ReportFields):
     FIELDS = FIELDS
     validate_draft = staticmethod(validate_vehicle_report)
     SHOWN_IN = _SHOWN_IN
-    RECOVERY_KINDS = frozenset(RECOVERY_KINDS)
+    REPORTS = VEHICLE_REPORTS
     SAID_AS: ClassVar[dict[str, str]] = {VehicleReportKind.FOUND_ABANDONED.value: FOUND}
 
     def _build_fields(self) -> None:
-        self._build_kind_combo([k.value for k in VehicleReportKind], names.vehicle_report_kind)
+        self._build_kind_combo()
         self.class_combo = QComboBox()
         for choice in reference.vehicle_classes(self.ctx):
             self.class_combo.addItem(vehicle_class_name(choice.code), choice.code)

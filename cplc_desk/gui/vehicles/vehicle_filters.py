@@ -11,19 +11,16 @@ from collections.abc import Sequence
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from cplc_desk.domain.enums import VehicleReportKind, VehicleReportStatus
 from cplc_desk.gui.vehicles.vehicles_model import vehicle_class_name
-from cplc_desk.gui.widgets import names
 from cplc_desk.gui.widgets.filter_bar import (
     ReportFilters,
     choice_combo,
     chosen,
     search_words,
 )
+from cplc_desk.gui.widgets.report_kinds import VEHICLE_REPORTS
 from cplc_desk.services.desk.reference import Choice, StationInfo
-from cplc_desk.services.vehicles.match_sources import THEFT_KINDS
 from cplc_desk.services.vehicles.vehicle_list import VehicleQuery, read_search
-from cplc_desk.services.vehicles.wanted import RECOVERY_KINDS
 
 translate = QCoreApplication.translate
 
@@ -58,15 +55,7 @@ class VehicleFilters(ReportFilters):
         parent: QWidget | None = None,
         headquarters: bool = False,
     ) -> None:
-        super().__init__(
-            ((names.vehicle_report_kind(kind.value), kind.value) for kind in VehicleReportKind),
-            ((names.vehicle_report_status(s.value), s.value) for s in VehicleReportStatus),
-            THEFT_KINDS,
-            RECOVERY_KINDS,
-            stations,
-            headquarters,
-            parent,
-        )
+        super().__init__(VEHICLE_REPORTS, stations, headquarters, parent)
         self.class_combo = choice_combo(
             self.tr("Any kind of vehicle"),
             ((vehicle_class_name(choice.code), choice.code) for choice in classes),

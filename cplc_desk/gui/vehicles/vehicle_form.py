@@ -23,7 +23,6 @@ from cplc_desk.gui.vehicles.vehicle_fields import VehicleFields
 from cplc_desk.gui.vehicles.vehicle_match import VehicleMatchDialog
 from cplc_desk.gui.widgets import names
 from cplc_desk.gui.widgets.operations import OperationRunner
-from cplc_desk.gui.widgets.receipt_buttons import VEHICLE_RECEIPTS
 from cplc_desk.gui.widgets.report_form import ReportFormDialog
 from cplc_desk.services.desk.context import DeskContext
 from cplc_desk.services.desk.records import Registered
@@ -96,9 +95,7 @@ class VehicleFormDialog(ReportFormDialog):
 
     def _build_done_page(self) -> QWidget:
         page = self._report_done_page(
-            self.tr("Vehicle report registered"),
-            self.tr("Record &another vehicle"),
-            VEHICLE_RECEIPTS,
+            self.tr("Vehicle report registered"), self.tr("Record &another vehicle")
         )
         self.print_button = self.receipt_panel.print_button
         for button in (self.receipt_panel.print_button, self.receipt_panel.save_button):

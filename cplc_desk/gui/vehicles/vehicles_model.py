@@ -12,14 +12,13 @@ from PySide6.QtCore import (
 
 from cplc_desk.domain.enums import VehicleClass
 from cplc_desk.gui.shell.language import ltr_text
-from cplc_desk.gui.widgets import names
 from cplc_desk.gui.widgets.formats import NOTHING
 from cplc_desk.gui.widgets.keyset_model import Column
+from cplc_desk.gui.widgets.report_kinds import VEHICLE_REPORTS
 from cplc_desk.gui.widgets.reports_model import ReportsModel
 from cplc_desk.services.desk.context import DeskContext
 from cplc_desk.services.vehicles import vehicle_list
 from cplc_desk.services.vehicles.vehicle_list import Cursor, Page, VehicleQuery
-from cplc_desk.services.vehicles.wanted import RECOVERY_KINDS
 
 translate = QCoreApplication.translate
 
@@ -55,19 +54,13 @@ def vehicle_class_name(code: str) -> str:
 
 
 class VehiclesModel(ReportsModel):
-    RECOVERY_KINDS = RECOVERY_KINDS
+    REPORTS = VEHICLE_REPORTS
     STATUS = STATUS
 
     def __init__(
         self, ctx: DeskContext, parent: QObject | None = None, page_size: int = vehicle_list.PAGE
     ) -> None:
         super().__init__(ctx, VehicleQuery(), page_size, parent)
-
-    def kind_name(self, code: str) -> str:
-        return names.vehicle_report_kind(code)
-
-    def status_name(self, code: str) -> str:
-        return names.vehicle_report_status(code)
 
     def _own_columns(self) -> list[Column]:
         ltr = ltr_text

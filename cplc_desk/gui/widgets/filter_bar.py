@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QWidget
 
 from cplc_desk.domain.validation import mask_cnic, mask_phone
 from cplc_desk.gui.widgets.districts import district_combo
+from cplc_desk.gui.widgets.report_kinds import ReportKinds
 from cplc_desk.services.desk.reference import StationInfo
 
 # A plain name lupdate recognises, with the context written at each call.
@@ -117,10 +118,7 @@ class ReportFilters(ComboFilters):
 
     def __init__(
         self,
-        kinds: Iterable[tuple[str, str]],
-        statuses: Iterable[tuple[str, str]],
-        thefts: tuple[str, ...],
-        recoveries: tuple[str, ...],
+        reports: ReportKinds,
         stations: Sequence[StationInfo],
         headquarters: bool,
         parent: QWidget | None = None,
@@ -128,17 +126,19 @@ class ReportFilters(ComboFilters):
         super().__init__(parent)
         self.headquarters = headquarters
         # The kinds each group choice stands for.
-        self._groups = {THEFTS: thefts, RECOVERIES: recoveries}
+        self._groups = {THEFTS: reports.thefts, RECOVERIES: reports.recoveries}
         self.kind_combo = choice_combo(
             self.tr("Anything reported"),
             [
                 (self.tr("Stolen or snatched"), THEFTS),
                 (self.tr("Recovered or found"), RECOVERIES),
-                *kinds,
+                *reports.kind_choices(),
             ],
             self.tr("What happened"),
         )
-        self.status_combo = choice_combo(self.tr("Any status"), statuses, self.tr("Status"))
+        self.status_combo = choice_combo(
+            self.tr("Any status"), reports.status_choices(), self.tr("Status")
+        )
         self.station_combo, self.district_combo = place_combos(stations, headquarters)
 
     def own_combos(self) -> tuple[QComboBox, ...]:

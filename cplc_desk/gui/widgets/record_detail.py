@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 from cplc_desk.gui.widgets.formats import NOTHING, format_date, format_datetime
 from cplc_desk.gui.widgets.layouts import Item, stack
 from cplc_desk.gui.widgets.operations import OperationRunner
-from cplc_desk.gui.widgets.receipt_buttons import ReceiptPanel, ReceiptSource
+from cplc_desk.gui.widgets.receipt_buttons import ReceiptPanel
+from cplc_desk.gui.widgets.report_kinds import ReportKinds
 from cplc_desk.gui.widgets.typography import emphasise
 from cplc_desk.services.desk import reference
 from cplc_desk.services.desk.context import DeskContext
@@ -66,11 +67,12 @@ Row = tuple[str, str, str]  # key, label, value
 
 class ReportDetailDialog(QDialog):
     """A report, read-only: its number, kind and status, its values, the owner's receipt again
-    (marked COPY once one went out, on any paper) and Close. A subclass reads the report
-    (``_view``: with the fields every report has) and gives its own rows and words. Raises the
+    (marked COPY once one went out, on any paper) and Close. A subclass gives its kind of report
+    (``REPORTS``), reads the report (``_view``: with the fields every report has) and gives its
+    own rows and words. Raises the
     service's error (ServiceError) when the report cannot be read."""
 
-    RECEIPTS: ClassVar[ReceiptSource]
+    REPORTS: ClassVar[ReportKinds]
     TASK_NAME: ClassVar[str]
     # The window's size, in characters and lines.
     SIZE: ClassVar[tuple[int, int]]
@@ -88,10 +90,6 @@ class ReportDetailDialog(QDialog):
     def _title(self, number: str) -> str:
         raise NotImplementedError
 
-    def _kind_and_status(self) -> tuple[str, str]:
-        """The report's kind and status, by name."""
-        raise NotImplementedError
-
     def _own_rows(self) -> list[Row]:
         """The report's own values, before every report's."""
         raise NotImplementedError
@@ -102,7 +100,7 @@ class ReportDetailDialog(QDialog):
 
     def _lay_out(self, ctx: DeskContext) -> None:
         d = self.detail
-        kind, status = self._kind_and_status()
+        kind, status = self.REPORTS.kind_name(d.kind), self.REPORTS.status_name(d.status)
         heading = emphasise(
             QLabel(
                 self.tr("{number} · {kind} · {status}").format(
@@ -114,7 +112,7 @@ class ReportDetailDialog(QDialog):
         heading.setWordWrap(True)
         form, self.values = values_form([*self._own_rows(), *self._report_rows(ctx)])
         self._jobs = OperationRunner(self.TASK_NAME, self)
-        self.receipt_panel = ReceiptPanel(ctx, self._jobs, source=self.RECEIPTS)
+        self.receipt_panel = ReceiptPanel(ctx, self._jobs, source=self.REPORTS.receipts)
         self.receipt_panel.set_record(d.id, d.number)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

@@ -4,14 +4,14 @@ when and where, then the owner, on the right), the headings that follow what hap
 defaults a new form starts from.
 
 A subclass builds the thing's own boxes and its form (``_build_fields``, ``_thing_form``), says
-which kinds are recoveries (``RECOVERY_KINDS``) and what else counts as typed
+its kind of report (``REPORTS``) and what else counts as typed
 (``_has_own_content``), and reads its draft.
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any, ClassVar
 
 from PySide6.QtWidgets import (
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from cplc_desk.gui.shell.language import day_month_year
 from cplc_desk.gui.widgets.field_parts import FieldBox
 from cplc_desk.gui.widgets.form_fields import FormFields, PersonEdits
+from cplc_desk.gui.widgets.report_kinds import ReportKinds
 from cplc_desk.services.desk.context import DeskContext
 
 # What happened, as the incident's heading says it: a kind's value, or the word it is said by.
@@ -49,8 +50,8 @@ Row = tuple[str, str]  # a label and the name of the box it labels
 
 
 class ReportFields(FormFields):
-    # The kinds (values) whose owner may be unknown: a recovered or found thing.
-    RECOVERY_KINDS: ClassVar[frozenset[str]] = frozenset()
+    # The kind of report (its recoveries: a recovered or found thing, whose owner may be unknown).
+    REPORTS: ClassVar[ReportKinds]
     # A kind whose heading is said as another's (a vehicle found abandoned: "found").
     SAID_AS: ClassVar[dict[str, str]] = {}
 
@@ -99,10 +100,10 @@ class ReportFields(FormFields):
         """The thing's boxes in Tab order, what happened first."""
         raise NotImplementedError
 
-    def _build_kind_combo(self, kinds: Iterable[str], name_of: Callable[[str], str]) -> None:
+    def _build_kind_combo(self) -> None:
         self.kind_combo = QComboBox()
-        for kind in kinds:
-            self.kind_combo.addItem(name_of(kind), kind)
+        for name, kind in self.REPORTS.kind_choices():
+            self.kind_combo.addItem(name, kind)
         self.kind_combo.setPlaceholderText(self.tr("Choose what happened"))
 
     def _build_shared_boxes(self, make_example: str, model_example: str) -> None:
@@ -229,7 +230,7 @@ class ReportFields(FormFields):
         return str(self.kind_combo.currentData() or "")
 
     def is_recovery(self) -> bool:
-        return self.kind() in self.RECOVERY_KINDS
+        return self.kind() in self.REPORTS.recoveries
 
     def _line_edits(self) -> list[QLineEdit]:
         raise NotImplementedError

@@ -22,7 +22,7 @@ from cplc_desk.domain.validation import FieldError
 from cplc_desk.gui.widgets import dialogs
 from cplc_desk.gui.widgets.message_banner import ERROR
 from cplc_desk.gui.widgets.operations import OperationRunner
-from cplc_desk.gui.widgets.receipt_buttons import ReceiptPanel, ReceiptSource
+from cplc_desk.gui.widgets.receipt_buttons import ReceiptPanel
 from cplc_desk.gui.widgets.record_form import RecordFormDialog
 from cplc_desk.gui.widgets.typography import emphasise
 from cplc_desk.services.desk.context import DeskContext, ServiceError
@@ -38,7 +38,7 @@ class ReportFormDialog(RecordFormDialog):
     matched = Signal(str)
     save_finished = Signal()
 
-    fields: Any  # the subclass's FormFields, with kind() and has_content()
+    fields: Any  # the subclass's ReportFields
     outcome_label: QLabel
     receipt_panel: ReceiptPanel
     another_button: QPushButton
@@ -59,16 +59,16 @@ class ReportFormDialog(RecordFormDialog):
         self.close_button.clicked.connect(self.accept)
         self._add_save_shortcuts()
 
-    def _report_done_page(self, heading: str, another: str, receipts: ReceiptSource) -> QWidget:
-        """The page saying what was registered (``heading``), with the owner's receipt
-        (``receipts``), Record another (``another``: its label) and Close."""
+    def _report_done_page(self, heading: str, another: str) -> QWidget:
+        """The page saying what was registered (``heading``), with the owner's receipt, Record
+        another (``another``: its label) and Close."""
         page = QWidget()
         self.done_heading = emphasise(QLabel(heading), 1.3)
         self.number_label = emphasise(QLabel(), 1.8)
         self.number_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.outcome_label = QLabel()
         self.outcome_label.setWordWrap(True)
-        self.receipt_panel = ReceiptPanel(self.ctx, self._jobs, source=receipts)
+        self.receipt_panel = ReceiptPanel(self.ctx, self._jobs, source=self.fields.REPORTS.receipts)
         self.receipt_panel.print_button.setToolTip(
             self.tr("See the owner's receipt, then print it")
         )

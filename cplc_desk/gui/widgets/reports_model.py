@@ -5,13 +5,12 @@ CNIC (partly hidden), the police station and the status.
 
 A recovered or found thing not yet matched to its theft report says so in its Status cell, in
 words and with an icon, and its row is tinted (never colour alone): double-clicking it looks for
-the theft report again. A subclass gives its own columns between (``_own_columns``), the names
-of its kinds and statuses, and which kinds are recoveries.
+the theft report again. A subclass gives its kind of report (``REPORTS``) and its own columns
+between (``_own_columns``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QObject, Qt
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 from cplc_desk.gui.shell.language import ltr_text
 from cplc_desk.gui.widgets.formats import NOTHING, format_datetime
 from cplc_desk.gui.widgets.keyset_model import Column, KeysetTableModel
+from cplc_desk.gui.widgets.report_kinds import ReportKinds
 from cplc_desk.services.desk.context import DeskContext
 
 AWAITING_ROLE = Qt.ItemDataRole.UserRole + 3  # True for a recovery not matched yet
@@ -32,8 +32,8 @@ OPEN = "open"  # a report's status: a theft not yet recovered, or a recovery not
 
 
 class ReportsModel(KeysetTableModel):
-    # The kinds (values) that are recoveries; the Status column's number.
-    RECOVERY_KINDS: ClassVar[Collection[str]]
+    # The kind of report listed; the Status column's number.
+    REPORTS: ClassVar[ReportKinds]
     STATUS: ClassVar[int]
 
     def __init__(
@@ -48,18 +48,12 @@ class ReportsModel(KeysetTableModel):
     @classmethod
     def awaiting_match(cls, row: Any) -> bool:
         """A recovered or found thing whose theft report has not been found yet."""
-        return row.kind in cls.RECOVERY_KINDS and row.status == OPEN
-
-    def kind_name(self, code: str) -> str:
-        raise NotImplementedError
-
-    def status_name(self, code: str) -> str:
-        raise NotImplementedError
+        return row.kind in cls.REPORTS.recoveries and row.status == OPEN
 
     def status_text(self, row: Any) -> str:
         if self.awaiting_match(row):
             return self.tr("Not matched yet")
-        return self.status_name(row.status)
+        return self.REPORTS.status_name(row.status)
 
     def _own_columns(self) -> list[Column]:
         """The thing's own columns, after what happened."""
@@ -76,7 +70,7 @@ class ReportsModel(KeysetTableModel):
                 lambda r: format_datetime(r.created_at),
                 self.tr("When the report was registered (Pakistan time), newest first"),
             ),
-            Column(self.tr("What happened"), lambda r: self.kind_name(r.kind)),
+            Column(self.tr("What happened"), lambda r: self.REPORTS.kind_name(r.kind)),
             *self._own_columns(),
             Column(self.tr("Owner"), lambda r: r.owner_name or NOTHING),
             Column(self.tr("Owner's CNIC"), lambda r: ltr(r.owner_cnic_masked or NOTHING), partly_hidden),

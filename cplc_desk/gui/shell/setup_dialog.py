@@ -29,6 +29,7 @@ from cplc_desk.domain.errors import DeskError
 from cplc_desk.gui.shell.login_dialog import AdminFieldsWidget
 from cplc_desk.gui.station.replace_desk import ReplaceDeskWidget
 from cplc_desk.gui.widgets import dialogs
+from cplc_desk.gui.widgets.field_parts import error_label
 from cplc_desk.gui.widgets.station_picker import StationPickerWidget
 from cplc_desk.gui.widgets.typography import emphasise
 from cplc_desk.services.desk import reference, setup
@@ -75,11 +76,8 @@ class DeskSetupDialog(QDialog):
         self.admin_heading = emphasise(QLabel(self.tr("Your account, which manages the others:")))
         self.admin_fields = AdminFieldsWidget()
 
-        self.error_label = QLabel()
+        self.error_label = error_label()
         self.error_label.setObjectName("setupError")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020;")
-        self.error_label.hide()
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

@@ -29,18 +29,23 @@ from cplc_desk.services.desk.context import DeskContext
 translate = QCoreApplication.translate
 
 
+def value_label(text: str = "") -> QLabel:
+    """A record's value: plain text (typed by people, never read as HTML), wrapped, selectable."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
 def values_form(rows: Sequence[tuple[str, str, str]]) -> tuple[QFormLayout, dict[str, QLabel]]:
     """A form of (key, label, value) rows, and the value labels by key."""
     form = QFormLayout()
     form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
     values: dict[str, QLabel] = {}
     for key, label, value in rows:
-        shown = QLabel(value or NOTHING)
-        shown.setTextFormat(Qt.TextFormat.PlainText)
-        shown.setWordWrap(True)
-        shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        values[key] = shown
-        form.addRow(label, shown)
+        values[key] = value_label(value or NOTHING)
+        form.addRow(label, values[key])
     return form, values
 
 

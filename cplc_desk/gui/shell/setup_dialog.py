@@ -79,11 +79,8 @@ class DeskSetupDialog(QDialog):
         self.error_label = error_label()
         self.error_label.setObjectName("setupError")
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        self.buttons = dialogs.ok_cancel_buttons(self, self.tr("Set up desk"))
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Set up desk"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
@@ -169,8 +166,6 @@ class DeskSetupDialog(QDialog):
         self.hq_name_edit.textChanged.connect(self._update_ok)
         self.admin_fields.username_edit.textChanged.connect(self._update_ok)
         self.admin_fields.password_edit.textChanged.connect(self._update_ok)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
 
     # ------------------------------------------------------------------ state
 

@@ -648,6 +648,42 @@ Try again now?</source>
         <translation>ابھی تصدیق کریں (Enter)</translation>
     </message>
     <message>
+        <source>The answer appears as soon as you stop typing. Each check is recorded in the audit trail.</source>
+        <translation>جیسے ہی آپ لکھنا روکیں گے، جواب سامنے آ جائے گا۔ ہر تصدیق آڈٹ ریکارڈ میں درج ہوتی ہے۔</translation>
+    </message>
+    <message>
+        <source>Keep typing…</source>
+        <translation>لکھتے رہیں…</translation>
+    </message>
+    <message>
+        <source>Checking when you stop typing…</source>
+        <translation>لکھنا روکتے ہی تصدیق ہو گی…</translation>
+    </message>
+    <message>
+        <source>Or press Enter.</source>
+        <translation>یا Enter دبائیں۔</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>تصدیق ہو رہی ہے…</translation>
+    </message>
+    <message>
+        <source>REPORTED STOLEN</source>
+        <translation>چوری کی رپورٹ درج ہے</translation>
+    </message>
+    <message>
+        <source>REPORTED SNATCHED</source>
+        <translation>چھینے جانے کی رپورٹ درج ہے</translation>
+    </message>
+    <message>
+        <source>REPORTED STOLEN / SNATCHED</source>
+        <translation>چوری / چھینے جانے کی رپورٹ درج ہے</translation>
+    </message>
+    <message>
+        <source>…and {count} more reports.</source>
+        <translation>…اور ⁨{count}⁩ مزید رپورٹیں۔</translation>
+    </message>
+    <message>
         <source>The hotlist from headquarters (number {seq}) EXPIRED on {expires}. Thefts reported at other stations since {issued} are not known to this desk. Import a new hotlist on the Sync page.</source>
         <translation>ہیڈ کوارٹر کی ہاٹ لسٹ (نمبر ⁨{seq}⁩) کی مدت ⁨{expires}⁩ کو ختم ہو چکی ہے۔ ⁨{issued}⁩ کے بعد دوسرے تھانوں میں درج ہونے والی چوریوں کا اس ڈیسک کو علم نہیں۔ “ڈیٹا کی ترسیل (سنک)” والے صفحے پر نئی ہاٹ لسٹ درآمد کریں۔</translation>
     </message>
@@ -1079,10 +1115,6 @@ Continue it? If you answer No, it is thrown away.</source>
     <message>
         <source>The unsaved complaint was filled in again.</source>
         <translation>محفوظ نہ ہونے والی شکایت دوبارہ بھر دی گئی ہے۔</translation>
-    </message>
-    <message>
-        <source>What you typed could not be kept as a draft: {reason}</source>
-        <translation>آپ کا لکھا ہوا مسودے کے طور پر محفوظ نہیں ہو سکا: ⁨{reason}⁩</translation>
     </message>
     <message>
         <source>Please correct the boxes marked in red, then save again.</source>
@@ -1743,6 +1775,26 @@ Continue it? If you answer No, it is thrown away.</source>
         <source>District</source>
         <translation>ضلع</translation>
     </message>
+    <message>
+        <source>report {value}</source>
+        <translation>رپورٹ ⁨{value}⁩</translation>
+    </message>
+    <message>
+        <source>owner&apos;s CNIC {value}</source>
+        <translation>مالک کا شناختی کارڈ نمبر ⁨{value}⁩</translation>
+    </message>
+    <message>
+        <source>owners whose name starts “{name}”</source>
+        <translation>وہ مالکان جن کا نام “⁨{name}⁩” سے شروع ہوتا ہے</translation>
+    </message>
+    <message>
+        <source>Searching {parts}</source>
+        <translation>تلاش: ⁨{parts}⁩</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> یا </translation>
+    </message>
 </context>
 <context>
     <name>FirstAdminDialog</name>
@@ -1760,10 +1812,6 @@ Continue it? If you answer No, it is thrown away.</source>
     <message>
         <source>What was done or learned, e.g. SHO says the FIR will be lodged today.</source>
         <translation>کیا کیا گیا یا کیا معلوم ہوا، مثلاً ایس ایچ او کا کہنا ہے کہ ایف آئی آر آج درج ہو جائے گی۔</translation>
-    </message>
-    <message>
-        <source>Next follow-up on</source>
-        <translation>اگلی پیروی کی تاریخ</translation>
     </message>
     <message>
         <source>Add &amp;follow-up</source>
@@ -1866,10 +1914,6 @@ Continue it? If you answer No, it is thrown away.</source>
     <message>
         <source>Importing bundle {n} of {total}: {file}</source>
         <translation>⁨{total}⁩ میں سے بنڈل ⁨{n}⁩ درآمد ہو رہا ہے: ⁨{file}⁩</translation>
-    </message>
-    <message>
-        <source>The import stopped: {error}</source>
-        <translation>درآمد رک گئی: ⁨{error}⁩</translation>
     </message>
     <message>
         <source>No bundles were found in what you chose. Nothing was imported.</source>
@@ -2396,6 +2440,13 @@ Records: {new} new · {updated} updated · {unchanged} unchanged · {conflicts} 
     </message>
 </context>
 <context>
+    <name>NoteActionBox</name>
+    <message>
+        <source>Next follow-up on</source>
+        <translation>اگلی پیروی کی تاریخ</translation>
+    </message>
+</context>
+<context>
     <name>OverviewPage</name>
     <message>
         <source>Complaints</source>
@@ -2623,10 +2674,6 @@ Records: {new} new · {updated} updated · {unchanged} unchanged · {conflicts} 
         <translation>فون کی رپورٹ ⁨{number}⁩ — سی پی ایل سی ڈیسک</translation>
     </message>
     <message>
-        <source>{number} · {kind} · {status}</source>
-        <translation>⁨{number}⁩ · ⁨{kind}⁩ · ⁨{status}⁩</translation>
-    </message>
-    <message>
         <source>History</source>
         <translation>تاریخچہ</translation>
     </message>
@@ -2649,10 +2696,6 @@ Records: {new} new · {updated} updated · {unchanged} unchanged · {conflicts} 
     <message>
         <source>no visible change</source>
         <translation>کوئی نظر آنے والی تبدیلی نہیں</translation>
-    </message>
-    <message>
-        <source>{number} of {date}</source>
-        <translation>⁨{number}⁩ مورخہ ⁨{date}⁩</translation>
     </message>
     <message>
         <source>Yes: {note}</source>
@@ -2686,45 +2729,9 @@ Records: {new} new · {updated} updated · {unchanged} unchanged · {conflicts} 
         <source>SIM in use:</source>
         <translation>زیرِ استعمال سم:</translation>
     </message>
-    <message>
-        <source>When:</source>
-        <translation>کب:</translation>
-    </message>
-    <message>
-        <source>Where:</source>
-        <translation>کہاں:</translation>
-    </message>
-    <message>
-        <source>Police station:</source>
-        <translation>تھانہ:</translation>
-    </message>
-    <message>
-        <source>FIR:</source>
-        <translation>ایف آئی آر:</translation>
-    </message>
-    <message>
-        <source>Owner:</source>
-        <translation>مالک:</translation>
-    </message>
-    <message>
-        <source>Matched to:</source>
-        <translation>مماثل رپورٹ:</translation>
-    </message>
-    <message>
-        <source>Registered:</source>
-        <translation>درج ہوئی:</translation>
-    </message>
-    <message>
-        <source>{when} by {who} at {desk}</source>
-        <translation>⁨{when}⁩ کو ⁨{who}⁩ نے ⁨{desk}⁩ پر</translation>
-    </message>
 </context>
 <context>
     <name>PhoneFields</name>
-    <message>
-        <source>Choose what happened</source>
-        <translation>منتخب کریں کہ کیا ہوا</translation>
-    </message>
     <message>
         <source>15 digits: dial *#06#, or see the box</source>
         <translation>15 ہندسے: ‎*#06#‎ ملائیں، یا ڈبے پر دیکھیں</translation>
@@ -2754,10 +2761,6 @@ Records: {new} new · {updated} updated · {unchanged} unchanged · {conflicts} 
         <translation>0300-1234567</translation>
     </message>
     <message>
-        <source>day/month/year</source>
-        <translation>دن/مہینہ/سال</translation>
-    </message>
-    <message>
         <source>Mode&amp;l:</source>
         <translation>ماڈل:</translation>
     </message>
@@ -2778,10 +2781,6 @@ Records: {new} new · {updated} updated · {unchanged} unchanged · {conflicts} 
         <translation>فون</translation>
     </message>
     <message>
-        <source>&amp;What happened: *</source>
-        <translation>واقعے کی تفصیل: *</translation>
-    </message>
-    <message>
         <source>&amp;IMEI: *</source>
         <translation>‏IMEI: *</translation>
     </message>
@@ -2792,78 +2791,6 @@ Records: {new} new · {updated} updated · {unchanged} unchanged · {conflicts} 
     <message>
         <source>IMEI &amp;note:</source>
         <translation>‏IMEI کا نوٹ:</translation>
-    </message>
-    <message>
-        <source>&amp;Make:</source>
-        <translation>کمپنی:</translation>
-    </message>
-    <message>
-        <source>Colo&amp;ur:</source>
-        <translation>رنگ:</translation>
-    </message>
-    <message>
-        <source>D&amp;ate:</source>
-        <translation>تاریخ:</translation>
-    </message>
-    <message>
-        <source>&amp;Place:</source>
-        <translation>جگہ:</translation>
-    </message>
-    <message>
-        <source>Police stat&amp;ion: *</source>
-        <translation>تھانہ: *</translation>
-    </message>
-    <message>
-        <source>&amp;FIR number:</source>
-        <translation>ایف آئی آر نمبر:</translation>
-    </message>
-    <message>
-        <source>&amp;Owner&apos;s name:</source>
-        <translation>مالک کا نام:</translation>
-    </message>
-    <message>
-        <source>Father&apos;s / &amp;husband&apos;s name:</source>
-        <translation>والد / شوہر کا نام:</translation>
-    </message>
-    <message>
-        <source>Owner&apos;s C&amp;NIC:</source>
-        <translation>مالک کا شناختی کارڈ نمبر:</translation>
-    </message>
-    <message>
-        <source>Owner&apos;s mo&amp;bile:</source>
-        <translation>مالک کا موبائل نمبر:</translation>
-    </message>
-    <message>
-        <source>Owner&apos;s addre&amp;ss:</source>
-        <translation>مالک کا پتہ:</translation>
-    </message>
-    <message>
-        <source>When and where it was stolen</source>
-        <translation>کب اور کہاں چوری ہوئی</translation>
-    </message>
-    <message>
-        <source>When and where it was snatched</source>
-        <translation>کب اور کہاں چھینی گئی</translation>
-    </message>
-    <message>
-        <source>When and where it was recovered</source>
-        <translation>کب اور کہاں برآمد ہوئی</translation>
-    </message>
-    <message>
-        <source>When and where it was found</source>
-        <translation>کب اور کہاں ملی</translation>
-    </message>
-    <message>
-        <source>When and where</source>
-        <translation>کب اور کہاں</translation>
-    </message>
-    <message>
-        <source>Owner (if known)</source>
-        <translation>مالک (اگر معلوم ہو)</translation>
-    </message>
-    <message>
-        <source>Owner</source>
-        <translation>مالک</translation>
     </message>
 </context>
 <context>
@@ -2877,52 +2804,8 @@ Records: {new} new · {updated} updated · {unchanged} unchanged · {conflicts} 
         <translation>‏IMEI ⁨{value}⁩</translation>
     </message>
     <message>
-        <source>report {value}</source>
-        <translation>رپورٹ ⁨{value}⁩</translation>
-    </message>
-    <message>
-        <source>owner&apos;s CNIC {value}</source>
-        <translation>مالک کا شناختی کارڈ نمبر ⁨{value}⁩</translation>
-    </message>
-    <message>
         <source>owner&apos;s mobile or SIM {value}</source>
         <translation>مالک کا موبائل یا سم نمبر ⁨{value}⁩</translation>
-    </message>
-    <message>
-        <source>owners whose name starts “{name}”</source>
-        <translation>وہ مالکان جن کا نام “⁨{name}⁩” سے شروع ہوتا ہے</translation>
-    </message>
-    <message>
-        <source>Searching {parts}</source>
-        <translation>تلاش: ⁨{parts}⁩</translation>
-    </message>
-    <message>
-        <source> or </source>
-        <translation> یا </translation>
-    </message>
-    <message>
-        <source>Anything reported</source>
-        <translation>ہر قسم کی رپورٹ</translation>
-    </message>
-    <message>
-        <source>Stolen or snatched</source>
-        <translation>چوری شدہ یا چھینی گئی</translation>
-    </message>
-    <message>
-        <source>Recovered or found</source>
-        <translation>برآمد شدہ یا ملا ہوا</translation>
-    </message>
-    <message>
-        <source>What happened</source>
-        <translation>واقعے کی تفصیل</translation>
-    </message>
-    <message>
-        <source>Any status</source>
-        <translation>کوئی بھی کیفیت</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>کیفیت</translation>
     </message>
 </context>
 <context>
@@ -2944,20 +2827,8 @@ Records: {new} new · {updated} updated · {unchanged} unchanged · {conflicts} 
         <translation>فون کی رپورٹ درج ہو گئی</translation>
     </message>
     <message>
-        <source>See the owner&apos;s receipt, then print it</source>
-        <translation>مالک کی رسید دیکھیں، پھر پرنٹ کریں</translation>
-    </message>
-    <message>
         <source>Record &amp;another phone</source>
         <translation>ایک اور فون درج کریں</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>بند کریں</translation>
-    </message>
-    <message>
-        <source>Report number:</source>
-        <translation>رپورٹ نمبر:</translation>
     </message>
     <message>
         <source>no IMEI typed yet</source>
@@ -2980,16 +2851,8 @@ Continue it? If you answer No, it is thrown away.</source>
         <translation>محفوظ نہ ہونے والی فون رپورٹ دوبارہ بھر دی گئی۔</translation>
     </message>
     <message>
-        <source>What you typed could not be kept as a draft: {reason}</source>
-        <translation>آپ کا لکھا ہوا مسودے کے طور پر محفوظ نہیں ہو سکا: ⁨{reason}⁩</translation>
-    </message>
-    <message>
         <source>Anyone checking this IMEI at this desk is now told the phone is reported {kind}. Give the owner the receipt: it carries the report number.</source>
         <translation>اب اس ڈیسک پر اس IMEI کی تصدیق کرنے والے ہر شخص کو بتایا جائے گا کہ اس فون کی رپورٹ درج ہے (⁨{kind}⁩)۔ مالک کو رسید دیں: اس پر رپورٹ نمبر درج ہے۔</translation>
-    </message>
-    <message>
-        <source>Looking for the theft report…</source>
-        <translation>چوری کی رپورٹ تلاش کی جا رہی ہے…</translation>
     </message>
     <message>
         <source>No open theft report has this handset&apos;s IMEI yet. The recovery stays open; it is shown as “Not matched yet” in the list and can be matched later.</source>
@@ -3077,40 +2940,8 @@ Continue it? If you answer No, it is thrown away.</source>
         <translation>فون کا IMEI لکھیں</translation>
     </message>
     <message>
-        <source>The answer appears as soon as you stop typing. Each check is recorded in the audit trail.</source>
-        <translation>جیسے ہی آپ لکھنا روکیں گے، جواب سامنے آ جائے گا۔ ہر تصدیق آڈٹ ریکارڈ میں درج ہوتی ہے۔</translation>
-    </message>
-    <message>
-        <source>Keep typing…</source>
-        <translation>لکھتے رہیں…</translation>
-    </message>
-    <message>
         <source>An IMEI has 15 digits.</source>
         <translation>‏IMEI کے 15 ہندسے ہوتے ہیں۔</translation>
-    </message>
-    <message>
-        <source>Checking when you stop typing…</source>
-        <translation>لکھنا روکتے ہی تصدیق ہو گی…</translation>
-    </message>
-    <message>
-        <source>Or press Enter.</source>
-        <translation>یا Enter دبائیں۔</translation>
-    </message>
-    <message>
-        <source>Checking…</source>
-        <translation>تصدیق ہو رہی ہے…</translation>
-    </message>
-    <message>
-        <source>REPORTED SNATCHED</source>
-        <translation>چھینے جانے کی رپورٹ درج ہے</translation>
-    </message>
-    <message>
-        <source>REPORTED STOLEN</source>
-        <translation>چوری کی رپورٹ درج ہے</translation>
-    </message>
-    <message>
-        <source>REPORTED STOLEN / SNATCHED</source>
-        <translation>چوری / چھینے جانے کی رپورٹ درج ہے</translation>
     </message>
     <message>
         <source>Do not buy or hand over this phone. Inform {stations} police station or CPLC.</source>
@@ -3145,10 +2976,6 @@ Continue it? If you answer No, it is thrown away.</source>
         <translation>نوٹ: اس IMEI کا آخری جانچ کا ہندسہ درست نہیں (تبدیل شدہ، یا غلط لکھا گیا)۔</translation>
     </message>
     <message>
-        <source>…and {count} more reports.</source>
-        <translation>…اور ⁨{count}⁩ مزید رپورٹیں۔</translation>
-    </message>
-    <message>
         <source>Report {number}{source} · {kind}, {status}</source>
         <translation>رپورٹ ⁨{number}⁩⁨{source}⁩ · ⁨{kind}⁩، ⁨{status}⁩</translation>
     </message>
@@ -3176,32 +3003,8 @@ Continue it? If you answer No, it is thrown away.</source>
 <context>
     <name>PhonesModel</name>
     <message>
-        <source>Not matched yet</source>
-        <translation>ابھی مماثلت نہیں ملی</translation>
-    </message>
-    <message>
         <source>{imei} (altered?)</source>
         <translation>⁨{imei}⁩ (تبدیل شدہ؟)</translation>
-    </message>
-    <message>
-        <source>Number</source>
-        <translation>نمبر</translation>
-    </message>
-    <message>
-        <source>The report&apos;s number</source>
-        <translation>رپورٹ کا نمبر</translation>
-    </message>
-    <message>
-        <source>Registered</source>
-        <translation>کب درج ہوئی</translation>
-    </message>
-    <message>
-        <source>When the report was registered (Pakistan time), newest first</source>
-        <translation>رپورٹ کب درج ہوئی (پاکستانی وقت)، سب سے نئی پہلے</translation>
-    </message>
-    <message>
-        <source>What happened</source>
-        <translation>واقعے کی تفصیل</translation>
     </message>
     <message>
         <source>IMEI</source>
@@ -3214,30 +3017,6 @@ Continue it? If you answer No, it is thrown away.</source>
     <message>
         <source>Handset</source>
         <translation>فون</translation>
-    </message>
-    <message>
-        <source>Owner</source>
-        <translation>مالک</translation>
-    </message>
-    <message>
-        <source>Owner&apos;s CNIC</source>
-        <translation>مالک کا شناختی کارڈ نمبر</translation>
-    </message>
-    <message>
-        <source>Partly hidden; the report itself shows it in full</source>
-        <translation>جزوی طور پر چھپا ہوا؛ رپورٹ کھولنے پر پورا نظر آتا ہے</translation>
-    </message>
-    <message>
-        <source>Police station</source>
-        <translation>تھانہ</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>کیفیت</translation>
-    </message>
-    <message>
-        <source>Not matched to a theft report yet: double-click to look for it again.</source>
-        <translation>ابھی تک چوری کی کسی رپورٹ سے مماثلت نہیں ملی: دوبارہ تلاش کرنے کے لیے ڈبل کلک کریں۔</translation>
     </message>
 </context>
 <context>
@@ -3457,6 +3236,10 @@ Continue it? If you answer No, it is thrown away.</source>
         <translation>منسوخ کریں</translation>
     </message>
     <message>
+        <source>What you typed could not be kept as a draft: {reason}</source>
+        <translation>آپ کا لکھا ہوا مسودے کے طور پر محفوظ نہیں ہو سکا: ⁨{reason}⁩</translation>
+    </message>
+    <message>
         <source>Please correct the boxes marked in red, then save again.</source>
         <translation>براہِ کرم سرخ نشان والے خانے درست کریں، پھر دوبارہ محفوظ کریں۔</translation>
     </message>
@@ -3588,10 +3371,6 @@ Continue it? If you answer No, it is thrown away.</source>
     <message>
         <source>Columns not imported (not a register&apos;s column): {columns}</source>
         <translation>جو کالم درآمد نہیں ہوئے (رجسٹر کے کالم نہیں): ⁨{columns}⁩</translation>
-    </message>
-    <message>
-        <source>The import stopped: {error}</source>
-        <translation>درآمد رک گئی: ⁨{error}⁩</translation>
     </message>
     <message>
         <source>Row</source>
@@ -3808,7 +3587,180 @@ Continue it? If you answer No, it is thrown away.</source>
     </message>
 </context>
 <context>
+    <name>ReportDetailDialog</name>
+    <message>
+        <source>{number} · {kind} · {status}</source>
+        <translation>⁨{number}⁩ · ⁨{kind}⁩ · ⁨{status}⁩</translation>
+    </message>
+    <message>
+        <source>{number} of {date}</source>
+        <translation>⁨{number}⁩ مورخہ ⁨{date}⁩</translation>
+    </message>
+    <message>
+        <source>{when} by {who} at {desk}</source>
+        <translation>⁨{when}⁩ کو ⁨{who}⁩ نے ⁨{desk}⁩ پر</translation>
+    </message>
+    <message>
+        <source>When:</source>
+        <translation>کب:</translation>
+    </message>
+    <message>
+        <source>Where:</source>
+        <translation>کہاں:</translation>
+    </message>
+    <message>
+        <source>Police station:</source>
+        <translation>تھانہ:</translation>
+    </message>
+    <message>
+        <source>FIR:</source>
+        <translation>ایف آئی آر:</translation>
+    </message>
+    <message>
+        <source>Owner:</source>
+        <translation>مالک:</translation>
+    </message>
+    <message>
+        <source>Matched to:</source>
+        <translation>مماثل رپورٹ:</translation>
+    </message>
+    <message>
+        <source>Registered:</source>
+        <translation>درج ہوئی:</translation>
+    </message>
+</context>
+<context>
+    <name>ReportFields</name>
+    <message>
+        <source>&amp;What happened: *</source>
+        <translation>کیا ہوا: *</translation>
+    </message>
+    <message>
+        <source>&amp;Make:</source>
+        <translation>کمپنی:</translation>
+    </message>
+    <message>
+        <source>Colo&amp;ur:</source>
+        <translation>رنگ:</translation>
+    </message>
+    <message>
+        <source>Choose what happened</source>
+        <translation>منتخب کریں کہ کیا ہوا</translation>
+    </message>
+    <message>
+        <source>day/month/year</source>
+        <translation>دن/مہینہ/سال</translation>
+    </message>
+    <message>
+        <source>D&amp;ate:</source>
+        <translation>تاریخ:</translation>
+    </message>
+    <message>
+        <source>&amp;Place:</source>
+        <translation>جگہ:</translation>
+    </message>
+    <message>
+        <source>Police stat&amp;ion: *</source>
+        <translation>تھانہ: *</translation>
+    </message>
+    <message>
+        <source>&amp;FIR number:</source>
+        <translation>ایف آئی آر نمبر:</translation>
+    </message>
+    <message>
+        <source>&amp;Owner&apos;s name:</source>
+        <translation>مالک کا نام:</translation>
+    </message>
+    <message>
+        <source>Father&apos;s / &amp;husband&apos;s name:</source>
+        <translation>والد / شوہر کا نام:</translation>
+    </message>
+    <message>
+        <source>Owner&apos;s C&amp;NIC:</source>
+        <translation>مالک کا شناختی کارڈ نمبر:</translation>
+    </message>
+    <message>
+        <source>Owner&apos;s mo&amp;bile:</source>
+        <translation>مالک کا موبائل نمبر:</translation>
+    </message>
+    <message>
+        <source>Owner&apos;s addre&amp;ss:</source>
+        <translation>مالک کا پتہ:</translation>
+    </message>
+    <message>
+        <source>When and where it was stolen</source>
+        <translation>کب اور کہاں چوری ہوئی</translation>
+    </message>
+    <message>
+        <source>When and where it was snatched</source>
+        <translation>کب اور کہاں چھینی گئی</translation>
+    </message>
+    <message>
+        <source>When and where it was recovered</source>
+        <translation>کب اور کہاں برآمد ہوئی</translation>
+    </message>
+    <message>
+        <source>When and where it was found</source>
+        <translation>کب اور کہاں ملی</translation>
+    </message>
+    <message>
+        <source>When and where</source>
+        <translation>کب اور کہاں</translation>
+    </message>
+    <message>
+        <source>Owner (if known)</source>
+        <translation>مالک (اگر معلوم ہو)</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>مالک</translation>
+    </message>
+</context>
+<context>
+    <name>ReportFilters</name>
+    <message>
+        <source>Anything reported</source>
+        <translation>ہر قسم کی رپورٹ</translation>
+    </message>
+    <message>
+        <source>Stolen or snatched</source>
+        <translation>چوری شدہ یا چھینی گئی</translation>
+    </message>
+    <message>
+        <source>Recovered or found</source>
+        <translation>برآمد شدہ یا لاوارث ملی</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>کیا ہوا</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>کوئی بھی کیفیت</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>کیفیت</translation>
+    </message>
+</context>
+<context>
     <name>ReportFormDialog</name>
+    <message>
+        <source>See the owner&apos;s receipt, then print it</source>
+        <translation>مالک کی رسید دیکھیں، پھر پرنٹ کریں</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>بند کریں</translation>
+    </message>
+    <message>
+        <source>Report number:</source>
+        <translation>رپورٹ نمبر:</translation>
+    </message>
+    <message>
+        <source>Looking for the theft report…</source>
+        <translation>چوری کی رپورٹ تلاش کی جا رہی ہے…</translation>
+    </message>
     <message>
         <source>Matched to theft report {number}: that report is now closed as recovered.</source>
         <translation>چوری کی رپورٹ ⁨{number}⁩ سے مماثلت ہو گئی: وہ رپورٹ اب برآمد شدہ کے طور پر بند کر دی گئی ہے۔</translation>
@@ -4129,6 +4081,57 @@ Continue it? If you answer No, it is thrown away.</source>
     <message>
         <source>Records counted</source>
         <translation>گنے گئے ریکارڈ</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsModel</name>
+    <message>
+        <source>Not matched yet</source>
+        <translation>ابھی مماثلت نہیں ملی</translation>
+    </message>
+    <message>
+        <source>Partly hidden; the report itself shows it in full</source>
+        <translation>جزوی طور پر چھپا ہوا؛ رپورٹ کھولنے پر پورا نظر آتا ہے</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>نمبر</translation>
+    </message>
+    <message>
+        <source>The report&apos;s number</source>
+        <translation>رپورٹ کا نمبر</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>درج ہونے کا وقت</translation>
+    </message>
+    <message>
+        <source>When the report was registered (Pakistan time), newest first</source>
+        <translation>رپورٹ کب درج ہوئی (پاکستانی وقت)، سب سے نئی پہلے</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>کیا ہوا</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>مالک</translation>
+    </message>
+    <message>
+        <source>Owner&apos;s CNIC</source>
+        <translation>مالک کا شناختی کارڈ نمبر</translation>
+    </message>
+    <message>
+        <source>Police station</source>
+        <translation>تھانہ</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>کیفیت</translation>
+    </message>
+    <message>
+        <source>Not matched to a theft report yet: double-click to look for it again.</source>
+        <translation>ابھی تک چوری کی کسی رپورٹ سے مماثلت نہیں ملی: دوبارہ تلاش کرنے کے لیے ڈبل کلک کریں۔</translation>
     </message>
 </context>
 <context>
@@ -4548,10 +4551,6 @@ import</source>
         <translation>کیا ہوا: تھانے میں آپ نے کس سے بات کی، انہوں نے کیا کہا۔</translation>
     </message>
     <message>
-        <source>Next follow-up on</source>
-        <translation>اگلی پیروی کی تاریخ</translation>
-    </message>
-    <message>
         <source>Change s&amp;tatus</source>
         <translation>کیفیت تبدیل کریں</translation>
     </message>
@@ -4757,14 +4756,6 @@ The desk makes a new signing key. Do this only with a new file from headquarters
         <translation>گاڑی کی رپورٹ ⁨{number}⁩ — سی پی ایل سی ڈیسک</translation>
     </message>
     <message>
-        <source>{number} · {kind} · {status}</source>
-        <translation>⁨{number}⁩ · ⁨{kind}⁩ · ⁨{status}⁩</translation>
-    </message>
-    <message>
-        <source>{number} of {date}</source>
-        <translation>⁨{number}⁩ مورخہ ⁨{date}⁩</translation>
-    </message>
-    <message>
         <source>Kind of vehicle:</source>
         <translation>گاڑی کی قسم:</translation>
     </message>
@@ -4784,45 +4775,9 @@ The desk makes a new signing key. Do this only with a new file from headquarters
         <source>Vehicle:</source>
         <translation>گاڑی:</translation>
     </message>
-    <message>
-        <source>When:</source>
-        <translation>کب:</translation>
-    </message>
-    <message>
-        <source>Where:</source>
-        <translation>کہاں:</translation>
-    </message>
-    <message>
-        <source>Police station:</source>
-        <translation>تھانہ:</translation>
-    </message>
-    <message>
-        <source>FIR:</source>
-        <translation>ایف آئی آر:</translation>
-    </message>
-    <message>
-        <source>Owner:</source>
-        <translation>مالک:</translation>
-    </message>
-    <message>
-        <source>Matched to:</source>
-        <translation>مماثل رپورٹ:</translation>
-    </message>
-    <message>
-        <source>Registered:</source>
-        <translation>درج ہوئی:</translation>
-    </message>
-    <message>
-        <source>{when} by {who} at {desk}</source>
-        <translation>⁨{when}⁩ کو ⁨{who}⁩ نے ⁨{desk}⁩ پر</translation>
-    </message>
 </context>
 <context>
     <name>VehicleFields</name>
-    <message>
-        <source>Choose what happened</source>
-        <translation>منتخب کریں کہ کیا ہوا</translation>
-    </message>
     <message>
         <source>Choose the kind of vehicle</source>
         <translation>گاڑی کی قسم منتخب کریں</translation>
@@ -4852,10 +4807,6 @@ The desk makes a new signing key. Do this only with a new file from headquarters
         <translation>مثلاً 2019</translation>
     </message>
     <message>
-        <source>day/month/year</source>
-        <translation>دن/مہینہ/سال</translation>
-    </message>
-    <message>
         <source>Model &amp;year:</source>
         <translation>ماڈل کا سال:</translation>
     </message>
@@ -4874,10 +4825,6 @@ The desk makes a new signing key. Do this only with a new file from headquarters
     <message>
         <source>The vehicle</source>
         <translation>گاڑی</translation>
-    </message>
-    <message>
-        <source>&amp;What happened: *</source>
-        <translation>کیا ہوا: *</translation>
     </message>
     <message>
         <source>&amp;Kind of vehicle: *</source>
@@ -4899,92 +4846,12 @@ The desk makes a new signing key. Do this only with a new file from headquarters
         <source>At least one of the three. Write them as they are on the vehicle.</source>
         <translation>تینوں میں سے کم از کم ایک۔ انہیں بالکل ویسے ہی لکھیں جیسے گاڑی پر لکھے ہیں۔</translation>
     </message>
-    <message>
-        <source>&amp;Make:</source>
-        <translation>کمپنی:</translation>
-    </message>
-    <message>
-        <source>Colo&amp;ur:</source>
-        <translation>رنگ:</translation>
-    </message>
-    <message>
-        <source>D&amp;ate:</source>
-        <translation>تاریخ:</translation>
-    </message>
-    <message>
-        <source>&amp;Place:</source>
-        <translation>جگہ:</translation>
-    </message>
-    <message>
-        <source>Police stat&amp;ion: *</source>
-        <translation>تھانہ: *</translation>
-    </message>
-    <message>
-        <source>&amp;FIR number:</source>
-        <translation>ایف آئی آر نمبر:</translation>
-    </message>
-    <message>
-        <source>&amp;Owner&apos;s name:</source>
-        <translation>مالک کا نام:</translation>
-    </message>
-    <message>
-        <source>Father&apos;s / &amp;husband&apos;s name:</source>
-        <translation>والد / شوہر کا نام:</translation>
-    </message>
-    <message>
-        <source>Owner&apos;s C&amp;NIC:</source>
-        <translation>مالک کا شناختی کارڈ نمبر:</translation>
-    </message>
-    <message>
-        <source>Owner&apos;s mo&amp;bile:</source>
-        <translation>مالک کا موبائل نمبر:</translation>
-    </message>
-    <message>
-        <source>Owner&apos;s addre&amp;ss:</source>
-        <translation>مالک کا پتہ:</translation>
-    </message>
-    <message>
-        <source>When and where it was stolen</source>
-        <translation>کب اور کہاں چوری ہوئی</translation>
-    </message>
-    <message>
-        <source>When and where it was snatched</source>
-        <translation>کب اور کہاں چھینی گئی</translation>
-    </message>
-    <message>
-        <source>When and where it was recovered</source>
-        <translation>کب اور کہاں برآمد ہوئی</translation>
-    </message>
-    <message>
-        <source>When and where it was found</source>
-        <translation>کب اور کہاں ملی</translation>
-    </message>
-    <message>
-        <source>When and where</source>
-        <translation>کب اور کہاں</translation>
-    </message>
-    <message>
-        <source>Owner (if known)</source>
-        <translation>مالک (اگر معلوم ہو)</translation>
-    </message>
-    <message>
-        <source>Owner</source>
-        <translation>مالک</translation>
-    </message>
 </context>
 <context>
     <name>VehicleFilters</name>
     <message>
         <source>Type a registration, chassis or engine number, a report number, or the owner&apos;s CNIC, mobile or name.</source>
         <translation>رجسٹریشن، چیسس یا انجن نمبر، رپورٹ نمبر، یا مالک کا شناختی کارڈ نمبر، موبائل نمبر یا نام ٹائپ کریں۔</translation>
-    </message>
-    <message>
-        <source>report {value}</source>
-        <translation>رپورٹ ⁨{value}⁩</translation>
-    </message>
-    <message>
-        <source>owner&apos;s CNIC {value}</source>
-        <translation>مالک کا شناختی کارڈ نمبر ⁨{value}⁩</translation>
     </message>
     <message>
         <source>owner&apos;s mobile {value}</source>
@@ -4995,48 +4862,12 @@ The desk makes a new signing key. Do this only with a new file from headquarters
         <translation>رجسٹریشن، چیسس یا انجن نمبر ⁨{value}⁩</translation>
     </message>
     <message>
-        <source>owners whose name starts “{name}”</source>
-        <translation>وہ مالکان جن کا نام “⁨{name}⁩” سے شروع ہوتا ہے</translation>
-    </message>
-    <message>
-        <source>Searching {parts}</source>
-        <translation>تلاش: ⁨{parts}⁩</translation>
-    </message>
-    <message>
-        <source> or </source>
-        <translation> یا </translation>
-    </message>
-    <message>
-        <source>Anything reported</source>
-        <translation>ہر قسم کی رپورٹ</translation>
-    </message>
-    <message>
-        <source>Stolen or snatched</source>
-        <translation>چوری شدہ یا چھینی گئی</translation>
-    </message>
-    <message>
-        <source>Recovered or found</source>
-        <translation>برآمد شدہ یا لاوارث ملی</translation>
-    </message>
-    <message>
-        <source>What happened</source>
-        <translation>کیا ہوا</translation>
-    </message>
-    <message>
         <source>Any kind of vehicle</source>
         <translation>ہر قسم کی گاڑی</translation>
     </message>
     <message>
         <source>Kind of vehicle</source>
         <translation>گاڑی کی قسم</translation>
-    </message>
-    <message>
-        <source>Any status</source>
-        <translation>کوئی بھی کیفیت</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>کیفیت</translation>
     </message>
 </context>
 <context>
@@ -5081,24 +4912,8 @@ The desk makes a new signing key. Do this only with a new file from headquarters
         <translation>ایک اور گاڑی درج کریں</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>بند کریں</translation>
-    </message>
-    <message>
-        <source>Report number:</source>
-        <translation>رپورٹ نمبر:</translation>
-    </message>
-    <message>
-        <source>See the owner&apos;s receipt, then print it</source>
-        <translation>مالک کی رسید دیکھیں، پھر پرنٹ کریں</translation>
-    </message>
-    <message>
         <source>Anyone checking this vehicle at this desk is now told it is reported {kind}. Give the citizen the report number.</source>
         <translation>اب اس ڈیسک پر جو بھی اس گاڑی کی تصدیق کرے گا، اسے بتایا جائے گا کہ یہ گاڑی ⁨{kind}⁩ درج ہے۔ شہری کو رپورٹ نمبر دے دیں۔</translation>
-    </message>
-    <message>
-        <source>Looking for the theft report…</source>
-        <translation>چوری کی رپورٹ تلاش کی جا رہی ہے…</translation>
     </message>
     <message>
         <source>No open theft report matches this vehicle yet. The recovery stays open; it is shown as “Not matched yet” in the list and can be matched later.</source>
@@ -5246,40 +5061,8 @@ The desk makes a new signing key. Do this only with a new file from headquarters
         <translation>رجسٹریشن، چیسس یا انجن نمبر لکھیں</translation>
     </message>
     <message>
-        <source>The answer appears as soon as you stop typing. Each check is recorded in the audit trail.</source>
-        <translation>جیسے ہی آپ لکھنا روکیں گے، جواب سامنے آ جائے گا۔ ہر تصدیق آڈٹ ریکارڈ میں درج ہوتی ہے۔</translation>
-    </message>
-    <message>
-        <source>Keep typing…</source>
-        <translation>لکھتے رہیں…</translation>
-    </message>
-    <message>
         <source>Type at least 3 letters or digits.</source>
         <translation>کم از کم 3 حروف یا ہندسے لکھیں۔</translation>
-    </message>
-    <message>
-        <source>Checking when you stop typing…</source>
-        <translation>لکھنا روکتے ہی تصدیق ہو گی…</translation>
-    </message>
-    <message>
-        <source>Or press Enter.</source>
-        <translation>یا Enter دبائیں۔</translation>
-    </message>
-    <message>
-        <source>Checking…</source>
-        <translation>تصدیق ہو رہی ہے…</translation>
-    </message>
-    <message>
-        <source>REPORTED STOLEN</source>
-        <translation>چوری کی رپورٹ درج ہے</translation>
-    </message>
-    <message>
-        <source>REPORTED SNATCHED</source>
-        <translation>چھینے جانے کی رپورٹ درج ہے</translation>
-    </message>
-    <message>
-        <source>REPORTED STOLEN / SNATCHED</source>
-        <translation>چوری / چھینے جانے کی رپورٹ درج ہے</translation>
     </message>
     <message>
         <source>Do not buy, release or hand over this vehicle. Inform {stations} police station.</source>
@@ -5308,10 +5091,6 @@ The desk makes a new signing key. Do this only with a new file from headquarters
     <message>
         <source>{key} is not reported stolen, snatched or recovered here. This does not prove who owns it: check the papers.</source>
         <translation>⁨{key}⁩ کی یہاں چوری، چھینے جانے یا برآمدگی کی کوئی رپورٹ نہیں۔ اس سے یہ ثابت نہیں ہوتا کہ گاڑی کا مالک کون ہے: کاغذات دیکھ لیں۔</translation>
-    </message>
-    <message>
-        <source>…and {count} more reports.</source>
-        <translation>…اور ⁨{count}⁩ مزید رپورٹیں۔</translation>
     </message>
     <message>
         <source> (city-wide hotlist)</source>
@@ -5349,10 +5128,6 @@ The desk makes a new signing key. Do this only with a new file from headquarters
 <context>
     <name>VehiclesModel</name>
     <message>
-        <source>Not matched yet</source>
-        <translation>ابھی مماثلت نہیں ملی</translation>
-    </message>
-    <message>
         <source>Car</source>
         <translation>کار</translation>
     </message>
@@ -5374,30 +5149,6 @@ The desk makes a new signing key. Do this only with a new file from headquarters
         <translation>دیگر</translation>
     </message>
     <message>
-        <source>Partly hidden; the report itself shows it in full</source>
-        <translation>جزوی طور پر چھپا ہوا؛ رپورٹ کھولنے پر پورا نظر آتا ہے</translation>
-    </message>
-    <message>
-        <source>Number</source>
-        <translation>نمبر</translation>
-    </message>
-    <message>
-        <source>The report&apos;s number</source>
-        <translation>رپورٹ کا نمبر</translation>
-    </message>
-    <message>
-        <source>Registered</source>
-        <translation>درج ہونے کا وقت</translation>
-    </message>
-    <message>
-        <source>When the report was registered (Pakistan time), newest first</source>
-        <translation>رپورٹ کب درج ہوئی (پاکستانی وقت)، سب سے نئی پہلے</translation>
-    </message>
-    <message>
-        <source>What happened</source>
-        <translation>کیا ہوا</translation>
-    </message>
-    <message>
         <source>Class</source>
         <translation>قسم</translation>
     </message>
@@ -5416,26 +5167,6 @@ The desk makes a new signing key. Do this only with a new file from headquarters
     <message>
         <source>Vehicle</source>
         <translation>گاڑی</translation>
-    </message>
-    <message>
-        <source>Owner</source>
-        <translation>مالک</translation>
-    </message>
-    <message>
-        <source>Owner&apos;s CNIC</source>
-        <translation>مالک کا شناختی کارڈ نمبر</translation>
-    </message>
-    <message>
-        <source>Police station</source>
-        <translation>تھانہ</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>کیفیت</translation>
-    </message>
-    <message>
-        <source>Not matched to a theft report yet: double-click to look for it again.</source>
-        <translation>ابھی تک چوری کی کسی رپورٹ سے مماثلت نہیں ملی: دوبارہ تلاش کرنے کے لیے ڈبل کلک کریں۔</translation>
     </message>
 </context>
 <context>
@@ -5511,6 +5242,13 @@ The desk makes a new signing key. Do this only with a new file from headquarters
     <message>
         <source>No open theft report matches {number} yet. It stays open: when a matching theft report arrives, double-click it again.</source>
         <translation>ابھی تک چوری کی کوئی جاری رپورٹ ⁨{number}⁩ سے مماثل نہیں۔ یہ رپورٹ جاری رہے گی: جب کوئی مماثل چوری کی رپورٹ آئے تو اس پر دوبارہ ڈبل کلک کریں۔</translation>
+    </message>
+</context>
+<context>
+    <name>WorkDialog</name>
+    <message>
+        <source>The import stopped: {error}</source>
+        <translation>درآمد رک گئی: ⁨{error}⁩</translation>
     </message>
 </context>
 <context>

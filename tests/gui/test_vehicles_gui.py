@@ -21,13 +21,13 @@ from cplc_desk.gui.vehicles.vehicle_form import VehicleFormDialog
 from cplc_desk.gui.vehicles.vehicle_match import VehicleMatchDialog
 from cplc_desk.gui.vehicles.vehicle_verify import VehicleVerifyWidget
 from cplc_desk.gui.vehicles.vehicles_model import (
-    AWAITING_ROLE,
     CNIC,
     STATUS,
     VehiclesModel,
 )
 from cplc_desk.gui.vehicles.vehicles_page import VehiclesPage
 from cplc_desk.gui.widgets import dialogs, receipt_preview, receipt_printing
+from cplc_desk.gui.widgets.reports_model import AWAITING_ROLE
 from cplc_desk.services.desk import demo
 from cplc_desk.services.desk.context import DeskContext
 from cplc_desk.services.vehicles import vehicle_list, vehicles, verification

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from cplc_desk.domain.errors import DeskError
 from cplc_desk.domain.roles import Role, role_label
-from cplc_desk.gui.shell.login_dialog import error_label
 from cplc_desk.gui.widgets import dialogs
+from cplc_desk.gui.widgets.field_parts import error_label
 from cplc_desk.gui.widgets.formats import format_datetime
 from cplc_desk.services.accounts import accounts
 from cplc_desk.services.accounts.accounts import AccountInfo

@@ -89,42 +89,75 @@ def _note_edit(placeholder: str) -> QPlainTextEdit:
     return edit
 
 
-class StatusChangeBox(QWidget):
-    """The statuses offered are only those the workflow allows next. ``requested`` asks the
-    dialog to make the change."""
+class NoteActionBox(QWidget):
+    """A note and a next follow-up date, with the button that asks the dialog to write them
+    (``requested``). Once the complaint takes no more of this action, a line says why in place
+    of the boxes (``_show_ended``)."""
 
     requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, note_hint: str, button_text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.status_combo = QComboBox()
-        self.status_combo.setPlaceholderText(self.tr("Choose the new status"))
-        self.note_edit = _note_edit(
-            self.tr("What happened: whom you spoke to at the station, what they said.")
-        )
+        self.note_edit = _note_edit(note_hint)
         self.note_box = FieldBox(self.note_edit)
-        self.note_label = QLabel()
-        self.note_label.setBuddy(self.note_edit)
         self.follow_up = NextFollowUpWidget(self.tr("Next follow-up on"))
         self.follow_up_box = FieldBox(self.follow_up)
-        self.status_box = FieldBox(self.status_combo)
-        self.apply_button = QPushButton(self.tr("Change s&tatus"))
-        self.apply_button.setAutoDefault(False)
-        self.final_label = QLabel()
-        self.final_label.setWordWrap(True)
-        self.final_label.hide()
+        self.button = QPushButton(button_text)
+        self.button.setAutoDefault(False)
+        self.ended_label = QLabel()
+        self.ended_label.setWordWrap(True)
+        self.ended_label.hide()
+        self._form = QFormLayout(self)
+        self._form.addRow(self.ended_label)
 
+    def _add_note_rows(self, note_label: QLabel) -> None:
+        """The note, the follow-up date and the button, under the action's own rows."""
+        note_label.setBuddy(self.note_edit)
+        self._form.addRow(note_label, self.note_box)
+        self._form.addRow("", self.follow_up_box)
+        self._form.addRow("", _left(self.button))
+        self.button.clicked.connect(self.requested)
+
+    def _empty(self, today: date) -> None:
+        self.note_edit.clear()
+        self.follow_up.reset(today)
+        self.clear_errors()
+
+    def _show_ended(self, ended: bool, why: str) -> None:
+        self.ended_label.setText(why)
+        self.ended_label.setVisible(ended)
+        for row in range(1, self._form.rowCount()):
+            self._form.setRowVisible(row, not ended)
+
+    def note(self) -> str:
+        return self.note_edit.toPlainText()
+
+    def clear_errors(self) -> None:
+        raise NotImplementedError
+
+
+class StatusChangeBox(NoteActionBox):
+    """The statuses offered are only those the workflow allows next. ``requested`` asks the
+    dialog to make the change."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(
+            self.tr("What happened: whom you spoke to at the station, what they said."),
+            self.tr("Change s&tatus"),
+            parent,
+        )
+        # The names the dialog and its tests use.
+        self.apply_button, self.final_label = self.button, self.ended_label
+        self.status_combo = QComboBox()
+        self.status_combo.setPlaceholderText(self.tr("Choose the new status"))
+        self.status_box = FieldBox(self.status_combo)
+        self.note_label = QLabel()
         status_label = QLabel(self.tr("&New status:"))
         status_label.setBuddy(self.status_combo)
-        self._form = QFormLayout(self)
-        self._form.addRow(self.final_label)
         self._form.addRow(status_label, self.status_box)
-        self._form.addRow(self.note_label, self.note_box)
-        self._form.addRow("", self.follow_up_box)
-        self._form.addRow("", _left(self.apply_button))
+        self._add_note_rows(self.note_label)
 
         self.status_combo.currentIndexChanged.connect(self._on_target)
-        self.apply_button.clicked.connect(self.requested)
         self._on_target()
 
     def set_choices(self, current: str, allowed: Sequence[str], today: date) -> None:
@@ -134,26 +167,18 @@ class StatusChangeBox(QWidget):
             self.status_combo.addItem(names.complaint_status(code), code)
         self.status_combo.setCurrentIndex(-1)
         self.status_combo.blockSignals(False)
-        self.note_edit.clear()
-        self.follow_up.reset(today)
-        self.clear_errors()
-        final = not allowed
-        self.final_label.setText(
+        self._empty(today)
+        self._show_ended(
+            not allowed,
             self.tr("This complaint is {status}: its status cannot change any more.").format(
                 status=names.complaint_status(current)
-            )
+            ),
         )
-        self.final_label.setVisible(final)
-        for row in range(1, self._form.rowCount()):
-            self._form.setRowVisible(row, not final)
         self._on_target()
 
     def target(self) -> str:
         code = self.status_combo.currentData()
         return str(code) if code else ""
-
-    def note(self) -> str:
-        return self.note_edit.toPlainText()
 
     def offered(self) -> list[str]:
         return [str(self.status_combo.itemData(i)) for i in range(self.status_combo.count())]
@@ -183,49 +208,27 @@ class StatusChangeBox(QWidget):
         box.setFocus()
 
 
-class FollowUpBox(QWidget):
+class FollowUpBox(NoteActionBox):
     """A dated note on an open complaint, with an optional date to check back."""
 
-    requested = Signal()
-
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.note_edit = _note_edit(
-            self.tr("What was done or learned, e.g. SHO says the FIR will be lodged today.")
+        super().__init__(
+            self.tr("What was done or learned, e.g. SHO says the FIR will be lodged today."),
+            self.tr("Add &follow-up"),
+            parent,
         )
-        self.note_box = FieldBox(self.note_edit)
-        self.follow_up = NextFollowUpWidget(self.tr("Next follow-up on"))
-        self.follow_up_box = FieldBox(self.follow_up)
-        self.add_button = QPushButton(self.tr("Add &follow-up"))
-        self.add_button.setAutoDefault(False)
-        self.closed_label = QLabel()
-        self.closed_label.setWordWrap(True)
-        self.closed_label.hide()
-        note_label = QLabel(self.tr("No&te (required):"))
-        note_label.setBuddy(self.note_edit)
-        self._form = QFormLayout(self)
-        self._form.addRow(self.closed_label)
-        self._form.addRow(note_label, self.note_box)
-        self._form.addRow("", self.follow_up_box)
-        self._form.addRow("", _left(self.add_button))
-        self.add_button.clicked.connect(self.requested)
+        # The names the dialog and its tests use.
+        self.add_button, self.closed_label = self.button, self.ended_label
+        self._add_note_rows(QLabel(self.tr("No&te (required):")))
 
     def reset(self, status: str, today: date) -> None:
-        self.note_edit.clear()
-        self.follow_up.reset(today)
-        self.clear_errors()
-        is_open = status in {s.value for s in OPEN_STATUSES}
-        self.closed_label.setText(
+        self._empty(today)
+        self._show_ended(
+            status not in {s.value for s in OPEN_STATUSES},
             self.tr("This complaint is {status}: it takes no more follow-ups.").format(
                 status=names.complaint_status(status)
-            )
+            ),
         )
-        self.closed_label.setVisible(not is_open)
-        for row in range(1, self._form.rowCount()):
-            self._form.setRowVisible(row, is_open)
-
-    def note(self) -> str:
-        return self.note_edit.toPlainText()
 
     def clear_errors(self) -> None:
         self.note_box.show_error(None)

@@ -40,18 +40,11 @@ from cplc_desk.gui.widgets.formats import NOTHING, format_datetime
 from cplc_desk.gui.widgets.message_banner import ERROR, SUCCESS, MessageBanner
 from cplc_desk.gui.widgets.operations import OperationRunner
 from cplc_desk.gui.widgets.receipt_buttons import ReceiptPanel
+from cplc_desk.gui.widgets.record_detail import value_label
 from cplc_desk.gui.widgets.typography import emphasise, make_quiet
 from cplc_desk.services.complaints import complaints
 from cplc_desk.services.complaints.complaints import ComplaintDetail
 from cplc_desk.services.desk.context import DeskContext, ServiceError
-
-
-def _value_label() -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)  # typed by people: never read as HTML
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
 
 
 def format_incident(value: datetime | None) -> str:
@@ -85,11 +78,11 @@ class ComplaintDetailDialog(QDialog):
     # ------------------------------------------------------------------ building
 
     def _build(self) -> None:
-        self.number_label = emphasise(_value_label(), 1.6)
+        self.number_label = emphasise(value_label(), 1.6)
         self.number_label.setWordWrap(False)  # a receipt number is read as one piece
-        self.status_label = emphasise(_value_label(), 1.2)
-        self.summary_label = _value_label()
-        self.registered_label = make_quiet(_value_label())
+        self.status_label = emphasise(value_label(), 1.2)
+        self.summary_label = value_label()
+        self.registered_label = make_quiet(value_label())
         header = QVBoxLayout()
         top = QHBoxLayout()
         top.addWidget(self.number_label)
@@ -141,7 +134,7 @@ class ComplaintDetailDialog(QDialog):
             form = QFormLayout(box)
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
             for key, text in rows:
-                self.fields[key] = _value_label()
+                self.fields[key] = value_label()
                 form.addRow(text, self.fields[key])
             return box
 
@@ -165,7 +158,7 @@ class ComplaintDetailDialog(QDialog):
             ],
         )
         narrative_box = QGroupBox(self.tr("What happened"))
-        self.narrative_label = _value_label()
+        self.narrative_label = value_label()
         self.narrative_label.setAlignment(Qt.AlignmentFlag.AlignTop)
         QVBoxLayout(narrative_box).addWidget(self.narrative_label)
 

@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
 
 from cplc_desk.domain.records import ComplaintDraft, validate_complaint
@@ -54,6 +53,7 @@ class ComplaintEntry(FormFields):
     ``on_contact_left`` when the cursor leaves the CNIC or mobile box."""
 
     FIELDS = FIELDS
+    validate_draft = staticmethod(validate_complaint)
     SHOWN_IN = SHOWN_IN
 
     def __init__(self, ctx: DeskContext, note_slot: QWidget, parent: QWidget | None = None) -> None:
@@ -103,11 +103,10 @@ class ComplaintEntry(FormFields):
             self.fir_edit, QLabel(self.tr("FIR &date:")), self.fir_date_edit, (2, 1)
         )
         self.boxes: dict[str, FieldBox] = {
-            "complainant_name": FieldBox(self.name_edit),
-            "complainant_relative_name": FieldBox(self.relative_edit),
-            "complainant_cnic": FieldBox(self.cnic_edit),
-            "complainant_mobile": FieldBox(self.mobile_edit),
-            "complainant_address": FieldBox(self.address_edit),
+            **{
+                name: FieldBox(edit)
+                for name, edit in self.complainant.targets("complainant").items()
+            },
             "category": FieldBox(self.category_combo),
             "incident_at": FieldBox(incident_row),
             "incident_place": FieldBox(self.place_edit),
@@ -119,11 +118,7 @@ class ComplaintEntry(FormFields):
         self.boxes["fir_number"].setFocusProxy(self.fir_edit)
         # The widget each field's problem sends the cursor to, in Tab order.
         self.focus_targets: dict[str, QWidget] = {
-            "complainant_name": self.name_edit,
-            "complainant_relative_name": self.relative_edit,
-            "complainant_cnic": self.cnic_edit,
-            "complainant_mobile": self.mobile_edit,
-            "complainant_address": self.address_edit,
+            **self.complainant.targets("complainant"),
             "category": self.category_combo,
             **self._incident_targets(),
             "narrative": self.narrative_edit,
@@ -226,13 +221,7 @@ class ComplaintEntry(FormFields):
                 self.category_combo.set_code(value)
             if (value := text("police_station")) is not None:
                 self.station_combo.set_code(value)
-            if (value := text("incident_date")) is not None:
-                try:
-                    day = date.fromisoformat(value)
-                except ValueError:
-                    pass
-                else:
-                    self.date_edit.setDate(QDate(day.year, day.month, day.day))
+            self._load_incident_date(data.get("incident_date"))
         finally:
             self._loading = False
 
@@ -243,23 +232,16 @@ class ComplaintEntry(FormFields):
     def draft(self) -> tuple[ComplaintDraft, dict[str, str]]:
         """The domain's draft, and the problems with text the form reads itself."""
         problems: dict[str, str] = {}
-        incident_at, fir_date = self._read_incident(problems)
+        incident = self._incident_draft(problems)
         if self.category_combo.has_text() and not self.category_combo.code():
             problems["category"] = self.tr("Choose a kind of complaint from the list.")
         draft = ComplaintDraft(
             complainant=self.complainant.draft(),
             category=self.category_combo.code(),
-            police_station=self.station_combo.code(),
-            incident_at=incident_at,
-            incident_place=self.place_edit.text(),
-            fir_number=self.fir_edit.text(),
-            fir_date=fir_date,
+            **incident,
             narrative=self.narrative_edit.toPlainText(),
         )
         return draft, problems
-
-    def _validate(self, draft: ComplaintDraft, now: datetime) -> None:
-        validate_complaint(draft, now)
 
     # ------------------------------------------------------------------ reacting
 

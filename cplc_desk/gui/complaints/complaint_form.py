@@ -16,7 +16,6 @@ from typing import Any
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -41,6 +40,7 @@ from cplc_desk.services.complaints import complaint_list
 from cplc_desk.services.complaints.complaint_list import ComplaintRow
 from cplc_desk.services.complaints.complaints import register_complaint
 from cplc_desk.services.desk.context import DeskContext, ServiceError
+from cplc_desk.services.desk.drafts import Draft
 from cplc_desk.services.desk.records import Registered
 
 DRAFT_KIND = "complaint"
@@ -57,6 +57,8 @@ def _canonical(parse: Any, text: str) -> str:
 
 class ComplaintFormDialog(RecordFormDialog):
     """``registered`` carries the new complaint's id once it is saved."""
+
+    drafts: FormDrafts
 
     registered = Signal(str)
 
@@ -115,11 +117,7 @@ class ComplaintFormDialog(RecordFormDialog):
         self.receipt_panel = ReceiptPanel(self.ctx, self._jobs)
         self.another_button = QPushButton(self.tr("Register &another complaint"))
         self.close_button = QPushButton(self.tr("Close"))
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        for button in (self.another_button, self.close_button):
-            button.setAutoDefault(False)
-            buttons.addWidget(button)
+        buttons = self._done_buttons(self.another_button, self.close_button)
         layout = QVBoxLayout(page)
         layout.addWidget(self.done_heading)
         layout.addWidget(QLabel(self.tr("Receipt number:")))
@@ -218,60 +216,32 @@ class ComplaintFormDialog(RecordFormDialog):
     def draft_key(self) -> str:
         return self.drafts.key
 
-    @property
-    def drafts_saved(self) -> int:
-        return self.drafts.saved
-
     def offer_draft(self) -> bool:
         """Offer to continue the newest unsaved complaint; True if its values were filled in."""
-        newest = self.drafts.waiting()
-        if newest is None:
-            return False
-        who = str(newest.data.get("name") or "").strip() or self.tr("no name typed yet")
-        question = self.tr(
-            "A complaint was being typed here on {when} ({name}) and was not saved, perhaps "
-            "because of a power cut.\n\nContinue it? If you answer No, it is thrown away."
-        ).format(when=format_datetime(newest.updated_at), name=who)
-        if dialogs.confirm(self, self.tr("Unsaved complaint"), question):
-            self.entry.load(self.drafts.take(newest))
+
+        def question(newest: Draft) -> str:
+            who = str(newest.data.get("name") or "").strip() or self.tr("no name typed yet")
+            return self.tr(
+                "A complaint was being typed here on {when} ({name}) and was not saved, perhaps "
+                "because of a power cut.\n\nContinue it? If you answer No, it is thrown away."
+            ).format(when=format_datetime(newest.updated_at), name=who)
+
+        def load(data: dict[str, Any]) -> None:
+            self.entry.load(data)
             self.look_up_earlier()
-            self.status_label.setText(self.tr("The unsaved complaint was filled in again."))
-            return True
-        self.drafts.throw_away(newest)
-        return False
 
-    def save_draft_now(self) -> None:
-        self.drafts.save_now()
-
-    def _on_draft_failed(self, exc: BaseException) -> None:
-        if not isinstance(exc, Exception):
-            raise exc
-        # A draft is a safety net, not worth interrupting the volunteer for (a locked or full
-        # disk, say): the complaint itself is saved by Save, which reports its own problems.
-        self.status_label.setText(
-            self.tr("What you typed could not be kept as a draft: {reason}").format(reason=exc)
+        return self._offer_draft(
+            question,
+            self.tr("Unsaved complaint"),
+            self.tr("The unsaved complaint was filled in again."),
+            load,
         )
 
     # ------------------------------------------------------------------ saving
 
     def save(self) -> bool:
         """Check every field and register the complaint; False if a field needs fixing."""
-        if self._saving or self.result_registered is not None:
-            return False
-        if not self._form_is_ready():
-            return False
-        draft, _problems = self.entry.draft()
-        ctx, discard_draft = self.ctx, self.drafts.discard_in(self.draft_key)
-        self.drafts.timer.stop()
-        self._show_saving(True)
-
-        def work() -> Registered:
-            done = register_complaint(ctx, draft)
-            discard_draft()
-            return done
-
-        self._jobs.submit(work, self._on_registered, self._on_register_failed)
-        return True
+        return self._save_with(register_complaint)
 
     def _focus_field(self, name: str) -> None:
         self.entry.focus_field(name)

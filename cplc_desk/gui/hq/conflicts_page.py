@@ -33,7 +33,7 @@ from cplc_desk.gui.shell.areas import CONFLICTS, area
 from cplc_desk.gui.widgets import dialogs, names
 from cplc_desk.gui.widgets.count_widgets import format_count
 from cplc_desk.gui.widgets.formats import NOTHING, format_datetime
-from cplc_desk.gui.widgets.message_banner import ERROR, SUCCESS, MessageBanner
+from cplc_desk.gui.widgets.message_banner import ERROR, MessageBanner
 from cplc_desk.gui.widgets.operations import Changes
 from cplc_desk.gui.widgets.page_heading import area_heading, table_page_layout
 from cplc_desk.gui.widgets.records_page import RecordsPage
@@ -388,14 +388,6 @@ class ConflictsPage(RecordsPage):
             ).format(which=which, record=s.record_label),
         ):
             return
-        try:
-            conflicts.resolve(self.ctx, s.id, choice)
-        except DeskError as exc:
-            self.banner.show_message(ERROR, str(exc))
-            return
-        self.refresh()
-        self.banner.show_message(
-            SUCCESS,
-            self.tr("{record}: kept {which}.").format(record=s.record_label, which=which),
-        )
-        self.announce(Changes.CONFLICTS | Changes.RECORDS)
+        said = self.tr("{record}: kept {which}.").format(record=s.record_label, which=which)
+        if self._act(lambda: conflicts.resolve(self.ctx, s.id, choice), lambda _none: said):
+            self.announce(Changes.CONFLICTS | Changes.RECORDS)

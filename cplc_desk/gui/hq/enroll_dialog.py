@@ -34,11 +34,8 @@ class EnrollStationDialog(QDialog):
         self.note_label.setWordWrap(True)
         self._enrolled = set(enrolled)
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        self.buttons = dialogs.ok_cancel_buttons(self, self.tr("Continue…"))
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Continue…"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -48,8 +45,6 @@ class EnrollStationDialog(QDialog):
 
         self.picker.station_changed.connect(self._on_station)
         self.picker.station_activated.connect(self.accept)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         self.picker.setFocus()
         # Sized in text units, so a larger font or a longer translation still fits.
         dialogs.size_in_text(self, 80, 28)

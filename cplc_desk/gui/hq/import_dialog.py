@@ -35,7 +35,7 @@ from cplc_desk.gui.widgets import dialogs
 from cplc_desk.gui.widgets.count_widgets import format_count
 from cplc_desk.gui.widgets.layouts import stack
 from cplc_desk.gui.widgets.message_banner import ERROR, INFO, SUCCESS, WARNING, MessageBanner
-from cplc_desk.gui.widgets.operations import Progress, report_failure
+from cplc_desk.gui.widgets.operations import Progress
 from cplc_desk.gui.widgets.tables import report_rows
 from cplc_desk.gui.widgets.work_dialog import WorkDialog
 from cplc_desk.services.desk.context import DeskContext
@@ -169,13 +169,6 @@ class ImportDialog(WorkDialog):
         self.view.resizeRowsToContents()
         self.records_changed = self.records_changed or any(o.status == ACCEPTED for o in outcomes)
         self._show_summary()
-
-    def _on_failed(self, error: BaseException) -> None:
-        report_failure(
-            error,
-            lambda text: self.summary.show_message(ERROR, text),
-            self.tr("The import stopped: {error}"),
-        )
 
     def _on_finished(self) -> None:
         self.progress_label.hide()

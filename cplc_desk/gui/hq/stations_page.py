@@ -322,25 +322,20 @@ class StationsPage(RecordsPage):
         if path is None:
             return
         settings.remember_folder(ENROLLMENT_FOLDER, path.parent)
-        try:
-            written = sync_hq.enroll_station(self.ctx, code, path)
-        except DeskError as exc:
-            self.banner.show_message(ERROR, str(exc))
-            return
-        self.refresh()
-        self.select_code(code)
-        self.banner.show_message(
-            SUCCESS,
-            self.tr(
-                "The enrollment file for {station} is written to {path}. Take it to the station's "
-                "desk and enroll from it on its Sync page within {days} days; then delete it. It "
-                "holds a secret: hand it over yourself, do not e-mail it."
-            ).format(
+        said = self.tr(
+            "The enrollment file for {station} is written to {path}. Take it to the station's "
+            "desk and enroll from it on its Sync page within {days} days; then delete it. It "
+            "holds a secret: hand it over yourself, do not e-mail it."
+        )
+        if self._act(
+            lambda: sync_hq.enroll_station(self.ctx, code, path),
+            lambda written: said.format(
                 station=self._station_label(code),
                 path=written,
                 days=format_count(sync_hq.ENROLLMENT_DAYS),
             ),
-        )
+        ):
+            self.select_code(code)
 
     def revoke_selected(self) -> None:
         code = self.selected_code()
@@ -356,18 +351,13 @@ class StationsPage(RecordsPage):
             ).format(station=station),
         ):
             return
-        try:
-            revoked = sync_hq.revoke_station(self.ctx, code)
-        except DeskError as exc:
-            self.banner.show_message(ERROR, str(exc))
-            return
-        self.refresh()
-        self.banner.show_message(
-            SUCCESS,
-            self.tr(
-                "{station} is revoked (keys withdrawn: {n}). Its bundles are refused until it is "
-                "enrolled again."
-            ).format(station=station, n=format_count(revoked)),
+        said = self.tr(
+            "{station} is revoked (keys withdrawn: {n}). Its bundles are refused until it is "
+            "enrolled again."
+        )
+        self._act(
+            lambda: sync_hq.revoke_station(self.ctx, code),
+            lambda revoked: said.format(station=station, n=format_count(revoked)),
         )
 
     def discard_held_selected(self) -> None:
@@ -397,15 +387,8 @@ class StationsPage(RecordsPage):
             ).format(seq=chosen, station=station),
         ):
             return
-        try:
-            sync_hq.discard_held(self.ctx, summary.code, int(chosen))
-        except DeskError as exc:
-            self.banner.show_message(ERROR, str(exc))
-            return
-        self.refresh()
-        self.banner.show_message(
-            SUCCESS,
-            self.tr("Bundle {seq} of {station} was removed; import the right copy now.").format(
-                seq=chosen, station=station
-            ),
+        said = self.tr("Bundle {seq} of {station} was removed; import the right copy now.")
+        self._act(
+            lambda: sync_hq.discard_held(self.ctx, summary.code, int(chosen)),
+            lambda _none: said.format(seq=chosen, station=station),
         )

@@ -9,7 +9,6 @@ each line says which IMEIs pair the two reports, and whether the same number or 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
@@ -41,11 +40,6 @@ class PhoneCityChecksDialog(CityChecksBase):
 
     def _find(self) -> tuple[list[PhoneCrossStationMatch], list[PhoneDuplicatePair]]:
         return hq_phones.recovered_elsewhere(self.ctx), hq_phones.probable_duplicates(self.ctx)
-
-    def _pair(self, item: Any) -> tuple[PhoneRef, PhoneRef]:
-        if isinstance(item, PhoneCrossStationMatch):
-            return item.recovery, item.theft
-        return item.first, item.second
 
     def _done_text(self) -> str:
         return self.tr("Open phone reports of every station compared.")

@@ -4,25 +4,20 @@ changed). Opening it shows the owner's CNIC and mobile in full, so it is audited
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSize
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QHeaderView,
     QLabel,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
 )
 
 from cplc_desk.gui.widgets import names
-from cplc_desk.gui.widgets.formats import format_date, format_datetime
-from cplc_desk.gui.widgets.operations import OperationRunner
-from cplc_desk.gui.widgets.receipt_buttons import PHONE_RECEIPTS, ReceiptPanel
-from cplc_desk.gui.widgets.record_detail import owner_text, values_form
+from cplc_desk.gui.widgets.formats import format_datetime
+from cplc_desk.gui.widgets.layouts import Item
+from cplc_desk.gui.widgets.record_detail import ReportDetailDialog, Row
+from cplc_desk.gui.widgets.report_kinds import PHONE_REPORTS
 from cplc_desk.gui.widgets.typography import emphasise
-from cplc_desk.services.desk import reference
 from cplc_desk.services.desk.context import DeskContext
 from cplc_desk.services.phones import phone_list
 from cplc_desk.services.phones.phone_list import HistoryEntry, PhoneDetail
@@ -56,48 +51,21 @@ def field_name(field: str) -> str:
     return shown.get(field, field)
 
 
-class PhoneDetailDialog(QDialog):
-    """Raises the service's error (ServiceError) when the report cannot be read."""
+class PhoneDetailDialog(ReportDetailDialog):
+    REPORTS = PHONE_REPORTS
+    TASK_NAME = "cplc-phone-detail"
+    SIZE = (80, 36)
+    detail: PhoneDetail
 
-    def __init__(self, ctx: DeskContext, report_id: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.detail = phone_list.view(ctx, report_id)  # full CNIC: audited as viewed
-        d = self.detail
-        station = reference.station(ctx, d.police_station_code)
-        self.setWindowTitle(self.tr("Phone report {number} — CPLC Desk").format(number=d.number))
-        heading = emphasise(
-            QLabel(
-                self.tr("{number} · {kind} · {status}").format(
-                    number=d.number,
-                    kind=names.phone_report_kind(d.kind),
-                    status=names.phone_report_status(d.status),
-                )
-            ),
-            1.3,
-        )
-        heading.setWordWrap(True)
-        form, self.values = values_form(
-            self._rows(d, station.name if station else d.police_station_code)
-        )
-        self.history = self._history_table(d.history)
-        self._jobs = OperationRunner("cplc-phone-detail", self)
-        self.receipt_panel = ReceiptPanel(ctx, self._jobs, source=PHONE_RECEIPTS)
-        self.receipt_panel.set_record(d.id, d.number)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addLayout(form)
-        layout.addWidget(emphasise(QLabel(self.tr("History")), 1.1))
-        layout.addWidget(self.history, 1)
-        layout.addWidget(self.receipt_panel)
-        layout.addWidget(buttons)
-        metrics = self.fontMetrics()
-        self.resize(QSize(metrics.averageCharWidth() * 80, metrics.lineSpacing() * 36))
+    def _view(self, ctx: DeskContext, report_id: str) -> PhoneDetail:
+        return phone_list.view(ctx, report_id)
 
-    def done(self, result: int) -> None:
-        self._jobs.wait_idle()
-        super().done(result)
+    def _title(self, number: str) -> str:
+        return self.tr("Phone report {number} — CPLC Desk").format(number=number)
+
+    def _under_values(self) -> list[Item]:
+        self.history = self._history_table(self.detail.history)
+        return [emphasise(QLabel(self.tr("History")), 1.1), (self.history, 1)]
 
     def _history_table(self, history: tuple[HistoryEntry, ...]) -> QTableWidget:
         table = QTableWidget(len(history), 3)
@@ -117,11 +85,9 @@ class PhoneDetailDialog(QDialog):
                 table.setItem(row, column, QTableWidgetItem(text))
         return table
 
-    def _rows(self, d: PhoneDetail, station: str) -> list[tuple[str, str, str]]:
+    def _own_rows(self) -> list[Row]:
+        d = self.detail
         handset = " ".join(x for x in (d.colour, d.make, d.model) if x)
-        fir = d.fir_number or ""
-        if fir and d.fir_date:
-            fir = self.tr("{number} of {date}").format(number=fir, date=format_date(d.fir_date))
         altered = ""
         if d.imei_altered:
             altered = (
@@ -133,22 +99,4 @@ class PhoneDetailDialog(QDialog):
             ("altered", self.tr("IMEI suspected altered:"), altered or self.tr("No")),
             ("handset", self.tr("Handset:"), handset),
             ("sim", self.tr("SIM in use:"), d.sim_number or ""),
-            ("incident_at", self.tr("When:"), format_datetime(d.incident_at) if d.incident_at else ""),
-            ("incident_place", self.tr("Where:"), d.incident_place or ""),
-            ("station", self.tr("Police station:"), station),
-            ("fir", self.tr("FIR:"), fir),
-            ("owner", self.tr("Owner:"), self._owner(d)),
-            ("matched", self.tr("Matched to:"), d.matched_number or ""),
-            (
-                "registered",
-                self.tr("Registered:"),
-                self.tr("{when} by {who} at {desk}").format(
-                    when=format_datetime(d.created_at), who=d.created_by, desk=d.origin_desk
-                ),
-            ),
-        ]  # fmt: skip
-
-    def _owner(self, d: PhoneDetail) -> str:
-        return owner_text(
-            d.owner_name, d.owner_relative_name, d.owner_cnic, d.owner_mobile, d.owner_address
-        )
+        ]

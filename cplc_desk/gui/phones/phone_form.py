@@ -11,12 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -26,14 +23,13 @@ from cplc_desk.domain import imei as imeis
 from cplc_desk.domain.validation import FieldError
 from cplc_desk.gui.phones.phone_fields import PhoneFields
 from cplc_desk.gui.phones.phone_match import Handset, PhoneMatchDialog
-from cplc_desk.gui.widgets import dialogs, names
+from cplc_desk.gui.widgets import names
 from cplc_desk.gui.widgets.form_drafts import FormDrafts
 from cplc_desk.gui.widgets.formats import format_datetime
 from cplc_desk.gui.widgets.operations import OperationRunner
-from cplc_desk.gui.widgets.receipt_buttons import PHONE_RECEIPTS, ReceiptPanel
 from cplc_desk.gui.widgets.report_form import ReportFormDialog
-from cplc_desk.gui.widgets.typography import emphasise
 from cplc_desk.services.desk.context import DeskContext
+from cplc_desk.services.desk.drafts import Draft
 from cplc_desk.services.desk.records import Registered
 from cplc_desk.services.phones import phones
 from cplc_desk.services.phones.phones import PhoneCandidate, PhoneSummary
@@ -46,6 +42,8 @@ MatchDialogFactory = Callable[[str, Handset, Sequence[PhoneCandidate]], QDialog]
 class PhoneFormDialog(ReportFormDialog):
     """``registered`` carries the new report's id once saved; ``matched`` the theft report's id
     when a recovery is matched to it."""
+
+    drafts: FormDrafts
 
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None, kind: str = "") -> None:
         super().__init__(parent)
@@ -87,32 +85,9 @@ class PhoneFormDialog(ReportFormDialog):
         self.offer_draft()
 
     def _build_done_page(self) -> QWidget:
-        page = QWidget()
-        self.done_heading = emphasise(QLabel(self.tr("Phone report registered")), 1.3)
-        self.number_label = emphasise(QLabel(), 1.8)
-        self.number_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.outcome_label = QLabel()
-        self.outcome_label.setWordWrap(True)
-        self.receipt_panel = ReceiptPanel(self.ctx, self._jobs, source=PHONE_RECEIPTS)
-        self.receipt_panel.print_button.setToolTip(
-            self.tr("See the owner's receipt, then print it")
+        return self._report_done_page(
+            self.tr("Phone report registered"), self.tr("Record &another phone")
         )
-        self.another_button = QPushButton(self.tr("Record &another phone"))
-        self.close_button = QPushButton(self.tr("Close"))
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        for button in (self.another_button, self.close_button):
-            button.setAutoDefault(False)
-            buttons.addWidget(button)
-        layout = QVBoxLayout(page)
-        layout.addWidget(self.done_heading)
-        layout.addWidget(QLabel(self.tr("Report number:")))
-        layout.addWidget(self.number_label)
-        layout.addWidget(self.outcome_label)
-        layout.addStretch(1)
-        layout.addWidget(self.receipt_panel)
-        layout.addLayout(buttons)
-        return page
 
     def _connect(self) -> None:
         self.fields.problems_shown.connect(lambda: QTimer.singleShot(0, self._fit_height))
@@ -138,77 +113,42 @@ class PhoneFormDialog(ReportFormDialog):
 
     # ------------------------------------------------------------------ drafts
 
-    @property
-    def drafts_saved(self) -> int:
-        return self.drafts.saved
-
     def offer_draft(self) -> bool:
         """Offer to continue the newest unsaved phone report; True if it was filled in."""
-        newest = self.drafts.waiting()
-        if newest is None:
-            return False
-        imei = str(newest.data.get("imei") or "").strip() or self.tr("no IMEI typed yet")
-        question = self.tr(
-            "A phone report was being typed here on {when} (IMEI {imei}) and was not saved, "
-            "perhaps because of a power cut.\n\nContinue it? If you answer No, it is thrown away."
-        ).format(when=format_datetime(newest.updated_at), imei=imei)
-        if dialogs.confirm(self, self.tr("Unsaved phone report"), question):
-            self.fields.load(self.drafts.take(newest))
-            self.status_label.setText(self.tr("The unsaved phone report was filled in again."))
-            return True
-        self.drafts.throw_away(newest)
-        return False
 
-    def save_draft_now(self) -> None:
-        self.drafts.save_now()
+        def question(newest: Draft) -> str:
+            imei = str(newest.data.get("imei") or "").strip() or self.tr("no IMEI typed yet")
+            return self.tr(
+                "A phone report was being typed here on {when} (IMEI {imei}) and was not saved, "
+                "perhaps because of a power cut.\n\nContinue it? If you answer No, it is thrown away."
+            ).format(when=format_datetime(newest.updated_at), imei=imei)
 
-    def _on_draft_failed(self, exc: BaseException) -> None:
-        if not isinstance(exc, Exception):
-            raise exc
-        self.status_label.setText(
-            self.tr("What you typed could not be kept as a draft: {reason}").format(reason=exc)
+        return self._offer_draft(
+            question,
+            self.tr("Unsaved phone report"),
+            self.tr("The unsaved phone report was filled in again."),
+            self.fields.load,
         )
 
     # ------------------------------------------------------------------ saving
 
     def save(self) -> bool:
         """Check every field and register the report; False if a field needs fixing."""
-        if self._saving or self.result_registered is not None:
-            return False
-        if not self._form_is_ready():
-            return False
-        draft, _problems = self.fields.draft()
-        ctx, discard_draft = self.ctx, self.drafts.discard_in(self.drafts.key)
-        self.drafts.timer.stop()
-        self._show_saving(True)
+        return self._save_with(phones.register_phone_report)
 
-        def work() -> Registered:
-            done = phones.register_phone_report(ctx, draft)
-            discard_draft()
-            return done
+    def _registered_text(self) -> str:
+        return self.tr(
+            "Anyone checking this IMEI at this desk is now told the phone is reported "
+            "{kind}. Give the owner the receipt: it carries the report number."
+        ).format(kind=names.phone_report_kind(self.fields.kind()).lower())
 
-        self._jobs.submit(work, self._on_registered, self._on_register_failed)
-        return True
+    def _find_candidates(self, ctx: DeskContext, report_id: str) -> list[PhoneCandidate]:
+        return phones.candidates_for(ctx, report_id)
 
-    def _on_registered(self, result: object) -> None:
-        assert isinstance(result, Registered)
-        self.result_registered = result
-        self.number_label.setText(result.number)
-        self.registered.emit(result.id)
-        if not self.fields.is_recovery():
-            self._finish(
-                self.tr(
-                    "Anyone checking this IMEI at this desk is now told the phone is reported "
-                    "{kind}. Give the owner the receipt: it carries the report number."
-                ).format(kind=names.phone_report_kind(self.fields.kind()).lower())
-            )
-            return
-        self.status_label.setText(self.tr("Looking for the theft report…"))
-        ctx, report_id = self.ctx, result.id
-        self._jobs.submit(
-            lambda: phones.candidates_for(ctx, report_id),
-            self._on_candidates,
-            self._on_match_failed,
+    def _no_candidates_text(self) -> str:
+        return self.tr(
+            "No open theft report has this handset's IMEI yet. The recovery stays open; "
+            "it is shown as “Not matched yet” in the list and can be matched later."
         )
 
     def handset(self) -> Handset:
@@ -222,24 +162,11 @@ class PhoneFormDialog(ReportFormDialog):
         registered = self.result_registered
         return Handset(registered.number if registered else "", tuple(numbers))
 
-    def _on_candidates(self, found: object) -> None:
-        assert isinstance(found, list)
-        self.candidates = found
-        registered = self.result_registered
-        assert registered is not None
-        if not found:
-            self._finish(
-                self.tr(
-                    "No open theft report has this handset's IMEI yet. The recovery stays open; "
-                    "it is shown as “Not matched yet” in the list and can be matched later."
-                )
-            )
-            return
-        numbers = {c.id: c.number for c in found}
-        self._run_matches(
-            self.make_match_dialog(registered.id, self.handset(), found),
-            lambda theft_id: numbers.get(theft_id, theft_id),
-        )
+    def _match_dialog(self, registered: Registered, found: list[PhoneCandidate]) -> QDialog:
+        return self.make_match_dialog(registered.id, self.handset(), found)
+
+    def _number_of_candidate(self, candidate: PhoneCandidate) -> tuple[str, str]:
+        return candidate.id, candidate.number
 
     def _done_focus(self) -> QWidget:
         return self.receipt_panel.print_button  # the owner takes the receipt

@@ -13,19 +13,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QFrame,
-    QLabel,
-    QRadioButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from cplc_desk.gui.widgets import names
 from cplc_desk.gui.widgets.formats import NOTHING, format_datetime
 from cplc_desk.gui.widgets.match_dialog import MatchCard, MatchDialog, MatchTexts
-from cplc_desk.gui.widgets.typography import make_quiet
 from cplc_desk.services.desk.context import DeskContext
 from cplc_desk.services.phones import phones
 from cplc_desk.services.phones.phones import PhoneCandidate
@@ -94,39 +89,21 @@ class CandidateCard(MatchCard):
     def __init__(self, c: PhoneCandidate, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.candidate = c
-        self.setObjectName("candidateCard")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
         exact, imei = imei_lines(c)
-        looks = looks_lines(c)
         strength = (
             self.tr("same IMEI") if exact else self.tr("one digit different - check the IMEI")
         )
-        self.choice = QRadioButton(
-            self.tr("Report {number} — {strength}").format(number=c.number, strength=strength)
-        )
-        font = self.choice.font()
-        font.setBold(True)
-        self.choice.setFont(font)
-        self.evidence_label = QLabel("\n".join(f"• {line}" for line in (*imei, *looks)))
-        self.evidence_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.evidence_label.setWordWrap(True)
         details = self.tr("{kind} at {station} police station, on {when}{source}").format(
             source=self.tr(" (city-wide hotlist)") if c.source == "hotlist" else "",
             kind=names.phone_report_kind(c.kind),
             station=c.police_station,
             when=format_datetime(c.incident_at) if c.incident_at else NOTHING,
         )
-        self.details_label = make_quiet(QLabel(details))
-        self.details_label.setWordWrap(True)
-        self.choice.setAccessibleDescription(f"{self.evidence_label.text()}\n{details}")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 8, 10, 8)
-        layout.addWidget(self.choice)
-        body = QVBoxLayout()
-        body.setContentsMargins(24, 0, 0, 0)
-        body.addWidget(self.evidence_label)
-        body.addWidget(self.details_label)
-        layout.addLayout(body)
+        self._build(
+            self.tr("Report {number} — {strength}").format(number=c.number, strength=strength),
+            [*imei, *looks_lines(c)],
+            details,
+        )
 
     def theft_id(self) -> str:
         return self.candidate.id

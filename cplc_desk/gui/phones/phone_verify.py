@@ -15,16 +15,11 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import QWidget
 
 from cplc_desk.domain import imei as imeis
-from cplc_desk.domain.enums import PhoneReportKind
 from cplc_desk.gui.widgets import names
 from cplc_desk.gui.widgets.check_panel import (
-    CHECKING,
-    EMPTY,
     NEAR,
     RECOVERED,
-    SHORT,
     STOLEN,
-    WAITING,
     BoxTexts,
     CheckPanel,
 )
@@ -33,10 +28,8 @@ from cplc_desk.services.desk import reference
 from cplc_desk.services.desk.context import DeskContext
 from cplc_desk.services.phones import phones
 from cplc_desk.services.phones.phones import PhoneCheck, PhoneSummary
-from cplc_desk.services.vehicles.match_sources import SourceState
 
 MIN_DIGITS = 14  # 14 digits are completed with their check digit
-SHOWN_REPORTS = 4
 
 
 class PhoneVerifyWidget(CheckPanel):
@@ -44,12 +37,15 @@ class PhoneVerifyWidget(CheckPanel):
 
     CHECK_DELAY_MS = 400
     TASK_NAME = "cplc-verify-phone"
+    MIN_LENGTH = MIN_DIGITS
 
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
         texts = BoxTexts(
             self.tr("Chec&k a phone:"),
             self.tr("IMEI: dial *#06# on the phone, or see its box"),
             self.tr("IMEI to check"),
+            self.tr("Type the phone's IMEI"),
+            self.tr("An IMEI has 15 digits."),
         )
         self._stations = {st.code: st.name for st in reference.stations(ctx)}
         super().__init__(ctx, texts, parent)
@@ -62,9 +58,6 @@ class PhoneVerifyWidget(CheckPanel):
         """The digits typed, as the service reads them (Urdu digits as 0-9)."""
         return imeis.normalize(self.input.text())
 
-    def _long_enough(self, key: str) -> bool:
-        return len(key) >= MIN_DIGITS
-
     def _check(self, typed: str) -> PhoneCheck:
         return phones.verify_phone(self.ctx, typed)
 
@@ -72,41 +65,13 @@ class PhoneVerifyWidget(CheckPanel):
         assert isinstance(answer, PhoneCheck)
         return answer.imei
 
-    def _state_of(self, answer: object) -> str:
-        assert isinstance(answer, PhoneCheck)
-        return answer.result
-
-    def _hotlist_of(self, answer: object) -> SourceState | None:
-        assert isinstance(answer, PhoneCheck)
-        return answer.hotlist
-
-    def _waiting_texts(self) -> dict[str, tuple[str, str]]:
-        return {
-            EMPTY: (
-                self.tr("Type the phone's IMEI"),
-                self.tr(
-                    "The answer appears as soon as you stop typing. Each check is recorded in "
-                    "the audit trail."
-                ),
-            ),
-            SHORT: (self.tr("Keep typing…"), self.tr("An IMEI has 15 digits.")),
-            WAITING: (self.tr("Checking when you stop typing…"), self.tr("Or press Enter.")),
-            CHECKING: (self.tr("Checking…"), ""),
-        }
-
     def _show_answer(self, answer: object) -> None:
         c = answer
         assert isinstance(c, PhoneCheck)
         if c.result == STOLEN:
             thefts = [r for r in c.reports if r.kind in phones.THEFT_KINDS and r.status == "open"]
             kinds = {r.kind for r in thefts}
-            headline = (
-                self.tr("REPORTED SNATCHED")
-                if kinds == {PhoneReportKind.SNATCHED.value}
-                else self.tr("REPORTED STOLEN")
-                if kinds == {PhoneReportKind.STOLEN.value}
-                else self.tr("REPORTED STOLEN / SNATCHED")
-            )
+            headline = self._theft_headline(kinds)
             stations = " / ".join(sorted({self._station(r) for r in thefts})) or NOTHING
             advice = self.tr(
                 "Do not buy or hand over this phone. Inform {stations} police station or CPLC."
@@ -135,15 +100,7 @@ class PhoneVerifyWidget(CheckPanel):
             shown = []
         if not c.valid and c.result != NEAR:
             advice += "\n" + self.tr("Note: this IMEI's check digit fails (altered, or mistyped).")
-        details = ""
-        if shown:
-            lines = [self._report_text(r) for r in shown[:SHOWN_REPORTS]]
-            if len(shown) > SHOWN_REPORTS:
-                lines.append(
-                    self.tr("…and {count} more reports.").format(count=len(shown) - SHOWN_REPORTS)
-                )
-            details = "\n\n".join(lines)
-        self.say(headline, details, advice)
+        self.say(headline, self._reports_text(shown, self._report_text), advice)
 
     def _station(self, r: PhoneSummary) -> str:
         return self._stations.get(r.police_station, r.police_station) or NOTHING

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QDialog, QGroupBox, QLabel, QVBoxLayout, QWidget
 from cplc_desk.gui.phones.phone_filters import PhoneFilters, search_hint
 from cplc_desk.gui.phones.phone_match import Handset
 from cplc_desk.gui.phones.phone_verify import PhoneVerifyWidget
-from cplc_desk.gui.phones.phones_model import DISTRICT, STATION, PhonesModel, awaiting_match
+from cplc_desk.gui.phones.phones_model import DISTRICT, STATION, PhonesModel
 from cplc_desk.gui.shell.areas import PHONES
 from cplc_desk.gui.widgets.list_page import ListTexts
 from cplc_desk.gui.widgets.operations import Changes
@@ -157,7 +157,7 @@ class PhonesPage(ReportListPage):
 
     def _awaiting(self, row: PhoneRow) -> bool:
         # Headquarters does not close a station's reports: it opens them.
-        return awaiting_match(row) and self.can_register
+        return PhonesModel.awaiting_match(row) and self.can_register
 
     def _find_matches(self, row: PhoneRow) -> tuple[Handset, list[PhoneCandidate]]:
         handset = Handset(row.number, tuple(n for n in (row.imei, row.imei2) if n))

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from cplc_desk.domain.errors import DeskError
-from cplc_desk.gui.shell.login_dialog import error_label
+from cplc_desk.gui.widgets.field_parts import error_label
 from cplc_desk.gui.widgets.typography import emphasise
 from cplc_desk.services.accounts import accounts
 from cplc_desk.services.desk.context import DeskContext

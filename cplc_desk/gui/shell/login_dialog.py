@@ -19,18 +19,11 @@ from cplc_desk.domain.errors import DeskError
 from cplc_desk.gui.shell import language
 from cplc_desk.gui.shell.language import LanguageCombo
 from cplc_desk.gui.widgets import dialogs
+from cplc_desk.gui.widgets.field_parts import error_label
 from cplc_desk.gui.widgets.typography import emphasise
 from cplc_desk.services.accounts import accounts
 from cplc_desk.services.accounts.accounts import NewAccount
 from cplc_desk.services.desk.context import DeskContext, ServiceError
-
-
-def error_label() -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setStyleSheet("color: #b00020;")
-    label.hide()
-    return label
 
 
 class AdminFieldsWidget(QWidget):

@@ -32,6 +32,7 @@ from cplc_desk.gui.shell.join_fields import JoinFieldsWidget
 from cplc_desk.gui.shell.login_dialog import AdminFieldsWidget
 from cplc_desk.gui.station.replace_desk import ReplaceDeskWidget
 from cplc_desk.gui.widgets import dialogs
+from cplc_desk.gui.widgets.field_parts import error_label
 from cplc_desk.gui.widgets.station_picker import StationPickerWidget
 from cplc_desk.gui.widgets.typography import emphasise
 from cplc_desk.services.desk import join, reference, setup
@@ -78,17 +79,11 @@ class DeskSetupDialog(QDialog):
         self.admin_heading = emphasise(QLabel(self.tr("Your account, which manages the others:")))
         self.admin_fields = AdminFieldsWidget()
 
-        self.error_label = QLabel()
+        self.error_label = error_label()
         self.error_label.setObjectName("setupError")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020;")
-        self.error_label.hide()
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        self.buttons = dialogs.ok_cancel_buttons(self, self.tr("Set up desk"))
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Set up desk"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
@@ -179,8 +174,6 @@ class DeskSetupDialog(QDialog):
         self.join_fields.changed.connect(self._on_join_changed)
         self.admin_fields.username_edit.textChanged.connect(self._update_ok)
         self.admin_fields.password_edit.textChanged.connect(self._update_ok)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
 
     # ------------------------------------------------------------------ state
 

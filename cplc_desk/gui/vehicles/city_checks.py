@@ -7,8 +7,6 @@ line says why the two reports are paired, in the words the desk's match dialog u
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtWidgets import QWidget
 
 from cplc_desk.gui.vehicles.match_words import evidence_text, score_text
@@ -36,11 +34,6 @@ class CityChecksDialog(CityChecksBase):
             hq_vehicles.cross_station_matches(self.ctx),
             hq_vehicles.probable_duplicates(self.ctx),
         )
-
-    def _pair(self, item: Any) -> tuple[ReportRef, ReportRef]:
-        if isinstance(item, CrossStationMatch):
-            return item.recovery, item.theft
-        return item.first, item.second
 
     def _done_text(self) -> str:
         return self.tr("Open reports of every station compared.")

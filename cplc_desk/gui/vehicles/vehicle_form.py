@@ -10,12 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSize, QTimer
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -26,9 +23,7 @@ from cplc_desk.gui.vehicles.vehicle_fields import VehicleFields
 from cplc_desk.gui.vehicles.vehicle_match import VehicleMatchDialog
 from cplc_desk.gui.widgets import names
 from cplc_desk.gui.widgets.operations import OperationRunner
-from cplc_desk.gui.widgets.receipt_buttons import VEHICLE_RECEIPTS, ReceiptPanel
 from cplc_desk.gui.widgets.report_form import ReportFormDialog
-from cplc_desk.gui.widgets.typography import emphasise
 from cplc_desk.services.desk.context import DeskContext
 from cplc_desk.services.desk.records import Registered
 from cplc_desk.services.vehicles import vehicles
@@ -99,38 +94,12 @@ class VehicleFormDialog(ReportFormDialog):
         layout.addWidget(self.stack)
 
     def _build_done_page(self) -> QWidget:
-        page = QWidget()
-        self.done_heading = emphasise(QLabel(self.tr("Vehicle report registered")), 1.3)
-        self.number_label = emphasise(QLabel(), 1.8)
-        self.number_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.outcome_label = QLabel()
-        self.outcome_label.setWordWrap(True)
-        self.another_button = QPushButton(self.tr("Record &another vehicle"))
-        self.close_button = QPushButton(self.tr("Close"))
-        self.receipt_panel = ReceiptPanel(self.ctx, self._jobs, source=VEHICLE_RECEIPTS)
-        self.receipt_panel.print_button.setToolTip(
-            self.tr("See the owner's receipt, then print it")
+        page = self._report_done_page(
+            self.tr("Vehicle report registered"), self.tr("Record &another vehicle")
         )
         self.print_button = self.receipt_panel.print_button
-        for button in (
-            self.receipt_panel.print_button,
-            self.receipt_panel.save_button,
-            self.another_button,
-            self.close_button,
-        ):
+        for button in (self.receipt_panel.print_button, self.receipt_panel.save_button):
             button.setAutoDefault(False)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.another_button)
-        buttons.addWidget(self.close_button)
-        layout = QVBoxLayout(page)
-        layout.addWidget(self.done_heading)
-        layout.addWidget(QLabel(self.tr("Report number:")))
-        layout.addWidget(self.number_label)
-        layout.addWidget(self.outcome_label)
-        layout.addStretch(1)
-        layout.addWidget(self.receipt_panel)
-        layout.addLayout(buttons)
         return page
 
     def _connect(self) -> None:
@@ -166,62 +135,31 @@ class VehicleFormDialog(ReportFormDialog):
 
     def save(self) -> bool:
         """Check every field and register the report; False if a field needs fixing."""
-        if self._saving or self.result_registered is not None:
-            return False
-        if not self._form_is_ready():
-            return False
-        draft, _problems = self.fields.draft()
-        ctx = self.ctx
-        self._show_saving(True)
-        self._jobs.submit(
-            lambda: register_vehicle_report(ctx, draft),
-            self._on_registered,
-            self._on_register_failed,
-        )
-        return True
+        return self._save_with(register_vehicle_report)
 
-    def _on_registered(self, result: object) -> None:
-        assert isinstance(result, Registered)
-        self.result_registered = result
-        self.number_label.setText(result.number)
-        self.registered.emit(result.id)
-        if not self.fields.is_recovery():
-            self._finish(
-                self.tr(
-                    "Anyone checking this vehicle at this desk is now told it is reported "
-                    "{kind}. Give the citizen the report number."
-                ).format(kind=names.vehicle_report_kind(self.fields.kind()).lower())
-            )
-            return
-        self.status_label.setText(self.tr("Looking for the theft report…"))
-        ctx, report_id = self.ctx, result.id
-        self._jobs.submit(
-            lambda: vehicles.find_matches(ctx, report_id),
-            self._on_candidates,
-            self._on_match_failed,
+    def _registered_text(self) -> str:
+        return self.tr(
+            "Anyone checking this vehicle at this desk is now told it is reported "
+            "{kind}. Give the citizen the report number."
+        ).format(kind=names.vehicle_report_kind(self.fields.kind()).lower())
+
+    def _find_candidates(self, ctx: DeskContext, report_id: str) -> list[MatchCandidate]:
+        return vehicles.find_matches(ctx, report_id)
+
+    def _no_candidates_text(self) -> str:
+        return self.tr(
+            "No open theft report matches this vehicle yet. The recovery stays open; "
+            "it is shown as “Not matched yet” in the list and can be matched later."
         )
 
-    def _on_candidates(self, found: object) -> None:
-        assert isinstance(found, list)
-        self.candidates = found
-        registered = self.result_registered
-        assert registered is not None
-        if not found:
-            self._finish(
-                self.tr(
-                    "No open theft report matches this vehicle yet. The recovery stays open; "
-                    "it is shown as “Not matched yet” in the list and can be matched later."
-                )
-            )
-            return
+    def _match_dialog(self, registered: Registered, found: list[MatchCandidate]) -> QDialog:
         title = recovery_title(
             registered.number,
             self.fields.registration_edit.text().strip(),
             self.fields.chassis_edit.text().strip(),
             self.fields.engine_edit.text().strip(),
         )
-        numbers = {c.wanted.ref: c.wanted.number for c in found}
-        self._run_matches(
-            self.make_match_dialog(registered.id, title, found),
-            lambda theft_id: numbers.get(theft_id, theft_id),
-        )
+        return self.make_match_dialog(registered.id, title, found)
+
+    def _number_of_candidate(self, candidate: MatchCandidate) -> tuple[str, str]:
+        return candidate.wanted.ref, candidate.wanted.number

@@ -10,13 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QFrame,
-    QLabel,
-    QRadioButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -27,7 +21,6 @@ from cplc_desk.gui.vehicles.match_words import (
 )
 from cplc_desk.gui.widgets import names
 from cplc_desk.gui.widgets.match_dialog import MatchCard, MatchDialog, MatchTexts
-from cplc_desk.gui.widgets.typography import make_quiet
 from cplc_desk.services.desk.context import DeskContext
 from cplc_desk.services.vehicles import vehicles
 from cplc_desk.services.vehicles.wanted import MatchCandidate
@@ -39,37 +32,14 @@ class CandidateCard(MatchCard):
     def __init__(self, candidate: MatchCandidate, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.candidate = candidate
-        self.setObjectName("candidateCard")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        wanted = candidate.wanted
-        self.choice = QRadioButton(
+        self._build(
             self.tr("Report {number} — {score}").format(
-                number=wanted.number, score=score_text(candidate.score)
-            )
+                number=candidate.wanted.number, score=score_text(candidate.score)
+            ),
+            candidate_lines(candidate),
+            candidate_details(candidate),
+            title_scale=1.1,
         )
-        font = QFont(self.choice.font())
-        font.setPointSizeF(font.pointSizeF() * 1.1)
-        font.setBold(True)
-        self.choice.setFont(font)
-        self.evidence_label = QLabel("\n".join(f"• {line}" for line in candidate_lines(candidate)))
-        self.evidence_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.evidence_label.setWordWrap(True)
-        self.details_label = make_quiet(QLabel(candidate_details(candidate)))
-        self.details_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.details_label.setWordWrap(True)
-        self.details_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.choice.setAccessibleDescription(
-            f"{self.evidence_label.text()}\n{self.details_label.text()}"
-        )
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 8, 10, 8)
-        layout.setSpacing(4)
-        layout.addWidget(self.choice)
-        body = QVBoxLayout()
-        body.setContentsMargins(24, 0, 0, 0)
-        body.addWidget(self.evidence_label)
-        body.addWidget(self.details_label)
-        layout.addLayout(body)
 
     def theft_id(self) -> str:
         return self.candidate.wanted.ref

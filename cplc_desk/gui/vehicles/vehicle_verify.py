@@ -9,8 +9,6 @@ valid), and an expired hotlist warned about above the answer.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from PySide6.QtWidgets import QWidget
 
 from cplc_desk.domain.enums import VehicleReportKind
@@ -18,24 +16,18 @@ from cplc_desk.domain.validation import normalize_identifier
 from cplc_desk.gui.vehicles.vehicles_model import vehicle_class_name
 from cplc_desk.gui.widgets import names
 from cplc_desk.gui.widgets.check_panel import (
-    CHECKING,
-    EMPTY,
     NEAR,
     RECOVERED,
-    SHORT,
     STOLEN,
-    WAITING,
     BoxTexts,
     CheckPanel,
 )
 from cplc_desk.gui.widgets.formats import NOTHING, format_date, format_datetime
 from cplc_desk.services.desk.context import DeskContext
 from cplc_desk.services.vehicles import verification
-from cplc_desk.services.vehicles.match_sources import SourceState
 from cplc_desk.services.vehicles.verification import VehicleSummary, Verification, what_differs
 
 MIN_KEY = 3  # the service refuses shorter identifiers
-SHOWN_REPORTS = 4
 
 _THEFTS = (VehicleReportKind.STOLEN.value, VehicleReportKind.SNATCHED.value)
 
@@ -44,12 +36,15 @@ class VehicleVerifyWidget(CheckPanel):
     """``verified`` carries each :class:`Verification` shown."""
 
     TASK_NAME = "cplc-verify-vehicle"
+    MIN_LENGTH = MIN_KEY
 
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
         texts = BoxTexts(
             self.tr("Chec&k a vehicle:"),
             self.tr("Registration, chassis or engine number"),
             self.tr("Vehicle to check"),
+            self.tr("Type a registration, chassis or engine number"),
+            self.tr("Type at least 3 letters or digits."),
         )
         super().__init__(ctx, texts, parent)
 
@@ -60,9 +55,6 @@ class VehicleVerifyWidget(CheckPanel):
     def key(self) -> str:
         return normalize_identifier(self.input.text())
 
-    def _long_enough(self, key: str) -> bool:
-        return len(key) >= MIN_KEY
-
     def _check(self, typed: str) -> Verification:
         return verification.verify(self.ctx, typed)
 
@@ -70,40 +62,12 @@ class VehicleVerifyWidget(CheckPanel):
         assert isinstance(answer, Verification)
         return answer.key
 
-    def _state_of(self, answer: object) -> str:
-        assert isinstance(answer, Verification)
-        return answer.result
-
-    def _hotlist_of(self, answer: object) -> SourceState | None:
-        assert isinstance(answer, Verification)
-        return answer.hotlist
-
-    def _waiting_texts(self) -> dict[str, tuple[str, str]]:
-        return {
-            EMPTY: (
-                self.tr("Type a registration, chassis or engine number"),
-                self.tr(
-                    "The answer appears as soon as you stop typing. Each check is recorded in "
-                    "the audit trail."
-                ),
-            ),
-            SHORT: (self.tr("Keep typing…"), self.tr("Type at least 3 letters or digits.")),
-            WAITING: (self.tr("Checking when you stop typing…"), self.tr("Or press Enter.")),
-            CHECKING: (self.tr("Checking…"), ""),
-        }
-
     def _show_answer(self, answer: object) -> None:
         v = answer
         assert isinstance(v, Verification)
         thefts = [r for r in v.reports if r.kind in _THEFTS and r.status == "open"]
         if v.result == STOLEN:
-            kinds = {r.kind for r in thefts}
-            if kinds == {VehicleReportKind.STOLEN.value}:
-                headline = self.tr("REPORTED STOLEN")
-            elif kinds == {VehicleReportKind.SNATCHED.value}:
-                headline = self.tr("REPORTED SNATCHED")
-            else:
-                headline = self.tr("REPORTED STOLEN / SNATCHED")
+            headline = self._theft_headline({r.kind for r in thefts})
             stations = sorted({r.police_station for r in thefts})
             advice = self.tr(
                 "Do not buy, release or hand over this vehicle. Inform {stations} police station."
@@ -131,15 +95,7 @@ class VehicleVerifyWidget(CheckPanel):
                 "who owns it: check the papers."
             ).format(key=v.key)
             shown = []
-        self.say(headline, self._reports_text(shown) if shown else "", advice)
-
-    def _reports_text(self, reports: Sequence[VehicleSummary]) -> str:
-        lines = [self._report_text(r) for r in reports[:SHOWN_REPORTS]]
-        if len(reports) > SHOWN_REPORTS:
-            lines.append(
-                self.tr("…and {count} more reports.").format(count=len(reports) - SHOWN_REPORTS)
-            )
-        return "\n\n".join(lines)
+        self.say(headline, self._reports_text(shown, self._report_text), advice)
 
     def _report_text(self, r: VehicleSummary) -> str:
         source = self.tr(" (city-wide hotlist)") if r.source == "hotlist" else ""

@@ -28,7 +28,6 @@ from cplc_desk.gui.vehicles.vehicles_model import (
     DISTRICT,
     STATION,
     VehiclesModel,
-    awaiting_match,
 )
 from cplc_desk.gui.widgets.list_page import ListTexts
 from cplc_desk.gui.widgets.operations import Changes
@@ -171,7 +170,7 @@ class VehiclesPage(ReportListPage):
     # ------------------------------------------------------------------ matching
 
     def _awaiting(self, row: VehicleRow) -> bool:
-        return awaiting_match(row)
+        return VehiclesModel.awaiting_match(row)
 
     def _find_matches(self, row: VehicleRow) -> list[MatchCandidate]:
         return vehicles.find_matches(self.ctx, row.id)

@@ -7,15 +7,19 @@ before never stays on screen for what is typed now. The answer says itself three
 colour and icon, and names the hotlist from headquarters it consulted; an expired hotlist is
 warned about above the answer, before any check.
 
-A subclass says how the box's text is read (``key``, ``_long_enough``), what the check is
-(``_check``, run on the worker), how its answer is read (``_key_of``, ``_state_of``), the words
-for the states before an answer (``_waiting_texts``) and how an answer is shown (``_show_answer``).
+A subclass says how the box's text is read (``key``, ``MIN_LENGTH``), what the check is
+(``_check``, run on the worker; its answer has a ``result`` and the ``hotlist`` consulted), which
+key an answer is for (``_key_of``), the words for the box and the states before an answer
+(``BoxTexts``) and how an answer is shown (``_show_answer``, with ``_theft_headline`` and
+``_reports_text``).
 """
 
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -53,6 +57,8 @@ FAILED = "failed"
 
 # Border, background, text and icon of each answer; the text colour is set too so the panel
 # reads the same on a dark theme.
+R = TypeVar("R")
+
 ANSWER_LOOKS: dict[str, tuple[str, str, str, QStyle.StandardPixmap]] = {
     STOLEN: ("#b00020", "#fdecee", "#5c0011", QStyle.StandardPixmap.SP_MessageBoxCritical),
     RECOVERED: ("#2f6fb0", "#eaf2fb", "#10243d", QStyle.StandardPixmap.SP_MessageBoxInformation),
@@ -67,6 +73,15 @@ class BoxTexts:
     label: str  # with its accelerator
     placeholder: str
     accessible_name: str
+    empty: str  # the headline while the box is empty: what to type
+    short: str  # the details while what is typed is too short to check
+
+
+class Answer(Protocol):
+    """What a check's answer tells the panel: one of ``ANSWERS``, and the hotlist consulted."""
+
+    result: str
+    hotlist: SourceState | None
 
 
 class CheckPanel(QWidget):
@@ -78,10 +93,15 @@ class CheckPanel(QWidget):
 
     CHECK_DELAY_MS = 300
     TASK_NAME = "cplc-check"
+    # What is typed is checked once it has this many characters (the service refuses fewer).
+    MIN_LENGTH = 1
+    # Reports listed under an answer; the rest are counted.
+    SHOWN_REPORTS = 4
 
     def __init__(self, ctx: DeskContext, texts: BoxTexts, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self._box_texts = texts
         self.state = EMPTY
         self.answer: object | None = None
         self._shown_key = ""  # the key whose answer is on screen
@@ -166,7 +186,7 @@ class CheckPanel(QWidget):
         raise NotImplementedError
 
     def _long_enough(self, key: str) -> bool:
-        raise NotImplementedError
+        return len(key) >= self.MIN_LENGTH
 
     def _check(self, typed: str) -> object:
         """The check itself (on the worker thread): the service's answer."""
@@ -176,17 +196,52 @@ class CheckPanel(QWidget):
         raise NotImplementedError
 
     def _state_of(self, answer: object) -> str:
-        raise NotImplementedError
+        return self._answer(answer).result
 
     def _hotlist_of(self, answer: object) -> SourceState | None:
-        raise NotImplementedError
+        return self._answer(answer).hotlist
+
+    @staticmethod
+    def _answer(answer: object) -> Answer:
+        assert hasattr(answer, "result") and hasattr(answer, "hotlist")
+        return answer
 
     def _waiting_texts(self) -> dict[str, tuple[str, str]]:
         """Headline and details for EMPTY, SHORT, WAITING and CHECKING."""
-        raise NotImplementedError
+        return {
+            EMPTY: (
+                self._box_texts.empty,
+                self.tr(
+                    "The answer appears as soon as you stop typing. Each check is recorded in "
+                    "the audit trail."
+                ),
+            ),
+            SHORT: (self.tr("Keep typing…"), self._box_texts.short),
+            WAITING: (self.tr("Checking when you stop typing…"), self.tr("Or press Enter.")),
+            CHECKING: (self.tr("Checking…"), ""),
+        }
 
     def _show_answer(self, answer: object) -> None:
         raise NotImplementedError
+
+    # ------------------------------------------------------------------ the answer's words
+
+    def _theft_headline(self, kinds: set[str]) -> str:
+        """The headline over open theft reports of these kinds ("stolen", "snatched")."""
+        # The kinds' values, the same for a vehicle's report and a phone's.
+        if kinds == {"stolen"}:
+            return self.tr("REPORTED STOLEN")
+        if kinds == {"snatched"}:
+            return self.tr("REPORTED SNATCHED")
+        return self.tr("REPORTED STOLEN / SNATCHED")
+
+    def _reports_text(self, reports: Sequence[R], describe: Callable[[R], str]) -> str:
+        """The first reports, each ``describe``d, then how many more there are."""
+        lines = [describe(r) for r in reports[: self.SHOWN_REPORTS]]
+        if len(reports) > self.SHOWN_REPORTS:
+            more = len(reports) - self.SHOWN_REPORTS
+            lines.append(self.tr("…and {count} more reports.").format(count=more))
+        return "\n\n".join(lines)
 
     # ------------------------------------------------------------------ the hotlist's age
 

@@ -3,9 +3,10 @@ match a theft reported at another station and probable duplicates, filled on a w
 the dialog opens, each line naming both reports, their stations (with district) and why they are
 paired.
 
-A subclass says what is compared (``_find``, run on the worker, returning the two lists), how one
-report is named (``_report``), why a pair is shown (``_match_why``, ``_duplicate_why``) and the
-words above each tab.
+A subclass says what is compared (``_find``, run on the worker, returning the two lists: each
+match with its ``recovery`` and ``theft``, each duplicate pair with its ``first`` and
+``second``), how one report is named (``_report``), why a pair is shown (``_match_why``,
+``_duplicate_why``) and the words above each tab.
 """
 
 from __future__ import annotations
@@ -98,10 +99,6 @@ class CityChecksBase(QDialog):
         """The recoveries matching elsewhere and the probable duplicates (on the worker)."""
         raise NotImplementedError
 
-    def _pair(self, item: Any) -> tuple[Any, Any]:
-        """The two reports of a match or a duplicate pair, in table order."""
-        raise NotImplementedError
-
     def _match_why(self, m: Any) -> str:
         raise NotImplementedError
 
@@ -127,9 +124,9 @@ class CityChecksBase(QDialog):
         assert isinstance(found, tuple)
         self.matches, self.duplicates = list(found[0]), list(found[1])
         for m in self.matches:
-            self._add(self.matches_table, *self._pair(m), self._match_why(m))
+            self._add(self.matches_table, m.recovery, m.theft, self._match_why(m))
         for p in self.duplicates:
-            self._add(self.duplicates_table, *self._pair(p), self._duplicate_why(p))
+            self._add(self.duplicates_table, p.first, p.second, self._duplicate_why(p))
         self.status_label.setText(self._done_text())
         self._show_counts()
 

@@ -1,4 +1,4 @@
-"""Building blocks of the complaint form: a field with its message line underneath, a combo box
+"""Building blocks of the forms: a field with its message line underneath (and that line alone), a combo box
 found by typing any part of a name, and the readers for times and dates typed as text."""
 
 from __future__ import annotations
@@ -27,17 +27,23 @@ CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 ERROR_STYLE = "color: #b00020;"
 
 
+def error_label() -> QLabel:
+    """A line saying what is wrong, in the error colour, hidden while there is nothing to say."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setStyleSheet(ERROR_STYLE)
+    label.hide()
+    return label
+
+
 class FieldBox(QWidget):
     """A form field with a message line under it, hidden while there is nothing to say."""
 
     def __init__(self, field: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.field = field
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.hide()
+        self.error_label = error_label()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)

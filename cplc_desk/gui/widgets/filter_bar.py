@@ -1,15 +1,20 @@
 """Pieces the filter bars share: a choice whose first entry is "any", the police station and
 district choices, reading or setting a choice, and a bar made of such choices with Clear
-filters (``ComboFilters``: the vehicle and phone reports lists)."""
+filters (``ComboFilters``), and the bar and search hint of a reports list (``ReportFilters``,
+``search_words``: the vehicle and phone reports lists)."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Sequence
+from typing import Any, Protocol, TypeVar
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QWidget
 
+from cplc_desk.domain.validation import mask_cnic, mask_phone
 from cplc_desk.gui.widgets.districts import district_combo
+from cplc_desk.gui.widgets.report_kinds import ReportKinds
 from cplc_desk.services.desk.reference import StationInfo
 
 # A plain name lupdate recognises, with the context written at each call.
@@ -97,3 +102,109 @@ class ComboFilters(QWidget):
 
     def _update_clear_button(self) -> None:
         self.clear_button.setEnabled(self.is_filtering())
+
+
+# What-happened choices standing for more than one kind.
+THEFTS = "thefts"
+RECOVERIES = "recoveries"
+
+Q = TypeVar("Q")
+
+
+class ReportFilters(ComboFilters):
+    """A reports list's bar: what happened (with thefts and recoveries as one choice each), the
+    thing's own choices (``own_combos``), the status, the police station and district. A
+    subclass builds its own choices, then lays the bar out (``_lay_out``)."""
+
+    def __init__(
+        self,
+        reports: ReportKinds,
+        stations: Sequence[StationInfo],
+        headquarters: bool,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.headquarters = headquarters
+        # The kinds each group choice stands for.
+        self._groups = {THEFTS: reports.thefts, RECOVERIES: reports.recoveries}
+        self.kind_combo = choice_combo(
+            self.tr("Anything reported"),
+            [
+                (self.tr("Stolen or snatched"), THEFTS),
+                (self.tr("Recovered or found"), RECOVERIES),
+                *reports.kind_choices(),
+            ],
+            self.tr("What happened"),
+        )
+        self.status_combo = choice_combo(
+            self.tr("Any status"), reports.status_choices(), self.tr("Status")
+        )
+        self.station_combo, self.district_combo = place_combos(stations, headquarters)
+
+    def own_combos(self) -> tuple[QComboBox, ...]:
+        return ()
+
+    def combos(self) -> tuple[QComboBox, ...]:
+        return (
+            self.kind_combo,
+            *self.own_combos(),
+            self.status_combo,
+            self.station_combo,
+            self.district_combo,
+        )
+
+    def _applied(self, query: Q, **own: Any) -> Q:
+        """``query`` with this bar's filters in it (``own``: the thing's own)."""
+        return dataclasses.replace(  # type: ignore[type-var]
+            query,
+            kinds=self._groups.get(self.kind_combo.currentData(), chosen(self.kind_combo)),
+            statuses=chosen(self.status_combo),
+            stations=chosen(self.station_combo),
+            districts=chosen(self.district_combo),
+            **own,
+        )
+
+
+class OwnerSearch(Protocol):
+    """What a reports list's search box was read as, of the report and its owner."""
+
+    @property
+    def is_empty(self) -> bool: ...
+    @property
+    def number(self) -> str: ...
+    @property
+    def cnic(self) -> str: ...
+    @property
+    def mobile(self) -> str: ...
+    @property
+    def name_prefix(self) -> str: ...
+
+
+def search_words(
+    search: OwnerSearch, empty: str, before: Sequence[str], mobile: str, after: Sequence[str]
+) -> str:
+    """How a reports list's search box was read ("Searching report … or owner's CNIC …"): the
+    parts ``before`` (the thing's own number), the report's number, the owner's CNIC and mobile
+    (``mobile``: its words, with {value}), the parts ``after``, then the owner's name; ``empty``
+    when nothing is typed. A CNIC or mobile is shown masked, as in the list."""
+    if search.is_empty:
+        return empty
+    parts = list(before)
+    if search.number:
+        parts.append(translate("FilterBar", "report {value}").format(value=search.number))
+    if search.cnic:
+        parts.append(
+            translate("FilterBar", "owner's CNIC {value}").format(value=mask_cnic(search.cnic))
+        )
+    if search.mobile:
+        parts.append(mobile.format(value=mask_phone(search.mobile)))
+    parts.extend(after)
+    if search.name_prefix:
+        parts.append(
+            translate("FilterBar", "owners whose name starts “{name}”").format(
+                name=search.name_prefix
+            )
+        )
+    return translate("FilterBar", "Searching {parts}").format(
+        parts=translate("FilterBar", " or ").join(parts)
+    )

@@ -8,7 +8,7 @@ boxes (date and time, place, police station, FIR number and date) and the same p
 (name, father's or husband's name, CNIC, mobile, address); they are built and read here.
 
 A subclass builds its boxes, says in which order they come (``FIELDS``) and how a draft is
-checked (``_validate``), and may react after a box is left or edited (``_after_left``,
+checked (``validate_draft``), and may react after a box is left or edited (``_after_left``,
 ``_after_edit``).
 """
 
@@ -46,6 +46,9 @@ from cplc_desk.services.desk.context import DeskContext
 class PersonEdits:
     """A person's boxes: name, father's or husband's name, CNIC, mobile and address."""
 
+    # The draft's fields, in form order.
+    FIELDS = ("name", "relative_name", "cnic", "mobile", "address")
+
     def __init__(self, context: QWidget) -> None:
         self.name = QLineEdit()
         self.relative = QLineEdit()
@@ -59,6 +62,12 @@ class PersonEdits:
         left_to_right(self.mobile)
         # In form order.
         self.edits = (self.name, self.relative, self.cnic, self.mobile, self.address)
+
+    def targets(self, role: str) -> dict[str, QWidget]:
+        """The boxes by the form's field names (``role``: "owner" gives "owner_cnic" ...)."""
+        return {
+            f"{role}_{field}": edit for field, edit in zip(self.FIELDS, self.edits, strict=True)
+        }
 
     def draft(self) -> PersonDraft:
         return PersonDraft(
@@ -203,19 +212,41 @@ class FormFields(QWidget):
             problems["police_station"] = self.tr("Choose a police station from the list.")
         return incident_at, fir_date
 
+    def _incident_draft(self, problems: dict[str, str]) -> dict[str, Any]:
+        """The draft's incident values, by name (``problems``: what the form could not read)."""
+        incident_at, fir_date = self._read_incident(problems)
+        return {
+            "incident_at": incident_at,
+            "incident_place": self.place_edit.text(),
+            "police_station": self.station_combo.code(),
+            "fir_number": self.fir_edit.text(),
+            "fir_date": fir_date,
+        }
+
+    def _load_incident_date(self, text: object) -> None:
+        """Put a draft's incident date (ISO) in the date box; anything else leaves it."""
+        if not isinstance(text, str):
+            return
+        try:
+            day = date.fromisoformat(text)
+        except ValueError:
+            return
+        self.date_edit.setDate(QDate(day.year, day.month, day.day))
+
     def draft(self) -> tuple[Any, dict[str, str]]:
         """The domain's draft, and the problems with text the form reads itself."""
         raise NotImplementedError
 
-    def _validate(self, draft: Any, now: datetime) -> None:
-        """Raise the domain's DraftErrors for what is wrong with ``draft``."""
+    @staticmethod
+    def validate_draft(draft: Any, now: datetime) -> object:
+        """The domain's check of a draft: raises DraftErrors for what is wrong with it."""
         raise NotImplementedError
 
     def problems(self) -> dict[str, str]:
         """Every field's problem, by field name: the form's own, then the domain's."""
         draft, problems = self.draft()
         try:
-            self._validate(draft, now_utc())
+            self.validate_draft(draft, now_utc())
         except DraftErrors as exc:
             for name, message in exc.by_field().items():
                 problems.setdefault(name, message)

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -32,7 +33,7 @@ from PySide6.QtWidgets import (
 from cplc_desk.gui.widgets import dialogs
 from cplc_desk.gui.widgets.message_banner import ERROR, MessageBanner
 from cplc_desk.gui.widgets.operations import BackgroundTask, Progress
-from cplc_desk.gui.widgets.typography import emphasise
+from cplc_desk.gui.widgets.typography import emphasise, make_quiet
 from cplc_desk.services.desk.context import DeskContext, ServiceError
 
 
@@ -45,9 +46,39 @@ class MatchTexts:
 
 
 class MatchCard(QFrame):
-    """One theft report offered: ``choice`` ticks it."""
+    """One theft report offered: ``choice`` ticks it (its title in bold), the evidence, one
+    point a line, and the report's details under it."""
 
     choice: QRadioButton
+
+    def _build(
+        self, title: str, evidence: Sequence[str], details: str, title_scale: float = 1.0
+    ) -> None:
+        self.setObjectName("candidateCard")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.choice = QRadioButton(title)
+        font = QFont(self.choice.font())
+        if title_scale != 1.0:
+            font.setPointSizeF(font.pointSizeF() * title_scale)
+        font.setBold(True)
+        self.choice.setFont(font)
+        self.evidence_label = QLabel("\n".join(f"• {line}" for line in evidence))
+        self.evidence_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.evidence_label.setWordWrap(True)
+        self.details_label = make_quiet(QLabel(details))
+        self.details_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.details_label.setWordWrap(True)
+        self.details_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.choice.setAccessibleDescription(f"{self.evidence_label.text()}\n{details}")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setSpacing(4)
+        layout.addWidget(self.choice)
+        body = QVBoxLayout()
+        body.setContentsMargins(24, 0, 0, 0)
+        body.addWidget(self.evidence_label)
+        body.addWidget(self.details_label)
+        layout.addLayout(body)
 
     def theft_id(self) -> str:
         raise NotImplementedError

@@ -8,6 +8,9 @@ registers and what happens after.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -21,15 +24,27 @@ from PySide6.QtWidgets import (
 )
 
 from cplc_desk.domain.records import DraftErrors
+from cplc_desk.gui.widgets import dialogs
+from cplc_desk.gui.widgets.form_drafts import FormDrafts
 from cplc_desk.gui.widgets.form_fields import FormFields
 from cplc_desk.gui.widgets.message_banner import ERROR, MessageBanner
+from cplc_desk.gui.widgets.operations import OperationRunner
 from cplc_desk.gui.widgets.typography import make_quiet
+from cplc_desk.services.desk.context import DeskContext
+from cplc_desk.services.desk.drafts import Draft
+from cplc_desk.services.desk.records import Registered
 
 
 class RecordFormDialog(QDialog):
     form_fields: FormFields
     # Showing while Save runs: the form page (0), then the page saying what was registered (1).
     stack: QStackedWidget
+    ctx: DeskContext
+    _jobs: OperationRunner
+    _saving: bool
+    result_registered: Registered | None
+    # What is typed, kept against a crash or power cut (a form that keeps none leaves it None).
+    drafts: FormDrafts | None = None
 
     def _form_page(
         self, fields: FormFields, body: QWidget, last_field: QWidget, hint: str, save: str
@@ -83,9 +98,88 @@ class RecordFormDialog(QDialog):
             wanted = wanted.boundedTo(screen.availableSize() * 0.95)
         self.resize(wanted)
 
+    @staticmethod
+    def _done_buttons(*buttons: QPushButton) -> QHBoxLayout:
+        """The buttons of the page saying what was registered, at its end; Enter presses none."""
+        row = QHBoxLayout()
+        row.addStretch(1)
+        for button in buttons:
+            button.setAutoDefault(False)
+            row.addWidget(button)
+        return row
+
+    # ------------------------------------------------------------------ drafts
+
+    @property
+    def drafts_saved(self) -> int:
+        assert self.drafts is not None
+        return self.drafts.saved
+
+    def save_draft_now(self) -> None:
+        assert self.drafts is not None
+        self.drafts.save_now()
+
+    def _offer_draft(
+        self,
+        question: Callable[[Draft], str],
+        title: str,
+        filled: str,
+        load: Callable[[dict[str, Any]], None],
+    ) -> bool:
+        """Offer to continue the newest unsaved draft (``question`` asks about it); True if it
+        was filled in (``load``; ``filled`` then says so)."""
+        assert self.drafts is not None
+        newest = self.drafts.waiting()
+        if newest is None:
+            return False
+        if dialogs.confirm(self, title, question(newest)):
+            load(self.drafts.take(newest))
+            self.status_label.setText(filled)
+            return True
+        self.drafts.throw_away(newest)
+        return False
+
+    def _on_draft_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, Exception):
+            raise exc
+        # A draft is a safety net, not worth interrupting the volunteer for (a locked or full
+        # disk, say): the record itself is saved by Save, which reports its own problems.
+        self.status_label.setText(
+            self.tr("What you typed could not be kept as a draft: {reason}").format(reason=exc)
+        )
+
     # ------------------------------------------------------------------ saving
 
     def save(self) -> bool:
+        raise NotImplementedError
+
+    def _save_with(self, register: Callable[[DeskContext, Any], Registered]) -> bool:
+        """Check every field and ``register`` the draft (the kept draft goes in the same
+        step); False if a field needs fixing or a save is under way or done."""
+        if self._saving or self.result_registered is not None:
+            return False
+        if not self._form_is_ready():
+            return False
+        draft, _problems = self.form_fields.draft()
+        ctx = self.ctx
+        discard_draft: Callable[[], None] = lambda: None  # noqa: E731
+        if self.drafts is not None:
+            discard_draft = self.drafts.discard_in(self.drafts.key)
+            self.drafts.timer.stop()
+        self._show_saving(True)
+
+        def work() -> Registered:
+            done = register(ctx, draft)
+            discard_draft()
+            return done
+
+        self._jobs.submit(work, self._on_registered, self._on_register_failed)
+        return True
+
+    def _on_registered(self, result: object) -> None:
+        raise NotImplementedError
+
+    def _on_register_failed(self, exc: BaseException) -> None:
         raise NotImplementedError
 
     def _save_shortcut(self) -> None:

@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from cplc_desk.domain.records import DraftErrors
 from cplc_desk.domain.validation import FieldError
@@ -24,7 +24,8 @@ from cplc_desk.gui.widgets.message_banner import ERROR
 from cplc_desk.gui.widgets.operations import OperationRunner
 from cplc_desk.gui.widgets.receipt_buttons import ReceiptPanel
 from cplc_desk.gui.widgets.record_form import RecordFormDialog
-from cplc_desk.services.desk.context import ServiceError
+from cplc_desk.gui.widgets.typography import emphasise
+from cplc_desk.services.desk.context import DeskContext, ServiceError
 from cplc_desk.services.desk.records import Registered
 
 
@@ -37,7 +38,7 @@ class ReportFormDialog(RecordFormDialog):
     matched = Signal(str)
     save_finished = Signal()
 
-    fields: Any  # the subclass's FormFields, with kind() and has_content()
+    fields: Any  # the subclass's ReportFields
     outcome_label: QLabel
     receipt_panel: ReceiptPanel
     another_button: QPushButton
@@ -58,6 +59,31 @@ class ReportFormDialog(RecordFormDialog):
         self.close_button.clicked.connect(self.accept)
         self._add_save_shortcuts()
 
+    def _report_done_page(self, heading: str, another: str) -> QWidget:
+        """The page saying what was registered (``heading``), with the owner's receipt, Record
+        another (``another``: its label) and Close."""
+        page = QWidget()
+        self.done_heading = emphasise(QLabel(heading), 1.3)
+        self.number_label = emphasise(QLabel(), 1.8)
+        self.number_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.outcome_label = QLabel()
+        self.outcome_label.setWordWrap(True)
+        self.receipt_panel = ReceiptPanel(self.ctx, self._jobs, source=self.fields.REPORTS.receipts)
+        self.receipt_panel.print_button.setToolTip(
+            self.tr("See the owner's receipt, then print it")
+        )
+        self.another_button = QPushButton(another)
+        self.close_button = QPushButton(self.tr("Close"))
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.done_heading)
+        layout.addWidget(QLabel(self.tr("Report number:")))
+        layout.addWidget(self.number_label)
+        layout.addWidget(self.outcome_label)
+        layout.addStretch(1)
+        layout.addWidget(self.receipt_panel)
+        layout.addLayout(self._done_buttons(self.another_button, self.close_button))
+        return page
+
     def _fit_height(self) -> None:
         """Grow to show every message in full (a window keeps its size unless told), within
         the screen."""
@@ -73,6 +99,55 @@ class ReportFormDialog(RecordFormDialog):
         return self.another_button
 
     # ------------------------------------------------------------------ after Save
+
+    def _registered_text(self) -> str:
+        """What a registered theft report now does, said once it is saved."""
+        raise NotImplementedError
+
+    def _find_candidates(self, ctx: DeskContext, report_id: str) -> list[Any]:
+        """The open theft reports a recovery may be (on a worker)."""
+        raise NotImplementedError
+
+    def _no_candidates_text(self) -> str:
+        raise NotImplementedError
+
+    def _match_dialog(self, registered: Registered, found: list[Any]) -> QDialog:
+        """The dialog showing ``found`` for the volunteer to confirm."""
+        raise NotImplementedError
+
+    def _number_of_candidate(self, candidate: Any) -> tuple[str, str]:
+        """A candidate's theft report: its id and number."""
+        raise NotImplementedError
+
+    def _on_registered(self, result: object) -> None:
+        assert isinstance(result, Registered)
+        self.result_registered = result
+        self.number_label.setText(result.number)
+        self.registered.emit(result.id)
+        if not self.fields.is_recovery():
+            self._finish(self._registered_text())
+            return
+        self.status_label.setText(self.tr("Looking for the theft report…"))
+        ctx, report_id = self.ctx, result.id
+        self._jobs.submit(
+            lambda: self._find_candidates(ctx, report_id),
+            self._on_candidates,
+            self._on_match_failed,
+        )
+
+    def _on_candidates(self, found: object) -> None:
+        assert isinstance(found, list)
+        self.candidates = found
+        registered = self.result_registered
+        assert registered is not None
+        if not found:
+            self._finish(self._no_candidates_text())
+            return
+        numbers = dict(self._number_of_candidate(c) for c in found)
+        self._run_matches(
+            self._match_dialog(registered, found),
+            lambda theft_id: numbers.get(theft_id, theft_id),
+        )
 
     def _run_matches(self, dialog: QDialog, number_of: Callable[[str], str]) -> None:
         """Show the candidates (``dialog``) and say what the volunteer decided."""

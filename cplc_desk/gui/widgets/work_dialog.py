@@ -7,16 +7,19 @@ from __future__ import annotations
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QWidget
 
-from cplc_desk.gui.widgets.operations import BackgroundTask
+from cplc_desk.gui.widgets.message_banner import ERROR, MessageBanner
+from cplc_desk.gui.widgets.operations import BackgroundTask, report_failure
 
 
 class WorkDialog(QDialog):
     """The work runs on ``self.task`` (a :class:`BackgroundTask` named ``task_name``); its
     progress, result, failure and end arrive in the four ``_on_`` methods, which a dialog
-    overrides as it needs."""
+    overrides as it needs. A failure is said in the dialog's ``summary`` banner (both such
+    dialogs import: a register, or bundles)."""
 
     buttons: QDialogButtonBox
     close_button: QPushButton
+    summary: MessageBanner
 
     def __init__(self, task_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -33,7 +36,11 @@ class WorkDialog(QDialog):
         pass
 
     def _on_failed(self, error: BaseException) -> None:
-        pass
+        report_failure(
+            error,
+            lambda text: self.summary.show_message(ERROR, text),
+            self.tr("The import stopped: {error}"),
+        )
 
     def _on_finished(self) -> None:
         pass

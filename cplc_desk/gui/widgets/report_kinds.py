@@ -1,0 +1,59 @@
+"""The two kinds of report the desk keeps about things (vehicles, phones), as the screens they
+share need to know them: the kinds and statuses in the order offered and by name, which kinds
+are thefts and which recoveries, and the owner's receipts. The shared forms, lists, filters and
+windows (``ReportFields``, ``ReportsModel``, ``ReportFilters``, ``ReportDetailDialog``) read
+everything kind-specific of this sort from one of these."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from cplc_desk.domain.enums import (
+    PhoneReportKind,
+    PhoneReportStatus,
+    VehicleReportKind,
+    VehicleReportStatus,
+)
+from cplc_desk.gui.widgets import names
+from cplc_desk.gui.widgets.receipt_buttons import PHONE_RECEIPTS, VEHICLE_RECEIPTS, ReceiptSource
+from cplc_desk.services.phones import phones
+from cplc_desk.services.vehicles import match_sources, wanted
+
+
+@dataclass(frozen=True)
+class ReportKinds:
+    kinds: tuple[str, ...]  # what happened: the values, in the order offered
+    statuses: tuple[str, ...]
+    thefts: tuple[str, ...]
+    recoveries: tuple[str, ...]
+    kind_name: Callable[[str], str]
+    status_name: Callable[[str], str]
+    receipts: ReceiptSource
+
+    def kind_choices(self) -> list[tuple[str, str]]:
+        """(name, value) of each kind, in order."""
+        return [(self.kind_name(k), k) for k in self.kinds]
+
+    def status_choices(self) -> list[tuple[str, str]]:
+        return [(self.status_name(s), s) for s in self.statuses]
+
+
+VEHICLE_REPORTS = ReportKinds(
+    kinds=tuple(k.value for k in VehicleReportKind),
+    statuses=tuple(s.value for s in VehicleReportStatus),
+    thefts=match_sources.THEFT_KINDS,
+    recoveries=wanted.RECOVERY_KINDS,
+    kind_name=names.vehicle_report_kind,
+    status_name=names.vehicle_report_status,
+    receipts=VEHICLE_RECEIPTS,
+)
+PHONE_REPORTS = ReportKinds(
+    kinds=tuple(k.value for k in PhoneReportKind),
+    statuses=tuple(s.value for s in PhoneReportStatus),
+    thefts=phones.THEFT_KINDS,
+    recoveries=phones.RECOVERY_KINDS,
+    kind_name=names.phone_report_kind,
+    status_name=names.phone_report_status,
+    receipts=PHONE_RECEIPTS,
+)

@@ -786,15 +786,30 @@ def run(
     window: float = 1.5,
     early: float = 0.15,
     log: Callable[[str], None] | None = None,
+    min_operations: int = 0,
+    must_commit: tuple[str, ...] = (),
 ) -> Figures:
-    """Kill a worker ``kills`` times on the stores under ``root``; check after every kill."""
+    """Kill a worker ``kills`` times on the stores under ``root``; check after every kill.
+
+    With ``min_operations`` or ``must_commit``, go on killing (up to four times ``kills``)
+    until that much work was committed between the kills: on a slow or busy machine a worker
+    gets less done within each window, and the kills must still land in real work."""
     rng = random.Random(seed)
     layout = prepare(root)
     figures = Figures()
     verified: dict[Path, tuple[int, int]] = {}
     start = time.perf_counter()
     round_no = 0
-    while figures.kills < kills and not figures.failures:
+
+    def more_wanted() -> bool:
+        if figures.kills < kills:
+            return True
+        if figures.kills >= 4 * kills or not (min_operations or must_commit):
+            return False
+        done = Counter(e["op"] for e in read_journal(layout.journal) if e["op"] != INTENT)
+        return sum(done.values()) < min_operations or any(not done[op] for op in must_commit)
+
+    while more_wanted() and not figures.failures:
         round_no += 1
         proc = _start_worker(layout, seed * 1000 + round_no)
         if rng.random() < early:  # anywhere in start-up: imports, opening, migrating

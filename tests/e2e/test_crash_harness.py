@@ -18,16 +18,20 @@ pytestmark = [
 ]
 
 
-@pytest.mark.timeout(420)
+@pytest.mark.timeout(900)
 def test_thirty_kills_lose_nothing_and_leave_no_half_file(tmp_path: Path) -> None:
-    figures = crash.run(tmp_path / "crash", kills=30, seed=7, window=1.0)
+    kinds = ("register_complaint", "register_phone", "status_change", "receipt", "export",
+             "import")  # fmt: skip
+    # At least 30 kills, and more if a busy machine got less work done between them.
+    figures = crash.run(
+        tmp_path / "crash", kills=30, seed=7, window=1.0, min_operations=100, must_commit=kinds
+    )
 
     assert figures.failures == [], figures.summary()
-    assert figures.kills == 30
+    assert 30 <= figures.kills <= 120
     # The kills landed in real work: every kind of operation was journalled many times over.
     assert figures.operations >= 100, figures.summary()
-    for op in ("register_complaint", "register_phone", "status_change", "receipt", "export",
-               "import"):  # fmt: skip
+    for op in kinds:
         assert figures.committed[op] > 0, figures.summary()
 
 

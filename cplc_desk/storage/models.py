@@ -169,6 +169,8 @@ class AuditEntry(Base):
     __tablename__ = "audit_log"
     __table_args__ = (
         Index("ix_audit_log_record", "record_table", "record_id"),
+        # A desk's newest entry, found at every append (migration 0014).
+        Index("ix_audit_log_desk_seq", "desk_code", "seq"),
         {"sqlite_autoincrement": True},
     )
 

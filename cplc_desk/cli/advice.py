@@ -55,6 +55,10 @@ ADVICE: dict[str, Advice] = {
         "Command: cplc-desk join-hq --db-url postgresql+psycopg://USER@HOST/DATABASE"
     ),
     "server_set_up": lambda p: _("Command: cplc-desk join-hq --db-url URL"),
+    "bad_read_replica": lambda p: _(
+        "Commands: cplc-desk set-read-url postgresql+psycopg://USER@STANDBY/DATABASE, or "
+        "cplc-desk set-read-url --clear"
+    ),
     "hq_keys_elsewhere": lambda p: _(
         "Commands: at a workstation with the keys cplc-desk export-hq-keys --out FILE; here "
         "cplc-desk join-hq --db-url URL --keys FILE"

@@ -151,8 +151,9 @@ def test_the_read_replica_is_written_without_its_password_and_kept_on_rewrites(
     assert "read_url" not in json.loads(server.config_path(paths).read_text(encoding="utf-8"))
     data = json.loads(server.config_path(paths).read_text(encoding="utf-8"))
     server.config_path(paths).write_text(json.dumps({**data, "read_url": "nonsense"}), "utf-8")
-    with pytest.raises(server.ServiceError, match="set-read-url --clear"):
+    with pytest.raises(server.ServiceError, match="names a read replica") as damaged:
         server.read_replica(paths)
+    assert damaged.value.code == "bad_read_replica"
 
 
 def test_a_desk_on_its_own_file_has_no_read_replica(hq: DeskContext) -> None:

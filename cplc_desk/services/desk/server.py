@@ -156,10 +156,10 @@ def read_replica(paths: DeskPaths) -> URL | None:
     except ServiceError:
         raise ServiceError(
             _(
-                "{path} names a read replica that is not a server URL. Name it again with "
-                "cplc-desk set-read-url, or forget it with cplc-desk set-read-url --clear."
+                "{path} names a read replica that is not a server URL. Name the read replica "
+                "again, or forget it."
             ).format(path=config_path(paths)),
-            code="bad_store_config",
+            code="bad_read_replica",
         ) from None
 
 

@@ -166,7 +166,9 @@ def _search_condition(search: PhoneSearch) -> ColumnElement[bool]:
                 search_index.code_points(Person.name_key) < search.name_prefix + _PREFIX_END,
             )
         )
-    conditions += [PhoneReport.owner_id.in_(select(Person.id).where(p)) for p in people]
+    conditions += [
+        search_index.among(PhoneReport.owner_id, select(Person.id).where(p)) for p in people
+    ]
     return or_(*conditions) if conditions else false()
 
 

@@ -185,7 +185,7 @@ def _search_condition(search: VehicleSearch, walk: bool) -> ColumnElement[bool]:
             )
         )
     owner = _column(VehicleReport.owner_id, walk)
-    conditions += [owner.in_(select(Person.id).where(person)) for person in people]
+    conditions += [search_index.among(owner, select(Person.id).where(p)) for p in people]
     return or_(*conditions) if conditions else false()
 
 

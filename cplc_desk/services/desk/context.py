@@ -188,6 +188,14 @@ class DeskContext:
     def forget_identity(self) -> None:
         self._identity = None
 
+    def move_to(self, other: DeskContext) -> None:
+        """Work from now on in ``other``'s store (a desk just set up or joined on a server), as
+        ``other``'s actor; this context's own store is closed."""
+        self.store.dispose()
+        self.store, self.migration = other.store, other.migration
+        self.actor = other.actor
+        self.forget_identity()
+
     @contextmanager
     def unit_of_work(self) -> Iterator[Session]:
         """A write transaction stamped with this desk and actor."""

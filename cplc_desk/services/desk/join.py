@@ -78,10 +78,7 @@ def join_on_server(
     except Exception:
         on_server.close()
         raise
-    ctx.store.dispose()
-    ctx.store, ctx.migration = on_server.store, on_server.migration
-    ctx.actor = on_server.actor
-    ctx.forget_identity()
+    ctx.move_to(on_server)
     return joined
 
 

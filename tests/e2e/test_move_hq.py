@@ -12,29 +12,12 @@ from typing import Any
 
 from pg_server import throwaway_database
 from sqlalchemy import make_url
+from test_hq_on_server import IMEI, PHONES, PLATE, VEHICLES, _ok
 
 from cplc_desk.domain import imei
 
 Cli = Callable[..., Any]
-PLATE = "KHM-4421"
-IMEI = "490154203237518"
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "csv"
-VEHICLES = (
-    "reference,kind,vehicle_class,registration,chassis,engine,make,model,colour,model_year,"
-    "owner_name,owner_cnic,incident_date,police_station\n"
-    f"V-1,stolen,bike,{PLATE},KA-1234567,JL1P5551234,Honda,CD 70,Red,2019,Ali Raza,"
-    "42101-1234567-1,02/03/2024,CLIF\n"
-)
-PHONES = (
-    "reference,kind,imei,make,model,owner_name,owner_cnic,police_station\n"
-    f"P-1,snatched,{IMEI},Samsung,A52,Ayesha Siddiqui,42101-7654321-1,CLIF\n"
-)
-
-
-def _ok(cli: Cli, *args: str, data_dir: Path, env: dict[str, str | None] | None = None) -> Any:
-    run = cli(*args, data_dir=data_dir, env=env)
-    assert run.returncode == 0, f"{args}: exit {run.returncode}\n{run.stdout}\n{run.stderr}"
-    return run
 
 
 def _answers(cli: Cli, hq: Path, env: dict[str, str | None]) -> list[tuple[int, str]]:

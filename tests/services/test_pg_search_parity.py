@@ -214,7 +214,7 @@ def test_name_prefixes_find_the_same_reports_on_both(
     assert vehicles(lite) | handsets(lite)
 
 
-def test_a_report_number_or_cnic_search_is_answered_from_indexes(
+def test_a_report_number_search_with_its_owner_look_up_is_answered_from_indexes(
     desks: tuple[DeskContext, DeskContext],
 ) -> None:
     # The search box ORs a report number, plate, chassis and engine with the owner's CNIC,

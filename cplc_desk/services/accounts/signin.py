@@ -3,10 +3,10 @@ passwords are kept as (see :mod:`cplc_desk.services.accounts.accounts`)."""
 
 from __future__ import annotations
 
+import functools
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -18,18 +18,29 @@ from cplc_desk.services.desk.context import Actor, DeskContext, ServiceError
 from cplc_desk.storage import audit
 from cplc_desk.storage.models import Account
 
+if TYPE_CHECKING:
+    from argon2 import PasswordHasher
+
 MAX_FAILURES = 5
 LOCK_MINUTES = 15
 
-_hasher = PasswordHasher()
 _dummy_hash: list[str] = []
+
+
+@functools.cache
+def _hasher() -> PasswordHasher:
+    """Argon2's hasher, loaded on the first password: the window imports this module at
+    start and shows itself before anyone types one."""
+    from argon2 import PasswordHasher
+
+    return PasswordHasher()
 
 
 def _dummy() -> str:
     """Verified against when the name is unknown, so a wrong name costs as long as a wrong
     password. Made on first use, not at import (the window imports this module at start)."""
     if not _dummy_hash:
-        _dummy_hash.append(_hasher.hash("not a password of anyone"))
+        _dummy_hash.append(_hasher().hash("not a password of anyone"))
     return _dummy_hash[0]
 
 
@@ -46,7 +57,7 @@ class AccountLockedError(ServiceError):
 
 
 def hash_password(password: str) -> str:
-    return _hasher.hash(password)
+    return _hasher().hash(password)
 
 
 def _audit_as(
@@ -121,8 +132,8 @@ def authenticate(ctx: DeskContext, username: str, password: str) -> Actor:
         else:
             account.failed_attempts = 0
             account.locked_until = None
-            if _hasher.check_needs_rehash(account.password_hash):
-                account.password_hash = _hasher.hash(password)
+            if _hasher().check_needs_rehash(account.password_hash):
+                account.password_hash = _hasher().hash(password)
             actor = Actor(account.username, Role(account.role))
             _audit_as(ctx, s, account.username, AuditAction.LOGIN, {"role": account.role})
     # The failure is raised after the commit so the counter and the audit entry are kept.
@@ -137,8 +148,10 @@ def _wrong() -> str:
 
 
 def verify_password(password_hash: str, password: str) -> bool:
+    from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+
     try:
-        return _hasher.verify(password_hash, password)
+        return _hasher().verify(password_hash, password)
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
 

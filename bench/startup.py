@@ -25,9 +25,11 @@ import tempfile
 import time
 from pathlib import Path
 
+# As `cplc-desk` starts its window (cli/main.py): the cycle collector off before the imports.
 OURS = """
-import sys, time
+import gc, sys, time
 t0 = time.perf_counter()
+gc.disable()
 from cplc_desk.gui.shell.app import create_application
 from cplc_desk.gui.shell.main_window import MainWindow
 from cplc_desk.paths import DeskPaths

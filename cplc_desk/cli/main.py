@@ -14,6 +14,7 @@ sync library or Qt (``tests/test_cli_imports.py`` holds it).
 from __future__ import annotations
 
 import argparse
+import gc
 import io
 import logging
 import logging.handlers
@@ -176,6 +177,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             ) from None
         _setup_logging(paths)
         if handler is None:
+            # Starting the window allocates a great many objects that live as long as the
+            # process (Qt's wrappers, the store's mappers) and next to no garbage: the cycle
+            # collector would walk them again and again for nothing (about a tenth of the
+            # window's start, bench/startup.py). The window then runs collections on its own
+            # thread (gui/shell/gc_guard.py).
+            gc.disable()
             from cplc_desk.gui.shell.app import run_gui
 
             return int(run_gui(paths, demo=bool(demo_dir)))

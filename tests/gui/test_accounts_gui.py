@@ -3,16 +3,21 @@ person signing in at the lock screen, a volunteer kept from supervisor work, man
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLineEdit
 from sqlalchemy import select
 
 from cplc_desk.domain.enums import AuditAction
 from cplc_desk.domain.roles import Role
 from cplc_desk.gui.accounts.accounts_page import AccountsPage
 from cplc_desk.gui.shell import app as gui_app
+from cplc_desk.gui.shell.lock_screen import IdleWatcher
 from cplc_desk.gui.shell.login_dialog import LoginDialog
 from cplc_desk.gui.shell.main_window import MainWindow
 from cplc_desk.gui.widgets import dialogs
@@ -137,6 +142,29 @@ def test_idle_window_locks_and_takes_the_same_password(
     assert not window.is_locked()
     assert window.menuBar().isEnabled()
     assert supervised.actor == Actor("sana", Role.SUPERVISOR)
+
+
+def test_typing_keeps_the_window_unlocked_once_the_watcher_has_started(qtbot) -> None:
+    """The input filter goes on at the first tick (not on the window's start path); from then on
+    every key postpones the lock, and the lock comes once the typing stops."""
+    watcher = IdleWatcher(1500)
+    fired: list[float] = []
+    watcher.idle.connect(lambda: fired.append(time.monotonic()))
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    field.show()
+    assert not watcher.watching
+    watcher.restart()
+    qtbot.waitUntil(lambda: watcher.watching, timeout=5000)
+    typing_until = time.monotonic() + 3.0  # twice the idle limit
+    while time.monotonic() < typing_until:
+        QTest.keyClick(field, Qt.Key.Key_A)
+        qtbot.wait(100)
+    assert not fired
+    qtbot.waitUntil(lambda: bool(fired), timeout=10_000)
+    assert fired[0] >= typing_until
+    watcher.remove()
+    assert not watcher.watching
 
 
 def test_another_person_at_the_lock_screen_signs_the_first_out(

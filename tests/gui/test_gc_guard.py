@@ -52,3 +52,24 @@ def test_without_the_guard_a_worker_would_collect() -> None:
     finally:
         gc.callbacks.remove(watch)
     assert "worker" in threads
+
+
+def test_cplc_desk_starts_its_window_with_the_collector_off(monkeypatch, tmp_path) -> None:
+    """`cplc-desk` with no command turns automatic collection off before it imports the window
+    (start-up makes long-lived objects, not garbage); the guard then collects on the GUI thread."""
+    from cplc_desk.cli.main import main
+    from cplc_desk.gui.shell import app as gui_app
+
+    seen: list[bool] = []
+
+    def run_gui(paths: object, demo: bool = False) -> int:
+        seen.append(gc.isenabled())
+        return 0
+
+    monkeypatch.setattr(gui_app, "run_gui", run_gui)
+    gc.enable()
+    try:
+        assert main(["--data-dir", str(tmp_path / "desk")]) == 0
+    finally:
+        gc.disable()  # as the fixture's guard had it
+    assert seen == [False]

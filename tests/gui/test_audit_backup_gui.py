@@ -119,6 +119,40 @@ def test_the_window_backs_up_on_close_and_daily_on_start(qtbot, station_ctx: Des
     assert sorted(json.loads(r.details)["reason"] for r in written) == ["close", "daily"]
 
 
+def test_back_up_now_writes_off_the_gui_thread_and_says_so(
+    qtbot, station_ctx: DeskContext, shown_messages
+) -> None:
+    """The window stays live while the backup is written (a server's pg_dump takes minutes);
+    the action waits for the backup to end before it can be asked again."""
+    window = MainWindow(station_ctx)
+    qtbot.addWidget(window)
+    window.show()
+    window.backup_action.trigger()
+    assert not window.backup_action.isEnabled()  # returned before the backup was written
+    assert window.statusBar().currentMessage() == "Writing the backup…"
+    assert window._is_busy()  # closing now waits for it
+    qtbot.waitUntil(lambda: bool(shown_messages), timeout=20_000)
+    assert shown_messages[-1].kind == "information"
+    [written] = backup.list_backups(station_ctx)
+    assert str(written) in shown_messages[-1].text
+    assert window.backup_action.isEnabled() and not window.statusBar().currentMessage()
+
+
+def test_back_up_now_says_why_it_failed_and_the_window_carries_on(
+    qtbot, station_ctx: DeskContext, shown_messages
+) -> None:
+    station_ctx.paths.backups.rmdir()
+    station_ctx.paths.backups.write_text("a file where the backups folder should be")
+    window = MainWindow(station_ctx)
+    qtbot.addWidget(window)
+    window.show()
+    window.backup_action.trigger()
+    qtbot.waitUntil(lambda: bool(shown_messages), timeout=20_000)
+    assert shown_messages[-1].kind == "error"
+    assert shown_messages[-1].title == "The backup was not written"
+    assert window.backup_action.isEnabled()
+
+
 def test_windows_made_without_automatic_backups_write_none(qtbot, station_ctx) -> None:
     window = MainWindow(station_ctx)
     qtbot.addWidget(window)

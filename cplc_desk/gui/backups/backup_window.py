@@ -12,10 +12,11 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from cplc_desk.domain.errors import DeskError
+from cplc_desk.domain.roles import Permission
 from cplc_desk.gui.widgets import dialogs
 from cplc_desk.gui.widgets.operations import BackgroundTask
 from cplc_desk.services.desk.context import DeskContext
@@ -31,6 +32,7 @@ BACKUP_CHECK_MS = 60 * 60 * 1000
 
 class BackupWindow(QMainWindow):
     ctx: DeskContext
+    backup_action: QAction  # Tools ▸ Back up now (window_menus)
 
     def _set_up_backups(self, auto_backup: bool) -> None:
         # Daily backups (on start if due, then checked hourly) and one on close: the real
@@ -39,6 +41,12 @@ class BackupWindow(QMainWindow):
         self._backup_task = BackgroundTask("cplc-daily-backup", self)
         self._backup_task.failed.connect(self._backup_failed)
         self._backup_task.finished.connect(self._after_close_backup)
+        # Back up now: on a worker too, a large store's copy or a server's pg_dump takes long
+        # enough to freeze the window.
+        self._manual_backup = BackgroundTask("cplc-manual-backup", self)
+        self._manual_backup.succeeded.connect(self._manual_backup_written)
+        self._manual_backup.failed.connect(self._manual_backup_failed)
+        self._manual_backup.finished.connect(self._manual_backup_ended)
         # A server's backup on close: None, "running" (the window waits), then "done".
         self._close_backup: str | None = None
         self._backup_timer = QTimer(self)
@@ -53,15 +61,32 @@ class BackupWindow(QMainWindow):
     def back_up_now(self) -> None:
         from cplc_desk.services.backups import backup
 
-        try:
-            result = backup.write_backup(self.ctx, reason="manual")
-        except (DeskError, OSError) as exc:
-            dialogs.show_error(self, self.tr("The backup was not written"), str(exc))
+        if self._manual_backup.is_running():
             return
-        text = self.tr("Backup written: {path}").format(path=result.path)
-        if result.copy_error:
-            text += "\n" + result.copy_error
+        self.backup_action.setEnabled(False)
+        self.statusBar().showMessage(self.tr("Writing the backup…"))
+        ctx = self.ctx
+        self._manual_backup.start(lambda _progress: backup.write_backup(ctx, reason="manual"))
+
+    def backups_running(self) -> bool:
+        """A backup being written: daily, on close or asked for."""
+        return self._backup_task.is_running() or self._manual_backup.is_running()
+
+    def _manual_backup_written(self, result: object) -> None:
+        text = self.tr("Backup written: {path}").format(path=getattr(result, "path", ""))
+        if copy_error := getattr(result, "copy_error", None):
+            text += "\n" + copy_error
         dialogs.show_information(self, self.tr("Backup written"), text)
+
+    def _manual_backup_failed(self, exc: object) -> None:
+        # A refusal or a disk's complaint is the person's to read; anything else is a fault.
+        dialogs.show_error(self, self.tr("The backup was not written"), str(exc))
+        if isinstance(exc, BaseException) and not isinstance(exc, DeskError | OSError):
+            raise exc
+
+    def _manual_backup_ended(self) -> None:
+        self.statusBar().clearMessage()
+        self.backup_action.setEnabled(self.ctx.actor.permits(Permission.BACKUP))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -290,7 +290,7 @@ class MainWindow(CountsWindow, BackupWindow):
     def _is_busy(self) -> bool:
         """A bundle being written or imported, a backup running, or a dialog that cannot stop
         half-way (an import in progress)."""
-        if self.busy_pages() or self._backup_task.is_running():
+        if self.busy_pages() or self.backups_running():
             return True
         return any(
             isinstance(w, QDialog) and w.isVisible() and pages.is_busy(w)
@@ -393,7 +393,7 @@ class MainWindow(CountsWindow, BackupWindow):
             event.ignore()
             return
         # Closing now would close the store under the worker's feet; a bundle takes moments.
-        if self.busy_pages() or self._backup_task.is_running():
+        if self.busy_pages() or self.backups_running():
             dialogs.show_information(
                 self,
                 self.tr("Still working"),

@@ -1,7 +1,8 @@
-"""Word searches of headquarters' complaints list on a PostgreSQL server (migration 0013's
-full-text indexes): the first page of 200 through ``complaint_list.list_page``, median and p95,
-beside a raw look-up of the same words in the name index alone (the GIN index, no join, no
-order: the floor), with the plan of each search (EXPLAIN ANALYZE) showing the indexes used.
+"""Word searches of headquarters' complaints list on a PostgreSQL server (the words migration
+0015 keeps on each complaint, its narrative's and its complainant's names', with their GIN
+index): the first page of 200 through ``complaint_list.list_page``, median and p95, beside a raw
+look-up of the same words in that index alone (no join, no order: the floor), with the plan of
+each search (EXPLAIN ANALYZE) showing how rows were found.
 
     python -m bench.pg_search --db-url postgresql+psycopg://USER:PASSWORD@HOST/postgres
     python -m bench.pg_search --db-url ... --complaints 1000000 --repeat 20
@@ -30,6 +31,7 @@ from cplc_desk.paths import DeskPaths
 from cplc_desk.services.complaints import complaint_list
 from cplc_desk.services.desk import reference, setup
 from cplc_desk.services.desk.context import Actor, DeskContext, open_desk
+from cplc_desk.storage import search
 
 URDU = ("علی رضا", "عمران خان", "فاطمہ بی بی", "کاشف اقبال", "ثناء جاوید", "بلال حسین")
 ARABIC_KEYBOARD = ("علي رضا", "كاشف اقبال", "فاطمه بي بي")
@@ -93,17 +95,24 @@ def _plan(ctx: DeskContext, words: str) -> str:
 
 # The plan's lines that say how rows were found (the whole plan with --full-plans).
 _SHOWN_ALL: list[str] = []
-_SHOWN = ["Index Scan", "Seq Scan", "Nested Loop", "Hash Join", "Semi Join", "Execution Time"]
+_SHOWN = [
+    "Index Scan",
+    "Bitmap",
+    "Seq Scan",
+    "Filter",
+    "Sort",
+    "Nested Loop",
+    "Hash Join",
+    "Semi Join",
+    "Execution Time",
+]
 
 
 def _raw(ctx: DeskContext, words: str) -> None:
     with ctx.store.read() as s:
         s.execute(
-            text(
-                "SELECT id FROM person WHERE cplc_search_vector(name || ' ' || "
-                "coalesce(relative_name, '')) @@ CAST(:q AS tsquery) LIMIT 201"
-            ),
-            {"q": " & ".join(f"'{w}'" for w in words.split()) + ":*"},
+            text("SELECT id FROM complaint WHERE search_words @@ CAST(:q AS tsquery) LIMIT 201"),
+            {"q": " & ".join(f"({q.query})" for q in search.server_queries(s, words) or [])},
         ).all()
 
 
@@ -117,7 +126,7 @@ def run(url: str, complaints: int, repeat: int, plans: bool) -> None:
             fill_complaints(ctx, complaints, station_codes=codes)
             print(f"  filled {complaints:,} complaints in {time.perf_counter() - t0:.0f} s")
             _urdu_names(ctx, complaints)
-            print(f"  {'search (first page of 200)':32} {'app median / p95':>22}  raw name index")
+            print(f"  {'search (first page of 200)':32} {'app median / p95':>22}  raw words index")
             for label, words in SEARCHES:
                 query = complaint_list.ComplaintQuery(text=words)
                 found = complaint_list.count(ctx, query)

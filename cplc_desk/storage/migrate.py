@@ -58,17 +58,24 @@ def compared(
     autogenerate, ``migrate_check``) looks at this object (its ``include_object`` hook).
 
     Left out: the SQLite full-text index (an FTS5 virtual table and its shadow tables, made by
-    hand in a migration), and an index found in the database but not in the models that the
+    hand in a migration), the server's own columns (:data:`SERVER_ONLY_COLUMNS`), and an index found in the database but not in the models that the
     models do not declare on purpose: one on an expression, of another access method than
     btree, or with an operator class (the search indexes migrations make on PostgreSQL only).
     An ordinary index missing from the models is still reported.
     """
     if type_ == "table":
         return not (name is not None and name.startswith("complaint_fts"))
+    if type_ == "column" and reflected and compare_to is None:
+        table = getattr(getattr(obj, "table", None), "name", None)
+        return (table, name) not in SERVER_ONLY_COLUMNS
     if type_ == "index" and reflected and compare_to is None:
         return not migration_only_index(obj)
     return True
 
+
+# Columns a migration adds on a PostgreSQL server only, kept there by triggers and read by raw
+# SQL, never mapped: a complaint's searchable words (migration 0015).
+SERVER_ONLY_COLUMNS = frozenset({("complaint", "search_words")})
 
 # Column indexes a migration builds under another collation, which reflection does not show: to
 # the comparison they look like a second plain index on the same column.

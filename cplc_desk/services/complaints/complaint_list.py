@@ -202,7 +202,7 @@ def _filtered(
                 text("complaint_fts MATCH :fts").bindparams(fts=expression)
             )
         elif (queries := _server_queries(s, term.value)) is not None:
-            stmt = stmt.where(*[_server_match(i, w) for i, w in enumerate(queries)] or [false()])
+            stmt = stmt.where(_server_match(queries))
         else:
             # A server without migration 0013's functions (not UTF8): the name by its folded
             # key, so Urdu spelt either way is found; the narrative as typed.
@@ -234,24 +234,28 @@ def _server_queries(s: Session, words: str) -> list[search.ServerWord] | None:
     return search.server_queries(s, words) if search.has_server_words(s) else None
 
 
-def _server_match(i: int, word: search.ServerWord) -> Any:
-    """Complaints with ``word`` in the narrative or the complainant's names, as SQLite's index
-    holds them. Written so the server ORs a bitmap of migration 0013's narrative index with
-    one of the complainant index (for the people its name index finds) and reads the matching
-    complaints once, however many words are ANDed."""
-    narrative = f"cplc_search_vector(complaint.narrative) @@ CAST(:w{i} AS tsquery)"
+def _server_match(words: list[search.ServerWord]) -> Any:
+    """Complaints holding every word in the narrative or the complainant's names, as SQLite's
+    index holds them: one look-up of the words migration 0015 keeps on each complaint. A common
+    word is a walk newest first that stops after a page, reading the kept words, not computing
+    them. A word SQLite reads as several (``ali_r``) also has them side by side in one of the
+    two."""
+    if not words:
+        return false()  # a word holding nothing the index keeps: SQLite finds nothing either
+    query = " & ".join(f"({w.query})" for w in words)
+    clauses = ["complaint.search_words @@ CAST(:words AS tsquery)"]
+    params: dict[str, str] = {"words": query}
     names = "wp.name || ' ' || coalesce(wp.relative_name, '')"
-    people = f"cplc_search_vector({names}) @@ CAST(:w{i} AS tsquery)"
-    params = {f"w{i}": word.query}
-    if word.phrase is not None:  # rare: a word SQLite reads as several, kept side by side
-        side_by_side = "' ' || array_to_string(cplc_search_words({}), ' ') LIKE :p{}"
-        narrative += " AND " + side_by_side.format("complaint.narrative", i)
-        people += " AND " + side_by_side.format(names, i)
-        params[f"p{i}"] = word.phrase
-    return text(
-        f"({narrative} OR complaint.complainant_id = ANY(ARRAY("
-        f"SELECT wp.id FROM person wp WHERE {people})))"
-    ).bindparams(**params)
+    side_by_side = "' ' || array_to_string(cplc_search_words({}), ' ') LIKE :p{}"
+    for i, word in enumerate(words):
+        if word.phrase is not None:  # rare, and read only on the rows the words found
+            clauses.append(
+                f"({side_by_side.format('complaint.narrative', i)} OR EXISTS (SELECT 1 FROM "
+                f"person wp WHERE wp.id = complaint.complainant_id AND "
+                f"{side_by_side.format(names, i)}))"
+            )
+            params[f"p{i}"] = word.phrase
+    return text(" AND ".join(clauses)).bindparams(**params)
 
 
 def _dense_place(s: Session, query: ComplaintQuery, term: SearchTerm) -> bool:

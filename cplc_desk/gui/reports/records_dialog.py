@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableView, QVB
 
 from cplc_desk.domain.errors import DeskError
 from cplc_desk.domain.statistics import RecordBehind
-from cplc_desk.gui.reports.report_model import FiguresModel, Table
+from cplc_desk.gui.reports.report_model import FiguresModel, listing
 from cplc_desk.gui.widgets import dialogs, names
 from cplc_desk.gui.widgets.formats import format_datetime
 from cplc_desk.gui.widgets.tables import read_only_rows
@@ -77,28 +77,21 @@ class RecordsBehindDialog(QDialog):
             make_record_dialog(ctx, kind, record_id, self)
         )
         self.setWindowTitle(title)
-        table = Table(
+        table = listing(
+            self.records,
             [
-                translate("Reports", "Number"),
-                translate("Reports", "Record"),
-                translate("Reports", "Category"),
-                translate("Reports", "Police station"),
-                translate("Reports", "Counted on"),
-                translate("Reports", "Status"),
+                (translate("Reports", "Number"), lambda r: r.number),
+                (translate("Reports", "Record"), lambda r: kind_name(r.kind)),
+                (
+                    translate("Reports", "Category"),
+                    lambda r: category_names.get(r.category, r.category),
+                ),
+                (translate("Reports", "Police station"), lambda r: r.police_station_code),
+                (translate("Reports", "Counted on"), lambda r: format_datetime(r.counted_at)),
+                (translate("Reports", "Status"), lambda r: status_name(r.kind, r.status)),
             ],
             numeric_from=99,
         )
-        for r in self.records:
-            table.add(
-                [
-                    r.number,
-                    kind_name(r.kind),
-                    category_names.get(r.category, r.category),
-                    r.police_station_code,
-                    format_datetime(r.counted_at),
-                    status_name(r.kind, r.status),
-                ]
-            )
         self.model = FiguresModel(table, self)
         self.view = QTableView()
         self.view.setModel(self.model)

@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication
 
 from cplc_desk.domain import i18n
 from cplc_desk.domain.statistics import Change, MatrixRow, StatisticsReport
-from cplc_desk.gui.reports.report_model import DrillKey, Table
+from cplc_desk.gui.reports.report_model import DrillKey, Table, listing
 from cplc_desk.gui.shell.language import ltr_text
 from cplc_desk.gui.widgets.count_widgets import format_count
 from cplc_desk.gui.widgets.formats import NOTHING
@@ -209,44 +209,26 @@ def hour_day_table(report: StatisticsReport) -> Table:
 
 
 def makes_table(report: StatisticsReport) -> Table:
-    table = Table(
+    return listing(
+        report.makes,
         [
-            translate("Reports", "What"),
-            translate("Reports", "Make"),
-            translate("Reports", "Model"),
-            translate("Reports", "Stolen or snatched"),
+            (translate("Reports", "What"), lambda item: group_name(item.group)),
+            (translate("Reports", "Make"), lambda item: item.make or NOTHING),
+            (translate("Reports", "Model"), lambda item: item.model or NOTHING),
+            (translate("Reports", "Stolen or snatched"), lambda item: format_count(item.count)),
         ],
         numeric_from=3,
     )
-    for item in report.makes:
-        table.add(
-            [
-                group_name(item.group),
-                item.make or NOTHING,
-                item.model or NOTHING,
-                format_count(item.count),
-            ]
-        )
-    return table
 
 
 def stations_table(report: StatisticsReport) -> Table:
-    table = Table(
+    return listing(
+        report.stations,
         [
-            translate("Reports", "Rank"),
-            translate("Reports", "Police station"),
-            translate("Reports", "District"),
-            translate("Reports", "Records counted"),
+            (translate("Reports", "Rank"), lambda station: format_count(station.rank)),
+            (translate("Reports", "Police station"), local_name),
+            (translate("Reports", "District"), lambda station: station.district),
+            (translate("Reports", "Records counted"), lambda station: format_count(station.total)),
         ],
         numeric_from=3,
     )
-    for station in report.stations:
-        table.add(
-            [
-                format_count(station.rank),
-                local_name(station),
-                station.district,
-                format_count(station.total),
-            ]
-        )
-    return table

@@ -3,12 +3,13 @@
 The domain keeps stable codes; a person reads names in their own language. The tables are data,
 grouped; each name function looks its code up in one table, built on every call so that it
 follows the translator installed at that moment, and falls back to the raw code for a value this
-version does not know (e.g. one arriving from a newer desk).
+version does not know (e.g. one arriving from a newer desk). :func:`named` does the same for the
+other modules' constant tables.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QCoreApplication
 
@@ -33,6 +34,15 @@ def _lookup(tables: Callable[[], dict[str, dict[str, str]]], table: str) -> Call
         return tables()[table].get(code, code)
 
     return name
+
+
+def named(context: str, sources: Mapping[str, object], code: str) -> str:
+    """``code``'s name from a table of source texts marked with ``QT_TRANSLATE_NOOP`` in
+    ``context`` (Qt's way to mark a constant table), translated by the translator installed now;
+    a code with no name there is named by itself. (PySide6 types the marker as giving an object;
+    it gives the source text back.)"""
+    source = sources.get(code)
+    return code if source is None else translate(context, str(source))
 
 
 def _record_words() -> dict[str, dict[str, str]]:

@@ -4,6 +4,7 @@ snapshot or from a backup file (:mod:`cplc_desk.gui.station.replace_desk` runs t
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
@@ -42,12 +43,8 @@ _KEYS = {
 }
 
 
-def _table_name(table: str) -> str:
-    return names.named("ReplaceDesk", _TABLES, table)
-
-
-def _key_name(file: str) -> str:
-    return names.named("ReplaceDesk", _KEYS, file)
+_table_name = partial(names.named, "ReplaceDesk", _TABLES)
+_key_name = partial(names.named, "ReplaceDesk", _KEYS)
 
 
 def snapshot_summary(r: station_recovery.RestoreResult, username: str) -> str:

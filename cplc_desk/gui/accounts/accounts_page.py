@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from cplc_desk.domain.errors import DeskError
 from cplc_desk.domain.roles import Role, role_label
 from cplc_desk.gui.widgets import dialogs
-from cplc_desk.gui.widgets.field_parts import error_label
+from cplc_desk.gui.widgets.field_parts import error_label, password_edit
 from cplc_desk.gui.widgets.formats import format_datetime
 from cplc_desk.services.accounts import accounts
 from cplc_desk.services.accounts.accounts import AccountInfo
@@ -51,8 +51,7 @@ class AccountsPage(QWidget):
         self.role_combo = QComboBox()
         for role in accounts.manageable_roles(ctx):
             self.role_combo.addItem(role_label(role), role.value)
-        self.password_edit = QLineEdit()
-        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_edit = password_edit()
         self.add_button = QPushButton(self.tr("Add account"))
         add_form = QFormLayout()
         add_form.addRow(self.tr("Account name:"), self.username_edit)
@@ -64,9 +63,7 @@ class AccountsPage(QWidget):
         # Changing the selected account
         self.disable_button = QPushButton(self.tr("Disable"))
         self.enable_button = QPushButton(self.tr("Enable"))
-        self.new_password_edit = QLineEdit()
-        self.new_password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.new_password_edit.setPlaceholderText(self.tr("New password"))
+        self.new_password_edit = password_edit(self.tr("New password"))
         self.reset_button = QPushButton(self.tr("Reset password"))
         self.change_role_combo = QComboBox()
         for role in accounts.manageable_roles(ctx):
@@ -219,11 +216,9 @@ class ChangePasswordDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(self.tr("Change my password — CPLC Desk"))
-        self.old_edit = QLineEdit()
-        self.new_edit = QLineEdit()
-        self.again_edit = QLineEdit()
-        for edit in (self.old_edit, self.new_edit, self.again_edit):
-            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.old_edit = password_edit()
+        self.new_edit = password_edit()
+        self.again_edit = password_edit()
         form = QFormLayout()
         form.addRow(self.tr("Current password:"), self.old_edit)
         form.addRow(self.tr("New password:"), self.new_edit)

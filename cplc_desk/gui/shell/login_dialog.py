@@ -19,7 +19,7 @@ from cplc_desk.domain.errors import DeskError
 from cplc_desk.gui.shell import language
 from cplc_desk.gui.shell.language import LanguageCombo
 from cplc_desk.gui.widgets import dialogs
-from cplc_desk.gui.widgets.field_parts import error_label
+from cplc_desk.gui.widgets.field_parts import error_label, password_edit
 from cplc_desk.gui.widgets.typography import emphasise
 from cplc_desk.services.accounts import accounts
 from cplc_desk.services.accounts.accounts import NewAccount
@@ -34,10 +34,8 @@ class AdminFieldsWidget(QWidget):
         self.username_edit = QLineEdit()
         self.username_edit.setPlaceholderText(self.tr("for example, sana.javed"))
         self.display_name_edit = QLineEdit()
-        self.password_edit = QLineEdit()
-        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.confirm_edit = QLineEdit()
-        self.confirm_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_edit = password_edit()
+        self.confirm_edit = password_edit()
         self._form = form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.tr("Account name:"), self.username_edit)
@@ -116,8 +114,7 @@ class LoginDialog(QDialog):
         self.language_label = QLabel()
         self.language_label.setBuddy(self.language_combo)
         self.username_edit = QLineEdit()
-        self.password_edit = QLineEdit()
-        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_edit = password_edit()
         self.username_label = QLabel()
         self.password_label = QLabel()
         form = QFormLayout()

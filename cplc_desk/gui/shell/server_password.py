@@ -7,10 +7,11 @@ reached (rebooting, the network down) is offered again instead of closing the wi
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from cplc_desk.domain.errors import DeskError
 from cplc_desk.gui.widgets import dialogs
+from cplc_desk.gui.widgets.field_parts import password_edit
 from cplc_desk.paths import DeskPaths
 from cplc_desk.services.desk import server
 
@@ -35,8 +36,7 @@ class ServerPasswordDialog(QDialog):
         self.refusal_label = QLabel(refusal)
         self.refusal_label.setWordWrap(True)
         self.refusal_label.setStyleSheet("color: #b00020;")
-        self.password_edit = QLineEdit()
-        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_edit = password_edit()
         form = QFormLayout()
         form.addRow(self.tr("Server password:"), self.password_edit)
         self.buttons = dialogs.ok_cancel_buttons(self, self.tr("Open"))

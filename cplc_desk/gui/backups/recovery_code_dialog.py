@@ -8,8 +8,10 @@ of four, selectable but never written to a file by the window.
 from __future__ import annotations
 
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from cplc_desk.gui.widgets import dialogs
+from cplc_desk.gui.widgets.layouts import stack
 from cplc_desk.gui.widgets.typography import emphasise
 
 
@@ -37,12 +39,4 @@ class RecoveryCodeDialog(QDialog):
         self.code_edit.setMinimumWidth(self.code_edit.fontMetrics().horizontalAdvance(code) + 24)
         seen = QLabel(self.tr("Showing the code is recorded in the audit trail."))
         seen.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addWidget(why)
-        layout.addSpacing(6)
-        layout.addWidget(self.code_edit)
-        layout.addWidget(seen)
-        layout.addWidget(buttons)
+        stack(QVBoxLayout(self), heading, why, 6, self.code_edit, seen, dialogs.close_buttons(self))

@@ -24,6 +24,7 @@ from cplc_desk.domain.errors import DeskError
 from cplc_desk.domain.roles import Role, role_label
 from cplc_desk.gui.widgets import dialogs
 from cplc_desk.gui.widgets.field_parts import error_label, password_edit
+from cplc_desk.gui.widgets.form_dialog import FormDialog
 from cplc_desk.gui.widgets.formats import format_datetime
 from cplc_desk.gui.widgets.layouts import stack
 from cplc_desk.services.accounts import accounts
@@ -212,7 +213,7 @@ class AccountsDialog(QDialog):
         self.resize(metrics.averageCharWidth() * 110, metrics.lineSpacing() * 30)
 
 
-class ChangePasswordDialog(QDialog):
+class ChangePasswordDialog(FormDialog):
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -224,16 +225,9 @@ class ChangePasswordDialog(QDialog):
         form.addRow(self.tr("Current password:"), self.old_edit)
         form.addRow(self.tr("New password:"), self.new_edit)
         form.addRow(self.tr("New password again:"), self.again_edit)
-        self.error_label = error_label()
-        stack(QVBoxLayout(self), form, self.error_label, dialogs.ok_cancel_buttons(self))
+        self._lay_out(form)
 
-    def accept(self) -> None:
-        try:
-            if self.new_edit.text() != self.again_edit.text():
-                raise ServiceError(self.tr("The two new passwords differ."))
-            accounts.change_own_password(self.ctx, self.old_edit.text(), self.new_edit.text())
-        except DeskError as exc:
-            self.error_label.setText(str(exc))
-            self.error_label.show()
-            return
-        super().accept()
+    def _submit(self) -> None:
+        if self.new_edit.text() != self.again_edit.text():
+            raise ServiceError(self.tr("The two new passwords differ."))
+        accounts.change_own_password(self.ctx, self.old_edit.text(), self.new_edit.text())

@@ -215,8 +215,7 @@ class AccountsDialog(QDialog):
 
 class ChangePasswordDialog(FormDialog):
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.setWindowTitle(self.tr("Change my password — CPLC Desk"))
         self.old_edit = password_edit()
         self.new_edit = password_edit()

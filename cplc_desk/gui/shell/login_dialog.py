@@ -65,8 +65,7 @@ class FirstAdminDialog(FormDialog):
     """A desk set up before accounts existed: create its administrator, who is then signed in."""
 
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.setWindowTitle(self.tr("Create the administrator — CPLC Desk"))
         self.fields = AdminFieldsWidget()
         self._lay_out(
@@ -92,8 +91,7 @@ class LoginDialog(FormDialog):
     """
 
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.picked_language: str | None = None  # set when the person picks one here
         self.heading = emphasise(QLabel(), 1.3)
         self.language_combo = LanguageCombo(language.active_language())

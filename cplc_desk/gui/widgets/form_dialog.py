@@ -4,17 +4,22 @@ starting over."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from cplc_desk.domain.errors import DeskError
 from cplc_desk.gui.widgets import dialogs
 from cplc_desk.gui.widgets.field_parts import error_label
 from cplc_desk.gui.widgets.layouts import Item, stack
+from cplc_desk.services.desk.context import DeskContext
 
 
 class FormDialog(QDialog):
     """A subclass lays its parts out with :meth:`_lay_out` and says what OK does
-    (:meth:`_submit`)."""
+    (:meth:`_submit`) with the desk's ``ctx``."""
+
+    def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
 
     def _lay_out(self, *items: Item, ok_text: str = "") -> None:
         """The dialog's column: ``items``, the error line, then OK (called ``ok_text`` if given)

@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from cplc_desk.domain.enums import AuditAction
 from cplc_desk.domain.roles import Role
-from cplc_desk.gui.accounts.accounts_page import AccountsPage
+from cplc_desk.gui.accounts.accounts_page import AccountsPage, ChangePasswordDialog
 from cplc_desk.gui.shell import app as gui_app
 from cplc_desk.gui.shell.lock_screen import IdleWatcher
 from cplc_desk.gui.shell.login_dialog import LoginDialog
@@ -239,3 +239,29 @@ def test_accounts_page_adds_resets_and_keeps_the_last_supervisor(
     page.idle_spin.setValue(2)
     page.idle_button.click()
     assert accounts.idle_lock_minutes(supervised) == 2
+
+
+def test_changing_my_password_stays_open_on_a_refusal_then_changes_it(
+    qtbot, supervised: DeskContext
+) -> None:
+    dialog = ChangePasswordDialog(supervised)
+    qtbot.addWidget(dialog)
+    dialog.old_edit.setText(PASSWORD)
+    dialog.new_edit.setText("n3w-password")
+    dialog.again_edit.setText("other-password")
+    dialog.accept()
+    assert "differ" in dialog.error_label.text()
+    assert dialog.result() != dialog.DialogCode.Accepted
+
+    dialog.old_edit.setText("wrong-password")
+    dialog.again_edit.setText("n3w-password")
+    dialog.accept()
+    assert dialog.error_label.text() and "differ" not in dialog.error_label.text()
+    assert dialog.result() != dialog.DialogCode.Accepted
+
+    dialog.old_edit.setText(PASSWORD)
+    dialog.accept()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    accounts.sign_out(supervised)
+    accounts.sign_in(supervised, "sana", "n3w-password")
+    assert supervised.actor.username == "sana"

@@ -7,7 +7,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -24,11 +23,21 @@ from PySide6.QtWidgets import (
 from cplc_desk.domain.errors import DeskError
 from cplc_desk.domain.roles import Role, role_label
 from cplc_desk.gui.widgets import dialogs
-from cplc_desk.gui.widgets.field_parts import error_label
+from cplc_desk.gui.widgets.field_parts import error_label, password_edit
+from cplc_desk.gui.widgets.form_dialog import FormDialog
 from cplc_desk.gui.widgets.formats import format_datetime
+from cplc_desk.gui.widgets.layouts import stack
 from cplc_desk.services.accounts import accounts
 from cplc_desk.services.accounts.accounts import AccountInfo
 from cplc_desk.services.desk.context import DeskContext, ServiceError
+
+
+def _role_combo(ctx: DeskContext) -> QComboBox:
+    """The roles this desk's accounts may be given."""
+    combo = QComboBox()
+    for role in accounts.manageable_roles(ctx):
+        combo.addItem(role_label(role), role.value)
+    return combo
 
 
 class AccountsPage(QWidget):
@@ -48,11 +57,8 @@ class AccountsPage(QWidget):
         # Adding an account
         self.username_edit = QLineEdit()
         self.display_name_edit = QLineEdit()
-        self.role_combo = QComboBox()
-        for role in accounts.manageable_roles(ctx):
-            self.role_combo.addItem(role_label(role), role.value)
-        self.password_edit = QLineEdit()
-        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.role_combo = _role_combo(ctx)
+        self.password_edit = password_edit()
         self.add_button = QPushButton(self.tr("Add account"))
         add_form = QFormLayout()
         add_form.addRow(self.tr("Account name:"), self.username_edit)
@@ -64,24 +70,19 @@ class AccountsPage(QWidget):
         # Changing the selected account
         self.disable_button = QPushButton(self.tr("Disable"))
         self.enable_button = QPushButton(self.tr("Enable"))
-        self.new_password_edit = QLineEdit()
-        self.new_password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.new_password_edit.setPlaceholderText(self.tr("New password"))
+        self.new_password_edit = password_edit(self.tr("New password"))
         self.reset_button = QPushButton(self.tr("Reset password"))
-        self.change_role_combo = QComboBox()
-        for role in accounts.manageable_roles(ctx):
-            self.change_role_combo.addItem(role_label(role), role.value)
+        self.change_role_combo = _role_combo(ctx)
         self.change_role_button = QPushButton(self.tr("Change role"))
-        selected_row = QHBoxLayout()
-        for w in (
+        selected_row = stack(
+            QHBoxLayout(),
             self.disable_button,
             self.enable_button,
             self.new_password_edit,
             self.reset_button,
             self.change_role_combo,
             self.change_role_button,
-        ):
-            selected_row.addWidget(w)
+        )
 
         self.idle_spin = QSpinBox()
         self.idle_spin.setRange(accounts.MIN_IDLE_MINUTES, accounts.MAX_IDLE_MINUTES)
@@ -96,13 +97,15 @@ class AccountsPage(QWidget):
 
         self.error_label = error_label()
         self.done_label = QLabel()
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(selected_row)
-        layout.addLayout(add_form)
-        layout.addLayout(idle_row)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.done_label)
+        stack(
+            QVBoxLayout(self),
+            (self.table, 1),
+            selected_row,
+            add_form,
+            idle_row,
+            self.error_label,
+            self.done_label,
+        )
 
         self.add_button.clicked.connect(self.add_account)
         self.disable_button.clicked.connect(lambda: self._set_disabled(True))
@@ -205,43 +208,25 @@ class AccountsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Accounts — CPLC Desk"))
         self.page = AccountsPage(ctx)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.page)
-        layout.addWidget(buttons)
+        stack(QVBoxLayout(self), self.page, dialogs.close_buttons(self))
         metrics = self.fontMetrics()
         self.resize(metrics.averageCharWidth() * 110, metrics.lineSpacing() * 30)
 
 
-class ChangePasswordDialog(QDialog):
+class ChangePasswordDialog(FormDialog):
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.setWindowTitle(self.tr("Change my password — CPLC Desk"))
-        self.old_edit = QLineEdit()
-        self.new_edit = QLineEdit()
-        self.again_edit = QLineEdit()
-        for edit in (self.old_edit, self.new_edit, self.again_edit):
-            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.old_edit = password_edit()
+        self.new_edit = password_edit()
+        self.again_edit = password_edit()
         form = QFormLayout()
         form.addRow(self.tr("Current password:"), self.old_edit)
         form.addRow(self.tr("New password:"), self.new_edit)
         form.addRow(self.tr("New password again:"), self.again_edit)
-        self.error_label = error_label()
-        buttons = dialogs.ok_cancel_buttons(self)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(buttons)
+        self._lay_out(form)
 
-    def accept(self) -> None:
-        try:
-            if self.new_edit.text() != self.again_edit.text():
-                raise ServiceError(self.tr("The two new passwords differ."))
-            accounts.change_own_password(self.ctx, self.old_edit.text(), self.new_edit.text())
-        except DeskError as exc:
-            self.error_label.setText(str(exc))
-            self.error_label.show()
-            return
-        super().accept()
+    def _submit(self) -> None:
+        if self.new_edit.text() != self.again_edit.text():
+            raise ServiceError(self.tr("The two new passwords differ."))
+        accounts.change_own_password(self.ctx, self.old_edit.text(), self.new_edit.text())

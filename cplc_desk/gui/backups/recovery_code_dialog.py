@@ -8,26 +8,17 @@ of four, selectable but never written to a file by the window.
 from __future__ import annotations
 
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from cplc_desk.gui.widgets.typography import emphasise
+from cplc_desk.gui.widgets import dialogs
+from cplc_desk.gui.widgets.layouts import stack
+from cplc_desk.gui.widgets.typography import emphasise, paragraph
 
 
 class RecoveryCodeDialog(QDialog):
     def __init__(self, code: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Backup recovery code — CPLC Desk"))
-        heading = emphasise(QLabel(self.tr("Write this code on paper")), 1.2)
-        why = QLabel(
-            self.tr(
-                "The backup copies on the USB stick are sealed: on another computer (when this "
-                "one is lost, stolen or broken) they open only with this code. Copy it by hand, "
-                "check every group, and keep the paper with the station's records or at "
-                "headquarters, never with the stick: the stick and the code together are the "
-                "whole desk."
-            )
-        )
-        why.setWordWrap(True)
         self.code_edit = QLineEdit(code)
         self.code_edit.setObjectName("recoveryCode")
         self.code_edit.setReadOnly(True)
@@ -35,14 +26,20 @@ class RecoveryCodeDialog(QDialog):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         self.code_edit.setFont(font)
         self.code_edit.setMinimumWidth(self.code_edit.fontMetrics().horizontalAdvance(code) + 24)
-        seen = QLabel(self.tr("Showing the code is recorded in the audit trail."))
-        seen.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addWidget(why)
-        layout.addSpacing(6)
-        layout.addWidget(self.code_edit)
-        layout.addWidget(seen)
-        layout.addWidget(buttons)
+        stack(
+            QVBoxLayout(self),
+            emphasise(QLabel(self.tr("Write this code on paper")), 1.2),
+            paragraph(
+                self.tr(
+                    "The backup copies on the USB stick are sealed: on another computer (when this "
+                    "one is lost, stolen or broken) they open only with this code. Copy it by hand, "
+                    "check every group, and keep the paper with the station's records or at "
+                    "headquarters, never with the stick: the stick and the code together are the "
+                    "whole desk."
+                )
+            ),
+            6,
+            self.code_edit,
+            paragraph(self.tr("Showing the code is recorded in the audit trail.")),
+            dialogs.close_buttons(self),
+        )

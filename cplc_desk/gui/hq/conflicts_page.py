@@ -12,7 +12,7 @@ import json
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -79,40 +79,43 @@ def _shown(table: str, field: str, value: object) -> str:
     return value_text(value)
 
 
+# Record fields as people say them.
+_FIELD_LABELS = {
+    "narrative": QT_TRANSLATE_NOOP("Conflicts", "What happened"),
+    "status": QT_TRANSLATE_NOOP("Conflicts", "Status"),
+    "category_code": QT_TRANSLATE_NOOP("Conflicts", "Category"),
+    "police_station_code": QT_TRANSLATE_NOOP("Conflicts", "Police station"),
+    "incident_at": QT_TRANSLATE_NOOP("Conflicts", "When it happened"),
+    "incident_place": QT_TRANSLATE_NOOP("Conflicts", "Where it happened"),
+    "fir_number": QT_TRANSLATE_NOOP("Conflicts", "FIR number"),
+    "fir_date": QT_TRANSLATE_NOOP("Conflicts", "FIR date"),
+    "next_follow_up_on": QT_TRANSLATE_NOOP("Conflicts", "Next follow-up"),
+    "number": QT_TRANSLATE_NOOP("Conflicts", "Number"),
+    "name": QT_TRANSLATE_NOOP("Conflicts", "Name"),
+    "relative_name": QT_TRANSLATE_NOOP("Conflicts", "Father's or husband's name"),
+    "cnic": QT_TRANSLATE_NOOP("Conflicts", "CNIC"),
+    "mobile": QT_TRANSLATE_NOOP("Conflicts", "Mobile"),
+    "address": QT_TRANSLATE_NOOP("Conflicts", "Address"),
+    "registration": QT_TRANSLATE_NOOP("Conflicts", "Registration"),
+    "chassis": QT_TRANSLATE_NOOP("Conflicts", "Chassis number"),
+    "engine": QT_TRANSLATE_NOOP("Conflicts", "Engine number"),
+    "deleted_at": QT_TRANSLATE_NOOP("Conflicts", "Removed at"),
+    "deleted_by": QT_TRANSLATE_NOOP("Conflicts", "Removed by"),
+    "note": QT_TRANSLATE_NOOP("Conflicts", "Note"),
+    "complainant_id": QT_TRANSLATE_NOOP("Conflicts", "Complainant (record id)"),
+    "owner_id": QT_TRANSLATE_NOOP("Conflicts", "Owner (record id)"),
+    "legacy_ref": QT_TRANSLATE_NOOP("Conflicts", "Legacy register reference"),
+    "kind": QT_TRANSLATE_NOOP("Conflicts", "Kind"),
+    "vehicle_class": QT_TRANSLATE_NOOP("Conflicts", "Vehicle class"),
+    "make": QT_TRANSLATE_NOOP("Conflicts", "Make"),
+    "model": QT_TRANSLATE_NOOP("Conflicts", "Model"),
+    "colour": QT_TRANSLATE_NOOP("Conflicts", "Colour"),
+}
+
+
 def field_label(name: str) -> str:
     """A record field's name as people say it (the column name when there is no label)."""
-    labels = {
-        "narrative": translate("Conflicts", "What happened"),
-        "status": translate("Conflicts", "Status"),
-        "category_code": translate("Conflicts", "Category"),
-        "police_station_code": translate("Conflicts", "Police station"),
-        "incident_at": translate("Conflicts", "When it happened"),
-        "incident_place": translate("Conflicts", "Where it happened"),
-        "fir_number": translate("Conflicts", "FIR number"),
-        "fir_date": translate("Conflicts", "FIR date"),
-        "next_follow_up_on": translate("Conflicts", "Next follow-up"),
-        "number": translate("Conflicts", "Number"),
-        "name": translate("Conflicts", "Name"),
-        "relative_name": translate("Conflicts", "Father's or husband's name"),
-        "cnic": translate("Conflicts", "CNIC"),
-        "mobile": translate("Conflicts", "Mobile"),
-        "address": translate("Conflicts", "Address"),
-        "registration": translate("Conflicts", "Registration"),
-        "chassis": translate("Conflicts", "Chassis number"),
-        "engine": translate("Conflicts", "Engine number"),
-        "deleted_at": translate("Conflicts", "Removed at"),
-        "deleted_by": translate("Conflicts", "Removed by"),
-        "note": translate("Conflicts", "Note"),
-        "complainant_id": translate("Conflicts", "Complainant (record id)"),
-        "owner_id": translate("Conflicts", "Owner (record id)"),
-        "legacy_ref": translate("Conflicts", "Legacy register reference"),
-        "kind": translate("Conflicts", "Kind"),
-        "vehicle_class": translate("Conflicts", "Vehicle class"),
-        "make": translate("Conflicts", "Make"),
-        "model": translate("Conflicts", "Model"),
-        "colour": translate("Conflicts", "Colour"),
-    }
-    return labels.get(name, name)
+    return names.named("Conflicts", _FIELD_LABELS, name)
 
 
 class ConflictsPage(RecordsPage):

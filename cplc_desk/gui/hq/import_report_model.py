@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QApplication, QStyle
+from PySide6.QtWidgets import QStyle
 
 from cplc_desk.gui.widgets import names
 from cplc_desk.gui.widgets.count_widgets import format_count
@@ -19,8 +19,8 @@ from cplc_desk.gui.widgets.row_model import (
     ALERT_TINT,
     TINT_ROLES,
     WARNING_TINT,
+    Look,
     RowTableModel,
-    tint_brush,
 )
 from cplc_desk.sync.importer import BundleOutcome, ImportStatus
 
@@ -34,12 +34,11 @@ STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
 
 (FILE, STATION, BUNDLE, RESULT, NEW, UPDATED, UNCHANGED, CONFLICTS, MESSAGE) = range(9)
 
-_TINTS = {REFUSED: ALERT_TINT, HELD: WARNING_TINT}
-_ICONS = {
-    ACCEPTED: QStyle.StandardPixmap.SP_DialogApplyButton,
-    ALREADY_IMPORTED: QStyle.StandardPixmap.SP_MessageBoxInformation,
-    HELD: QStyle.StandardPixmap.SP_MessageBoxWarning,
-    REFUSED: QStyle.StandardPixmap.SP_MessageBoxCritical,
+_LOOKS = {
+    ACCEPTED: Look(QStyle.StandardPixmap.SP_DialogApplyButton),
+    ALREADY_IMPORTED: Look(QStyle.StandardPixmap.SP_MessageBoxInformation),
+    HELD: Look(QStyle.StandardPixmap.SP_MessageBoxWarning, WARNING_TINT),
+    REFUSED: Look(QStyle.StandardPixmap.SP_MessageBoxCritical, ALERT_TINT),
 }
 
 
@@ -108,9 +107,6 @@ class ImportReportModel(RowTableModel):
             if column == MESSAGE:
                 return outcome.message or None
             return None
-        if role == Qt.ItemDataRole.DecorationRole and column == RESULT:
-            icon = _ICONS.get(outcome.status)
-            return QApplication.style().standardIcon(icon) if icon is not None else None
-        if role in TINT_ROLES:
-            return tint_brush(role, _TINTS.get(outcome.status))
+        if (role == Qt.ItemDataRole.DecorationRole and column == RESULT) or role in TINT_ROLES:
+            return _LOOKS.get(outcome.status, Look()).data(role)
         return None

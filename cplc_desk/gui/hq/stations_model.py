@@ -23,8 +23,8 @@ from cplc_desk.gui.widgets.row_model import (
     ALERT_TINT,
     TINT_ROLES,
     WARNING_TINT,
+    Look,
     RowTableModel,
-    tint_brush,
 )
 from cplc_desk.services.hq.sync_hq import StationKeyState, StationSummary
 
@@ -44,13 +44,12 @@ ATTENTION_ROLE = Qt.ItemDataRole.UserRole + 3
     12
 )
 
-_TINTS = {GAP: ALERT_TINT, OVERDUE: WARNING_TINT}
-_ICONS = {
-    GAP: QStyle.StandardPixmap.SP_MessageBoxWarning,
-    OVERDUE: QStyle.StandardPixmap.SP_MessageBoxWarning,
-    NEVER: QStyle.StandardPixmap.SP_MessageBoxInformation,
-    REVOKED: QStyle.StandardPixmap.SP_DialogCancelButton,
-    OK: QStyle.StandardPixmap.SP_DialogApplyButton,
+_LOOKS = {
+    GAP: Look(QStyle.StandardPixmap.SP_MessageBoxWarning, ALERT_TINT),
+    OVERDUE: Look(QStyle.StandardPixmap.SP_MessageBoxWarning, WARNING_TINT),
+    NEVER: Look(QStyle.StandardPixmap.SP_MessageBoxInformation),
+    REVOKED: Look(QStyle.StandardPixmap.SP_DialogCancelButton),
+    OK: Look(QStyle.StandardPixmap.SP_DialogApplyButton),
 }
 
 
@@ -266,10 +265,8 @@ class StationsModel(RowTableModel):
             if column == CODE:
                 return row.summary.name
             return None
-        if role == Qt.ItemDataRole.DecorationRole and column == STATUS:
-            return QApplication.style().standardIcon(_ICONS[row.attention])
         if role == Qt.ItemDataRole.ForegroundRole and row.attention == REVOKED:
             return QApplication.palette().brush(QApplication.palette().ColorRole.PlaceholderText)
-        if role in TINT_ROLES:
-            return tint_brush(role, _TINTS.get(row.attention))
+        if (role == Qt.ItemDataRole.DecorationRole and column == STATUS) or role in TINT_ROLES:
+            return _LOOKS[row.attention].data(role)
         return None

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -49,7 +49,7 @@ from cplc_desk.gui.widgets.operations import Changes
 from cplc_desk.gui.widgets.page_heading import area_heading, table_page_layout
 from cplc_desk.gui.widgets.permissions import show_if_permitted
 from cplc_desk.gui.widgets.records_page import RecordsPage
-from cplc_desk.gui.widgets.tables import read_only_rows
+from cplc_desk.gui.widgets.tables import read_only_rows, select_row
 from cplc_desk.services.desk import reference
 from cplc_desk.services.desk.context import DeskContext
 from cplc_desk.services.hq import sync_hq
@@ -232,13 +232,7 @@ class StationsPage(RecordsPage):
         row = self.model.row_for(code)
         if row < 0:
             return False
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        self.view.selectionModel().select(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.view.setCurrentIndex(index)
+        select_row(self.view, self.proxy.mapFromSource(self.model.index(row, 0)))
         return True
 
     def _update_buttons(self) -> None:

@@ -11,13 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QModelIndex
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QTableView, QVBoxLayout, QWidget
 
 from cplc_desk.domain.errors import DeskError
 from cplc_desk.domain.statistics import RecordBehind
-from cplc_desk.gui.reports.report_model import FiguresModel, Table
+from cplc_desk.gui.reports.report_model import FiguresModel, listing
 from cplc_desk.gui.widgets import dialogs, names
 from cplc_desk.gui.widgets.formats import format_datetime
+from cplc_desk.gui.widgets.layouts import stack
 from cplc_desk.gui.widgets.tables import read_only_rows
 from cplc_desk.services.desk.context import DeskContext
 
@@ -77,28 +78,21 @@ class RecordsBehindDialog(QDialog):
             make_record_dialog(ctx, kind, record_id, self)
         )
         self.setWindowTitle(title)
-        table = Table(
+        table = listing(
+            self.records,
             [
-                translate("Reports", "Number"),
-                translate("Reports", "Record"),
-                translate("Reports", "Category"),
-                translate("Reports", "Police station"),
-                translate("Reports", "Counted on"),
-                translate("Reports", "Status"),
+                (translate("Reports", "Number"), lambda r: r.number),
+                (translate("Reports", "Record"), lambda r: kind_name(r.kind)),
+                (
+                    translate("Reports", "Category"),
+                    lambda r: category_names.get(r.category, r.category),
+                ),
+                (translate("Reports", "Police station"), lambda r: r.police_station_code),
+                (translate("Reports", "Counted on"), lambda r: format_datetime(r.counted_at)),
+                (translate("Reports", "Status"), lambda r: status_name(r.kind, r.status)),
             ],
             numeric_from=99,
         )
-        for r in self.records:
-            table.add(
-                [
-                    r.number,
-                    kind_name(r.kind),
-                    category_names.get(r.category, r.category),
-                    r.police_station_code,
-                    format_datetime(r.counted_at),
-                    status_name(r.kind, r.status),
-                ]
-            )
         self.model = FiguresModel(table, self)
         self.view = QTableView()
         self.view.setModel(self.model)
@@ -109,12 +103,7 @@ class RecordsBehindDialog(QDialog):
             if records
             else self.tr("No records behind this figure.")
         )
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(count)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(close)
+        stack(QVBoxLayout(self), count, (self.view, 1), dialogs.close_buttons(self))
         dialogs.size_in_text(self, 100, 24)
         self.view.activated.connect(self._on_activated)
 

@@ -8,7 +8,9 @@ carries each cell's share of the largest count.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -17,6 +19,7 @@ from cplc_desk.domain.statistics import Month
 
 DRILL_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,16 @@ class Table:
     def add(self, cells: list[str], keys: list[DrillKey | None] | None = None) -> None:
         self.rows.append(cells)
         self.keys.append(keys or [None] * len(cells))
+
+
+def listing(
+    items: Iterable[T], columns: Sequence[tuple[str, Callable[[T], str]]], numeric_from: int = 1
+) -> Table:
+    """A row per item, under ``columns``: each a header and how an item's cell reads."""
+    table = Table([header for header, _ in columns], numeric_from=numeric_from)
+    for item in items:
+        table.add([cell(item) for _, cell in columns])
+    return table
 
 
 class FiguresModel(QAbstractTableModel):

@@ -9,17 +9,33 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from cplc_desk.domain import i18n
 from cplc_desk.domain.statistics import Change, MatrixRow, StatisticsReport
-from cplc_desk.gui.reports.report_model import DrillKey, Table
+from cplc_desk.gui.reports.report_model import DrillKey, Table, listing
 from cplc_desk.gui.shell.language import ltr_text
+from cplc_desk.gui.widgets import names
 from cplc_desk.gui.widgets.count_widgets import format_count
 from cplc_desk.gui.widgets.formats import NOTHING
 
 # A plain name lupdate recognises, with the context written at each call.
 translate = QCoreApplication.translate
+
+# The statistics' groups and area levels: marked for the translator here, translated where shown.
+_GROUPS = {
+    "four_wheeler": QT_TRANSLATE_NOOP("Reports", "Cars and other four-wheelers"),
+    "two_wheeler": QT_TRANSLATE_NOOP("Reports", "Motorcycles"),
+    "rickshaw": QT_TRANSLATE_NOOP("Reports", "Rickshaws"),
+    "other_vehicle": QT_TRANSLATE_NOOP("Reports", "Other vehicles"),
+    "mobile_phone": QT_TRANSLATE_NOOP("Reports", "Mobile phones"),
+    "complaint": QT_TRANSLATE_NOOP("Reports", "Complaints"),
+}
+_LEVELS = {
+    "zone": QT_TRANSLATE_NOOP("Reports", "Zone"),
+    "district": QT_TRANSLATE_NOOP("Reports", "District"),
+    "station": QT_TRANSLATE_NOOP("Reports", "Police station"),
+}
 
 
 class _Named(Protocol):
@@ -37,15 +53,7 @@ def local_name(row: _Named) -> str:
 
 
 def group_name(group: str) -> str:
-    names = {
-        "four_wheeler": translate("Reports", "Cars and other four-wheelers"),
-        "two_wheeler": translate("Reports", "Motorcycles"),
-        "rickshaw": translate("Reports", "Rickshaws"),
-        "other_vehicle": translate("Reports", "Other vehicles"),
-        "mobile_phone": translate("Reports", "Mobile phones"),
-        "complaint": translate("Reports", "Complaints"),
-    }
-    return names.get(group, group)
+    return names.named("Reports", _GROUPS, group)
 
 
 def day_names() -> list[str]:
@@ -142,23 +150,18 @@ def recovery_table(report: StatisticsReport) -> Table:
 
 def matrix_table(report: StatisticsReport) -> Table:
     """Zones, districts and stations down, categories across; a station's cell drills down."""
-    names = category_names(report)
+    categories = category_names(report)
     codes = [c.code for c in report.categories]
-    levels = {
-        "zone": translate("Reports", "Zone"),
-        "district": translate("Reports", "District"),
-        "station": translate("Reports", "Police station"),
-    }
     table = Table(
         [translate("Reports", "Area"), translate("Reports", "Level")]
-        + [names[c] for c in codes]
+        + [categories[c] for c in codes]
         + [translate("Reports", "Total")],
         numeric_from=2,
         drill_tip=_drill_tip(),
     )
     for row in area_order(report.matrix):
         depth = {"district": 1, "station": 2}.get(row.level, 0)
-        cells = ["\u2003" * depth + local_name(row), levels.get(row.level, row.level)]
+        cells = ["\u2003" * depth + local_name(row), names.named("Reports", _LEVELS, row.level)]
         keys: list[DrillKey | None] = [None, None]
         for code in codes:
             count = row.counts.get(code, 0)
@@ -209,44 +212,26 @@ def hour_day_table(report: StatisticsReport) -> Table:
 
 
 def makes_table(report: StatisticsReport) -> Table:
-    table = Table(
+    return listing(
+        report.makes,
         [
-            translate("Reports", "What"),
-            translate("Reports", "Make"),
-            translate("Reports", "Model"),
-            translate("Reports", "Stolen or snatched"),
+            (translate("Reports", "What"), lambda item: group_name(item.group)),
+            (translate("Reports", "Make"), lambda item: item.make or NOTHING),
+            (translate("Reports", "Model"), lambda item: item.model or NOTHING),
+            (translate("Reports", "Stolen or snatched"), lambda item: format_count(item.count)),
         ],
         numeric_from=3,
     )
-    for item in report.makes:
-        table.add(
-            [
-                group_name(item.group),
-                item.make or NOTHING,
-                item.model or NOTHING,
-                format_count(item.count),
-            ]
-        )
-    return table
 
 
 def stations_table(report: StatisticsReport) -> Table:
-    table = Table(
+    return listing(
+        report.stations,
         [
-            translate("Reports", "Rank"),
-            translate("Reports", "Police station"),
-            translate("Reports", "District"),
-            translate("Reports", "Records counted"),
+            (translate("Reports", "Rank"), lambda station: format_count(station.rank)),
+            (translate("Reports", "Police station"), local_name),
+            (translate("Reports", "District"), lambda station: station.district),
+            (translate("Reports", "Records counted"), lambda station: format_count(station.total)),
         ],
         numeric_from=3,
     )
-    for station in report.stations:
-        table.add(
-            [
-                format_count(station.rank),
-                local_name(station),
-                station.district,
-                format_count(station.total),
-            ]
-        )
-    return table

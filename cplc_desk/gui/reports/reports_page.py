@@ -44,6 +44,7 @@ from cplc_desk.gui.reports.trend_chart import TrendChart
 from cplc_desk.gui.shell.areas import REPORTS, area
 from cplc_desk.gui.shell.settings import last_folder, remember_folder
 from cplc_desk.gui.widgets import dialogs
+from cplc_desk.gui.widgets.layouts import stack
 from cplc_desk.gui.widgets.message_banner import ERROR, SUCCESS, MessageBanner
 from cplc_desk.gui.widgets.operations import BackgroundTask, Changes, OperationRunner, Progress
 from cplc_desk.gui.widgets.page_heading import area_heading, page_layout
@@ -124,18 +125,17 @@ class ReportsPage(QWidget):
         self._make_buttons()
 
         heading, self.purpose_label = area_heading(self, area(REPORTS))
-        layout = page_layout(self, heading, self.purpose_label, spacing=8)
-        top = QHBoxLayout()
-        top.addWidget(self.request_widget, 1)
-        top.addWidget(self.compute_button)
-        layout.addLayout(top)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.empty_label)
-        layout.addWidget(self.as_of_label)
-        layout.addWidget(self.publication_label)
-        layout.addWidget(self.tabs, 1)
-        layout.addLayout(self.button_row)
-        layout.addWidget(self.banner)
+        stack(
+            page_layout(self, heading, self.purpose_label, spacing=8),
+            stack(QHBoxLayout(), (self.request_widget, 1), self.compute_button),
+            self.progress,
+            self.empty_label,
+            self.as_of_label,
+            self.publication_label,
+            (self.tabs, 1),
+            self.button_row,
+            self.banner,
+        )
 
         self.task = BackgroundTask("cplc-statistics", self)
         self.task.progressed.connect(self._on_progress)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from cplc_desk.gui.widgets import dialogs
+from cplc_desk.gui.widgets.field_parts import password_edit
 
 
 class JoinFieldsWidget(QWidget):
@@ -34,8 +35,7 @@ class JoinFieldsWidget(QWidget):
         self.keys_edit = QLineEdit()
         self.keys_edit.setPlaceholderText(self.tr("optional: a .cplckeys file"))
         self.browse_button = QPushButton(self.tr("Choose…"))
-        self.passphrase_edit = QLineEdit()
-        self.passphrase_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase_edit = password_edit()
         keys_row = QHBoxLayout()
         keys_row.setContentsMargins(0, 0, 0, 0)
         keys_row.addWidget(self.keys_edit, 1)

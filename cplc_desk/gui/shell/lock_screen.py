@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from cplc_desk.domain.errors import DeskError
-from cplc_desk.gui.widgets.field_parts import error_label
+from cplc_desk.gui.widgets.field_parts import error_label, password_edit
 from cplc_desk.gui.widgets.typography import emphasise
 from cplc_desk.services.accounts import accounts
 from cplc_desk.services.desk.context import DeskContext
@@ -112,8 +112,7 @@ class LockScreen(QWidget):
         self.explanation.setWordWrap(True)
         self.explanation.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.username_edit = QLineEdit()
-        self.password_edit = QLineEdit()
-        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_edit = password_edit()
         self.unlock_button = QPushButton(self.tr("Unlock"))
         self.unlock_button.setDefault(True)
         self.error_label = error_label()

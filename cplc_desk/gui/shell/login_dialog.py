@@ -6,21 +6,19 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from cplc_desk.domain.errors import DeskError
 from cplc_desk.gui.shell import language
 from cplc_desk.gui.shell.language import LanguageCombo
-from cplc_desk.gui.widgets import dialogs
-from cplc_desk.gui.widgets.field_parts import error_label
-from cplc_desk.gui.widgets.typography import emphasise
+from cplc_desk.gui.widgets.field_parts import password_edit
+from cplc_desk.gui.widgets.form_dialog import FormDialog
+from cplc_desk.gui.widgets.typography import emphasise, paragraph
 from cplc_desk.services.accounts import accounts
 from cplc_desk.services.accounts.accounts import NewAccount
 from cplc_desk.services.desk.context import DeskContext, ServiceError
@@ -34,10 +32,8 @@ class AdminFieldsWidget(QWidget):
         self.username_edit = QLineEdit()
         self.username_edit.setPlaceholderText(self.tr("for example, sana.javed"))
         self.display_name_edit = QLineEdit()
-        self.password_edit = QLineEdit()
-        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.confirm_edit = QLineEdit()
-        self.confirm_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_edit = password_edit()
+        self.confirm_edit = password_edit()
         self._form = form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.tr("Account name:"), self.username_edit)
@@ -65,40 +61,28 @@ class AdminFieldsWidget(QWidget):
         )
 
 
-class FirstAdminDialog(QDialog):
+class FirstAdminDialog(FormDialog):
     """A desk set up before accounts existed: create its administrator, who is then signed in."""
 
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.setWindowTitle(self.tr("Create the administrator — CPLC Desk"))
-        intro = QLabel(
-            self.tr(
-                "This desk has no accounts yet. Create the account that manages the others "
-                "(a station's supervisor, headquarters' administrator)."
-            )
-        )
-        intro.setWordWrap(True)
         self.fields = AdminFieldsWidget()
-        self.error_label = error_label()
-        buttons = dialogs.ok_cancel_buttons(self)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.fields)
-        layout.addWidget(self.error_label)
-        layout.addWidget(buttons)
+        self._lay_out(
+            paragraph(
+                self.tr(
+                    "This desk has no accounts yet. Create the account that manages the others "
+                    "(a station's supervisor, headquarters' administrator)."
+                )
+            ),
+            self.fields,
+        )
 
-    def accept(self) -> None:
-        try:
-            accounts.create_first_admin(self.ctx, self.fields.new_account())
-        except DeskError as exc:
-            self.error_label.setText(str(exc))
-            self.error_label.show()
-            return
-        super().accept()
+    def _submit(self) -> None:
+        accounts.create_first_admin(self.ctx, self.fields.new_account())
 
 
-class LoginDialog(QDialog):
+class LoginDialog(FormDialog):
     """Account name and password; on OK signs the account in (``ctx.actor``).
 
     The language chosen here switches the dialog at once; picked here, it becomes the language
@@ -107,8 +91,7 @@ class LoginDialog(QDialog):
     """
 
     def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.picked_language: str | None = None  # set when the person picks one here
         self.heading = emphasise(QLabel(), 1.3)
         self.language_combo = LanguageCombo(language.active_language())
@@ -116,21 +99,14 @@ class LoginDialog(QDialog):
         self.language_label = QLabel()
         self.language_label.setBuddy(self.language_combo)
         self.username_edit = QLineEdit()
-        self.password_edit = QLineEdit()
-        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_edit = password_edit()
         self.username_label = QLabel()
         self.password_label = QLabel()
         form = QFormLayout()
         form.addRow(self.language_label, self.language_combo)
         form.addRow(self.username_label, self.username_edit)
         form.addRow(self.password_label, self.password_edit)
-        self.error_label = error_label()
-        self.buttons = dialogs.ok_cancel_buttons(self, self.tr("Sign in"))
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
+        self._lay_out(self.heading, form, ok_text=self.tr("Sign in"))
         self.retranslate()
         self.username_edit.setFocus()
 
@@ -157,13 +133,10 @@ class LoginDialog(QDialog):
             QTimer.singleShot(0, self.retranslate)
         super().changeEvent(event)
 
-    def accept(self) -> None:
-        try:
-            accounts.sign_in(self.ctx, self.username_edit.text(), self.password_edit.text())
-        except DeskError as exc:
-            # Wrong password, or locked with the time left: the service's words.
-            self.password_edit.clear()
-            self.error_label.setText(str(exc))
-            self.error_label.show()
-            return
-        super().accept()
+    def _submit(self) -> None:
+        accounts.sign_in(self.ctx, self.username_edit.text(), self.password_edit.text())
+
+    def _refused(self, exc: DeskError) -> None:
+        # Wrong password, or locked with the time left: the service's words.
+        self.password_edit.clear()
+        super()._refused(exc)

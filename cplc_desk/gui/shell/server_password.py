@@ -7,10 +7,13 @@ reached (rebooting, the network down) is offered again instead of closing the wi
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFormLayout, QVBoxLayout, QWidget
 
 from cplc_desk.domain.errors import DeskError
 from cplc_desk.gui.widgets import dialogs
+from cplc_desk.gui.widgets.field_parts import error_label, password_edit
+from cplc_desk.gui.widgets.layouts import stack
+from cplc_desk.gui.widgets.typography import paragraph
 from cplc_desk.paths import DeskPaths
 from cplc_desk.services.desk import server
 
@@ -23,28 +26,27 @@ class ServerPasswordDialog(QDialog):
     def __init__(self, where: str, refusal: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Password of the headquarters server"))
-        intro = QLabel(
-            self.tr(
-                "Headquarters' records are on the server {server}, which wants a password. "
-                "Type the server's password to open the desk now. It is not saved: to stop "
-                "being asked, the server's administrator puts it in this PC's PostgreSQL "
-                "password file."
-            ).format(server=where)
-        )
-        intro.setWordWrap(True)
-        self.refusal_label = QLabel(refusal)
-        self.refusal_label.setWordWrap(True)
-        self.refusal_label.setStyleSheet("color: #b00020;")
-        self.password_edit = QLineEdit()
-        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.refusal_label = error_label()
+        self.refusal_label.setText(refusal)
+        self.refusal_label.show()
+        self.password_edit = password_edit()
         form = QFormLayout()
         form.addRow(self.tr("Server password:"), self.password_edit)
         self.buttons = dialogs.ok_cancel_buttons(self, self.tr("Open"))
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.refusal_label)
-        layout.addLayout(form)
-        layout.addWidget(self.buttons)
+        stack(
+            QVBoxLayout(self),
+            paragraph(
+                self.tr(
+                    "Headquarters' records are on the server {server}, which wants a password. "
+                    "Type the server's password to open the desk now. It is not saved: to stop "
+                    "being asked, the server's administrator puts it in this PC's PostgreSQL "
+                    "password file."
+                ).format(server=where)
+            ),
+            self.refusal_label,
+            form,
+            self.buttons,
+        )
         dialogs.size_in_text(self, 60, 10)
 
     def password(self) -> str:

@@ -32,11 +32,20 @@ from cplc_desk.gui.shell.join_fields import JoinFieldsWidget
 from cplc_desk.gui.shell.login_dialog import AdminFieldsWidget
 from cplc_desk.gui.station.replace_desk import ReplaceDeskWidget
 from cplc_desk.gui.widgets import dialogs
-from cplc_desk.gui.widgets.field_parts import error_label
+from cplc_desk.gui.widgets.field_parts import error_label, password_edit
+from cplc_desk.gui.widgets.layouts import stack
 from cplc_desk.gui.widgets.station_picker import StationPickerWidget
 from cplc_desk.gui.widgets.typography import emphasise
 from cplc_desk.services.desk import join, reference, setup
 from cplc_desk.services.desk.context import DeskContext, DeskIdentity
+
+
+def _form_page() -> tuple[QWidget, QFormLayout]:
+    """A page of the choice's stack: a form, flush with the dialog's edges."""
+    page = QWidget()
+    form = QFormLayout(page)
+    form.setContentsMargins(0, 0, 0, 0)
+    return page, form
 
 
 class DeskSetupDialog(QDialog):
@@ -85,20 +94,22 @@ class DeskSetupDialog(QDialog):
         self.buttons = dialogs.ok_cancel_buttons(self, self.tr("Set up desk"))
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addWidget(intro)
-        layout.addSpacing(6)
-        layout.addWidget(question)
-        layout.addWidget(self.station_radio)
-        layout.addWidget(self.hq_radio)
-        layout.addWidget(self.replace_radio)
-        layout.addSpacing(6)
-        layout.addWidget(self._pages, 1)
-        layout.addWidget(self.admin_heading)
-        layout.addWidget(self.admin_fields)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
+        stack(
+            QVBoxLayout(self),
+            heading,
+            intro,
+            6,
+            question,
+            self.station_radio,
+            self.hq_radio,
+            self.replace_radio,
+            6,
+            (self._pages, 1),
+            self.admin_heading,
+            self.admin_fields,
+            self.error_label,
+            self.buttons,
+        )
 
         self._connect_signals()
 
@@ -114,17 +125,13 @@ class DeskSetupDialog(QDialog):
         self.picker = StationPickerWidget(reference.stations(self.ctx))
         self.desk_name_edit = QLineEdit()
         self.desk_name_edit.setPlaceholderText(self.tr("The station's name"))
-        station_page = QWidget()
-        station_form = QFormLayout(station_page)
-        station_form.setContentsMargins(0, 0, 0, 0)
+        station_page, station_form = _form_page()
         station_form.addRow(self.tr("Police station:"), self.picker)
         station_form.addRow(self.tr("Desk name (optional):"), self.desk_name_edit)
 
         self.hq_name_edit = QLineEdit()
         self.hq_name_edit.setPlaceholderText(self.tr("for example, CPLC Central Reporting Cell"))
-        hq_page = QWidget()
-        hq_form = QFormLayout(hq_page)
-        hq_form.setContentsMargins(0, 0, 0, 0)
+        hq_page, hq_form = _form_page()
         hq_form.addRow(self.tr("Headquarters name:"), self.hq_name_edit)
         hq_hint = QLabel(
             self.tr(
@@ -137,8 +144,7 @@ class DeskSetupDialog(QDialog):
         # Optional: headquarters' store on a PostgreSQL server (docs/postgresql.md).
         self.server_edit = QLineEdit()
         self.server_edit.setPlaceholderText("postgresql+psycopg://USER@HOST/DATABASE")
-        self.server_password_edit = QLineEdit()
-        self.server_password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.server_password_edit = password_edit()
         hq_form.addRow(self.tr("Server (optional):"), self.server_edit)
         hq_form.addRow(self.tr("Server password:"), self.server_password_edit)
         server_hint = QLabel(

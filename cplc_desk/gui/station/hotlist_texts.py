@@ -13,6 +13,18 @@ from cplc_desk.services.vehicles import hotlist
 translate = QCoreApplication.translate
 
 
+def _facts(received: hotlist.HeldHotlist | hotlist.ImportedHotlist) -> dict[str, object]:
+    """What the texts say of a hotlist, each some of it: its number, how many vehicles and
+    handsets it lists, when it was issued and until when it is valid."""
+    return {
+        "seq": received.sequence,
+        "n": format_count(received.entries),
+        "phones": format_count(received.phones),
+        "issued": format_datetime(received.issued_at),
+        "expires": format_datetime(received.expires_at),
+    }
+
+
 def held_text(held: hotlist.HeldHotlist | None) -> str:
     if held is None:
         return translate(
@@ -23,14 +35,7 @@ def held_text(held: hotlist.HeldHotlist | None) -> str:
         "SyncPage",
         "Hotlist number {seq}: {n} vehicles and {phones} handsets, issued {issued}, valid "
         "until {expires} (imported {imported}).",
-    ).format(
-        seq=held.sequence,
-        n=format_count(held.entries),
-        phones=format_count(held.phones),
-        issued=format_datetime(held.issued_at),
-        expires=format_datetime(held.expires_at),
-        imported=format_datetime(held.imported_at),
-    )
+    ).format(**_facts(held), imported=format_datetime(held.imported_at))
 
 
 def expired_text(held: hotlist.HeldHotlist) -> str:
@@ -39,10 +44,7 @@ def expired_text(held: hotlist.HeldHotlist) -> str:
         "This hotlist EXPIRED on {expires}. Thefts reported at other stations since "
         "{issued} are not known to this desk. Ask headquarters for a new hotlist and "
         "import it.",
-    ).format(
-        expires=format_datetime(held.expires_at),
-        issued=format_datetime(held.issued_at),
-    )
+    ).format(**_facts(held))
 
 
 def imported_text(result: hotlist.ImportedHotlist) -> str:
@@ -50,9 +52,4 @@ def imported_text(result: hotlist.ImportedHotlist) -> str:
         "SyncPage",
         "Hotlist number {seq} imported: {n} vehicles and {phones} handsets reported "
         "stolen or snatched city-wide, valid until {expires}.",
-    ).format(
-        seq=result.sequence,
-        n=format_count(result.entries),
-        phones=format_count(result.phones),
-        expires=format_datetime(result.expires_at),
-    )
+    ).format(**_facts(result))

@@ -4,9 +4,11 @@ snapshot or from a backup file (:mod:`cplc_desk.gui.station.replace_desk` runs t
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from cplc_desk.gui.widgets import names
 from cplc_desk.gui.widgets.count_widgets import format_count
 from cplc_desk.gui.widgets.formats import format_datetime
 from cplc_desk.services.backups import backup
@@ -26,24 +28,23 @@ class BackupRestored:
     sealed: bool
 
 
-def _table_name(table: str) -> str:
-    names = {
-        "person": translate("ReplaceDesk", "persons"),
-        "complaint": translate("ReplaceDesk", "complaints"),
-        "complaint_event": translate("ReplaceDesk", "complaint timeline entries"),
-        "vehicle_report": translate("ReplaceDesk", "vehicle reports"),
-    }
-    return names.get(table, table)
+# What a restore brings back: the store's tables and the desk's key files.
+_TABLES = {
+    "person": QT_TRANSLATE_NOOP("ReplaceDesk", "persons"),
+    "complaint": QT_TRANSLATE_NOOP("ReplaceDesk", "complaints"),
+    "complaint_event": QT_TRANSLATE_NOOP("ReplaceDesk", "complaint timeline entries"),
+    "vehicle_report": QT_TRANSLATE_NOOP("ReplaceDesk", "vehicle reports"),
+}
+_KEYS = {
+    "hq-signing.pem": QT_TRANSLATE_NOOP("ReplaceDesk", "headquarters' signing key"),
+    "hq-encryption.pem": QT_TRANSLATE_NOOP("ReplaceDesk", "headquarters' encryption key"),
+    "station-signing.pem": QT_TRANSLATE_NOOP("ReplaceDesk", "the station's signing key"),
+    "backup.key": QT_TRANSLATE_NOOP("ReplaceDesk", "the backup key"),
+}
 
 
-def _key_name(file: str) -> str:
-    names = {
-        "hq-signing.pem": translate("ReplaceDesk", "headquarters' signing key"),
-        "hq-encryption.pem": translate("ReplaceDesk", "headquarters' encryption key"),
-        "station-signing.pem": translate("ReplaceDesk", "the station's signing key"),
-        "backup.key": translate("ReplaceDesk", "the backup key"),
-    }
-    return names.get(file, file)
+_table_name = partial(names.named, "ReplaceDesk", _TABLES)
+_key_name = partial(names.named, "ReplaceDesk", _KEYS)
 
 
 def snapshot_summary(r: station_recovery.RestoreResult, username: str) -> str:

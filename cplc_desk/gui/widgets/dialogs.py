@@ -116,3 +116,10 @@ def ok_cancel_buttons(dialog: QDialog, ok_text: str = "") -> QDialogButtonBox:
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+def close_buttons(dialog: QDialog) -> QDialogButtonBox:
+    """A Close button rejecting ``dialog`` (a dialog that only shows something)."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dialog.reject)
+    return buttons

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDateEdit,
     QLabel,
+    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +36,14 @@ def error_label() -> QLabel:
     label.setStyleSheet(ERROR_STYLE)
     label.hide()
     return label
+
+
+def password_edit(placeholder: str = "") -> QLineEdit:
+    """A line for a password (or a passphrase): what is typed shows as dots."""
+    edit = QLineEdit()
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    edit.setPlaceholderText(placeholder)
+    return edit
 
 
 class FieldBox(QWidget):

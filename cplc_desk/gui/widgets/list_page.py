@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -38,7 +38,7 @@ from cplc_desk.gui.widgets.message_banner import ERROR, MessageBanner
 from cplc_desk.gui.widgets.operations import BackgroundTask, Progress
 from cplc_desk.gui.widgets.page_heading import area_heading, page_layout
 from cplc_desk.gui.widgets.records_page import RecordsPage
-from cplc_desk.gui.widgets.tables import read_only_rows
+from cplc_desk.gui.widgets.tables import read_only_rows, select_row
 from cplc_desk.gui.widgets.typography import make_quiet
 from cplc_desk.services.desk.context import DeskContext
 
@@ -373,13 +373,7 @@ class ListPage(RecordsPage):
         row = self.model.row_of(record_id)
         if row < 0:
             return False
-        index = self.model.index(row, 0)
-        self.view.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.view.scrollTo(index)
+        select_row(self.view, self.model.index(row, 0))
         return True
 
     def _update_buttons(self) -> None:

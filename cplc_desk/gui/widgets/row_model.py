@@ -4,10 +4,12 @@ attention."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QApplication, QStyle
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -25,6 +27,22 @@ def tint_brush(role: int, tint: tuple[QColor, QColor] | None) -> QBrush | None:
     if tint is None:
         return None
     return QBrush(tint[0] if role == Qt.ItemDataRole.BackgroundRole else tint[1])
+
+
+@dataclass(frozen=True)
+class Look:
+    """How a row in one state is marked: an icon, and a tint where the state needs attention."""
+
+    icon: QStyle.StandardPixmap | None = None
+    tint: tuple[QColor, QColor] | None = None
+
+    def data(self, role: int) -> Any:
+        """The icon (decoration role) or the tint's brush (``TINT_ROLES``); None for any other."""
+        if role == Qt.ItemDataRole.DecorationRole:
+            return None if self.icon is None else QApplication.style().standardIcon(self.icon)
+        if role in TINT_ROLES:
+            return tint_brush(role, self.tint)
+        return None
 
 
 class RowTableModel(QAbstractTableModel):

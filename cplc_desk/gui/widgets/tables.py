@@ -4,6 +4,7 @@ text wrapped)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QItemSelectionModel, QModelIndex
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 
@@ -35,3 +36,12 @@ def report_rows(view: QTableView, stretch: int) -> None:
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     header.sectionResized.connect(lambda *_: view.resizeRowsToContents())
+
+
+def select_row(view: QAbstractItemView, index: QModelIndex) -> None:
+    """Make ``index``'s row the only one chosen in ``view``, and current, scrolled into sight."""
+    view.selectionModel().setCurrentIndex(
+        index,
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    view.scrollTo(index)

@@ -24,3 +24,10 @@ def make_quiet(label: QLabel) -> QLabel:
     )
     label.setPalette(palette)
     return label
+
+
+def paragraph(text: str) -> QLabel:
+    """A paragraph of text, wrapped to the width it is given."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label

@@ -3054,10 +3054,6 @@ Continue it? If you answer No, it is thrown away.</source>
         <translation>فون کی رپورٹیں تھانوں کے ڈیسک پر درج ہوتی ہیں</translation>
     </message>
     <message>
-        <source>Show the selected report; for a recovery not matched yet, its theft report</source>
-        <translation>منتخب رپورٹ دکھائیں؛ جس برآمدگی کی ابھی مماثلت نہیں ملی، اس کے لیے اس کی چوری کی رپورٹ</translation>
-    </message>
-    <message>
         <source>No phone reports match</source>
         <translation>کوئی فون رپورٹ نہیں ملتی</translation>
     </message>
@@ -3084,10 +3080,6 @@ Continue it? If you answer No, it is thrown away.</source>
     <message>
         <source>No phone reports yet. They arrive in the bundles stations send.</source>
         <translation>ابھی فون کی کوئی رپورٹ نہیں۔ یہ تھانوں کے بھیجے گئے بنڈلوں میں آتی ہیں۔</translation>
-    </message>
-    <message>
-        <source>No theft report found</source>
-        <translation>چوری کی کوئی رپورٹ نہیں ملی</translation>
     </message>
     <message>
         <source>No open theft report has the IMEI of {number} yet. It stays open: when a matching theft report arrives, double-click it again.</source>
@@ -3789,8 +3781,16 @@ Continue it? If you answer No, it is thrown away.</source>
         <translation>پورے شہر کی جانچ…</translation>
     </message>
     <message>
+        <source>Show the selected report; for a recovery not matched yet, its theft report</source>
+        <translation>منتخب رپورٹ دکھائیں؛ جس برآمدگی کی ابھی مماثلت نہیں ملی، اس کے لیے اس کی چوری کی رپورٹ</translation>
+    </message>
+    <message>
         <source>Looking for the theft report of {number}…</source>
         <translation>⁨{number}⁩ کی چوری کی رپورٹ تلاش کی جا رہی ہے…</translation>
+    </message>
+    <message>
+        <source>No theft report found</source>
+        <translation>چوری کی کوئی رپورٹ نہیں ملی</translation>
     </message>
 </context>
 <context>
@@ -5204,10 +5204,6 @@ The desk makes a new signing key. Do this only with a new file from headquarters
         <translation>گاڑیوں کی رپورٹیں تھانوں کے ڈیسک پر درج کی جاتی ہیں</translation>
     </message>
     <message>
-        <source>Show the selected report; for a recovery not matched yet, its theft report</source>
-        <translation>منتخب رپورٹ دکھائیں؛ جس برآمدگی کی ابھی مماثلت نہیں ملی، اس کے لیے اس کی چوری کی رپورٹ</translation>
-    </message>
-    <message>
         <source>No vehicle reports match</source>
         <translation>گاڑی کی کوئی رپورٹ نہیں ملی</translation>
     </message>
@@ -5234,10 +5230,6 @@ The desk makes a new signing key. Do this only with a new file from headquarters
     <message>
         <source>No vehicle reports yet. They arrive in the bundles stations send.</source>
         <translation>ابھی گاڑیوں کی کوئی رپورٹ نہیں۔ یہ تھانوں کے بھیجے ہوئے بنڈلوں میں آتی ہیں۔</translation>
-    </message>
-    <message>
-        <source>No theft report found</source>
-        <translation>چوری کی کوئی رپورٹ نہیں ملی</translation>
     </message>
     <message>
         <source>No open theft report matches {number} yet. It stays open: when a matching theft report arrives, double-click it again.</source>

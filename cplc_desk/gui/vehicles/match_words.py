@@ -9,7 +9,6 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from cplc_desk.domain.matching import Evidence, LookAgreement
-from cplc_desk.gui.vehicles.vehicles_model import vehicle_class_name
 from cplc_desk.gui.widgets import names
 from cplc_desk.gui.widgets.formats import NOTHING, format_datetime
 from cplc_desk.services.vehicles.wanted import MatchCandidate
@@ -119,7 +118,7 @@ def candidate_details(candidate: MatchCandidate) -> str:
     lines = [
         translate("VehicleMatch", "{kind} · {vclass} · {description}").format(
             kind=names.vehicle_report_kind(wanted.kind),
-            vclass=vehicle_class_name(wanted.vehicle_class),
+            vclass=names.vehicle_class(wanted.vehicle_class),
             description=wanted.description or NOTHING,
         ),
         translate("VehicleMatch", "Registration {reg} · chassis {chassis} · engine {engine}").format(

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QWidget
 
 from cplc_desk.domain.enums import VehicleReportKind
 from cplc_desk.domain.validation import normalize_identifier
-from cplc_desk.gui.vehicles.vehicles_model import vehicle_class_name
 from cplc_desk.gui.widgets import names
 from cplc_desk.gui.widgets.check_panel import (
     NEAR,
@@ -119,7 +118,7 @@ class VehicleVerifyWidget(CheckPanel):
         what = " · ".join(
             part
             for part in (
-                vehicle_class_name(r.vehicle_class),
+                names.vehicle_class(r.vehicle_class),
                 r.description,
                 self.tr("registration {value}").format(value=r.registration)
                 if r.registration

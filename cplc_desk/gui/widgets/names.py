@@ -15,6 +15,7 @@ from cplc_desk.domain.enums import (
     DeskKind,
     PhoneReportKind,
     PhoneReportStatus,
+    VehicleClass,
     VehicleReportKind,
     VehicleReportStatus,
 )
@@ -59,6 +60,18 @@ def vehicle_report_status(code: str) -> str:
     return names.get(code, code)
 
 
+def vehicle_class(code: str) -> str:
+    """A vehicle class's name in the desk's language (the code itself for one unknown here)."""
+    names: dict[str, str] = {
+        VehicleClass.CAR: translate("VehiclesModel", "Car"),
+        VehicleClass.MOTORCYCLE: translate("VehiclesModel", "Motorcycle"),
+        VehicleClass.RICKSHAW: translate("VehiclesModel", "Rickshaw"),
+        VehicleClass.COMMERCIAL: translate("VehiclesModel", "Commercial"),
+        VehicleClass.OTHER: translate("VehiclesModel", "Other", "vehicle class"),
+    }
+    return names.get(code, code)
+
+
 def phone_report_kind(code: str) -> str:
     names: dict[str, str] = {
         PhoneReportKind.STOLEN: translate("Names", "Stolen"),
@@ -77,6 +90,32 @@ def phone_report_status(code: str) -> str:
         PhoneReportStatus.CLOSED: translate("Names", "Closed", "phone report status"),
     }
     return names.get(code, code)
+
+
+def phone_report_field(field: str) -> str:
+    """A phone report's changed field, as the report's history names it."""
+    shown: dict[str, str] = {
+        "created": translate("PhoneDetail", "registered"),
+        "kind": translate("PhoneDetail", "what happened"),
+        "status": translate("PhoneDetail", "status"),
+        "imei": translate("PhoneDetail", "IMEI"),
+        "imei2": translate("PhoneDetail", "second IMEI"),
+        "imei_altered": translate("PhoneDetail", "IMEI suspected altered"),
+        "imei_note": translate("PhoneDetail", "IMEI note"),
+        "make": translate("PhoneDetail", "make"),
+        "model": translate("PhoneDetail", "model"),
+        "colour": translate("PhoneDetail", "colour"),
+        "sim_number": translate("PhoneDetail", "SIM number"),
+        "owner_id": translate("PhoneDetail", "owner"),
+        "incident_at": translate("PhoneDetail", "when"),
+        "incident_place": translate("PhoneDetail", "where"),
+        "police_station_code": translate("PhoneDetail", "police station"),
+        "fir_number": translate("PhoneDetail", "FIR number"),
+        "fir_date": translate("PhoneDetail", "FIR date"),
+        "matched_report_id": translate("PhoneDetail", "matched report"),
+        "deleted_at": translate("PhoneDetail", "removed"),
+    }
+    return shown.get(field, field)
 
 
 def desk_kind(kind: DeskKind | str) -> str:

@@ -21,23 +21,32 @@ STRONG = 85
 POSSIBLE = 50
 
 
-def field_name(field: str) -> str:
-    names_: dict[str, str] = {
-        "chassis": translate("VehicleMatch", "Chassis number"),
-        "engine": translate("VehicleMatch", "Engine number"),
-        "registration": translate("VehicleMatch", "Registration"),
+def _number_names(field: str) -> tuple[str, str]:
+    """A number a match compares: its name, and its name in the middle of a sentence ("equals
+    the chassis number written in the theft report")."""
+    names_: dict[str, tuple[str, str]] = {
+        "chassis": (
+            translate("VehicleMatch", "Chassis number"),
+            translate("VehicleMatch", "the chassis number"),
+        ),
+        "engine": (
+            translate("VehicleMatch", "Engine number"),
+            translate("VehicleMatch", "the engine number"),
+        ),
+        "registration": (
+            translate("VehicleMatch", "Registration"),
+            translate("VehicleMatch", "the registration number"),
+        ),
     }
-    return names_.get(field, field)
+    return names_.get(field, (field, field))
+
+
+def field_name(field: str) -> str:
+    return _number_names(field)[0]
 
 
 def _other_field(field: str) -> str:
-    # Said in the middle of a sentence: "equals the chassis number written in the theft report".
-    names_: dict[str, str] = {
-        "chassis": translate("VehicleMatch", "the chassis number"),
-        "engine": translate("VehicleMatch", "the engine number"),
-        "registration": translate("VehicleMatch", "the registration number"),
-    }
-    return names_.get(field, field)
+    return _number_names(field)[1]
 
 
 def evidence_text(evidence: Evidence) -> str:

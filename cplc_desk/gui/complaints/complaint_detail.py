@@ -263,7 +263,7 @@ class ComplaintDetailDialog(QDialog):
         # The service offers (and allows) a reopening only to a supervisor.
         self.status_box.set_choices(d.status, () if supervised else allowed, today)
         if supervised:
-            self.status_box.final_label.setText(
+            self.status_box.ended_label.setText(
                 self.tr("This complaint is {status}: only a supervisor can reopen it.").format(
                     status=names.complaint_status(d.status)
                 )

@@ -57,10 +57,6 @@ class VehicleVerifyWidget(CheckPanel):
     def _check(self, typed: str) -> Verification:
         return verification.verify(self.ctx, typed)
 
-    def _key_of(self, answer: object) -> str:
-        assert isinstance(answer, Verification)
-        return answer.key
-
     def _show_answer(self, answer: object) -> None:
         v = answer
         assert isinstance(v, Verification)

@@ -2815,14 +2815,6 @@ Records: {new} new · {updated} updated · {unchanged} unchanged · {conflicts} 
         <translation>فون کا ریکارڈ درج کریں — سی پی ایل سی ڈیسک</translation>
     </message>
     <message>
-        <source>* must be filled in. Ctrl+S saves. Tab or Enter moves to the next box.</source>
-        <translation>* والے خانے بھرنا ضروری ہے۔ Ctrl+S سے محفوظ ہوتا ہے۔ Tab یا Enter سے اگلے خانے میں جائیں۔</translation>
-    </message>
-    <message>
-        <source>Save report</source>
-        <translation>رپورٹ محفوظ کریں</translation>
-    </message>
-    <message>
         <source>Phone report registered</source>
         <translation>فون کی رپورٹ درج ہو گئی</translation>
     </message>
@@ -3737,6 +3729,14 @@ Continue it? If you answer No, it is thrown away.</source>
 </context>
 <context>
     <name>ReportFormDialog</name>
+    <message>
+        <source>* must be filled in. Ctrl+S saves. Tab or Enter moves to the next box.</source>
+        <translation>* والے خانے بھرنا ضروری ہے۔ Ctrl+S سے محفوظ ہوتا ہے۔ Tab یا Enter سے اگلے خانے میں جائیں۔</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>رپورٹ محفوظ کریں</translation>
+    </message>
     <message>
         <source>See the owner&apos;s receipt, then print it</source>
         <translation>مالک کی رسید دیکھیں، پھر پرنٹ کریں</translation>
@@ -4894,14 +4894,6 @@ The desk makes a new signing key. Do this only with a new file from headquarters
     <message>
         <source>Record a vehicle — CPLC Desk</source>
         <translation>گاڑی کا ریکارڈ درج کریں — سی پی ایل سی ڈیسک</translation>
-    </message>
-    <message>
-        <source>* must be filled in. Ctrl+S saves. Tab or Enter moves to the next box.</source>
-        <translation>* والے خانے بھرنا ضروری ہے۔ Ctrl+S سے محفوظ ہوتا ہے۔ Tab یا Enter سے اگلے خانے میں جائیں۔</translation>
-    </message>
-    <message>
-        <source>Save report</source>
-        <translation>رپورٹ محفوظ کریں</translation>
     </message>
     <message>
         <source>Vehicle report registered</source>

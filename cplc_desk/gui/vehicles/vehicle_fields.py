@@ -117,11 +117,8 @@ class VehicleFields(ReportFields):
         }
         self._proxy_focus(("make", "colour", "incident_at", "fir_number"))
 
-    def _thing_heading(self) -> str:
-        return self.tr("The vehicle")
-
-    def _thing_rows(self) -> list[tuple[str, str]]:
-        return [
+    def _thing_section(self) -> tuple[str, list[tuple[str, str]]]:
+        return self.tr("The vehicle"), [
             (self.tr("&Kind of vehicle: *"), "vehicle_class"),
             (self.tr("&Registration:"), "registration"),
             (self.tr("&Chassis number:"), "chassis"),

@@ -73,11 +73,9 @@ class ReportFields(FormFields):
     def _build_fields(self) -> None:
         raise NotImplementedError
 
-    def _thing_heading(self) -> str:
-        raise NotImplementedError
-
-    def _thing_rows(self) -> list[Row]:
-        """The thing's own boxes, between what happened and its make."""
+    def _thing_section(self) -> tuple[str, list[Row]]:
+        """The left column's heading (the thing), and the thing's own boxes, between what
+        happened and its make."""
         raise NotImplementedError
 
     def _thing_note(self) -> QWidget | None:
@@ -86,9 +84,8 @@ class ReportFields(FormFields):
 
     def _thing_form(self) -> QFormLayout:
         """The left column: what happened, the thing's own boxes, its make and colour."""
-        _heading, form = self._titled_form(
-            [(self.tr("&What happened: *"), "kind"), *self._thing_rows()], self._thing_heading()
-        )
+        title, rows = self._thing_section()
+        _heading, form = self._titled_form([(self.tr("&What happened: *"), "kind"), *rows], title)
         if (note := self._thing_note()) is not None:
             form.addRow("", note)
         self._add_row(form, self.tr("&Make:"), "make")

@@ -2815,14 +2815,6 @@ Records: {new} new · {updated} updated · {unchanged} unchanged · {conflicts} 
         <translation>فون کا ریکارڈ درج کریں — سی پی ایل سی ڈیسک</translation>
     </message>
     <message>
-        <source>* must be filled in. Ctrl+S saves. Tab or Enter moves to the next box.</source>
-        <translation>* والے خانے بھرنا ضروری ہے۔ Ctrl+S سے محفوظ ہوتا ہے۔ Tab یا Enter سے اگلے خانے میں جائیں۔</translation>
-    </message>
-    <message>
-        <source>Save report</source>
-        <translation>رپورٹ محفوظ کریں</translation>
-    </message>
-    <message>
         <source>Phone report registered</source>
         <translation>فون کی رپورٹ درج ہو گئی</translation>
     </message>
@@ -3054,10 +3046,6 @@ Continue it? If you answer No, it is thrown away.</source>
         <translation>فون کی رپورٹیں تھانوں کے ڈیسک پر درج ہوتی ہیں</translation>
     </message>
     <message>
-        <source>Show the selected report; for a recovery not matched yet, its theft report</source>
-        <translation>منتخب رپورٹ دکھائیں؛ جس برآمدگی کی ابھی مماثلت نہیں ملی، اس کے لیے اس کی چوری کی رپورٹ</translation>
-    </message>
-    <message>
         <source>No phone reports match</source>
         <translation>کوئی فون رپورٹ نہیں ملتی</translation>
     </message>
@@ -3084,10 +3072,6 @@ Continue it? If you answer No, it is thrown away.</source>
     <message>
         <source>No phone reports yet. They arrive in the bundles stations send.</source>
         <translation>ابھی فون کی کوئی رپورٹ نہیں۔ یہ تھانوں کے بھیجے گئے بنڈلوں میں آتی ہیں۔</translation>
-    </message>
-    <message>
-        <source>No theft report found</source>
-        <translation>چوری کی کوئی رپورٹ نہیں ملی</translation>
     </message>
     <message>
         <source>No open theft report has the IMEI of {number} yet. It stays open: when a matching theft report arrives, double-click it again.</source>
@@ -3746,6 +3730,14 @@ Continue it? If you answer No, it is thrown away.</source>
 <context>
     <name>ReportFormDialog</name>
     <message>
+        <source>* must be filled in. Ctrl+S saves. Tab or Enter moves to the next box.</source>
+        <translation>* والے خانے بھرنا ضروری ہے۔ Ctrl+S سے محفوظ ہوتا ہے۔ Tab یا Enter سے اگلے خانے میں جائیں۔</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>رپورٹ محفوظ کریں</translation>
+    </message>
+    <message>
         <source>See the owner&apos;s receipt, then print it</source>
         <translation>مالک کی رسید دیکھیں، پھر پرنٹ کریں</translation>
     </message>
@@ -3789,8 +3781,16 @@ Continue it? If you answer No, it is thrown away.</source>
         <translation>پورے شہر کی جانچ…</translation>
     </message>
     <message>
+        <source>Show the selected report; for a recovery not matched yet, its theft report</source>
+        <translation>منتخب رپورٹ دکھائیں؛ جس برآمدگی کی ابھی مماثلت نہیں ملی، اس کے لیے اس کی چوری کی رپورٹ</translation>
+    </message>
+    <message>
         <source>Looking for the theft report of {number}…</source>
         <translation>⁨{number}⁩ کی چوری کی رپورٹ تلاش کی جا رہی ہے…</translation>
+    </message>
+    <message>
+        <source>No theft report found</source>
+        <translation>چوری کی کوئی رپورٹ نہیں ملی</translation>
     </message>
 </context>
 <context>
@@ -4896,14 +4896,6 @@ The desk makes a new signing key. Do this only with a new file from headquarters
         <translation>گاڑی کا ریکارڈ درج کریں — سی پی ایل سی ڈیسک</translation>
     </message>
     <message>
-        <source>* must be filled in. Ctrl+S saves. Tab or Enter moves to the next box.</source>
-        <translation>* والے خانے بھرنا ضروری ہے۔ Ctrl+S سے محفوظ ہوتا ہے۔ Tab یا Enter سے اگلے خانے میں جائیں۔</translation>
-    </message>
-    <message>
-        <source>Save report</source>
-        <translation>رپورٹ محفوظ کریں</translation>
-    </message>
-    <message>
         <source>Vehicle report registered</source>
         <translation>گاڑی کی رپورٹ درج ہو گئی</translation>
     </message>
@@ -5204,10 +5196,6 @@ The desk makes a new signing key. Do this only with a new file from headquarters
         <translation>گاڑیوں کی رپورٹیں تھانوں کے ڈیسک پر درج کی جاتی ہیں</translation>
     </message>
     <message>
-        <source>Show the selected report; for a recovery not matched yet, its theft report</source>
-        <translation>منتخب رپورٹ دکھائیں؛ جس برآمدگی کی ابھی مماثلت نہیں ملی، اس کے لیے اس کی چوری کی رپورٹ</translation>
-    </message>
-    <message>
         <source>No vehicle reports match</source>
         <translation>گاڑی کی کوئی رپورٹ نہیں ملی</translation>
     </message>
@@ -5234,10 +5222,6 @@ The desk makes a new signing key. Do this only with a new file from headquarters
     <message>
         <source>No vehicle reports yet. They arrive in the bundles stations send.</source>
         <translation>ابھی گاڑیوں کی کوئی رپورٹ نہیں۔ یہ تھانوں کے بھیجے ہوئے بنڈلوں میں آتی ہیں۔</translation>
-    </message>
-    <message>
-        <source>No theft report found</source>
-        <translation>چوری کی کوئی رپورٹ نہیں ملی</translation>
     </message>
     <message>
         <source>No open theft report matches {number} yet. It stays open: when a matching theft report arrives, double-click it again.</source>

@@ -86,7 +86,7 @@ def move(qtbot, dlg: ComplaintDetailDialog, status: str, note: str) -> list[str]
     assert status in box.offered()
     box.select(status)
     qtbot.keyClicks(box.note_edit, note)
-    return act(qtbot, dlg, box.apply_button)
+    return act(qtbot, dlg, box.button)
 
 
 def test_the_record_is_shown_in_full(dialog: ComplaintDetailDialog) -> None:
@@ -108,7 +108,7 @@ def test_a_complaint_moves_along_the_workflow_and_its_timeline_grows_in_order(
 ) -> None:
     box = dialog.status_box
     assert box.offered() == ["referred", "withdrawn", "duplicate", "not_in_remit"]
-    assert not box.apply_button.isEnabled()  # nothing chosen yet
+    assert not box.button.isEnabled()  # nothing chosen yet
 
     changed = move(qtbot, dialog, "referred", "Sent to SHO Clifton by hand.")
     assert changed == [complaint_id]
@@ -133,7 +133,7 @@ def test_a_complaint_moves_along_the_workflow_and_its_timeline_grows_in_order(
     next_on = to_local(now_utc()).date() + timedelta(days=10)
     follow.follow_up.date_edit.setDate(QDate(next_on.year, next_on.month, next_on.day))
     assert follow.follow_up.value() == next_on
-    assert act(qtbot, dialog, follow.add_button) == [complaint_id]
+    assert act(qtbot, dialog, follow.button) == [complaint_id]
 
     rows = dialog.timeline.row_texts()
     assert [row[WHAT] for row in rows] == [
@@ -172,7 +172,7 @@ def test_a_missing_required_note_shows_the_domain_message_and_changes_nothing(
     assert not box.follow_up.isEnabled()  # a withdrawn complaint has no next follow-up
     changed: list[str] = []
     dialog.changed.connect(changed.append)
-    qtbot.mouseClick(box.apply_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(box.button, Qt.MouseButton.LeftButton)
 
     assert box.note_box.error() == NOTE_MESSAGE
     assert box.note_box.error_label.isVisible()
@@ -190,7 +190,7 @@ def test_a_follow_up_needs_a_note(
     qtbot, dialog: ComplaintDetailDialog, station_ctx: DeskContext, complaint_id: str
 ) -> None:
     follow = dialog.follow_up_box
-    assert act(qtbot, dialog, follow.add_button) == []
+    assert act(qtbot, dialog, follow.button) == []
     assert follow.note_box.error() == "Write what was done or learned."
     assert len(complaints.get(station_ctx, complaint_id).timeline) == 1
 
@@ -222,12 +222,12 @@ def test_a_closed_complaint_offers_no_transitions_and_no_follow_ups(
     qtbot.waitExposed(dlg)
 
     assert dlg.status_box.offered() == []
-    assert dlg.status_box.final_label.isVisible()
-    assert "only a supervisor can reopen it" in dlg.status_box.final_label.text()
-    assert not dlg.status_box.apply_button.isVisible()
+    assert dlg.status_box.ended_label.isVisible()
+    assert "only a supervisor can reopen it" in dlg.status_box.ended_label.text()
+    assert not dlg.status_box.button.isVisible()
     dlg.action_tabs.setCurrentWidget(dlg.follow_up_box)
-    assert dlg.follow_up_box.closed_label.isVisible()
-    assert not dlg.follow_up_box.add_button.isVisible()
+    assert dlg.follow_up_box.ended_label.isVisible()
+    assert not dlg.follow_up_box.button.isVisible()
     assert [row[WHAT] for row in dlg.timeline.row_texts()][-1] == "Resolved → Closed"
     dlg.close()
 
@@ -259,7 +259,7 @@ def test_a_change_made_elsewhere_meanwhile_is_reported_and_shown(
     box = dialog.status_box
     box.select("duplicate")
     qtbot.keyClicks(box.note_edit, "Same as an earlier complaint.")
-    assert act(qtbot, dialog, box.apply_button) == []
+    assert act(qtbot, dialog, box.button) == []
 
     assert "Someone else changed complaint" in dialog.banner.text()
     assert dialog.status_label.text() == "Referred to police"  # reloaded

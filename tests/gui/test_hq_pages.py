@@ -19,10 +19,13 @@ from cplc_desk.gui.complaints.complaints_page import ComplaintsPage
 from cplc_desk.gui.hq.conflicts_page import C_HELD, C_INCOMING, DIFFERS_MARK, ConflictsPage
 from cplc_desk.gui.hq.stations_model import ATTENTION_ROLE, GAP, MISSING, OVERDUE, STATUS
 from cplc_desk.gui.hq.stations_page import StationsPage
+from cplc_desk.gui.phones import phones_model
+from cplc_desk.gui.phones.phones_page import PhonesPage
 from cplc_desk.gui.shell.areas import CONFLICTS
 from cplc_desk.gui.shell.main_window import MainWindow
 from cplc_desk.gui.vehicles.city_checks import CityChecksDialog
 from cplc_desk.gui.vehicles.vehicles_model import DISTRICT as VEHICLE_DISTRICT
+from cplc_desk.gui.vehicles.vehicles_model import STATION as VEHICLE_STATION
 from cplc_desk.gui.vehicles.vehicles_page import VehiclesPage
 from cplc_desk.gui.widgets import dialogs
 from cplc_desk.services.complaints.complaint_list import ComplaintQuery
@@ -160,6 +163,8 @@ def test_city_wide_vehicles_filter_by_district_and_show_city_checks(
     page = show(qtbot, VehiclesPage(city.hq))
     assert page.model.rowCount() == 3
     assert {cell(page.model, r, VEHICLE_DISTRICT) for r in range(3)} == {"South", "East"}
+    header = page.view.horizontalHeader()  # the district beside its police station
+    assert header.visualIndex(VEHICLE_DISTRICT) == header.visualIndex(VEHICLE_STATION) + 1
     page.filters.select(page.filters.district_combo, "EAST")
     assert [r.police_station_code for r in page.model.rows()] == ["FERO"]
     page.filters.clear()
@@ -278,3 +283,11 @@ def test_write_the_hotlist_from_the_stations_screen(
     # A second one is the next in sequence.
     page.write_hotlist()
     assert len(list(stick.glob("*.cplchot"))) == 2
+
+
+def test_city_wide_phone_reports_show_the_district_beside_the_station(qtbot, city: City) -> None:
+    page = show(qtbot, PhonesPage(city.hq))
+    header = page.view.horizontalHeader()
+    district, station = phones_model.DISTRICT, phones_model.STATION
+    assert header.visualIndex(district) == header.visualIndex(station) + 1
+    assert page.city_checks_button.isVisibleTo(page)

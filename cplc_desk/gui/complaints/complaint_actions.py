@@ -146,8 +146,6 @@ class StatusChangeBox(NoteActionBox):
             self.tr("Change s&tatus"),
             parent,
         )
-        # The names the dialog and its tests use.
-        self.apply_button, self.final_label = self.button, self.ended_label
         self.status_combo = QComboBox()
         self.status_combo.setPlaceholderText(self.tr("Choose the new status"))
         self.status_box = FieldBox(self.status_combo)
@@ -193,7 +191,7 @@ class StatusChangeBox(NoteActionBox):
         # A follow-up date only means something while the complaint stays open.
         stays_open = target in {s.value for s in OPEN_STATUSES}
         self.follow_up.set_applies(stays_open)
-        self.apply_button.setEnabled(bool(target))
+        self.button.setEnabled(bool(target))
         self.clear_errors()
 
     def clear_errors(self) -> None:
@@ -217,8 +215,6 @@ class FollowUpBox(NoteActionBox):
             self.tr("Add &follow-up"),
             parent,
         )
-        # The names the dialog and its tests use.
-        self.add_button, self.closed_label = self.button, self.ended_label
         self._add_note_rows(QLabel(self.tr("No&te (required):")))
 
     def reset(self, status: str, today: date) -> None:

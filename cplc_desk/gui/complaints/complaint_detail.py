@@ -37,6 +37,7 @@ from cplc_desk.gui.complaints.complaint_actions import FollowUpBox, StatusChange
 from cplc_desk.gui.complaints.complaint_timeline import ComplaintTimelineWidget, format_day
 from cplc_desk.gui.widgets import names
 from cplc_desk.gui.widgets.formats import NOTHING, format_datetime
+from cplc_desk.gui.widgets.layouts import stack
 from cplc_desk.gui.widgets.message_banner import ERROR, SUCCESS, MessageBanner
 from cplc_desk.gui.widgets.operations import OperationRunner
 from cplc_desk.gui.widgets.receipt_buttons import ReceiptPanel
@@ -116,11 +117,7 @@ class ComplaintDetailDialog(QDialog):
         bottom.addSpacing(12)
         bottom.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
 
-        layout = QVBoxLayout(self)
-        layout.addLayout(header)
-        layout.addWidget(splitter, 1)
-        layout.addWidget(self.banner)
-        layout.addLayout(bottom)
+        stack(QVBoxLayout(self), header, (splitter, 1), self.banner, bottom)
 
         self.status_box.requested.connect(self.change_status)
         self.follow_up_box.requested.connect(self.add_follow_up)
@@ -263,7 +260,7 @@ class ComplaintDetailDialog(QDialog):
         # The service offers (and allows) a reopening only to a supervisor.
         self.status_box.set_choices(d.status, () if supervised else allowed, today)
         if supervised:
-            self.status_box.final_label.setText(
+            self.status_box.ended_label.setText(
                 self.tr("This complaint is {status}: only a supervisor can reopen it.").format(
                     status=names.complaint_status(d.status)
                 )

@@ -192,26 +192,24 @@ class ComplaintsPage(ListPage):
             self.open_complaint(complaint_id)
 
     def open_complaint(self, complaint_id: str) -> None:
-        try:
-            dialog = self.open_detail(complaint_id)
-        except ImportError:
-            self._not_available()
-            return
-        dialog.changed.connect(self._on_record_changed)  # type: ignore[attr-defined]
-        self._run(dialog)
+        self._show(lambda: self.open_detail(complaint_id), "changed")
 
     def new_record(self) -> None:
         self.new_complaint()
 
     def new_complaint(self) -> None:
-        if not self.can_register:
-            return
+        if self.can_register:
+            self._show(self.open_form, "registered")
+
+    def _show(self, make: Callable[[], QDialog], signal: str) -> None:
+        """Run the dialog ``make`` gives, refreshing the list on its ``signal`` (carrying the
+        complaint's id); a dialog not in this version says so instead."""
         try:
-            dialog = self.open_form()
+            dialog = make()
         except ImportError:
             self._not_available()
             return
-        dialog.registered.connect(self._on_record_changed)  # type: ignore[attr-defined]
+        getattr(dialog, signal).connect(self._on_record_changed)
         self._run(dialog)
 
     def _not_available(self) -> None:

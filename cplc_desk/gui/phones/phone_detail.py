@@ -4,7 +4,6 @@ changed). Opening it shows the owner's CNIC and mobile in full, so it is audited
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
@@ -18,37 +17,7 @@ from cplc_desk.gui.widgets.layouts import Item
 from cplc_desk.gui.widgets.record_detail import ReportDetailDialog, Row
 from cplc_desk.gui.widgets.report_kinds import PHONE_REPORTS
 from cplc_desk.gui.widgets.typography import emphasise
-from cplc_desk.services.desk.context import DeskContext
-from cplc_desk.services.phones import phone_list
 from cplc_desk.services.phones.phone_list import HistoryEntry, PhoneDetail
-
-translate = QCoreApplication.translate
-
-
-def field_name(field: str) -> str:
-    """A changed field's name as the history shows it."""
-    shown: dict[str, str] = {
-        "created": translate("PhoneDetail", "registered"),
-        "kind": translate("PhoneDetail", "what happened"),
-        "status": translate("PhoneDetail", "status"),
-        "imei": translate("PhoneDetail", "IMEI"),
-        "imei2": translate("PhoneDetail", "second IMEI"),
-        "imei_altered": translate("PhoneDetail", "IMEI suspected altered"),
-        "imei_note": translate("PhoneDetail", "IMEI note"),
-        "make": translate("PhoneDetail", "make"),
-        "model": translate("PhoneDetail", "model"),
-        "colour": translate("PhoneDetail", "colour"),
-        "sim_number": translate("PhoneDetail", "SIM number"),
-        "owner_id": translate("PhoneDetail", "owner"),
-        "incident_at": translate("PhoneDetail", "when"),
-        "incident_place": translate("PhoneDetail", "where"),
-        "police_station_code": translate("PhoneDetail", "police station"),
-        "fir_number": translate("PhoneDetail", "FIR number"),
-        "fir_date": translate("PhoneDetail", "FIR date"),
-        "matched_report_id": translate("PhoneDetail", "matched report"),
-        "deleted_at": translate("PhoneDetail", "removed"),
-    }
-    return shown.get(field, field)
 
 
 class PhoneDetailDialog(ReportDetailDialog):
@@ -56,9 +25,6 @@ class PhoneDetailDialog(ReportDetailDialog):
     TASK_NAME = "cplc-phone-detail"
     SIZE = (80, 36)
     detail: PhoneDetail
-
-    def _view(self, ctx: DeskContext, report_id: str) -> PhoneDetail:
-        return phone_list.view(ctx, report_id)
 
     def _title(self, number: str) -> str:
         return self.tr("Phone report {number} — CPLC Desk").format(number=number)
@@ -76,7 +42,7 @@ class PhoneDetailDialog(ReportDetailDialog):
         table.horizontalHeader().setStretchLastSection(True)
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         for row, entry in enumerate(history):
-            changed = ", ".join(field_name(f) for f in entry.changed) or self.tr(
+            changed = ", ".join(names.phone_report_field(f) for f in entry.changed) or self.tr(
                 "no visible change"
             )
             if "status" in entry.changed:

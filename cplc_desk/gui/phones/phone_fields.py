@@ -116,11 +116,8 @@ class PhoneFields(ReportFields):
         layout.addWidget(second)
         return holder
 
-    def _thing_heading(self) -> str:
-        return self.tr("The handset")
-
-    def _thing_rows(self) -> list[tuple[str, str]]:
-        return [
+    def _thing_section(self) -> tuple[str, list[tuple[str, str]]]:
+        return self.tr("The handset"), [
             (self.tr("&IMEI: *"), "imei"),
             (self.tr("S&econd IMEI:"), "imei2"),
             (self.tr("IMEI &note:"), "imei_note"),

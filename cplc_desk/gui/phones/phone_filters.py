@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 from cplc_desk.gui.widgets.filter_bar import ReportFilters, search_words
 from cplc_desk.gui.widgets.report_kinds import PHONE_REPORTS
 from cplc_desk.services.desk.reference import StationInfo
-from cplc_desk.services.phones.phone_list import PhoneQuery, read_search
+from cplc_desk.services.phones.phone_list import read_search
 
 translate = QCoreApplication.translate
 
@@ -40,6 +40,3 @@ class PhoneFilters(ReportFilters):
     ) -> None:
         super().__init__(PHONE_REPORTS, stations, headquarters, parent)
         self._lay_out()
-
-    def apply(self, query: PhoneQuery) -> PhoneQuery:
-        return self._applied(query)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QSize, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QStackedWidget,
@@ -57,15 +57,7 @@ class PhoneFormDialog(ReportFormDialog):
         )
         self.fields = PhoneFields(ctx)
         self.stack = QStackedWidget()
-        self.stack.addWidget(
-            self._form_page(
-                self.fields,
-                self.fields,
-                self.fields.last_field,
-                self.tr("* must be filled in. Ctrl+S saves. Tab or Enter moves to the next box."),
-                self.tr("Save report"),
-            )
-        )
+        self.stack.addWidget(self._report_form_page(self.fields))
         self.stack.addWidget(self._build_done_page())
         QVBoxLayout(self).addWidget(self.stack)
         self.drafts = FormDrafts(
@@ -75,13 +67,7 @@ class PhoneFormDialog(ReportFormDialog):
         )  # fmt: skip
         self._connect()
         self.reset_form(kind)
-        metrics = self.fontMetrics()
-        self._resize_within_screen(
-            QSize(
-                metrics.averageCharWidth() * 175,
-                self.sizeHint().height() + metrics.lineSpacing() * 4,
-            )
-        )
+        self._size_to_text(175)
         self.offer_draft()
 
     def _build_done_page(self) -> QWidget:

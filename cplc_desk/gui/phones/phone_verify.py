@@ -61,10 +61,6 @@ class PhoneVerifyWidget(CheckPanel):
     def _check(self, typed: str) -> PhoneCheck:
         return phones.verify_phone(self.ctx, typed)
 
-    def _key_of(self, answer: object) -> str:
-        assert isinstance(answer, PhoneCheck)
-        return answer.imei
-
     def _show_answer(self, answer: object) -> None:
         c = answer
         assert isinstance(c, PhoneCheck)

@@ -3,16 +3,13 @@ handset's columns, its IMEIs marked when suspected altered."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication
 
 from cplc_desk.gui.shell.language import ltr_text
 from cplc_desk.gui.widgets.formats import NOTHING
 from cplc_desk.gui.widgets.keyset_model import Column
 from cplc_desk.gui.widgets.report_kinds import PHONE_REPORTS
 from cplc_desk.gui.widgets.reports_model import ReportsModel
-from cplc_desk.services.desk.context import DeskContext
-from cplc_desk.services.phones import phone_list
-from cplc_desk.services.phones.phone_list import Cursor, Page, PhoneQuery
 
 translate = QCoreApplication.translate
 
@@ -31,17 +28,9 @@ class PhonesModel(ReportsModel):
     REPORTS = PHONE_REPORTS
     STATUS = STATUS
 
-    def __init__(
-        self, ctx: DeskContext, parent: QObject | None = None, page_size: int = phone_list.PAGE
-    ) -> None:
-        super().__init__(ctx, PhoneQuery(), page_size, parent)
-
     def _own_columns(self) -> list[Column]:
         return [
             Column(self.tr("IMEI"), lambda r: imei_text(r.imei, r.imei_altered)),
             Column(self.tr("Second IMEI"), lambda r: imei_text(r.imei2, r.imei_altered)),
             Column(self.tr("Handset"), lambda r: r.description or NOTHING),
         ]
-
-    def _page(self, query: PhoneQuery, after: Cursor | None, limit: int) -> Page:
-        return phone_list.list_page(self._ctx, query, after, limit)

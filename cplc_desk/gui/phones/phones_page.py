@@ -10,23 +10,22 @@ report again; any other report opens its details. The dialogs are made by replac
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
-from PySide6.QtWidgets import QDialog, QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from cplc_desk.gui.phones.phone_filters import PhoneFilters, search_hint
 from cplc_desk.gui.phones.phone_match import Handset
 from cplc_desk.gui.phones.phone_verify import PhoneVerifyWidget
-from cplc_desk.gui.phones.phones_model import DISTRICT, STATION, PhonesModel
+from cplc_desk.gui.phones.phones_model import PhonesModel
 from cplc_desk.gui.shell.areas import PHONES
 from cplc_desk.gui.widgets.list_page import ListTexts
 from cplc_desk.gui.widgets.operations import Changes
-from cplc_desk.gui.widgets.report_list_page import ReportListPage
-from cplc_desk.gui.widgets.typography import emphasise
+from cplc_desk.gui.widgets.report_list_page import ReportListPage, ReportParts, ReportTexts
 from cplc_desk.services.desk import reference
 from cplc_desk.services.desk.context import DeskContext
-from cplc_desk.services.phones import phone_list, phones
-from cplc_desk.services.phones.phone_list import PhoneQuery, PhoneRow
+from cplc_desk.services.phones import phones
+from cplc_desk.services.phones.phone_list import PhoneRow
 from cplc_desk.services.phones.phones import PhoneCandidate
 
 
@@ -65,47 +64,34 @@ class PhonesPage(ReportListPage):
     shows = Changes.PHONES
     count_task_name = "cplc-count-phones"
     match_task_name = "cplc-find-phone-matches"
+    MODEL = PhonesModel
+    parts = ReportParts(
+        check=PhoneVerifyWidget,
+        form=make_phone_form,
+        detail=make_phone_detail,
+        matches=make_match_dialog,
+        city_checks=make_city_checks,
+    )
 
     model: PhonesModel
     filters: PhoneFilters
+    verify_widget: PhoneVerifyWidget
 
-    def __init__(self, ctx: DeskContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent)
-        self.open_form: Callable[[], QDialog] = lambda: make_phone_form(ctx, self)
-        self.open_detail: Callable[[str], QDialog] = lambda report_id: make_phone_detail(
-            ctx, report_id, self
-        )
-        self.open_matches: Callable[[PhoneRow, Handset, Sequence[PhoneCandidate]], QDialog] = (
-            lambda row, handset, found: make_match_dialog(ctx, row, handset, found, self)
-        )
-        self.verify_widget = PhoneVerifyWidget(ctx)
-        verify_box = QGroupBox(self.tr("Is this phone reported stolen?"))
-        QVBoxLayout(verify_box).addWidget(self.verify_widget)
-        list_heading = emphasise(QLabel(self.tr("Phone reports")), 1.15)
+    def _make_filters(self) -> PhoneFilters:
+        return PhoneFilters(reference.stations(self.ctx), headquarters=self.headquarters)
 
-        model = PhonesModel(ctx, self)
-        self.filters = PhoneFilters(reference.stations(ctx), headquarters=self.headquarters)
-        header = self._show_model(model)
-        header.setStretchLastSection(True)
-        if self.model.headquarters:
-            header.moveSection(DISTRICT, STATION + 1)
-        self._lay_out(above=(verify_box, 4, list_heading), buttons=self._extra_buttons())
-
-        self.search_box.returnPressed.connect(self.search_or_open)
-        self.filters.changed.connect(self.search_now)
-        self.verify_widget.verified.connect(lambda _c: self.banner.clear_message())
-        self._start()
-
-    def _extra_buttons(self) -> tuple[QWidget, ...]:
-        """Beside Open, at headquarters: handsets recovered at another station than the one
-        that reported them, and handsets reported twice."""
-        self.open_city_checks = lambda: make_city_checks(self.ctx, self)
-        return (
-            self._city_checks_button(
-                self.tr(
-                    "Handsets recovered at one station and reported stolen at another, and "
-                    "handsets reported twice"
-                )
+    def _report_texts(self) -> ReportTexts:
+        return ReportTexts(
+            check_title=self.tr("Is this phone reported stolen?"),
+            list_heading=self.tr("Phone reports"),
+            # Headquarters' City-wide checks.
+            city_checks=self.tr(
+                "Handsets recovered at one station and reported stolen at another, and "
+                "handsets reported twice"
+            ),
+            none_found=self.tr(
+                "No open theft report has the IMEI of {number} yet. It stays open: when a "
+                "matching theft report arrives, double-click it again."
             ),
         )
 
@@ -118,9 +104,7 @@ class PhonesPage(ReportListPage):
             new_button=self.tr("New phone report…"),
             new_tooltip=self.tr("Record a stolen, snatched, recovered or found phone (Ctrl+N)"),
             new_elsewhere=self.tr("Phone reports are registered at police-station desks"),
-            open_tooltip=self.tr(
-                "Show the selected report; for a recovery not matched yet, its theft report"
-            ),
+            open_tooltip=self._open_tooltip(),
             list_name=self.tr("Phone reports"),
             count_none=self.tr("No phone reports match"),
             count_one=self.tr("1 phone report"),
@@ -135,23 +119,8 @@ class PhonesPage(ReportListPage):
             empty_arrive=self.tr("No phone reports yet. They arrive in the bundles stations send."),
         )
 
-    # ------------------------------------------------------------------ searching
-
     def _hint(self, text: str) -> str:
         return search_hint(text)
-
-    def current_query(self) -> PhoneQuery:
-        return self.filters.apply(PhoneQuery(text=self.search_box.text().strip()))
-
-    def _unfiltered_query(self) -> PhoneQuery:
-        return PhoneQuery()
-
-    @staticmethod
-    def _count_matches(ctx: DeskContext, query: PhoneQuery, cap: int) -> int:
-        return phone_list.count(ctx, query, cap=cap)
-
-    def is_busy_reading(self) -> bool:
-        return super().is_busy_reading() or self.verify_widget.is_checking()
 
     # ------------------------------------------------------------------ matching
 
@@ -162,20 +131,3 @@ class PhonesPage(ReportListPage):
     def _find_matches(self, row: PhoneRow) -> tuple[Handset, list[PhoneCandidate]]:
         handset = Handset(row.number, tuple(n for n in (row.imei, row.imei2) if n))
         return handset, phones.candidates_for(self.ctx, row.id)
-
-    def _found_any(self, found: tuple[Handset, list[PhoneCandidate]]) -> bool:
-        return bool(found[1])
-
-    def _matches_dialog(
-        self, row: PhoneRow, found: tuple[Handset, list[PhoneCandidate]]
-    ) -> QDialog:
-        return self.open_matches(row, *found)
-
-    def _none_found_text(self, row: PhoneRow) -> tuple[str, str]:
-        return (
-            self.tr("No theft report found"),
-            self.tr(
-                "No open theft report has the IMEI of {number} yet. It stays open: when a "
-                "matching theft report arrives, double-click it again."
-            ).format(number=row.number),
-        )

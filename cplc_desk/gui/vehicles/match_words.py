@@ -9,7 +9,6 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from cplc_desk.domain.matching import Evidence, LookAgreement
-from cplc_desk.gui.vehicles.vehicles_model import vehicle_class_name
 from cplc_desk.gui.widgets import names
 from cplc_desk.gui.widgets.formats import NOTHING, format_datetime
 from cplc_desk.services.vehicles.wanted import MatchCandidate
@@ -22,23 +21,32 @@ STRONG = 85
 POSSIBLE = 50
 
 
-def field_name(field: str) -> str:
-    names_: dict[str, str] = {
-        "chassis": translate("VehicleMatch", "Chassis number"),
-        "engine": translate("VehicleMatch", "Engine number"),
-        "registration": translate("VehicleMatch", "Registration"),
+def _number_names(field: str) -> tuple[str, str]:
+    """A number a match compares: its name, and its name in the middle of a sentence ("equals
+    the chassis number written in the theft report")."""
+    names_: dict[str, tuple[str, str]] = {
+        "chassis": (
+            translate("VehicleMatch", "Chassis number"),
+            translate("VehicleMatch", "the chassis number"),
+        ),
+        "engine": (
+            translate("VehicleMatch", "Engine number"),
+            translate("VehicleMatch", "the engine number"),
+        ),
+        "registration": (
+            translate("VehicleMatch", "Registration"),
+            translate("VehicleMatch", "the registration number"),
+        ),
     }
-    return names_.get(field, field)
+    return names_.get(field, (field, field))
+
+
+def field_name(field: str) -> str:
+    return _number_names(field)[0]
 
 
 def _other_field(field: str) -> str:
-    # Said in the middle of a sentence: "equals the chassis number written in the theft report".
-    names_: dict[str, str] = {
-        "chassis": translate("VehicleMatch", "the chassis number"),
-        "engine": translate("VehicleMatch", "the engine number"),
-        "registration": translate("VehicleMatch", "the registration number"),
-    }
-    return names_.get(field, field)
+    return _number_names(field)[1]
 
 
 def evidence_text(evidence: Evidence) -> str:
@@ -119,7 +127,7 @@ def candidate_details(candidate: MatchCandidate) -> str:
     lines = [
         translate("VehicleMatch", "{kind} · {vclass} · {description}").format(
             kind=names.vehicle_report_kind(wanted.kind),
-            vclass=vehicle_class_name(wanted.vehicle_class),
+            vclass=names.vehicle_class(wanted.vehicle_class),
             description=wanted.description or NOTHING,
         ),
         translate("VehicleMatch", "Registration {reg} · chassis {chassis} · engine {engine}").format(

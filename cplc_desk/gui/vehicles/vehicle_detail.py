@@ -3,11 +3,9 @@ matched to."""
 
 from __future__ import annotations
 
-from cplc_desk.gui.vehicles.vehicles_model import vehicle_class_name
+from cplc_desk.gui.widgets import names
 from cplc_desk.gui.widgets.record_detail import ReportDetailDialog, Row
 from cplc_desk.gui.widgets.report_kinds import VEHICLE_REPORTS
-from cplc_desk.services.desk.context import DeskContext
-from cplc_desk.services.vehicles import vehicle_list
 from cplc_desk.services.vehicles.vehicle_list import VehicleDetail
 
 
@@ -16,9 +14,6 @@ class VehicleDetailDialog(ReportDetailDialog):
     TASK_NAME = "cplc-vehicle-detail"
     SIZE = (70, 28)
     detail: VehicleDetail
-
-    def _view(self, ctx: DeskContext, report_id: str) -> VehicleDetail:
-        return vehicle_list.view(ctx, report_id)
 
     def _title(self, number: str) -> str:
         return self.tr("Vehicle report {number} — CPLC Desk").format(number=number)
@@ -29,7 +24,7 @@ class VehicleDetailDialog(ReportDetailDialog):
             x for x in (d.colour, d.make, d.model, str(d.model_year or "")) if x
         ).strip()
         return [
-            ("class", self.tr("Kind of vehicle:"), vehicle_class_name(d.vehicle_class)),
+            ("class", self.tr("Kind of vehicle:"), names.vehicle_class(d.vehicle_class)),
             ("registration", self.tr("Registration:"), d.registration or ""),
             ("chassis", self.tr("Chassis number:"), d.chassis or ""),
             ("engine", self.tr("Engine number:"), d.engine or ""),

@@ -22,7 +22,7 @@ from cplc_desk.domain.enums import VehicleReportKind
 from cplc_desk.domain.matching import Looks
 from cplc_desk.domain.records import VehicleReportDraft, validate_vehicle_report
 from cplc_desk.gui.shell.language import left_to_right
-from cplc_desk.gui.vehicles.vehicles_model import vehicle_class_name
+from cplc_desk.gui.widgets import names
 from cplc_desk.gui.widgets.field_parts import FieldBox
 from cplc_desk.gui.widgets.report_fields import (
     FOUND,
@@ -73,7 +73,7 @@ class VehicleFields(ReportFields):
         self._build_kind_combo()
         self.class_combo = QComboBox()
         for choice in reference.vehicle_classes(self.ctx):
-            self.class_combo.addItem(vehicle_class_name(choice.code), choice.code)
+            self.class_combo.addItem(names.vehicle_class(choice.code), choice.code)
         self.class_combo.setPlaceholderText(self.tr("Choose the kind of vehicle"))
         self.registration_edit = QLineEdit()
         self.registration_edit.setPlaceholderText(self.tr("e.g. KNP-5586, or AFR"))
@@ -117,11 +117,8 @@ class VehicleFields(ReportFields):
         }
         self._proxy_focus(("make", "colour", "incident_at", "fir_number"))
 
-    def _thing_heading(self) -> str:
-        return self.tr("The vehicle")
-
-    def _thing_rows(self) -> list[tuple[str, str]]:
-        return [
+    def _thing_section(self) -> tuple[str, list[tuple[str, str]]]:
+        return self.tr("The vehicle"), [
             (self.tr("&Kind of vehicle: *"), "vehicle_class"),
             (self.tr("&Registration:"), "registration"),
             (self.tr("&Chassis number:"), "chassis"),

@@ -7,11 +7,12 @@ The bar only turns choices into fields of a ``VehicleQuery``; the page runs the 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from cplc_desk.gui.vehicles.vehicles_model import vehicle_class_name
+from cplc_desk.gui.widgets import names
 from cplc_desk.gui.widgets.filter_bar import (
     ReportFilters,
     choice_combo,
@@ -20,7 +21,7 @@ from cplc_desk.gui.widgets.filter_bar import (
 )
 from cplc_desk.gui.widgets.report_kinds import VEHICLE_REPORTS
 from cplc_desk.services.desk.reference import Choice, StationInfo
-from cplc_desk.services.vehicles.vehicle_list import VehicleQuery, read_search
+from cplc_desk.services.vehicles.vehicle_list import read_search
 
 translate = QCoreApplication.translate
 
@@ -58,7 +59,7 @@ class VehicleFilters(ReportFilters):
         super().__init__(VEHICLE_REPORTS, stations, headquarters, parent)
         self.class_combo = choice_combo(
             self.tr("Any kind of vehicle"),
-            ((vehicle_class_name(choice.code), choice.code) for choice in classes),
+            ((names.vehicle_class(choice.code), choice.code) for choice in classes),
             self.tr("Kind of vehicle"),
         )
         self._lay_out()
@@ -66,6 +67,5 @@ class VehicleFilters(ReportFilters):
     def own_combos(self) -> tuple[QComboBox, ...]:
         return (self.class_combo,)
 
-    def apply(self, query: VehicleQuery) -> VehicleQuery:
-        """``query`` with this bar's filters in it."""
-        return self._applied(query, classes=chosen(self.class_combo))
+    def _own_filters(self) -> dict[str, Any]:
+        return {"classes": chosen(self.class_combo)}

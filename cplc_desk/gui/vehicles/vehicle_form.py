@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication, QSize, QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QStackedWidget,
@@ -68,7 +68,7 @@ class VehicleFormDialog(ReportFormDialog):
         self._build_pages()
         self._connect()
         self.reset_form(kind)
-        self._size_to_text()
+        self._size_to_text(165)
 
     # ------------------------------------------------------------------ building
 
@@ -80,15 +80,8 @@ class VehicleFormDialog(ReportFormDialog):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.fields, 1)
         column.addWidget(self.match_preview)
-        form_page = self._form_page(
-            self.fields,
-            body,
-            self.fields.last_field,
-            self.tr("* must be filled in. Ctrl+S saves. Tab or Enter moves to the next box."),
-            self.tr("Save report"),
-        )
         self.stack = QStackedWidget()
-        self.stack.addWidget(form_page)
+        self.stack.addWidget(self._report_form_page(body))
         self.stack.addWidget(self._build_done_page())
         layout = QVBoxLayout(self)
         layout.addWidget(self.stack)
@@ -106,16 +99,6 @@ class VehicleFormDialog(ReportFormDialog):
         self.fields.problems_shown.connect(lambda: QTimer.singleShot(0, self._fit_height))
         self.fields.vehicle_edited.connect(self._vehicle_edited)
         self._connect_buttons()
-
-    def _size_to_text(self) -> None:
-        # In text units, so a larger font or a longer translation still fits; within the screen.
-        metrics = self.fontMetrics()
-        self._resize_within_screen(
-            QSize(
-                metrics.averageCharWidth() * 165,
-                self.sizeHint().height() + metrics.lineSpacing() * 4,  # room for a few messages
-            )
-        )
 
     def _vehicle_edited(self) -> None:
         """A recovery's candidates follow its numbers as they are typed; a theft has none."""

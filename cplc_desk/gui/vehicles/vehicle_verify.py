@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QWidget
 
 from cplc_desk.domain.enums import VehicleReportKind
 from cplc_desk.domain.validation import normalize_identifier
-from cplc_desk.gui.vehicles.vehicles_model import vehicle_class_name
 from cplc_desk.gui.widgets import names
 from cplc_desk.gui.widgets.check_panel import (
     NEAR,
@@ -57,10 +56,6 @@ class VehicleVerifyWidget(CheckPanel):
 
     def _check(self, typed: str) -> Verification:
         return verification.verify(self.ctx, typed)
-
-    def _key_of(self, answer: object) -> str:
-        assert isinstance(answer, Verification)
-        return answer.key
 
     def _show_answer(self, answer: object) -> None:
         v = answer
@@ -119,7 +114,7 @@ class VehicleVerifyWidget(CheckPanel):
         what = " · ".join(
             part
             for part in (
-                vehicle_class_name(r.vehicle_class),
+                names.vehicle_class(r.vehicle_class),
                 r.description,
                 self.tr("registration {value}").format(value=r.registration)
                 if r.registration

@@ -8,8 +8,8 @@ colour and icon, and names the hotlist from headquarters it consulted; an expire
 warned about above the answer, before any check.
 
 A subclass says how the box's text is read (``key``, ``MIN_LENGTH``), what the check is
-(``_check``, run on the worker; its answer has a ``result`` and the ``hotlist`` consulted), which
-key an answer is for (``_key_of``), the words for the box and the states before an answer
+(``_check``, run on the worker; its answer has a ``result``, the ``hotlist`` consulted and the
+``key`` it is for), the words for the box and the states before an answer
 (``BoxTexts``) and how an answer is shown (``_show_answer``, with ``_theft_headline`` and
 ``_reports_text``).
 """
@@ -78,10 +78,14 @@ class BoxTexts:
 
 
 class Answer(Protocol):
-    """What a check's answer tells the panel: one of ``ANSWERS``, and the hotlist consulted."""
+    """What a check's answer tells the panel: one of ``ANSWERS``, the hotlist consulted, and the
+    key it is for (what was typed, as the check read it)."""
 
     result: str
     hotlist: SourceState | None
+
+    @property
+    def key(self) -> str: ...
 
 
 class CheckPanel(QWidget):
@@ -192,9 +196,6 @@ class CheckPanel(QWidget):
         """The check itself (on the worker thread): the service's answer."""
         raise NotImplementedError
 
-    def _key_of(self, answer: object) -> str:
-        raise NotImplementedError
-
     def _state_of(self, answer: object) -> str:
         return self._answer(answer).result
 
@@ -203,7 +204,7 @@ class CheckPanel(QWidget):
 
     @staticmethod
     def _answer(answer: object) -> Answer:
-        assert hasattr(answer, "result") and hasattr(answer, "hotlist")
+        assert hasattr(answer, "result") and hasattr(answer, "hotlist") and hasattr(answer, "key")
         return answer
 
     def _waiting_texts(self) -> dict[str, tuple[str, str]]:
@@ -325,10 +326,10 @@ class CheckPanel(QWidget):
         return self._task.is_running() or bool(self._wanted) or self._timer.isActive()
 
     def _on_answered(self, answer: object) -> None:
-        if self._key_of(answer) != self.key():
+        if self._answer(answer).key != self.key():
             return  # typed on meanwhile; that text's check follows
         self.answer = answer
-        self._shown_key = self._key_of(answer)
+        self._shown_key = self._answer(answer).key
         self.show_hotlist_warning(self._hotlist_of(answer))
         self._show_state(self._state_of(answer))
         self.verified.emit(answer)

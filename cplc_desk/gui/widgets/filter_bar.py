@@ -153,15 +153,19 @@ class ReportFilters(ComboFilters):
             self.district_combo,
         )
 
-    def _applied(self, query: Q, **own: Any) -> Q:
-        """``query`` with this bar's filters in it (``own``: the thing's own)."""
+    def _own_filters(self) -> dict[str, Any]:
+        """The query's fields for the thing's own filters (none here)."""
+        return {}
+
+    def apply(self, query: Q) -> Q:
+        """``query`` with this bar's filters in it."""
         return dataclasses.replace(  # type: ignore[type-var]
             query,
             kinds=self._groups.get(self.kind_combo.currentData(), chosen(self.kind_combo)),
             statuses=chosen(self.status_combo),
             stations=chosen(self.station_combo),
             districts=chosen(self.district_combo),
-            **own,
+            **self._own_filters(),
         )
 
 

@@ -206,9 +206,8 @@ class ListPage(RecordsPage):
         """The query that shows every record (to tell "none yet" from "none match")."""
         raise NotImplementedError
 
-    @staticmethod
-    def _count_matches(ctx: DeskContext, query: Any, cap: int) -> int:
-        """How many records match, up to ``cap`` (runs on a worker thread)."""
+    def _count_matches(self, ctx: DeskContext, query: Any, cap: int) -> int:
+        """How many records match, up to ``cap`` (runs on a worker thread: no widgets)."""
         raise NotImplementedError
 
     def new_record(self) -> None:

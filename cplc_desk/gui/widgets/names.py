@@ -21,6 +21,7 @@ from cplc_desk.domain.enums import (
     DeskKind,
     PhoneReportKind,
     PhoneReportStatus,
+    VehicleClass,
     VehicleReportKind,
     VehicleReportStatus,
 )
@@ -125,6 +126,44 @@ def _desk_words() -> dict[str, dict[str, str]]:
 desk_kind = _lookup(_desk_words, "desk_kind")
 key_status = _lookup(_desk_words, "key_status")
 bundle_result = _lookup(_desk_words, "bundle_result")
+
+
+def vehicle_class(code: str) -> str:
+    """A vehicle class's name in the desk's language (the code itself for one unknown here)."""
+    names: dict[str, str] = {
+        VehicleClass.CAR: translate("VehiclesModel", "Car"),
+        VehicleClass.MOTORCYCLE: translate("VehiclesModel", "Motorcycle"),
+        VehicleClass.RICKSHAW: translate("VehiclesModel", "Rickshaw"),
+        VehicleClass.COMMERCIAL: translate("VehiclesModel", "Commercial"),
+        VehicleClass.OTHER: translate("VehiclesModel", "Other", "vehicle class"),
+    }
+    return names.get(code, code)
+
+
+def phone_report_field(field: str) -> str:
+    """A phone report's changed field, as the report's history names it."""
+    shown: dict[str, str] = {
+        "created": translate("PhoneDetail", "registered"),
+        "kind": translate("PhoneDetail", "what happened"),
+        "status": translate("PhoneDetail", "status"),
+        "imei": translate("PhoneDetail", "IMEI"),
+        "imei2": translate("PhoneDetail", "second IMEI"),
+        "imei_altered": translate("PhoneDetail", "IMEI suspected altered"),
+        "imei_note": translate("PhoneDetail", "IMEI note"),
+        "make": translate("PhoneDetail", "make"),
+        "model": translate("PhoneDetail", "model"),
+        "colour": translate("PhoneDetail", "colour"),
+        "sim_number": translate("PhoneDetail", "SIM number"),
+        "owner_id": translate("PhoneDetail", "owner"),
+        "incident_at": translate("PhoneDetail", "when"),
+        "incident_place": translate("PhoneDetail", "where"),
+        "police_station_code": translate("PhoneDetail", "police station"),
+        "fir_number": translate("PhoneDetail", "FIR number"),
+        "fir_date": translate("PhoneDetail", "FIR date"),
+        "matched_report_id": translate("PhoneDetail", "matched report"),
+        "deleted_at": translate("PhoneDetail", "removed"),
+    }
+    return shown.get(field, field)
 
 
 # What an audit entry's action code means, for the viewer (the code stays in extracts).

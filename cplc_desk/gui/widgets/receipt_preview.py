@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from cplc_desk.gui.widgets import dialogs, receipt_printing
 from cplc_desk.gui.widgets.field_parts import ERROR_STYLE
+from cplc_desk.gui.widgets.layouts import stack
 from cplc_desk.sync.files import write_atomically
 
 translate = QCoreApplication.translate
@@ -99,21 +100,13 @@ class ReceiptPreviewDialog(QDialog):
         self.print_button.setDefault(True)
         self.save_button = QPushButton(self.tr("Save as PD&F…"))
         self.close_button = QPushButton(self.tr("Close"))
-        top = QHBoxLayout()
-        top.addWidget(paper_label)
-        top.addWidget(self.paper_combo)
-        top.addWidget(self.printer_label, 1)
+        top = stack(QHBoxLayout(), paper_label, self.paper_combo, (self.printer_label, 1))
         buttons = QHBoxLayout()
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.save_button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.copy_label)
-        layout.addWidget(scroll, 1)
-        layout.addWidget(self.problem_label)
-        layout.addLayout(buttons)
+        stack(QVBoxLayout(self), top, self.copy_label, (scroll, 1), self.problem_label, buttons)
 
         self.paper_combo.currentIndexChanged.connect(self._paper_changed)
         self.print_button.clicked.connect(self.print_receipt)

@@ -73,7 +73,7 @@ Row = tuple[str, str, str]  # key, label, value
 class ReportDetailDialog(QDialog):
     """A report, read-only: its number, kind and status, its values, the owner's receipt again
     (marked COPY once one went out, on any paper) and Close. A subclass gives its kind of report
-    (``REPORTS``), reads the report (``_view``: with the fields every report has) and gives its
+    (``REPORTS``, which also reads the report: with the fields every report has) and gives its
     own rows and words. Raises the
     service's error (ServiceError) when the report cannot be read."""
 
@@ -89,8 +89,8 @@ class ReportDetailDialog(QDialog):
         self._lay_out(ctx)
 
     def _view(self, ctx: DeskContext, report_id: str) -> Any:
-        """The report, read by the service."""
-        raise NotImplementedError
+        """The report, read by the kind's list service."""
+        return self.REPORTS.listing.view(ctx, report_id)
 
     def _title(self, number: str) -> str:
         raise NotImplementedError

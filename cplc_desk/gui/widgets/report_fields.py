@@ -73,11 +73,9 @@ class ReportFields(FormFields):
     def _build_fields(self) -> None:
         raise NotImplementedError
 
-    def _thing_heading(self) -> str:
-        raise NotImplementedError
-
-    def _thing_rows(self) -> list[Row]:
-        """The thing's own boxes, between what happened and its make."""
+    def _thing_section(self) -> tuple[str, list[Row]]:
+        """The left column's heading (the thing), and the thing's own boxes, between what
+        happened and its make."""
         raise NotImplementedError
 
     def _thing_note(self) -> QWidget | None:
@@ -86,10 +84,8 @@ class ReportFields(FormFields):
 
     def _thing_form(self) -> QFormLayout:
         """The left column: what happened, the thing's own boxes, its make and colour."""
-        form = self._titled_form(
-            self._heading(self._thing_heading(), 4),
-            [(self.tr("&What happened: *"), "kind"), *self._thing_rows()],
-        )
+        title, rows = self._thing_section()
+        _heading, form = self._titled_form([(self.tr("&What happened: *"), "kind"), *rows], title)
         if (note := self._thing_note()) is not None:
             form.addRow("", note)
         self._add_row(form, self.tr("&Make:"), "make")
@@ -146,20 +142,20 @@ class ReportFields(FormFields):
     def _row(self, first: QWidget, label: QLabel, second: QWidget) -> QWidget:
         return self._pair_row(first, label, second, (3, 2))
 
-    def _titled_form(self, heading: QLabel, rows: Sequence[Row]) -> QFormLayout:
-        """A heading over labelled boxes, in close rows: a box's message line opens up under it
-        when there is something to say."""
+    def _titled_form(self, rows: Sequence[Row], title: str = "") -> tuple[QLabel, QFormLayout]:
+        """A heading (``title``, or one set later) over labelled boxes, in close rows: a box's
+        message line opens up under it when there is something to say."""
+        heading = self._heading(title, 4)
         form = self._form_layout()
         form.setVerticalSpacing(self.fontMetrics().lineSpacing() // 2)
         form.addRow(heading)
         for text, name in rows:
             self._add_row(form, text, name)
-        return form
+        return heading, form
 
     def _build_layout(self) -> None:
-        self.incident_heading = self._heading("", 4)
-        incident = self._titled_form(
-            self.incident_heading,
+        # Their headings follow what happened (_update_headings).
+        self.incident_heading, incident = self._titled_form(
             [
                 (self.tr("D&ate:"), "incident_at"),
                 (self.tr("&Place:"), "incident_place"),
@@ -167,9 +163,7 @@ class ReportFields(FormFields):
                 (self.tr("&FIR number:"), "fir_number"),
             ],
         )
-        self.owner_heading = self._heading("", 4)
-        owner = self._titled_form(
-            self.owner_heading,
+        self.owner_heading, owner = self._titled_form(
             [
                 (self.tr("&Owner's name:"), "owner_name"),
                 (self.tr("Father's / &husband's name:"), "owner_relative_name"),

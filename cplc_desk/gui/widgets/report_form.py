@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -50,6 +50,29 @@ class ReportFormDialog(RecordFormDialog):
         self.matched_theft_id: str | None = None
         self.candidates: list[Any] = []
         self._saving = False
+
+    def _report_form_page(self, body: QWidget) -> QWidget:
+        """The form page: the fields (in ``body``, with what goes under them), the hint and Save
+        report."""
+        return self._form_page(
+            self.fields,
+            body,
+            self.fields.last_field,
+            self.tr("* must be filled in. Ctrl+S saves. Tab or Enter moves to the next box."),
+            self.tr("Save report"),
+        )
+
+    def _size_to_text(self, chars: int) -> None:
+        """``chars`` average characters wide and as tall as the form with room for a few
+        messages: in text units, so a larger font or a longer translation still fits; within
+        the screen."""
+        metrics = self.fontMetrics()
+        self._resize_within_screen(
+            QSize(
+                metrics.averageCharWidth() * chars,
+                self.sizeHint().height() + metrics.lineSpacing() * 4,
+            )
+        )
 
     def _connect_buttons(self) -> None:
         """Save, Cancel, Record another, Close, and the save shortcuts."""

@@ -1,13 +1,15 @@
 """The two kinds of report the desk keeps about things (vehicles, phones), as the screens they
 share need to know them: the kinds and statuses in the order offered and by name, which kinds
-are thefts and which recoveries, and the owner's receipts. The shared forms, lists, filters and
-windows (``ReportFields``, ``ReportsModel``, ``ReportFilters``, ``ReportDetailDialog``) read
-everything kind-specific of this sort from one of these."""
+are thefts and which recoveries, the owner's receipts, and the list service that finds and reads
+the reports. The shared forms, lists, filters and windows (``ReportFields``, ``ReportsModel``,
+``ReportFilters``, ``ReportListPage``, ``ReportDetailDialog``) read everything kind-specific of
+this sort from one of these."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, Protocol
 
 from cplc_desk.domain.enums import (
     PhoneReportKind,
@@ -17,8 +19,22 @@ from cplc_desk.domain.enums import (
 )
 from cplc_desk.gui.widgets import names
 from cplc_desk.gui.widgets.receipt_buttons import PHONE_RECEIPTS, VEHICLE_RECEIPTS, ReceiptSource
-from cplc_desk.services.phones import phones
-from cplc_desk.services.vehicles import match_sources, wanted
+from cplc_desk.services.desk.context import DeskContext
+from cplc_desk.services.phones import phone_list, phones
+from cplc_desk.services.vehicles import match_sources, vehicle_list, wanted
+
+
+class ReportListing(Protocol):
+    """A kind's list service module (``vehicle_list``, ``phone_list``). Its functions are looked
+    up in the module at each call, so a test can stand in for one."""
+
+    PAGE: int
+
+    def list_page(self, ctx: DeskContext, query: Any, after: Any, limit: int) -> Any: ...
+
+    def count(self, ctx: DeskContext, query: Any, cap: int) -> int: ...
+
+    def view(self, ctx: DeskContext, report_id: str) -> Any: ...
 
 
 @dataclass(frozen=True)
@@ -30,6 +46,8 @@ class ReportKinds:
     kind_name: Callable[[str], str]
     status_name: Callable[[str], str]
     receipts: ReceiptSource
+    query: Callable[..., Any]  # the list's query type: every report with no argument
+    listing: ReportListing
 
     def kind_choices(self) -> list[tuple[str, str]]:
         """(name, value) of each kind, in order."""
@@ -47,6 +65,8 @@ VEHICLE_REPORTS = ReportKinds(
     kind_name=names.vehicle_report_kind,
     status_name=names.vehicle_report_status,
     receipts=VEHICLE_RECEIPTS,
+    query=vehicle_list.VehicleQuery,
+    listing=vehicle_list,
 )
 PHONE_REPORTS = ReportKinds(
     kinds=tuple(k.value for k in PhoneReportKind),
@@ -56,4 +76,6 @@ PHONE_REPORTS = ReportKinds(
     kind_name=names.phone_report_kind,
     status_name=names.phone_report_status,
     receipts=PHONE_RECEIPTS,
+    query=phone_list.PhoneQuery,
+    listing=phone_list,
 )

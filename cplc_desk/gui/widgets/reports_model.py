@@ -37,9 +37,10 @@ class ReportsModel(KeysetTableModel):
     STATUS: ClassVar[int]
 
     def __init__(
-        self, ctx: DeskContext, query: Any, page_size: int, parent: QObject | None
+        self, ctx: DeskContext, parent: QObject | None = None, page_size: int | None = None
     ) -> None:
-        super().__init__(ctx, query, page_size, parent)
+        listing = self.REPORTS.listing
+        super().__init__(ctx, self.REPORTS.query(), page_size or listing.PAGE, parent)
         self._set_columns(self._report_columns())
         self._awaiting_icon = QApplication.style().standardIcon(
             QStyle.StandardPixmap.SP_MessageBoxInformation
@@ -83,6 +84,10 @@ class ReportsModel(KeysetTableModel):
 
     def rows(self) -> list[Any]:
         return list(self._rows)
+
+    def _page(self, query: Any, after: Any, limit: int) -> Any:
+        # Through the module, so a test can count the pages asked for.
+        return self.REPORTS.listing.list_page(self._ctx, query, after, limit)
 
     def _row_data(self, row: Any, column: int, role: int) -> Any:
         awaiting = self.awaiting_match(row)

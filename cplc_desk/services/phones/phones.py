@@ -173,6 +173,11 @@ class PhoneCheck:
     def exit_code(self) -> int:
         return EXIT_CODES[self.result]
 
+    @property
+    def key(self) -> str:
+        """What was checked, as the check read it (the IMEI)."""
+        return self.imei
+
 
 def verify_phone(ctx: DeskContext, typed: str) -> PhoneCheck:
     """Is this handset reported? Exact records first; then those a digit away. An IMEI whose

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cplc_desk.cli.common import Subparsers
+from cplc_desk.cli.common import JSON, Subparsers, command, option, out_option
 from cplc_desk.domain.i18n import _
 
 if TYPE_CHECKING:
@@ -17,31 +17,30 @@ if TYPE_CHECKING:
 def register(sub: Subparsers) -> None:
     from cplc_desk.services.vehicles import hotlist_policy
 
-    p = sub.add_parser(
+    days = hotlist_policy.DEFAULT_VALID_DAYS
+    command(
+        sub,
         "export-hotlist",
-        help=_(
-            "headquarters: write the signed list of every open stolen/snatched vehicle and handset"
+        cmd_export_hotlist,
+        _("headquarters: write the signed list of every open stolen/snatched vehicle and handset"),
+        out_option("DIR"),
+        option(
+            "--valid-days",
+            type=int,
+            default=days,
+            metavar="N",
+            help=_("days a station may use it (default {n})").format(n=days),
         ),
+        JSON,
     )
-    p.add_argument("--out", required=True, type=Path, metavar="DIR")
-    p.add_argument(
-        "--valid-days",
-        type=int,
-        default=hotlist_policy.DEFAULT_VALID_DAYS,
-        metavar="N",
-        help=_("days a station may use it (default {n})").format(
-            n=hotlist_policy.DEFAULT_VALID_DAYS
-        ),
+    command(
+        sub,
+        "import-hotlist",
+        cmd_import_hotlist,
+        _("station: check and take in headquarters' newest hotlist"),
+        option("file", type=Path),
+        JSON,
     )
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_export_hotlist)
-
-    p = sub.add_parser(
-        "import-hotlist", help=_("station: check and take in headquarters' newest hotlist")
-    )
-    p.add_argument("file", type=Path)
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_import_hotlist)
 
 
 def cmd_export_hotlist(ctx: DeskContext, args: argparse.Namespace) -> int:

@@ -8,7 +8,7 @@ import sys
 from dataclasses import asdict
 from typing import TYPE_CHECKING
 
-from cplc_desk.cli.common import Subparsers
+from cplc_desk.cli.common import JSON, Subparsers, command, option
 from cplc_desk.domain.clock import shown_day
 from cplc_desk.domain.i18n import _
 
@@ -19,16 +19,17 @@ if TYPE_CHECKING:
 
 
 def register(sub: Subparsers) -> None:
-    p = sub.add_parser(
+    command(
+        sub,
         "verify-phone",
-        help=_(
+        cmd_verify_phone,
+        _(
             "is this handset reported? exit 0 no record, 3 open theft report, 4 recovered, "
             "5 a near record only (one digit off), 1 not an IMEI"
         ),
+        option("imei", help=_("the handset's IMEI (dial *#06#), 14 to 16 digits")),
+        JSON,
     )
-    p.add_argument("imei", help=_("the handset's IMEI (dial *#06#), 14 to 16 digits"))
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_verify_phone)
 
 
 def cmd_verify_phone(ctx: DeskContext, args: argparse.Namespace) -> int:

@@ -7,7 +7,7 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
-from cplc_desk.cli.common import Subparsers
+from cplc_desk.cli.common import JSON, Subparsers, command, option
 from cplc_desk.domain.clock import shown_day
 from cplc_desk.domain.i18n import _
 
@@ -17,16 +17,17 @@ if TYPE_CHECKING:
 
 
 def register(sub: Subparsers) -> None:
-    p = sub.add_parser(
+    command(
+        sub,
         "verify-vehicle",
-        help=_(
+        cmd_verify_vehicle,
+        _(
             "is this vehicle reported? exit 0 no record, 3 open theft report, 4 recovered, "
             "5 a near record only (one character off)"
         ),
+        option("identifier", help=_("registration, chassis or engine number")),
+        JSON,
     )
-    p.add_argument("identifier", help=_("registration, chassis or engine number"))
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_verify_vehicle)
 
 
 def cmd_verify_vehicle(ctx: DeskContext, args: argparse.Namespace) -> int:

@@ -141,14 +141,13 @@ def remember(ctx: DeskContext, given: str) -> None:
 def cmd_init_hq_on_server(ctx: DeskContext, args: argparse.Namespace) -> int:
     from cplc_desk.services.desk import setup
 
-    existing = ctx.identity()
-    if existing is not None:
-        raise CliError(
-            _(
-                "The server already holds a desk, {name} ({code}). Nothing was changed. To work "
-                "on it from this computer, use: cplc-desk join-hq --db-url URL"
-            ).format(name=existing.name, code=existing.code)
-        )
+    setup.refuse_if_set_up(
+        ctx,
+        _(
+            "The server already holds a desk, {name} ({code}). Nothing was changed. To work "
+            "on it from this computer, use: cplc-desk join-hq --db-url URL"
+        ),
+    )
     identity = setup.init_hq(ctx, args.name, admin=signin.new_admin(args))
     remember(ctx, args.db_url)
     print(_("This desk is now headquarters: {name}.").format(name=identity.name))

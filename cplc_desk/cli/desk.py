@@ -30,9 +30,12 @@ if TYPE_CHECKING:
 
 
 def register(sub: Subparsers) -> None:
-    # Only the registers' names: the import itself loads when the command runs.
-    from cplc_desk.services.imports.csv_columns import KINDS as REGISTERS
+    _register_setup(sub)
+    _register_records(sub)
 
+
+def _register_setup(sub: Subparsers) -> None:
+    """Setting the desk up, and the stations' codes it is set up with."""
     command(
         sub,
         "init-station",
@@ -84,6 +87,13 @@ def register(sub: Subparsers) -> None:
         JSON,
         account=signin.NO_ACCOUNT,
     )
+
+
+def _register_records(sub: Subparsers) -> None:
+    """Legacy registers in, receipts out, and the store's counts and checks."""
+    # Only the registers' names: the import itself loads when the command runs.
+    from cplc_desk.services.imports.csv_columns import KINDS as REGISTERS
+
     command(
         sub,
         "import",

@@ -44,6 +44,16 @@ def default_data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR, roaming=False))
 
 
+class _Folder:
+    """A folder of the data dir, named once: ``DeskPaths.logs`` is ``data_dir / "logs"``."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __get__(self, paths: DeskPaths, owner: type[DeskPaths] | None = None) -> Path:
+        return paths.data_dir / self.name
+
+
 @dataclass(frozen=True)
 class DeskPaths:
     """The files of one desk's data dir."""
@@ -62,21 +72,10 @@ class DeskPaths:
     def database(self) -> Path:
         return self.data_dir / DB_FILENAME
 
-    @property
-    def backups(self) -> Path:
-        return self.data_dir / "backups"
-
-    @property
-    def logs(self) -> Path:
-        return self.data_dir / "logs"
-
-    @property
-    def keys(self) -> Path:
-        return self.data_dir / "keys"
-
-    @property
-    def drafts(self) -> Path:
-        return self.data_dir / "drafts"
+    backups = _Folder("backups")
+    logs = _Folder("logs")
+    keys = _Folder("keys")
+    drafts = _Folder("drafts")
 
     def ensure(self) -> None:
         for folder in (self.data_dir, self.backups, self.logs, self.drafts):

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cplc_desk.cli.common import CliError, Subparsers
+from cplc_desk.cli.common import JSON, CliError, Option, Subparsers, command, option
 from cplc_desk.domain.i18n import _
 from cplc_desk.domain.roles import Role, role_label
 
@@ -30,40 +30,41 @@ ENV_NEW_PASSWORD = "CPLC_DESK_NEW_PASSWORD"
 def register(sub: Subparsers) -> None:
     p = sub.add_parser("accounts", help=_("list and manage this desk's accounts"))
     actions = p.add_subparsers(dest="accounts_action", metavar="ACTION", required=True)
-
-    a = actions.add_parser("list", help=_("every account with its role and state"))
-    a.add_argument("--json", action="store_true")
-    a.set_defaults(handler=cmd_list)
-
     roles = [r.value for r in Role]
-    a = actions.add_parser("add", help=_("create an account"))
-    a.add_argument("username")
-    a.add_argument("--role", required=True, choices=roles)
-    a.add_argument("--display-name", default="")
-    _new_password_option(a)
-    a.set_defaults(handler=cmd_add)
+    username, new_password = option("username"), _new_password_option()
+    command(actions, "list", cmd_list, _("every account with its role and state"), JSON)
+    command(
+        actions,
+        "add",
+        cmd_add,
+        _("create an account"),
+        username,
+        option("--role", required=True, choices=roles),
+        option("--display-name", default=""),
+        new_password,
+    )
+    command(actions, "disable", cmd_disable, _("stop an account from signing in"), username)
+    command(actions, "enable", cmd_enable, _("let a disabled account sign in again"), username)
+    command(
+        actions,
+        "reset-password",
+        cmd_reset_password,
+        _("set a new password (also lifts a lock-out)"),
+        username,
+        new_password,
+    )
+    command(
+        actions,
+        "set-role",
+        cmd_set_role,
+        _("change an account's role"),
+        username,
+        option("role", choices=roles),
+    )
 
-    a = actions.add_parser("disable", help=_("stop an account from signing in"))
-    a.add_argument("username")
-    a.set_defaults(handler=cmd_disable)
 
-    a = actions.add_parser("enable", help=_("let a disabled account sign in again"))
-    a.add_argument("username")
-    a.set_defaults(handler=cmd_enable)
-
-    a = actions.add_parser("reset-password", help=_("set a new password (also lifts a lock-out)"))
-    a.add_argument("username")
-    _new_password_option(a)
-    a.set_defaults(handler=cmd_reset_password)
-
-    a = actions.add_parser("set-role", help=_("change an account's role"))
-    a.add_argument("username")
-    a.add_argument("role", choices=roles)
-    a.set_defaults(handler=cmd_set_role)
-
-
-def _new_password_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
+def _new_password_option() -> Option:
+    return option(
         "--new-password-file",
         type=Path,
         metavar="FILE",

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cplc_desk.cli.common import CliError, Subparsers
+from cplc_desk.cli.common import CliError, Subparsers, command, one_of, option
 from cplc_desk.domain.i18n import _
 
 if TYPE_CHECKING:
@@ -14,24 +14,29 @@ if TYPE_CHECKING:
 
 
 def register(sub: Subparsers) -> None:
-    p = sub.add_parser("audit", help=_("read the audit trail (filtered), or export an extract"))
-    p.add_argument("--actor", default="", help=_("only what this person did"))
-    p.add_argument(
-        "--action", default="", help=_("only this action (e.g. record.updated, or just record)")
+    command(
+        sub,
+        "audit",
+        cmd_audit,
+        _("read the audit trail (filtered), or export an extract"),
+        option("--actor", default="", help=_("only what this person did")),
+        option(
+            "--action", default="", help=_("only this action (e.g. record.updated, or just record)")
+        ),
+        option(
+            "--record",
+            default="",
+            help=_("only entries about this record (its number or id), or about a CNIC or phone"),
+        ),
+        option("--desk", default="", help=_("only entries of this desk code")),
+        option("--since", help=_("from this date (2026-11-24) or time (2026-11-24T14:30)")),
+        option("--until", help=_("up to this date (inclusive) or time (exclusive)")),
+        option("--limit", type=int, default=50, help=_("entries to print (default 50)")),
+        one_of(
+            option("--csv", type=Path, metavar="FILE", help=_("write the extract as CSV")),
+            option("--pdf", type=Path, metavar="FILE", help=_("write the extract as PDF")),
+        ),
     )
-    p.add_argument(
-        "--record",
-        default="",
-        help=_("only entries about this record (its number or id), or about a CNIC or phone"),
-    )
-    p.add_argument("--desk", default="", help=_("only entries of this desk code"))
-    p.add_argument("--since", help=_("from this date (2026-11-24) or time (2026-11-24T14:30)"))
-    p.add_argument("--until", help=_("up to this date (inclusive) or time (exclusive)"))
-    p.add_argument("--limit", type=int, default=50, help=_("entries to print (default 50)"))
-    out = p.add_mutually_exclusive_group()
-    out.add_argument("--csv", type=Path, metavar="FILE", help=_("write the extract as CSV"))
-    out.add_argument("--pdf", type=Path, metavar="FILE", help=_("write the extract as PDF"))
-    p.set_defaults(handler=cmd_audit)
 
 
 def cmd_audit(ctx: DeskContext, args: argparse.Namespace) -> int:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cplc_desk.cli import hq_server, signin
-from cplc_desk.cli.common import CliError, Subparsers
+from cplc_desk.cli.common import CliError, Subparsers, command, flag, option
 from cplc_desk.domain.i18n import _
 
 if TYPE_CHECKING:
@@ -16,55 +16,56 @@ if TYPE_CHECKING:
 
 
 def register(sub: Subparsers) -> None:
-    p = sub.add_parser(
+    command(
+        sub,
         "backup",
-        help=_("write a verified backup (to the backups folder, or sealed to --out FILE)"),
-    )
-    p.add_argument(
-        "--out",
-        type=Path,
-        metavar="FILE",
-        help=_("write the backup here, sealed (encrypted) unless --plain is given"),
-    )
-    p.add_argument(
-        "--plain",
-        action="store_true",
-        help=_(
-            "with --out: write a plain (unencrypted) store file instead, readable only by "
-            "this computer account (supervisors and headquarters administrators only)"
+        cmd_backup,
+        _("write a verified backup (to the backups folder, or sealed to --out FILE)"),
+        option(
+            "--out",
+            type=Path,
+            metavar="FILE",
+            help=_("write the backup here, sealed (encrypted) unless --plain is given"),
+        ),
+        flag(
+            "--plain",
+            _(
+                "with --out: write a plain (unencrypted) store file instead, readable only by "
+                "this computer account (supervisors and headquarters administrators only)"
+            ),
+        ),
+        option("--keep", type=int, metavar="N", help=_("from now on keep the newest N backups")),
+        option(
+            "--second-folder",
+            metavar="DIR",
+            help=_("from now on also put a sealed copy in DIR (a USB stick); '' turns it off"),
+        ),
+        flag(
+            "--show-key",
+            _("print the key that opens the sealed copies; keep it on paper, not on the stick"),
         ),
     )
-    p.add_argument("--keep", type=int, metavar="N", help=_("from now on keep the newest N backups"))
-    p.add_argument(
-        "--second-folder",
-        metavar="DIR",
-        help=_("from now on also put a sealed copy in DIR (a USB stick); '' turns it off"),
-    )
-    p.add_argument(
-        "--show-key",
-        action="store_true",
-        help=_("print the key that opens the sealed copies; keep it on paper, not on the stick"),
-    )
-    p.set_defaults(handler=cmd_backup)
-
-    p = sub.add_parser("restore", help=_("replace this desk's store with a backup"))
-    p.add_argument("file", type=Path)
-    p.add_argument(
-        "--other-desk",
-        action="store_true",
-        help=_("allow a backup made by another desk (another station or install)"),
-    )
-    p.add_argument("--key", metavar="CODE", help=_("the backup key, for a sealed backup"))
-    p.add_argument(
-        "--replace",
-        action="store_true",
-        help=_(
-            "headquarters on a server: replace the database's headquarters with the backup "
-            "(it is dumped to the backups folder first)"
+    command(
+        sub,
+        "restore",
+        cmd_restore,
+        _("replace this desk's store with a backup"),
+        option("file", type=Path),
+        flag(
+            "--other-desk",
+            _("allow a backup made by another desk (another station or install)"),
         ),
+        option("--key", metavar="CODE", help=_("the backup key, for a sealed backup")),
+        flag(
+            "--replace",
+            _(
+                "headquarters on a server: replace the database's headquarters with the backup "
+                "(it is dumped to the backups folder first)"
+            ),
+        ),
+        hq_server.db_url_option(),
+        account=signin.SETUP,
     )
-    hq_server.add_db_url(p)
-    p.set_defaults(handler=cmd_restore, account=signin.SETUP)
 
 
 def cmd_backup(ctx: DeskContext, args: argparse.Namespace) -> int:

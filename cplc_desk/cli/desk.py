@@ -12,7 +12,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cplc_desk.cli import hq_server, signin
-from cplc_desk.cli.common import CliError, Subparsers
+from cplc_desk.cli.common import (
+    JSON,
+    CliError,
+    Option,
+    Subparsers,
+    command,
+    flag,
+    option,
+    out_option,
+)
 from cplc_desk.domain.i18n import _
 
 if TYPE_CHECKING:
@@ -21,88 +30,113 @@ if TYPE_CHECKING:
 
 
 def register(sub: Subparsers) -> None:
+    _register_setup(sub)
+    _register_records(sub)
+
+
+def _register_setup(sub: Subparsers) -> None:
+    """Setting the desk up, and the stations' codes it is set up with."""
+    command(
+        sub,
+        "init-station",
+        cmd_init_station,
+        _("set this desk up as a police-station desk"),
+        option("--code", help=_("the station's code (see: cplc-desk stations)")),
+        option("--name", help=_("the desk's name (default: the station's name)")),
+        option(
+            "--enrollment",
+            type=Path,
+            metavar="FILE",
+            help=_("set up (or enroll an already-working desk) from headquarters' enrollment file"),
+        ),
+        option(
+            "--snapshot",
+            type=Path,
+            metavar="FILE",
+            help=_("with --enrollment: restore a replaced station PC from headquarters' snapshot"),
+        ),
+        option(
+            "--skip-numbers",
+            type=int,
+            default=0,
+            metavar="N",
+            help=_("with --snapshot: leave N receipt numbers unused (printed on the old PC)"),
+        ),
+        *_admin_options(_("the station's supervisor")),
+        account=signin.SETUP,
+    )
+    command(
+        sub,
+        "init-hq",
+        cmd_init_hq,
+        _("set this desk up as headquarters (creates its keys)"),
+        option("--name", required=True),
+        flag(
+            "--new-keys",
+            _("replace headquarters' lost keys with new ones (every station enrolls again)"),
+        ),
+        hq_server.db_url_option(),
+        *_admin_options(_("headquarters' administrator")),
+        account=signin.SETUP,
+    )
+    command(
+        sub,
+        "stations",
+        cmd_stations,
+        _("list police stations and their codes"),
+        JSON,
+        account=signin.NO_ACCOUNT,
+    )
+
+
+def _register_records(sub: Subparsers) -> None:
+    """Legacy registers in, receipts out, and the store's counts and checks."""
     # Only the registers' names: the import itself loads when the command runs.
     from cplc_desk.services.imports.csv_columns import KINDS as REGISTERS
 
-    p = sub.add_parser("init-station", help=_("set this desk up as a police-station desk"))
-    p.add_argument("--code", help=_("the station's code (see: cplc-desk stations)"))
-    p.add_argument("--name", help=_("the desk's name (default: the station's name)"))
-    p.add_argument(
-        "--enrollment",
-        type=Path,
-        metavar="FILE",
-        help=_("set up (or enroll an already-working desk) from headquarters' enrollment file"),
-    )
-    p.add_argument(
-        "--snapshot",
-        type=Path,
-        metavar="FILE",
-        help=_("with --enrollment: restore a replaced station PC from headquarters' snapshot"),
-    )
-    p.add_argument(
-        "--skip-numbers",
-        type=int,
-        default=0,
-        metavar="N",
-        help=_("with --snapshot: leave N receipt numbers unused (printed on the old PC)"),
-    )
-    _admin_options(p, _("the station's supervisor"))
-    p.set_defaults(handler=cmd_init_station, account=signin.SETUP)
-
-    p = sub.add_parser("init-hq", help=_("set this desk up as headquarters (creates its keys)"))
-    p.add_argument("--name", required=True)
-    p.add_argument(
-        "--new-keys",
-        action="store_true",
-        help=_("replace headquarters' lost keys with new ones (every station enrolls again)"),
-    )
-    hq_server.add_db_url(p)
-    _admin_options(p, _("headquarters' administrator"))
-    p.set_defaults(handler=cmd_init_hq, account=signin.SETUP)
-
-    p = sub.add_parser("stations", help=_("list police stations and their codes"))
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_stations, account=signin.NO_ACCOUNT)
-
-    p = sub.add_parser(
+    command(
+        sub,
         "import",
+        cmd_import_register,
+        _("import a legacy register kept in an Excel workbook (.xlsx) or a CSV file"),
+        option("register", choices=sorted(REGISTERS), help=_("which register")),
+        option("file", type=Path),
+        option(
+            "--sheet", help=_("the workbook's sheet that holds the register (if it has several)")
+        ),
+        flag("--json", _("print the report as JSON")),
         aliases=["import-csv"],  # its first name: scripts written for it keep working
-        help=_("import a legacy register kept in an Excel workbook (.xlsx) or a CSV file"),
     )
-    p.add_argument("register", choices=sorted(REGISTERS), help=_("which register"))
-    p.add_argument("file", type=Path)
-    p.add_argument(
-        "--sheet", help=_("the workbook's sheet that holds the register (if it has several)")
+    command(
+        sub,
+        "print-receipt",
+        cmd_print_receipt,
+        _("write a complaint's, vehicle's or phone's receipt as a PDF"),
+        option("number", help=_("the receipt number: CLIF-C-..., CLIF-V-... or CLIF-P-...")),
+        out_option("FILE.pdf"),
+        option(
+            "--format",
+            choices=("a5", "80mm"),
+            default="a5",
+            help=_("a5: laser printer (default); 80mm: thermal receipt roll"),
+        ),
     )
-    p.add_argument("--json", action="store_true", help=_("print the report as JSON"))
-    p.set_defaults(handler=cmd_import_register)
-
-    p = sub.add_parser(
-        "print-receipt", help=_("write a complaint's, vehicle's or phone's receipt as a PDF")
-    )
-    p.add_argument("number", help=_("the receipt number: CLIF-C-..., CLIF-V-... or CLIF-P-..."))
-    p.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
-    p.add_argument(
-        "--format",
-        choices=("a5", "80mm"),
-        default="a5",
-        help=_("a5: laser printer (default); 80mm: thermal receipt roll"),
-    )
-    p.set_defaults(handler=cmd_print_receipt)
-
-    p = sub.add_parser("stats", help=_("count records by kind, status and station"))
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_stats)
-
-    p = sub.add_parser("check", help=_("check that the store is whole and untampered"))
-    p.add_argument("--json", action="store_true")
+    command(sub, "stats", cmd_stats, _("count records by kind, status and station"), JSON)
     # No account: a technician checks a desk whose people may have forgotten their passwords;
     # the report holds counts and integrity problems, never personal data.
-    p.set_defaults(handler=cmd_check, account=signin.NO_ACCOUNT)
+    command(
+        sub,
+        "check",
+        cmd_check,
+        _("check that the store is whole and untampered"),
+        JSON,
+        account=signin.NO_ACCOUNT,
+    )
 
 
-def _admin_options(p: argparse.ArgumentParser, who: str) -> None:
-    p.add_argument(
+def _admin_options(who: str) -> tuple[Option, Option]:
+    """The first account's options of a command that sets a desk up."""
+    admin = option(
         "--admin",
         metavar="USERNAME",
         help=_(
@@ -110,7 +144,7 @@ def _admin_options(p: argparse.ArgumentParser, who: str) -> None:
             "from ${pw} or the password file"
         ).format(who=who, env=signin.ENV_USER, pw=signin.ENV_PASSWORD),
     )
-    p.add_argument("--display-name", default="", help=_("the first account's full name"))
+    return admin, option("--display-name", default="", help=_("the first account's full name"))
 
 
 def _new_admin(ctx: DeskContext, args: argparse.Namespace) -> NewAccount | None:

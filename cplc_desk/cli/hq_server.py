@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cplc_desk.cli import signin
-from cplc_desk.cli.common import CliError, Subparsers
+from cplc_desk.cli.common import CliError, Option, Subparsers, command, flag, option, out_option
 from cplc_desk.domain.i18n import _
 
 if TYPE_CHECKING:
@@ -25,8 +25,9 @@ if TYPE_CHECKING:
 ENV_KEYS_PASSPHRASE = "CPLC_DESK_KEYS_PASSPHRASE"
 
 
-def add_db_url(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
+def db_url_option() -> Option:
+    """``--db-url``: the commands that may set headquarters up on a server take it."""
+    return option(
         "--db-url",
         metavar="URL",
         help=_(
@@ -38,57 +39,57 @@ def add_db_url(p: argparse.ArgumentParser) -> None:
 
 
 def register(sub: Subparsers) -> None:
-    p = sub.add_parser(
+    command(
+        sub,
         "join-hq",
-        help=_("work on a headquarters already set up on a PostgreSQL server from this computer"),
+        cmd_join_hq,
+        _("work on a headquarters already set up on a PostgreSQL server from this computer"),
+        db_url_option(),
+        option(
+            "--keys",
+            type=Path,
+            metavar="FILE",
+            help=_("headquarters' keys, sealed by export-hq-keys at a workstation that has them"),
+        ),
     )
-    add_db_url(p)
-    p.add_argument(
-        "--keys",
-        type=Path,
-        metavar="FILE",
-        help=_("headquarters' keys, sealed by export-hq-keys at a workstation that has them"),
-    )
-    p.set_defaults(handler=cmd_join_hq)
-
-    p = sub.add_parser(
+    command(
+        sub,
         "export-hq-keys",
-        help=_("seal headquarters' keys with a passphrase, for join-hq at another workstation"),
+        cmd_export_hq_keys,
+        _("seal headquarters' keys with a passphrase, for join-hq at another workstation"),
+        out_option("FILE"),
     )
-    p.add_argument("--out", required=True, type=Path, metavar="FILE")
-    p.set_defaults(handler=cmd_export_hq_keys)
-
-    p = sub.add_parser(
+    # Signs in itself, without writing to the file it moves (see cmd_move_hq).
+    command(
+        sub,
         "move-hq",
-        help=_(
+        cmd_move_hq,
+        _(
             "copy this SQLite headquarters to an empty database on a PostgreSQL server, check "
             "the copy, and work on the server from then on (the file is kept as the way back)"
         ),
+        option("--to", required=True, metavar="URL", help="postgresql+psycopg://USER@HOST/DB"),
+        account=signin.NO_ACCOUNT,
     )
-    p.add_argument("--to", required=True, metavar="URL", help="postgresql+psycopg://USER@HOST/DB")
-    # Signs in itself, without writing to the file it moves (see cmd_move_hq).
-    p.set_defaults(handler=cmd_move_hq, account=signin.NO_ACCOUNT)
-
-    p = sub.add_parser(
+    command(
+        sub,
         "set-read-url",
-        help=_(
+        cmd_set_read_url,
+        _(
             "name the read-only copy of headquarters' server (a standby) that this "
             "workstation's lists and statistics read from; writes still go to the server"
         ),
+        option(
+            "url",
+            nargs="?",
+            metavar="URL",
+            help=_(
+                "postgresql+psycopg://USER@STANDBY[:PORT]/DB (the password as for the server: the "
+                "password file, ${env} or a prompt; never written)"
+            ).format(env="CPLC_DESK_DB_PASSWORD"),
+        ),
+        flag("--clear", _("forget the read replica: read from the server")),
     )
-    p.add_argument(
-        "url",
-        nargs="?",
-        metavar="URL",
-        help=_(
-            "postgresql+psycopg://USER@STANDBY[:PORT]/DB (the password as for the server: the "
-            "password file, ${env} or a prompt; never written)"
-        ).format(env="CPLC_DESK_DB_PASSWORD"),
-    )
-    p.add_argument(
-        "--clear", action="store_true", help=_("forget the read replica: read from the server")
-    )
-    p.set_defaults(handler=cmd_set_read_url)
 
 
 def _ask_db_password(server: str) -> str:
@@ -140,14 +141,13 @@ def remember(ctx: DeskContext, given: str) -> None:
 def cmd_init_hq_on_server(ctx: DeskContext, args: argparse.Namespace) -> int:
     from cplc_desk.services.desk import setup
 
-    existing = ctx.identity()
-    if existing is not None:
-        raise CliError(
-            _(
-                "The server already holds a desk, {name} ({code}). Nothing was changed. To work "
-                "on it from this computer, use: cplc-desk join-hq --db-url URL"
-            ).format(name=existing.name, code=existing.code)
-        )
+    setup.refuse_if_set_up(
+        ctx,
+        _(
+            "The server already holds a desk, {name} ({code}). Nothing was changed. To work "
+            "on it from this computer, use: cplc-desk join-hq --db-url URL"
+        ),
+    )
     identity = setup.init_hq(ctx, args.name, admin=signin.new_admin(args))
     remember(ctx, args.db_url)
     print(_("This desk is now headquarters: {name}.").format(name=identity.name))

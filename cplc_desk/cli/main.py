@@ -34,12 +34,11 @@ from cplc_desk.cli import (
     desk,
     hotlist,
     hq_server,
-    phones,
     recovery,
     signin,
     statistics,
     sync,
-    vehicles,
+    verify,
 )
 from cplc_desk.cli.common import CliError
 from cplc_desk.domain import i18n
@@ -57,8 +56,7 @@ COMMAND_MODULES = (
     desk,
     hq_server,
     sync,
-    vehicles,
-    phones,
+    verify,
     hotlist,
     recovery,
     backup,

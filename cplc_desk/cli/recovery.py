@@ -5,11 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 from datetime import datetime
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cplc_desk.cli import signin
-from cplc_desk.cli.common import CliError, Subparsers
+from cplc_desk.cli.common import JSON, CliError, Subparsers, command, flag, option, out_option
 from cplc_desk.domain.i18n import _
 
 if TYPE_CHECKING:
@@ -17,22 +16,22 @@ if TYPE_CHECKING:
 
 
 def register(sub: Subparsers) -> None:
-    p = sub.add_parser(
+    command(
+        sub,
         "export-station-snapshot",
-        help=_(
+        cmd_export_station_snapshot,
+        _(
             "headquarters: write a station's records, encrypted to its new enrollment, to set "
             "a replacement PC up"
         ),
+        option("--code", required=True),
+        out_option("DIR"),
+        flag(
+            "--discard-held",
+            _("drop bundles held for missing earlier ones (their records are lost)"),
+        ),
+        JSON,
     )
-    p.add_argument("--code", required=True)
-    p.add_argument("--out", required=True, type=Path, metavar="DIR")
-    p.add_argument(
-        "--discard-held",
-        action="store_true",
-        help=_("drop bundles held for missing earlier ones (their records are lost)"),
-    )
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_export_station_snapshot)
 
 
 def _day(value: datetime | None) -> str:

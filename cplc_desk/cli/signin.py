@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cplc_desk.cli.common import CliError, Subparsers
+from cplc_desk.cli.common import CliError, Subparsers, command, option
 from cplc_desk.domain.i18n import _
 
 if TYPE_CHECKING:
@@ -53,13 +53,15 @@ def add_global_options(parser: argparse.ArgumentParser) -> None:
 
 
 def register(sub: Subparsers) -> None:
-    p = sub.add_parser(
+    command(
+        sub,
         "init-admin",
-        help=_("create the first administrator of a desk set up before accounts existed"),
+        cmd_init_admin,
+        _("create the first administrator of a desk set up before accounts existed"),
+        option("--admin", metavar="USERNAME", help=_("default: ${env}").format(env=ENV_USER)),
+        option("--display-name", default=""),
+        account=SETUP,
     )
-    p.add_argument("--admin", metavar="USERNAME", help=_("default: ${env}").format(env=ENV_USER))
-    p.add_argument("--display-name", default="")
-    p.set_defaults(handler=cmd_init_admin, account=SETUP)
 
 
 def _password(args: argparse.Namespace, prompt: str, confirm: bool = False) -> str:

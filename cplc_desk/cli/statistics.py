@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cplc_desk.cli.common import Subparsers
+from cplc_desk.cli.common import Subparsers, command, flag, one_of, option
 from cplc_desk.domain.i18n import _
 
 if TYPE_CHECKING:
@@ -18,30 +18,30 @@ if TYPE_CHECKING:
 
 
 def register(sub: Subparsers) -> None:
-    p = sub.add_parser(
+    command(
+        sub,
         "statistics",
-        help=_("a month's crime figures (at headquarters city-wide, at a station its own)"),
+        cmd_statistics,
+        _("a month's crime figures (at headquarters city-wide, at a station its own)"),
+        option("--month", required=True, metavar="YYYY-MM", help=_("the month, e.g. 2026-10")),
+        option("--to", metavar="YYYY-MM", help=_("the last month of a range (included)")),
+        one_of(
+            option("--station", metavar="CODE", help=_("one police station (its code)")),
+            option("--district", metavar="NAME", help=_("one district (its name)")),
+        ),
+        flag("--json", _("print the report as one JSON object")),
+        option("--csv", type=Path, metavar="FILE", help=_("write the report as CSV")),
+        option("--xlsx", type=Path, metavar="FILE", help=_("write the report as an Excel file")),
+        option("--pdf", type=Path, metavar="FILE", help=_("write the report as PDF")),
+        flag(
+            "--publish",
+            _("keep these figures as published (headquarters); later views show what changed"),
+        ),
+        flag(
+            "--public",
+            _("for the public: hide station figures below 3 for kidnapping and extortion"),
+        ),
     )
-    p.add_argument("--month", required=True, metavar="YYYY-MM", help=_("the month, e.g. 2026-10"))
-    p.add_argument("--to", metavar="YYYY-MM", help=_("the last month of a range (included)"))
-    where = p.add_mutually_exclusive_group()
-    where.add_argument("--station", metavar="CODE", help=_("one police station (its code)"))
-    where.add_argument("--district", metavar="NAME", help=_("one district (its name)"))
-    p.add_argument("--json", action="store_true", help=_("print the report as one JSON object"))
-    p.add_argument("--csv", type=Path, metavar="FILE", help=_("write the report as CSV"))
-    p.add_argument("--xlsx", type=Path, metavar="FILE", help=_("write the report as an Excel file"))
-    p.add_argument("--pdf", type=Path, metavar="FILE", help=_("write the report as PDF"))
-    p.add_argument(
-        "--publish",
-        action="store_true",
-        help=_("keep these figures as published (headquarters); later views show what changed"),
-    )
-    p.add_argument(
-        "--public",
-        action="store_true",
-        help=_("for the public: hide station figures below 3 for kidnapping and extortion"),
-    )
-    p.set_defaults(handler=cmd_statistics)
 
 
 def cmd_statistics(ctx: DeskContext, args: argparse.Namespace) -> int:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cplc_desk.cli import advice
-from cplc_desk.cli.common import CliError, Subparsers
+from cplc_desk.cli.common import JSON, CliError, Subparsers, command, option, out_option
 from cplc_desk.domain.clock import now_utc, shown
 from cplc_desk.domain.i18n import _
 
@@ -22,56 +22,77 @@ if TYPE_CHECKING:
 
 
 def register(sub: Subparsers) -> None:
-    p = sub.add_parser("enroll-station", help=_("headquarters: write a station's enrollment file"))
-    p.add_argument("--code", required=True)
-    p.add_argument("--out", required=True, type=Path, metavar="FILE")
-    p.set_defaults(handler=cmd_enroll_station)
-
-    p = sub.add_parser("revoke-station", help=_("headquarters: refuse a station's current key"))
-    p.add_argument("--code", required=True)
-    p.set_defaults(handler=cmd_revoke_station)
-
-    p = sub.add_parser("export-bundle", help=_("station: write the next sync bundle"))
-    p.add_argument("--out", required=True, type=Path, metavar="DIR")
-    p.add_argument(
-        "--again",
-        nargs="?",
-        const=-1,
-        type=int,
-        metavar="SEQ",
-        help=_("write an earlier bundle again, identical (default: the last one)"),
+    code, a_file = option("--code", required=True), option("file", type=Path)
+    command(
+        sub,
+        "enroll-station",
+        cmd_enroll_station,
+        _("headquarters: write a station's enrollment file"),
+        code,
+        out_option("FILE"),
     )
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_export_bundle)
-
-    p = sub.add_parser("import-bundle", help=_("headquarters: verify and merge bundles"))
-    p.add_argument("paths", nargs="+", type=Path, metavar="FILE|DIR")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_import_bundle)
-
-    p = sub.add_parser("verify-bundle", help=_("headquarters: check a bundle without merging"))
-    p.add_argument("file", type=Path)
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_verify_bundle)
-
-    p = sub.add_parser(
-        "open-bundle", help=_("headquarters: write a bundle's decrypted, still-signed content")
+    command(
+        sub,
+        "revoke-station",
+        cmd_revoke_station,
+        _("headquarters: refuse a station's current key"),
+        code,
     )
-    p.add_argument("file", type=Path)
-    p.add_argument("--out", required=True, type=Path, metavar="DIR")
-    p.set_defaults(handler=cmd_open_bundle)
-
-    p = sub.add_parser(
+    command(
+        sub,
+        "export-bundle",
+        cmd_export_bundle,
+        _("station: write the next sync bundle"),
+        out_option("DIR"),
+        option(
+            "--again",
+            nargs="?",
+            const=-1,
+            type=int,
+            metavar="SEQ",
+            help=_("write an earlier bundle again, identical (default: the last one)"),
+        ),
+        JSON,
+    )
+    command(
+        sub,
+        "import-bundle",
+        cmd_import_bundle,
+        _("headquarters: verify and merge bundles"),
+        option("paths", nargs="+", type=Path, metavar="FILE|DIR"),
+        JSON,
+    )
+    command(
+        sub,
+        "verify-bundle",
+        cmd_verify_bundle,
+        _("headquarters: check a bundle without merging"),
+        a_file,
+        JSON,
+    )
+    command(
+        sub,
+        "open-bundle",
+        cmd_open_bundle,
+        _("headquarters: write a bundle's decrypted, still-signed content"),
+        a_file,
+        out_option("DIR"),
+    )
+    command(
+        sub,
         "discard-held",
-        help=_("headquarters: remove a bundle kept waiting for earlier ones (a forked copy)"),
+        cmd_discard_held,
+        _("headquarters: remove a bundle kept waiting for earlier ones (a forked copy)"),
+        option("--station", required=True, metavar="CODE"),
+        option("--sequence", required=True, type=int, metavar="N"),
     )
-    p.add_argument("--station", required=True, metavar="CODE")
-    p.add_argument("--sequence", required=True, type=int, metavar="N")
-    p.set_defaults(handler=cmd_discard_held)
-
-    p = sub.add_parser("sync-status", help=_("what is waiting to be sent, or each station's state"))
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_sync_status)
+    command(
+        sub,
+        "sync-status",
+        cmd_sync_status,
+        _("what is waiting to be sent, or each station's state"),
+        JSON,
+    )
 
 
 def cmd_enroll_station(ctx: DeskContext, args: argparse.Namespace) -> int:

@@ -3,41 +3,46 @@ only hides what the services would refuse anyway."""
 
 from __future__ import annotations
 
-from enum import StrEnum
-
-from cplc_desk.domain.i18n import _
-
-
-class Role(StrEnum):
-    VOLUNTEER = "volunteer"
-    SUPERVISOR = "supervisor"
-    HQ_ANALYST = "hq_analyst"
-    HQ_ADMIN = "hq_admin"
+from cplc_desk.domain.i18n import N_
+from cplc_desk.domain.labelled import LabelledEnum
 
 
-class Permission(StrEnum):
-    REGISTER = "register"  # complaints and vehicle reports, drafts
-    FOLLOW_UP = "follow_up"  # status changes and follow-ups on open records
-    PRINT = "print"  # receipts and reprints
-    VERIFY_VEHICLE = "verify_vehicle"  # verification, matching, confirming a match
-    SEARCH = "search"  # lists and searches (a person's CNIC or phone is audited)
-    IMPORT_HOTLIST = "import_hotlist"
-    BACKUP = "backup"
+class Role(LabelledEnum):
+    VOLUNTEER = "volunteer", N_("Volunteer")
+    SUPERVISOR = "supervisor", N_("Supervisor")
+    HQ_ANALYST = "hq_analyst", N_("Headquarters analyst")
+    HQ_ADMIN = "hq_admin", N_("Headquarters administrator")
+
+
+class Permission(LabelledEnum):
+    # complaints and vehicle reports, drafts
+    REGISTER = "register", N_("register complaints and vehicle reports")
+    # status changes and follow-ups on open records
+    FOLLOW_UP = "follow_up", N_("follow records up")
+    PRINT = "print", N_("print receipts")  # receipts and reprints
+    # verification, matching, confirming a match
+    VERIFY_VEHICLE = "verify_vehicle", N_("verify vehicles")
+    # lists and searches (a person's CNIC or phone is audited)
+    SEARCH = "search", N_("search records")
+    IMPORT_HOTLIST = "import_hotlist", N_("import the hotlist")
+    BACKUP = "backup", N_("make backups")
     # A plain (unencrypted) copy of the whole store written where the person chooses: every
     # CNIC, phone and password hash in the open, so for those who may restore, not for all.
-    PLAIN_BACKUP = "plain_backup"
-    CORRECT_CLOSED = "correct_closed"  # change a closed/resolved record
-    MANAGE_ACCOUNTS = "manage_accounts"
-    EXPORT_BUNDLE = "export_bundle"
-    READ_AUDIT = "read_audit"
-    RESTORE = "restore"
-    IMPORT_CSV = "import_csv"
-    CITY_VIEW = "city_view"  # headquarters' city-wide lists
-    IMPORT_BUNDLE = "import_bundle"
-    RESOLVE_CONFLICT = "resolve_conflict"
-    EXPORT_HOTLIST = "export_hotlist"
-    ENROLL_STATION = "enroll_station"  # enroll, re-enroll, revoke, station snapshots
-    MANAGE_KEYS = "manage_keys"
+    PLAIN_BACKUP = "plain_backup", N_("write a plain (unencrypted) backup")
+    # change a closed/resolved record
+    CORRECT_CLOSED = "correct_closed", N_("correct closed records")
+    MANAGE_ACCOUNTS = "manage_accounts", N_("manage accounts")
+    EXPORT_BUNDLE = "export_bundle", N_("export sync bundles")
+    READ_AUDIT = "read_audit", N_("read the audit trail")
+    RESTORE = "restore", N_("restore a backup")
+    IMPORT_CSV = "import_csv", N_("import legacy registers")
+    CITY_VIEW = "city_view", N_("see the city-wide lists")  # headquarters' city-wide lists
+    IMPORT_BUNDLE = "import_bundle", N_("import sync bundles")
+    RESOLVE_CONFLICT = "resolve_conflict", N_("resolve merge conflicts")
+    EXPORT_HOTLIST = "export_hotlist", N_("export the hotlist")
+    # enroll, re-enroll, revoke, station snapshots
+    ENROLL_STATION = "enroll_station", N_("enroll stations")
+    MANAGE_KEYS = "manage_keys", N_("manage keys")
 
 
 _VOLUNTEER = frozenset(
@@ -94,34 +99,8 @@ HQ_ROLES = (Role.HQ_ANALYST, Role.HQ_ADMIN)
 
 
 def role_label(role: Role) -> str:
-    return {
-        Role.VOLUNTEER: _("Volunteer"),
-        Role.SUPERVISOR: _("Supervisor"),
-        Role.HQ_ANALYST: _("Headquarters analyst"),
-        Role.HQ_ADMIN: _("Headquarters administrator"),
-    }[role]
+    return role.label
 
 
 def permission_label(permission: Permission) -> str:
-    return {
-        Permission.REGISTER: _("register complaints and vehicle reports"),
-        Permission.FOLLOW_UP: _("follow records up"),
-        Permission.PRINT: _("print receipts"),
-        Permission.VERIFY_VEHICLE: _("verify vehicles"),
-        Permission.SEARCH: _("search records"),
-        Permission.IMPORT_HOTLIST: _("import the hotlist"),
-        Permission.BACKUP: _("make backups"),
-        Permission.PLAIN_BACKUP: _("write a plain (unencrypted) backup"),
-        Permission.CORRECT_CLOSED: _("correct closed records"),
-        Permission.MANAGE_ACCOUNTS: _("manage accounts"),
-        Permission.EXPORT_BUNDLE: _("export sync bundles"),
-        Permission.READ_AUDIT: _("read the audit trail"),
-        Permission.RESTORE: _("restore a backup"),
-        Permission.IMPORT_CSV: _("import legacy registers"),
-        Permission.CITY_VIEW: _("see the city-wide lists"),
-        Permission.IMPORT_BUNDLE: _("import sync bundles"),
-        Permission.RESOLVE_CONFLICT: _("resolve merge conflicts"),
-        Permission.EXPORT_HOTLIST: _("export the hotlist"),
-        Permission.ENROLL_STATION: _("enroll stations"),
-        Permission.MANAGE_KEYS: _("manage keys"),
-    }[permission]
+    return permission.label

@@ -69,10 +69,12 @@ def kind_of(data: Any) -> str:
 
 def wording(data: Any) -> Wording:
     kind, report = kind_of(data), getattr(data, "report_kind", "")
+    if kind in (PHONE, VEHICLE) and report in _RECOVERIES:
+        return _recovery(kind, data)
     if kind == PHONE:
-        return _phone_recovery(data) if report in _RECOVERIES else _phone_theft(data)
+        return _phone_theft(data)
     if kind == VEHICLE:
-        return _vehicle_recovery(data) if report in _RECOVERIES else _VEHICLE_THEFT
+        return _VEHICLE_THEFT
     return _COMPLAINT
 
 
@@ -123,24 +125,6 @@ def _matched_or_not(data: Any) -> Both:
     )  # fmt: skip
 
 
-def _vehicle_recovery(data: Any) -> Wording:
-    """A recovered or found vehicle: it is not missing, it is waiting for its owner's report."""
-    return _report_wording(
-        N_("Recovered vehicle receipt"),
-        N_("CPLC recovered vehicle receipt {number}"),
-        N_("Quote this number when you ask about this vehicle."),
-        N_("Vehicle"),
-        (
-            both(N_("CPLC compares this vehicle with every theft and snatching report in the "
-                    "city.")),
-            _matched_or_not(data),
-            both(N_("To ask about it, quote the receipt number above at this desk, or call the "
-                    "CPLC helpline 1102.")),
-            both(N_("Keep this receipt.")),
-        ),
-    )  # fmt: skip
-
-
 # ------------------------------------------------------------------ phones
 
 
@@ -180,23 +164,44 @@ def _phone_theft(data: Any) -> Wording:
     )  # fmt: skip
 
 
-def _phone_recovery(data: Any) -> Wording:
-    """A recovered or found handset: matched, or waiting to be, and how its owner collects it."""
-    return _report_wording(
+# ------------------------------------------------------------------ recoveries
+
+
+# A recovered or found thing's receipt, by kind of record: its title, document, hint and summary
+# label, then what happens next: it is compared with the theft reports, (matched or not,) how it
+# is asked about or collected, keep the receipt.
+_RECOVERY_TEXTS = {
+    # A vehicle: it is not missing, it is waiting for its owner's report.
+    VEHICLE: (
+        N_("Recovered vehicle receipt"),
+        N_("CPLC recovered vehicle receipt {number}"),
+        N_("Quote this number when you ask about this vehicle."),
+        N_("Vehicle"),
+        N_("CPLC compares this vehicle with every theft and snatching report in the city."),
+        N_("To ask about it, quote the receipt number above at this desk, or call the CPLC "
+           "helpline 1102."),
+        N_("Keep this receipt."),
+    ),
+    # A handset: matched, or waiting to be, and how its owner collects it.
+    PHONE: (
         N_("Recovered phone receipt"),
         N_("CPLC recovered phone receipt {number}"),
         N_("Quote this number when you ask about this phone."),
         N_("Handset"),
-        (
-            both(N_("CPLC compares this handset's IMEIs with every theft and snatching report "
-                    "it holds.")),
-            _matched_or_not(data),
-            both(N_("To collect it, the owner brings their original CNIC, the receipt or FIR of "
-                    "their theft report, and the box or bill with the same IMEI if they have it. "
-                    "The police say what else is needed.")),
-            both(_KEEP_PHONE_RECEIPT),
-        ),
-    )  # fmt: skip
+        N_("CPLC compares this handset's IMEIs with every theft and snatching report it holds."),
+        N_("To collect it, the owner brings their original CNIC, the receipt or FIR of their "
+           "theft report, and the box or bill with the same IMEI if they have it. The police "
+           "say what else is needed."),
+        _KEEP_PHONE_RECEIPT,
+    ),
+}  # fmt: skip
+
+
+def _recovery(kind: str, data: Any) -> Wording:
+    """A recovered or found vehicle or handset (``kind``), with its match if it has one."""
+    title, document, hint, summary, compared, ask, keep = _RECOVERY_TEXTS[kind]
+    next_steps = (both(compared), _matched_or_not(data), both(ask), both(keep))
+    return _report_wording(title, document, hint, summary, next_steps)
 
 
 def phone_rows(data: Any) -> list[Row]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
@@ -19,15 +19,16 @@ from cplc_desk.storage.types import utcnow
 _QUEUE = "cplc_audit_queue"  # entries appended in this unit of work, not yet chained
 
 
+class About(TypedDict, total=False):
+    """What an entry is about besides who did what: the record concerned, and the details."""
+
+    record_table: str | None
+    record_id: str | None
+    details: Mapping[str, Any] | None
+
+
 def append(
-    session: Session,
-    *,
-    desk_code: str,
-    actor: str,
-    action: str,
-    record_table: str | None = None,
-    record_id: str | None = None,
-    details: Mapping[str, Any] | None = None,
+    session: Session, *, desk_code: str, actor: str, action: str, **about: Unpack[About]
 ) -> AuditEntry:
     """Queue one entry in the caller's unit of work; it joins the trail when that commits.
 
@@ -44,9 +45,9 @@ def append(
         desk_code=desk_code,
         actor=actor,
         action=action,
-        record_table=record_table,
-        record_id=record_id,
-        details=canonical_json(dict(details or {})),
+        record_table=about.get("record_table"),
+        record_id=about.get("record_id"),
+        details=canonical_json(dict(about.get("details") or {})),
     )
     session.info.setdefault(_QUEUE, []).append(entry)
     return entry

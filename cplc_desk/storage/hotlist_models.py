@@ -10,33 +10,28 @@ from sqlalchemy import Boolean, Date, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from cplc_desk.storage.base import Base
+from cplc_desk.storage.mixins import HotlistHeader
 from cplc_desk.storage.types import UTCDateTime
 
 # ------------------------------------------------------------------ the hotlist (issue 6)
 
 
-class HotlistIssued(Base):
+class HotlistIssued(HotlistHeader, Base):
     """Headquarters: every hotlist it wrote. The highest sequence is the newest."""
 
     __tablename__ = "hotlist_issued"
 
-    sequence: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
-    issued_at: Mapped[datetime] = mapped_column(UTCDateTime())
-    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
     issued_by: Mapped[str] = mapped_column(String(64))
     entry_count: Mapped[int] = mapped_column(Integer)
     file_name: Mapped[str] = mapped_column(String(64))
     file_sha256: Mapped[str] = mapped_column(String(64))
 
 
-class HotlistHeld(Base):
+class HotlistHeld(HotlistHeader, Base):
     """A station: the one hotlist it holds (replaced whole by a newer one)."""
 
     __tablename__ = "hotlist_held"
 
-    sequence: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
-    issued_at: Mapped[datetime] = mapped_column(UTCDateTime())
-    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
     hq_name: Mapped[str] = mapped_column(String(120))
     hq_key_id: Mapped[str] = mapped_column(String(16))
     entry_count: Mapped[int] = mapped_column(Integer)  # vehicles

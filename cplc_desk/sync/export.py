@@ -60,20 +60,24 @@ class BuiltBundle:
     counts: dict[str, int]
 
 
+# What the outbox keeps of a bundle as built: every column but the times, under the same names.
+_KEPT_IN_OUTBOX = (
+    "sequence",
+    "manifest_hash",
+    "file_name",
+    "change_from",
+    "change_to",
+    "audit_from",
+    "audit_to",
+    "record_count",
+    "content",
+)
+
+
 def outbox_row(built: BuiltBundle, now: datetime) -> SyncOutbox:
     """The station's record of a bundle it made, kept so the file can be written again."""
-    return SyncOutbox(
-        sequence=built.sequence,
-        manifest_hash=built.manifest_hash,
-        file_name=built.file_name,
-        created_at=now,
-        change_from=built.change_from,
-        change_to=built.change_to,
-        audit_from=built.audit_from,
-        audit_to=built.audit_to,
-        record_count=built.record_count,
-        content=built.content,
-    )
+    kept = {name: getattr(built, name) for name in _KEPT_IN_OUTBOX}
+    return SyncOutbox(created_at=now, **kept)
 
 
 def image_hash(image_text: str) -> str:

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import getpass
 import logging
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Unpack
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -215,24 +215,14 @@ class DeskContext:
         ) as session:
             yield session
 
-    def audit(
-        self,
-        session: Session,
-        action: str,
-        *,
-        record_table: str | None = None,
-        record_id: str | None = None,
-        details: Mapping[str, Any] | None = None,
-    ) -> None:
+    def audit(self, session: Session, action: str, **about: Unpack[audit.About]) -> None:
         """Record an action in the audit trail, inside the caller's unit of work."""
         audit.append(
             session,
             desk_code=session.info.get("desk_code") or self.require_identity().code,
             actor=self.actor.username,
             action=action,
-            record_table=record_table,
-            record_id=record_id,
-            details=details,
+            **about,
         )
 
     def close(self) -> None:

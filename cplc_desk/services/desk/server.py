@@ -72,15 +72,8 @@ def parse_url(given: str) -> URL:
 
 
 def without_password(url: URL) -> URL:
-    # (URL.set ignores a None: it cannot take a password away.)
-    return URL.create(
-        url.drivername,
-        username=url.username,
-        host=url.host,
-        port=url.port,
-        database=url.database,
-        query=url.query,
-    )
+    # (URL.set ignores a None: it cannot take a password away; a URL is a named tuple.)
+    return url._replace(password=None)
 
 
 def public_url(url: URL) -> str:

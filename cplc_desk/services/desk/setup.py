@@ -18,21 +18,22 @@ from cplc_desk.storage.models import Desk
 from cplc_desk.storage.types import utcnow
 
 
-def _refuse_if_set_up(ctx: DeskContext) -> None:
+def refuse_if_set_up(ctx: DeskContext, message: str = "") -> None:
+    """Refuse to set up a desk that already is one. ``message`` (with ``{name}`` and ``{code}``
+    of the desk found) says so in the caller's words; by default, for a data folder."""
     existing = ctx.identity()
     if existing is not None:
-        raise ServiceError(
-            _(
-                "This desk is already set up as {name} ({code}). Nothing was changed. "
-                "To set up another desk, use another data folder (--data-dir)."
-            ).format(name=existing.name, code=existing.code)
+        message = message or _(
+            "This desk is already set up as {name} ({code}). Nothing was changed. "
+            "To set up another desk, use another data folder (--data-dir)."
         )
+        raise ServiceError(message.format(name=existing.name, code=existing.code))
 
 
 def init_station(
     ctx: DeskContext, code: str, name: str | None = None, *, admin: NewAccount | None = None
 ) -> DeskIdentity:
-    _refuse_if_set_up(ctx)
+    refuse_if_set_up(ctx)
     station = reference.station(ctx, code, language=i18n.ENGLISH)  # stored and sent in English
     if station is None:
         raise ServiceError(
@@ -64,7 +65,7 @@ def init_hq(
         and sync_hq.ensure_hq_keys(ctx, new_keys=new_keys)
     ):
         return existing
-    _refuse_if_set_up(ctx)
+    refuse_if_set_up(ctx)
     name = " ".join(name.split())
     if not name:
         raise ServiceError(_("Give headquarters a name, for example --name 'CPLC Central'."))

@@ -51,8 +51,9 @@ from cplc_desk.storage.models import (
 )
 
 PAGE = 200
-# From this many complaints at the chosen stations (a district's, say) on, a page is found by
-# walking every complaint newest first rather than sorting the matches (see _dense_place).
+# From this many complaints at the chosen stations (a district's, say), or holding the words
+# typed on a server, on, a page is found by walking every complaint newest first rather than
+# sorting the matches (see _dense_place, _server_match).
 DENSE = 5000
 
 
@@ -202,7 +203,7 @@ def _filtered(
                 text("complaint_fts MATCH :fts").bindparams(fts=expression)
             )
         elif (queries := _server_queries(s, term.value)) is not None:
-            stmt = stmt.where(_server_match(queries))
+            stmt = stmt.where(_server_match(s, queries, counting))
         else:
             # A server without migration 0013's functions (not UTF8): the name by its folded
             # key, so Urdu spelt either way is found; the narrative as typed.
@@ -234,16 +235,32 @@ def _server_queries(s: Session, words: str) -> list[search.ServerWord] | None:
     return search.server_queries(s, words) if search.has_server_words(s) else None
 
 
-def _server_match(words: list[search.ServerWord]) -> Any:
+def _server_match(s: Session, words: list[search.ServerWord], counting: bool) -> Any:
     """Complaints holding every word in the narrative or the complainant's names, as SQLite's
-    index holds them: one look-up of the words migration 0015 keeps on each complaint. A common
-    word is a walk newest first that stops after a page, reading the kept words, not computing
-    them. A word SQLite reads as several (``ali_r``) also has them side by side in one of the
-    two."""
+    index holds them, in the words migration 0015 keeps on each complaint. A word SQLite reads
+    as several (``ali_r``) also has them side by side in one of the two.
+
+    For a page, a probe of the index says which way finds it sooner (the planner cannot tell
+    from a prefix how many complaints hold it): fewer than :data:`DENSE` matches are read from
+    the index and sorted (a full name: some hundreds), more are found walking newest first and
+    reading each complaint's kept words until a page is full ("ali raza": one in thirty)."""
     if not words:
         return false()  # a word holding nothing the index keeps: SQLite finds nothing either
     query = " & ".join(f"({w.query})" for w in words)
-    clauses = ["complaint.search_words @@ CAST(:words AS tsquery)"]
+    matched = "complaint.search_words @@ CAST(:words AS tsquery)"
+    if not counting:
+        probe = text(
+            "SELECT count(*) FROM (SELECT 1 FROM complaint WHERE search_words @@ "
+            "CAST(:words AS tsquery) LIMIT :dense) AS probe"
+        )
+        if int(s.scalar(probe, {"words": query, "dense": DENSE}) or 0) < DENSE:
+            matched = (
+                "complaint.id = ANY(ARRAY(SELECT wc.id FROM complaint wc WHERE "
+                "wc.search_words @@ CAST(:words AS tsquery)))"
+            )
+        else:  # kept off the index, so the planner walks ix_complaint_created_id
+            matched = "coalesce(complaint.search_words, '') @@ CAST(:words AS tsquery)"
+    clauses = [matched]
     params: dict[str, str] = {"words": query}
     names = "wp.name || ' ' || coalesce(wp.relative_name, '')"
     side_by_side = "' ' || array_to_string(cplc_search_words({}), ' ') LIKE :p{}"

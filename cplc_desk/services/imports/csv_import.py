@@ -181,16 +181,8 @@ def workbook_sheets(path: Path) -> list[str] | None:
             book.close()
 
 
-def import_csv(
-    ctx: DeskContext,
-    kind: str,
-    path: Path,
-    *,
-    batch_size: int = 500,
-    progress: ProgressFn | None = None,
-) -> ImportReport:
-    """:func:`import_register`, by its first name (a CSV file was all it read then)."""
-    return import_register(ctx, kind, path, batch_size=batch_size, progress=progress)
+# import_register by its first name (a CSV file was all it read then).
+import_csv = import_register
 
 
 @contextlib.contextmanager

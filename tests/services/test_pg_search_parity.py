@@ -298,10 +298,10 @@ def test_a_report_number_search_with_its_owner_look_up_is_answered_from_indexes(
         "phone": phone_list.list_page(server, phone_list.PhoneQuery()).rows[0].number,
     }
     statements = {
-        "vehicle_report": vehicle_list._filtered(
+        "vehicle_report": vehicle_list.VEHICLES.filtered(
             vehicle_list.VehicleQuery(), vehicle_list.read_search(numbers["vehicle"]), counting=True
         ),
-        "phone_report": phone_list._filtered(
+        "phone_report": phone_list.PHONES.filtered(
             phone_list.PhoneQuery(), phone_list.read_search(numbers["phone"]), counting=True
         ),
     }

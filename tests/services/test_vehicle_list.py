@@ -215,7 +215,7 @@ def test_many_or_few_matches_list_the_same_reports(station, desk, monkeypatch, d
     for n in range(9):
         _report(station, "stolen", f"KHI-{n:04d}", owner=PersonDraft(name=f"Ali {n}"))
     everything = every_row(station, vl.VehicleQuery(), limit=50)
-    monkeypatch.setattr(vl, "DENSE", dense)
+    monkeypatch.setattr(vl.VEHICLES, "dense", dense)
     for query, wanted in (
         (vl.VehicleQuery(kinds=("stolen",)), lambda r: r.kind == "stolen"),
         (

@@ -7,7 +7,7 @@ as Argon2id hashes and never appear in the audit trail or the logs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
 
 from sqlalchemy import func, select
@@ -204,17 +204,9 @@ def list_accounts(ctx: DeskContext) -> list[AccountInfo]:
 
 
 def _info(a: Account) -> AccountInfo:
-    return AccountInfo(
-        username=a.username,
-        display_name=a.display_name,
-        role=Role(a.role),
-        disabled=a.disabled,
-        locked_until=a.locked_until,
-        created_at=a.created_at,
-        created_by=a.created_by,
-        changed_at=a.changed_at,
-        changed_by=a.changed_by,
-    )
+    """The account's columns of the same names as AccountInfo's fields (never its secrets)."""
+    columns = {f.name: getattr(a, f.name) for f in fields(AccountInfo) if f.name != "role"}
+    return AccountInfo(**columns, role=Role(a.role))
 
 
 def _check_role(ctx: DeskContext, role: Role | str) -> Role:

@@ -43,6 +43,7 @@ from cplc_desk.services.backups.backup_files import (
     BackupInfo,
     BackupResult,
     RestoreResult,
+    audit_restored,
     local_key_or_refuse,
     move_private,
     online_copy,
@@ -298,20 +299,8 @@ def restore(
     finally:
         work.unlink(missing_ok=True)
     _reopen(ctx, aside, restored)
-    with ctx.unit_of_work() as s:
-        ctx.audit(
-            s,
-            AuditAction.BACKUP_RESTORED,
-            details={
-                "file": file.name,
-                "desk": info.desk_code,
-                "other_desk": current is not None and info.desk_code != current.code,
-                "kept_aside": aside.name,
-                "schema_from": info.revision,
-                "keys_restored": list(restored),
-                "keys_kept": list(kept),
-            },
-        )
+    other_desk = current is not None and info.desk_code != current.code
+    audit_restored(ctx, file, info, restored, kept, other_desk=other_desk, kept_aside=aside.name)
     log.info("backup restored: %s (current store kept as %s)", file.name, aside.name)
     return RestoreResult(info, aside, info.revision, restored, kept, tuple(sorted(carried)))
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlalchemy import create_engine
 from sqlalchemy.orm import Session
 
+from cplc_desk.domain.enums import AuditAction
 from cplc_desk.domain.i18n import _
 from cplc_desk.services.backups import backup_seal
 from cplc_desk.services.desk.context import DeskContext, ServiceError
@@ -149,15 +150,48 @@ def verify_file(path: Path, shown_as: str | None = None) -> BackupInfo:
             breaks = list(audit.verify_chain(s))
     finally:
         engine.dispose()
+    refuse_broken_chain(
+        breaks,
+        _(
+            "The backup's audit trail does not verify (desk {desk}, entry {seq}: {reason}). "
+            "It may have been tampered with; use another backup."
+        ),
+    )
+    return BackupInfo(str(desk[0]), str(desk[1]), str(desk[2]), revision, int(entries))
+
+
+def refuse_broken_chain(breaks: list[audit.ChainBreak], message: str) -> None:
+    """Refuse with ``message`` (naming the desk, entry and reason of the first break) when an
+    audit trail has ``breaks``."""
     if breaks:
         first = breaks[0]
-        raise BackupError(
-            _(
-                "The backup's audit trail does not verify (desk {desk}, entry {seq}: {reason}). "
-                "It may have been tampered with; use another backup."
-            ).format(desk=first.desk_code, seq=first.seq, reason=first.reason)
+        raise BackupError(message.format(desk=first.desk_code, seq=first.seq, reason=first.reason))
+
+
+def audit_restored(
+    ctx: DeskContext,
+    file: Path,
+    info: BackupInfo,
+    restored: tuple[str, ...],
+    kept: tuple[str, ...],
+    **where: object,
+) -> None:
+    """Record in the audit trail that the backup ``file`` was restored: the desk and schema it
+    held, where the store it replaced went (``where``), and the key files it put back and
+    those it kept."""
+    with ctx.unit_of_work() as s:
+        ctx.audit(
+            s,
+            AuditAction.BACKUP_RESTORED,
+            details={
+                "file": file.name,
+                "desk": info.desk_code,
+                **where,
+                "schema_from": info.revision,
+                "keys_restored": list(restored),
+                "keys_kept": list(kept),
+            },
         )
-    return BackupInfo(str(desk[0]), str(desk[1]), str(desk[2]), revision, int(entries))
 
 
 def with_record_counts(path: Path, info: BackupInfo) -> BackupInfo:

@@ -25,7 +25,6 @@ from pathlib import Path
 
 from sqlalchemy import func, make_url, select
 
-from cplc_desk.domain.enums import AuditAction
 from cplc_desk.domain.i18n import _
 from cplc_desk.services.backups import backup_seal
 from cplc_desk.services.backups.backup_files import (
@@ -34,8 +33,10 @@ from cplc_desk.services.backups.backup_files import (
     BackupError,
     BackupInfo,
     RestoreResult,
+    audit_restored,
     local_key_or_refuse,
     put_back_keys,
+    refuse_broken_chain,
     seal_to,
     stamp,
     take_back_keys,
@@ -122,14 +123,13 @@ def live_info(ctx: DeskContext) -> BackupInfo:
     with ctx.store.read() as s:
         breaks = list(audit.verify_chain(s))
         entries = s.scalar(select(func.count()).select_from(AuditEntry)) or 0
-    if breaks:
-        first = breaks[0]
-        raise BackupError(
-            _(
-                "The audit trail does not verify (desk {desk}, entry {seq}: {reason}). "
-                "Run check and resolve it before trusting this store."
-            ).format(desk=first.desk_code, seq=first.seq, reason=first.reason)
-        )
+    refuse_broken_chain(
+        breaks,
+        _(
+            "The audit trail does not verify (desk {desk}, entry {seq}: {reason}). "
+            "Run check and resolve it before trusting this store."
+        ),
+    )
     revision = ctx.migration.to_revision if ctx.migration is not None else None
     return BackupInfo(identity.kind.value, identity.code, identity.site_id, revision, int(entries))
 
@@ -264,19 +264,7 @@ def restore(ctx: DeskContext, file: Path, *, key_code: str | None, replace: bool
     finally:
         work.unlink(missing_ok=True)
     info = live_info(ctx)
-    with ctx.unit_of_work() as s:
-        ctx.audit(
-            s,
-            AuditAction.BACKUP_RESTORED,
-            details={
-                "file": file.name,
-                "desk": info.desk_code,
-                "server": True,
-                "kept_aside": aside.name if aside else None,
-                "schema_from": info.revision,
-                "keys_restored": list(restored),
-                "keys_kept": list(kept),
-            },
-        )
+    kept_aside = aside.name if aside else None
+    audit_restored(ctx, file, info, restored, kept, server=True, kept_aside=kept_aside)
     log.info("server backup restored: %s", file.name)
     return RestoreResult(info, aside, info.revision, restored, kept, tuple(sorted(carried)))

@@ -18,7 +18,6 @@ from sqlalchemy import (
     Select,
     column,
     false,
-    func,
     literal_column,
     or_,
     select,
@@ -28,7 +27,6 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from cplc_desk.domain.enums import AuditAction
 from cplc_desk.domain.ids import RecordNumber
 from cplc_desk.domain.records import name_key
 from cplc_desk.domain.roles import Permission
@@ -43,12 +41,16 @@ from cplc_desk.domain.validation import (
 )
 from cplc_desk.domain.workflow import OPEN_STATUSES
 from cplc_desk.services.desk.context import DeskContext
-from cplc_desk.storage import pseudonym, search
-from cplc_desk.storage.models import (
-    Complaint,
-    Person,
-    PoliceStation,
+from cplc_desk.services.desk.listing import (
+    ListQuery,
+    SearchTerm,
+    audit_person_search,
+    bind_time,
+    count_rows,
+    within,
 )
+from cplc_desk.storage import search
+from cplc_desk.storage.models import Complaint, Person
 
 PAGE = 200
 # From this many complaints at the chosen stations (a district's, say), or holding the words
@@ -61,16 +63,10 @@ DENSE = 5000
 
 
 @dataclass(frozen=True)
-class ComplaintQuery:
+class ComplaintQuery(ListQuery):
     """What the complaints list shows. Empty fields do not filter."""
 
-    text: str = ""
-    statuses: tuple[str, ...] = ()
     categories: tuple[str, ...] = ()
-    stations: tuple[str, ...] = ()
-    districts: tuple[str, ...] = ()  # complaints at any police station of these districts
-    registered_from: date | None = None
-    registered_to: date | None = None  # inclusive
     overdue_on: date | None = None  # open complaints whose next follow-up is before this day
     oldest_first: bool = False
 
@@ -105,12 +101,6 @@ class Cursor:
 class Page:
     rows: list[ComplaintRow]
     next: Cursor | None
-
-
-@dataclass(frozen=True)
-class SearchTerm:
-    kind: str  # all | number | cnic | mobile | fir | words
-    value: str
 
 
 _FIR_RE = re.compile(r"^\s*(f\.?\s*i\.?\s*r\.?\s*(no\.?)?\s*)?\d{1,6}\s*[/\-]\s*\d{2,4}\s*$", re.I)
@@ -154,11 +144,6 @@ def _word_search(s: Session, term: SearchTerm) -> bool:
         and search.has_fts(s)
         and search.match_expression(term.value) is not None
     )
-
-
-def in_districts(districts: tuple[str, ...]) -> Any:
-    """The police stations of ``districts``, as a subquery for an IN filter."""
-    return select(PoliceStation.code).where(PoliceStation.district_code.in_(districts))
 
 
 def _filtered(
@@ -214,15 +199,7 @@ def _filtered(
         stmt = stmt.where(Complaint.status.in_(query.statuses))
     if query.categories:
         stmt = stmt.where(Complaint.category_code.in_(query.categories))
-    station = Complaint.police_station_code.concat("") if walk else Complaint.police_station_code
-    if query.stations:
-        stmt = stmt.where(station.in_(query.stations))
-    if query.districts:
-        stmt = stmt.where(station.in_(in_districts(query.districts)))
-    if query.registered_from is not None:
-        stmt = stmt.where(Complaint.created_at >= _start_of(query.registered_from))
-    if query.registered_to is not None:
-        stmt = stmt.where(Complaint.created_at < _start_of(query.registered_to, plus_days=1))
+    stmt = within(stmt, Complaint, query, walk)
     if query.overdue_on is not None:
         stmt = stmt.where(
             Complaint.status.in_([st.value for st in OPEN_STATUSES]),
@@ -287,16 +264,7 @@ def _dense_place(s: Session, query: ComplaintQuery, term: SearchTerm) -> bool:
         return False  # a search term or the follow-up index narrows it further
     if not query.districts and len(query.stations) <= 1:
         return False
-    probe = _filtered(s, query, term, counting=True).limit(DENSE)
-    return int(s.scalar(select(func.count()).select_from(probe.subquery())) or 0) >= DENSE
-
-
-def _start_of(day: date, plus_days: int = 0) -> datetime:
-    from datetime import timedelta
-
-    from cplc_desk.domain.clock import PKT
-
-    return datetime(day.year, day.month, day.day, tzinfo=PKT) + timedelta(days=plus_days)
+    return count_rows(s, _filtered(s, query, term, counting=True), DENSE) >= DENSE
 
 
 def _row(c: Complaint, name: str, cnic: str | None, mobile: str | None) -> ComplaintRow:
@@ -313,30 +281,6 @@ def _row(c: Complaint, name: str, cnic: str | None, mobile: str | None) -> Compl
         fir_number=c.fir_number,
         next_follow_up_on=c.next_follow_up_on,
     )
-
-
-def _audit_person_search(ctx: DeskContext, term: SearchTerm, found: int, purpose: str) -> None:
-    if term.kind not in ("cnic", "mobile"):
-        return
-    masked = mask_cnic(term.value) if term.kind == "cnic" else mask_phone(term.value)
-    with ctx.store.read() as s:
-        keyed = pseudonym.has_key(s)
-    # Audit-only, so a look-up does not queue behind an import at another workstation; the
-    # very first one in a store makes its pseudonym key, a write.
-    with ctx.audit_unit() if keyed else ctx.unit_of_work() as s:
-        # Masked, plus a keyed pseudonym: "who searched for this CNIC?" stays answerable at the
-        # desk without the trail holding the number (see docs/audit.md).
-        ctx.audit(
-            s,
-            AuditAction.SEARCHED_PERSON,
-            details={
-                "by": term.kind,
-                "value": masked,
-                "ref": pseudonym.pseudonym(s, term.value),
-                "found": found,
-                "purpose": purpose,
-            },
-        )
 
 
 def list_page(
@@ -370,7 +314,7 @@ def list_page(
                 stmt = _filtered(s, query, term, walk=True)
             key = tuple_(Complaint.created_at, Complaint.id)
             if after is not None:
-                bound = tuple_(_bind_time(after.created_at), after.id)
+                bound = tuple_(bind_time(after.created_at), after.id)
                 stmt = stmt.where(key > bound if query.oldest_first else key < bound)
             if query.oldest_first:
                 stmt = stmt.order_by(Complaint.created_at, Complaint.id)
@@ -381,7 +325,7 @@ def list_page(
     more = len(rows) > limit
     rows = rows[:limit]
     if after is None:
-        _audit_person_search(ctx, term, len(rows), "list")
+        audit_person_search(ctx, term, len(rows), "list")
     cursor = None
     if more and rows:
         position = positions[limit - 1] if positions else None
@@ -389,21 +333,12 @@ def list_page(
     return Page(rows, cursor)
 
 
-def _bind_time(value: datetime) -> Any:
-    from sqlalchemy import literal
-
-    from cplc_desk.storage.types import UTCDateTime
-
-    return literal(value, UTCDateTime())
-
-
 def count(ctx: DeskContext, query: ComplaintQuery, cap: int = 1_000_000) -> int:
     """How many complaints match (counting stops at ``cap``)."""
     ctx.require(Permission.SEARCH)
     term = classify(query.text)
     with ctx.store.read() as s:
-        inner = _filtered(s, query, term, counting=True).limit(cap)
-        return int(s.scalar(select(func.count()).select_from(inner.subquery())) or 0)
+        return count_rows(s, _filtered(s, query, term, counting=True), cap)
 
 
 def earlier_complaints(
@@ -433,5 +368,5 @@ def earlier_complaints(
         ).all()
     found = [_row(*r) for r in rows]
     for term in terms:
-        _audit_person_search(ctx, term, len(found), "repeat check")
+        audit_person_search(ctx, term, len(found), "repeat check")
     return found

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Unpack
 
-from sqlalchemy import select
+from sqlalchemy import URL, select
 from sqlalchemy.orm import Session
 
 from cplc_desk.domain.enums import AuditAction, DeskKind
@@ -269,3 +269,33 @@ def open_desk(
         store.dispose()
         raise
     return DeskContext(paths=paths, store=store, actor=actor or Actor.from_os(), migration=result)
+
+
+@contextmanager
+def moving_to_server(
+    ctx: DeskContext, server_url: str, password: str, actor: Actor
+) -> Iterator[tuple[DeskContext, URL]]:
+    """The desk on the PostgreSQL server ``server_url`` (``password``, when given, for this run
+    only, never written), opened from ``ctx``'s data folder as ``actor``, and the server's
+    address; refused when the data folder holds a desk of its own or names another server.
+
+    The block sets headquarters up there or joins it. When it ends well, ``ctx`` works on the
+    server from then on (:meth:`DeskContext.move_to`); else the server's store is closed."""
+    from cplc_desk.services.desk import server
+
+    url = server.parse_url(server_url)
+    if password:
+        url = url.set(password=password)
+    server.refuse_if_sqlite_desk(ctx.paths)
+    server.refuse_other_server(ctx.paths, url)
+    on_server = open_desk(
+        ctx.paths,
+        actor=actor,
+        url=server.with_password(url).render_as_string(hide_password=False),
+    )
+    try:
+        yield on_server, url
+    except Exception:
+        on_server.close()
+        raise
+    ctx.move_to(on_server)

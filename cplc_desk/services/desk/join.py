@@ -24,7 +24,7 @@ from cplc_desk.services.desk.context import (
     DeskContext,
     DeskIdentity,
     ServiceError,
-    open_desk,
+    moving_to_server,
 )
 
 
@@ -61,24 +61,10 @@ def join_on_server(
     The server's password is used for this run only, never written."""
     from cplc_desk.services.accounts import accounts
 
-    url = server.parse_url(server_url)
-    if server_password:
-        url = url.set(password=server_password)
-    server.refuse_if_sqlite_desk(ctx.paths)
-    server.refuse_other_server(ctx.paths, url)
-    on_server = open_desk(
-        ctx.paths,
-        actor=Actor.nobody(),
-        url=server.with_password(url).render_as_string(hide_password=False),
-    )
-    try:
+    with moving_to_server(ctx, server_url, server_password, Actor.nobody()) as (on_server, url):
         _headquarters(on_server, url)
         accounts.sign_in(on_server, username, password)
         joined = join(on_server, url, keys_file, passphrase)
-    except Exception:
-        on_server.close()
-        raise
-    ctx.move_to(on_server)
     return joined
 
 

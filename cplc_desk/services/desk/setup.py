@@ -86,19 +86,9 @@ def init_hq_on_server(
     data folder's own file, nothing set up there) to it; the data folder's configuration then
     names the server, without its password (services/desk/server.py)."""
     from cplc_desk.services.desk import server
-    from cplc_desk.services.desk.context import open_desk
+    from cplc_desk.services.desk.context import moving_to_server
 
-    url = server.parse_url(server_url)
-    if password:
-        url = url.set(password=password)
-    server.refuse_if_sqlite_desk(ctx.paths)
-    server.refuse_other_server(ctx.paths, url)
-    on_server = open_desk(
-        ctx.paths,
-        actor=ctx.actor,
-        url=server.with_password(url).render_as_string(hide_password=False),
-    )
-    try:
+    with moving_to_server(ctx, server_url, password, ctx.actor) as (on_server, url):
         existing = on_server.identity()
         if existing is not None:
             raise ServiceError(
@@ -110,10 +100,6 @@ def init_hq_on_server(
             )
         identity = init_hq(on_server, name, admin=admin)
         server.write_config(ctx.paths, url)
-    except Exception:
-        on_server.close()
-        raise
-    ctx.move_to(on_server)
     return identity
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import contextlib
 import csv
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -105,19 +105,13 @@ class ImportReport:
         return _("{names} and {n} more").format(names=names, n=self.ignored_columns_more)
 
     def as_dict(self) -> dict[str, object]:
-        return {
-            "file": self.file,
-            "kind": self.kind,
-            "sheet": self.sheet,
-            "rows": self.rows,
-            "imported": self.imported,
-            "already_present": self.already_present,
-            "not_imported": self.not_imported,
-            "bad_rows": [{"line": b.line, "reasons": list(b.reasons)} for b in self.bad_rows],
-            "ignored_columns": self.ignored_columns,
-            "ignored_columns_more": self.ignored_columns_more,
-            "batches": self.batches,
+        """The report as ``import-register --json`` prints it: every field but the list of
+        numbers the imported records were given."""
+        said: dict[str, object] = {
+            f.name: getattr(self, f.name) for f in fields(self) if f.name != "numbers"
         }
+        said["bad_rows"] = [{"line": b.line, "reasons": list(b.reasons)} for b in self.bad_rows]
+        return said
 
 
 ProgressFn = Callable[[int, int], None]
@@ -187,16 +181,8 @@ def workbook_sheets(path: Path) -> list[str] | None:
             book.close()
 
 
-def import_csv(
-    ctx: DeskContext,
-    kind: str,
-    path: Path,
-    *,
-    batch_size: int = 500,
-    progress: ProgressFn | None = None,
-) -> ImportReport:
-    """:func:`import_register`, by its first name (a CSV file was all it read then)."""
-    return import_register(ctx, kind, path, batch_size=batch_size, progress=progress)
+# import_register by its first name (a CSV file was all it read then).
+import_csv = import_register
 
 
 @contextlib.contextmanager

@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from datetime import date, datetime, time
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from cplc_desk.domain import i18n
 from cplc_desk.domain.audit import canonical_json
 from cplc_desk.domain.clock import PKT
 from cplc_desk.domain.folding import fold
-from cplc_desk.domain.i18n import _
+from cplc_desk.domain.i18n import N_, _
 from cplc_desk.domain.phones import PhoneReportDraft, validate_phone_report
 from cplc_desk.domain.records import (
     ComplaintDraft,
@@ -101,18 +102,18 @@ class Resolver:
         # Later entries win: a code always means its own record, whatever a name looks like.
         # Names in Urdu or English both find their record; a code always means its own.
         urdu, english = i18n.URDU, i18n.ENGLISH
-        self.stations = self._table(
-            reference.stations(ctx, urdu) + reference.stations(ctx, english)
-        )
-        self.categories = self._table(
-            reference.complaint_categories(ctx, urdu) + reference.complaint_categories(ctx, english)
-        )
-        self.classes = {_fold(k): v for k, v in self.VEHICLE_SYNONYMS.items()}
-        self.classes.update(
-            self._table(
-                reference.vehicle_classes(ctx, urdu) + reference.vehicle_classes(ctx, english)
-            )
-        )
+        read: dict[str, Callable[[DeskContext, str], list[Any]]] = {
+            "police_station": reference.stations,
+            "category": reference.complaint_categories,
+            "vehicle_class": reference.vehicle_classes,
+        }
+        # The codes each column's look-up knows, by folded name or code.
+        self.codes = {
+            column: self._table(names(ctx, urdu) + names(ctx, english))
+            for column, names in read.items()
+        }
+        synonyms = {_fold(k): v for k, v in self.VEHICLE_SYNONYMS.items()}
+        self.codes["vehicle_class"] = {**synonyms, **self.codes["vehicle_class"]}
 
     @staticmethod
     def _table(items: list) -> dict[str, str]:  # type: ignore[type-arg]
@@ -120,48 +121,28 @@ class Resolver:
         table.update({_fold(i.code): i.code for i in items})
         return table
 
-    @staticmethod
-    def _look(table: dict[str, str], text: str, field_name: str, message: str, errors: list) -> str:  # type: ignore[type-arg]
-        found = table.get(_fold(text))
+    def code(self, row: dict[str, str], column: str, errors: list) -> str:  # type: ignore[type-arg]
+        """The reference code the row's ``column`` names; "" when it is empty, or unknown (then
+        an error saying what to write)."""
+        text = row.get(column, "")
+        found = self.codes[column].get(_fold(text))
         if found is None and text.strip():
-            errors.append(
-                FieldError(
-                    field_name, f"{field_name}.unknown", message.format(value=shown(text.strip()))
-                )
-            )
+            message = _(UNKNOWN[column]).format(value=shown(text.strip()))
+            errors.append(FieldError(column, f"{column}.unknown", message))
         return found or ""
 
-    def station(self, text: str, errors: list) -> str:  # type: ignore[type-arg]
-        return self._look(
-            self.stations,
-            text,
-            "police_station",
-            _(
-                "Unknown police station '{value}': write its name or code as in the list of "
-                "police stations."
-            ),
-            errors,
-        )
 
-    def category(self, text: str, errors: list) -> str:  # type: ignore[type-arg]
-        return self._look(
-            self.categories,
-            text,
-            "category",
-            _("Unknown category '{value}': see docs/csv-import.md for the categories."),
-            errors,
-        )
-
-    def vehicle_class(self, text: str, errors: list) -> str:  # type: ignore[type-arg]
-        return self._look(
-            self.classes,
-            text,
-            "vehicle_class",
-            _(
-                "Unknown vehicle class '{value}': write car, motorcycle, rickshaw, commercial or other."
-            ),
-            errors,
-        )
+# What a value the look-up of its column does not know is told.
+UNKNOWN = {
+    "police_station": N_(
+        "Unknown police station '{value}': write its name or code as in the list of "
+        "police stations."
+    ),
+    "category": N_("Unknown category '{value}': see docs/csv-import.md for the categories."),
+    "vehicle_class": N_(
+        "Unknown vehicle class '{value}': write car, motorcycle, rickshaw, commercial or other."
+    ),
+}
 
 
 _WORD = re.compile(r"[^\W_]+")
@@ -249,8 +230,8 @@ def validate_row(kind: str, row: dict[str, str], resolver: Resolver, now: dateti
                     row.get("complainant_name", ""), row.get("relative_name", ""),
                     row.get("cnic", ""), row.get("mobile", ""), row.get("address", ""),
                 ),
-                category=resolver.category(row.get("category", ""), errors),
-                police_station=resolver.station(row.get("police_station", ""), errors),
+                category=resolver.code(row, "category", errors),
+                police_station=resolver.code(row, "police_station", errors),
                 incident_at=incident_at, incident_place=row.get("incident_place", ""),
                 fir_number=row.get("fir_number", ""), fir_date=fir_date,
                 narrative=row.get("narrative", ""),
@@ -261,7 +242,7 @@ def validate_row(kind: str, row: dict[str, str], resolver: Resolver, now: dateti
         else:
             clean = validate_vehicle_report(VehicleReportDraft(
                 kind=row.get("kind", ""),
-                vehicle_class=resolver.vehicle_class(row.get("vehicle_class", ""), errors),
+                vehicle_class=resolver.code(row, "vehicle_class", errors),
                 registration=row.get("registration", ""), chassis=row.get("chassis", ""),
                 engine=row.get("engine", ""), make=row.get("make", ""),
                 model=row.get("model", ""), colour=row.get("colour", ""),
@@ -272,7 +253,7 @@ def validate_row(kind: str, row: dict[str, str], resolver: Resolver, now: dateti
                     row.get("owner_address", ""),
                 ),
                 incident_at=incident_at, incident_place=row.get("incident_place", ""),
-                police_station=resolver.station(row.get("police_station", ""), errors),
+                police_station=resolver.code(row, "police_station", errors),
                 fir_number=row.get("fir_number", ""), fir_date=fir_date,
             ), now)  # fmt: skip
     except DraftErrors as exc:
@@ -297,7 +278,7 @@ def _phone_draft(
             row.get("owner_cnic", ""), row.get("owner_mobile", ""), row.get("owner_address", ""),
         ),
         incident_at=incident_at, incident_place=row.get("incident_place", ""),
-        police_station=resolver.station(row.get("police_station", ""), errors),
+        police_station=resolver.code(row, "police_station", errors),
         fir_number=row.get("fir_number", ""), fir_date=fir_date,
     )  # fmt: skip
 

@@ -132,6 +132,13 @@ def earlier_elsewhere(model: Any) -> Any:
     )
 
 
+def _counts(s: Session, columns: tuple[Any, ...], where: list[Any]) -> list[Any]:
+    """How many records meeting ``where`` each value of ``columns`` has: rows of the values,
+    then the count."""
+    stmt = select(*columns, func.count()).where(*where).group_by(*_grouped(*columns))
+    return [tuple(row) for row in s.execute(stmt)]
+
+
 def by_month(
     s: Session, source: str, start: datetime, end: datetime, stations: Sequence[str] | None
 ) -> list[tuple[str, str, str, str, int]]:
@@ -139,12 +146,9 @@ def by_month(
     model = MODELS[source]
     cls, kind = _class_and_kind(model)
     month = month_key(s, counted_at(model))
-    stmt = (
-        select(model.police_station_code, cls, kind, month, func.count())
-        .where(*kept(model, start, end, stations))
-        .group_by(*_grouped(model.police_station_code, cls, kind, month))
+    return _counts(
+        s, (model.police_station_code, cls, kind, month), kept(model, start, end, stations)
     )
-    return [tuple(row) for row in s.execute(stmt)]
 
 
 def hours(
@@ -154,12 +158,8 @@ def hours(
     model = MODELS[source]
     cls, kind = _class_and_kind(model)
     hour, day = hour_and_day(s, model.incident_at)
-    stmt = (
-        select(cls, kind, hour, day, func.count())
-        .where(*kept(model, start, end, stations), model.incident_at.is_not(None))
-        .group_by(*_grouped(cls, kind, hour, day))
-    )
-    return [tuple(row) for row in s.execute(stmt)]
+    known = [*kept(model, start, end, stations), model.incident_at.is_not(None)]
+    return _counts(s, (cls, kind, hour, day), known)
 
 
 def makes(
@@ -170,17 +170,13 @@ def makes(
     cls, kind = _class_and_kind(model)
     make = func.upper(func.trim(model.make))
     name = func.coalesce(func.upper(func.trim(model.model)), "")
-    stmt = (
-        select(cls, kind, make, name, func.count())
-        .where(
-            *kept(model, start, end, stations),
-            model.kind.in_(THEFT_KINDS),
-            model.make.is_not(None),
-            model.make != "",
-        )
-        .group_by(*_grouped(cls, kind, make, name))
-    )
-    return [tuple(row) for row in s.execute(stmt)]
+    thefts = [
+        *kept(model, start, end, stations),
+        model.kind.in_(THEFT_KINDS),
+        model.make.is_not(None),
+        model.make != "",
+    ]
+    return _counts(s, (cls, kind, make, name), thefts)
 
 
 def duplicates(

@@ -182,14 +182,8 @@ class ComplaintsPage(ListPage):
 
     # ------------------------------------------------------------------ dialogs
 
-    def _on_activated(self, index: QModelIndex) -> None:
-        if index.isValid():
-            self.open_complaint(str(index.data(ID_ROLE)))
-
-    def open_selected(self) -> None:
-        complaint_id = self.selected_id()
-        if complaint_id is not None:
-            self.open_complaint(complaint_id)
+    def open_row(self, index: QModelIndex) -> None:
+        self.open_complaint(str(index.data(ID_ROLE)))
 
     def open_complaint(self, complaint_id: str) -> None:
         self._show(lambda: self.open_detail(complaint_id), "changed")

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -213,11 +213,18 @@ class ListPage(RecordsPage):
     def new_record(self) -> None:
         raise NotImplementedError
 
-    def _on_activated(self, index: Any) -> None:
+    def open_row(self, index: QModelIndex) -> None:
+        """Open the record of this row (double-click, Enter, the Open button)."""
         raise NotImplementedError
 
+    def _on_activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_row(index)
+
     def open_selected(self) -> None:
-        raise NotImplementedError
+        rows = self.view.selectionModel().selectedRows()
+        if rows:
+            self.open_row(rows[0])
 
     # ------------------------------------------------------------------ searching
 

@@ -156,14 +156,8 @@ class ReportListPage(ListPage):
             self.is_counting() or self._match_task.is_running() or self.verify_widget.is_checking()
         )
 
-    def _on_activated(self, index: QModelIndex) -> None:
-        if index.isValid():
-            self.open_report(index.data(ROW_ROLE))
-
-    def open_selected(self) -> None:
-        rows = self.view.selectionModel().selectedRows()
-        if rows:
-            self.open_report(rows[0].data(ROW_ROLE))
+    def open_row(self, index: QModelIndex) -> None:
+        self.open_report(index.data(ROW_ROLE))
 
     def open_report(self, row: Any) -> None:
         """A recovery not matched yet: look for its theft report. Any other: its details."""

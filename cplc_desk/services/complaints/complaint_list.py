@@ -220,7 +220,8 @@ def _server_match(s: Session, words: list[search.ServerWord], counting: bool) ->
     For a page, a probe of the index says which way finds it sooner (the planner cannot tell
     from a prefix how many complaints hold it): fewer than :data:`DENSE` matches are read from
     the index and sorted (a full name: some hundreds), more are found walking newest first and
-    reading each complaint's kept words until a page is full ("ali raza": one in thirty)."""
+    reading each complaint's kept words until a page is full ("ali raza": one in thirty). The
+    walk sets planner options for the rest of the read it is given."""
     if not words:
         return false()  # a word holding nothing the index keeps: SQLite finds nothing either
     query = " & ".join(f"({w.query})" for w in words)
@@ -235,8 +236,12 @@ def _server_match(s: Session, words: list[search.ServerWord], counting: bool) ->
                 "complaint.id = ANY(ARRAY(SELECT wc.id FROM complaint wc WHERE "
                 "wc.search_words @@ CAST(:words AS tsquery)))"
             )
-        else:  # kept off the index, so the planner walks ix_complaint_created_id
-            matched = "coalesce(complaint.search_words, '') @@ CAST(:words AS tsquery)"
+        else:
+            # The planner, guessing a few matches, would read them all and sort; with sorting
+            # and the GIN index's bitmaps off for this read (SET LOCAL), the page comes from
+            # ix_complaint_created_id in order, newest first, stopping once it is full.
+            s.execute(text("SET LOCAL enable_sort = off"))
+            s.execute(text("SET LOCAL enable_bitmapscan = off"))
     clauses = [matched]
     params: dict[str, str] = {"words": query}
     names = "wp.name || ' ' || coalesce(wp.relative_name, '')"

@@ -28,7 +28,7 @@ from sqlalchemy.exc import DBAPIError
 from bench.fixtures import fill_complaints
 from cplc_desk.domain.records import name_key
 from cplc_desk.paths import DeskPaths
-from cplc_desk.services.complaints import complaint_list
+from cplc_desk.services.complaints import complaint_list, server_words
 from cplc_desk.services.desk import reference, setup
 from cplc_desk.services.desk.context import Actor, DeskContext, open_desk
 from cplc_desk.storage import search
@@ -80,17 +80,30 @@ def _timed(fn: object, repeat: int) -> list[float]:
 
 
 def _plan(ctx: DeskContext, words: str) -> str:
-    """EXPLAIN ANALYZE of the page's own statement, its words bound as literals."""
-    with ctx.store.read() as s:
-        query = complaint_list.ComplaintQuery(text=words)
-        stmt = complaint_list._filtered(s, query, complaint_list.classify(words))
-        stmt = stmt.order_by(text("complaint.created_at DESC, complaint.id DESC")).limit(201)
-        sql = str(stmt.compile(s.get_bind(), compile_kwargs={"literal_binds": True}))
-        lines = s.execute(text("EXPLAIN (ANALYZE, COSTS OFF) " + sql.replace(":", "\\:")))
-        kept = [
-            line.strip() for line in lines.scalars() if any(k in line for k in _SHOWN + _SHOWN_ALL)
-        ]
-        return "\n".join(f"      {line}" for line in kept)
+    """EXPLAIN ANALYZE of both ways the page's statement can go (services/complaints/
+    server_words.py): a walk newest first (bounded by WALK complaints), and the matches read
+    from their index; the list takes the walk when it fills the page."""
+    out = []
+    for label, read_all in (("walk", False), ("read the matches", True)):
+        with ctx.store.read() as s:
+            query = complaint_list.ComplaintQuery(text=words)
+            term = complaint_list.classify(words)
+            stmt = complaint_list._filtered(s, query, term, read_all=read_all)
+            stmt = complaint_list._paged(stmt, query, None).limit(201)
+            if not read_all:
+                floor = server_words.walk_floor(s, None, False)
+                stmt = stmt if floor is None else stmt.where(floor)
+                server_words.walking(s)
+            sql = str(stmt.compile(s.get_bind(), compile_kwargs={"literal_binds": True}))
+            lines = s.execute(text("EXPLAIN (ANALYZE, COSTS OFF) " + sql.replace(":", "\\:")))
+            kept = [
+                line.strip()
+                for line in lines.scalars()
+                if any(k in line for k in _SHOWN + _SHOWN_ALL)
+            ]
+            out.append(f"    {label}:")
+            out.extend(f"      {line}" for line in kept)
+    return "\n".join(out)
 
 
 # The plan's lines that say how rows were found (the whole plan with --full-plans).

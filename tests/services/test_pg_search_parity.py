@@ -15,7 +15,7 @@ from sqlalchemy import text
 from cplc_desk.domain.phones import PhoneReportDraft
 from cplc_desk.domain.records import ComplaintDraft, PersonDraft, VehicleReportDraft
 from cplc_desk.paths import DeskPaths
-from cplc_desk.services.complaints import complaint_list
+from cplc_desk.services.complaints import complaint_list, server_words
 from cplc_desk.services.complaints.complaints import register_complaint
 from cplc_desk.services.desk import setup
 from cplc_desk.services.desk.context import Actor, DeskContext, open_desk
@@ -170,41 +170,45 @@ def test_the_server_searches_by_its_full_text_index(desks: tuple[DeskContext, De
     assert "ix_person_name_key_c" in plans[1]
 
 
-def _plan(ctx: DeskContext, words: str) -> str:
+def _plan(ctx: DeskContext, words: str, read_all: bool) -> str:
     query = complaint_list.ComplaintQuery(text=words)
     with ctx.store.read() as s:
-        stmt = complaint_list._filtered(s, query, complaint_list.classify(words))
-        stmt = stmt.order_by(text("complaint.created_at DESC, complaint.id DESC")).limit(201)
+        if not read_all:
+            server_words.walking(s)
+        term = complaint_list.classify(words)
+        stmt = complaint_list._filtered(s, query, term, read_all=read_all)
+        stmt = complaint_list._paged(stmt, query, None).limit(201)
         sql = stmt.compile(s.get_bind(), compile_kwargs={"literal_binds": True})
         assert "person wp" not in str(sql)  # never "one of the people whose names hold it"
         s.execute(text("SET LOCAL enable_seqscan = off"))
         return "\n".join(s.execute(text(f"EXPLAIN {sql}")).scalars())
 
 
-def test_a_word_search_reads_the_kept_words_whichever_way_finds_a_page_sooner(
-    desks: tuple[DeskContext, DeskContext], monkeypatch: pytest.MonkeyPatch
+def test_a_word_search_walks_newest_first_or_reads_the_matches_from_their_index(
+    desks: tuple[DeskContext, DeskContext],
 ) -> None:
     """Each word used to be "in the narrative, or the complainant is one of the people whose
     names hold it": for a first name half the city shares, hundreds of thousands of people
     (3 s for "ali raza" at 1,000,000). The words kept on the complaint (migration 0015) answer
-    every word at once: few matches are read from their index and sorted; many are found by
-    walking newest first until a page is full (a probe of the index decides)."""
+    every word at once, either walking registration order until a page is full (the planner
+    told to: it guesses too few matches to walk) or reading the matches from their index."""
     _, server = desks
-    few = _plan(server, "ali raza")
-    assert "ix_complaint_search_words" in few and "created_id" not in few, few
-    monkeypatch.setattr(complaint_list, "DENSE", 1)  # as if every word were in a million
-    many = _plan(server, "ali raza")
-    assert "Index Scan Backward using ix_complaint_created_id" in many, many
-    assert "ix_complaint_search_words" not in many, many
+    walk = _plan(server, "ali raza", read_all=False)
+    assert "Index Scan Backward using ix_complaint_created_id" in walk, walk
+    assert "ix_complaint_search_words" not in walk and "Sort" not in walk, walk
+    read = _plan(server, "ali raza", read_all=True)
+    assert "ix_complaint_search_words" in read, read
 
 
 @pytest.mark.parametrize("words", ["ali", "ali raza", "ali_r", "stolen bike", "علي", "nobody"])
-def test_walking_newest_first_finds_the_same_complaints(
+def test_reading_the_matches_when_the_walk_falls_short_finds_the_same_complaints(
     desks: tuple[DeskContext, DeskContext], monkeypatch: pytest.MonkeyPatch, words: str
 ) -> None:
+    """A walk of one complaint never fills a page of four: every page then comes from the
+    matches read from their index, after the cursor of the page before."""
     lite, server = desks
     on_sqlite = _complaints(lite, words)
-    monkeypatch.setattr(complaint_list, "DENSE", 1)
+    monkeypatch.setattr(server_words, "WALK", 1)
     assert _complaints(server, words) == on_sqlite
 
 

@@ -40,6 +40,7 @@ from cplc_desk.domain.validation import (
     parse_mobile,
 )
 from cplc_desk.domain.workflow import OPEN_STATUSES
+from cplc_desk.services.complaints import server_words
 from cplc_desk.services.desk.context import DeskContext
 from cplc_desk.services.desk.listing import (
     ListQuery,
@@ -53,9 +54,8 @@ from cplc_desk.storage import search
 from cplc_desk.storage.models import Complaint, Person
 
 PAGE = 200
-# From this many complaints at the chosen stations (a district's, say), or holding the words
-# typed on a server, on, a page is found by walking every complaint newest first rather than
-# sorting the matches (see _dense_place, _server_match).
+# From this many complaints at the chosen stations (a district's, say) on, a page is found by
+# walking every complaint newest first rather than sorting the matches (see _dense_place).
 DENSE = 5000
 
 
@@ -153,9 +153,11 @@ def _filtered(
     *,
     counting: bool = False,
     walk: bool = False,
+    read_all: bool = False,
 ) -> Select[Any]:
     """The matching complaints; ``walk`` keeps the station filter off its index, so the planner
-    walks registration order and stops after a page (see :func:`_dense_place`)."""
+    walks registration order and stops after a page (see :func:`_dense_place`); ``read_all``
+    has a server read every complaint holding the words first (see :mod:`.server_words`)."""
     if counting:
         # Counting needs the person only to filter by CNIC or mobile: skipping the join keeps a
         # count over a million complaints to one index walk.
@@ -187,8 +189,8 @@ def _filtered(
             stmt = stmt.join(_FTS, _FTS.c.rowid == _ROWID).where(
                 text("complaint_fts MATCH :fts").bindparams(fts=expression)
             )
-        elif (queries := _server_queries(s, term.value)) is not None:
-            stmt = stmt.where(_server_match(s, queries, counting))
+        elif (queries := server_words.queries(s, term.value)) is not None:
+            stmt = stmt.where(server_words.match(queries, read_all))
         else:
             # A server without migration 0013's functions (not UTF8): the name by its folded
             # key, so Urdu spelt either way is found; the narrative as typed.
@@ -206,55 +208,6 @@ def _filtered(
             Complaint.next_follow_up_on < query.overdue_on,
         )
     return stmt
-
-
-def _server_queries(s: Session, words: str) -> list[search.ServerWord] | None:
-    return search.server_queries(s, words) if search.has_server_words(s) else None
-
-
-def _server_match(s: Session, words: list[search.ServerWord], counting: bool) -> Any:
-    """Complaints holding every word in the narrative or the complainant's names, as SQLite's
-    index holds them, in the words migration 0015 keeps on each complaint. A word SQLite reads
-    as several (``ali_r``) also has them side by side in one of the two.
-
-    For a page, a probe of the index says which way finds it sooner (the planner cannot tell
-    from a prefix how many complaints hold it): fewer than :data:`DENSE` matches are read from
-    the index and sorted (a full name: some hundreds), more are found walking newest first and
-    reading each complaint's kept words until a page is full ("ali raza": one in thirty). The
-    walk sets planner options for the rest of the read it is given."""
-    if not words:
-        return false()  # a word holding nothing the index keeps: SQLite finds nothing either
-    query = " & ".join(f"({w.query})" for w in words)
-    matched = "complaint.search_words @@ CAST(:words AS tsquery)"
-    if not counting:
-        probe = text(
-            "SELECT count(*) FROM (SELECT 1 FROM complaint WHERE search_words @@ "
-            "CAST(:words AS tsquery) LIMIT :dense) AS probe"
-        )
-        if int(s.scalar(probe, {"words": query, "dense": DENSE}) or 0) < DENSE:
-            matched = (
-                "complaint.id = ANY(ARRAY(SELECT wc.id FROM complaint wc WHERE "
-                "wc.search_words @@ CAST(:words AS tsquery)))"
-            )
-        else:
-            # The planner, guessing a few matches, would read them all and sort; with sorting
-            # and the GIN index's bitmaps off for this read (SET LOCAL), the page comes from
-            # ix_complaint_created_id in order, newest first, stopping once it is full.
-            s.execute(text("SET LOCAL enable_sort = off"))
-            s.execute(text("SET LOCAL enable_bitmapscan = off"))
-    clauses = [matched]
-    params: dict[str, str] = {"words": query}
-    names = "wp.name || ' ' || coalesce(wp.relative_name, '')"
-    side_by_side = "' ' || array_to_string(cplc_search_words({}), ' ') LIKE :p{}"
-    for i, word in enumerate(words):
-        if word.phrase is not None:  # rare, and read only on the rows the words found
-            clauses.append(
-                f"({side_by_side.format('complaint.narrative', i)} OR EXISTS (SELECT 1 FROM "
-                f"person wp WHERE wp.id = complaint.complainant_id AND "
-                f"{side_by_side.format(names, i)}))"
-            )
-            params[f"p{i}"] = word.phrase
-    return text(" AND ".join(clauses)).bindparams(**params)
 
 
 def _dense_place(s: Session, query: ComplaintQuery, term: SearchTerm) -> bool:
@@ -288,6 +241,38 @@ def _row(c: Complaint, name: str, cnic: str | None, mobile: str | None) -> Compl
     )
 
 
+def _paged(stmt: Select[Any], query: ComplaintQuery, after: Cursor | None) -> Select[Any]:
+    """``stmt`` from after ``after``, in registration order (newest first unless asked)."""
+    key = tuple_(Complaint.created_at, Complaint.id)
+    if after is not None:
+        bound = tuple_(bind_time(after.created_at), after.id)
+        stmt = stmt.where(key > bound if query.oldest_first else key < bound)
+    if query.oldest_first:
+        return stmt.order_by(Complaint.created_at, Complaint.id)
+    return stmt.order_by(Complaint.created_at.desc(), Complaint.id.desc())
+
+
+def _server_word_search(s: Session, term: SearchTerm) -> bool:
+    return term.kind == "words" and not search.has_fts(s) and search.has_server_words(s)
+
+
+def _server_words_page(
+    s: Session, query: ComplaintQuery, term: SearchTerm, after: Cursor | None, limit: int
+) -> list[Any]:
+    """A page of a word search on a server: a walk of at most ``WALK`` complaints newest first,
+    then, if that did not fill the page, the matches read from their index and sorted."""
+    start = (after.created_at, after.id) if after is not None else None
+    floor = server_words.walk_floor(s, start, query.oldest_first)
+    server_words.walking(s)
+    walk = _paged(_filtered(s, query, term), query, after)
+    found = list(s.execute((walk if floor is None else walk.where(floor)).limit(limit + 1)))
+    if len(found) > limit or floor is None:
+        return found
+    server_words.reading_all(s)
+    stmt = _paged(_filtered(s, query, term, read_all=True), query, after)
+    return list(s.execute(stmt.limit(limit + 1)))
+
+
 def list_page(
     ctx: DeskContext, query: ComplaintQuery, after: Cursor | None = None, limit: int = PAGE
 ) -> Page:
@@ -301,11 +286,10 @@ def list_page(
             with ctx.store.write(actor=ctx.actor.username, desk_code=ctx.stamp_code()) as s:
                 search.catch_up(s)
     with ctx.store.read() as s:
-        stmt = _filtered(s, query, term)
         if _word_search(s, term):
             # Word matches come in the order complaints were stored (registration order at a
             # desk, arrival order at headquarters): the order the full-text index can stop in.
-            stmt = stmt.add_columns(_ROWID)
+            stmt = _filtered(s, query, term).add_columns(_ROWID)
             if after is not None and after.position is not None:
                 stmt = stmt.where(
                     after.position < _ROWID if query.oldest_first else after.position > _ROWID
@@ -314,18 +298,12 @@ def list_page(
             found = s.execute(stmt.limit(limit + 1)).all()
             rows = [_row(*r[:4]) for r in found]
             positions = [int(r[4]) for r in found]
+        elif _server_word_search(s, term):
+            rows = [_row(*r) for r in _server_words_page(s, query, term, after, limit)]
+            positions = []
         else:
-            if _dense_place(s, query, term):
-                stmt = _filtered(s, query, term, walk=True)
-            key = tuple_(Complaint.created_at, Complaint.id)
-            if after is not None:
-                bound = tuple_(bind_time(after.created_at), after.id)
-                stmt = stmt.where(key > bound if query.oldest_first else key < bound)
-            if query.oldest_first:
-                stmt = stmt.order_by(Complaint.created_at, Complaint.id)
-            else:
-                stmt = stmt.order_by(Complaint.created_at.desc(), Complaint.id.desc())
-            rows = [_row(*r) for r in s.execute(stmt.limit(limit + 1))]
+            stmt = _filtered(s, query, term, walk=_dense_place(s, query, term))
+            rows = [_row(*r) for r in s.execute(_paged(stmt, query, after).limit(limit + 1))]
             positions = []
     more = len(rows) > limit
     rows = rows[:limit]

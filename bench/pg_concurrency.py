@@ -55,6 +55,48 @@ def _import_child(data_dir: str, url: str, bundle: str) -> None:
     ctx.close()
 
 
+def _checker_child(data_dir: str, url: str, spec: str) -> None:
+    """One helpline workstation: its own process and connection, a check every ``every`` seconds
+    from ``offset`` on, ``count`` of them, or while the file ``until`` does not exist yet."""
+    job = json.loads(spec)
+    ctx = open_desk(DeskPaths(Path(data_dir)), actor=Actor("helpline"), url=url)
+    verification.verify(ctx, job["picks"][0])  # a workstation that has been running: warm
+    out: list[tuple[float, float]] = []
+    time.sleep(job["offset"])
+    i = 0
+    until = Path(job["until"]) if job["until"] else None
+    while (until is None and i < job["count"]) or (until is not None and not until.exists()):
+        t0, started = time.perf_counter(), time.time()
+        verification.verify(ctx, job["picks"][i % len(job["picks"])])
+        out.append((started, (time.perf_counter() - t0) * 1000))
+        i += 1
+        time.sleep(max(0.0, job["every"] - (time.perf_counter() - t0)))
+    ctx.close()
+    print(json.dumps(out))
+
+
+def _checkers(
+    root: Path, url: str, picks: list[str], count: int, until: Path | None
+) -> list[subprocess.Popen[str]]:
+    """Three helpline workstations as three processes, staggered so a check arrives every 50 ms."""
+    procs = []
+    for n in range(3):
+        spec = {"picks": picks[n::3] or picks, "count": count // 3, "every": 0.15,
+                "offset": 0.05 * n, "until": str(until) if until else ""}  # fmt: skip
+        command = [sys.executable, "-m", "bench.pg_concurrency", "--checker",
+                   str(root / f"helpline-{n}"), url, json.dumps(spec)]  # fmt: skip
+        procs.append(subprocess.Popen(command, stdout=subprocess.PIPE, text=True))
+    return procs
+
+
+def _collected(procs: list[subprocess.Popen[str]]) -> list[tuple[float, float]]:
+    out: list[tuple[float, float]] = []
+    for proc in procs:
+        text_out, _ = proc.communicate()
+        out += [tuple(x) for x in json.loads(text_out.strip().splitlines()[-1])]  # type: ignore[misc]
+    return out
+
+
 def _checks(
     desks: list[DeskContext], picks: list[str], count: int, until: subprocess.Popen[str] | None
 ) -> list[tuple[float, float]]:
@@ -87,9 +129,18 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--records", type=int, default=20_000, help="records in the bundle")
     parser.add_argument("--checks", type=int, default=30, help="checks without an import")
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
+    parser.add_argument("--checker", nargs=3, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--processes",
+        action="store_true",
+        help="each helpline desk its own process (as on its own PC), not a thread of this one",
+    )
     args = parser.parse_args(argv)
     if args.child:
         _import_child(*args.child)
+        return
+    if args.checker:
+        _checker_child(*args.checker)
         return
     if not args.db_url:
         parser.error("give --db-url postgresql+psycopg://USER:PASSWORD@HOST/postgres")
@@ -100,7 +151,7 @@ def main(argv: list[str]) -> None:
     url = make_url(args.db_url).set(database=name).render_as_string(hide_password=False)
     root = Path(tempfile.mkdtemp(prefix="cplc-bench-pgc-"))
     try:
-        _run(root, url, args.records, args.checks)
+        _run(root, url, args.records, args.checks, args.processes)
     finally:
         shutil.rmtree(root, ignore_errors=True)
         with admin.connect() as conn:
@@ -108,7 +159,7 @@ def main(argv: list[str]) -> None:
         admin.dispose()
 
 
-def _run(root: Path, url: str, records: int, checks: int) -> None:
+def _run(root: Path, url: str, records: int, checks: int, processes: bool) -> None:
     hq = open_desk(DeskPaths(root / "hq"), actor=Actor("helpline"), url=url)
     setup.init_hq(hq, "Bench HQ")
     fill_vehicles(hq, 5_000)
@@ -132,16 +183,26 @@ def _run(root: Path, url: str, records: int, checks: int) -> None:
     ]
     for d in desks[1:]:
         d.actor = hq.actor
-    quiet = [ms for _, ms in _checks(desks, picks, checks, None)]
-    child = subprocess.Popen(
-        [sys.executable, "-m", "bench.pg_concurrency", "--child", str(root / "hq"), url, str(bundle)],
-        stdout=subprocess.PIPE, text=True,
-    )  # fmt: skip
-    timed = _checks(desks, picks, 0, child)
-    out, _ = child.communicate()
+    importer = [sys.executable, "-m", "bench.pg_concurrency", "--child", str(root / "hq"), url,
+                str(bundle)]  # fmt: skip
+    if processes:  # each helpline desk its own process, as each is its own PC
+        quiet = [ms for _, ms in _collected(_checkers(root, url, picks, checks, None))]
+        stop = root / "import-ended"
+        procs = _checkers(root, url, picks, 0, stop)
+        time.sleep(3)  # every workstation checking before the import starts
+        child = subprocess.Popen(importer, stdout=subprocess.PIPE, text=True)
+        out, _ = child.communicate()
+        stop.touch()
+        timed = _collected(procs)
+    else:
+        quiet = [ms for _, ms in _checks(desks, picks, checks, None)]
+        child = subprocess.Popen(importer, stdout=subprocess.PIPE, text=True)
+        timed = _checks(desks, picks, 0, child)
+        out, _ = child.communicate()
     span = json.loads(out.strip().splitlines()[-1])
     during = [ms for started, ms in timed if span["start"] <= started <= span["end"]]
-    print(f"import at the other workstation: {span['status']}, "
+    print(f"helpline desks as {'processes' if processes else 'threads of one process'}; "
+          f"import at the other workstation: {span['status']}, "
           f"{span['end'] - span['start']:.2f} s")  # fmt: skip
     print(f"verify-vehicle, no import:        {_summary(quiet)}")
     print(f"verify-vehicle, during the import: {_summary(during)}")

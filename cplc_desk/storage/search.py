@@ -5,9 +5,11 @@ merged bundle) rather than by a per-row trigger, which would slow headquarters' 
 changes to complaints already indexed are kept current by triggers (migration 0003).
 
 On PostgreSQL there is no FTS5 table: migration 0013 gives the server the same fold and the
-same words (``cplc_search_words``) with GIN indexes over them, and :func:`server_queries` turns
-what was typed into one ``tsquery`` per word, so a search finds the same complaints as on
-SQLite (docs/postgresql.md). A server without them (not UTF8) falls back to plain matching.
+same words (``cplc_search_words``), migration 0015 keeps each complaint's words in one column
+with a GIN index, and :func:`server_queries` turns what was typed into one ``tsquery`` per
+word, so a search finds the same complaints as on SQLite (docs/postgresql.md; how a page of
+them is found: services/complaints/server_words.py). A server without them (not UTF8) falls
+back to plain matching.
 
 The index holds folded text (:func:`cplc_desk.domain.folding.fold`, registered with SQLite as
 ``cplc_fold`` on every connection), and queries are folded the same way, so ي/ی, ك/ک, ه/ہ/ھ,

@@ -96,11 +96,17 @@ def match_expression(words: str) -> str | None:
 
 
 def has_server_words(s: Session) -> bool:
-    """True on a PostgreSQL server that has migration 0013's search functions."""
+    """True on a PostgreSQL server that has migration 0013's search functions (asked once per
+    session: a page of a word search asks several times)."""
     if s.get_bind().dialect.name != "postgresql":
         return False
-    found = s.execute(text("SELECT to_regprocedure('cplc_search_vector(text)') IS NOT NULL"))
-    return bool(found.scalar())
+    if _HAS_WORDS not in s.info:
+        found = s.execute(text("SELECT to_regprocedure('cplc_search_vector(text)') IS NOT NULL"))
+        s.info[_HAS_WORDS] = bool(found.scalar())
+    return bool(s.info[_HAS_WORDS])
+
+
+_HAS_WORDS = "cplc_has_server_words"
 
 
 @dataclass(frozen=True)
@@ -123,6 +129,9 @@ def server_queries(s: Session, words: str) -> list[ServerWord] | None:
     tokens = _TOKEN.findall(fold(words))[:8]
     if not tokens:
         return None
+    asked: dict[str, list[ServerWord]] = s.info.setdefault(_ASKED, {})
+    if words in asked:  # the same words, asked again for another form of the same page
+        return asked[words]
     found = s.execute(
         text(
             "SELECT array_to_string(cplc_search_words(t), ' ') FROM unnest(CAST(:ts AS text[])) "
@@ -137,7 +146,11 @@ def server_queries(s: Session, words: str) -> list[ServerWord] | None:
             return []
         query = " & ".join(f"'{w}'" for w in lexemes) + ":*"
         out.append(ServerWord(query, f"% {' '.join(lexemes)}%" if len(lexemes) > 1 else None))
+    asked[words] = out
     return out
+
+
+_ASKED = "cplc_server_queries"
 
 
 class code_points(FunctionElement[str]):

@@ -81,13 +81,13 @@ def walk_floor(s: Session, after: tuple[datetime, str] | None, oldest_first: boo
 
 def walking(s: Session) -> None:
     """For the rest of this read, the planner walks in index order: with sorting and bitmap
-    scans off (SET LOCAL), a page in registration order comes from ix_complaint_created_id,
-    stopping once it is full."""
-    s.execute(text("SET LOCAL enable_sort = off"))
-    s.execute(text("SET LOCAL enable_bitmapscan = off"))
+    scans off (``set_config(..., true)`` is SET LOCAL, both in one round trip), a page in
+    registration order comes from ix_complaint_created_id, stopping once it is full."""
+    s.execute(text("SELECT set_config('enable_sort', 'off', true), "
+                   "set_config('enable_bitmapscan', 'off', true)"))  # fmt: skip
 
 
 def reading_all(s: Session) -> None:
     """Back to the planner's own choices for the rest of this read."""
-    s.execute(text("SET LOCAL enable_sort = on"))
-    s.execute(text("SET LOCAL enable_bitmapscan = on"))
+    s.execute(text("SELECT set_config('enable_sort', 'on', true), "
+                   "set_config('enable_bitmapscan', 'on', true)"))  # fmt: skip

@@ -4,8 +4,8 @@ SQLAlchemy binds an IN list value by value: each is coerced and expanded into it
 when the statement runs, which costs far more than the look-up itself for a few hundred values
 (a vehicle check asks for some 1,600 identifiers one slip from the one typed, and must answer in
 milliseconds). :func:`one_of` binds the whole list once, as a JSON array, and each database
-unpacks it itself: SQLite with ``json_each``, PostgreSQL with ``json_array_elements_text``. Both
-keep the column's index usable.
+unpacks it itself: SQLite with ``json_each``, PostgreSQL with ``json_array_elements_text`` into
+an array. Both keep the column's index usable, also under an OR of several columns.
 """
 
 from __future__ import annotations
@@ -54,4 +54,9 @@ def _sqlite(element: OneOf, compiler: SQLCompiler, **kw: Any) -> str:
 def _postgresql(element: OneOf, compiler: SQLCompiler, **kw: Any) -> str:
     column = compiler.process(element.column, **kw)
     values = compiler.process(element.values, **kw)
-    return f"{column} IN (SELECT json_array_elements_text(CAST({values} AS json)))"
+    # ``= ANY(ARRAY(...))``, not ``IN (SELECT ...)``: the array is built once, before the scan,
+    # and the column's index looks each value up. An IN subquery under an OR (a vehicle check
+    # asks the registration, chassis and engine columns at once) cannot become a join, and
+    # PostgreSQL then tests every row against it: 85 ms for one identifier among 300,000
+    # reports, against 0.1 ms this way (EXPLAIN ANALYZE, bench.pg_concurrency's store).
+    return f"{column} = ANY(ARRAY(SELECT json_array_elements_text(CAST({values} AS json))))"

@@ -165,6 +165,49 @@ def test_phone_reports_on_postgresql(pg_desk: DeskContext) -> None:
         assert conn.execute(text("SELECT count(*) FROM phone_report")).scalar() == 0
 
 
+def test_checks_look_identifiers_up_in_their_indexes_on_postgresql(pg_desk: DeskContext) -> None:
+    """A check asks the registration, chassis and engine columns at once (a phone's two IMEIs),
+    each for a list of identifiers (some 1,600 one slip away). Written as ``IN (subquery)``
+    under that OR, PostgreSQL tested every report against the lists: 85 ms for one identifier
+    among 300,000 reports. As ``= ANY(ARRAY(...))`` each column's index answers (0.1 ms)."""
+    import re
+
+    from sqlalchemy import event
+
+    from cplc_desk.services.phones import phones
+    from tests.services.test_phones import SAMSUNG, draft
+
+    setup.init_station(pg_desk, "SADD")
+    register_vehicle_report(
+        pg_desk,
+        VehicleReportDraft(
+            kind="stolen", vehicle_class="car", registration="BNL-123", police_station="SADD"
+        ),
+    )
+    phones.register_phone_report(pg_desk, draft())
+    engine = pg_desk.store.engine
+    tables = re.compile(r"FROM (vehicle_report|hotlist_entry|phone_report|hotlist_phone)\b")
+    sent: list[tuple[str, object]] = []
+
+    def seen(_conn: object, _cursor: object, statement: str, params: object, *_: object) -> None:
+        if tables.search(statement):
+            sent.append((statement, params))
+
+    event.listen(engine, "before_cursor_execute", seen)
+    try:
+        assert verification.verify(pg_desk, "BNL-128").result == "near"  # exact, then near
+        assert verification.verify(pg_desk, "bnl 123").result == "stolen"
+        assert phones.verify_phone(pg_desk, SAMSUNG).result == "stolen"
+    finally:
+        event.remove(engine, "before_cursor_execute", seen)
+    assert len(sent) >= 5
+    with engine.connect() as conn:
+        conn.exec_driver_sql("SET enable_seqscan = off")  # so few rows: say what it can use
+        for statement, params in sent:
+            plan = "\n".join(conn.exec_driver_sql("EXPLAIN " + statement, params).scalars())
+            assert "Seq Scan" not in plan, plan
+
+
 def test_statistics_count_by_pakistan_month_on_postgresql(pg_desk: DeskContext) -> None:
     """The month, hour and weekday are worked out in SQL: the same answers on PostgreSQL."""
     from datetime import UTC, datetime, timedelta

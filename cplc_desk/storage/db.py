@@ -79,9 +79,13 @@ class AuditOnlyWriteError(RuntimeError):
 def _take_lock(session: Session, key: int, timeout_ms: int) -> None:
     """One of the server's locks, waited for as long as SQLite's busy timeout, then refused in
     words instead of the driver's error."""
-    session.execute(text(f"SET LOCAL lock_timeout = '{int(timeout_ms)}ms'"))
+    # One round trip: the timeout is set (for this transaction) before the lock is asked for,
+    # as the select list is evaluated in order.
     try:
-        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": key})
+        session.execute(
+            text("SELECT set_config('lock_timeout', :t, true), pg_advisory_xact_lock(:k)"),
+            {"t": f"{int(timeout_ms)}ms", "k": key},
+        )
     except OperationalError as exc:
         if getattr(exc.orig, "sqlstate", None) == _LOCK_NOT_AVAILABLE:
             raise StoreBusyError(max(1, timeout_ms // 1000)) from None
@@ -215,7 +219,43 @@ class Store:
             self._writes.analysis = depth
 
     @contextmanager
+    def one_read(self) -> Iterator[None]:
+        """Reads on this thread inside the block share one session and one transaction: a
+        vehicle check's several look-ups (its reports, the hotlist's, the near identifiers, the
+        hotlist's age) cost one begin and one end on a server instead of one each, and see one
+        snapshot on SQLite. A read inside a write, or inside :meth:`analysis`, goes its own way
+        as before; a read that fails ends the shared transaction, and the next one starts
+        another."""
+        if getattr(self._writes, "shared", None) is not None:
+            yield  # already inside one: the outer block owns the session
+            return
+        held: list[Session] = []
+        self._writes.shared = held
+        try:
+            yield
+        finally:
+            self._writes.shared = None
+            for session in held:
+                session.close()
+
+    def _shared_read(self) -> list[Session] | None:
+        if getattr(self._writes, "analysis", 0) or self.writing_depth():
+            return None
+        shared: list[Session] | None = getattr(self._writes, "shared", None)
+        return shared
+
+    @contextmanager
     def read(self) -> Iterator[Session]:
+        shared = self._shared_read()
+        if shared is not None:
+            if not shared:
+                shared.append(self._reader())
+            try:
+                yield shared[0]
+            except BaseException:
+                shared[0].rollback()  # a failed statement ends the transaction on a server
+                raise
+            return
         replica = self.replica
         if not getattr(self._writes, "analysis", 0) or self.writing_depth():
             replica = None  # not an analysis, or inside a write: the primary, as it is now

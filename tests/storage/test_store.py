@@ -123,3 +123,29 @@ def test_one_of_finds_by_any_value_of_a_bound_list_and_keeps_the_index(tmp_path)
         )
     assert "= 1" not in sql  # a plain condition, so the index is usable
     assert "USING INDEX ix_reg" in plan or "USING COVERING INDEX ix_reg" in plan
+
+
+def test_reads_inside_one_read_share_one_transaction(station: DeskContext) -> None:
+    """A check's several look-ups in one transaction (one begin and one end on a server); a
+    read inside a write still goes its own way; a failed read ends the shared transaction."""
+    from sqlalchemy.exc import OperationalError
+
+    store = station.store
+    with store.read() as a, store.read() as b:
+        assert a is not b  # outside one_read, as before
+    with store.one_read():
+        with store.read() as first:
+            first.execute(text("SELECT 1"))
+        with store.read() as second, store.one_read(), store.read() as nested:
+            assert second is first and nested is first
+            assert second.in_transaction()  # still the same transaction
+        with store.write(actor="t", desk_code="CLIF") as w, store.read() as inside:
+            assert inside is not first and inside is not w
+        with pytest.raises(OperationalError), store.read() as s:
+            s.execute(text("SELECT * FROM no_such_table"))
+        assert not first.in_transaction()  # rolled back; the next read begins another
+        with store.read() as again:
+            assert again is first and again.execute(text("SELECT 1")).scalar() == 1
+    assert not first.in_transaction()  # closed with the block
+    with store.read() as after:
+        assert after is not first

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from sqlalchemy import Table, exists, or_, select
+from sqlalchemy import Table, exists, select
 from sqlalchemy.orm import Session
 
 from cplc_desk.domain.enums import PhoneReportKind
-from cplc_desk.storage.many import one_of
+from cplc_desk.storage.many import any_of, by_index
 from cplc_desk.storage.models import HotlistPhone, PhoneReport
 from cplc_desk.sync import hotlist as hotlist_file
 
@@ -44,11 +44,12 @@ _NOT_LOCAL = ~exists(select(PhoneReport.id).where(PhoneReport.number == HotlistP
 def held_with_imei(s: Session, keys: Collection[str]) -> list[HotlistPhone]:
     """The held hotlist's handsets either of whose IMEIs is one of ``keys`` (not those this
     desk holds a report of), by report number."""
+    by_index(s)
     return list(
         s.scalars(
             select(HotlistPhone)
             .where(
-                or_(one_of(HotlistPhone.imei, keys), one_of(HotlistPhone.imei2, keys)),
+                any_of((HotlistPhone.imei, HotlistPhone.imei2), keys),
                 _NOT_LOCAL,
             )
             .order_by(HotlistPhone.number)

@@ -19,7 +19,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cplc_desk.domain import imei as imeis
@@ -42,7 +42,7 @@ from cplc_desk.services.desk.records import (
 from cplc_desk.services.desk.report_links import link_recovery
 from cplc_desk.services.phones.phone_hotlist import held_with_imei
 from cplc_desk.services.vehicles.match_sources import SourceState
-from cplc_desk.storage.many import one_of
+from cplc_desk.storage.many import any_of, by_index
 from cplc_desk.storage.models import HotlistHeld, HotlistPhone, PhoneReport
 
 THEFT_KINDS = (PhoneReportKind.STOLEN.value, PhoneReportKind.SNATCHED.value)
@@ -109,11 +109,12 @@ def _summary(r: PhoneReport | HotlistPhone, found: str = "exact") -> PhoneSummar
 
 def _with_imei(s: Session, keys: Collection[str]) -> list[PhoneReport]:
     """Live reports either of whose IMEIs is one of ``keys``, newest first."""
+    by_index(s)
     return list(
         s.scalars(
             select(PhoneReport)
             .where(
-                or_(one_of(PhoneReport.imei, keys), one_of(PhoneReport.imei2, keys)),
+                any_of((PhoneReport.imei, PhoneReport.imei2), keys),
                 PhoneReport.deleted_at.is_(None),
             )
             .order_by(PhoneReport.created_at.desc())

@@ -19,7 +19,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, exists, func, or_, select
+from sqlalchemy import delete, exists, func, select
 from sqlalchemy.orm import Session
 
 from cplc_desk.domain.clock import now_utc
@@ -37,7 +37,7 @@ from cplc_desk.services.vehicles.hotlist_rows import (
     store_lines,
 )
 from cplc_desk.services.vehicles.match_sources import LOOKUP_LIMIT, SourceState, WantedVehicle
-from cplc_desk.storage.many import one_of
+from cplc_desk.storage.many import any_of, by_index
 from cplc_desk.storage.models import (
     HotlistEntry,
     HotlistHeld,
@@ -360,13 +360,17 @@ class HotlistSource:
 
     def lookup(self, ctx: DeskContext, keys: Collection[str]) -> list[WantedVehicle]:
         with ctx.store.read() as s:
+            by_index(s)
             rows = s.execute(
                 select(*_WANTED_COLUMNS)
                 .where(
-                    or_(
-                        one_of(HotlistEntry.registration_key, keys),
-                        one_of(HotlistEntry.chassis_key, keys),
-                        one_of(HotlistEntry.engine_key, keys),
+                    any_of(
+                        (
+                            HotlistEntry.registration_key,
+                            HotlistEntry.chassis_key,
+                            HotlistEntry.engine_key,
+                        ),
+                        keys,
                     ),
                     _NOT_LOCAL,
                 )

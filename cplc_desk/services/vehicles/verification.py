@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 
 from cplc_desk.domain.enums import AuditAction
 from cplc_desk.domain.i18n import _
@@ -34,7 +34,7 @@ from cplc_desk.services.vehicles.match_sources import (
     WantedVehicle,
 )
 from cplc_desk.services.vehicles.wanted import RECOVERY_KINDS, _describe, sources
-from cplc_desk.storage.many import one_of
+from cplc_desk.storage.many import any_of, by_index
 from cplc_desk.storage.models import PoliceStation, VehicleReport
 
 EXIT_CODES = {"none": 0, "stolen": 3, "recovered": 4, "near": 5}
@@ -124,13 +124,17 @@ def verify(ctx: DeskContext, identifier: str) -> Verification:
 def _look_up(ctx: DeskContext, keys: Collection[str]) -> list[VehicleSummary]:
     """Reports (here, newest first, then the hotlist's) with one of ``keys`` in any field."""
     with ctx.store.read() as s:
+        by_index(s)
         rows = s.scalars(
             select(VehicleReport)
             .where(
-                or_(
-                    one_of(VehicleReport.registration_key, keys),
-                    one_of(VehicleReport.chassis_key, keys),
-                    one_of(VehicleReport.engine_key, keys),
+                any_of(
+                    (
+                        VehicleReport.registration_key,
+                        VehicleReport.chassis_key,
+                        VehicleReport.engine_key,
+                    ),
+                    keys,
                 ),
                 VehicleReport.deleted_at.is_(None),
             )

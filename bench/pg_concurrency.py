@@ -3,6 +3,7 @@ workstation imports a large bundle, beside the same checks with no import, in on
 
     python -m bench.pg_concurrency --db-url postgresql+psycopg://USER:PASSWORD@HOST/postgres
     python -m bench.pg_concurrency --db-url ... --records 20000 --checks 30
+    python -m bench.pg_concurrency --db-url ... --vehicles 1000000 --processes
 
 The URL names a server and a database to connect to for administration; the benchmark creates a
 throwaway database beside it and drops it at the end. The importing workstation is a second
@@ -44,6 +45,14 @@ def _summary(ms: list[float]) -> str:
     ms = sorted(ms)
     p95 = ms[min(len(ms) - 1, int(len(ms) * 0.95))]
     return f"{len(ms)} checks: median {statistics.median(ms):.1f} ms, p95 {p95:.1f} ms, max {ms[-1]:.1f} ms"
+
+
+class _Span:
+    def __init__(self, start: float, end: float) -> None:
+        self.start, self.end = start, end
+
+    def __contains__(self, moment: float) -> bool:
+        return self.start <= moment <= self.end
 
 
 def _import_child(data_dir: str, url: str, bundle: str) -> None:
@@ -128,6 +137,16 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--db-url", help="a PostgreSQL server (postgresql+psycopg://...)")
     parser.add_argument("--records", type=int, default=20_000, help="records in the bundle")
     parser.add_argument("--checks", type=int, default=30, help="checks without an import")
+    parser.add_argument(
+        "--vehicles", type=int, default=5_000, help="vehicle reports headquarters holds"
+    )
+    parser.add_argument(
+        "--importer-nice",
+        type=int,
+        default=0,
+        help="run the importing workstation's process at this niceness (19: it gets a core "
+        "only when the helpline desks and the server leave one, as if it were its own PC)",
+    )
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     parser.add_argument("--checker", nargs=3, help=argparse.SUPPRESS)
     parser.add_argument(
@@ -151,7 +170,7 @@ def main(argv: list[str]) -> None:
     url = make_url(args.db_url).set(database=name).render_as_string(hide_password=False)
     root = Path(tempfile.mkdtemp(prefix="cplc-bench-pgc-"))
     try:
-        _run(root, url, args.records, args.checks, args.processes)
+        _run(root, url, args, args.processes)
     finally:
         shutil.rmtree(root, ignore_errors=True)
         with admin.connect() as conn:
@@ -159,10 +178,13 @@ def main(argv: list[str]) -> None:
         admin.dispose()
 
 
-def _run(root: Path, url: str, records: int, checks: int, processes: bool) -> None:
+def _run(root: Path, url: str, args: argparse.Namespace, processes: bool) -> None:
+    records, checks = args.records, args.checks
     hq = open_desk(DeskPaths(root / "hq"), actor=Actor("helpline"), url=url)
     setup.init_hq(hq, "Bench HQ")
-    fill_vehicles(hq, 5_000)
+    fill_vehicles(hq, args.vehicles)
+    with hq.store.engine.connect() as conn:  # as autovacuum leaves a large import
+        conn.execution_options(isolation_level="AUTOCOMMIT").execute(text("VACUUM ANALYZE"))
     with hq.store.read() as s:
         held = s.scalars(select(VehicleReport.registration).limit(checks))
         picks = [r for r in held if r]
@@ -174,7 +196,8 @@ def _run(root: Path, url: str, records: int, checks: int, processes: bool) -> No
     bundle = sync_station.export_bundle(st, root / "stick").path
     st.close()
     assert bundle is not None
-    print(f"fixture: headquarters with 5,000 vehicle reports; a bundle of {rows:,} records")
+    print(f"fixture: headquarters with {args.vehicles:,} vehicle reports; "
+          f"a bundle of {rows:,} records")  # fmt: skip
 
     # The helpline: three desks (own engines and connections), checks shared among them.
     desks = [hq] + [
@@ -185,6 +208,8 @@ def _run(root: Path, url: str, records: int, checks: int, processes: bool) -> No
         d.actor = hq.actor
     importer = [sys.executable, "-m", "bench.pg_concurrency", "--child", str(root / "hq"), url,
                 str(bundle)]  # fmt: skip
+    if args.importer_nice:  # its own work (reading, checking the bundle) as if on another PC
+        importer = ["nice", "-n", str(args.importer_nice), *importer]
     if processes:  # each helpline desk its own process, as each is its own PC
         quiet = [ms for _, ms in _collected(_checkers(root, url, picks, checks, None))]
         stop = root / "import-ended"
@@ -200,12 +225,17 @@ def _run(root: Path, url: str, records: int, checks: int, processes: bool) -> No
         timed = _checks(desks, picks, 0, child)
         out, _ = child.communicate()
     span = json.loads(out.strip().splitlines()[-1])
-    during = [ms for started, ms in timed if span["start"] <= started <= span["end"]]
+    span_of = _Span(span["start"], span["end"])
+    during = [ms for started, ms in timed if started in span_of]
     print(f"helpline desks as {'processes' if processes else 'threads of one process'}; "
           f"import at the other workstation: {span['status']}, "
           f"{span['end'] - span['start']:.2f} s")  # fmt: skip
     print(f"verify-vehicle, no import:        {_summary(quiet)}")
     print(f"verify-vehicle, during the import: {_summary(during)}")
+    # When in the import the slowest checks came (its commit holds the audit lock briefly).
+    slowest = sorted((ms, started - span["start"]) for started, ms in timed if started in span_of)
+    print("slowest during the import: " + ", ".join(
+        f"{ms:.0f} ms at {at:.2f} s" for ms, at in slowest[-5:]))  # fmt: skip
     for d in desks:
         d.close()
 

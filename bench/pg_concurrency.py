@@ -140,13 +140,6 @@ def main(argv: list[str]) -> None:
     parser.add_argument(
         "--vehicles", type=int, default=5_000, help="vehicle reports headquarters holds"
     )
-    parser.add_argument(
-        "--importer-nice",
-        type=int,
-        default=0,
-        help="run the importing workstation's process at this niceness (19: it gets a core "
-        "only when the helpline desks and the server leave one, as if it were its own PC)",
-    )
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     parser.add_argument("--checker", nargs=3, help=argparse.SUPPRESS)
     parser.add_argument(
@@ -208,8 +201,6 @@ def _run(root: Path, url: str, args: argparse.Namespace, processes: bool) -> Non
         d.actor = hq.actor
     importer = [sys.executable, "-m", "bench.pg_concurrency", "--child", str(root / "hq"), url,
                 str(bundle)]  # fmt: skip
-    if args.importer_nice:  # its own work (reading, checking the bundle) as if on another PC
-        importer = ["nice", "-n", str(args.importer_nice), *importer]
     if processes:  # each helpline desk its own process, as each is its own PC
         quiet = [ms for _, ms in _collected(_checkers(root, url, picks, checks, None))]
         stop = root / "import-ended"

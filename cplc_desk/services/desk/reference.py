@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from cplc_desk.domain import i18n
 from cplc_desk.domain.folding import fold
@@ -55,6 +56,11 @@ def _in(language: str | None, name: str, name_ur: str | None) -> str:
     if (language or i18n.current_language()) == i18n.URDU and name_ur:
         return name_ur
     return name
+
+
+def station_names(s: Session) -> dict[str, str]:
+    """Every police station's name by its code, as records and hotlist entries name them."""
+    return {code: name for code, name in s.execute(select(PoliceStation.code, PoliceStation.name))}
 
 
 def stations(ctx: DeskContext, language: str | None = None) -> list[StationInfo]:

@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import delete, exists, func, select
-from sqlalchemy.orm import Session
 
 from cplc_desk.domain.clock import now_utc
 from cplc_desk.domain.enums import AuditAction
@@ -28,6 +27,7 @@ from cplc_desk.domain.i18n import _
 from cplc_desk.domain.matching import Looks, VehicleKeys
 from cplc_desk.domain.roles import Permission
 from cplc_desk.services.desk.context import DeskContext, ServiceError
+from cplc_desk.services.desk.reference import station_names
 from cplc_desk.services.hq.sync_hq import hq_keys, require_hq
 from cplc_desk.services.station.sync_station import required_enrollment
 from cplc_desk.services.vehicles.hotlist_policy import DEFAULT_VALID_DAYS, MAX_VALID_DAYS
@@ -43,7 +43,6 @@ from cplc_desk.storage.models import (
     HotlistHeld,
     HotlistIssued,
     HotlistPhone,
-    PoliceStation,
     VehicleReport,
 )
 from cplc_desk.sync import bounded, keys
@@ -345,16 +344,12 @@ def _wanted(r: Sequence[Any], names: dict[str, str]) -> WantedVehicle:
 _NOT_LOCAL = ~exists(select(VehicleReport.id).where(VehicleReport.number == HotlistEntry.number))
 
 
-def _station_names(s: Session) -> dict[str, str]:
-    return {code: name for code, name in s.execute(select(PoliceStation.code, PoliceStation.name))}
-
-
 class HotlistSource:
     """The held hotlist as a :class:`~cplc_desk.services.vehicles.match_sources.MatchSource`."""
 
     def wanted(self, ctx: DeskContext) -> list[WantedVehicle]:
         with ctx.store.read() as s:
-            names = _station_names(s)
+            names = station_names(s)
             rows = s.execute(select(*_WANTED_COLUMNS).where(_NOT_LOCAL)).all()
         return [_wanted(r, names) for r in rows]
 
@@ -379,7 +374,7 @@ class HotlistSource:
             ).all()
             if not rows:
                 return []
-            names = _station_names(s)
+            names = station_names(s)
         return [_wanted(r, names) for r in rows]
 
     def state(self, ctx: DeskContext) -> SourceState | None:

@@ -27,6 +27,7 @@ from cplc_desk.domain.matching import how_near, near_keys
 from cplc_desk.domain.roles import Permission
 from cplc_desk.domain.validation import normalize_identifier
 from cplc_desk.services.desk.context import DeskContext, ServiceError
+from cplc_desk.services.desk.reference import station_names
 from cplc_desk.services.vehicles.match_sources import (
     LOOKUP_LIMIT,
     THEFT_KINDS,
@@ -35,7 +36,7 @@ from cplc_desk.services.vehicles.match_sources import (
 )
 from cplc_desk.services.vehicles.wanted import RECOVERY_KINDS, _describe, sources
 from cplc_desk.storage.many import any_of, by_index
-from cplc_desk.storage.models import PoliceStation, VehicleReport
+from cplc_desk.storage.models import VehicleReport
 
 EXIT_CODES = {"none": 0, "stolen": 3, "recovered": 4, "near": 5}
 IDENTIFIER_FIELDS = ("registration", "chassis", "engine")
@@ -144,7 +145,7 @@ def _look_up(ctx: DeskContext, keys: Collection[str]) -> list[VehicleSummary]:
         )
         newest = sorted(rows, key=lambda r: r.created_at, reverse=True)[:LOOKUP_LIMIT]
         # Station names only for what was found: a miss is looked up twice (exact, then near).
-        names = {p.code: p.name for p in s.scalars(select(PoliceStation))} if newest else {}
+        names = station_names(s) if newest else {}
         reports = [_local(r, names) for r in newest]
     for source in sources():
         reports += [_from_source(w) for w in source.lookup(ctx, keys)]

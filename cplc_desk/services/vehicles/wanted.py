@@ -32,6 +32,7 @@ from cplc_desk.domain.matching import (
     score,
 )
 from cplc_desk.services.desk.context import DeskContext
+from cplc_desk.services.desk.reference import station_names
 from cplc_desk.services.desk.report_links import open_of
 from cplc_desk.services.vehicles import hotlist
 from cplc_desk.services.vehicles.match_sources import (
@@ -39,7 +40,7 @@ from cplc_desk.services.vehicles.match_sources import (
     MatchSource,
     WantedVehicle,
 )
-from cplc_desk.storage.models import PoliceStation, VehicleReport
+from cplc_desk.storage.models import VehicleReport
 
 RECOVERY_KINDS = (VehicleReportKind.RECOVERED.value, VehicleReportKind.FOUND_ABANDONED.value)
 MAX_CANDIDATES = 5
@@ -289,7 +290,7 @@ _source_indexes: dict[tuple[int, str], tuple[Hashable, WantedIndex]] = {}
 def wanted_index(ctx: DeskContext, near_index: bool = False) -> list[WantedIndex]:
     """This desk's open thefts, then each source's (the hotlist's), indexed for matching."""
     with ctx.store.read() as s:
-        names = {p.code: p.name for p in s.scalars(select(PoliceStation))}
+        names = station_names(s)
         rows = s.scalars(select(VehicleReport).where(*open_of(VehicleReport, THEFT_KINDS)))
         local = [_wanted_from(r, names) for r in rows]
     return [WantedIndex(local, near_index=near_index), *source_indexes(ctx)]

@@ -7,13 +7,9 @@ docs/hotlist.md explains them. Nothing personal goes in: no owner, SIM number or
 
 from __future__ import annotations
 
-from collections.abc import Collection
-
 from sqlalchemy import Table, exists, select
-from sqlalchemy.orm import Session
 
 from cplc_desk.domain.enums import PhoneReportKind
-from cplc_desk.storage.many import any_of, by_index
 from cplc_desk.storage.models import HotlistPhone, PhoneReport
 from cplc_desk.sync import hotlist as hotlist_file
 
@@ -38,20 +34,4 @@ DATES = [hotlist_file.PHONE_COLUMNS.index("incident_at")]
 
 # An entry for a report this desk holds itself (its own theft, sent to headquarters and back)
 # gives way to the desk's own record, which is newer: it may be closed here already.
-_NOT_LOCAL = ~exists(select(PhoneReport.id).where(PhoneReport.number == HotlistPhone.number))
-
-
-def held_with_imei(s: Session, keys: Collection[str]) -> list[HotlistPhone]:
-    """The held hotlist's handsets either of whose IMEIs is one of ``keys`` (not those this
-    desk holds a report of), by report number."""
-    by_index(s)
-    return list(
-        s.scalars(
-            select(HotlistPhone)
-            .where(
-                any_of((HotlistPhone.imei, HotlistPhone.imei2), keys),
-                _NOT_LOCAL,
-            )
-            .order_by(HotlistPhone.number)
-        )
-    )
+NOT_LOCAL = ~exists(select(PhoneReport.id).where(PhoneReport.number == HotlistPhone.number))

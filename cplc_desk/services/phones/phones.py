@@ -40,7 +40,7 @@ from cplc_desk.services.desk.records import (
     report_columns,
 )
 from cplc_desk.services.desk.report_links import link_recovery
-from cplc_desk.services.phones.phone_hotlist import held_with_imei
+from cplc_desk.services.phones import phone_hotlist
 from cplc_desk.services.vehicles.match_sources import SourceState
 from cplc_desk.storage.many import any_of, by_index
 from cplc_desk.storage.models import HotlistHeld, HotlistPhone, PhoneReport
@@ -107,25 +107,28 @@ def _summary(r: PhoneReport | HotlistPhone, found: str = "exact") -> PhoneSummar
     )  # fmt: skip
 
 
-def _with_imei(s: Session, keys: Collection[str]) -> list[PhoneReport]:
-    """Live reports either of whose IMEIs is one of ``keys``, newest first."""
+# Where a handset can be known, in the order a check names them: this desk's live reports
+# (newest first), then the held hotlist's handsets this desk holds no report of (by number).
+_HELD_IN = (
+    (PhoneReport, PhoneReport.deleted_at.is_(None), PhoneReport.created_at.desc()),
+    (HotlistPhone, phone_hotlist.NOT_LOCAL, HotlistPhone.number),
+)
+
+
+def _with_imei(s: Session, keys: Collection[str]) -> list[PhoneReport | HotlistPhone]:
+    """Reports and hotlist handsets either of whose IMEIs is one of ``keys``."""
     by_index(s)
-    return list(
-        s.scalars(
-            select(PhoneReport)
-            .where(
-                any_of((PhoneReport.imei, PhoneReport.imei2), keys),
-                PhoneReport.deleted_at.is_(None),
-            )
-            .order_by(PhoneReport.created_at.desc())
+    rows: list[PhoneReport | HotlistPhone] = []
+    for model, held, order in _HELD_IN:
+        rows += s.scalars(
+            select(model).where(any_of((model.imei, model.imei2), keys), held).order_by(order)
         )
-    )
+    return rows
 
 
 def _found(s: Session, keys: Collection[str], found: str) -> list[PhoneSummary]:
     """This desk's reports with one of ``keys``, then the held hotlist's."""
-    rows: list[PhoneReport | HotlistPhone] = [*_with_imei(s, keys), *held_with_imei(s, keys)]
-    return [_summary(r, found) for r in rows]
+    return [_summary(r, found) for r in _with_imei(s, keys)]
 
 
 def look_up(s: Session, number: str) -> tuple[list[PhoneSummary], list[PhoneSummary]]:
@@ -261,8 +264,7 @@ def candidates_for(ctx: DeskContext, report_id: str) -> list[PhoneCandidate]:
         looks = _looks(found)
         out: list[PhoneCandidate] = []
         # This desk's reports (each once, newest first), then the held hotlist's.
-        rows: list[PhoneReport | HotlistPhone] = [*_with_imei(s, keys), *held_with_imei(s, keys)]
-        for r in rows:
+        for r in _with_imei(s, keys):
             if isinstance(r, PhoneReport) and r.id == report_id:
                 continue
             if r.kind not in THEFT_KINDS or r.status != "open":

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from cplc_desk.domain.errors import DeskError
@@ -79,11 +79,14 @@ class AuditOnlyWriteError(RuntimeError):
 def _take_lock(session: Session, key: int, timeout_ms: int) -> None:
     """One of the server's locks, waited for as long as SQLite's busy timeout, then refused in
     words instead of the driver's error."""
-    # One round trip: the timeout is set (for this transaction) before the lock is asked for,
-    # as the select list is evaluated in order.
+    # One round trip: the timeout is set (for this transaction) in the statement's one-time
+    # filter, which the server evaluates before its output, the lock.
     try:
         session.execute(
-            text("SELECT set_config('lock_timeout', :t, true), pg_advisory_xact_lock(:k)"),
+            text(
+                "SELECT pg_advisory_xact_lock(:k) "
+                "WHERE set_config('lock_timeout', :t, true) IS NOT NULL"
+            ),
             {"t": f"{int(timeout_ms)}ms", "k": key},
         )
     except OperationalError as exc:
@@ -224,8 +227,13 @@ class Store:
         vehicle check's several look-ups (its reports, the hotlist's, the near identifiers, the
         hotlist's age) cost one begin and one end on a server instead of one each, and see one
         snapshot on SQLite. A read inside a write, or inside :meth:`analysis`, goes its own way
-        as before; a read that fails ends the shared transaction, and the next one starts
-        another."""
+        as before.
+
+        For short look-ups that hand back plain data: a read whose statement fails rolls the
+        shared transaction back (the next read begins another), which expires what earlier
+        reads loaded; on SQLite a write made inside the block is not seen by its later reads;
+        and a read's transaction settings (:func:`~cplc_desk.storage.many.by_index`) hold for
+        every later read of the block."""
         if getattr(self._writes, "shared", None) is not None:
             yield  # already inside one: the outer block owns the session
             return
@@ -252,7 +260,7 @@ class Store:
                 shared.append(self._reader())
             try:
                 yield shared[0]
-            except BaseException:
+            except SQLAlchemyError:
                 shared[0].rollback()  # a failed statement ends the transaction on a server
                 raise
             return

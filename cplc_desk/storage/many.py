@@ -23,7 +23,7 @@ import json
 from collections.abc import Collection, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, bindparam, or_, text
+from sqlalchemy import BindParameter, ColumnElement, bindparam, or_, text
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.compiler import SQLCompiler
@@ -44,9 +44,16 @@ class OneOf(ColumnElement[bool]):
         ("values", InternalTraversal.dp_clauseelement),
     ]
 
-    def __init__(self, column: ColumnElement[Any], values: Collection[str]) -> None:
+    def __init__(
+        self, column: ColumnElement[Any], values: Collection[str] | BindParameter[str]
+    ) -> None:
         self.column = column
-        self.values = bindparam(None, json.dumps(sorted(values)), type_=String, unique=True)
+        self.values = values if isinstance(values, BindParameter) else _bound(values)
+
+
+def _bound(values: Collection[str]) -> BindParameter[str]:
+    """The list as one JSON text, one parameter."""
+    return bindparam(None, json.dumps(sorted(values)), type_=String, unique=True)
 
 
 class _AnyOfArray(OneOf):
@@ -62,7 +69,8 @@ def one_of(column: Any, values: Collection[str]) -> OneOf:
 def any_of(columns: Sequence[Any], values: Collection[str]) -> ColumnElement[bool]:
     """One of ``columns`` holds one of ``values``; on a server, read it inside :func:`by_index`
     (the module's docstring says why)."""
-    return or_(*(_AnyOfArray(column, values) for column in columns))
+    bound = _bound(values)  # one JSON text, made once and asked of every column
+    return or_(*(_AnyOfArray(column, bound) for column in columns))
 
 
 _BY_INDEX = "cplc_by_index"  # session.info: the transaction by_index was set for
@@ -74,7 +82,8 @@ def by_index(session: Session) -> None:
     column's index; set once per transaction. Nothing on SQLite."""
     if session.get_bind().dialect.name != "postgresql":
         return
-    current = session.get_transaction()
+    # A savepoint rolled back takes the settings with it: the innermost transaction counts.
+    current = session.get_nested_transaction() or session.get_transaction()
     if current is not None and session.info.get(_BY_INDEX) is current:
         return
     # JIT off too: a plan the setting leaves no choice but a whole-table read (a small table
@@ -83,7 +92,7 @@ def by_index(session: Session) -> None:
     session.execute(
         text("SELECT set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true)")
     )
-    session.info[_BY_INDEX] = session.get_transaction()
+    session.info[_BY_INDEX] = session.get_nested_transaction() or session.get_transaction()
 
 
 @compiles(OneOf, "sqlite")

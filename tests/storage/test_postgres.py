@@ -169,9 +169,10 @@ def test_checks_look_identifiers_up_in_their_indexes_on_postgresql(pg_desk: Desk
     """A check asks the registration, chassis and engine columns at once (a phone's two IMEIs),
     each for a list of identifiers (some 1,600 one slip away). Written as ``IN (subquery)``
     under that OR, PostgreSQL tested every report against the lists: 85 ms for one identifier
-    among 300,000 reports. Each look-up is planned here in its own transaction, just before it
-    runs: every one goes through the columns' indexes, even on tables this small, where the
-    planner would otherwise rather read them whole (and test each row against every value)."""
+    among 300,000 reports. Each look-up is planned (EXPLAIN) just before it runs, in the
+    look-up's own transaction with its settings: every one goes through the columns' indexes,
+    even on tables this small, where the planner would otherwise rather read them whole (and
+    test each row against every value)."""
     import re
 
     from sqlalchemy import event
@@ -204,8 +205,51 @@ def test_checks_look_identifiers_up_in_their_indexes_on_postgresql(pg_desk: Desk
     finally:
         event.remove(engine, "before_cursor_execute", plan)
     assert len(plans) >= 5
+    # Each asks its identifier columns' indexes (not, say, the report numbers' index in order,
+    # testing every entry against the lists).
+    asked = re.compile(r"Index Cond: \(\((registration_key|chassis_key|engine_key|imei2?)\)")
     for text_of_plan in plans:
         assert "Seq Scan" not in text_of_plan, text_of_plan
+        assert asked.search(text_of_plan), text_of_plan
+
+
+def test_a_transaction_reads_by_index_once_and_again_after_a_rollback_on_postgresql(
+    pg_desk: DeskContext,
+) -> None:
+    from sqlalchemy import event
+
+    from cplc_desk.storage.many import by_index
+
+    store = pg_desk.store
+    sent: list[str] = []
+
+    def seen(_conn: object, _cursor: object, statement: str, *_: object) -> None:
+        if "set_config('enable_seqscan'" in statement:
+            sent.append(statement)
+
+    def setting(s: object) -> str:
+        return str(s.execute(text("SHOW enable_seqscan")).scalar())  # type: ignore[attr-defined]
+
+    event.listen(store.engine, "before_cursor_execute", seen)
+    try:
+        with store.one_read():
+            with store.read() as s:
+                by_index(s)
+                by_index(s)  # the same transaction: nothing more to send
+                assert setting(s) == "off"
+            with store.read() as s:
+                assert setting(s) == "off"  # the block's later reads too
+            with pytest.raises(DBAPIError), store.read() as s:
+                s.execute(text("SELECT * FROM no_such_table"))
+            with store.read() as s:
+                assert setting(s) == "on"  # the rollback took it
+                by_index(s)
+                assert setting(s) == "off"
+        with store.read() as s:
+            assert setting(s) == "on"  # a transaction of its own: as the server has it
+    finally:
+        event.remove(store.engine, "before_cursor_execute", seen)
+    assert len(sent) == 2
 
 
 def test_statistics_count_by_pakistan_month_on_postgresql(pg_desk: DeskContext) -> None:

@@ -136,11 +136,15 @@ def test_reads_inside_one_read_share_one_transaction(station: DeskContext) -> No
     with store.one_read():
         with store.read() as first:
             first.execute(text("SELECT 1"))
+            begun = first.get_transaction()
         with store.read() as second, store.one_read(), store.read() as nested:
             assert second is first and nested is first
-            assert second.in_transaction()  # still the same transaction
+            assert second.get_transaction() is begun  # still the same transaction
         with store.write(actor="t", desk_code="CLIF") as w, store.read() as inside:
             assert inside is not first and inside is not w
+        with pytest.raises(ValueError), store.read() as s:
+            raise ValueError("not the database's")
+        assert first.get_transaction() is begun  # only a failed statement ends it
         with pytest.raises(OperationalError), store.read() as s:
             s.execute(text("SELECT * FROM no_such_table"))
         assert not first.in_transaction()  # rolled back; the next read begins another

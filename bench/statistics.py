@@ -3,12 +3,17 @@ GROUP BY queries for the same counts in the same run.
 
     python -m bench.statistics                                 # 1,000,000 complaints + 1,000,000 vehicle reports
     python -m bench.statistics --complaints 200000 --vehicles 200000
+    python -m bench.statistics --db-url postgresql+psycopg://USER:PASSWORD@HOST/postgres
 
 The app's side is :func:`cplc_desk.services.statistics.report.compute` (with its audit entry).
 The baseline is raw sqlite3 with the queries a programmer would write for the same figures: per
 table, counts by station, vehicle class or category, kind and month (Pakistan time) over the
 months compared, with tombstoned, withdrawn and duplicate records left out; street crime by hour
 and weekday and makes stolen over the month. Runs alternate; medians. Target: at most 1.5x.
+
+``--db-url``: headquarters on a PostgreSQL server (a throwaway database made beside the one
+named, dropped after); the baseline is then the same queries written for PostgreSQL (Pakistan
+months with ``to_char``), sent raw through psycopg.
 """
 
 from __future__ import annotations
@@ -22,6 +27,9 @@ import tempfile
 import time
 from pathlib import Path
 
+import psycopg
+
+from bench import pg_server
 from bench.fixtures import fill_complaints, fill_vehicles
 from cplc_desk.domain.clock import now_utc
 from cplc_desk.domain.statistics import Month, StatisticsRequest
@@ -33,6 +41,12 @@ from cplc_desk.services.statistics import report
 _WHEN = "coalesce(t.incident_at, t.created_at)"
 _MONTH = f"strftime('%Y-%m', {_WHEN}, '+5 hours')"
 _HOUR_DAY = "strftime('%H', t.incident_at, '+5 hours'), strftime('%w', t.incident_at, '+5 hours')"
+# The same on a server: Pakistan time is UTC+5 (no daylight saving).
+_PK = "(timezone('UTC', {}) + interval '5 hours')"
+_PG_MONTH = f"to_char({_PK.format(_WHEN)}, 'YYYY-MM')"
+_PG_HOUR_DAY = (
+    f"to_char({_PK.format('t.incident_at')}, 'HH24'), to_char({_PK.format('t.incident_at')}, 'D')"
+)
 _VEHICLE_DUP = """t.kind IN ('stolen','snatched') AND EXISTS (SELECT 1 FROM vehicle_report o
     WHERE o.kind IN ('stolen','snatched') AND o.deleted_at IS NULL AND o.origin_desk <> t.origin_desk
     AND (o.created_at < t.created_at OR (o.created_at = t.created_at AND o.id < t.id))
@@ -50,42 +64,61 @@ _TABLES = {
 }
 
 
-def _bounds(first: Month, last: Month) -> tuple[str, str]:
+def _bounds(first: Month, last: Month, server: bool = False) -> tuple[object, object]:
     def text(m: Month) -> str:
         return m.start_utc().strftime("%Y-%m-%d %H:%M:%S.%f")
 
+    if server:  # the moments themselves (timestamptz columns)
+        return first.start_utc(), last.shift(1).start_utc()
     return text(first), text(last.shift(1))
+
+
+def _queries(month: Month, server: bool) -> list[tuple[str, tuple[object, ...]]]:
+    """The figures' GROUP BY queries with their bounds, written for SQLite or the server."""
+    window = _bounds(Month(month.year - 1, 1), month, server)
+    asked = _bounds(month, month, server)
+    month_of, hour_day = (_PG_MONTH, _PG_HOUR_DAY) if server else (_MONTH, _HOUR_DAY)
+    mark = "%s" if server else "?"
+    out: list[tuple[str, tuple[object, ...]]] = []
+    for table, (cls, kind, extra, dup) in _TABLES.items():
+        kept = f"t.deleted_at IS NULL AND {_WHEN} >= {mark} AND {_WHEN} < {mark} {extra}"
+        out += [
+            (f"SELECT police_station_code, {cls}, {kind}, {month_of}, count(*) FROM {table} t "
+             f"WHERE {kept} GROUP BY 1, 2, 3, 4", window),
+            (f"SELECT {cls}, {kind}, {hour_day}, count(*) FROM {table} t WHERE {kept} "
+             f"AND t.incident_at IS NOT NULL GROUP BY 1, 2, 3, 4", asked),
+        ]  # fmt: skip
+        if dup:
+            out.append(
+                (f"SELECT {cls}, {kind}, upper(trim(make)), coalesce(upper(trim(model)), ''), "
+                 f"count(*) FROM {table} t WHERE {kept} AND kind IN ('stolen','snatched') "
+                 f"AND make IS NOT NULL AND make <> '' GROUP BY 1, 2, 3, 4", asked)
+            )  # fmt: skip
+            out.append(
+                (f"SELECT id, police_station_code, {cls}, {kind}, {month_of} FROM {table} t "
+                 f"WHERE {kept} AND {dup}", window)
+            )  # fmt: skip
+    return out
 
 
 def raw_counts(db: Path, month: Month) -> int:
     """The same figures with plain GROUP BY queries; returns the rows read back."""
-    window = _bounds(Month(month.year - 1, 1), month)
-    asked = _bounds(month, month)
     rows = 0
     con = sqlite3.connect(db)
     try:
-        for table, (cls, kind, extra, dup) in _TABLES.items():
-            kept = f"t.deleted_at IS NULL AND {_WHEN} >= ? AND {_WHEN} < ? {extra}"
-            queries = [
-                (f"SELECT police_station_code, {cls}, {kind}, {_MONTH}, count(*) FROM {table} t "
-                 f"WHERE {kept} GROUP BY 1, 2, 3, 4", window),
-                (f"SELECT {cls}, {kind}, {_HOUR_DAY}, count(*) FROM {table} t WHERE {kept} "
-                 f"AND t.incident_at IS NOT NULL GROUP BY 1, 2, 3, 4", asked),
-            ]  # fmt: skip
-            if dup:
-                queries.append(
-                    (f"SELECT {cls}, {kind}, upper(trim(make)), coalesce(upper(trim(model)), ''), "
-                     f"count(*) FROM {table} t WHERE {kept} AND kind IN ('stolen','snatched') "
-                     f"AND make IS NOT NULL AND make <> '' GROUP BY 1, 2, 3, 4", asked)
-                )  # fmt: skip
-                queries.append(
-                    (f"SELECT id, police_station_code, {cls}, {kind}, {_MONTH} FROM {table} t "
-                     f"WHERE {kept} AND {dup}", window)
-                )  # fmt: skip
-            for sql, args in queries:
-                rows += len(con.execute(sql, args).fetchall())
+        for sql, args in _queries(month, server=False):
+            rows += len(con.execute(sql, args).fetchall())
     finally:
         con.close()
+    return rows
+
+
+def raw_counts_server(url: str, month: Month) -> int:
+    """The same on a server, sent raw through psycopg."""
+    rows = 0
+    with psycopg.connect(pg_server.libpq(url)) as con:
+        for sql, args in _queries(month, server=True):
+            rows += len(con.execute(sql, args).fetchall())  # type: ignore[arg-type]
     return rows
 
 
@@ -94,38 +127,55 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--complaints", type=int, default=1_000_000)
     parser.add_argument("--vehicles", type=int, default=1_000_000)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--db-url", help="headquarters on a PostgreSQL server (see above)")
     args = parser.parse_args(argv)
     root = Path(tempfile.mkdtemp(prefix="cplc-bench-statistics-"))
     try:
-        ctx = open_desk(DeskPaths(root / "hq"), actor=Actor("bench"))
-        setup.init_hq(ctx, "CPLC HQ")
-        codes = [st.code for st in reference.stations(ctx)]
-        t0 = time.perf_counter()
-        fill_complaints(ctx, args.complaints, station_codes=codes)
-        fill_vehicles(ctx, args.vehicles, station_codes=codes)
-        with ctx.store.write(actor="bench", desk_code="HQ") as s:
-            s.connection().exec_driver_sql("ANALYZE")
-        print(f"filled {args.complaints:,} complaints + {args.vehicles:,} vehicle reports "
-              f"from {len(codes)} stations in {time.perf_counter() - t0:.0f} s")  # fmt: skip
-        month = Month.of(now_utc()).shift(-1)
-        request = StatisticsRequest(month)
-        app, raw = [], []
-        for _ in range(args.runs):
-            t0 = time.perf_counter()
-            result = report.compute(ctx, request)
-            app.append(time.perf_counter() - t0)
-            t0 = time.perf_counter()
-            raw_counts(ctx.paths.database, month)
-            raw.append(time.perf_counter() - t0)
-        counted = sum(r.count for r in result.rows)
-        a, b = statistics.median(app), statistics.median(raw)
-        print(f"month {month}: {counted:,} records counted in the month")
-        print(f"report  {a:6.2f} s median ({min(app):.2f}-{max(app):.2f})")
-        print(f"raw SQL {b:6.2f} s median ({min(raw):.2f}-{max(raw):.2f})")
-        print(f"ratio   {a / b:6.2f}x (target at most 1.5x)")
-        ctx.close()
+        if args.db_url:
+            with pg_server.fresh_databases(args.db_url, 1) as (url,):
+                _run(root, args, url)
+        else:
+            _run(root, args, None)
     finally:
         shutil.rmtree(root, ignore_errors=True)
+
+
+def _run(root: Path, args: argparse.Namespace, url: str | None) -> None:
+    ctx = open_desk(DeskPaths(root / "hq"), actor=Actor("bench"), url=url)
+    setup.init_hq(ctx, "CPLC HQ")
+    codes = [st.code for st in reference.stations(ctx)]
+    t0 = time.perf_counter()
+    fill_complaints(ctx, args.complaints, station_codes=codes)
+    fill_vehicles(ctx, args.vehicles, station_codes=codes)
+    if url:  # the planner's statistics, as autovacuum leaves them after a large import
+        with ctx.store.engine.connect() as conn:
+            conn.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql("VACUUM ANALYZE")
+    else:
+        with ctx.store.write(actor="bench", desk_code="HQ") as s:
+            s.connection().exec_driver_sql("ANALYZE")
+    where = "a server" if url else "SQLite"
+    print(f"filled {args.complaints:,} complaints + {args.vehicles:,} vehicle reports "
+          f"from {len(codes)} stations on {where} in {time.perf_counter() - t0:.0f} s")  # fmt: skip
+    month = Month.of(now_utc()).shift(-1)
+    request = StatisticsRequest(month)
+    app, raw = [], []
+    for _ in range(args.runs):
+        t0 = time.perf_counter()
+        result = report.compute(ctx, request)
+        app.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        if url:
+            raw_counts_server(url, month)
+        else:
+            raw_counts(ctx.paths.database, month)
+        raw.append(time.perf_counter() - t0)
+    counted = sum(r.count for r in result.rows)
+    a, b = statistics.median(app), statistics.median(raw)
+    print(f"month {month}: {counted:,} records counted in the month")
+    print(f"report  {a:6.2f} s median ({min(app):.2f}-{max(app):.2f})")
+    print(f"raw SQL {b:6.2f} s median ({min(raw):.2f}-{max(raw):.2f})")
+    print(f"ratio   {a / b:6.2f}x (target at most 1.5x)")
+    ctx.close()
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@ a recovered handset whose IMEI carries a one-digit slip, and headquarters' impor
 reports beside the other kinds.
 
     python -m bench.phones [--reports 1000000] [--samples 300] [--slips 2000] [--import-records 100000]
+    python -m bench.phones --db-url postgresql+psycopg://USER:PASSWORD@HOST/postgres [--reports N]
 
 ``verify-phone`` (``services.phones.phones.verify_phone``, what the command calls, with its
 audit entry) for IMEIs held and not held, beside raw sqlite3: the same IMEI looked up in both
@@ -17,6 +18,10 @@ its top 3. Target: at least 99%. The mean number of candidates is printed.
 
 Import: ``bench.sync`` for complaints and for phones in the same run (import rate as a share of
 raw executemany of the same rows). Target: phones at the same share as the other kinds.
+
+``--db-url``: the handset check only, at headquarters on a PostgreSQL server (a throwaway
+database made beside the one named, dropped after), against the same look-ups sent raw through
+psycopg (the numbers one digit away bound as an array: ``imei = ANY(%s) OR imei2 = ANY(%s)``).
 """
 
 from __future__ import annotations
@@ -32,7 +37,11 @@ import tempfile
 import time
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
+import psycopg
+
+from bench import pg_server
 from bench import sync as sync_bench
 from bench.fixtures import fill_phones
 from cplc_desk.domain import imei as imeis
@@ -51,11 +60,33 @@ def _summary(ms: list[float]) -> str:
     return f"median {statistics.median(ms):.2f} ms, p95 {ms[int(len(ms) * 0.95)]:.2f} ms"
 
 
-def _raw(raw: sqlite3.Connection, number: str, *, near: bool) -> bool:
+class _RawServer:
+    """psycopg in sqlite3's shape, for the few queries below."""
+
+    def __init__(self, url: str) -> None:
+        self.con = psycopg.connect(pg_server.libpq(url), autocommit=True)
+
+    def execute(self, sql: str, args: tuple[object, ...] = ()) -> psycopg.Cursor[Any]:
+        return self.con.execute(sql.replace("?", "%s"), args)  # type: ignore[arg-type]
+
+    def close(self) -> None:
+        self.con.close()
+
+
+Raw = sqlite3.Connection | _RawServer
+
+
+def _raw(raw: Raw, number: str, *, near: bool) -> bool:
     found = raw.execute(
         "SELECT id FROM phone_report WHERE imei = ? OR imei2 = ?", (number, number)
     ).fetchall()
-    if near:
+    if near and isinstance(raw, _RawServer):
+        variants: object = imeis.one_digit_away(number)
+        raw.execute(
+            "SELECT id FROM phone_report WHERE imei = ANY(?) OR imei2 = ANY(?)",
+            (variants, variants),
+        ).fetchall()
+    elif near:
         variants = json.dumps(imeis.one_digit_away(number))
         raw.execute(
             "SELECT id FROM phone_report WHERE imei IN (SELECT value FROM json_each(?)) "
@@ -65,7 +96,7 @@ def _raw(raw: sqlite3.Connection, number: str, *, near: bool) -> bool:
     return bool(found)
 
 
-def _not_held(raw: sqlite3.Connection, rng: random.Random) -> str:
+def _not_held(raw: Raw, rng: random.Random) -> str:
     while True:
         tac = rng.choice(HANDSETS)[2]
         body = f"{tac}{rng.randrange(1_000_000):06d}"
@@ -74,7 +105,7 @@ def _not_held(raw: sqlite3.Connection, rng: random.Random) -> str:
             return number
 
 
-def bench_verify(ctx: DeskContext, raw: sqlite3.Connection, samples: int) -> None:
+def bench_verify(ctx: DeskContext, raw: Raw, samples: int) -> None:
     rng = random.Random(3)
     held = [
         row[0] if row[1] is None or rng.random() < 0.5 else row[1]
@@ -180,8 +211,16 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--samples", type=int, default=300)
     parser.add_argument("--slips", type=int, default=2_000)
     parser.add_argument("--import-records", type=int, default=100_000)
+    parser.add_argument("--db-url", help="the check at headquarters on a PostgreSQL server")
     args = parser.parse_args(argv)
     root = Path(tempfile.mkdtemp(prefix="cplc-bench-phones-"))
+    if args.db_url:
+        try:
+            with pg_server.fresh_databases(args.db_url, 1) as (url,):
+                _on_server(root, url, args.reports, args.samples)
+        finally:
+            shutil.rmtree(root, ignore_errors=True)
+        return
     try:
         ctx = open_desk(DeskPaths(root / "desk"), actor=Actor("bench"))
         setup.init_station(ctx, "CLIF")
@@ -202,6 +241,22 @@ def main(argv: list[str]) -> None:
         print("headquarters' import, complaints then phones, the same run:")
         sync_bench.main(["--records", str(args.import_records), "--kind", "complaints",
                          "--kind", "phones"])  # fmt: skip
+
+
+def _on_server(root: Path, url: str, reports: int, samples: int) -> None:
+    ctx = open_desk(DeskPaths(root / "hq"), actor=Actor("helpline"), url=url)
+    setup.init_hq(ctx, "Bench HQ")
+    t0 = time.perf_counter()
+    fill_phones(ctx, reports, station_codes=["CLIF", "FERO", "SADD"])
+    with ctx.store.engine.connect() as conn:  # as autovacuum leaves a large import
+        conn.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql("VACUUM ANALYZE")
+    print(f"fixture: {reports:,} phone reports on a server in {time.perf_counter() - t0:.0f} s")
+    raw = _RawServer(url)
+    print(f"verify-phone over {reports:,} reports, {samples} IMEIs held and {samples} not "
+          f"(each with its audit entry), raw look-ups through psycopg:")  # fmt: skip
+    bench_verify(ctx, raw, samples)
+    raw.close()
+    ctx.close()
 
 
 if __name__ == "__main__":

@@ -10,11 +10,11 @@ keep the column's index usable.
 :func:`any_of` asks several columns for the same list at once (a check's registration, chassis
 and engine numbers; a handset's two IMEIs). SQLite looks each column up in its index. On
 PostgreSQL an ``IN (subquery)`` under an OR cannot become a join, so the server tests every row
-against the lists (85 ms for one identifier among 300,000 reports); there each column is asked
-``= ANY(ARRAY(...))``, which its index answers (0.1 ms), inside a transaction that reads by
-index (:func:`by_index`): the planner cannot know how long the list is, and on a small table or
-one whose statistics are not yet gathered it would rather test every row against the whole list,
-one value after another (150 ms for 1,030 identifiers against 5,000 reports).
+against the lists (a vehicle check took 110 ms at 300,000 reports, 420 ms at a million:
+docs/postgresql.md); there each column is asked ``= ANY(ARRAY(...))``, which its index
+answers, inside a transaction that reads by index (:func:`by_index`): the planner cannot know
+how long the list is, and on a small table or one whose statistics are not yet gathered it
+would rather test every row against the whole list, one value after another.
 """
 
 from __future__ import annotations
@@ -87,8 +87,8 @@ def by_index(session: Session) -> None:
     if current is not None and session.info.get(_BY_INDEX) is current:
         return
     # JIT off too: a plan the setting leaves no choice but a whole-table read (a small table
-    # read whole in the same transaction) is costed so high that it would be compiled first
-    # (56 ms for the 98 police stations).
+    # read whole in the same transaction, the police stations) is costed so high that the
+    # server would compile it first, which takes longer than the read.
     session.execute(
         text("SELECT set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true)")
     )

@@ -169,10 +169,10 @@ def test_checks_look_identifiers_up_in_their_indexes_on_postgresql(pg_desk: Desk
     """A check asks the registration, chassis and engine columns at once (a phone's two IMEIs),
     each for a list of identifiers (some 1,600 one slip away). Written as ``IN (subquery)``
     under that OR, PostgreSQL tested every report against the lists (a check took 110 ms at
-    300,000 reports: docs/postgresql.md). Each look-up is planned (EXPLAIN) just before it runs, in the
-    look-up's own transaction with its settings: every one goes through the columns' indexes,
-    even on tables this small, where the planner would otherwise rather read them whole (and
-    test each row against every value)."""
+    300,000 reports: docs/postgresql.md). Each look-up is planned (EXPLAIN) just before it
+    runs, in the look-up's own transaction with its settings: every one goes through the
+    columns' indexes, even on tables this small, where the planner would otherwise rather read
+    them whole (and test each row against every value)."""
     import re
 
     from sqlalchemy import event

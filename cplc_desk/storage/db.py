@@ -95,6 +95,16 @@ def _take_lock(session: Session, key: int, timeout_ms: int) -> None:
         raise
 
 
+def set_local(session: Session, **settings: str) -> None:
+    """The server's ``settings`` for the rest of this transaction (as ``SET LOCAL``), all in
+    one round trip."""
+    calls = ", ".join(f"set_config(:n{i}, :v{i}, true)" for i in range(len(settings)))
+    params: dict[str, str] = {}
+    for i, (name, value) in enumerate(settings.items()):
+        params |= {f"n{i}": name, f"v{i}": value}
+    session.execute(text(f"SELECT {calls}"), params)
+
+
 def _refuse_other_writes(
     conn: Any, _cursor: Any, statement: str, _params: Any, _context: Any, _many: bool
 ) -> None:

@@ -23,12 +23,14 @@ import json
 from collections.abc import Collection, Sequence
 from typing import Any
 
-from sqlalchemy import BindParameter, ColumnElement, bindparam, or_, text
+from sqlalchemy import BindParameter, ColumnElement, bindparam, or_
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.visitors import InternalTraversal
 from sqlalchemy.types import Boolean, String
+
+from cplc_desk.storage.db import set_local
 
 
 class OneOf(ColumnElement[bool]):
@@ -89,9 +91,7 @@ def by_index(session: Session) -> None:
     # JIT off too: a plan the setting leaves no choice but a whole-table read (a small table
     # read whole in the same transaction, the police stations) is costed so high that the
     # server would compile it first, which takes longer than the read.
-    session.execute(
-        text("SELECT set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true)")
-    )
+    set_local(session, enable_seqscan="off", jit="off")
     session.info[_BY_INDEX] = session.get_nested_transaction() or session.get_transaction()
 
 

@@ -223,8 +223,8 @@ def test_a_transaction_reads_by_index_once_and_again_after_a_rollback_on_postgre
     store = pg_desk.store
     sent: list[str] = []
 
-    def seen(_conn: object, _cursor: object, statement: str, *_: object) -> None:
-        if "set_config('enable_seqscan'" in statement:
+    def seen(_conn: object, _cursor: object, statement: str, params: object, *_: object) -> None:
+        if "set_config(" in statement and "enable_seqscan" in str(params):
             sent.append(statement)
 
     def setting(s: object) -> str:

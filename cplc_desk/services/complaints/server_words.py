@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from cplc_desk.services.desk.listing import bind_time
 from cplc_desk.storage import search
+from cplc_desk.storage.db import set_local
 from cplc_desk.storage.models import Complaint
 
 # How many complaints a page of a word search walks before it reads the matches instead.
@@ -81,13 +82,11 @@ def walk_floor(s: Session, after: tuple[datetime, str] | None, oldest_first: boo
 
 def walking(s: Session) -> None:
     """For the rest of this read, the planner walks in index order: with sorting and bitmap
-    scans off (``set_config(..., true)`` is SET LOCAL, both in one round trip), a page in
-    registration order comes from ix_complaint_created_id, stopping once it is full."""
-    s.execute(text("SELECT set_config('enable_sort', 'off', true), "
-                   "set_config('enable_bitmapscan', 'off', true)"))  # fmt: skip
+    scans off, a page in registration order comes from ix_complaint_created_id, stopping once
+    it is full."""
+    set_local(s, enable_sort="off", enable_bitmapscan="off")
 
 
 def reading_all(s: Session) -> None:
     """Back to the planner's own choices for the rest of this read."""
-    s.execute(text("SELECT set_config('enable_sort', 'on', true), "
-                   "set_config('enable_bitmapscan', 'on', true)"))  # fmt: skip
+    set_local(s, enable_sort="on", enable_bitmapscan="on")

@@ -23,14 +23,12 @@ from __future__ import annotations
 import argparse
 import random
 import shutil
-import sqlite3
 import statistics
 import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from bench import pg_server
 from bench.fixtures import fill_complaints, fill_vehicles
@@ -81,34 +79,10 @@ def main(argv: list[str]) -> None:
     args = parser.parse_args(argv)
     root = Path(tempfile.mkdtemp(prefix="cplc-bench-citywide-"))
     try:
-        if args.db_url:
-            with pg_server.fresh_databases(args.db_url, 1) as (url,):
-                _run(root, args, url)
-        else:
-            _run(root, args, None)
+        with pg_server.database_or_none(args.db_url) as url:
+            _run(root, args, url)
     finally:
         shutil.rmtree(root, ignore_errors=True)
-
-
-class _Raw:
-    """The baseline's own connection: sqlite3 on the file, or psycopg on the server."""
-
-    def __init__(self, root: Path, url: str | None) -> None:
-        self.server = url is not None
-        if url is None:
-            self.conn: Any = sqlite3.connect(root / "hq" / "cplc_desk.sqlite3")
-        else:
-            import psycopg
-
-            self.conn = psycopg.connect(pg_server.libpq(url), autocommit=True)
-
-    def execute(self, sql: str, params: tuple[object, ...] = ()) -> list[Any]:
-        if self.server:
-            sql = sql.replace("?", "%s")
-        return list(self.conn.execute(sql, params).fetchall())
-
-    def close(self) -> None:
-        self.conn.close()
 
 
 def _fill(ctx: DeskContext, args: argparse.Namespace, codes: list[str], url: str | None) -> None:
@@ -144,12 +118,9 @@ def _run(root: Path, args: argparse.Namespace, url: str | None) -> None:
     ctx.close()
     ctx = open_desk(DeskPaths(root / "hq"), actor=Actor("bench"), url=url)
     if url is not None:
-        with ctx.store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            # As autovacuum leaves the tables after a large import: the planner's statistics
-            # and the visibility map (a count from an index then skips the rows' pages).
-            conn.exec_driver_sql("VACUUM ANALYZE")
+        pg_server.vacuum_analyze(ctx.store.engine)
 
-    raw = _Raw(root, url)
+    raw = pg_server.RawConnection(ctx.paths.database, url)
     rng = random.Random(11)
     n = args.samples
     picks = raw.execute(

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, make_url, select, text
 
+from bench import pg_server
 from bench.fixtures import fill_complaints, fill_vehicles
 from cplc_desk.paths import DeskPaths
 from cplc_desk.services.desk import setup
@@ -176,8 +177,7 @@ def _run(root: Path, url: str, args: argparse.Namespace, processes: bool) -> Non
     hq = open_desk(DeskPaths(root / "hq"), actor=Actor("helpline"), url=url)
     setup.init_hq(hq, "Bench HQ")
     fill_vehicles(hq, args.vehicles)
-    with hq.store.engine.connect() as conn:  # as autovacuum leaves a large import
-        conn.execution_options(isolation_level="AUTOCOMMIT").execute(text("VACUUM ANALYZE"))
+    pg_server.vacuum_analyze(hq.store.engine)
     with hq.store.read() as s:
         held = s.scalars(select(VehicleReport.registration).limit(checks))
         picks = [r for r in held if r]

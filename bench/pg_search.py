@@ -25,6 +25,7 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, make_url, text
 from sqlalchemy.exc import DBAPIError
 
+from bench import pg_server
 from bench.fixtures import fill_complaints
 from cplc_desk.domain.records import name_key
 from cplc_desk.paths import DeskPaths
@@ -57,10 +58,7 @@ def _urdu_names(ctx: DeskContext, total: int) -> None:
             rows.append({"id": pid, "name": name, "key": name_key(name)})
         rows.append({"id": ids[len(ids) // 2], "name": "Zarghuna Wazir", "key": "zarghuna wazir"})
         s.execute(text("UPDATE person SET name = :name, name_key = :key WHERE id = :id"), rows)
-    # As the server's autovacuum leaves it after a large import: the GIN indexes' pending
-    # lists merged (a search scans a pending list whole) and the planner's statistics fresh.
-    with ctx.store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-        conn.exec_driver_sql("VACUUM ANALYZE")
+    pg_server.vacuum_analyze(ctx.store.engine)  # a search scans a GIN pending list whole
     print(f"  {len(rows):,} of {total:,} complainants renamed (Urdu, one rare name)")
 
 

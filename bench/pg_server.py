@@ -7,13 +7,52 @@ from __future__ import annotations
 import sqlite3
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import psycopg
 from sqlalchemy import Engine, create_engine, make_url, text
 from sqlalchemy.exc import DBAPIError
+
+
+@contextmanager
+def database_or_none(db_url: str | None) -> Iterator[str | None]:
+    """A fresh database on the server of ``db_url`` (dropped afterwards), or None without one:
+    the store a benchmark fills, on a server or in its SQLite file."""
+    if db_url is None:
+        yield None
+        return
+    with fresh_databases(db_url, 1) as (url,):
+        yield url
+
+
+def vacuum_analyze(engine: Engine) -> None:
+    """As the server's autovacuum leaves the tables after a large import: the planner's
+    statistics fresh, the visibility map set, the GIN indexes' pending lists merged."""
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.exec_driver_sql("VACUUM ANALYZE")
+
+
+class RawConnection:
+    """A baseline's own connection: sqlite3 on the store's file, or psycopg on the server
+    (``url``); queries are written with ``?`` for both."""
+
+    def __init__(self, database: Path, url: str | None) -> None:
+        self.server = url is not None
+        if url is None:
+            self.conn: Any = sqlite3.connect(database)
+        else:
+            self.conn = psycopg.connect(libpq(url), autocommit=True)
+
+    def execute(self, sql: str, params: Sequence[object] = ()) -> list[Any]:
+        if self.server:
+            sql = sql.replace("?", "%s")
+        return list(self.conn.execute(sql, tuple(params)).fetchall())
+
+    def close(self) -> None:
+        self.conn.close()
 
 
 @contextmanager

@@ -30,20 +30,17 @@ import argparse
 import json
 import random
 import shutil
-import sqlite3
 import statistics
 import sys
 import tempfile
 import time
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
-
-import psycopg
 
 from bench import pg_server
 from bench import sync as sync_bench
 from bench.fixtures import fill_phones
+from bench.pg_server import RawConnection
 from cplc_desk.domain import imei as imeis
 from cplc_desk.domain.clock import now_utc
 from cplc_desk.domain.phones import PhoneReportDraft
@@ -60,43 +57,25 @@ def _summary(ms: list[float]) -> str:
     return f"median {statistics.median(ms):.2f} ms, p95 {ms[int(len(ms) * 0.95)]:.2f} ms"
 
 
-class _RawServer:
-    """psycopg in sqlite3's shape, for the few queries below."""
-
-    def __init__(self, url: str) -> None:
-        self.con = psycopg.connect(pg_server.libpq(url), autocommit=True)
-
-    def execute(self, sql: str, args: tuple[object, ...] = ()) -> psycopg.Cursor[Any]:
-        return self.con.execute(sql.replace("?", "%s"), args)  # type: ignore[arg-type]
-
-    def close(self) -> None:
-        self.con.close()
-
-
-Raw = sqlite3.Connection | _RawServer
-
-
-def _raw(raw: Raw, number: str, *, near: bool) -> bool:
-    found = raw.execute(
-        "SELECT id FROM phone_report WHERE imei = ? OR imei2 = ?", (number, number)
-    ).fetchall()
-    if near and isinstance(raw, _RawServer):
+def _raw(raw: RawConnection, number: str, *, near: bool) -> bool:
+    found = raw.execute("SELECT id FROM phone_report WHERE imei = ? OR imei2 = ?", (number, number))
+    if near and raw.server:
         variants: object = imeis.one_digit_away(number)
         raw.execute(
             "SELECT id FROM phone_report WHERE imei = ANY(?) OR imei2 = ANY(?)",
             (variants, variants),
-        ).fetchall()
+        )
     elif near:
         variants = json.dumps(imeis.one_digit_away(number))
         raw.execute(
             "SELECT id FROM phone_report WHERE imei IN (SELECT value FROM json_each(?)) "
             "OR imei2 IN (SELECT value FROM json_each(?))",
             (variants, variants),
-        ).fetchall()
+        )
     return bool(found)
 
 
-def _not_held(raw: Raw, rng: random.Random) -> str:
+def _not_held(raw: RawConnection, rng: random.Random) -> str:
     while True:
         tac = rng.choice(HANDSETS)[2]
         body = f"{tac}{rng.randrange(1_000_000):06d}"
@@ -105,7 +84,7 @@ def _not_held(raw: Raw, rng: random.Random) -> str:
             return number
 
 
-def bench_verify(ctx: DeskContext, raw: Raw, samples: int) -> None:
+def bench_verify(ctx: DeskContext, raw: RawConnection, samples: int) -> None:
     rng = random.Random(3)
     held = [
         row[0] if row[1] is None or rng.random() < 0.5 else row[1]
@@ -136,7 +115,7 @@ def _slip(number: str, rng: random.Random) -> str:
     return number[:i] + rng.choice([d for d in "0123456789" if d != number[i]]) + number[i + 1 :]
 
 
-def bench_recall(ctx: DeskContext, raw: sqlite3.Connection, slips: int) -> None:
+def bench_recall(ctx: DeskContext, raw: RawConnection, slips: int) -> None:
     rng = random.Random(1102)
     maker = SampleMaker([SampleStation("CLIF", "Clifton")], "CLIF", seed=8)
     now = now_utc()
@@ -144,7 +123,7 @@ def bench_recall(ctx: DeskContext, raw: sqlite3.Connection, slips: int) -> None:
         "SELECT id, imei, imei2, make, model, colour FROM phone_report "
         "WHERE kind IN ('stolen', 'snatched') AND status = 'open' ORDER BY random() LIMIT ?",
         (slips // 2,),
-    ).fetchall()
+    )
     hits = first = 0
     shown: list[int] = []
     per_case: dict[str, list[int]] = {"slip in the recovery": [0, 0], "slip in the report": [0, 0]}
@@ -227,7 +206,7 @@ def main(argv: list[str]) -> None:
         t0 = time.perf_counter()
         fill_phones(ctx, args.reports)
         print(f"fixture: {args.reports:,} phone reports in {time.perf_counter() - t0:.0f} s")
-        raw = sqlite3.connect(ctx.paths.database)
+        raw = RawConnection(ctx.paths.database, None)
         print(f"verify-phone over {args.reports:,} reports, {args.samples} IMEIs held and "
               f"{args.samples} not (each with its audit entry):")  # fmt: skip
         bench_verify(ctx, raw, args.samples)
@@ -248,10 +227,9 @@ def _on_server(root: Path, url: str, reports: int, samples: int) -> None:
     setup.init_hq(ctx, "Bench HQ")
     t0 = time.perf_counter()
     fill_phones(ctx, reports, station_codes=["CLIF", "FERO", "SADD"])
-    with ctx.store.engine.connect() as conn:  # as autovacuum leaves a large import
-        conn.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql("VACUUM ANALYZE")
+    pg_server.vacuum_analyze(ctx.store.engine)
     print(f"fixture: {reports:,} phone reports on a server in {time.perf_counter() - t0:.0f} s")
-    raw = _RawServer(url)
+    raw = RawConnection(ctx.paths.database, url)
     print(f"verify-phone over {reports:,} reports, {samples} IMEIs held and {samples} not "
           f"(each with its audit entry), raw look-ups through psycopg:")  # fmt: skip
     bench_verify(ctx, raw, samples)

@@ -20,14 +20,11 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import sqlite3
 import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
-
-import psycopg
 
 from bench import pg_server
 from bench.fixtures import fill_complaints, fill_vehicles
@@ -78,10 +75,9 @@ def _queries(month: Month, server: bool) -> list[tuple[str, tuple[object, ...]]]
     window = _bounds(Month(month.year - 1, 1), month, server)
     asked = _bounds(month, month, server)
     month_of, hour_day = (_PG_MONTH, _PG_HOUR_DAY) if server else (_MONTH, _HOUR_DAY)
-    mark = "%s" if server else "?"
     out: list[tuple[str, tuple[object, ...]]] = []
     for table, (cls, kind, extra, dup) in _TABLES.items():
-        kept = f"t.deleted_at IS NULL AND {_WHEN} >= {mark} AND {_WHEN} < {mark} {extra}"
+        kept = f"t.deleted_at IS NULL AND {_WHEN} >= ? AND {_WHEN} < ? {extra}"
         out += [
             (f"SELECT police_station_code, {cls}, {kind}, {month_of}, count(*) FROM {table} t "
              f"WHERE {kept} GROUP BY 1, 2, 3, 4", window),
@@ -101,25 +97,13 @@ def _queries(month: Month, server: bool) -> list[tuple[str, tuple[object, ...]]]
     return out
 
 
-def raw_counts(db: Path, month: Month) -> int:
+def raw_counts(database: Path, month: Month, url: str | None = None) -> int:
     """The same figures with plain GROUP BY queries; returns the rows read back."""
-    rows = 0
-    con = sqlite3.connect(db)
+    raw = pg_server.RawConnection(database, url)
     try:
-        for sql, args in _queries(month, server=False):
-            rows += len(con.execute(sql, args).fetchall())
+        return sum(len(raw.execute(sql, args)) for sql, args in _queries(month, url is not None))
     finally:
-        con.close()
-    return rows
-
-
-def raw_counts_server(url: str, month: Month) -> int:
-    """The same on a server, sent raw through psycopg."""
-    rows = 0
-    with psycopg.connect(pg_server.libpq(url)) as con:
-        for sql, args in _queries(month, server=True):
-            rows += len(con.execute(sql, args).fetchall())  # type: ignore[arg-type]
-    return rows
+        raw.close()
 
 
 def main(argv: list[str]) -> None:
@@ -131,11 +115,8 @@ def main(argv: list[str]) -> None:
     args = parser.parse_args(argv)
     root = Path(tempfile.mkdtemp(prefix="cplc-bench-statistics-"))
     try:
-        if args.db_url:
-            with pg_server.fresh_databases(args.db_url, 1) as (url,):
-                _run(root, args, url)
-        else:
-            _run(root, args, None)
+        with pg_server.database_or_none(args.db_url) as url:
+            _run(root, args, url)
     finally:
         shutil.rmtree(root, ignore_errors=True)
 
@@ -147,9 +128,8 @@ def _run(root: Path, args: argparse.Namespace, url: str | None) -> None:
     t0 = time.perf_counter()
     fill_complaints(ctx, args.complaints, station_codes=codes)
     fill_vehicles(ctx, args.vehicles, station_codes=codes)
-    if url:  # the planner's statistics, as autovacuum leaves them after a large import
-        with ctx.store.engine.connect() as conn:
-            conn.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql("VACUUM ANALYZE")
+    if url:
+        pg_server.vacuum_analyze(ctx.store.engine)
     else:
         with ctx.store.write(actor="bench", desk_code="HQ") as s:
             s.connection().exec_driver_sql("ANALYZE")
@@ -164,10 +144,7 @@ def _run(root: Path, args: argparse.Namespace, url: str | None) -> None:
         result = report.compute(ctx, request)
         app.append(time.perf_counter() - t0)
         t0 = time.perf_counter()
-        if url:
-            raw_counts_server(url, month)
-        else:
-            raw_counts(ctx.paths.database, month)
+        raw_counts(ctx.paths.database, month, url)
         raw.append(time.perf_counter() - t0)
     counted = sum(r.count for r in result.rows)
     a, b = statistics.median(app), statistics.median(raw)

@@ -15,11 +15,11 @@ import shutil
 import sys
 import tempfile
 import time
-import uuid
 from pathlib import Path
 
-from sqlalchemy import create_engine, make_url, text
+from sqlalchemy import make_url
 
+from bench import pg_server
 from bench.fixtures import fill_complaints, fill_phones, fill_vehicles
 from cplc_desk.paths import DeskPaths
 from cplc_desk.services.desk import move, reference, setup
@@ -34,32 +34,26 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--phones", type=int, default=10_000)
     args = parser.parse_args(argv)
     root = Path(tempfile.mkdtemp(prefix="cplc-bench-move-"))
-    name = f"cplc_bench_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(args.server, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
     try:
-        ctx = open_desk(DeskPaths(root / "hq"), actor=Actor("bench"))
-        setup.init_hq(ctx, "CPLC HQ")
-        codes = [st.code for st in reference.stations(ctx)]
-        fill_complaints(ctx, args.complaints, station_codes=codes)
-        fill_vehicles(ctx, args.vehicles, station_codes=codes)
-        fill_phones(ctx, args.phones, station_codes=codes)
-        records = args.complaints + args.vehicles + args.phones
-        size = (root / "hq" / "cplc_desk.sqlite3").stat().st_size
-        t0 = time.perf_counter()
-        report = move.move_to_server(ctx, make_url(args.server).set(database=name))
-        seconds = time.perf_counter() - t0
-        ctx.close()
-        print(
-            f"{records:,} records ({report.rows:,} rows in {report.tables} tables, SQLite file "
-            f"{size / 1e6:.0f} MB) moved, compared and checked in {seconds:.1f} s: "
-            f"{report.rows / seconds:,.0f} rows/s"
-        )
+        with pg_server.fresh_databases(args.server, 1) as (url,):
+            ctx = open_desk(DeskPaths(root / "hq"), actor=Actor("bench"))
+            setup.init_hq(ctx, "CPLC HQ")
+            codes = [st.code for st in reference.stations(ctx)]
+            fill_complaints(ctx, args.complaints, station_codes=codes)
+            fill_vehicles(ctx, args.vehicles, station_codes=codes)
+            fill_phones(ctx, args.phones, station_codes=codes)
+            records = args.complaints + args.vehicles + args.phones
+            size = (root / "hq" / "cplc_desk.sqlite3").stat().st_size
+            t0 = time.perf_counter()
+            report = move.move_to_server(ctx, make_url(url))
+            seconds = time.perf_counter() - t0
+            ctx.close()
+            print(
+                f"{records:,} records ({report.rows:,} rows in {report.tables} tables, SQLite file "
+                f"{size / 1e6:.0f} MB) moved, compared and checked in {seconds:.1f} s: "
+                f"{report.rows / seconds:,.0f} rows/s"
+            )
     finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
         shutil.rmtree(root, ignore_errors=True)
 
 

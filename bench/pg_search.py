@@ -19,11 +19,9 @@ import statistics
 import sys
 import tempfile
 import time
-import uuid
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, make_url, text
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy import text
 
 from bench import pg_server
 from bench.fixtures import fill_complaints
@@ -164,33 +162,11 @@ def main(argv: list[str]) -> None:
     args = parser.parse_args(argv)
     if not args.db_url:
         parser.error("give --db-url postgresql+psycopg://USER:PASSWORD@HOST/postgres")
-    name = f"cplc_bench_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(args.db_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = make_url(args.db_url).set(database=name).render_as_string(hide_password=False)
     print(f"bench.pg_search: {args.complaints:,} complaints, {args.repeat} runs each")
-    try:
-        if args.full_plans:
-            _SHOWN_ALL.append("")
+    if args.full_plans:
+        _SHOWN_ALL.append("")
+    with pg_server.fresh_databases(args.db_url, 1) as (url,):
         run(url, args.complaints, args.repeat, not args.no_plans)
-    finally:
-        _drop(admin, name)
-
-
-def _drop(admin: Engine, name: str) -> None:
-    """Drop the throwaway database; the server's autovacuum, busy on it after a large fill,
-    cannot be ended by its owner, so wait for it a little."""
-    for attempt in range(30):
-        try:
-            with admin.connect() as conn:
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-            break
-        except DBAPIError:
-            if attempt == 29:
-                print(f"  could not drop database {name}: drop it by hand")
-            time.sleep(2)
-    admin.dispose()
 
 
 if __name__ == "__main__":

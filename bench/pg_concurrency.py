@@ -3,7 +3,7 @@ workstation imports a large bundle, beside the same checks with no import, in on
 
     python -m bench.pg_concurrency --db-url postgresql+psycopg://USER:PASSWORD@HOST/postgres
     python -m bench.pg_concurrency --db-url ... --records 20000 --checks 30
-    python -m bench.pg_concurrency --db-url ... --vehicles 1000000 --processes
+    python -m bench.pg_concurrency --db-url ... --vehicles 1000000 --processes --imports 4
 
 The URL names a server and a database to connect to for administration; the benchmark creates a
 throwaway database beside it and drops it at the end. The importing workstation is a second
@@ -24,15 +24,15 @@ import sys
 import tempfile
 import threading
 import time
-import uuid
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import create_engine, make_url, select, text
+from sqlalchemy import select, text
 
 from bench import pg_server
 from bench.fixtures import fill_complaints, fill_vehicles
 from cplc_desk.paths import DeskPaths
-from cplc_desk.services.desk import setup
+from cplc_desk.services.desk import reference, setup
 from cplc_desk.services.desk.context import Actor, DeskContext, open_desk
 from cplc_desk.services.hq import bundle_import, sync_hq
 from cplc_desk.services.station import sync_station
@@ -54,6 +54,12 @@ class _Span:
 
     def __contains__(self, moment: float) -> bool:
         return self.start <= moment <= self.end
+
+
+def _wal_position(ctx: DeskContext) -> int:
+    """Bytes of write-ahead log the server has written since it was made."""
+    with ctx.store.read() as s:
+        return int(s.execute(text("SELECT pg_current_wal_lsn() - '0/0'::pg_lsn")).scalar_one())
 
 
 def _import_child(data_dir: str, url: str, bundle: str) -> None:
@@ -141,6 +147,10 @@ def main(argv: list[str]) -> None:
     parser.add_argument(
         "--vehicles", type=int, default=5_000, help="vehicle reports headquarters holds"
     )
+    parser.add_argument(
+        "--imports", type=int, default=1,
+        help="bundles imported one after another (each from its own station), checks throughout",
+    )  # fmt: skip
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     parser.add_argument("--checker", nargs=3, help=argparse.SUPPRESS)
     parser.add_argument(
@@ -157,19 +167,12 @@ def main(argv: list[str]) -> None:
         return
     if not args.db_url:
         parser.error("give --db-url postgresql+psycopg://USER:PASSWORD@HOST/postgres")
-    name = f"cplc_bench_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(args.db_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = make_url(args.db_url).set(database=name).render_as_string(hide_password=False)
     root = Path(tempfile.mkdtemp(prefix="cplc-bench-pgc-"))
     try:
-        _run(root, url, args, args.processes)
+        with pg_server.fresh_databases(args.db_url, 1) as (url,):
+            _run(root, url, args, args.processes)
     finally:
         shutil.rmtree(root, ignore_errors=True)
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 def _run(root: Path, url: str, args: argparse.Namespace, processes: bool) -> None:
@@ -182,15 +185,19 @@ def _run(root: Path, url: str, args: argparse.Namespace, processes: bool) -> Non
         held = s.scalars(select(VehicleReport.registration).limit(checks))
         picks = [r for r in held if r]
     picks += [f"ZZZ-{n:04d}" for n in range(max(1, checks // 5))]  # not held: near look-ups too
-    enrollment = sync_hq.enroll_station(hq, "CLIF", root / "clif.enroll")
-    st = open_desk(DeskPaths(root / "clif"), actor=Actor("bench"))
-    sync_station.enroll_from_file(st, enrollment)
-    rows = fill_complaints(st, records // 2)
-    bundle = sync_station.export_bundle(st, root / "stick").path
-    st.close()
-    assert bundle is not None
+    bundles, rows = [], 0
+    codes = [st.code for st in reference.stations(hq)][: args.imports]  # a stick from each
+    for code in codes:
+        enrollment = sync_hq.enroll_station(hq, code, root / f"{code}.enroll")
+        st = open_desk(DeskPaths(root / code), actor=Actor("bench"))
+        sync_station.enroll_from_file(st, enrollment)
+        rows = fill_complaints(st, records // 2)
+        bundle = sync_station.export_bundle(st, root / "stick" / code).path
+        st.close()
+        assert bundle is not None
+        bundles.append(bundle)
     print(f"fixture: headquarters with {args.vehicles:,} vehicle reports; "
-          f"a bundle of {rows:,} records")  # fmt: skip
+          f"{len(bundles)} bundle(s) of {rows:,} records")  # fmt: skip
 
     # The helpline: three desks (own engines and connections), checks shared among them.
     desks = [hq] + [
@@ -199,34 +206,45 @@ def _run(root: Path, url: str, args: argparse.Namespace, processes: bool) -> Non
     ]
     for d in desks[1:]:
         d.actor = hq.actor
-    importer = [sys.executable, "-m", "bench.pg_concurrency", "--child", str(root / "hq"), url,
+
+    def importer(bundle: Path) -> list[str]:
+        return [sys.executable, "-m", "bench.pg_concurrency", "--child", str(root / "hq"), url,
                 str(bundle)]  # fmt: skip
+
+    wal_before = _wal_position(hq)
+    spans: list[dict[str, Any]] = []
     if processes:  # each helpline desk its own process, as each is its own PC
         quiet = [ms for _, ms in _collected(_checkers(root, url, picks, checks, None))]
         stop = root / "import-ended"
         procs = _checkers(root, url, picks, 0, stop)
         time.sleep(3)  # every workstation checking before the import starts
-        child = subprocess.Popen(importer, stdout=subprocess.PIPE, text=True)
-        out, _ = child.communicate()
+        for bundle in bundles:  # the day's sticks, one after another
+            child = subprocess.Popen(importer(bundle), stdout=subprocess.PIPE, text=True)
+            out, _ = child.communicate()
+            spans.append(json.loads(out.strip().splitlines()[-1]))
+            time.sleep(1)  # the next stick goes in
         stop.touch()
         timed = _collected(procs)
     else:
         quiet = [ms for _, ms in _checks(desks, picks, checks, None)]
-        child = subprocess.Popen(importer, stdout=subprocess.PIPE, text=True)
-        timed = _checks(desks, picks, 0, child)
-        out, _ = child.communicate()
-    span = json.loads(out.strip().splitlines()[-1])
-    span_of = _Span(span["start"], span["end"])
-    during = [ms for started, ms in timed if started in span_of]
+        timed = []
+        for bundle in bundles:
+            child = subprocess.Popen(importer(bundle), stdout=subprocess.PIPE, text=True)
+            timed += _checks(desks, picks, 0, child)
+            out, _ = child.communicate()
+            spans.append(json.loads(out.strip().splitlines()[-1]))
+    wal_mb = (_wal_position(hq) - wal_before) / len(bundles) / 1e6
+    during = [(ms, started - span["start"]) for started, ms in timed for span in spans
+              if started in _Span(span["start"], span["end"])]  # fmt: skip
+    took = ", ".join(f"{span['end'] - span['start']:.2f} s" for span in spans)
     print(f"helpline desks as {'processes' if processes else 'threads of one process'}; "
-          f"import at the other workstation: {span['status']}, "
-          f"{span['end'] - span['start']:.2f} s")  # fmt: skip
+          f"imports at the other workstation: {', '.join(span['status'] for span in spans)}; "
+          f"{took}; {wal_mb:.0f} MB of write-ahead log each")  # fmt: skip
     print(f"verify-vehicle, no import:        {_summary(quiet)}")
-    print(f"verify-vehicle, during the import: {_summary(during)}")
-    # When in the import the slowest checks came (its commit holds the audit lock briefly).
-    slowest = sorted((ms, started - span["start"]) for started, ms in timed if started in span_of)
-    print("slowest during the import: " + ", ".join(
-        f"{ms:.0f} ms at {at:.2f} s" for ms, at in slowest[-5:]))  # fmt: skip
+    print(f"verify-vehicle, during the imports: {_summary([ms for ms, _ in during])}")
+    # When in its import each of the slowest checks came.
+    print("slowest during the imports: " + ", ".join(
+        f"{ms:.0f} ms at {at:.2f} s" for ms, at in sorted(during)[-5:]))  # fmt: skip
     for d in desks:
         d.close()
 

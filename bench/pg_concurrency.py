@@ -165,6 +165,8 @@ def main(argv: list[str]) -> None:
     if args.checker:
         _checker_child(*args.checker)
         return
+    if args.imports < 1:
+        parser.error("--imports takes 1 or more (a bundle from each of that many stations)")
     if not args.db_url:
         parser.error("give --db-url postgresql+psycopg://USER:PASSWORD@HOST/postgres")
     root = Path(tempfile.mkdtemp(prefix="cplc-bench-pgc-"))
@@ -187,6 +189,8 @@ def _run(root: Path, url: str, args: argparse.Namespace, processes: bool) -> Non
     picks += [f"ZZZ-{n:04d}" for n in range(max(1, checks // 5))]  # not held: near look-ups too
     bundles, rows = [], 0
     codes = [st.code for st in reference.stations(hq)][: args.imports]  # a stick from each
+    if len(codes) < args.imports:
+        raise SystemExit(f"--imports {args.imports}: headquarters knows {len(codes)} stations")
     for code in codes:
         enrollment = sync_hq.enroll_station(hq, code, root / f"{code}.enroll")
         st = open_desk(DeskPaths(root / code), actor=Actor("bench"))
@@ -207,46 +211,59 @@ def _run(root: Path, url: str, args: argparse.Namespace, processes: bool) -> Non
     for d in desks[1:]:
         d.actor = hq.actor
 
-    def importer(bundle: Path) -> list[str]:
-        return [sys.executable, "-m", "bench.pg_concurrency", "--child", str(root / "hq"), url,
-                str(bundle)]  # fmt: skip
+    def importing(bundle: Path) -> tuple[subprocess.Popen[str], int]:
+        """The other workstation starts importing a bundle; with the server's WAL position."""
+        command = [sys.executable, "-m", "bench.pg_concurrency", "--child", str(root / "hq"),
+                   url, str(bundle)]  # fmt: skip
+        wal = _wal_position(hq)
+        return subprocess.Popen(command, stdout=subprocess.PIPE, text=True), wal
 
-    wal_before = _wal_position(hq)
+    def imported(child: subprocess.Popen[str], wal: int) -> dict[str, Any]:
+        """That import's span and status, and the write-ahead log the server wrote meanwhile
+        (the whole server's: the checks' audit entries too)."""
+        out, _ = child.communicate()
+        if child.returncode != 0:
+            raise SystemExit(f"the importing process failed (exit {child.returncode})")
+        span: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
+        if span["status"] != "accepted":
+            raise SystemExit(f"an import was {span['status']}, not accepted")
+        return span | {"wal": _wal_position(hq) - wal}
+
     spans: list[dict[str, Any]] = []
-    if processes:  # each helpline desk its own process, as each is its own PC
-        quiet = [ms for _, ms in _collected(_checkers(root, url, picks, checks, None))]
-        stop = root / "import-ended"
-        procs = _checkers(root, url, picks, 0, stop)
-        time.sleep(3)  # every workstation checking before the import starts
-        for bundle in bundles:  # the day's sticks, one after another
-            child = subprocess.Popen(importer(bundle), stdout=subprocess.PIPE, text=True)
-            out, _ = child.communicate()
-            spans.append(json.loads(out.strip().splitlines()[-1]))
-            time.sleep(1)  # the next stick goes in
-        stop.touch()
-        timed = _collected(procs)
-    else:
-        quiet = [ms for _, ms in _checks(desks, picks, checks, None)]
-        timed = []
-        for bundle in bundles:
-            child = subprocess.Popen(importer(bundle), stdout=subprocess.PIPE, text=True)
-            timed += _checks(desks, picks, 0, child)
-            out, _ = child.communicate()
-            spans.append(json.loads(out.strip().splitlines()[-1]))
-    wal_mb = (_wal_position(hq) - wal_before) / len(bundles) / 1e6
-    during = [(ms, started - span["start"]) for started, ms in timed for span in spans
-              if started in _Span(span["start"], span["end"])]  # fmt: skip
-    took = ", ".join(f"{span['end'] - span['start']:.2f} s" for span in spans)
+    try:
+        if processes:  # each helpline desk its own process, as each is its own PC
+            quiet = [ms for _, ms in _collected(_checkers(root, url, picks, checks, None))]
+            stop = root / "import-ended"
+            procs = _checkers(root, url, picks, 0, stop)
+            try:
+                time.sleep(3)  # every workstation checking before the import starts
+                for bundle in bundles:  # the day's sticks, one after another
+                    spans.append(imported(*importing(bundle)))
+                    time.sleep(1)  # the next stick goes in
+            finally:
+                stop.touch()  # the checkers end whatever happened
+                timed = _collected(procs)
+        else:
+            quiet = [ms for _, ms in _checks(desks, picks, checks, None)]
+            timed = []
+            for bundle in bundles:
+                child, wal = importing(bundle)
+                timed += _checks(desks, picks, 0, child)
+                spans.append(imported(child, wal))
+    finally:
+        for d in desks:
+            d.close()
+    during = [(ms, n, started - span["start"]) for started, ms in timed
+              for n, span in enumerate(spans, 1) if started in _Span(span["start"], span["end"])]  # fmt: skip
     print(f"helpline desks as {'processes' if processes else 'threads of one process'}; "
-          f"imports at the other workstation: {', '.join(span['status'] for span in spans)}; "
-          f"{took}; {wal_mb:.0f} MB of write-ahead log each")  # fmt: skip
+          f"{len(spans)} import(s) at the other workstation, each accepted: "
+          + ", ".join(f"{span['end'] - span['start']:.2f} s and {span['wal'] / 1e6:.0f} MB of "
+                      "write-ahead log" for span in spans))  # fmt: skip
     print(f"verify-vehicle, no import:        {_summary(quiet)}")
-    print(f"verify-vehicle, during the imports: {_summary([ms for ms, _ in during])}")
-    # When in its import each of the slowest checks came.
+    print(f"verify-vehicle, during the imports: {_summary([ms for ms, _, _ in during])}")
+    # Which import each of the slowest checks came in, and when in it.
     print("slowest during the imports: " + ", ".join(
-        f"{ms:.0f} ms at {at:.2f} s" for ms, at in sorted(during)[-5:]))  # fmt: skip
-    for d in desks:
-        d.close()
+        f"{ms:.0f} ms at {at:.2f} s of import {n}" for ms, n, at in sorted(during)[-5:]))  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -48,14 +48,6 @@ def _summary(ms: list[float]) -> str:
     return f"{len(ms)} checks: median {statistics.median(ms):.1f} ms, p95 {p95:.1f} ms, max {ms[-1]:.1f} ms"
 
 
-class _Span:
-    def __init__(self, start: float, end: float) -> None:
-        self.start, self.end = start, end
-
-    def __contains__(self, moment: float) -> bool:
-        return self.start <= moment <= self.end
-
-
 def _wal_position(ctx: DeskContext) -> int:
     """Bytes of write-ahead log the server has written since it was made."""
     with ctx.store.read() as s:
@@ -254,7 +246,7 @@ def _run(root: Path, url: str, args: argparse.Namespace, processes: bool) -> Non
         for d in desks:
             d.close()
     during = [(ms, n, started - span["start"]) for started, ms in timed
-              for n, span in enumerate(spans, 1) if started in _Span(span["start"], span["end"])]  # fmt: skip
+              for n, span in enumerate(spans, 1) if span["start"] <= started <= span["end"]]  # fmt: skip
     print(f"helpline desks as {'processes' if processes else 'threads of one process'}; "
           f"{len(spans)} import(s) at the other workstation, each accepted: "
           + ", ".join(f"{span['end'] - span['start']:.2f} s and {span['wal'] / 1e6:.0f} MB of "

@@ -1121,10 +1121,6 @@ Continue it? If you answer No, it is thrown away.</source>
         <translation>براہِ کرم سرخ نشان والے خانے درست کریں، پھر دوبارہ محفوظ کریں۔</translation>
     </message>
     <message>
-        <source>Close without saving?</source>
-        <translation>محفوظ کیے بغیر بند کریں؟</translation>
-    </message>
-    <message>
         <source>This complaint has not been saved. Close the form and throw away what was typed?</source>
         <translation>یہ شکایت محفوظ نہیں ہوئی۔ کیا فارم بند کر کے جو کچھ لکھا گیا ہے اسے ضائع کر دیں؟</translation>
     </message>
@@ -3231,6 +3227,10 @@ Continue it? If you answer No, it is thrown away.</source>
         <source>Saving…</source>
         <translation>محفوظ ہو رہا ہے…</translation>
     </message>
+    <message>
+        <source>Close without saving?</source>
+        <translation>محفوظ کیے بغیر بند کریں؟</translation>
+    </message>
 </context>
 <context>
     <name>RecordsBehindDialog</name>
@@ -3764,10 +3764,6 @@ Continue it? If you answer No, it is thrown away.</source>
     <message>
         <source>The report was saved, but its theft report could not be looked for: {reason}</source>
         <translation>رپورٹ محفوظ ہو گئی، لیکن اس سے متعلق چوری کی رپورٹ تلاش نہیں کی جا سکی: ⁨{reason}⁩</translation>
-    </message>
-    <message>
-        <source>Close without saving?</source>
-        <translation>محفوظ کیے بغیر بند کریں؟</translation>
     </message>
     <message>
         <source>This report has not been saved. Close the form and throw away what was typed?</source>
@@ -4902,6 +4898,26 @@ The desk makes a new signing key. Do this only with a new file from headquarters
     <message>
         <source>Record &amp;another vehicle</source>
         <translation>ایک اور گاڑی درج کریں</translation>
+    </message>
+    <message>
+        <source>Unsaved vehicle report</source>
+        <translation>محفوظ نہ ہونے والی گاڑی کی رپورٹ</translation>
+    </message>
+    <message>
+        <source>The unsaved vehicle report was filled in again.</source>
+        <translation>محفوظ نہ ہونے والی گاڑی کی رپورٹ دوبارہ بھر دی گئی۔</translation>
+    </message>
+    <message>
+        <source>no number typed yet</source>
+        <translation>ابھی کوئی نمبر نہیں لکھا گیا</translation>
+    </message>
+    <message>
+        <source>A vehicle report was being typed here on {when} ({vehicle}) and was not saved, perhaps because of a power cut.
+
+Continue it? If you answer No, it is thrown away.</source>
+        <translation>یہاں ⁨{when}⁩ کو گاڑی کی ایک رپورٹ لکھی جا رہی تھی (⁨{vehicle}⁩) جو محفوظ نہیں ہوئی، شاید بجلی جانے کی وجہ سے۔
+
+کیا اسے جاری رکھیں؟ اگر آپ نہیں کہیں گے تو یہ ضائع کر دی جائے گی۔</translation>
     </message>
     <message>
         <source>Anyone checking this vehicle at this desk is now told it is reported {kind}. Give the citizen the report number.</source>

@@ -16,15 +16,18 @@ from sqlalchemy import select
 from cplc_desk.domain.enums import AuditAction
 from cplc_desk.domain.roles import Role
 from cplc_desk.gui.accounts.accounts_page import AccountsPage, ChangePasswordDialog
+from cplc_desk.gui.complaints.complaint_form import ComplaintFormDialog
+from cplc_desk.gui.phones.phone_form import PhoneFormDialog
 from cplc_desk.gui.shell import app as gui_app
 from cplc_desk.gui.shell.lock_screen import IdleWatcher
 from cplc_desk.gui.shell.login_dialog import LoginDialog
 from cplc_desk.gui.shell.main_window import MainWindow
+from cplc_desk.gui.vehicles.vehicle_form import VehicleFormDialog
 from cplc_desk.gui.widgets import dialogs
 from cplc_desk.paths import DeskPaths
 from cplc_desk.services.accounts import accounts
 from cplc_desk.services.accounts.accounts import NewAccount
-from cplc_desk.services.desk import setup
+from cplc_desk.services.desk import drafts, setup
 from cplc_desk.services.desk.context import Actor, DeskContext, PermissionDeniedError
 from cplc_desk.services.station import sync_station
 from cplc_desk.storage.models import AuditEntry
@@ -142,6 +145,28 @@ def test_idle_window_locks_and_takes_the_same_password(
     assert not window.is_locked()
     assert window.menuBar().isEnabled()
     assert supervised.actor == Actor("sana", Role.SUPERVISOR)
+
+
+@pytest.mark.parametrize(
+    ("form_class", "box", "typed"),
+    [
+        (ComplaintFormDialog, "name_edit", "Sana Baig"),
+        (VehicleFormDialog, "registration_edit", "KNP-5586"),
+        (PhoneFormDialog, "imei_edit", "356938035643809"),
+    ],
+)
+def test_the_idle_lock_closes_a_form_and_keeps_what_was_typed(
+    qtbot, window: MainWindow, supervised: DeskContext, form_class, box: str, typed: str
+) -> None:
+    form = form_class(supervised, window)
+    form.show()
+    qtbot.waitExposed(form)
+    qtbot.keyClicks(getattr(form.form_fields, box), typed)
+    window.idle.set_interval(50)
+    qtbot.waitUntil(window.is_locked, timeout=5000)
+    assert not form.isVisible()  # nothing stays usable above the cover
+    [kept] = drafts.drafts(supervised, form.drafts.kind)
+    assert kept.data[box.removesuffix("_edit")] == typed
 
 
 def test_typing_keeps_the_window_unlocked_once_the_watcher_has_started(qtbot) -> None:

@@ -1,5 +1,6 @@
-"""The vehicle desk's screens: the report form typed with the keyboard, a recovery matched to its
-theft report through the match dialog, the vehicle check, and the lazy list on the Vehicles page."""
+"""The vehicle desk's screens: the report form typed with the keyboard (a draft kept across a
+crash), a recovery matched to its theft report through the match dialog, the vehicle check, and
+the lazy list on the Vehicles page."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ import json
 from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt, Signal
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from sqlalchemy import select
 
@@ -17,7 +19,7 @@ from cplc_desk.domain.matching import Evidence, Looks, compare_looks
 from cplc_desk.domain.records import PersonDraft, VehicleReportDraft
 from cplc_desk.gui.vehicles.match_words import evidence_text, looks_text, score_text
 from cplc_desk.gui.vehicles.vehicle_detail import VehicleDetailDialog
-from cplc_desk.gui.vehicles.vehicle_form import VehicleFormDialog
+from cplc_desk.gui.vehicles.vehicle_form import DRAFT_KIND, VehicleFormDialog
 from cplc_desk.gui.vehicles.vehicle_match import VehicleMatchDialog
 from cplc_desk.gui.vehicles.vehicle_verify import VehicleVerifyWidget
 from cplc_desk.gui.vehicles.vehicles_model import (
@@ -28,7 +30,7 @@ from cplc_desk.gui.vehicles.vehicles_model import (
 from cplc_desk.gui.vehicles.vehicles_page import VehiclesPage
 from cplc_desk.gui.widgets import dialogs, receipt_preview, receipt_printing
 from cplc_desk.gui.widgets.reports_model import AWAITING_ROLE
-from cplc_desk.services.desk import demo
+from cplc_desk.services.desk import demo, drafts
 from cplc_desk.services.desk.context import DeskContext
 from cplc_desk.services.vehicles import vehicle_list, vehicles, verification
 from cplc_desk.services.vehicles.vehicle_list import VehicleQuery, VehicleRow
@@ -87,9 +89,11 @@ def open_form(qtbot) -> Iterator[Callable[[DeskContext], VehicleFormDialog]]:
 
     yield make
     for form in forms:
-        # Closed without asking about unsaved content (pytest-qt's own closing would ask).
-        form.done(QDialog.DialogCode.Rejected)
-        form.deleteLater()
+        # Closed without asking about unsaved content (pytest-qt's own closing would ask); a
+        # form a test deleted (a crash) is gone already.
+        if shiboken6.isValid(form):
+            form.done(QDialog.DialogCode.Rejected)
+            form.deleteLater()
 
 
 def focused() -> QWidget:
@@ -375,6 +379,65 @@ def test_a_recovery_shows_its_candidates_while_it_is_typed(
     # A theft report has no candidates: the panel goes.
     form.fields.kind_combo.setCurrentIndex(form.fields.kind_combo.findData("stolen"))
     assert preview.isHidden()
+
+
+def test_a_draft_survives_a_crash_and_is_offered_to_the_next_form(
+    qtbot, open_form, station_ctx: DeskContext, monkeypatch: pytest.MonkeyPatch, thefts
+) -> None:
+    crashed = open_form(station_ctx)
+    fill_recovery(qtbot, crashed, chassis="KA1234567")
+    crashed.fields.colour_edit.setFocus()
+    qtbot.keyClicks(crashed.fields.colour_edit, "Blue")
+    qtbot.waitUntil(lambda: crashed.drafts_saved >= 1, timeout=10_000)
+    crashed._jobs.wait_idle()
+    [kept] = drafts.drafts(station_ctx, DRAFT_KIND)
+    assert (kept.data["kind"], kept.data["vehicle_class"]) == ("recovered", "MOTORCYCLE")
+    assert (kept.data["chassis"], kept.data["colour"]) == ("KA1234567", "Blue")
+    crashed.hide()  # as in a power cut: no Save, no Cancel
+    crashed.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+    asked: list[str] = []
+    seen: list[VehicleMatchDialog] = []
+    answer_match(qtbot, monkeypatch, thefts["honda"], seen)
+    monkeypatch.setattr(dialogs, "confirm", lambda p, t, q: asked.append(q) or True)
+    form = open_form(station_ctx)
+    assert len(asked) == 1 and "(KA1234567)" in asked[0]  # named by the number typed first
+    assert form.status_label.text() == "The unsaved vehicle report was filled in again."
+    assert (form.fields.kind(), form.fields.class_combo.currentData()) == (
+        "recovered", "MOTORCYCLE",
+    )  # fmt: skip
+    assert form.fields.chassis_edit.text() == "KA1234567"
+    # The recovery's candidates are looked for as if it had just been typed.
+    qtbot.waitUntil(lambda: bool(form.match_preview.candidates), timeout=5_000)
+    save(qtbot, form)
+    assert form.matched_theft_id == thefts["honda"]
+    assert drafts.drafts(station_ctx, DRAFT_KIND) == []  # the draft went with the save
+
+
+def test_cancel_throws_away_what_was_typed_and_its_draft(
+    qtbot, open_form, station_ctx: DeskContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    form = open_form(station_ctx)
+    form.fields.registration_edit.setFocus()
+    qtbot.keyClicks(form.fields.registration_edit, "KNP-5586")
+    form.save_draft_now()
+    form._jobs.wait_idle()
+    assert len(drafts.drafts(station_ctx, DRAFT_KIND)) == 1
+    answers = [False, True]
+    asked: list[str] = []
+    monkeypatch.setattr(dialogs, "confirm", lambda p, t, q: asked.append(q) or answers.pop(0))
+    qtbot.mouseClick(form.cancel_button, Qt.MouseButton.LeftButton)
+    assert form.isVisible()  # "No": the form stays, and so does what was typed
+    assert len(drafts.drafts(station_ctx, DRAFT_KIND)) == 1
+    qtbot.mouseClick(form.cancel_button, Qt.MouseButton.LeftButton)
+    assert not form.isVisible()
+    assert (
+        asked
+        == ["This report has not been saved. Close the form and throw away what was typed?"] * 2
+    )
+    form._jobs.wait_idle()
+    assert drafts.drafts(station_ctx, DRAFT_KIND) == []
 
 
 # ---------------------------------------------------------------------- checking a vehicle

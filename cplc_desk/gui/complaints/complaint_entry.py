@@ -49,8 +49,8 @@ def _nothing() -> None:
 
 
 class ComplaintEntry(FormFields):
-    """``on_edit`` runs after every change the volunteer makes (not while loading a draft);
-    ``on_contact_left`` when the cursor leaves the CNIC or mobile box."""
+    """``on_contact_edit`` runs after every change to the CNIC or mobile box (not while loading
+    a draft); ``on_contact_left`` when the cursor leaves either."""
 
     FIELDS = FIELDS
     validate_draft = staticmethod(validate_complaint)
@@ -58,7 +58,6 @@ class ComplaintEntry(FormFields):
 
     def __init__(self, ctx: DeskContext, note_slot: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.on_edit: Callable[[], None] = _nothing
         self.on_contact_edit: Callable[[], None] = _nothing
         self.on_contact_left: Callable[[], None] = _nothing
         self._build_fields()
@@ -252,4 +251,3 @@ class ComplaintEntry(FormFields):
     def _after_edit(self, name: str | None) -> None:
         if name in CONTACT_FIELDS:
             self.on_contact_edit()
-        self.on_edit()

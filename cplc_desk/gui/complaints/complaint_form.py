@@ -28,7 +28,6 @@ from cplc_desk.domain.records import DraftErrors
 from cplc_desk.domain.validation import FieldError, parse_cnic, parse_mobile
 from cplc_desk.gui.complaints.complaint_earlier import EarlierComplaintsPanel
 from cplc_desk.gui.complaints.complaint_entry import ComplaintEntry
-from cplc_desk.gui.widgets import dialogs
 from cplc_desk.gui.widgets.form_drafts import FormDrafts
 from cplc_desk.gui.widgets.formats import format_datetime
 from cplc_desk.gui.widgets.message_banner import ERROR
@@ -78,10 +77,7 @@ class ComplaintFormDialog(RecordFormDialog):
         self.stack.addWidget(self._build_form_page())
         self.stack.addWidget(self._build_done_page())
         QVBoxLayout(self).addWidget(self.stack)
-        self.drafts = FormDrafts(
-            ctx, DRAFT_KIND, self._jobs, self.entry.data, self.has_content, self._on_draft_failed,
-            lambda: self.result_registered is None and not self._saving, self,
-        )  # fmt: skip
+        self._keep_drafts(DRAFT_KIND, self.entry.data, self.entry.has_content)
         self._connect()
         self.reset_form()
         self._size_to_text()
@@ -134,7 +130,6 @@ class ComplaintFormDialog(RecordFormDialog):
         self._lookup_timer.setSingleShot(True)
         self._lookup_timer.setInterval(LOOKUP_DELAY_MS)
         self._lookup_timer.timeout.connect(self.look_up_earlier)
-        self.entry.on_edit = self._on_edited
         self.entry.on_contact_edit = self._lookup_timer.start
         self.entry.on_contact_left = self.look_up_earlier
 
@@ -161,19 +156,12 @@ class ComplaintFormDialog(RecordFormDialog):
         self.banner.clear_message()
         self.status_label.clear()
 
-    def has_content(self) -> bool:
-        return self.entry.has_content()
-
     def is_saving(self) -> bool:
         return self._saving
 
     def is_busy(self) -> bool:
         """Whether a service call (draft, look-up, save, receipt) is still under way."""
         return self._jobs.is_busy()
-
-    def _on_edited(self) -> None:
-        if self.result_registered is None:
-            self.drafts.schedule()
 
     # ------------------------------------------------------------------ earlier complaints
 
@@ -279,24 +267,11 @@ class ComplaintFormDialog(RecordFormDialog):
 
     # ------------------------------------------------------------------ closing
 
-    def reject(self) -> None:
-        if self.result_registered is None and self.has_content():
-            if not dialogs.confirm(
-                self,
-                self.tr("Close without saving?"),
-                self.tr(
-                    "This complaint has not been saved. Close the form and throw away what "
-                    "was typed?"
-                ),
-            ):
-                return
-            self.drafts.discard_now()
-        super().reject()
+    def _unsaved_question(self) -> str:
+        return self.tr(
+            "This complaint has not been saved. Close the form and throw away what was typed?"
+        )
 
     def done(self, result: int) -> None:
-        self.drafts.timer.stop()
         self._lookup_timer.stop()
-        # Answers must not arrive for a closed window; the jobs take a moment at most.
-        self._jobs.wait_idle()
-        self.drafts.release()
         super().done(result)

@@ -10,7 +10,6 @@ then looks for the reports this desk holds one digit from it and offers their nu
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -45,12 +44,6 @@ _SHOWN_IN = {
     "sim_number": "colour",
     **INCIDENT_SHOWN_IN,
 }
-# What a draft keeps of the line edits, in the order of ``_line_edits``.
-_DRAFT_TEXTS = (
-    "imei", "imei2", "imei_note", "make", "model", "colour", "sim_number", "incident_time",
-    "incident_place", "fir_number", "fir_date", "owner_name", "owner_relative_name",
-    "owner_cnic", "owner_mobile", "owner_address",
-)  # fmt: skip
 
 
 class PhoneFields(ReportFields):
@@ -140,6 +133,7 @@ class PhoneFields(ReportFields):
         if not self._loading:
             self._touched.update(("imei", "imei2"))
             self.show_problems(self.problems(), {"imei", "imei2", "imei_note"})
+            self.edited.emit()
 
     def _use_number(self, name: str, number: str) -> None:
         edit = self.imei_edit if name == "imei" else self.imei2_edit
@@ -156,13 +150,6 @@ class PhoneFields(ReportFields):
             self.near[name].show_reports(typed, reports)
 
     # ------------------------------------------------------------------ values
-
-    def _line_edits(self) -> list[QLineEdit]:
-        return [
-            self.imei_edit, self.imei2_edit, self.note_edit, self.make_edit, self.model_edit,
-            self.colour_edit, self.sim_edit, self.time_edit, self.place_edit, self.fir_edit,
-            self.fir_date_edit, *self.owner.edits,
-        ]  # fmt: skip
 
     def _reset_own(self) -> None:
         self.altered_check.setChecked(False)
@@ -186,48 +173,20 @@ class PhoneFields(ReportFields):
             imei2=self.imei2_edit.text(),
             imei_altered=self.altered_check.isChecked(),
             imei_note=self.note_edit.text() if self.altered_check.isChecked() else "",
-            make=self.make_edit.text(),
-            model=self.model_edit.text(),
-            colour=self.colour_edit.text(),
             sim_number=self.sim_edit.text(),
-            **self._owner_and_incident(problems),
+            **self._report_values(problems),
         )
         return draft, problems
 
     # ------------------------------------------------------------------ drafts
 
-    def data(self) -> dict[str, Any]:
-        """What was typed, for a draft kept against a crash or power cut."""
-        incident = self.date_edit.date()
-        values: dict[str, Any] = {
-            key: edit.text() for key, edit in zip(_DRAFT_TEXTS, self._line_edits(), strict=True)
-        }
-        values.update(
-            kind=self.kind(),
-            imei_altered=self.altered_check.isChecked(),
-            police_station=self.station_combo.code() or self.station_combo.currentText(),
-            incident_date=date(incident.year(), incident.month(), incident.day()).isoformat(),
-        )
-        return values
+    def _own_choices(self) -> dict[str, Any]:
+        return {"imei_altered": self.altered_check.isChecked()}
 
-    def load(self, data: dict[str, Any]) -> None:
-        """Fill the boxes from a draft (unknown or missing keys leave a box as it is)."""
-        self._loading = True
-        try:
-            for key, edit in zip(_DRAFT_TEXTS, self._line_edits(), strict=True):
-                if isinstance(value := data.get(key), str):
-                    edit.setText(value)
-            if isinstance(kind := data.get("kind"), str) and kind:
-                self.kind_combo.setCurrentIndex(self.kind_combo.findData(kind))
-            altered = bool(data.get("imei_altered"))
-            self.altered_check.setChecked(altered)
-            self.note_edit.setEnabled(altered)
-            if isinstance(station := data.get("police_station"), str):
-                self.station_combo.set_code(station)
-            self._load_incident_date(data.get("incident_date"))
-        finally:
-            self._loading = False
-        self._update_headings()
+    def _load_own_choices(self, data: dict[str, Any]) -> None:
+        altered = bool(data.get("imei_altered"))
+        self.altered_check.setChecked(altered)
+        self.note_edit.setEnabled(altered)
 
     # ------------------------------------------------------------------ reacting
 

@@ -1,21 +1,16 @@
 """Recording a stolen, snatched, recovered or found handset: the form (``PhoneFields``), Save
 (Ctrl+S), then the report number and the owner's receipt.
 
-What is typed is kept as a draft in the store a second after each pause (as the complaint form
-does), and offered back when the form is next opened after a crash or power cut. After a
-recovered or found handset is saved, the dialog looks for the open theft reports it may be (by
+What is typed is kept as a draft in the store a second after each pause (``ReportFormDialog``),
+and offered back when the form is next opened after a crash or power cut. After a recovered or found handset is saved, the dialog looks for the open theft reports it may be (by
 either IMEI, even one digit off) and shows them (``PhoneMatchDialog``) to be confirmed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QDialog,
-    QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -24,9 +19,6 @@ from cplc_desk.domain.validation import FieldError
 from cplc_desk.gui.phones.phone_fields import PhoneFields
 from cplc_desk.gui.phones.phone_match import Handset, PhoneMatchDialog
 from cplc_desk.gui.widgets import names
-from cplc_desk.gui.widgets.form_drafts import FormDrafts
-from cplc_desk.gui.widgets.formats import format_datetime
-from cplc_desk.gui.widgets.operations import OperationRunner
 from cplc_desk.gui.widgets.report_form import ReportFormDialog
 from cplc_desk.services.desk.context import DeskContext
 from cplc_desk.services.desk.drafts import Draft
@@ -36,39 +28,22 @@ from cplc_desk.services.phones.phones import PhoneCandidate, PhoneSummary
 
 DRAFT_KIND = "phone_report"
 
-MatchDialogFactory = Callable[[str, Handset, Sequence[PhoneCandidate]], QDialog]
-
 
 class PhoneFormDialog(ReportFormDialog):
     """``registered`` carries the new report's id once saved; ``matched`` the theft report's id
     when a recovery is matched to it."""
 
-    drafts: FormDrafts
+    fields: PhoneFields
 
-    def __init__(self, ctx: DeskContext, parent: QWidget | None = None, kind: str = "") -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.setWindowTitle(self.tr("Record a phone — CPLC Desk"))
-        self._start_report()
-        self._jobs = OperationRunner("cplc-phone-form", self)
-        # Replaceable: how the candidates are shown (tests may put a stand-in here).
-        self.make_match_dialog: MatchDialogFactory = lambda recovery_id, handset, found: (
-            PhoneMatchDialog(ctx, recovery_id, handset, found, self)
-        )
-        self.fields = PhoneFields(ctx)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self._report_form_page(self.fields))
-        self.stack.addWidget(self._build_done_page())
-        QVBoxLayout(self).addWidget(self.stack)
-        self.drafts = FormDrafts(
-            ctx, DRAFT_KIND, self._jobs, self.fields.data, self.fields.has_content,
-            self._on_draft_failed, lambda: self.result_registered is None and not self._saving,
-            self,
-        )  # fmt: skip
-        self._connect()
-        self.reset_form(kind)
-        self._size_to_text(175)
-        self.offer_draft()
+    DRAFT_KIND = DRAFT_KIND
+    TASK_NAME = "cplc-phone-form"
+    WIDTH_CHARS = 175
+
+    def _title(self) -> str:
+        return self.tr("Record a phone — CPLC Desk")
+
+    def _make_fields(self, ctx: DeskContext) -> PhoneFields:
+        return PhoneFields(ctx)
 
     def _build_done_page(self) -> QWidget:
         return self._report_done_page(
@@ -76,13 +51,8 @@ class PhoneFormDialog(ReportFormDialog):
         )
 
     def _connect(self) -> None:
-        self.fields.problems_shown.connect(lambda: QTimer.singleShot(0, self._fit_height))
-        for edit in self.fields._line_edits():
-            edit.textEdited.connect(lambda _t: self.drafts.schedule())
-        self.fields.kind_combo.activated.connect(lambda _i: self.drafts.schedule())
-        self.fields.altered_check.clicked.connect(lambda _c: self.drafts.schedule())
+        super()._connect()
         self.fields.imei_mistyped.connect(self._look_near)
-        self._connect_buttons()
 
     def _look_near(self, name: str, typed: str) -> None:
         ctx = self.ctx
@@ -99,22 +69,18 @@ class PhoneFormDialog(ReportFormDialog):
 
     # ------------------------------------------------------------------ drafts
 
-    def offer_draft(self) -> bool:
-        """Offer to continue the newest unsaved phone report; True if it was filled in."""
-
-        def question(newest: Draft) -> str:
-            imei = str(newest.data.get("imei") or "").strip() or self.tr("no IMEI typed yet")
-            return self.tr(
-                "A phone report was being typed here on {when} (IMEI {imei}) and was not saved, "
-                "perhaps because of a power cut.\n\nContinue it? If you answer No, it is thrown away."
-            ).format(when=format_datetime(newest.updated_at), imei=imei)
-
-        return self._offer_draft(
-            question,
+    def _draft_words(self) -> tuple[str, str]:
+        return (
             self.tr("Unsaved phone report"),
             self.tr("The unsaved phone report was filled in again."),
-            self.fields.load,
         )
+
+    def _draft_question(self, when: str, newest: Draft) -> str:
+        imei = str(newest.data.get("imei") or "").strip() or self.tr("no IMEI typed yet")
+        return self.tr(
+            "A phone report was being typed here on {when} (IMEI {imei}) and was not saved, "
+            "perhaps because of a power cut.\n\nContinue it? If you answer No, it is thrown away."
+        ).format(when=when, imei=imei)
 
     # ------------------------------------------------------------------ saving
 
@@ -149,29 +115,10 @@ class PhoneFormDialog(ReportFormDialog):
         return Handset(registered.number if registered else "", tuple(numbers))
 
     def _match_dialog(self, registered: Registered, found: list[PhoneCandidate]) -> QDialog:
-        return self.make_match_dialog(registered.id, self.handset(), found)
+        return PhoneMatchDialog(self.ctx, registered.id, self.handset(), found, self)
 
     def _number_of_candidate(self, candidate: PhoneCandidate) -> tuple[str, str]:
         return candidate.id, candidate.number
 
     def _done_focus(self) -> QWidget:
         return self.receipt_panel.print_button  # the owner takes the receipt
-
-    def start_another(self) -> None:
-        """After a save: an empty form for the next handset, of the same kind."""
-        self.drafts.claim_new()
-        super().start_another()
-
-    # ------------------------------------------------------------------ closing
-
-    def reject(self) -> None:
-        if not self._may_close():
-            return
-        if self.result_registered is None:
-            self.drafts.discard_now()
-        super(ReportFormDialog, self).reject()
-
-    def done(self, result: int) -> None:
-        self.drafts.timer.stop()
-        super().done(result)
-        self.drafts.release()

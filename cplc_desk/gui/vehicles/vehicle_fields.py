@@ -8,7 +8,7 @@ shows the first of their problems. The dialog around it (``VehicleFormDialog``) 
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -144,9 +144,6 @@ class VehicleFields(ReportFields):
 
     # ------------------------------------------------------------------ values
 
-    def _line_edits(self) -> list[QLineEdit]:
-        return [w for w in self._field_of if isinstance(w, QLineEdit)]
-
     def _reset_own(self) -> None:
         self.class_combo.setCurrentIndex(-1)
 
@@ -165,13 +162,19 @@ class VehicleFields(ReportFields):
             registration=self.registration_edit.text(),
             chassis=self.chassis_edit.text(),
             engine=self.engine_edit.text(),
-            make=self.make_edit.text(),
-            model=self.model_edit.text(),
-            colour=self.colour_edit.text(),
             model_year=self.year_edit.text(),
-            **self._owner_and_incident(problems),
+            **self._report_values(problems),
         )
         return draft, problems
+
+    # ------------------------------------------------------------------ drafts
+
+    def _own_choices(self) -> dict[str, Any]:
+        return {"vehicle_class": str(self.class_combo.currentData() or "")}
+
+    def _load_own_choices(self, data: dict[str, Any]) -> None:
+        if isinstance(code := data.get("vehicle_class"), str) and code:
+            self.class_combo.setCurrentIndex(self.class_combo.findData(code))
 
     # ------------------------------------------------------------------ reacting
 

@@ -1,19 +1,20 @@
 """Recording a stolen, snatched, recovered or found vehicle: the form (``VehicleFields``), Save
 (Ctrl+S), and then the report number.
 
-Save shows every problem and puts the cursor in the first field to fix. After a recovered or
-found vehicle is saved, the dialog looks for the theft reports it may belong to and, if there
+Save shows every problem and puts the cursor in the first field to fix. What is typed is kept as
+a draft in the store a second after each pause (``ReportFormDialog``), and offered back when the
+form is next opened after a crash, a power cut or the idle lock. After a recovered or found
+vehicle is saved, the dialog looks for the theft reports it may belong to and, if there
 are any, shows them (``VehicleMatchDialog``) so the volunteer can confirm the right one.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import (
     QDialog,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -22,9 +23,9 @@ from cplc_desk.gui.vehicles.match_preview import MatchPreview
 from cplc_desk.gui.vehicles.vehicle_fields import VehicleFields
 from cplc_desk.gui.vehicles.vehicle_match import VehicleMatchDialog
 from cplc_desk.gui.widgets import names
-from cplc_desk.gui.widgets.operations import OperationRunner
 from cplc_desk.gui.widgets.report_form import ReportFormDialog
 from cplc_desk.services.desk.context import DeskContext
+from cplc_desk.services.desk.drafts import Draft
 from cplc_desk.services.desk.records import Registered
 from cplc_desk.services.vehicles import vehicles
 from cplc_desk.services.vehicles.vehicles import register_vehicle_report
@@ -32,7 +33,10 @@ from cplc_desk.services.vehicles.wanted import MatchCandidate
 
 translate = QCoreApplication.translate
 
-MatchDialogFactory = Callable[[str, str, Sequence[MatchCandidate]], QDialog]
+DRAFT_KIND = "vehicle_report"
+
+# What a draft is named by when it is offered back: the first of these typed.
+_NAMED_BY = ("registration", "chassis", "engine")
 
 
 def recovery_title(number: str, registration: str, chassis: str, engine: str) -> str:
@@ -53,26 +57,21 @@ class VehicleFormDialog(ReportFormDialog):
     """``registered`` carries the new report's id once it is saved; ``matched`` the theft
     report's id when a recovery is matched to it."""
 
-    def __init__(self, ctx: DeskContext, parent: QWidget | None = None, kind: str = "") -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.setWindowTitle(self.tr("Record a vehicle — CPLC Desk"))
-        self._start_report()
-        self._jobs = OperationRunner("cplc-vehicle-form", self)
-        # Replaceable: how the candidates are shown (tests may put a stand-in here).
-        self.make_match_dialog: MatchDialogFactory = lambda recovery_id, title, candidates: (
-            VehicleMatchDialog(ctx, recovery_id, title, candidates, self)
-        )
+    fields: VehicleFields
 
-        self.fields = VehicleFields(ctx)
-        self._build_pages()
-        self._connect()
-        self.reset_form(kind)
-        self._size_to_text(165)
+    DRAFT_KIND = DRAFT_KIND
+    TASK_NAME = "cplc-vehicle-form"
+    WIDTH_CHARS = 165
+
+    def _title(self) -> str:
+        return self.tr("Record a vehicle — CPLC Desk")
 
     # ------------------------------------------------------------------ building
 
-    def _build_pages(self) -> None:
+    def _make_fields(self, ctx: DeskContext) -> VehicleFields:
+        return VehicleFields(ctx)
+
+    def _form_body(self) -> QWidget:
         # Below the boxes: the theft reports a recovery being typed in may be.
         self.match_preview = MatchPreview(self.ctx, self._jobs)
         body = QWidget()
@@ -80,11 +79,7 @@ class VehicleFormDialog(ReportFormDialog):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.fields, 1)
         column.addWidget(self.match_preview)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self._report_form_page(body))
-        self.stack.addWidget(self._build_done_page())
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.stack)
+        return body
 
     def _build_done_page(self) -> QWidget:
         page = self._report_done_page(
@@ -96,9 +91,8 @@ class VehicleFormDialog(ReportFormDialog):
         return page
 
     def _connect(self) -> None:
-        self.fields.problems_shown.connect(lambda: QTimer.singleShot(0, self._fit_height))
+        super()._connect()
         self.fields.vehicle_edited.connect(self._vehicle_edited)
-        self._connect_buttons()
 
     def _vehicle_edited(self) -> None:
         """A recovery's candidates follow its numbers as they are typed; a theft has none."""
@@ -113,6 +107,26 @@ class VehicleFormDialog(ReportFormDialog):
     def reset_form(self, kind: str = "") -> None:
         super().reset_form(kind)
         self.match_preview.stop()
+
+    # ------------------------------------------------------------------ drafts
+
+    def _draft_words(self) -> tuple[str, str]:
+        return (
+            self.tr("Unsaved vehicle report"),
+            self.tr("The unsaved vehicle report was filled in again."),
+        )
+
+    def _draft_question(self, when: str, newest: Draft) -> str:
+        typed = (str(newest.data.get(key) or "").strip() for key in _NAMED_BY)
+        vehicle = next((v for v in typed if v), "") or self.tr("no number typed yet")
+        return self.tr(
+            "A vehicle report was being typed here on {when} ({vehicle}) and was not saved, "
+            "perhaps because of a power cut.\n\nContinue it? If you answer No, it is thrown away."
+        ).format(when=when, vehicle=vehicle)
+
+    def _load_draft(self, data: dict[str, Any]) -> None:
+        super()._load_draft(data)
+        self._vehicle_edited()  # a recovery's candidates, for the numbers filled in
 
     # ------------------------------------------------------------------ saving
 
@@ -142,7 +156,7 @@ class VehicleFormDialog(ReportFormDialog):
             self.fields.chassis_edit.text().strip(),
             self.fields.engine_edit.text().strip(),
         )
-        return self.make_match_dialog(registered.id, title, found)
+        return VehicleMatchDialog(self.ctx, registered.id, title, found, self)
 
     def _number_of_candidate(self, candidate: MatchCandidate) -> tuple[str, str]:
         return candidate.wanted.ref, candidate.wanted.number

@@ -83,6 +83,9 @@ class FormFields(QWidget):
     # Messages were shown or cleared (the window may grow to show them; a banner that asked for
     # the boxes marked in red to be corrected goes once none is).
     problems_shown = Signal()
+    # The volunteer changed a value (not a reset or a draft being filled in): a form keeping a
+    # draft saves it once typing pauses.
+    edited = Signal()
 
     # The boxes in form order; the first with a problem gets the cursor on Save.
     FIELDS: ClassVar[tuple[str, ...]] = ()
@@ -233,6 +236,10 @@ class FormFields(QWidget):
             return
         self.date_edit.setDate(QDate(day.year, day.month, day.day))
 
+    def has_content(self) -> bool:
+        """Whether anything was typed or chosen (the defaults do not count)."""
+        raise NotImplementedError
+
     def draft(self) -> tuple[Any, dict[str, str]]:
         """The domain's draft, and the problems with text the form reads itself."""
         raise NotImplementedError
@@ -328,6 +335,7 @@ class FormFields(QWidget):
                     self.boxes[box_name].show_error(None)
                     self._problems_shown()
         self._after_edit(name)
+        self.edited.emit()
 
     def _after_edit(self, name: str | None) -> None:
         """Called after every change the volunteer makes (``name``: the field, if known)."""

@@ -1,9 +1,10 @@
-"""What the complaint and vehicle report dialogs share around their boxes: the form page with
-its message banner, status line, Save and Cancel, the save shortcuts (Ctrl+S, Ctrl+Enter), and
-Save's refusal of a form with problems, pointing at the first box to fix.
+"""What the complaint and report dialogs share around their boxes: the form page with its
+message banner, status line, Save and Cancel, the save shortcuts (Ctrl+S, Ctrl+Enter), Save's
+refusal of a form with problems, pointing at the first box to fix, the draft kept against a crash
+or power cut and offered back, and Close asking first when something typed was not saved.
 
-A subclass builds its boxes (a ``FormFields``), hands them to ``_form_page``, and says what Save
-registers and what happens after.
+A subclass builds its boxes (a ``FormFields``), hands them to ``_form_page``, keeps its drafts
+(``_keep_drafts``), and says what Save registers and what happens after.
 """
 
 from __future__ import annotations
@@ -110,6 +111,18 @@ class RecordFormDialog(QDialog):
 
     # ------------------------------------------------------------------ drafts
 
+    def _keep_drafts(
+        self, kind: str, read: Callable[[], dict[str, Any]], has_content: Callable[[], bool]
+    ) -> FormDrafts:
+        """From now on, keep what is typed in ``form_fields`` as a draft of ``kind`` once typing
+        pauses (``read``: the values; ``has_content``: whether anything is typed)."""
+        self.drafts = FormDrafts(
+            self.ctx, kind, self._jobs, read, has_content, self._on_draft_failed,
+            lambda: self.result_registered is None and not self._saving, self,
+        )  # fmt: skip
+        self.form_fields.edited.connect(self.drafts.schedule)
+        return self.drafts
+
     @property
     def drafts_saved(self) -> int:
         assert self.drafts is not None
@@ -215,6 +228,42 @@ class RecordFormDialog(QDialog):
             self.status_label.setText(self.tr("Saving…"))
         else:
             self.status_label.clear()
+
+    # ------------------------------------------------------------------ closing
+
+    def has_content(self) -> bool:
+        """Whether anything was typed or chosen (the defaults do not count)."""
+        return self.form_fields.has_content()
+
+    def _unsaved_question(self) -> str:
+        """Close's question when what was typed is not saved."""
+        raise NotImplementedError
+
+    def _may_close(self) -> bool:
+        """Not while the record is being written; after asking, if something typed is unsaved."""
+        if self._saving:
+            return False  # the record is being written: the answer arrives in a moment
+        return (
+            self.result_registered is not None
+            or not self.has_content()
+            or dialogs.confirm(self, self.tr("Close without saving?"), self._unsaved_question())
+        )
+
+    def reject(self) -> None:
+        if not self._may_close():
+            return
+        if self.drafts is not None and self.result_registered is None:
+            self.drafts.discard_now()  # what was typed is thrown away: so is its draft
+        super().reject()
+
+    def done(self, result: int) -> None:
+        if self.drafts is not None:
+            self.drafts.timer.stop()
+        # Answers must not arrive for a closed window; the jobs take a moment at most.
+        self._jobs.wait_idle()
+        if self.drafts is not None:
+            self.drafts.release()
+        super().done(result)
 
     def _refused_by_service(self, exc: DraftErrors) -> bool:
         """Show the service's problems with the draft in their boxes; False if none of them

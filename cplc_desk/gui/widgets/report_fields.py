@@ -4,14 +4,15 @@ when and where, then the owner, on the right), the headings that follow what hap
 defaults a new form starts from.
 
 A subclass builds the thing's own boxes and its form (``_build_fields``, ``_thing_form``), says
-its kind of report (``REPORTS``) and what else counts as typed
-(``_has_own_content``), and reads its draft.
+its kind of report (``REPORTS``), what else counts as typed (``_has_own_content``) and what a
+kept draft holds besides the one-line boxes (``_own_choices``), and reads its domain draft.
 """
 
 from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
+from datetime import date
 from typing import Any, ClassVar
 
 from PySide6.QtWidgets import (
@@ -226,8 +227,12 @@ class ReportFields(FormFields):
     def is_recovery(self) -> bool:
         return self.kind() in self.REPORTS.recoveries
 
+    def _texts(self) -> dict[str, QLineEdit]:
+        """Every one-line box, by its field's name (what a kept draft holds it under)."""
+        return {name: w for name, w in self.focus_targets.items() if isinstance(w, QLineEdit)}
+
     def _line_edits(self) -> list[QLineEdit]:
-        raise NotImplementedError
+        return list(self._texts().values())
 
     def _reset_own(self) -> None:
         """Put the thing's own choices back to their defaults (a hook for subclasses)."""
@@ -268,6 +273,50 @@ class ReportFields(FormFields):
             or self._has_own_content()
         )
 
-    def _owner_and_incident(self, problems: dict[str, str]) -> dict[str, Any]:
-        """The draft's owner and incident values (``problems``: what the form could not read)."""
-        return {"owner": self.owner.draft(), **self._incident_draft(problems)}
+    # ------------------------------------------------------------------ drafts
+
+    def _own_choices(self) -> dict[str, Any]:
+        """What a kept draft holds of the thing's choices other than its boxes (a hook)."""
+        return {}
+
+    def _load_own_choices(self, data: dict[str, Any]) -> None:
+        """Put back what ``_own_choices`` kept (a hook; unknown values leave a choice as is)."""
+
+    def data(self) -> dict[str, Any]:
+        """What was typed, for a draft kept against a crash or power cut."""
+        incident = self.date_edit.date()
+        return {
+            **{key: edit.text() for key, edit in self._texts().items()},
+            "kind": self.kind(),
+            "police_station": self.station_combo.code() or self.station_combo.currentText(),
+            "incident_date": date(incident.year(), incident.month(), incident.day()).isoformat(),
+            **self._own_choices(),
+        }
+
+    def load(self, data: dict[str, Any]) -> None:
+        """Fill the boxes from a draft (unknown or missing keys leave a box as it is)."""
+        self._loading = True
+        try:
+            for key, edit in self._texts().items():
+                if isinstance(value := data.get(key), str):
+                    edit.setText(value)
+            if isinstance(kind := data.get("kind"), str) and kind:
+                self.kind_combo.setCurrentIndex(self.kind_combo.findData(kind))
+            self._load_own_choices(data)
+            if isinstance(station := data.get("police_station"), str):
+                self.station_combo.set_code(station)
+            self._load_incident_date(data.get("incident_date"))
+        finally:
+            self._loading = False
+        self._update_headings()
+
+    def _report_values(self, problems: dict[str, str]) -> dict[str, Any]:
+        """The draft's values every report has (``ReportDraft``'s: the look, the owner and the
+        incident); ``problems``: what the form could not read."""
+        return {
+            "make": self.make_edit.text(),
+            "model": self.model_edit.text(),
+            "colour": self.colour_edit.text(),
+            "owner": self.owner.draft(),
+            **self._incident_draft(problems),
+        }

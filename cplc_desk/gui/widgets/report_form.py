@@ -1,31 +1,37 @@
-"""What the vehicle and phone report forms share after their boxes: Save's failures shown in
-their boxes or the banner, a recovery's look for its theft report and the match dialog's answer
-in words, the page saying what was registered with the owner's receipt, Record another, and
-Close asking first when something typed was not saved.
+"""What the vehicle and phone report forms share after their boxes: the draft kept as the
+volunteer types and offered back after a crash or power cut, Save's failures shown in their boxes
+or the banner, a recovery's look for its theft report and the match dialog's answer in words, the
+page saying what was registered with the owner's receipt, and Record another.
 
-A subclass builds its fields (``fields``: what happened, ``kind()``, ``has_content()``), its
-receipt panel and its done page (``outcome_label``, ``receipt_panel``), and says what Save
-registers and how the candidates are looked for and shown.
+The dialog is built in one order for every kind (``__init__``): the fields, the form page and
+the done page, the connections, an empty form, its size, then the drafts. A subclass makes its
+fields (``_make_fields``: what happened, ``kind()``, ``has_content()``, a draft's ``data()`` and
+``load()``) and what goes around them (``_form_body``), and says its title, what its drafts are
+offered with, what Save registers and how the candidates are looked for and shown.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from cplc_desk.domain.records import DraftErrors
 from cplc_desk.domain.validation import FieldError
 from cplc_desk.gui.widgets import dialogs
+from cplc_desk.gui.widgets.form_drafts import FormDrafts
+from cplc_desk.gui.widgets.formats import format_datetime
 from cplc_desk.gui.widgets.message_banner import ERROR
 from cplc_desk.gui.widgets.operations import OperationRunner
 from cplc_desk.gui.widgets.receipt_buttons import ReceiptPanel
 from cplc_desk.gui.widgets.record_form import RecordFormDialog
+from cplc_desk.gui.widgets.report_fields import ReportFields
 from cplc_desk.gui.widgets.typography import emphasise
 from cplc_desk.services.desk.context import DeskContext, ServiceError
+from cplc_desk.services.desk.drafts import Draft
 from cplc_desk.services.desk.records import Registered
 
 
@@ -38,18 +44,57 @@ class ReportFormDialog(RecordFormDialog):
     matched = Signal(str)
     save_finished = Signal()
 
-    fields: Any  # the subclass's ReportFields
+    # What the kind's drafts are kept under (services.desk.drafts).
+    DRAFT_KIND: ClassVar[str]
+    # The name of the form's worker thread, and how wide it opens (average characters).
+    TASK_NAME: ClassVar[str]
+    WIDTH_CHARS: ClassVar[int]
+
+    fields: ReportFields
+    drafts: FormDrafts
     outcome_label: QLabel
     receipt_panel: ReceiptPanel
     another_button: QPushButton
     close_button: QPushButton
     _jobs: OperationRunner
 
-    def _start_report(self) -> None:
+    def __init__(self, ctx: DeskContext, parent: QWidget | None = None, kind: str = "") -> None:
+        """An empty form for a report of ``kind`` (none chosen if empty)."""
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self._title())
         self.result_registered: Registered | None = None
         self.matched_theft_id: str | None = None
         self.candidates: list[Any] = []
         self._saving = False
+        self._jobs = OperationRunner(self.TASK_NAME, self)
+        self.fields = self._make_fields(ctx)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self._report_form_page(self._form_body()))
+        self.stack.addWidget(self._build_done_page())
+        QVBoxLayout(self).addWidget(self.stack)
+        self._connect()
+        self.reset_form(kind)
+        self._size_to_text(self.WIDTH_CHARS)
+        self._start_drafts()
+
+    def _title(self) -> str:
+        raise NotImplementedError
+
+    def _make_fields(self, ctx: DeskContext) -> ReportFields:
+        raise NotImplementedError
+
+    def _form_body(self) -> QWidget:
+        """What the form page shows above its banner: the fields, and what goes under them."""
+        return self.fields
+
+    def _build_done_page(self) -> QWidget:
+        raise NotImplementedError
+
+    def _connect(self) -> None:
+        """The window grows with the boxes' messages; Save, Cancel, Record another, Close."""
+        self.fields.problems_shown.connect(lambda: QTimer.singleShot(0, self._fit_height))
+        self._connect_buttons()
 
     def _report_form_page(self, body: QWidget) -> QWidget:
         """The form page: the fields (in ``body``, with what goes under them), the hint and Save
@@ -61,6 +106,12 @@ class ReportFormDialog(RecordFormDialog):
             self.tr("* must be filled in. Ctrl+S saves. Tab or Enter moves to the next box."),
             self.tr("Save report"),
         )
+
+    def _start_drafts(self) -> None:
+        """Keep what is typed as a draft from now on, and offer back the newest one left
+        unsaved (called once the form is built)."""
+        self._keep_drafts(self.DRAFT_KIND, self.fields.data, self.fields.has_content)
+        self.offer_draft()
 
     def _size_to_text(self, chars: int) -> None:
         """``chars`` average characters wide and as tall as the form with room for a few
@@ -120,6 +171,29 @@ class ReportFormDialog(RecordFormDialog):
     def _done_focus(self) -> QWidget:
         """Where the cursor goes once the report is registered."""
         return self.another_button
+
+    # ------------------------------------------------------------------ drafts
+
+    def offer_draft(self) -> bool:
+        """Offer to continue the newest unsaved report of this kind; True if it was filled in."""
+        title, filled = self._draft_words()
+        return self._offer_draft(
+            lambda newest: self._draft_question(format_datetime(newest.updated_at), newest),
+            title,
+            filled,
+            self._load_draft,
+        )
+
+    def _draft_words(self) -> tuple[str, str]:
+        """The offer's title, and what the status line says once the draft is filled in."""
+        raise NotImplementedError
+
+    def _draft_question(self, when: str, newest: Draft) -> str:
+        """Whether to continue ``newest``, typed at ``when``: named by what identifies it."""
+        raise NotImplementedError
+
+    def _load_draft(self, data: dict[str, Any]) -> None:
+        self.fields.load(data)
 
     # ------------------------------------------------------------------ after Save
 
@@ -233,6 +307,7 @@ class ReportFormDialog(RecordFormDialog):
     def start_another(self) -> None:
         """After a save: an empty form for the next report, of the same kind."""
         kind = self.fields.kind()
+        self.drafts.claim_new()  # the next report typed is a draft of its own
         self.result_registered = None
         self.matched_theft_id = None
         self.candidates = []
@@ -241,25 +316,7 @@ class ReportFormDialog(RecordFormDialog):
 
     # ------------------------------------------------------------------ closing
 
-    def _may_close(self) -> bool:
-        """Not while the report is being written; after asking, if something typed is unsaved."""
-        if self._saving:
-            return False  # the report is being written: the answer arrives in a moment
-        return (
-            self.result_registered is not None
-            or not self.fields.has_content()
-            or dialogs.confirm(
-                self,
-                self.tr("Close without saving?"),
-                self.tr("This report has not been saved. Close the form and throw away what was typed?"),
-            )
-        )  # fmt: skip
-
-    def reject(self) -> None:
-        if self._may_close():
-            super().reject()
-
-    def done(self, result: int) -> None:
-        # Answers must not arrive for a closed window; the jobs take a moment at most.
-        self._jobs.wait_idle()
-        super().done(result)
+    def _unsaved_question(self) -> str:
+        return self.tr(
+            "This report has not been saved. Close the form and throw away what was typed?"
+        )

@@ -44,9 +44,10 @@ def previous_sweep(ctx: Any) -> list[Any]:
     ``rank`` against ``wanted_index(ctx, near_index=True)`` (one near-index search per key)."""
     from sqlalchemy import select
 
+    from cplc_desk.domain.enums import RECOVERY_KINDS
     from cplc_desk.domain.matching import VehicleKeys
     from cplc_desk.services.vehicles.hq_vehicles import CrossStationMatch, _ref
-    from cplc_desk.services.vehicles.wanted import RECOVERY_KINDS, rank, wanted_index
+    from cplc_desk.services.vehicles.wanted import rank, wanted_index
     from cplc_desk.storage.models import VehicleReport
 
     index = wanted_index(ctx, near_index=True)
@@ -79,9 +80,8 @@ def previous_sweep(ctx: Any) -> list[Any]:
 
 def _measure(folder: Path, what: str) -> dict[str, Any]:
     """One measurement, in this (fresh) process."""
+    from cplc_desk.domain.enums import RECOVERY_KINDS, THEFT_KINDS
     from cplc_desk.services.vehicles import hq_vehicles
-    from cplc_desk.services.vehicles.match_sources import THEFT_KINDS
-    from cplc_desk.services.vehicles.wanted import RECOVERY_KINDS
 
     ctx = open_desk(DeskPaths(folder), actor=Actor("bench"))
     t0 = time.perf_counter()

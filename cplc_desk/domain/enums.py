@@ -70,6 +70,17 @@ class PhoneReportKind(StrEnum):
     FOUND = "found"
 
 
+# What happened, as matching, the checks and the figures group it, for vehicles and phones alike:
+# the kinds that say a thing was taken, and those that say it came back (recovered, or found).
+# Every kind of report is one or the other.
+THEFT_KINDS = (VehicleReportKind.STOLEN.value, VehicleReportKind.SNATCHED.value)
+RECOVERY_KINDS = (
+    VehicleReportKind.RECOVERED.value,
+    VehicleReportKind.FOUND_ABANDONED.value,
+    PhoneReportKind.FOUND.value,
+)
+
+
 class ChangeOp(StrEnum):
     INSERT = "insert"
     UPDATE = "update"

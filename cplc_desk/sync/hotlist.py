@@ -38,6 +38,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from cplc_desk.domain import imei
+from cplc_desk.domain.enums import THEFT_KINDS
 from cplc_desk.sync import chunked
 from cplc_desk.sync.container import canonical
 from cplc_desk.sync.errors import SyncError
@@ -70,7 +71,6 @@ _INT = frozenset({"model_year"})
 _INCIDENT = COLUMNS.index("incident_at")
 _FIR_DATE = COLUMNS.index("fir_date")
 _KIND = COLUMNS.index("kind")
-THEFT_KINDS = frozenset({"stolen", "snatched"})
 # A handset's entry (format 2): its report, both IMEIs as stored (an IMEI suspected altered is kept
 # as typed, so only its 15 digits are certain), what it looks like, and the station to call.
 # Never the owner, the SIM number or the place.

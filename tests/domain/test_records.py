@@ -6,7 +6,13 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from cplc_desk.domain.enums import VehicleClass, VehicleReportKind
+from cplc_desk.domain.enums import (
+    RECOVERY_KINDS,
+    THEFT_KINDS,
+    PhoneReportKind,
+    VehicleClass,
+    VehicleReportKind,
+)
 from cplc_desk.domain.records import (
     ComplaintDraft,
     DraftErrors,
@@ -128,3 +134,12 @@ def test_over_long_free_text_is_refused_not_cut() -> None:
         )  # fmt: skip
     assert set(excinfo.value.by_field()) == {"make", "colour", "incident_place"}
     assert "at most 60" in excinfo.value.by_field()["make"]
+
+
+@pytest.mark.parametrize("kinds", [VehicleReportKind, PhoneReportKind])
+def test_every_kind_of_report_is_a_theft_or_a_recovery_never_both(kinds) -> None:
+    """Matching, the checks, the hotlist and the figures split reports into these two groups: a
+    kind added to either enum must be placed in one of them."""
+    for kind in kinds:
+        assert (kind.value in THEFT_KINDS) != (kind.value in RECOVERY_KINDS), kind
+    assert {k.value for k in kinds if k.value in THEFT_KINDS} == {"stolen", "snatched"}

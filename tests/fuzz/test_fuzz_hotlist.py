@@ -31,6 +31,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 from mutations import mutated
 
+from cplc_desk.domain.enums import THEFT_KINDS
 from cplc_desk.sync import hotlist as hl
 from cplc_desk.sync import keys
 from cplc_desk.sync.container import canonical
@@ -128,7 +129,7 @@ def _valid_entry(row: Any) -> bool:
         return False
     if item["fir_date"] is not None:
         date.fromisoformat(item["fir_date"])  # raises if the reader let a wrong date through
-    return item["kind"] in hl.THEFT_KINDS
+    return item["kind"] in THEFT_KINDS
 
 
 def check_signed(outcome: Read | SyncError, text: bytes | None, entries: int) -> None:

@@ -32,6 +32,7 @@ from sync import craft
 from test_fuzz_bundles import Headquarters, World, check, count, dump, json_values
 
 from cplc_desk.domain import imei
+from cplc_desk.domain.enums import RECOVERY_KINDS
 from cplc_desk.domain.records import PersonDraft
 from cplc_desk.paths import DeskPaths
 from cplc_desk.services.desk import setup
@@ -106,7 +107,7 @@ def _phone_screens_work(ctx: DeskContext) -> None:
     phones.verify_phone(ctx, SAMSUNG)
     with ctx.store.read() as s:
         recoveries = s.scalars(
-            select(PhoneReport.id).where(PhoneReport.kind.in_(phones.RECOVERY_KINDS))
+            select(PhoneReport.id).where(PhoneReport.kind.in_(RECOVERY_KINDS))
         ).all()
     for rid in recoveries:
         phones.candidates_for(ctx, rid)

@@ -22,6 +22,7 @@ import pytest
 from rapidfuzz.distance import Levenshtein
 from sqlalchemy import insert, select, update
 
+from cplc_desk.domain.enums import RECOVERY_KINDS
 from cplc_desk.domain.ids import uuid7
 from cplc_desk.domain.matching import (
     FIELDS,
@@ -39,7 +40,7 @@ from cplc_desk.paths import DeskPaths
 from cplc_desk.services.desk import reference, setup
 from cplc_desk.services.desk.context import Actor, DeskContext, open_desk
 from cplc_desk.services.vehicles import hq_vehicles, match_sources, vehicles, wanted
-from cplc_desk.services.vehicles.wanted import NEAR_LIMIT, RECOVERY_KINDS, WantedIndex, _anchor
+from cplc_desk.services.vehicles.wanted import NEAR_LIMIT, WantedIndex, _anchor
 from cplc_desk.storage.models import VehicleReport
 
 ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"

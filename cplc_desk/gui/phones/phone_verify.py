@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import QWidget
 
 from cplc_desk.domain import imei as imeis
+from cplc_desk.domain.enums import THEFT_KINDS
 from cplc_desk.gui.widgets import names
 from cplc_desk.gui.widgets.check_panel import (
     NEAR,
@@ -65,7 +66,7 @@ class PhoneVerifyWidget(CheckPanel):
         c = answer
         assert isinstance(c, PhoneCheck)
         if c.result == STOLEN:
-            thefts = [r for r in c.reports if r.kind in phones.THEFT_KINDS and r.status == "open"]
+            thefts = [r for r in c.reports if r.kind in THEFT_KINDS and r.status == "open"]
             kinds = {r.kind for r in thefts}
             headline = self._theft_headline(kinds)
             stations = " / ".join(sorted({self._station(r) for r in thefts})) or NOTHING

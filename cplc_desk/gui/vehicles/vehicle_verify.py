@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from cplc_desk.domain.enums import VehicleReportKind
+from cplc_desk.domain.enums import THEFT_KINDS
 from cplc_desk.domain.validation import normalize_identifier
 from cplc_desk.gui.widgets import names
 from cplc_desk.gui.widgets.check_panel import (
@@ -27,8 +27,6 @@ from cplc_desk.services.vehicles import verification
 from cplc_desk.services.vehicles.verification import VehicleSummary, Verification, what_differs
 
 MIN_KEY = 3  # the service refuses shorter identifiers
-
-_THEFTS = (VehicleReportKind.STOLEN.value, VehicleReportKind.SNATCHED.value)
 
 
 class VehicleVerifyWidget(CheckPanel):
@@ -60,7 +58,7 @@ class VehicleVerifyWidget(CheckPanel):
     def _show_answer(self, answer: object) -> None:
         v = answer
         assert isinstance(v, Verification)
-        thefts = [r for r in v.reports if r.kind in _THEFTS and r.status == "open"]
+        thefts = [r for r in v.reports if r.kind in THEFT_KINDS and r.status == "open"]
         if v.result == STOLEN:
             headline = self._theft_headline({r.kind for r in thefts})
             stations = sorted({r.police_station for r in thefts})

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from cplc_desk.domain.enums import (
+    RECOVERY_KINDS,
+    THEFT_KINDS,
     PhoneReportKind,
     PhoneReportStatus,
     VehicleReportKind,
@@ -20,8 +22,8 @@ from cplc_desk.domain.enums import (
 from cplc_desk.gui.widgets import names
 from cplc_desk.gui.widgets.receipt_buttons import PHONE_RECEIPTS, VEHICLE_RECEIPTS, ReceiptSource
 from cplc_desk.services.desk.context import DeskContext
-from cplc_desk.services.phones import phone_list, phones
-from cplc_desk.services.vehicles import match_sources, vehicle_list, wanted
+from cplc_desk.services.phones import phone_list
+from cplc_desk.services.vehicles import vehicle_list
 
 
 class ReportListing(Protocol):
@@ -41,13 +43,21 @@ class ReportListing(Protocol):
 class ReportKinds:
     kinds: tuple[str, ...]  # what happened: the values, in the order offered
     statuses: tuple[str, ...]
-    thefts: tuple[str, ...]
-    recoveries: tuple[str, ...]
     kind_name: Callable[[str], str]
     status_name: Callable[[str], str]
     receipts: ReceiptSource
     query: Callable[..., Any]  # the list's query type: every report with no argument
     listing: ReportListing
+
+    @property
+    def thefts(self) -> tuple[str, ...]:
+        """The kinds that say the thing was taken (stolen, snatched)."""
+        return tuple(k for k in self.kinds if k in THEFT_KINDS)
+
+    @property
+    def recoveries(self) -> tuple[str, ...]:
+        """The kinds that say it came back (recovered, found)."""
+        return tuple(k for k in self.kinds if k in RECOVERY_KINDS)
 
     def kind_choices(self) -> list[tuple[str, str]]:
         """(name, value) of each kind, in order."""
@@ -60,8 +70,6 @@ class ReportKinds:
 VEHICLE_REPORTS = ReportKinds(
     kinds=tuple(k.value for k in VehicleReportKind),
     statuses=tuple(s.value for s in VehicleReportStatus),
-    thefts=match_sources.THEFT_KINDS,
-    recoveries=wanted.RECOVERY_KINDS,
     kind_name=names.vehicle_report_kind,
     status_name=names.vehicle_report_status,
     receipts=VEHICLE_RECEIPTS,
@@ -71,8 +79,6 @@ VEHICLE_REPORTS = ReportKinds(
 PHONE_REPORTS = ReportKinds(
     kinds=tuple(k.value for k in PhoneReportKind),
     statuses=tuple(s.value for s in PhoneReportStatus),
-    thefts=phones.THEFT_KINDS,
-    recoveries=phones.RECOVERY_KINDS,
     kind_name=names.phone_report_kind,
     status_name=names.phone_report_status,
     receipts=PHONE_RECEIPTS,

@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement
 
-from cplc_desk.domain.enums import AuditAction, ReportStatus
+from cplc_desk.domain.enums import RECOVERY_KINDS, THEFT_KINDS, AuditAction, ReportStatus
 from cplc_desk.domain.i18n import _
 from cplc_desk.services.desk.context import DeskContext, ServiceError
 
@@ -57,8 +57,6 @@ def link_recovery(
     recovery_id: str,
     theft_id: str,
     *,
-    recoveries: Collection[str],
-    thefts: Collection[str],
     action: AuditAction,
     missing: str,
     not_matchable: str,
@@ -71,7 +69,7 @@ def link_recovery(
         recovery, theft = s.get(model, recovery_id), s.get(model, theft_id)
         if recovery is None or theft is None:
             raise ServiceError(missing)
-        if recovery.kind not in recoveries or theft.kind not in thefts:
+        if recovery.kind not in RECOVERY_KINDS or theft.kind not in THEFT_KINDS:
             raise ServiceError(not_matchable)
         if theft.status != ReportStatus.OPEN.value:
             raise ServiceError(

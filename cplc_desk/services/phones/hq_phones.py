@@ -20,11 +20,10 @@ from typing import Any
 from sqlalchemy import ColumnElement, select
 
 from cplc_desk.domain import imei as imeis
-from cplc_desk.domain.enums import PhoneReportStatus
+from cplc_desk.domain.enums import RECOVERY_KINDS, THEFT_KINDS, PhoneReportStatus
 from cplc_desk.domain.roles import Permission
 from cplc_desk.services.desk.context import DeskContext
 from cplc_desk.services.desk.report_links import CityRef, city_ref_columns, open_of
-from cplc_desk.services.phones.phones import RECOVERY_KINDS, THEFT_KINDS
 from cplc_desk.storage.models import PhoneReport
 
 MAX_SHARED = 50

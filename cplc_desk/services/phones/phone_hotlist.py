@@ -9,11 +9,8 @@ from __future__ import annotations
 
 from sqlalchemy import Table, exists, select
 
-from cplc_desk.domain.enums import PhoneReportKind
 from cplc_desk.storage.models import HotlistPhone, PhoneReport
 from cplc_desk.sync import hotlist as hotlist_file
-
-THEFT_KINDS = (PhoneReportKind.STOLEN.value, PhoneReportKind.SNATCHED.value)
 
 # Columns of phone_report that go into a hotlist, in the file's handset column order (the lines
 # are written by services/vehicles/hotlist_rows.py, with the vehicles').

@@ -24,7 +24,12 @@ from sqlalchemy.orm import Session
 
 from cplc_desk.domain import imei as imeis
 from cplc_desk.domain.clock import now_utc
-from cplc_desk.domain.enums import AuditAction, PhoneReportKind, RecordKind
+from cplc_desk.domain.enums import (
+    RECOVERY_KINDS,
+    THEFT_KINDS,
+    AuditAction,
+    RecordKind,
+)
 from cplc_desk.domain.i18n import _
 from cplc_desk.domain.matching import LookAgreement, Looks, compare_looks
 from cplc_desk.domain.phones import CleanPhoneReport, PhoneReportDraft, validate_phone_report
@@ -45,8 +50,6 @@ from cplc_desk.services.vehicles.match_sources import SourceState
 from cplc_desk.storage.many import any_of, by_index
 from cplc_desk.storage.models import HotlistHeld, HotlistPhone, PhoneReport
 
-THEFT_KINDS = (PhoneReportKind.STOLEN.value, PhoneReportKind.SNATCHED.value)
-RECOVERY_KINDS = (PhoneReportKind.RECOVERED.value, PhoneReportKind.FOUND.value)
 EXIT_CODES = {"none": 0, "stolen": 3, "recovered": 4, "near": 5}
 
 
@@ -294,8 +297,6 @@ def confirm_match(ctx: DeskContext, recovery_id: str, theft_id: str) -> None:
         PhoneReport,
         recovery_id,
         theft_id,
-        recoveries=RECOVERY_KINDS,
-        thefts=THEFT_KINDS,
         action=AuditAction.PHONE_MATCHED,
         missing=_("One of the two phone reports does not exist."),
         not_matchable=_("Only a recovered or found phone can be matched to a theft."),

@@ -26,10 +26,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session, aliased
 
-from cplc_desk.domain.enums import ComplaintStatus
+from cplc_desk.domain.enums import THEFT_KINDS, ComplaintStatus
 from cplc_desk.storage.models import Complaint, PhoneReport, VehicleReport
 
-THEFT_KINDS = ("stolen", "snatched")
 LEFT_OUT_COMPLAINTS = (ComplaintStatus.WITHDRAWN.value, ComplaintStatus.DUPLICATE.value)
 MODELS: dict[str, Any] = {
     "complaint": Complaint,

@@ -11,9 +11,9 @@ from typing import Any
 from sqlalchemy import Connection, Table, select
 from sqlalchemy.orm import Session
 
+from cplc_desk.domain.enums import THEFT_KINDS
 from cplc_desk.services.desk.report_links import open_of
 from cplc_desk.services.phones import phone_hotlist
-from cplc_desk.services.vehicles.match_sources import THEFT_KINDS
 from cplc_desk.storage.bulk import BulkWriter
 from cplc_desk.storage.models import HotlistEntry, PhoneReport, VehicleReport
 from cplc_desk.sync import hotlist as hotlist_file
@@ -68,7 +68,7 @@ def open_vehicle_thefts(s: Session) -> list[list[Any]]:
 def open_phone_thefts(s: Session) -> list[list[Any]]:
     """Headquarters: every open, live stolen or snatched handset, as hotlist lines."""
     p = phone_hotlist
-    return _open_thefts(s, PhoneReport, p.THEFT_KINDS, p.EXPORTED, p.DATES)
+    return _open_thefts(s, PhoneReport, THEFT_KINDS, p.EXPORTED, p.DATES)
 
 
 def store_lines(

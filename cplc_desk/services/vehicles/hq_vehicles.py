@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from cplc_desk.domain.enums import VehicleReportStatus
+from cplc_desk.domain.enums import RECOVERY_KINDS, THEFT_KINDS, VehicleReportStatus
 from cplc_desk.domain.matching import (
     FIELDS,
     MIN_FUZZY_LENGTH,
@@ -32,9 +32,8 @@ from cplc_desk.domain.matching import (
 from cplc_desk.domain.roles import Permission
 from cplc_desk.services.desk.context import DeskContext
 from cplc_desk.services.desk.report_links import CityRef, city_ref_columns, open_of
-from cplc_desk.services.vehicles.match_sources import THEFT_KINDS, WantedVehicle
+from cplc_desk.services.vehicles.match_sources import WantedVehicle
 from cplc_desk.services.vehicles.wanted import (
-    RECOVERY_KINDS,
     MatchCandidate,
     WantedIndex,
     scored,

@@ -10,11 +10,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol
 
-from cplc_desk.domain.enums import VehicleReportKind
 from cplc_desk.domain.matching import Looks, VehicleKeys
 from cplc_desk.services.desk.context import DeskContext
 
-THEFT_KINDS = (VehicleReportKind.STOLEN.value, VehicleReportKind.SNATCHED.value)
 NO_LOOKS = Looks()
 LOOKUP_LIMIT = 50  # reports one look-up names at the most
 

@@ -48,9 +48,7 @@ from cplc_desk.services.desk.records import (
 )
 from cplc_desk.services.desk.reference import local_name
 from cplc_desk.services.desk.report_links import link_recovery
-from cplc_desk.services.vehicles.match_sources import THEFT_KINDS
 from cplc_desk.services.vehicles.wanted import (
-    RECOVERY_KINDS,
     MatchCandidate,
     _describe,
     rank,
@@ -99,8 +97,6 @@ def confirm_match(ctx: DeskContext, recovery_id: str, theft_id: str) -> None:
         VehicleReport,
         recovery_id,
         theft_id,
-        recoveries=RECOVERY_KINDS,
-        thefts=THEFT_KINDS,
         action=AuditAction.VEHICLE_MATCHED,
         missing=_("One of the two vehicle reports does not exist."),
         not_matchable=_("Only a recovered or found vehicle can be matched to a theft."),

@@ -21,20 +21,15 @@ from typing import Any
 
 from sqlalchemy import select
 
-from cplc_desk.domain.enums import AuditAction
+from cplc_desk.domain.enums import RECOVERY_KINDS, THEFT_KINDS, AuditAction
 from cplc_desk.domain.i18n import _
 from cplc_desk.domain.matching import how_near, near_keys
 from cplc_desk.domain.roles import Permission
 from cplc_desk.domain.validation import normalize_identifier
 from cplc_desk.services.desk.context import DeskContext, ServiceError
 from cplc_desk.services.desk.reference import station_names
-from cplc_desk.services.vehicles.match_sources import (
-    LOOKUP_LIMIT,
-    THEFT_KINDS,
-    SourceState,
-    WantedVehicle,
-)
-from cplc_desk.services.vehicles.wanted import RECOVERY_KINDS, _describe, sources
+from cplc_desk.services.vehicles.match_sources import LOOKUP_LIMIT, SourceState, WantedVehicle
+from cplc_desk.services.vehicles.wanted import _describe, sources
 from cplc_desk.storage.many import any_of, by_index
 from cplc_desk.storage.models import VehicleReport
 

@@ -16,7 +16,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 from sqlalchemy import select
 
-from cplc_desk.domain.enums import VehicleReportKind
+from cplc_desk.domain.enums import THEFT_KINDS
 from cplc_desk.domain.matching import (
     FIELDS,
     MIN_FUZZY_LENGTH,
@@ -35,14 +35,9 @@ from cplc_desk.services.desk.context import DeskContext
 from cplc_desk.services.desk.reference import station_names
 from cplc_desk.services.desk.report_links import open_of
 from cplc_desk.services.vehicles import hotlist
-from cplc_desk.services.vehicles.match_sources import (
-    THEFT_KINDS,
-    MatchSource,
-    WantedVehicle,
-)
+from cplc_desk.services.vehicles.match_sources import MatchSource, WantedVehicle
 from cplc_desk.storage.models import VehicleReport
 
-RECOVERY_KINDS = (VehicleReportKind.RECOVERED.value, VehicleReportKind.FOUND_ABANDONED.value)
 MAX_CANDIDATES = 5
 
 

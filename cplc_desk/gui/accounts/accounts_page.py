@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -27,6 +26,7 @@ from cplc_desk.gui.widgets.field_parts import error_label, password_edit
 from cplc_desk.gui.widgets.form_dialog import FormDialog
 from cplc_desk.gui.widgets.formats import format_datetime
 from cplc_desk.gui.widgets.layouts import stack
+from cplc_desk.gui.widgets.tables import read_only_rows
 from cplc_desk.services.accounts import accounts
 from cplc_desk.services.accounts.accounts import AccountInfo
 from cplc_desk.services.desk.context import DeskContext, ServiceError
@@ -49,10 +49,7 @@ class AccountsPage(QWidget):
         self.table.setHorizontalHeaderLabels(
             [self.tr("Account"), self.tr("Name"), self.tr("Role"), self.tr("State")]
         )
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        read_only_rows(self.table)
 
         # Adding an account
         self.username_edit = QLineEdit()

@@ -15,10 +15,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
     QTableWidget,
     QTableWidgetItem,
@@ -31,6 +29,7 @@ from cplc_desk.gui.widgets.count_widgets import format_count
 from cplc_desk.gui.widgets.formats import NOTHING
 from cplc_desk.gui.widgets.message_banner import ERROR, MessageBanner
 from cplc_desk.gui.widgets.operations import BackgroundTask
+from cplc_desk.gui.widgets.tables import read_only_rows
 from cplc_desk.services.desk import reference
 from cplc_desk.services.desk.context import DeskContext
 
@@ -38,12 +37,7 @@ from cplc_desk.services.desk.context import DeskContext
 def _table(headers: Sequence[str]) -> QTableWidget:
     table = QTableWidget(0, len(headers))
     table.setHorizontalHeaderLabels(list(headers))
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
+    read_only_rows(table)
     return table
 
 

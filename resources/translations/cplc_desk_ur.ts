@@ -4920,8 +4920,8 @@ Continue it? If you answer No, it is thrown away.</source>
 کیا اسے جاری رکھیں؟ اگر آپ نہیں کہیں گے تو یہ ضائع کر دی جائے گی۔</translation>
     </message>
     <message>
-        <source>Anyone checking this vehicle at this desk is now told it is reported {kind}. Give the citizen the report number.</source>
-        <translation>اب اس ڈیسک پر جو بھی اس گاڑی کی تصدیق کرے گا، اسے بتایا جائے گا کہ یہ گاڑی ⁨{kind}⁩ درج ہے۔ شہری کو رپورٹ نمبر دے دیں۔</translation>
+        <source>Anyone checking this vehicle at this desk is now told it is reported {kind}. Give the owner the receipt: it carries the report number.</source>
+        <translation>اب اس ڈیسک پر جو بھی اس گاڑی کی تصدیق کرے گا، اسے بتایا جائے گا کہ یہ گاڑی ⁨{kind}⁩ درج ہے۔ مالک کو رسید دیں: اس پر رپورٹ نمبر درج ہے۔</translation>
     </message>
     <message>
         <source>No open theft report matches this vehicle yet. The recovery stays open; it is shown as “Not matched yet” in the list and can be matched later.</source>

@@ -53,7 +53,7 @@ class CityChecksDialog(CityChecksBase):
     def _report(self, r: ReportRef) -> str:
         return self.tr("{number} · {kind} · {registration} · {when}").format(
             number=r.number,
-            kind=names.vehicle_report_kind(r.kind),
+            kind=names.vehicle_report_kind(r.kind).lower(),
             registration=r.registration or NOTHING,
             when=format_datetime(r.created_at),
         )

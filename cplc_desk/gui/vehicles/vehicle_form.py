@@ -1,5 +1,5 @@
 """Recording a stolen, snatched, recovered or found vehicle: the form (``VehicleFields``), Save
-(Ctrl+S), and then the report number.
+(Ctrl+S), then the report number and the owner's receipt.
 
 Save shows every problem and puts the cursor in the first field to fix. What is typed is kept as
 a draft in the store a second after each pause (``ReportFormDialog``), and offered back when the
@@ -137,7 +137,7 @@ class VehicleFormDialog(ReportFormDialog):
     def _registered_text(self) -> str:
         return self.tr(
             "Anyone checking this vehicle at this desk is now told it is reported "
-            "{kind}. Give the citizen the report number."
+            "{kind}. Give the owner the receipt: it carries the report number."
         ).format(kind=names.vehicle_report_kind(self.fields.kind()).lower())
 
     def _find_candidates(self, ctx: DeskContext, report_id: str) -> list[MatchCandidate]:

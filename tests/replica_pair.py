@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from pg_server import require_server
+from pg_server import drop_database, require_server
 from sqlalchemy import Engine, create_engine, make_url, text
 
 from cplc_desk.domain.ids import uuid7
@@ -34,7 +34,7 @@ class Pair:
 
     def drop_replica(self) -> None:
         with self.admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE "{make_url(self.replica).database}" WITH (FORCE)'))
+            drop_database(conn, str(make_url(self.replica).database), if_exists=False)
 
 
 def _url(name: str) -> str:
@@ -63,7 +63,7 @@ def replica_pair(tmp_path: Path) -> Iterator[Pair]:
     finally:
         with admin.connect() as conn:
             for name in names:
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+                drop_database(conn, name)
         admin.dispose()
 
 

@@ -19,6 +19,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from pg_server import drop_database
 from sqlalchemy import URL, Connection, create_engine, make_url, text
 from sqlalchemy.pool import NullPool
 
@@ -163,7 +164,7 @@ class HqStore:
         database = self._databases.pop(data_dir, None)
         if database is not None:
             with _admin() as conn:
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'))
+                drop_database(conn, database)
 
     def close(self) -> None:
         for data_dir in list(self._databases):

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from pg_server import require_server, throwaway_database
+from pg_server import drop_database, require_server, throwaway_database
 from replica_pair import CNIC_ONLY_THERE, add_complaint
 from sqlalchemy import create_engine, func, make_url, select, text
 
@@ -87,7 +87,7 @@ def test_statistics_read_from_the_named_replica_and_fall_back_when_it_is_gone(
             )
 
             with admin.connect() as conn:
-                conn.execute(text(f'DROP DATABASE "{copy}" WITH (FORCE)'))
+                drop_database(conn, copy, if_exists=False)
             run = cli("statistics", "--month", "2026-10", "--json", data_dir=hq, env=env)
             assert run.returncode == 0, run.stderr
             assert "cannot be reached" in run.stderr and "primary server" in run.stderr
@@ -112,5 +112,5 @@ def test_statistics_read_from_the_named_replica_and_fall_back_when_it_is_gone(
             assert sets == 2
         finally:
             with admin.connect() as conn:
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{copy}" WITH (FORCE)'))
+                drop_database(conn, copy)
             admin.dispose()

@@ -11,6 +11,7 @@ import uuid
 from collections.abc import Iterator
 
 import pytest
+from pg_server import drop_database
 from sqlalchemy import create_engine, make_url, select, text
 from sqlalchemy.exc import DBAPIError
 
@@ -43,7 +44,7 @@ def pg_url() -> Iterator[str]:
         yield make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
     finally:
         with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            drop_database(conn, name)
         admin.dispose()
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Sequence
-from typing import Any, Protocol, TypeVar
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QWidget
@@ -16,6 +16,7 @@ from cplc_desk.domain.validation import mask_cnic, mask_phone
 from cplc_desk.gui.widgets.districts import district_combo
 from cplc_desk.gui.widgets.report_kinds import ReportKinds
 from cplc_desk.services.desk.reference import StationInfo
+from cplc_desk.services.desk.report_list import ReportSearch
 
 # A plain name lupdate recognises, with the context written at each call.
 translate = QCoreApplication.translate
@@ -169,23 +170,8 @@ class ReportFilters(ComboFilters):
         )
 
 
-class OwnerSearch(Protocol):
-    """What a reports list's search box was read as, of the report and its owner."""
-
-    @property
-    def is_empty(self) -> bool: ...
-    @property
-    def number(self) -> str: ...
-    @property
-    def cnic(self) -> str: ...
-    @property
-    def mobile(self) -> str: ...
-    @property
-    def name_prefix(self) -> str: ...
-
-
 def search_words(
-    search: OwnerSearch, empty: str, before: Sequence[str], mobile: str, after: Sequence[str]
+    search: ReportSearch, empty: str, before: Sequence[str], mobile: str, after: Sequence[str]
 ) -> str:
     """How a reports list's search box was read ("Searching report … or owner's CNIC …"): the
     parts ``before`` (the thing's own number), the report's number, the owner's CNIC and mobile

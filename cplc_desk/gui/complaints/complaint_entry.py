@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from datetime import date
 from typing import Any
 
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
@@ -181,7 +180,6 @@ class ComplaintEntry(FormFields):
 
     def data(self) -> dict[str, str]:
         """The values as typed: what a draft keeps."""
-        incident = self.date_edit.date()
         return {
             "name": self.name_edit.text(),
             "relative_name": self.relative_edit.text(),
@@ -189,7 +187,7 @@ class ComplaintEntry(FormFields):
             "mobile": self.mobile_edit.text(),
             "address": self.address_edit.text(),
             "category": self.category_combo.code() or self.category_combo.currentText(),
-            "incident_date": date(incident.year(), incident.month(), incident.day()).isoformat(),
+            "incident_date": self._incident_date_text(),
             "incident_time": self.time_edit.text(),
             "incident_place": self.place_edit.text(),
             "police_station": self.station_combo.code() or self.station_combo.currentText(),

@@ -28,7 +28,6 @@ from cplc_desk.domain.records import DraftErrors
 from cplc_desk.domain.validation import FieldError, parse_cnic, parse_mobile
 from cplc_desk.gui.complaints.complaint_earlier import EarlierComplaintsPanel
 from cplc_desk.gui.complaints.complaint_entry import ComplaintEntry
-from cplc_desk.gui.widgets.form_drafts import FormDrafts
 from cplc_desk.gui.widgets.formats import format_datetime
 from cplc_desk.gui.widgets.message_banner import ERROR
 from cplc_desk.gui.widgets.operations import OperationRunner
@@ -56,8 +55,6 @@ def _canonical(parse: Any, text: str) -> str:
 
 class ComplaintFormDialog(RecordFormDialog):
     """``registered`` carries the new complaint's id once it is saved."""
-
-    drafts: FormDrafts
 
     registered = Signal(str)
 

@@ -2,8 +2,9 @@
 (Ctrl+S), then the report number and the owner's receipt.
 
 What is typed is kept as a draft in the store a second after each pause (``ReportFormDialog``),
-and offered back when the form is next opened after a crash or power cut. After a recovered or found handset is saved, the dialog looks for the open theft reports it may be (by
-either IMEI, even one digit off) and shows them (``PhoneMatchDialog``) to be confirmed.
+and offered back when the form is next opened after a crash or power cut. After a recovered or
+found handset is saved, the dialog looks for the open theft reports it may be (by either IMEI,
+even one digit off) and shows them (``PhoneMatchDialog``) to be confirmed.
 """
 
 from __future__ import annotations

@@ -226,6 +226,11 @@ class FormFields(QWidget):
             "fir_date": fir_date,
         }
 
+    def _incident_date_text(self) -> str:
+        """The incident date box's day as a draft keeps it (ISO)."""
+        day = self.date_edit.date()
+        return date(day.year(), day.month(), day.day()).isoformat()
+
     def _load_incident_date(self, text: object) -> None:
         """Put a draft's incident date (ISO) in the date box; anything else leaves it."""
         if not isinstance(text, str):

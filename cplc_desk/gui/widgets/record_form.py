@@ -44,8 +44,8 @@ class RecordFormDialog(QDialog):
     _jobs: OperationRunner
     _saving: bool
     result_registered: Registered | None
-    # What is typed, kept against a crash or power cut (a form that keeps none leaves it None).
-    drafts: FormDrafts | None = None
+    # What is typed, kept against a crash or power cut (``_keep_drafts``).
+    drafts: FormDrafts
 
     def _form_page(
         self, fields: FormFields, body: QWidget, last_field: QWidget, hint: str, save: str
@@ -113,7 +113,7 @@ class RecordFormDialog(QDialog):
 
     def _keep_drafts(
         self, kind: str, read: Callable[[], dict[str, Any]], has_content: Callable[[], bool]
-    ) -> FormDrafts:
+    ) -> None:
         """From now on, keep what is typed in ``form_fields`` as a draft of ``kind`` once typing
         pauses (``read``: the values; ``has_content``: whether anything is typed)."""
         self.drafts = FormDrafts(
@@ -121,15 +121,12 @@ class RecordFormDialog(QDialog):
             lambda: self.result_registered is None and not self._saving, self,
         )  # fmt: skip
         self.form_fields.edited.connect(self.drafts.schedule)
-        return self.drafts
 
     @property
     def drafts_saved(self) -> int:
-        assert self.drafts is not None
         return self.drafts.saved
 
     def save_draft_now(self) -> None:
-        assert self.drafts is not None
         self.drafts.save_now()
 
     def _offer_draft(
@@ -141,7 +138,6 @@ class RecordFormDialog(QDialog):
     ) -> bool:
         """Offer to continue the newest unsaved draft (``question`` asks about it); True if it
         was filled in (``load``; ``filled`` then says so)."""
-        assert self.drafts is not None
         newest = self.drafts.waiting()
         if newest is None:
             return False
@@ -175,10 +171,8 @@ class RecordFormDialog(QDialog):
             return False
         draft, _problems = self.form_fields.draft()
         ctx = self.ctx
-        discard_draft: Callable[[], None] = lambda: None  # noqa: E731
-        if self.drafts is not None:
-            discard_draft = self.drafts.discard_in(self.drafts.key)
-            self.drafts.timer.stop()
+        discard_draft = self.drafts.discard_in(self.drafts.key)
+        self.drafts.timer.stop()
         self._show_saving(True)
 
         def work() -> Registered:
@@ -252,17 +246,15 @@ class RecordFormDialog(QDialog):
     def reject(self) -> None:
         if not self._may_close():
             return
-        if self.drafts is not None and self.result_registered is None:
+        if self.result_registered is None:
             self.drafts.discard_now()  # what was typed is thrown away: so is its draft
         super().reject()
 
     def done(self, result: int) -> None:
-        if self.drafts is not None:
-            self.drafts.timer.stop()
+        self.drafts.timer.stop()
         # Answers must not arrive for a closed window; the jobs take a moment at most.
         self._jobs.wait_idle()
-        if self.drafts is not None:
-            self.drafts.release()
+        self.drafts.release()
         super().done(result)
 
     def _refused_by_service(self, exc: DraftErrors) -> bool:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from datetime import date
 from typing import Any, ClassVar
 
 from PySide6.QtWidgets import (
@@ -284,12 +283,11 @@ class ReportFields(FormFields):
 
     def data(self) -> dict[str, Any]:
         """What was typed, for a draft kept against a crash or power cut."""
-        incident = self.date_edit.date()
         return {
             **{key: edit.text() for key, edit in self._texts().items()},
             "kind": self.kind(),
             "police_station": self.station_combo.code() or self.station_combo.currentText(),
-            "incident_date": date(incident.year(), incident.month(), incident.day()).isoformat(),
+            "incident_date": self._incident_date_text(),
             **self._own_choices(),
         }
 

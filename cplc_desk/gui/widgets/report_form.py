@@ -22,7 +22,6 @@ from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QStackedWidget, QVBo
 from cplc_desk.domain.records import DraftErrors
 from cplc_desk.domain.validation import FieldError
 from cplc_desk.gui.widgets import dialogs
-from cplc_desk.gui.widgets.form_drafts import FormDrafts
 from cplc_desk.gui.widgets.formats import format_datetime
 from cplc_desk.gui.widgets.message_banner import ERROR
 from cplc_desk.gui.widgets.operations import OperationRunner
@@ -51,7 +50,6 @@ class ReportFormDialog(RecordFormDialog):
     WIDTH_CHARS: ClassVar[int]
 
     fields: ReportFields
-    drafts: FormDrafts
     outcome_label: QLabel
     receipt_panel: ReceiptPanel
     another_button: QPushButton

@@ -50,25 +50,24 @@ def _line(row: Sequence[Any], dates: Collection[int]) -> list[Any]:
 def _open_thefts(
     s: Session,
     model: type[VehicleReport | PhoneReport],
-    thefts: Collection[str],
     exported: Sequence[Any],
     dates: Collection[int],
 ) -> list[list[Any]]:
-    """Headquarters: every open, live report of ``model`` whose kind is one of ``thefts``, as
+    """Headquarters: every open, live report of ``model`` that is a theft (stolen or snatched), as
     hotlist lines of its ``exported`` columns (the ones at ``dates`` written as ISO text)."""
-    rows = s.execute(select(*exported).where(*open_of(model, thefts)).order_by(model.number))
+    rows = s.execute(select(*exported).where(*open_of(model, THEFT_KINDS)).order_by(model.number))
     return [_line(row, dates) for row in rows]
 
 
 def open_vehicle_thefts(s: Session) -> list[list[Any]]:
     """Headquarters: every open, live stolen or snatched vehicle, as hotlist lines."""
-    return _open_thefts(s, VehicleReport, THEFT_KINDS, _EXPORTED, _DATES)
+    return _open_thefts(s, VehicleReport, _EXPORTED, _DATES)
 
 
 def open_phone_thefts(s: Session) -> list[list[Any]]:
     """Headquarters: every open, live stolen or snatched handset, as hotlist lines."""
     p = phone_hotlist
-    return _open_thefts(s, PhoneReport, THEFT_KINDS, p.EXPORTED, p.DATES)
+    return _open_thefts(s, PhoneReport, p.EXPORTED, p.DATES)
 
 
 def store_lines(
